@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { PlannedClock } from '../../domain/clocks/clock-plan.js';
+import type { DB } from '../schema.js';
+
+export interface ClockRow {
+  id: string;
+  complaintId: string;
+  kind: string;
+  amount: number;
+  unit: string;
+  startedAt: Date;
+  dueAt: Date | null;
+  warnAt: Date[];
+  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+  metAt: Date | null;
+  breachedAt: Date | null;
+  cancelledAt: Date | null;
+  pauses: Array<{ from: string; to: string | null; reason?: string }>;
+  calendarConfirmed: boolean;
+  policyVersion: number;
+}
+
+/** pg returns timestamptz[] as Date[] (or as text on drivers without the parser): accept both. */
+function toDates(v: unknown): Date[] {
+  if (Array.isArray(v)) return v.map((d) => (d instanceof Date ? d : new Date(String(d))));
+  return [];
+}
+
+/** Postgres array literal for timestamptz[]. */
+function tsArray(dates: readonly Date[]): string {
+  return `{${dates.map((d) => `"${d.toISOString()}"`).join(',')}}`;
+}
+
+export async function insertClocks(db: Kysely<DB>, complaintId: string, clocks: readonly PlannedClock[], policyVersion: number, at: Date): Promise<void> {
+  if (clocks.length === 0) return;
+  await db
+    .insertInto('complaint_clocks')
+    .values(
+      clocks.map((c) => ({
+        id: randomUUID(),
+        complaint_id: complaintId,
+        kind: c.kind,
+        amount: c.amount,
+        unit: c.unit,
+        started_at: c.startedAt,
+        due_at: c.dueAt,
+        warn_at: tsArray(c.warnAt),
+        status: 'running' as const,
+        pauses: '[]',
+        calendar_confirmed: c.calendarConfirmed,
+        policy_version: policyVersion,
+        created_at: at,
+      })),
+    )
+    .execute();
+}
+
+export async function listClocks(db: Kysely<DB>, complaintIds: readonly string[]): Promise<ClockRow[]> {
+  if (complaintIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('complaint_clocks')
+    .selectAll()
+    .where('complaint_id', 'in', complaintIds)
+    .orderBy('created_at')
+    .orderBy('due_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    complaintId: r.complaint_id,
+    kind: r.kind,
+    amount: Number(r.amount),
+    unit: r.unit,
+    startedAt: r.started_at,
+    dueAt: r.due_at,
+    warnAt: toDates(r.warn_at),
+    status: r.status,
+    metAt: r.met_at,
+    breachedAt: r.breached_at,
+    cancelledAt: r.cancelled_at,
+    pauses: r.pauses,
+    calendarConfirmed: r.calendar_confirmed,
+    policyVersion: r.policy_version,
+  }));
+}
+
+export async function cancelClocks(db: Kysely<DB>, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('complaint_clocks').set({ status: 'cancelled', cancelled_at: at }).where('id', 'in', ids).execute();
+}
+
+export async function updateClockDue(db: Kysely<DB>, id: string, c: Pick<PlannedClock, 'dueAt' | 'warnAt' | 'calendarConfirmed'>): Promise<void> {
+  await db
+    .updateTable('complaint_clocks')
+    .set({ due_at: c.dueAt, warn_at: tsArray(c.warnAt), calendar_confirmed: c.calendarConfirmed })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function openUnconfirmedClocks(db: Kysely<DB>): Promise<ClockRow[]> {
+  const ids = await db
+    .selectFrom('complaint_clocks')
+    .select('complaint_id')
+    .distinct()
+    .where('calendar_confirmed', '=', false)
+    .where('status', 'in', ['running', 'paused'])
+    .execute();
+  const all = await listClocks(db, ids.map((r) => r.complaint_id));
+  return all.filter((c) => !c.calendarConfirmed && (c.status === 'running' || c.status === 'paused'));
+}

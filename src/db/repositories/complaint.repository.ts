@@ -1,0 +1,118 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ComplaintsTable, DB } from '../schema.js';
+
+export type ComplaintRecord = Selectable<ComplaintsTable>;
+
+export type NewComplaintRecord = Omit<ComplaintRecord, 'row_version' | 'grading_reasons'> & { grading_reasons: unknown[] };
+
+export async function nextComplaintSequence(db: Kysely<DB>, localDay: string): Promise<number> {
+  const r = await db
+    .insertInto('complaint_number_counters')
+    .values({ day: localDay, last: 1 })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`complaint_number_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return r.last;
+}
+
+export async function insertComplaint(db: Kysely<DB>, c: NewComplaintRecord): Promise<void> {
+  await db
+    .insertInto('complaints')
+    .values({ ...c, grading_reasons: JSON.stringify(c.grading_reasons) })
+    .execute();
+}
+
+export async function findComplaint(db: Kysely<DB>, idOrNumber: string, forUpdate = false): Promise<ComplaintRecord | undefined> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrNumber);
+  let q = db
+    .selectFrom('complaints')
+    .selectAll()
+    .where(isUuid ? 'id' : 'number', '=', idOrNumber);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Earlier complaints sharing a contact and the category within the window (R-B7). */
+export async function findPossibleDuplicates(
+  db: Kysely<DB>,
+  q: { contactKeys: readonly string[]; category: string; since: Date; until: Date; excludeId?: string },
+): Promise<Array<{ id: string; number: string; received_at: Date }>> {
+  if (q.contactKeys.length === 0) return [];
+  let query = db
+    .selectFrom('complaints')
+    .select(['id', 'number', 'received_at'])
+    .where(sql<boolean>`contact_keys && ${sql.val([...q.contactKeys])}::text[]`)
+    .where('category', '=', q.category)
+    .where('received_at', '>=', q.since)
+    .where('received_at', '<=', q.until)
+    .orderBy('received_at', 'desc')
+    .limit(20);
+  if (q.excludeId) query = query.where('id', '<>', q.excludeId);
+  return query.execute();
+}
+
+/** Complaints on the same product (or business line when no product) and category in a window. */
+export async function countSameMatter(
+  db: Kysely<DB>,
+  q: { businessLine: string; product: string | null; category: string; since: Date; until: Date },
+): Promise<number> {
+  let query = db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('business_line', '=', q.businessLine)
+    .where('category', '=', q.category)
+    .where('received_at', '>=', q.since)
+    .where('received_at', '<=', q.until);
+  if (q.product) query = query.where('product', '=', q.product);
+  const r = await query.executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function updateComplaintLevel(
+  db: Kysely<DB>,
+  id: string,
+  v: { level: number; levelConfirmed: boolean; updatedAt: Date; policyVersion: number },
+): Promise<void> {
+  await db
+    .updateTable('complaints')
+    .set({
+      level: v.level,
+      level_confirmed: v.levelConfirmed,
+      updated_at: v.updatedAt,
+      policy_version: v.policyVersion,
+      row_version: sql`row_version + 1`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertLinks(
+  db: Kysely<DB>,
+  links: ReadonlyArray<{ complaintId: string; relatedId: string; kind: string; details: Record<string, unknown> }>,
+  at: Date,
+): Promise<void> {
+  if (links.length === 0) return;
+  await db
+    .insertInto('complaint_links')
+    .values(links.map((l) => ({ complaint_id: l.complaintId, related_id: l.relatedId, kind: l.kind, details: JSON.stringify(l.details), created_at: at })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Links in both directions: a duplicate shows on the earlier complaint and on the later one. */
+export async function listLinks(db: Kysely<DB>, complaintId: string) {
+  return db
+    .selectFrom('complaint_links as l')
+    .innerJoin('complaints as c', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb.and([eb('l.complaint_id', '=', complaintId), eb('c.id', '=', eb.ref('l.related_id'))]),
+          eb.and([eb('l.related_id', '=', complaintId), eb('c.id', '=', eb.ref('l.complaint_id'))]),
+        ]),
+      ),
+    )
+    .select(['c.id', 'c.number', 'c.received_at', 'c.status', 'c.category', 'l.kind', 'l.details', 'l.created_at'])
+    .where((eb) => eb.or([eb('l.complaint_id', '=', complaintId), eb('l.related_id', '=', complaintId)]))
+    .orderBy('c.received_at', 'desc')
+    .execute();
+}

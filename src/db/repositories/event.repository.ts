@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { eventHash, GENESIS_HASH, type StoredChainedEvent } from '../../domain/events/hash-chain.js';
+import type { DB } from '../schema.js';
+
+export interface NewEvent {
+  type: string;
+  actor: string;
+  occurredAt: Date;
+  reason?: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface EventRow extends StoredChainedEvent {
+  payload: Record<string, unknown>;
+}
+
+/** JSON round trip, so the hash covers exactly what jsonb will give back. */
+function normalise(payload: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
+}
+
+/**
+ * Appends events to a complaint's chain. Callers hold the complaint row lock (SELECT … FOR UPDATE
+ * or the insert of the row itself), so the tail read here cannot race another writer.
+ */
+export async function appendEvents(db: Kysely<DB>, complaintId: string, events: readonly NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const tail = await db
+    .selectFrom('complaint_events')
+    .select(['seq', 'hash'])
+    .where('complaint_id', '=', complaintId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let seq = tail?.seq ?? 0;
+  let prev = tail?.hash ?? GENESIS_HASH;
+  const rows = events.map((e) => {
+    seq += 1;
+    const payload = normalise(e.payload);
+    const fields = { complaintId, seq, type: e.type, actor: e.actor, occurredAt: e.occurredAt, reason: e.reason ?? null, payload };
+    const hash = eventHash(prev, fields);
+    const row = {
+      complaint_id: complaintId,
+      seq,
+      type: e.type,
+      actor: e.actor,
+      occurred_at: e.occurredAt,
+      reason: e.reason ?? null,
+      payload: JSON.stringify(payload),
+      prev_hash: prev,
+      hash,
+    };
+    prev = hash;
+    return row;
+  });
+  await db.insertInto('complaint_events').values(rows).execute();
+}
+
+function toEvent(r: {
+  id: string;
+  complaint_id: string;
+  seq: number;
+  type: string;
+  actor: string;
+  occurred_at: Date;
+  reason: string | null;
+  payload: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}): EventRow {
+  return {
+    id: String(r.id),
+    complaintId: r.complaint_id,
+    seq: r.seq,
+    type: r.type,
+    actor: r.actor,
+    occurredAt: r.occurred_at,
+    reason: r.reason,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export async function listEvents(db: Kysely<DB>, complaintId: string): Promise<EventRow[]> {
+  const rows = await db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', complaintId).orderBy('seq').execute();
+  return rows.map(toEvent);
+}
+
+/** Streams every chain in (complaint, seq) order, a batch of complaints at a time. */
+export async function* allChains(db: Kysely<DB>, batch = 500): AsyncGenerator<EventRow[]> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const ids = await db
+      .selectFrom('complaints')
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batch)
+      .execute();
+    if (ids.length === 0) return;
+    const rows = await db
+      .selectFrom('complaint_events')
+      .selectAll()
+      .where('complaint_id', 'in', ids.map((i) => i.id))
+      .orderBy('complaint_id')
+      .orderBy('seq')
+      .execute();
+    const byComplaint = new Map<string, EventRow[]>(ids.map((i) => [i.id, []]));
+    for (const r of rows) byComplaint.get(r.complaint_id)?.push(toEvent(r));
+    for (const chain of byComplaint.values()) yield chain;
+    after = ids[ids.length - 1]!.id;
+  }
+}

@@ -1,0 +1,77 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { decodeCursor, likePattern, type LedgerQuery, type LedgerSort } from '../../domain/complaint/ledger-query.js';
+import type { DB } from '../schema.js';
+import type { ComplaintRecord } from './complaint.repository.js';
+
+const sortColumn: Record<LedgerSort, 'received_at' | 'registered_at' | 'level' | 'number'> = {
+  receivedAt: 'received_at',
+  registeredAt: 'registered_at',
+  level: 'level',
+  number: 'number',
+};
+
+type Eb = ExpressionBuilder<DB, 'complaints'>;
+
+function filters(eb: Eb, q: LedgerQuery, now: Date): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [];
+  if (q.status?.length) where.push(eb('status', 'in', q.status));
+  if (q.level?.length) where.push(eb('level', 'in', q.level));
+  if (q.channel?.length) where.push(eb('channel', 'in', q.channel));
+  if (q.businessLine?.length) where.push(eb('business_line', 'in', q.businessLine));
+  if (q.category?.length) where.push(eb('category', 'in', q.category));
+  if (q.branch?.length) where.push(eb('branch', 'in', q.branch));
+  if (q.receivedFrom) where.push(eb('received_at', '>=', q.receivedFrom));
+  if (q.receivedTo) where.push(eb('received_at', '<', q.receivedTo));
+  if (q.q) where.push(sql<SqlBool>`search_text LIKE ${likePattern(q.q)}`);
+  if (q.overdue !== undefined) {
+    const overdue = eb.exists(
+      eb
+        .selectFrom('complaint_clocks as k')
+        .select(sql`1`.as('one'))
+        .whereRef('k.complaint_id', '=', 'complaints.id')
+        .where((k) => k.or([k('k.status', '=', 'breached'), k.and([k('k.status', 'in', ['running', 'paused']), k('k.due_at', '<', now)])])),
+    );
+    where.push(q.overdue ? overdue : eb.not(overdue));
+  }
+  return where;
+}
+
+/** One page of the ledger, keyset-paged on (sort column, id); fetches one extra row to know if more follow. */
+export async function listLedger(db: Kysely<DB>, q: LedgerQuery, now: Date): Promise<{ rows: ComplaintRecord[]; hasMore: boolean }> {
+  const col = sortColumn[q.sort];
+  const dir = q.order;
+  let query = db
+    .selectFrom('complaints')
+    .selectAll()
+    .where((eb) => eb.and(filters(eb, q, now)));
+  if (q.cursor) {
+    const pos = decodeCursor(q.cursor, q.sort, q.order);
+    const value = col === 'received_at' || col === 'registered_at' ? new Date(String(pos.value)) : pos.value;
+    const cmp = dir === 'desc' ? '<' : '>';
+    query = query.where(sql<SqlBool>`(${sql.ref(col)}, id) ${sql.raw(cmp)} (${value}, ${pos.id}::uuid)`);
+  }
+  const rows = await query.orderBy(col, dir).orderBy('id', dir).limit(q.limit + 1).execute();
+  return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+}
+
+export async function countLedger(db: Kysely<DB>, q: LedgerQuery, now: Date): Promise<number> {
+  const r = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where((eb) => eb.and(filters(eb, q, now)))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function cursorValue(row: ComplaintRecord, sort: LedgerSort): string | number {
+  switch (sort) {
+    case 'receivedAt':
+      return row.received_at.toISOString();
+    case 'registeredAt':
+      return row.registered_at.toISOString();
+    case 'level':
+      return row.level;
+    case 'number':
+      return row.number;
+  }
+}

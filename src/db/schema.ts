@@ -1,0 +1,152 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type JsonValue = unknown;
+
+export interface PolicyVersionsTable {
+  version: number;
+  document: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Generated<Date>;
+  created_by: string;
+  reason: string | null;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  confirmed: boolean;
+  source: string;
+  updated_at: Generated<Date>;
+  updated_by: string;
+}
+
+export interface CalendarDaysTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  updated_at: Generated<Date>;
+  updated_by: string;
+}
+
+export interface CalendarRevisionTable {
+  id: Generated<boolean>;
+  revision: ColumnType<string, string | number, string | number>;
+}
+
+export interface ComplaintNumberCountersTable {
+  day: string;
+  last: number;
+}
+
+export interface ComplaintsTable {
+  id: string;
+  number: string;
+  status: string;
+  channel: string;
+  business_line: string;
+  category: string;
+  product: string | null;
+  description: string;
+  requested_remedy: string | null;
+  amount: string | null;
+  received_at: Timestamp;
+  registered_at: Timestamp;
+  urgent: boolean;
+  risk_flags: string[];
+  branch: string | null;
+  subject_party: string | null;
+  call_reference: string | null;
+  joint_complainants: number;
+  complainant_name: string;
+  complainant_phone: string | null;
+  complainant_email: string | null;
+  complainant_address: string | null;
+  complainant_id_type: string | null;
+  complainant_id_number: string | null;
+  complainant_account: string | null;
+  contact_keys: string[];
+  proposed_level: number;
+  level: number;
+  level_confirmed: boolean;
+  grading_reasons: JSONColumnType<JsonValue[], string, string>;
+  major: boolean;
+  policy_version: number;
+  search_text: string;
+  created_by: string;
+  updated_at: Timestamp;
+  row_version: Generated<number>;
+}
+
+export interface ComplaintEventsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  seq: number;
+  type: string;
+  actor: string;
+  occurred_at: Timestamp;
+  reason: string | null;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ComplaintClocksTable {
+  id: string;
+  complaint_id: string;
+  kind: string;
+  amount: ColumnType<string, string | number, string | number>;
+  unit: string;
+  started_at: Timestamp;
+  due_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  warn_at: ColumnType<Date[], string, string>;
+  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+  met_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  breached_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  cancelled_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  pauses: JSONColumnType<Array<{ from: string; to: string | null; reason?: string }>, string, string>;
+  calendar_confirmed: boolean;
+  policy_version: number;
+  created_at: Timestamp;
+}
+
+export interface ComplaintLinksTable {
+  complaint_id: string;
+  related_id: string;
+  kind: string;
+  details: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null, string | null>;
+  created_at: Generated<Date>;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  topic: string;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  idempotency_key: string;
+  created_at: Timestamp;
+  available_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  delivered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface DB {
+  policy_versions: PolicyVersionsTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
+  calendar_revision: CalendarRevisionTable;
+  complaint_number_counters: ComplaintNumberCountersTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  complaint_clocks: ComplaintClocksTable;
+  complaint_links: ComplaintLinksTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,157 @@
+/**
+ * THE deadline function (architecture invariant 4): every due time in the system comes from
+ * computeDeadline. Pure: the start, the calendar, the time zone and the pauses come in as
+ * arguments. Counting rules: docs "policy-defaults.md", section "Counting rules".
+ *
+ * - minutes / hours: elapsed time around the clock.
+ * - working_hours: only time inside working hours of working days counts; a start outside them
+ *   counts from the next opening.
+ * - working_days / calendar_days: see day-counting.ts (the start day is never counted).
+ * - pauses: time inside a pause does not count. Time units skip the paused time exactly; day
+ *   units keep the remaining whole days and restart from the resume (day-counting.ts). A pause
+ *   that begins after the due time changes nothing; an open pause (to = null) that begins before
+ *   it leaves the due time unknown (null).
+ * - a year the calendar has not confirmed is counted with weekends only, and the result says
+ *   calendarConfirmed: false with the years concerned.
+ * - amount 0 is due at the start instant, whatever the unit (nothing to count, no date consulted).
+ */
+import type { WorkingCalendar } from '../calendar/calendar.js';
+import { DomainError } from '../errors.js';
+import { isValidTimeZone, localDate, parseTimeOfDay } from '../time/zoned.js';
+import { createDayOracle } from './day-oracle.js';
+import { dayBasedDue } from './day-counting.js';
+import { allTheTime, consumeTime, normalizePauses, workingWindows, type Interval } from './time-counting.js';
+
+export type DurationUnit = 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+
+export const DURATION_UNITS: readonly DurationUnit[] = [
+  'minutes',
+  'hours',
+  'working_hours',
+  'working_days',
+  'calendar_days',
+];
+
+/** A span during which the clock stands still; `to: null` means still paused. */
+export interface Pause {
+  from: Date;
+  to: Date | null;
+}
+
+/** Local opening hours, 'HH:MM' (default 09:00–17:30). */
+export interface WorkingHours {
+  start: string;
+  end: string;
+}
+
+export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '09:00', end: '17:30' };
+
+export interface DeadlineInput {
+  start: Date;
+  amount: number;
+  unit: DurationUnit;
+  calendar: WorkingCalendar;
+  timeZone: string;
+  workingHours: WorkingHours;
+  pauses?: readonly Pause[];
+}
+
+export interface DeadlineResult {
+  due: Date | null; // null while an open pause holds the clock
+  calendarConfirmed: boolean;
+  unconfirmedYears: number[];
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const MAX_DAYS = 36_600; // about a century: a guard against runaway loops, not a business rule
+const MAX_AMOUNT: Readonly<Record<DurationUnit, number>> = {
+  minutes: MAX_DAYS * 1440,
+  hours: MAX_DAYS * 24,
+  working_hours: MAX_DAYS * 24,
+  working_days: MAX_DAYS,
+  calendar_days: MAX_DAYS,
+};
+
+function invalid(field: string, detail: string): DomainError {
+  return new DomainError('validation', { detail }, field);
+}
+
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+function checkAmount(amount: number, unit: DurationUnit): void {
+  if (!DURATION_UNITS.includes(unit)) throw invalid('unit', `unknown unit '${String(unit)}'`);
+  if (!Number.isFinite(amount) || amount < 0) throw invalid('amount', 'amount must be a finite number >= 0');
+  if (amount > MAX_AMOUNT[unit]) throw invalid('amount', `amount must be at most ${MAX_AMOUNT[unit]} ${unit}`);
+  if ((unit === 'working_days' || unit === 'calendar_days') && !Number.isInteger(amount)) {
+    throw invalid('amount', `${unit} must be a whole number`);
+  }
+}
+
+function parseHours(hours: WorkingHours): { start: number; end: number } {
+  let parsed: { start: number; end: number };
+  try {
+    parsed = { start: parseTimeOfDay(hours.start), end: parseTimeOfDay(hours.end) };
+  } catch {
+    throw invalid('workingHours', 'working hours must be HH:MM');
+  }
+  if (parsed.end <= parsed.start) throw invalid('workingHours.end', 'end must be after start');
+  return parsed;
+}
+
+function pauseIntervals(pauses: readonly Pause[]): Interval[] {
+  return pauses.map((pause, i) => {
+    if (!isValidDate(pause.from)) throw invalid(`pauses.${i}.from`, 'invalid date');
+    if (pause.to !== null && !isValidDate(pause.to)) throw invalid(`pauses.${i}.to`, 'invalid date');
+    const to = pause.to === null ? Infinity : pause.to.getTime();
+    if (to < pause.from.getTime()) throw invalid(`pauses.${i}.to`, 'a pause cannot end before it starts');
+    return { from: pause.from.getTime(), to };
+  });
+}
+
+function validate(input: DeadlineInput): { hours: { start: number; end: number }; pauses: Interval[] } {
+  if (!isValidDate(input.start)) throw invalid('start', 'invalid date');
+  checkAmount(input.amount, input.unit);
+  if (!isValidTimeZone(input.timeZone)) throw invalid('timeZone', `unknown time zone '${input.timeZone}'`);
+  const hours = parseHours(input.workingHours);
+  const pauses = normalizePauses(pauseIntervals(input.pauses ?? []), input.start.getTime());
+  return { hours, pauses };
+}
+
+/** Computes the due instant of a clock; throws DomainError('validation') on bad input. */
+export function computeDeadline(input: DeadlineInput): DeadlineResult {
+  const { hours, pauses } = validate(input);
+  const startMs = input.start.getTime();
+  const oracle = createDayOracle(input.calendar);
+  let due: number | null;
+  if (input.amount === 0) due = startMs;
+  else if (input.unit === 'minutes') due = consumeTime(allTheTime(startMs), pauses, startMs, Math.round(input.amount * MINUTE_MS));
+  else if (input.unit === 'hours') due = consumeTime(allTheTime(startMs), pauses, startMs, Math.round(input.amount * HOUR_MS));
+  else if (input.unit === 'working_hours') {
+    const windows = workingWindows(oracle, localDate(input.start, input.timeZone), input.timeZone, hours);
+    due = consumeTime(windows, pauses, startMs, Math.round(input.amount * HOUR_MS));
+  } else {
+    const ctx = { unit: input.unit, oracle, timeZone: input.timeZone, closeOfBusiness: hours.end };
+    due = dayBasedDue(ctx, startMs, input.amount, pauses);
+  }
+  const unconfirmedYears = oracle.unconfirmedYears();
+  return { due: due === null ? null : new Date(due), calendarConfirmed: unconfirmedYears.length === 0, unconfirmedYears };
+}
+
+/**
+ * Warning instants at fractions (0..1) of the elapsed time between `start` and `due`, in the
+ * order given; e.g. [0.5, 0.8] gives the 50% and 80% points.
+ */
+export function warningTimes(start: Date, due: Date, fractions: readonly number[]): Date[] {
+  if (!isValidDate(start)) throw invalid('start', 'invalid date');
+  if (!isValidDate(due)) throw invalid('due', 'invalid date');
+  const span = due.getTime() - start.getTime();
+  return fractions.map((fraction, i) => {
+    if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
+      throw invalid(`fractions.${i}`, 'a warning fraction must be between 0 and 1');
+    }
+    return new Date(start.getTime() + Math.round(span * fraction));
+  });
+}

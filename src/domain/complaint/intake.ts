@@ -1,0 +1,84 @@
+/** Intake rules beyond the shape of the request (R-B1, R-B3, R-B4, R-B6). */
+import type { Policy } from '../policy/policy.schema.js';
+import type { RiskFlag } from '../grading/grading.js';
+import type { FieldIssue } from '../validation.js';
+
+export interface ComplainantInput {
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  idType?: string | null;
+  idNumber?: string | null;
+  account?: string | null;
+}
+
+export interface IntakeInput {
+  channel: string;
+  businessLine: string;
+  category: string;
+  product?: string | null;
+  description: string;
+  requestedRemedy?: string | null;
+  amount?: string | null;
+  receivedAt?: Date | null;
+  urgent: boolean;
+  riskFlags: RiskFlag[];
+  branch?: string | null;
+  subjectParty?: string | null;
+  callReference?: string | null;
+  jointComplainants: number;
+  complainant: ComplainantInput;
+}
+
+/** A client clock a little ahead of ours is not a future receipt. */
+export const RECEIVED_AT_TOLERANCE_MS = 2 * 60_000;
+
+type TaxonomyName = 'channels' | 'businessLines' | 'categories';
+
+function activeCodes(policy: Policy, taxonomy: TaxonomyName): Set<string> {
+  return new Set(policy.taxonomies[taxonomy].filter((e) => e.active).map((e) => e.code));
+}
+
+/** Every rule an intake breaks, named by field; empty when it may be registered. */
+export function intakeIssues(input: IntakeInput, policy: Policy, now: Date): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const checks: Array<[TaxonomyName, string, string]> = [
+    ['channels', 'channel', input.channel],
+    ['businessLines', 'businessLine', input.businessLine],
+    ['categories', 'category', input.category],
+  ];
+  for (const [taxonomy, field, value] of checks) {
+    if (!activeCodes(policy, taxonomy).has(value)) issues.push({ field, code: 'unknown_code', params: { taxonomy: field, value } });
+  }
+  if (input.receivedAt && input.receivedAt.getTime() > now.getTime() + RECEIVED_AT_TOLERANCE_MS) {
+    issues.push({ field: 'receivedAt', code: 'received_at_in_future' });
+  }
+  const c = input.complainant;
+  if (!c.phone && !c.email && !c.address) issues.push({ field: 'complainant', code: 'contact_required' });
+  return issues;
+}
+
+/** Lower-cased text the ledger's free-text search looks in, taxonomy labels included (理赔 finds 理赔纠纷). */
+export function searchText(input: IntakeInput, number: string, policy: Policy): string {
+  const label = (taxonomy: TaxonomyName, code: string) => {
+    const e = policy.taxonomies[taxonomy].find((x) => x.code === code);
+    return e ? `${e.zh} ${e.en}` : code;
+  };
+  return [
+    number,
+    input.complainant.name,
+    input.description,
+    input.requestedRemedy,
+    input.subjectParty,
+    input.product,
+    input.branch,
+    input.callReference,
+    label('channels', input.channel),
+    label('businessLines', input.businessLine),
+    label('categories', input.category),
+  ]
+    .filter((v): v is string => typeof v === 'string' && v.length > 0)
+    .join('\n')
+    .toLowerCase();
+}

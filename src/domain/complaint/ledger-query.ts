@@ -1,0 +1,55 @@
+/** Ledger listing parameters and the opaque cursor (R-B5). Pure: encoding only, no database. */
+import { DomainError } from '../errors.js';
+
+export const LEDGER_SORTS = ['receivedAt', 'registeredAt', 'level', 'number'] as const;
+export type LedgerSort = (typeof LEDGER_SORTS)[number];
+
+export interface LedgerFilter {
+  status?: string[];
+  level?: number[];
+  channel?: string[];
+  businessLine?: string[];
+  category?: string[];
+  branch?: string[];
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  overdue?: boolean;
+  q?: string;
+}
+
+export interface LedgerQuery extends LedgerFilter {
+  sort: LedgerSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+}
+
+export interface CursorPosition {
+  sort: LedgerSort;
+  order: 'asc' | 'desc';
+  value: string | number;
+  id: string;
+}
+
+export function encodeCursor(p: CursorPosition): string {
+  return Buffer.from(JSON.stringify([p.sort, p.order, p.value, p.id])).toString('base64url');
+}
+
+/** A cursor only continues the listing it came from (same sort and order). */
+export function decodeCursor(cursor: string, sort: LedgerSort, order: 'asc' | 'desc'): CursorPosition {
+  try {
+    const raw: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(raw) && raw.length === 4 && raw[0] === sort && raw[1] === order) {
+      const [, , value, id] = raw as [string, string, unknown, unknown];
+      if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string') return { sort, order, value, id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new DomainError('invalid_cursor', {}, 'cursor');
+}
+
+/** Escapes LIKE wildcards so a search for 50% finds "50%", not everything. */
+export function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}

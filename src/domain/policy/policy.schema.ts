@@ -1,0 +1,219 @@
+/**
+ * The policy document: every number and list of policy-defaults.md, validated as one unit.
+ * Administrators change it through the API; each accepted version is stored and a complaint keeps
+ * the version it was planned with. The company time zone is application configuration, not policy.
+ */
+import { z } from 'zod';
+import { amountSchema, compareAmount, parseAmount } from '../money.js';
+import { taxonomiesSchema } from './taxonomy.schema.js';
+
+export const durationUnitSchema = z.enum([
+  'minutes',
+  'hours',
+  'working_hours',
+  'working_days',
+  'calendar_days',
+]);
+export type DurationUnit = z.infer<typeof durationUnitSchema>;
+
+/** Policy clocks (company policy §2–§4); each has a duration in `policy.clocks`. */
+export const POLICY_CLOCK_KINDS = [
+  'urgent_initial_response',
+  'acknowledgment',
+  'online_first_reply',
+  'l1_report_supervisor',
+  'l1_to_leadership',
+  'l1_leadership_meeting',
+  'l1_result',
+  'l1_report_senior',
+  'l2_to_supervisor',
+  'l2_investigation_organised',
+  'l2_agent_reply',
+  'l2_result',
+  'l3_answer',
+  'investigation',
+  'investigation_max',
+  'satisfaction_followup',
+  'improvement_action',
+  'formal_review',
+] as const;
+export const policyClockKindSchema = z.enum(POLICY_CLOCK_KINDS);
+export type PolicyClockKind = z.infer<typeof policyClockKindSchema>;
+
+/** Every clock kind: the policy clocks plus the regulatory clock (durations in `policy.regulatory`). */
+export const clockKindSchema = z.enum([...POLICY_CLOCK_KINDS, 'regulatory']);
+export type ClockKind = z.infer<typeof clockKindSchema>;
+
+const positiveInt = (what: string) =>
+  z.number().int(`${what} must be a whole number`).positive(`${what} must be greater than 0`);
+
+/** A whole, positive number of units (the deadline function counts whole units). */
+export const clockDurationSchema = z.strictObject({
+  amount: positiveInt('amount'),
+  unit: durationUnitSchema,
+});
+export type ClockDuration = z.infer<typeof clockDurationSchema>;
+
+const clocksShape = Object.fromEntries(
+  POLICY_CLOCK_KINDS.map((kind) => [kind, clockDurationSchema]),
+) as Record<PolicyClockKind, typeof clockDurationSchema>;
+export const clocksSchema = z.strictObject(clocksShape);
+
+const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const timeOfDay = z.string().regex(HH_MM, 'time must be HH:MM (00:00–23:59)');
+
+export const workingHoursSchema = z
+  .strictObject({ start: timeOfDay, end: timeOfDay })
+  .refine((hours) => hours.start < hours.end, { message: 'end must be after start', path: ['end'] });
+
+export const warningFractionsSchema = z
+  .array(z.number().gt(0, 'fraction must be > 0').lt(1, 'fraction must be < 1'))
+  .refine((fractions) => fractions.every((value, i) => i === 0 || value > (fractions[i - 1] ?? 0)), {
+    message: 'fractions must be strictly ascending',
+  });
+
+/**
+ * The regulatory clock, in calendar days. Counted as the counting rules of policy-defaults.md say
+ * (the receipt day not counted; a deadline on a rest day moves to the next working day).
+ * decisionDays: normal; extendedDays: complex cases; maxDays: with senior approval.
+ */
+export const regulatorySchema = z
+  .strictObject({
+    decisionDays: positiveInt('decisionDays'),
+    extendedDays: positiveInt('extendedDays'),
+    maxDays: positiveInt('maxDays'),
+  })
+  .refine((r) => r.decisionDays <= r.extendedDays, {
+    message: 'extendedDays must be at least decisionDays',
+    path: ['extendedDays'],
+  })
+  .refine((r) => r.extendedDays <= r.maxDays, {
+    message: 'maxDays must be at least extendedDays',
+    path: ['maxDays'],
+  });
+
+/** a < b; true when either is invalid, as the amount's own issue already reports that. */
+function isBelow(a: string, b: string): boolean {
+  const left = parseAmount(a);
+  const right = parseAmount(b);
+  return !left.ok || !right.ok || compareAmount(left.value, right.value) < 0;
+}
+
+/** L1 if amount > l1Above; L2 if l2From <= amount <= l1Above; L3 if amount < l2From. */
+export const gradingThresholdsSchema = z
+  .strictObject({ l1Above: amountSchema, l2From: amountSchema })
+  .refine((t) => isBelow(t.l2From, t.l1Above), {
+    message: 'l2From must be less than l1Above',
+    path: ['l2From'],
+  });
+export type GradingThresholds = z.infer<typeof gradingThresholdsSchema>;
+
+export const massIncidentSchema = z.strictObject({
+  /** complainants acting jointly on one complaint */
+  jointComplainants: positiveInt('jointComplainants'),
+  /** complaints on the same product and category within windowDays */
+  sameMatterCount: positiveInt('sameMatterCount'),
+  windowDays: positiveInt('windowDays'),
+});
+
+export const majorComplaintSchema = z.strictObject({
+  jointComplainants: positiveInt('jointComplainants'),
+});
+
+const keywordList = z
+  .array(z.string().trim().min(1, 'keyword must not be empty').max(50))
+  .refine((words) => new Set(words.map(normalizeKeyword)).size === words.length, {
+    message: 'keywords must be unique (case-insensitive)',
+  });
+
+/** Signals searched for (case-insensitive substring) in the description and requested remedy. */
+export const keywordsSchema = z
+  .strictObject({ level1: keywordList, level2: keywordList })
+  .refine((k) => !k.level2.some((word) => k.level1.map(normalizeKeyword).includes(normalizeKeyword(word))), {
+    message: 'a keyword must not be in both level1 and level2',
+    path: ['level2'],
+  });
+
+/** Folds full-width forms (１２３７８ -> 12378) and case, so keywords and text compare alike. */
+export function normalizeKeyword(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+export const compensationApproverSchema = z.enum(['supervisor', 'department_head', 'leadership_group']);
+export type CompensationApprover = z.infer<typeof compensationApproverSchema>;
+
+/** Bands ascending by upTo (inclusive: amount <= upTo); the last band, and only it, has upTo null. */
+export const compensationBandsSchema = z
+  .array(z.strictObject({ upTo: amountSchema.nullable(), approver: compensationApproverSchema }))
+  .min(1, 'at least one band is required')
+  .superRefine((bands, ctx) => {
+    bands.forEach((band, index) => {
+      const last = index === bands.length - 1;
+      if (last !== (band.upTo === null)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: last ? 'the last band must be unbounded (upTo: null)' : 'only the last band may be unbounded',
+          path: [index, 'upTo'],
+        });
+        return;
+      }
+      const previous = bands[index - 1]?.upTo;
+      if (band.upTo !== null && previous != null && !isBelow(previous, band.upTo)) {
+        ctx.addIssue({ code: 'custom', message: 'upTo must be ascending', path: [index, 'upTo'] });
+      }
+    });
+  });
+export type CompensationBand = z.infer<typeof compensationBandsSchema>[number];
+
+export const policySchema = z
+  .strictObject({
+    complaintNumberPrefix: z.string().regex(/^[A-Z]{1,8}$/, 'prefix must be 1–8 upper-case letters A–Z'),
+    workingHours: workingHoursSchema,
+    warningFractions: warningFractionsSchema,
+    clocks: clocksSchema,
+    regulatory: regulatorySchema,
+    /** thresholds per business line code */
+    grading: z.record(z.string(), gradingThresholdsSchema),
+    massIncident: massIncidentSchema,
+    majorComplaint: majorComplaintSchema,
+    keywords: keywordsSchema,
+    /** same complainant and category within this many days counts as a repeat complaint */
+    repeatWindowDays: positiveInt('repeatWindowDays'),
+    compensationBands: compensationBandsSchema,
+    reopen: z.strictObject({
+      /** from this handling round on, the complaint goes to a formal review */
+      formalReviewFromRound: z.number().int().min(2, 'formalReviewFromRound must be at least 2'),
+    }),
+    /** years after closure, per business line code */
+    retention: z.record(z.string(), positiveInt('retention years')),
+    auditRetentionYears: positiveInt('auditRetentionYears'),
+    taxonomies: taxonomiesSchema,
+  })
+  .superRefine((policy, ctx) => {
+    const lines = policy.taxonomies.businessLines.map((line) => line.code);
+    for (const section of ['grading', 'retention'] as const) {
+      const keys = Object.keys(policy[section]);
+      for (const key of keys) {
+        if (!lines.includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `'${key}' is not a business line code`,
+            path: [section, key],
+            params: { reason: 'unknown_business_line', code: key },
+          });
+        }
+      }
+      for (const code of lines) {
+        if (!keys.includes(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `business line '${code}' needs an entry`,
+            path: [section],
+            params: { reason: 'missing_business_line', code },
+          });
+        }
+      }
+    }
+  });
+
+export type Policy = z.infer<typeof policySchema>;

@@ -1,0 +1,81 @@
+import type { Locale } from './locale.js';
+
+type Params = Record<string, unknown>;
+type Message = { zh: (p: Params) => string; en: (p: Params) => string };
+
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/** Error codes and their messages; every code the API returns is here, in both languages. */
+const messages: Record<string, Message> = {
+  validation_failed: { zh: () => '请求参数有误', en: () => 'The request has invalid fields' },
+  invalid_json: { zh: () => '请求体不是有效的 JSON', en: () => 'The request body is not valid JSON' },
+  empty_body: { zh: () => '请求体为空', en: () => 'The request body is empty' },
+  unsupported_media_type: {
+    zh: (p) => `不支持的内容类型 ${s(p.contentType)}，请使用 application/json`,
+    en: (p) => `Unsupported content type ${s(p.contentType)}; use application/json`,
+  },
+  payload_too_large: { zh: () => '请求体过大', en: () => 'The request body is too large' },
+  not_found: { zh: () => '未找到', en: () => 'Not found' },
+  route_not_found: { zh: (p) => `接口不存在：${s(p.route)}`, en: (p) => `No such endpoint: ${s(p.route)}` },
+  complaint_not_found: { zh: () => '投诉不存在', en: () => 'Complaint not found' },
+  idempotency_key_reused: {
+    zh: () => '该幂等键已用于另一个不同的请求',
+    en: () => 'This Idempotency-Key was already used for a different request',
+  },
+  policy_version_not_found: { zh: () => '制度配置版本不存在', en: () => 'Policy version not found' },
+  calendar_year_not_found: { zh: () => '该年度没有日历数据', en: () => 'No calendar data for this year' },
+  conflict: { zh: () => '数据已被他人修改，请刷新后重试', en: () => 'The record changed meanwhile; reload and retry' },
+  internal: { zh: () => '服务器内部错误', en: () => 'Internal server error' },
+  service_unavailable: { zh: () => '服务暂不可用', en: () => 'Service unavailable' },
+  // field-level
+  required: { zh: () => '必填', en: () => 'is required' },
+  invalid_type: {
+    zh: (p) => `类型错误，应为 ${s(p.expected)}`,
+    en: (p) => `has the wrong type, expected ${s(p.expected)}`,
+  },
+  too_small: {
+    zh: (p) => (p.origin === 'string' ? `长度至少为 ${s(p.minimum)}` : p.origin === 'array' ? `至少需要 ${s(p.minimum)} 项` : `不能小于 ${s(p.minimum)}`),
+    en: (p) => (p.origin === 'string' ? `must be at least ${s(p.minimum)} characters` : p.origin === 'array' ? `needs at least ${s(p.minimum)} items` : `must be at least ${s(p.minimum)}`),
+  },
+  too_big: {
+    zh: (p) => (p.origin === 'string' ? `长度不能超过 ${s(p.maximum)}` : p.origin === 'array' ? `最多 ${s(p.maximum)} 项` : `不能大于 ${s(p.maximum)}`),
+    en: (p) => (p.origin === 'string' ? `must be at most ${s(p.maximum)} characters` : p.origin === 'array' ? `allows at most ${s(p.maximum)} items` : `must be at most ${s(p.maximum)}`),
+  },
+  invalid_format: { zh: (p) => `格式错误（${s(p.format)}）`, en: (p) => `has an invalid format (${s(p.format)})` },
+  invalid_value: {
+    zh: (p) => `取值无效，可选：${Array.isArray(p.values) ? p.values.join('、') : ''}`,
+    en: (p) => `is not an allowed value; allowed: ${Array.isArray(p.values) ? p.values.join(', ') : ''}`,
+  },
+  unrecognized_keys: { zh: (p) => `包含未知字段：${s(p.keys)}`, en: (p) => `has unknown fields: ${s(p.keys)}` },
+  invalid_amount: { zh: () => '金额格式错误，应为不超过两位小数的非负数', en: () => 'must be a non-negative amount with at most 2 decimals' },
+  amount_negative: { zh: () => '金额不能为负数', en: () => 'must not be negative' },
+  amount_too_many_decimals: { zh: () => '金额最多两位小数', en: () => 'allows at most 2 decimals' },
+  amount_too_large: { zh: () => '金额过大', en: () => 'is too large' },
+  received_at_in_future: { zh: () => '受理时间不能晚于当前时间', en: () => 'must not be in the future' },
+  contact_required: {
+    zh: () => '至少需要一种联系方式（电话、邮箱或地址）',
+    en: () => 'at least one contact (phone, e-mail or address) is required',
+  },
+  unknown_code: {
+    zh: (p) => `未知或已停用的${s(p.taxonomy)}代码：${s(p.value)}`,
+    en: (p) => `unknown or inactive ${s(p.taxonomy)} code: ${s(p.value)}`,
+  },
+  invalid_date: { zh: () => '日期无效', en: () => 'is not a valid date' },
+  invalid_datetime: { zh: () => '时间格式无效，应为 ISO 8601', en: () => 'is not a valid ISO 8601 date-time' },
+  date_outside_year: { zh: (p) => `日期不在 ${s(p.year)} 年内`, en: (p) => `is not inside ${s(p.year)}` },
+  reason_required: { zh: () => '必须填写原因', en: () => 'a reason is required' },
+  invalid_cursor: { zh: () => '分页游标无效', en: () => 'is not a valid cursor' },
+  invalid_ics: { zh: (p) => `iCalendar 文件无法解析：${s(p.detail)}`, en: (p) => `the iCalendar file cannot be read: ${s(p.detail)}` },
+  invalid_policy: { zh: () => '制度配置无效', en: () => 'invalid policy' },
+  range_inverted: { zh: () => '起始时间晚于结束时间', en: () => 'the start is after the end' },
+};
+
+export function translate(code: string, locale: Locale, params: Params = {}): string {
+  const m = messages[code];
+  if (!m) return code;
+  return locale === 'en-US' ? m.en(params) : m.zh(params);
+}
+
+export function hasMessage(code: string): boolean {
+  return code in messages;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { LedgerQuery } from '../../domain/complaint/ledger-query.js';
+import type { FieldIssue } from '../../domain/validation.js';
+import { assertNoIssues } from '../../domain/validation.js';
+import { registerComplaint } from '../../services/complaint-intake.service.js';
+import { gradeComplaint } from '../../services/complaint-grading.service.js';
+import { complaintEvents, listComplaints } from '../../services/complaint-query.service.js';
+import { complaintDetail } from '../../services/complaint-view.js';
+import type { ServiceContext } from '../../services/context.js';
+import { actorOf } from '../request-context.js';
+import { canonicalAmount, idParams, splitList } from '../schemas/common.js';
+import { createComplaintBody, gradeBody, ledgerQuerystring } from '../schemas/complaint.schemas.js';
+
+const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().describe('retries with the same key return the first response'),
+});
+
+function ledgerQuery(q: z.infer<typeof ledgerQuerystring>): LedgerQuery {
+  const issues: FieldIssue[] = [];
+  const levels = splitList(q.level)?.map(Number);
+  if (levels?.some((l) => ![1, 2, 3].includes(l))) issues.push({ field: 'querystring.level', code: 'invalid_value', params: { values: '1, 2, 3' } });
+  const receivedFrom = q.receivedFrom ? new Date(q.receivedFrom) : undefined;
+  const receivedTo = q.receivedTo ? new Date(q.receivedTo) : undefined;
+  if (receivedFrom && receivedTo && receivedFrom > receivedTo) issues.push({ field: 'querystring.receivedFrom', code: 'range_inverted' });
+  assertNoIssues(issues);
+  return {
+    status: splitList(q.status),
+    level: levels,
+    channel: splitList(q.channel),
+    businessLine: splitList(q.businessLine),
+    category: splitList(q.category),
+    branch: splitList(q.branch),
+    receivedFrom,
+    receivedTo,
+    overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+    q: q.q,
+    sort: q.sort,
+    order: q.order,
+    limit: q.limit,
+    cursor: q.cursor,
+  };
+}
+
+/** R-B1..B7, R-C1, R-C2: intake, the ledger, one complaint, its history, its grading. */
+export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['complaints'];
+
+    app.post(
+      '/api/complaints',
+      { schema: { tags, summary: 'Register a complaint from any channel', body: createComplaintBody, headers: idempotencyHeaders } },
+      async (req, reply) => {
+        const b = req.body;
+        const { complaintId, replayed } = await registerComplaint(
+          ctx,
+          actorOf(req),
+          {
+            ...b,
+            amount: canonicalAmount(b.amount),
+            receivedAt: b.receivedAt ? new Date(b.receivedAt) : null,
+            riskFlags: [...new Set(b.riskFlags)],
+          },
+          req.headers['idempotency-key'],
+        );
+        const detail = await complaintDetail(ctx.db, complaintId, ctx.now());
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(201).header('location', `/api/complaints/${complaintId}`).send(detail);
+      },
+    );
+
+    app.get('/api/complaints', { schema: { tags, summary: 'The complaint ledger', querystring: ledgerQuerystring } }, async (req) =>
+      listComplaints(ctx, ledgerQuery(req.query), req.query.total === 'true'),
+    );
+
+    app.get('/api/complaints/:id', { schema: { tags, summary: 'One complaint by id or number', params: idParams } }, async (req) =>
+      complaintDetail(ctx.db, req.params.id, ctx.now()),
+    );
+
+    app.get('/api/complaints/:id/events', { schema: { tags, summary: 'The complaint history (hash-chained)', params: idParams } }, async (req) => ({
+      items: await complaintEvents(ctx, req.params.id),
+    }));
+
+    app.post(
+      '/api/complaints/:id/grade',
+      { schema: { tags, summary: 'Confirm or override the level (a change needs a reason and re-plans the clocks)', params: idParams, body: gradeBody } },
+      async (req) => {
+        const id = await gradeComplaint(ctx, actorOf(req), req.params.id, req.body);
+        return complaintDetail(ctx.db, id, ctx.now());
+      },
+    );
+  };
+}

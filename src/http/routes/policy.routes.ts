@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { currentPolicy, policyVersion, policyVersions, publishPolicy } from '../../services/policy.service.js';
+import type { ServiceContext } from '../../services/context.js';
+import { actorOf } from '../request-context.js';
+import { optionalText } from '../schemas/common.js';
+
+const present = (v: Awaited<ReturnType<typeof currentPolicy>>) => ({
+  version: v.version,
+  createdAt: v.createdAt,
+  createdBy: v.createdBy,
+  reason: v.reason,
+  policy: v.policy,
+});
+
+/** R-A2, R-C1..C5: the versioned policy document. */
+export function policyRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['policy'];
+    app.get('/api/policy', { schema: { tags, summary: 'The policy in force' } }, async () => present(await currentPolicy(ctx.db)));
+
+    app.put(
+      '/api/policy',
+      {
+        schema: {
+          tags,
+          summary: 'Publish a new policy version (old versions stay readable)',
+          body: z.strictObject({ policy: z.record(z.string(), z.unknown()), reason: optionalText(2000) }),
+        },
+      },
+      async (req, reply) => {
+        const v = await publishPolicy(ctx, actorOf(req), req.body.policy, req.body.reason ?? null);
+        return reply.status(201).send(present(v));
+      },
+    );
+
+    app.get('/api/policy/versions', { schema: { tags, summary: 'Every policy version, newest first' } }, async () => ({
+      items: await policyVersions(ctx.db),
+    }));
+
+    app.get(
+      '/api/policy/versions/:version',
+      { schema: { tags, summary: 'One policy version', params: z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) }) } },
+      async (req) => present(await policyVersion(ctx.db, req.params.version)),
+    );
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { parseAmount } from '../../domain/money.js';
+
+/** Optional free text: trimmed, empty becomes null. */
+export const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+/** ISO 8601 with an offset or Z; date-only strings are refused (a receipt time is an instant). */
+export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
+
+export const isoDate = z.iso.date({ message: 'invalid_date' });
+
+const amountCodes = {
+  format: 'invalid_amount',
+  negative: 'amount_negative',
+  too_many_decimals: 'amount_too_many_decimals',
+  too_large: 'amount_too_large',
+} as const;
+
+/** CNY amount as a decimal string ("12000.50") or a JSON number; never stored as a float. */
+export const amountInput = z.union([z.string(), z.number()]).superRefine((value, ctx) => {
+  const parsed = parseAmount(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: amountCodes[parsed.reason] });
+});
+
+export function canonicalAmount(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const parsed = parseAmount(value);
+  if (!parsed.ok) throw new Error('amount was validated by the schema');
+  return parsed.value;
+}
+
+/** A list filter in a query string: repeated keys (?a=x&a=y) or comma separated (?a=x,y). */
+export const listParam = z.union([z.string().max(2000), z.array(z.string().max(200)).max(50)]).optional();
+
+export function splitList(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return parts.length > 0 ? parts : undefined;
+}
+
+export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const errorResponse = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+  })
+  .describe('Error: a stable code, a message in the request language, the fields at fault');

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { LEDGER_SORTS } from '../../domain/complaint/ledger-query.js';
+import { amountInput, isoDateTime, listParam, optionalText, requiredText } from './common.js';
+
+export const RISK_FLAGS = ['reputational', 'legal', 'mass_incident', 'media', 'agitated_customer'] as const;
+export const ID_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_id', 'other'] as const;
+
+export const complainantSchema = z.strictObject({
+  name: requiredText(100),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s()-]{5,20}$/, { message: 'invalid_format' })
+    .nullish(),
+  email: z.email({ message: 'invalid_format' }).max(254).nullish(),
+  address: optionalText(500),
+  idType: z.enum(ID_TYPES).nullish(),
+  idNumber: z.string().trim().min(4).max(40).nullish(),
+  account: z.string().trim().min(4).max(64).nullish().describe('policy, bank or securities account number'),
+});
+
+export const createComplaintBody = z.strictObject({
+  channel: requiredText(40).describe('hotline | web | app | branch | letter | email | regulator_referral | other'),
+  businessLine: requiredText(40),
+  category: requiredText(60),
+  product: optionalText(200),
+  description: requiredText(10_000),
+  requestedRemedy: optionalText(2_000),
+  amount: amountInput.nullish().describe('amount involved, CNY, decimal string such as "12000.50"'),
+  receivedAt: isoDateTime.nullish().describe('when the complaint reached the company; default now; never in the future'),
+  urgent: z.boolean().default(false),
+  riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).default([]),
+  branch: optionalText(100),
+  subjectParty: optionalText(200).describe('the party or staff member complained about'),
+  callReference: optionalText(200).describe('hotline call id or recording link'),
+  jointComplainants: z.number().int().min(1).max(1_000_000).default(1),
+  complainant: complainantSchema,
+});
+export type CreateComplaintBody = z.infer<typeof createComplaintBody>;
+
+export const ledgerQuerystring = z.strictObject({
+  status: listParam,
+  level: listParam,
+  channel: listParam,
+  businessLine: listParam,
+  category: listParam,
+  branch: listParam,
+  receivedFrom: isoDateTime.optional(),
+  receivedTo: isoDateTime.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('free text; Chinese substrings match (理赔 finds 理赔纠纷)'),
+  sort: z.enum(LEDGER_SORTS).default('receivedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  total: z.enum(['true', 'false']).optional().describe('also count all matching complaints'),
+});
+
+export const gradeBody = z.strictObject({
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  reason: optionalText(2_000).describe('required when the level changes'),
+});

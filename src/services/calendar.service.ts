@@ -1,0 +1,127 @@
+import { buildCalendar, isWeekdayWorking, type CalendarDay, type DayKind, type WorkingCalendar } from '../domain/calendar/calendar.js';
+import { parseCalendarIcs, parseCalendarJson, type CalendarImportResult } from '../domain/calendar/calendar-import.js';
+import { DomainError } from '../domain/errors.js';
+import { addDays, weekdayOf } from '../domain/time/zoned.js';
+import { ValidationError } from '../domain/validation.js';
+import type { Database } from '../db/database.js';
+import {
+  bumpCalendarRevision,
+  calendarRevision,
+  daysOfYear,
+  deleteDay,
+  findCalendarYear,
+  insertDays,
+  loadCalendarDays,
+  loadCalendarYears,
+  replaceYearDays,
+  upsertCalendarYear,
+} from '../db/repositories/calendar.repository.js';
+import type { Actor, ServiceContext } from './context.js';
+import { replanUnconfirmedClocks } from './clock-replan.service.js';
+
+const cache = new WeakMap<Database, { revision: string; calendar: WorkingCalendar }>();
+
+/** The working calendar, cached per database handle and reloaded when any instance changed it. */
+export async function loadWorkingCalendar(db: Database): Promise<WorkingCalendar> {
+  const revision = await calendarRevision(db);
+  const hit = cache.get(db);
+  if (hit && hit.revision === revision) return hit.calendar;
+  const [days, years] = await Promise.all([loadCalendarDays(db), loadCalendarYears(db)]);
+  const calendar = buildCalendar(days, years.filter((y) => y.confirmed).map((y) => y.year));
+  cache.set(db, { revision, calendar });
+  return calendar;
+}
+
+export interface CalendarYearView {
+  year: number;
+  confirmed: boolean;
+  source: string | null;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+  summary: { workingDays: number; holidays: number; adjustedWorkdays: number };
+  days: Array<{ date: string; weekday: number; working: boolean; kind: DayKind | 'weekday' | 'weekend'; name: string }>;
+}
+
+/** Every day of a year; a year without confirmed data says so and shows the weekend-only default. */
+export async function calendarYear(db: Database, year: number): Promise<CalendarYearView> {
+  const [meta, explicit] = await Promise.all([findCalendarYear(db, year), daysOfYear(db, year)]);
+  const byDate = new Map(explicit.map((d) => [d.date, d]));
+  const days: CalendarYearView['days'] = [];
+  const summary = { workingDays: 0, holidays: 0, adjustedWorkdays: 0 };
+  for (let date = `${year}-01-01`; date.startsWith(String(year)); date = addDays(date, 1)) {
+    const entry = byDate.get(date);
+    const working = entry ? entry.kind === 'workday' : isWeekdayWorking(date);
+    const kind = entry ? entry.kind : working ? 'weekday' : 'weekend';
+    if (working) summary.workingDays += 1;
+    if (kind === 'holiday') summary.holidays += 1;
+    if (kind === 'workday') summary.adjustedWorkdays += 1;
+    days.push({ date, weekday: weekdayOf(date), working, kind, name: entry?.name ?? '' });
+  }
+  return {
+    year,
+    confirmed: meta?.confirmed ?? false,
+    source: meta?.source ?? null,
+    updatedAt: meta?.updatedAt ?? null,
+    updatedBy: meta?.updatedBy ?? null,
+    summary,
+    days,
+  };
+}
+
+export async function calendarYears(db: Database) {
+  return loadCalendarYears(db);
+}
+
+/** Sets one day to a holiday, an adjusted working day, or back to the weekday/weekend default. */
+export async function setCalendarDay(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { date: string; kind: DayKind | 'default'; name: string },
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    if (input.kind === 'default') await deleteDay(trx, input.date);
+    else await insertDays(trx, [{ date: input.date, kind: input.kind, name: input.name }], actor.id, ctx.now());
+    await bumpCalendarRevision(trx);
+  });
+}
+
+/** Marks a year confirmed (or not); confirming re-plans open clocks computed without it. */
+export async function setYearConfirmed(ctx: ServiceContext, actor: Actor, year: number, confirmed: boolean): Promise<{ replanned: number }> {
+  const existing = await findCalendarYear(ctx.db, year);
+  await ctx.db.transaction().execute(async (trx) => {
+    await upsertCalendarYear(trx, { year, confirmed, source: existing?.source ?? 'manual', by: actor.id, at: ctx.now() });
+    await bumpCalendarRevision(trx);
+  });
+  return confirmed ? replanUnconfirmedClocks(ctx, actor) : { replanned: 0 };
+}
+
+export type ImportFormat = 'json' | 'ics';
+
+/** Replaces a year's days from a JSON or iCalendar file and confirms the year. */
+export async function importCalendarYear(
+  ctx: ServiceContext,
+  actor: Actor,
+  year: number,
+  format: ImportFormat,
+  content: unknown,
+): Promise<{ year: number; days: number; warnings: string[]; replanned: number }> {
+  const result: CalendarImportResult =
+    format === 'ics' ? parseCalendarIcs(typeof content === 'string' ? content : '', year) : parseCalendarJson(content, year);
+  if (!result.ok) {
+    throw new ValidationError(
+      result.errors.map((e) => ({ field: e.path ? `body.${e.path}` : 'body', code: 'calendar_import_invalid', params: { detail: e.message } })),
+    );
+  }
+  const days: CalendarDay[] = result.days;
+  await ctx.db.transaction().execute(async (trx) => {
+    await replaceYearDays(trx, year, days, actor.id, ctx.now());
+    await upsertCalendarYear(trx, { year, confirmed: true, source: `import:${format}`, by: actor.id, at: ctx.now() });
+    await bumpCalendarRevision(trx);
+  });
+  const { replanned } = await replanUnconfirmedClocks(ctx, actor);
+  return { year, days: days.length, warnings: result.warnings.map((w) => `${w.path}: ${w.message}`), replanned };
+}
+
+export function assertYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new DomainError('validation', { year }, 'year');
+}

@@ -1,0 +1,118 @@
+import { stricterClock } from '../domain/clocks/clock-plan.js';
+import type { Database } from '../db/database.js';
+import { listClocks, type ClockRow } from '../db/repositories/clock.repository.js';
+import { findComplaint, listLinks, type ComplaintRecord } from '../db/repositories/complaint.repository.js';
+import { DomainError } from '../domain/errors.js';
+
+export interface ClockView {
+  kind: string;
+  amount: number;
+  unit: string;
+  startedAt: Date;
+  dueAt: Date | null;
+  warnAt: Date[];
+  status: string;
+  metAt: Date | null;
+  breachedAt: Date | null;
+  calendarConfirmed: boolean;
+  overdue: boolean;
+  policyVersion: number;
+}
+
+function clockView(c: ClockRow, now: Date): ClockView {
+  const open = c.status === 'running' || c.status === 'paused';
+  return {
+    kind: c.kind,
+    amount: c.amount,
+    unit: c.unit,
+    startedAt: c.startedAt,
+    dueAt: c.dueAt,
+    warnAt: c.warnAt,
+    status: c.status,
+    metAt: c.metAt,
+    breachedAt: c.breachedAt,
+    calendarConfirmed: c.calendarConfirmed,
+    overdue: c.status === 'breached' || (open && c.dueAt !== null && c.dueAt.getTime() < now.getTime()),
+    policyVersion: c.policyVersion,
+  };
+}
+
+/** Summary used in the ledger: the fields people scan, plus the next due clock. */
+export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[], now: Date) {
+  const views = clocks.filter((c) => c.status !== 'cancelled').map((c) => clockView(c, now));
+  const open = views.filter((c) => c.status === 'running' || c.status === 'paused');
+  const next = stricterClock(open);
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    level: r.level,
+    proposedLevel: r.proposed_level,
+    levelConfirmed: r.level_confirmed,
+    major: r.major,
+    channel: r.channel,
+    businessLine: r.business_line,
+    category: r.category,
+    product: r.product,
+    branch: r.branch,
+    complainantName: r.complainant_name,
+    amount: r.amount,
+    urgent: r.urgent,
+    receivedAt: r.received_at,
+    registeredAt: r.registered_at,
+    overdue: views.some((c) => c.overdue),
+    nextDue: next ? { kind: next.kind, dueAt: next.dueAt, calendarConfirmed: next.calendarConfirmed } : null,
+  };
+}
+
+/** The full complaint: ledger fields, complainant, grading, clocks (both kinds), related complaints. */
+export async function complaintDetail(db: Database, idOrNumber: string, now: Date) {
+  const r = await findComplaint(db, idOrNumber);
+  if (!r) throw new DomainError('complaint_not_found', {}, 'id');
+  const [clocks, links] = await Promise.all([listClocks(db, [r.id]), listLinks(db, r.id)]);
+  const views = clocks.map((c) => clockView(c, now));
+  const active = views.filter((c) => c.status !== 'cancelled');
+  const regulatory = active.find((c) => c.kind === 'regulatory') ?? null;
+  const policyClocks = active.filter((c) => c.kind !== 'regulatory' && (c.status === 'running' || c.status === 'paused'));
+  return {
+    ...complaintSummary(r, clocks, now),
+    description: r.description,
+    requestedRemedy: r.requested_remedy,
+    subjectParty: r.subject_party,
+    callReference: r.call_reference,
+    jointComplainants: r.joint_complainants,
+    riskFlags: r.risk_flags,
+    complainant: {
+      name: r.complainant_name,
+      phone: r.complainant_phone,
+      email: r.complainant_email,
+      address: r.complainant_address,
+      idType: r.complainant_id_type,
+      idNumber: r.complainant_id_number,
+      account: r.complainant_account,
+    },
+    gradingReasons: r.grading_reasons,
+    policyVersion: r.policy_version,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    clocks: views,
+    deadlines: {
+      regulatory,
+      policy: stricterClock(policyClocks) ?? null,
+      stricter: stricterClock([...policyClocks, ...(regulatory ? [regulatory] : [])])?.kind ?? null,
+      calendarConfirmed: active.every((c) => c.calendarConfirmed),
+    },
+    related: links.map((l) => ({
+      id: l.id,
+      number: l.number,
+      kind: l.kind,
+      status: l.status,
+      category: l.category,
+      receivedAt: l.received_at,
+      details: l.details,
+      linkedAt: l.created_at,
+    })),
+  };
+}
+
+export type ComplaintDetail = Awaited<ReturnType<typeof complaintDetail>>;
