@@ -8,6 +8,7 @@ import { registerErrorHandling } from './errors/error-handler.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { homeRoutes } from './routes/home.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 
 export interface AppOptions {
@@ -29,6 +30,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // JSON only, except where a route plugin adds a parser of its own (calendar .ics upload).
+  app.removeContentTypeParser('text/plain');
 
   await app.register(swagger, {
     openapi: {
@@ -49,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const ctx: ServiceContext = { db: opts.db, timeZone: opts.timeZone, now: opts.now ?? (() => new Date()) };
+  await app.register(homeRoutes);
   await app.register(healthRoutes(opts.db));
   await app.register(policyRoutes(ctx));
   await app.register(calendarRoutes(ctx));

@@ -11,7 +11,8 @@ const WH = { start: '09:00', end: '17:30' };
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 function deadline(start: string, amount: number, unit: DurationUnit, extra: Partial<DeadlineInput> = {}) {
-  return computeDeadline({ start: sh(start), amount, unit, calendar: CN, timeZone: 'Asia/Shanghai', workingHours: WH, ...extra });
+  const timeZone = 'Asia/Shanghai';
+  return computeDeadline({ start: sh(start), amount, unit, calendar: CN, timeZone, workingHours: WH, ...extra });
 }
 const due = (start: string, amount: number, unit: DurationUnit, extra: Partial<DeadlineInput> = {}) =>
   deadline(start, amount, unit, extra).due;
@@ -150,7 +151,8 @@ describe('working hours', () => {
 describe('amount 0 and validation', () => {
   it('amount 0 is due at the start, whatever the unit', () => {
     for (const unit of ['minutes', 'hours', 'working_hours', 'working_days', 'calendar_days'] as const) {
-      expect(deadline('2027-10-03T20:00', 0, unit)).toEqual({ due: sh('2027-10-03T20:00'), calendarConfirmed: true, unconfirmedYears: [] });
+      const expected = { due: sh('2027-10-03T20:00'), calendarConfirmed: true, unconfirmedYears: [] };
+      expect(deadline('2027-10-03T20:00', 0, unit)).toEqual(expected);
     }
   });
 

@@ -18,7 +18,7 @@
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { DomainError } from '../errors.js';
 import { isValidTimeZone, localDate, parseTimeOfDay } from '../time/zoned.js';
-import { createDayOracle } from './day-oracle.js';
+import { createDayOracle, type DayOracle } from './day-oracle.js';
 import { dayBasedDue } from './day-counting.js';
 import { allTheTime, consumeTime, normalizePauses, workingWindows, type Interval } from './time-counting.js';
 
@@ -90,8 +90,11 @@ function checkAmount(amount: number, unit: DurationUnit): void {
   }
 }
 
-function parseHours(hours: WorkingHours): { start: number; end: number } {
-  let parsed: { start: number; end: number };
+/** Working hours as minutes of the local day. */
+type Hours = { start: number; end: number };
+
+function parseHours(hours: WorkingHours): Hours {
+  let parsed: Hours;
   try {
     parsed = { start: parseTimeOfDay(hours.start), end: parseTimeOfDay(hours.end) };
   } catch {
@@ -111,7 +114,7 @@ function pauseIntervals(pauses: readonly Pause[]): Interval[] {
   });
 }
 
-function validate(input: DeadlineInput): { hours: { start: number; end: number }; pauses: Interval[] } {
+function validate(input: DeadlineInput): { hours: Hours; pauses: Interval[] } {
   if (!isValidDate(input.start)) throw invalid('start', 'invalid date');
   checkAmount(input.amount, input.unit);
   if (!isValidTimeZone(input.timeZone)) throw invalid('timeZone', `unknown time zone '${input.timeZone}'`);
@@ -120,24 +123,37 @@ function validate(input: DeadlineInput): { hours: { start: number; end: number }
   return { hours, pauses };
 }
 
+/** The due instant in epoch ms, or null while an open pause holds the clock. */
+function dueMs(input: DeadlineInput, oracle: DayOracle, hours: Hours, pauses: Interval[]): number | null {
+  const startMs = input.start.getTime();
+  switch (input.unit) {
+    case 'minutes':
+      return consumeTime(allTheTime(startMs), pauses, startMs, Math.round(input.amount * MINUTE_MS));
+    case 'hours':
+      return consumeTime(allTheTime(startMs), pauses, startMs, Math.round(input.amount * HOUR_MS));
+    case 'working_hours': {
+      const windows = workingWindows(oracle, localDate(input.start, input.timeZone), input.timeZone, hours);
+      return consumeTime(windows, pauses, startMs, Math.round(input.amount * HOUR_MS));
+    }
+    case 'working_days':
+    case 'calendar_days': {
+      const ctx = { unit: input.unit, oracle, timeZone: input.timeZone, closeOfBusiness: hours.end };
+      return dayBasedDue(ctx, startMs, input.amount, pauses);
+    }
+  }
+}
+
 /** Computes the due instant of a clock; throws DomainError('validation') on bad input. */
 export function computeDeadline(input: DeadlineInput): DeadlineResult {
   const { hours, pauses } = validate(input);
-  const startMs = input.start.getTime();
   const oracle = createDayOracle(input.calendar);
-  let due: number | null;
-  if (input.amount === 0) due = startMs;
-  else if (input.unit === 'minutes') due = consumeTime(allTheTime(startMs), pauses, startMs, Math.round(input.amount * MINUTE_MS));
-  else if (input.unit === 'hours') due = consumeTime(allTheTime(startMs), pauses, startMs, Math.round(input.amount * HOUR_MS));
-  else if (input.unit === 'working_hours') {
-    const windows = workingWindows(oracle, localDate(input.start, input.timeZone), input.timeZone, hours);
-    due = consumeTime(windows, pauses, startMs, Math.round(input.amount * HOUR_MS));
-  } else {
-    const ctx = { unit: input.unit, oracle, timeZone: input.timeZone, closeOfBusiness: hours.end };
-    due = dayBasedDue(ctx, startMs, input.amount, pauses);
-  }
+  const due = input.amount === 0 ? input.start.getTime() : dueMs(input, oracle, hours, pauses);
   const unconfirmedYears = oracle.unconfirmedYears();
-  return { due: due === null ? null : new Date(due), calendarConfirmed: unconfirmedYears.length === 0, unconfirmedYears };
+  return {
+    due: due === null ? null : new Date(due),
+    calendarConfirmed: unconfirmedYears.length === 0,
+    unconfirmedYears,
+  };
 }
 
 /**

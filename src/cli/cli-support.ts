@@ -1,0 +1,49 @@
+import { ConfigError, loadConfig, type AppConfig } from '../config/config.js';
+import { createDatabase, type Database } from '../db/database.js';
+import { connectDatabase, type DatabaseTarget } from '../db/connect.js';
+import { migrate } from '../db/migrate.js';
+import { seedReferenceData } from '../db/seed-reference.js';
+
+export function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+export function configOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+export interface OpenedDatabase {
+  config: AppConfig;
+  target: DatabaseTarget;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** Connects (embedded or DATABASE_URL), applies migrations and the reference seed. */
+export async function openDatabase(): Promise<OpenedDatabase> {
+  const config = configOrExit();
+  const target = await connectDatabase(config, log);
+  const { applied } = await migrate(target.url);
+  if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+  const db = createDatabase(target.url);
+  const seeded = await seedReferenceData(db, 'system');
+  if (seeded.policy) log('policy version 1 created from the defaults');
+  if (seeded.calendarYears > 0) log(`working-day calendar seeded for ${seeded.calendarYears} years (chinese-days)`);
+  return {
+    config,
+    target,
+    db,
+    close: async () => {
+      await db.destroy();
+      await target.stop();
+    },
+  };
+}
