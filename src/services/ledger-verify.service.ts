@@ -1,23 +1,28 @@
 import { findChainBreak, type ChainBreak } from '../domain/events/hash-chain.js';
 import type { Database } from '../db/database.js';
+import { findComplaint } from '../db/repositories/complaint.repository.js';
 import { allChains } from '../db/repositories/event.repository.js';
+
+export interface BrokenChain {
+  complaintId: string;
+  number: string | null;
+  break: ChainBreak | { kind: 'no_events' };
+}
 
 export interface LedgerVerification {
   complaints: number;
   events: number;
-  broken: Array<{ complaintId: string; break: ChainBreak | { kind: 'no_events' } }>;
+  broken: BrokenChain[];
 }
 
 /** Checks every complaint's hash chain (R-A4) and names the first broken link of each. */
 export async function verifyLedger(db: Database): Promise<LedgerVerification> {
   const result: LedgerVerification = { complaints: 0, events: 0, broken: [] };
-  for await (const chain of allChains(db)) {
+  for await (const { complaintId, events } of allChains(db)) {
     result.complaints += 1;
-    result.events += chain.length;
-    const first = chain[0];
-    if (!first) continue;
-    const brk = findChainBreak(chain);
-    if (brk) result.broken.push({ complaintId: first.complaintId, break: brk });
+    result.events += events.length;
+    const brk = events.length === 0 ? { kind: 'no_events' as const } : findChainBreak(events);
+    if (brk) result.broken.push({ complaintId, number: (await findComplaint(db, complaintId))?.number ?? null, break: brk });
   }
   return result;
 }

@@ -88,7 +88,7 @@ export async function listEvents(db: Kysely<DB>, complaintId: string): Promise<E
 }
 
 /** Streams every chain in (complaint, seq) order, a batch of complaints at a time. */
-export async function* allChains(db: Kysely<DB>, batch = 500): AsyncGenerator<EventRow[]> {
+export async function* allChains(db: Kysely<DB>, batch = 500): AsyncGenerator<{ complaintId: string; events: EventRow[] }> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const ids = await db
@@ -108,7 +108,7 @@ export async function* allChains(db: Kysely<DB>, batch = 500): AsyncGenerator<Ev
       .execute();
     const byComplaint = new Map<string, EventRow[]>(ids.map((i) => [i.id, []]));
     for (const r of rows) byComplaint.get(r.complaint_id)?.push(toEvent(r));
-    for (const chain of byComplaint.values()) yield chain;
+    for (const [complaintId, events] of byComplaint) yield { complaintId, events };
     after = ids[ids.length - 1]!.id;
   }
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp('2026-11-25T02:00:00Z');
+});
+afterAll(async () => t.close());
+
+type Related = { id: string; number: string; kind: string };
+const post = async (overrides: Record<string, unknown>) => {
+  const res = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; number: string; level: number; related: Related[]; gradingReasons: Array<{ rule: string }> };
+};
+const get = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/complaints/${id}` })).json() as { related: Related[] };
+const eventTypes = async (id: string) =>
+  ((await t.app.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json().items as Array<{ type: string }>).map((e) => e.type);
+
+describe('duplicates (R-B7)', () => {
+  it('same contact and category within 30 days: linked on both, shown on both, nothing merged', async () => {
+    const first = await post({ receivedAt: '2026-11-01T02:00:00Z', complainant: { name: '刘一', phone: '138 0000 1111' } });
+    const second = await post({ complainant: { name: '刘一', phone: '+86-13800001111' } });
+    expect(second.related).toEqual([expect.objectContaining({ id: first.id, number: first.number, kind: 'possible_duplicate' })]);
+    expect((await get(first.id)).related).toEqual([expect.objectContaining({ id: second.id, kind: 'possible_duplicate' })]);
+    expect(await eventTypes(first.id)).toContain('duplicate_suspected');
+    expect(await eventTypes(second.id)).toContain('duplicate_suspected');
+    expect(second.gradingReasons.map((r) => r.rule)).toContain('repeat_complaint');
+    expect(second.level).toBe(2);
+    const rows = await t.db.selectFrom('complaints').select('id').where('complainant_name', '=', '刘一').execute();
+    expect(rows).toHaveLength(2);
+  });
+
+  it('matches by e-mail too, case-insensitively', async () => {
+    const a = await post({ channel: 'email', complainant: { name: '陈二', email: 'Chen.Er@Example.com' } });
+    const b = await post({ channel: 'email', complainant: { name: '陈二', email: 'chen.er@example.com' } });
+    expect(b.related.map((r) => r.id)).toEqual([a.id]);
+  });
+
+  it('a different category or more than 30 days apart is not a duplicate', async () => {
+    await post({ receivedAt: '2026-10-20T02:00:00Z', complainant: { name: '张三', phone: '13800002222' } });
+    const later = await post({ complainant: { name: '张三', phone: '13800002222' } });
+    expect(later.related).toEqual([]);
+    const other = await post({ category: 'premiums_fees', complainant: { name: '张三', phone: '13800002222' } });
+    expect(other.related).toEqual([]);
+  });
+});
+
+describe('mass-incident signal (R-C1)', () => {
+  it('the 20th complaint on one product and category within 7 days proposes level 1', async () => {
+    let last: Awaited<ReturnType<typeof post>> | undefined;
+    for (let i = 0; i < 20; i++) {
+      last = await post({
+        product: '家用车商业险',
+        category: 'underwriting',
+        receivedAt: new Date(Date.parse('2026-11-20T02:00:00Z') + i * 3_600_000).toISOString(),
+        complainant: { name: `群体${i}`, phone: `1391111${String(i).padStart(4, '0')}` },
+      });
+      if (i === 18) expect(last.level).toBe(3);
+    }
+    expect(last!.level).toBe(1);
+    expect(last!.gradingReasons.map((r) => r.rule)).toContain('mass_same_matter');
+  });
+});
