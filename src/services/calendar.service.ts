@@ -1,8 +1,8 @@
 import { buildCalendar, isWeekdayWorking, type CalendarDay, type DayKind, type WorkingCalendar } from '../domain/calendar/calendar.js';
-import { parseCalendarIcs, parseCalendarJson, type CalendarImportResult } from '../domain/calendar/calendar-import.js';
+import { parseCalendarIcs, parseCalendarJson, type CalendarImportResult, type ImportIssue } from '../domain/calendar/calendar-import.js';
 import { DomainError } from '../domain/errors.js';
-import { addDays, weekdayOf } from '../domain/time/zoned.js';
-import { ValidationError } from '../domain/validation.js';
+import { addDays, weekdayOf, yearOf } from '../domain/time/zoned.js';
+import { ValidationError, type FieldIssue } from '../domain/validation.js';
 import type { Database } from '../db/database.js';
 import {
   bumpCalendarRevision,
@@ -17,7 +17,7 @@ import {
   upsertCalendarYear,
 } from '../db/repositories/calendar.repository.js';
 import type { Actor, ServiceContext } from './context.js';
-import { replanUnconfirmedClocks } from './clock-replan.service.js';
+import { replanOpenClocks } from './clock-replan.service.js';
 
 const cache = new WeakMap<Database, { revision: string; calendar: WorkingCalendar }>();
 
@@ -77,22 +77,26 @@ export async function setCalendarDay(
   ctx: ServiceContext,
   actor: Actor,
   input: { date: string; kind: DayKind | 'default'; name: string },
-): Promise<void> {
+): Promise<{ replanned: number }> {
+  // checked before anything is written: a refused request changes nothing
+  assertYear(yearOf(input.date), 'date');
   await ctx.db.transaction().execute(async (trx) => {
     if (input.kind === 'default') await deleteDay(trx, input.date);
     else await insertDays(trx, [{ date: input.date, kind: input.kind, name: input.name }], actor.id, ctx.now());
     await bumpCalendarRevision(trx);
   });
+  return replanOpenClocks(ctx, actor, { kind: 'calendar_changed' });
 }
 
-/** Marks a year confirmed (or not); confirming re-plans open clocks computed without it. */
+/** Marks a year confirmed (or not); open clocks are re-planned either way. */
 export async function setYearConfirmed(ctx: ServiceContext, actor: Actor, year: number, confirmed: boolean): Promise<{ replanned: number }> {
+  assertYear(year);
   const existing = await findCalendarYear(ctx.db, year);
   await ctx.db.transaction().execute(async (trx) => {
     await upsertCalendarYear(trx, { year, confirmed, source: existing?.source ?? 'manual', by: actor.id, at: ctx.now() });
     await bumpCalendarRevision(trx);
   });
-  return confirmed ? replanUnconfirmedClocks(ctx, actor) : { replanned: 0 };
+  return replanOpenClocks(ctx, actor, { kind: 'calendar_changed' });
 }
 
 export type ImportFormat = 'json' | 'ics';
@@ -107,21 +111,26 @@ export async function importCalendarYear(
 ): Promise<{ year: number; days: number; warnings: string[]; replanned: number }> {
   const result: CalendarImportResult =
     format === 'ics' ? parseCalendarIcs(typeof content === 'string' ? content : '', year) : parseCalendarJson(content, year);
-  if (!result.ok) {
-    throw new ValidationError(
-      result.errors.map((e) => ({ field: e.path ? `body.${e.path}` : 'body', code: 'calendar_import_invalid', params: { detail: e.message } })),
-    );
-  }
+  if (!result.ok) throw new ValidationError(result.errors.map((e) => importIssue(format, e)));
   const days: CalendarDay[] = result.days;
   await ctx.db.transaction().execute(async (trx) => {
     await replaceYearDays(trx, year, days, actor.id, ctx.now());
     await upsertCalendarYear(trx, { year, confirmed: true, source: `import:${format}`, by: actor.id, at: ctx.now() });
     await bumpCalendarRevision(trx);
   });
-  const { replanned } = await replanUnconfirmedClocks(ctx, actor);
+  const { replanned } = await replanOpenClocks(ctx, actor, { kind: 'calendar_changed' });
   return { year, days: days.length, warnings: result.warnings.map((w) => `${w.path}: ${w.message}`), replanned };
 }
 
-export function assertYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new DomainError('validation', { year }, 'year');
+/**
+ * A JSON problem names its field (body.days.3.date); an .ics problem is in the body as a whole and
+ * its line is part of the detail ('line 12: DTSTART: invalid date …'), not of the field name.
+ */
+function importIssue(format: ImportFormat, e: ImportIssue): FieldIssue {
+  if (format === 'ics') return { field: 'body', code: 'invalid_ics', params: { detail: e.path ? `${e.path}: ${e.message}` : e.message } };
+  return { field: e.path ? `body.${e.path}` : 'body', code: 'calendar_import_invalid', params: { detail: e.message } };
+}
+
+export function assertYear(year: number, field = 'year'): void {
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new DomainError('year_out_of_range', { year }, field);
 }

@@ -100,7 +100,7 @@ export async function complaintDetail(db: Database, idOrNumber: string, now: Dat
       regulatory,
       policy: stricterClock(policyClocks) ?? null,
       stricter: stricterClock([...policyClocks, ...(regulatory ? [regulatory] : [])])?.kind ?? null,
-      calendarConfirmed: active.every((c) => c.calendarConfirmed),
+      calendarConfirmed: active.filter((c) => c.status === 'running' || c.status === 'paused').every((c) => c.calendarConfirmed),
     },
     related: links.map((l) => ({
       id: l.id,

@@ -10,6 +10,7 @@ import {
   insertPolicyVersion,
   listPolicyVersions,
 } from '../db/repositories/policy.repository.js';
+import { replanOpenClocks } from './clock-replan.service.js';
 import type { Actor, ServiceContext } from './context.js';
 
 export interface PolicyVersion {
@@ -49,16 +50,25 @@ export function issueToField(issue: z.core.$ZodIssue, prefix: string) {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(issue)) {
     if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    else if (typeof v === 'boolean') params[k] = String(v); // e.g. inclusive: false for .positive()
     else if (Array.isArray(v)) params[k] = v.map(String).join(', ');
   }
   const code = issue.code === 'custom' ? 'invalid_policy' : issue.code;
   return { field: path ? `${prefix}.${path}` : prefix, code, params };
 }
 
-/** PUT /api/policy: a new version; old versions stay readable; nothing is overwritten. */
-export async function publishPolicy(ctx: ServiceContext, actor: Actor, input: unknown, reason: string | null): Promise<PolicyVersion> {
+/**
+ * PUT /api/policy: a new version; old versions stay readable; nothing is overwritten. Open clocks
+ * are then re-planned with the new numbers, each change recorded on its complaint.
+ */
+export async function publishPolicy(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: unknown,
+  reason: string | null,
+): Promise<PolicyVersion & { replanned: number }> {
   const policy = validatePolicy(input);
-  return ctx.db.transaction().execute(async (trx) => {
+  const published = await ctx.db.transaction().execute(async (trx) => {
     // serialise publishers so version numbers are gap-free and never collide
     await sql`SELECT pg_advisory_xact_lock(727002)`.execute(trx);
     const current = await findCurrentPolicy(trx);
@@ -67,4 +77,6 @@ export async function publishPolicy(ctx: ServiceContext, actor: Actor, input: un
     await insertPolicyVersion(trx, { version, document: policy, createdBy: actor.id, reason, createdAt });
     return { version, policy, createdAt, createdBy: actor.id, reason };
   });
+  const { replanned } = await replanOpenClocks(ctx, actor, { kind: 'policy_changed', version: published.version, policy });
+  return { ...published, replanned };
 }

@@ -71,9 +71,9 @@ export const PRODUCTS: Readonly<Record<string, readonly string[]>> = {
   asset_management: ['稳健理财1号', '集合资产管理计划优选3号', '现金增利宝', '固收增强精选2号', '量化对冲1期'],
 };
 
-/** Categories a stated amount rarely fits: they take the "no amount" share first. */
-export const NO_AMOUNT_CATEGORIES: ReadonlySet<string> = new Set([
-  'marketing_harassment', 'personal_data', 'account_opening_closing', 'information_disclosure', 'other',
+/** Categories a stated amount rarely fits: they take the "no amount" share first, higher first. */
+export const NO_AMOUNT_CATEGORIES: ReadonlyMap<string, number> = new Map([
+  ['marketing_harassment', 2], ['personal_data', 2], ['account_opening_closing', 1], ['information_disclosure', 1], ['other', 1],
 ]);
 
 /** How large the amounts of a category tend to be (higher takes the larger amounts first). */

@@ -56,16 +56,14 @@ export async function insertClocks(db: Kysely<DB>, complaintId: string, clocks: 
     .execute();
 }
 
-export async function listClocks(db: Kysely<DB>, complaintIds: readonly string[]): Promise<ClockRow[]> {
-  if (complaintIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('complaint_clocks')
-    .selectAll()
-    .where('complaint_id', 'in', complaintIds)
-    .orderBy('created_at')
-    .orderBy('due_at')
-    .execute();
-  return rows.map((r) => ({
+type ClockSelect = Awaited<ReturnType<ReturnType<typeof selectClocks>['execute']>>[number];
+
+function selectClocks(db: Kysely<DB>) {
+  return db.selectFrom('complaint_clocks').selectAll();
+}
+
+function toClockRow(r: ClockSelect): ClockRow {
+  return {
     id: r.id,
     complaintId: r.complaint_id,
     kind: r.kind,
@@ -81,7 +79,13 @@ export async function listClocks(db: Kysely<DB>, complaintIds: readonly string[]
     pauses: r.pauses,
     calendarConfirmed: r.calendar_confirmed,
     policyVersion: r.policy_version,
-  }));
+  };
+}
+
+export async function listClocks(db: Kysely<DB>, complaintIds: readonly string[]): Promise<ClockRow[]> {
+  if (complaintIds.length === 0) return [];
+  const rows = await selectClocks(db).where('complaint_id', 'in', complaintIds).orderBy('created_at').orderBy('due_at').execute();
+  return rows.map(toClockRow);
 }
 
 export async function cancelClocks(db: Kysely<DB>, ids: readonly string[], at: Date): Promise<void> {
@@ -89,22 +93,27 @@ export async function cancelClocks(db: Kysely<DB>, ids: readonly string[], at: D
   await db.updateTable('complaint_clocks').set({ status: 'cancelled', cancelled_at: at }).where('id', 'in', ids).execute();
 }
 
-export async function updateClockDue(db: Kysely<DB>, id: string, c: Pick<PlannedClock, 'dueAt' | 'warnAt' | 'calendarConfirmed'>): Promise<void> {
+export async function updateClockPlan(
+  db: Kysely<DB>,
+  id: string,
+  c: Pick<PlannedClock, 'dueAt' | 'warnAt' | 'calendarConfirmed' | 'amount' | 'unit'> & { policyVersion: number },
+): Promise<void> {
   await db
     .updateTable('complaint_clocks')
-    .set({ due_at: c.dueAt, warn_at: tsArray(c.warnAt), calendar_confirmed: c.calendarConfirmed })
+    .set({
+      due_at: c.dueAt,
+      warn_at: tsArray(c.warnAt),
+      calendar_confirmed: c.calendarConfirmed,
+      amount: c.amount,
+      unit: c.unit,
+      policy_version: c.policyVersion,
+    })
     .where('id', '=', id)
     .execute();
 }
 
-export async function openUnconfirmedClocks(db: Kysely<DB>): Promise<ClockRow[]> {
-  const ids = await db
-    .selectFrom('complaint_clocks')
-    .select('complaint_id')
-    .distinct()
-    .where('calendar_confirmed', '=', false)
-    .where('status', 'in', ['running', 'paused'])
-    .execute();
-  const all = await listClocks(db, ids.map((r) => r.complaint_id));
-  return all.filter((c) => !c.calendarConfirmed && (c.status === 'running' || c.status === 'paused'));
+/** Every running or paused clock (the ones a calendar or policy change may move). */
+export async function listOpenClocks(db: Kysely<DB>): Promise<ClockRow[]> {
+  const rows = await selectClocks(db).where('status', 'in', ['running', 'paused']).orderBy('complaint_id').orderBy('created_at').execute();
+  return rows.map(toClockRow);
 }

@@ -4,6 +4,8 @@ type Params = Record<string, unknown>;
 type Message = { zh: (p: Params) => string; en: (p: Params) => string };
 
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+/** zod's `inclusive: false` (z.positive(), .gt()); a boolean from route schemas, 'false' from service issues. */
+const exclusive = (p: Params) => p.inclusive === false || p.inclusive === 'false';
 
 /** Error codes and their messages; every code the API returns is here, in both languages. */
 const messages: Record<string, Message> = {
@@ -34,12 +36,28 @@ const messages: Record<string, Message> = {
     en: (p) => `has the wrong type, expected ${s(p.expected)}`,
   },
   too_small: {
-    zh: (p) => (p.origin === 'string' ? `长度至少为 ${s(p.minimum)}` : p.origin === 'array' ? `至少需要 ${s(p.minimum)} 项` : `不能小于 ${s(p.minimum)}`),
-    en: (p) => (p.origin === 'string' ? `must be at least ${s(p.minimum)} characters` : p.origin === 'array' ? `needs at least ${s(p.minimum)} items` : `must be at least ${s(p.minimum)}`),
+    zh: (p) =>
+      p.origin === 'string' ? `长度至少为 ${s(p.minimum)}` : p.origin === 'array' ? `至少需要 ${s(p.minimum)} 项` : exclusive(p) ? `必须大于 ${s(p.minimum)}` : `不能小于 ${s(p.minimum)}`,
+    en: (p) =>
+      p.origin === 'string'
+        ? `must be at least ${s(p.minimum)} characters`
+        : p.origin === 'array'
+          ? `needs at least ${s(p.minimum)} items`
+          : exclusive(p)
+            ? `must be greater than ${s(p.minimum)}`
+            : `must be at least ${s(p.minimum)}`,
   },
   too_big: {
-    zh: (p) => (p.origin === 'string' ? `长度不能超过 ${s(p.maximum)}` : p.origin === 'array' ? `最多 ${s(p.maximum)} 项` : `不能大于 ${s(p.maximum)}`),
-    en: (p) => (p.origin === 'string' ? `must be at most ${s(p.maximum)} characters` : p.origin === 'array' ? `allows at most ${s(p.maximum)} items` : `must be at most ${s(p.maximum)}`),
+    zh: (p) =>
+      p.origin === 'string' ? `长度不能超过 ${s(p.maximum)}` : p.origin === 'array' ? `最多 ${s(p.maximum)} 项` : exclusive(p) ? `必须小于 ${s(p.maximum)}` : `不能大于 ${s(p.maximum)}`,
+    en: (p) =>
+      p.origin === 'string'
+        ? `must be at most ${s(p.maximum)} characters`
+        : p.origin === 'array'
+          ? `allows at most ${s(p.maximum)} items`
+          : exclusive(p)
+            ? `must be less than ${s(p.maximum)}`
+            : `must be at most ${s(p.maximum)}`,
   },
   invalid_format: { zh: (p) => `格式错误（${s(p.format)}）`, en: (p) => `has an invalid format (${s(p.format)})` },
   invalid_value: {
@@ -66,7 +84,12 @@ const messages: Record<string, Message> = {
   reason_required: { zh: () => '必须填写原因', en: () => 'a reason is required' },
   invalid_cursor: { zh: () => '分页游标无效', en: () => 'is not a valid cursor' },
   invalid_ics: { zh: (p) => `iCalendar 文件无法解析：${s(p.detail)}`, en: (p) => `the iCalendar file cannot be read: ${s(p.detail)}` },
-  invalid_policy: { zh: () => '制度配置无效', en: () => 'invalid policy' },
+  calendar_import_invalid: { zh: (p) => `日历导入数据无效：${s(p.detail)}`, en: (p) => `the calendar import is invalid: ${s(p.detail)}` },
+  year_out_of_range: { zh: () => '年份应在 1900 至 2200 之间', en: () => 'the year must be between 1900 and 2200' },
+  invalid_policy: {
+    zh: (p) => (p.message ? `制度配置无效：${s(p.message)}` : '制度配置无效'),
+    en: (p) => (p.message ? `invalid policy: ${s(p.message)}` : 'invalid policy'),
+  },
   range_inverted: { zh: () => '起始时间晚于结束时间', en: () => 'the start is after the end' },
 };
 

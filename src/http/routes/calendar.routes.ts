@@ -1,18 +1,32 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  assertYear,
   calendarYear,
   calendarYears,
   importCalendarYear,
   setCalendarDay,
   setYearConfirmed,
+  type ImportFormat,
 } from '../../services/calendar.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { actorOf } from '../request-context.js';
 import { isoDate, optionalText } from '../schemas/common.js';
 
-const yearParams = z.strictObject({ year: z.coerce.number().int().min(1900).max(2200) });
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+const yearParams = z.strictObject({ year: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR) });
+/** A real date inside the years the calendar covers (checked before anything is written). */
+const dayParams = z.strictObject({
+  date: isoDate.refine((d) => {
+    const year = Number(d.slice(0, 4));
+    return !/^\d{4}-/.test(d) || (year >= MIN_YEAR && year <= MAX_YEAR);
+  }, 'year_out_of_range'),
+});
+
+/** .ics uploads arrive as text/calendar (or text/plain); everything else is a JSON import. */
+function importFormat(contentType: string | undefined): ImportFormat {
+  return /^\s*text\/(calendar|plain)\s*(;|$)/i.test(contentType ?? '') ? 'ics' : 'json';
+}
 
 /** R-H2: the working-day calendar, seeded from chinese-days and editable. */
 export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -37,16 +51,14 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Set one day: holiday, adjusted working day, or back to the weekday/weekend default',
-          params: z.strictObject({ date: isoDate }),
+          params: dayParams,
           body: z.strictObject({ kind: z.enum(['holiday', 'workday', 'default']), name: optionalText(50) }),
         },
       },
       async (req) => {
-        await setCalendarDay(ctx, actorOf(req), { date: req.params.date, kind: req.body.kind, name: req.body.name ?? '' });
-        const year = Number(req.params.date.slice(0, 4));
-        assertYear(year);
-        const view = await calendarYear(ctx.db, year);
-        return view.days.find((d) => d.date === req.params.date);
+        const { replanned } = await setCalendarDay(ctx, actorOf(req), { date: req.params.date, kind: req.body.kind, name: req.body.name ?? '' });
+        const view = await calendarYear(ctx.db, Number(req.params.date.slice(0, 4)));
+        return { ...view.days.find((d) => d.date === req.params.date), replanned };
       },
     );
 
@@ -77,8 +89,8 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const format = typeof req.body === 'string' ? 'ics' : 'json';
-        return importCalendarYear(ctx, actorOf(req), req.params.year, format, req.body);
+        // the Content-Type decides: a JSON string body is a bad JSON import, not an .ics file
+        return importCalendarYear(ctx, actorOf(req), req.params.year, importFormat(req.headers['content-type']), req.body);
       },
     );
   };

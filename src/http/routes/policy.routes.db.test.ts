@@ -77,6 +77,8 @@ describe('GET /api/policy (R-A2, R-C1..C5)', () => {
 
 describe('PUT /api/policy publishes a new version', () => {
   it('creates version 2; the current policy is 2; version 1 stays readable and unchanged', async () => {
+    const before = await register({ complainant: { name: '旧版', phone: '13900000100' } });
+    expect(dueOf(before, 'l3_answer')).toBe('2026-12-02T09:30:00.000Z');
     const next: Policy = structuredClone(original);
     next.clocks.l3_answer = { amount: 3, unit: 'working_days' };
     const res = await put({ policy: next, reason: 'L3 答复时限缩短为 3 个工作日' }, { 'x-actor': 'admin.wang' });
@@ -100,6 +102,17 @@ describe('PUT /api/policy publishes a new version', () => {
     expect((v1.json() as PolicyView).version).toBe(1);
     const v2 = (await get('/api/policy/versions/2')).json() as PolicyView;
     expect(v2.policy.clocks.l3_answer.amount).toBe(3);
+
+    // the open clock of the complaint registered under version 1 is re-planned, and says so
+    expect((res.json() as { replanned: number }).replanned).toBeGreaterThanOrEqual(1);
+    const after = (await get(`/api/complaints/${before.id}`)).json() as ComplaintView;
+    expect(after.policyVersion).toBe(1);
+    expect(after.clocks.find((k) => k.kind === 'l3_answer')).toMatchObject({ dueAt: '2026-11-30T09:30:00.000Z', policyVersion: 2 });
+    expect(after.clocks.find((k) => k.kind === 'regulatory')).toMatchObject({ policyVersion: 1 });
+    const events = (await get(`/api/complaints/${before.id}/events`)).json() as { items: Array<{ type: string; reason: string; payload: Record<string, unknown> }> };
+    const replanned = events.items.filter((e) => e.type === 'clocks_replanned');
+    expect(replanned).toHaveLength(1);
+    expect(replanned[0]).toMatchObject({ reason: 'policy_changed', payload: { policyVersion: 2, clocks: [expect.objectContaining({ kind: 'l3_answer', toDueAt: '2026-11-30T09:30:00.000Z' })] } });
   });
 
   it('a complaint registered after the change records version 2 and follows the new numbers', async () => {
@@ -194,7 +207,12 @@ describe('bad input on the policy API (invariant 2)', () => {
     const res = await put(mutate((p) => void (p.clocks.l3_answer.amount = -1)), { 'accept-language': 'en' });
     const body = expectFieldError(res, 400, 'policy.clocks.l3_answer.amount');
     expect(body.message).toBe('The request has invalid fields');
-    expect(body.fields.find((f) => f.field === 'policy.clocks.l3_answer.amount')?.message).toBe('policy.clocks.l3_answer.amount: must be at least 0');
+    expect(body.fields.find((f) => f.field === 'policy.clocks.l3_answer.amount')?.message).toBe('policy.clocks.l3_answer.amount: must be greater than 0');
+    const zh = await put(mutate((p) => void (p.clocks.l3_answer.amount = 0)));
+    expect(expectFieldError(zh, 400, 'policy.clocks.l3_answer.amount').fields[0]?.message).toContain('必须大于 0');
+    const rule = await put(mutate((p) => void (p.grading.life = { l1Above: '10000', l2From: '20000' })), { 'accept-language': 'en' });
+    const field = expectFieldError(rule, 400, 'policy.grading.life.l2From').fields.find((f) => f.field === 'policy.grading.life.l2From');
+    expect(field?.message).toBe('policy.grading.life.l2From: invalid policy: l2From must be less than l1Above');
   });
 
   it('unknown version is 404, a non-numeric version is 400', async () => {

@@ -30,7 +30,7 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const v = await publishPolicy(ctx, actorOf(req), req.body.policy, req.body.reason ?? null);
-        return reply.status(201).send(present(v));
+        return reply.status(201).send({ ...present(v), replanned: v.replanned });
       },
     );
 

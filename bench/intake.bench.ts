@@ -1,0 +1,104 @@
+/**
+ * Intake and ledger benchmark: the real server (fastify listening on loopback) on the embedded
+ * PostgreSQL, driven over HTTP by this process. Bounded: a fixed number of requests, then it stops.
+ *
+ *   npm run bench -- [--count 1000] [--concurrency 4]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateDemoComplaints } from '../src/db/demo/demo-complaints.js';
+import { createDatabase } from '../src/db/database.js';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { migrate } from '../src/db/migrate.js';
+import { seedReferenceData } from '../src/db/seed-reference.js';
+import { buildApp } from '../src/http/app.js';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const COUNT = arg('count', 1000);
+const CONCURRENCY = arg('concurrency', 4);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+function summary(name: string, ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return `${name.padEnd(34)} n=${String(s.length).padStart(5)}  mean ${mean.toFixed(1)} ms  p50 ${percentile(s, 50).toFixed(1)}  p95 ${percentile(s, 95).toFixed(1)}  p99 ${percentile(s, 99).toFixed(1)}  max ${s[s.length - 1]!.toFixed(1)}`;
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'complaints-bench-'));
+rmSync(dir, { recursive: true, force: true });
+const t0 = performance.now();
+const pg = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
+await migrate(pg.url);
+const db = createDatabase(pg.url, 10);
+await seedReferenceData(db, 'bench');
+const app = await buildApp({ db, timeZone: 'Asia/Shanghai', logLevel: 'silent' });
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
+console.log(`set-up (initdb, start, migrate, seed): ${Math.round(performance.now() - t0)} ms`);
+
+const now = new Date();
+const items = generateDemoComplaints(COUNT, now, 7);
+const bodies = items.map((i) => ({
+  ...i.input,
+  receivedAt: i.input.receivedAt?.toISOString() ?? null,
+}));
+
+async function timed(fn: () => Promise<Response>): Promise<number> {
+  const s = performance.now();
+  const res = await fn();
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return performance.now() - s;
+}
+
+// 1. sequential intake
+const seq: number[] = [];
+const half = Math.floor(bodies.length / 2);
+for (const b of bodies.slice(0, half)) {
+  seq.push(await timed(() => fetch(`${base}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })));
+}
+// 2. concurrent intake
+const conc: number[] = [];
+const rest = bodies.slice(half);
+const wallStart = performance.now();
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async (_, w) => {
+    for (let i = w; i < rest.length; i += CONCURRENCY) {
+      const b = rest[i]!;
+      conc.push(await timed(() => fetch(`${base}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })));
+    }
+  }),
+);
+const wall = performance.now() - wallStart;
+// 3. ledger reads
+const ledger: number[] = [];
+const search: number[] = [];
+const detail: number[] = [];
+let cursor: string | null = null;
+for (let i = 0; i < 100; i++) {
+  ledger.push(await timed(() => fetch(`${base}/api/complaints?limit=50${cursor && i % 5 ? `&cursor=${cursor}` : ''}`)));
+  if (i % 5 === 0) cursor = ((await (await fetch(`${base}/api/complaints?limit=50`)).json()) as { nextCursor: string | null }).nextCursor;
+}
+for (const q of ['理赔', '退保', '交易', '保费', '骚扰']) {
+  for (let i = 0; i < 20; i++) search.push(await timed(() => fetch(`${base}/api/complaints?limit=50&q=${encodeURIComponent(q)}`)));
+}
+const some = ((await (await fetch(`${base}/api/complaints?limit=100`)).json()) as { items: Array<{ id: string }> }).items;
+for (const c of some) detail.push(await timed(() => fetch(`${base}/api/complaints/${c.id}`)));
+
+console.log(`complaints registered: ${bodies.length}`);
+console.log(summary('POST /api/complaints (sequential)', seq));
+console.log(summary(`POST /api/complaints (${CONCURRENCY} clients)`, conc));
+console.log(`  throughput with ${CONCURRENCY} clients: ${((rest.length / wall) * 1000).toFixed(0)} complaints/s`);
+console.log(summary('GET /api/complaints?limit=50', ledger));
+console.log(summary('GET /api/complaints?q=<Chinese>', search));
+console.log(summary('GET /api/complaints/{id}', detail));
+
+await app.close();
+await db.destroy();
+await pg.stop();
+rmSync(dir, { recursive: true, force: true });
