@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,8 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
 
 /** Every ancestor must be searchable by "others": initdb runs as the postgres user when we are root. */
 function reachableByOthers(dir: string): boolean {
-  let current = path.resolve(dir);
+  // the cluster directory itself belongs to postgres (0700) once created: only its ancestors matter
+  let current = path.dirname(path.resolve(dir));
   for (;;) {
     const parent = path.dirname(current);
     try {
@@ -62,12 +63,31 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The port of a postmaster already running on this cluster (the server while a CLI runs), if any. */
+function runningPort(dataDir: string): number | undefined {
+  try {
+    const lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (!Number.isInteger(pid) || !Number.isInteger(port)) return undefined;
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
   const log = opts.log ?? (() => {});
   const dataDir = resolveClusterDir(opts.dataDir, log);
+  const password = 'postgres';
+  const already = runningPort(dataDir);
+  if (already !== undefined) {
+    log(`embedded PostgreSQL already running on port ${already}; connecting to it`);
+    return { url: `postgres://postgres:${password}@127.0.0.1:${already}/postgres`, dataDir, stop: async () => {} };
+  }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const port = opts.port ?? (await freePort());
-  const password = 'postgres';
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',

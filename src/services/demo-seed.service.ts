@@ -23,7 +23,8 @@ export async function seedDemoComplaints(
   timeZone: string,
   opts: { count: number; now: Date; seed?: number; onProgress?: (done: number, total: number) => void },
 ): Promise<number> {
-  const items = generateDemoComplaints(opts.count, opts.now, opts.seed);
+  // registered in the order they were registered, so numbers run with registration time
+  const items = generateDemoComplaints(opts.count, opts.now, opts.seed).sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime());
   let done = 0;
   for (const item of items) {
     const ctx = { db, timeZone, now: () => item.registeredAt };

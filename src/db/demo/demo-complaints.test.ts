@@ -3,7 +3,8 @@ import { normalizePhone } from '../../domain/complaint/contact.js';
 import { intakeIssues } from '../../domain/complaint/intake.js';
 import { findKeywords } from '../../domain/grading/grading.js';
 import { defaultPolicy } from '../../domain/policy/policy.defaults.js';
-import { generateDemoComplaints, mulberry32 } from './demo-complaints.js';
+import { generateDemoComplaints } from './demo-complaints.js';
+import { mulberry32 } from './demo-random.js';
 import { CATEGORY_MIX, CHANNEL_MIX, INSURANCE_LINES, PRODUCTS } from './demo-reference.js';
 import { REMEDIES, TEMPLATES, type TextContext } from './demo-texts.js';
 
@@ -176,7 +177,7 @@ describe('generateDemoComplaints', () => {
 
 describe('demo texts', () => {
   const sample = (agent: boolean, amount: string | null): TextContext => ({
-    I: agent ? '客户' : '我', my: agent ? '其' : '我的', product: '样例产品', amount, date: '11月3日', days: 12, seller: '业务员', place: '营业网点',
+    I: agent ? '客户' : '我', my: agent ? '其' : '我的', product: '现金增利宝', amount, date: '11月3日', days: 12, seller: '业务员', place: '营业网点',
   });
 
   it('has a template for every business line and category of the mix', () => {
@@ -197,6 +198,9 @@ describe('demo texts', () => {
         for (const ctx of [sample(false, '12800元'), sample(true, null)]) {
           const text = template.text(ctx);
           expect(findKeywords(text, allKeywords), `${category}: ${text}`).toEqual([]);
+          // room for an opening, a repeat note, a signal and a closing within 200 characters
+          expect(text.length, text).toBeGreaterThanOrEqual(40);
+          expect(text.length, text).toBeLessThanOrEqual(130);
         }
       }
     }

@@ -18,7 +18,6 @@ import {
   SELF_PREFIXES, SIGNAL_SENTENCES, TEMPLATES, type Signal, type Template, type TextContext,
 } from './demo-texts.js';
 
-export { mulberry32 } from './demo-random.js';
 
 export interface DemoComplaint {
   input: IntakeInput;
@@ -35,6 +34,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Asia/Shanghai is UTC+8 all year. */
 const SHANGHAI_OFFSET = 8 * HOUR;
+const MIN_LENGTH = 40;
 const MAX_LENGTH = 200;
 
 
@@ -125,8 +125,8 @@ interface Draft {
   amount: string | null;
   /** the first complaint of the same matter, for a repeat */
   first?: Draft;
-  /** text details shared by a repeat */
-  details?: { date: string; days: number; seller: string; body?: string };
+  /** text details, shared by a repeat so that it tells the same story */
+  details?: { date: string; days: number; seller: string; place: string };
 }
 
 function baseDraft(rng: Rng, used: Used, index: number, channel: string, signal: Signal | null, now: number): Draft {
@@ -182,15 +182,13 @@ function describe(rng: Rng, d: Draft): { description: string; productNamed: bool
     date: monthDay(d.receivedAt - rng.int(3, 40) * DAY),
     days: rng.int(5, 40),
     seller: rng.pick(INSURANCE_LINES.has(d.businessLine) ? SELLERS_INSURANCE : SELLERS_SECURITIES),
+    place: rng.chance(0.6) ? rng.pick(d.city.branches) : '营业网点',
   };
   d.details = details;
   const ctx: TextContext = {
-    I: agent ? who : '我', my: agent ? '其' : '我的', product: d.product, amount: d.amount ? amountText(d.amount) : null,
-    date: details.date, days: details.days, seller: details.seller,
-    place: rng.chance(0.6) ? rng.pick(d.city.branches) : '营业网点',
+    ...details, I: agent ? who : '我', my: agent ? '其' : '我的', product: d.product, amount: d.amount ? amountText(d.amount) : null,
   };
-  const body = details.body ?? d.template.text(ctx);
-  details.body = body;
+  const body = d.template.text(ctx);
   const voice = (s: { self: string; agent: string }) => (agent ? s.agent.replace(/^客户/, who) : s.self);
   const followUp = d.first ? voice(rng.pick(FOLLOW_UPS)).replace('{date}', monthDay(d.first.receivedAt)) : '';
   const signal = d.signal ? voice(rng.pick(SIGNAL_SENTENCES[d.signal])) : '';
@@ -201,7 +199,8 @@ function describe(rng: Rng, d: Draft): { description: string; productNamed: bool
     [prefix, followUp, body, signal],
     [followUp, body, signal],
   ];
-  const description = candidates.map((parts) => parts.join('')).find((t) => t.length <= MAX_LENGTH) ?? [followUp, body, signal].join('');
+  let description = candidates.map((parts) => parts.join('')).find((t) => t.length <= MAX_LENGTH) ?? [followUp, body, signal].join('');
+  if (description.length < MIN_LENGTH) description += agent ? AGENT_CLOSINGS[0] : SELF_CLOSINGS[0];
   return { description, productNamed: body.includes(d.product) };
 }
 

@@ -1,6 +1,6 @@
 /** Demo complainants: names, unique phones and e-mail addresses, addresses, resident IDs, accounts. */
 import type { ComplainantInput } from '../../domain/complaint/intake.js';
-import { CITIES, EMAIL_DOMAINS, GIVEN_NAMES, INSURANCE_LINES, MOBILE_PREFIXES, SURNAMES, type City } from './demo-reference.js';
+import { EMAIL_DOMAINS, GIVEN_NAMES, INSURANCE_LINES, MOBILE_PREFIXES, SURNAMES, type City } from './demo-reference.js';
 import type { Rng } from './demo-random.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -84,8 +84,8 @@ export const TEMPLATES: Readonly<Record<string, readonly Template[]>> = {
     { lines: PERSONAL_INS, text: (c) => `${c.I}申请变更${c.product}的受益人，${c.place}每次要求的材料都不一样，前后跑了三趟还没有办好，浪费了大量时间。` },
     { text: (c) => `${c.I}在APP上修改${c.product}的缴费银行卡一直提示失败，拨打客服热线排队四十分钟也无人接听。` },
     { lines: LIFE, text: (c) => `${c.I}在${c.date}申请了${c.product}保单贷款，一周多没有任何进展，${c.I}急需资金周转，客服只说已经加急处理。` },
-    { lines: PC, products: CAR, text: (c) => `${c.I}申请批改${c.product}的车牌号信息，提交资料已经${c.days}天仍未生效，影响正常用车。` },
-    { text: (c) => `${c.I}申请补发${c.product}的纸质保单，等了${c.days}天仍未收到，询问${c.place}也查不到进度。` },
+    { lines: PC, products: CAR, text: (c) => `${c.I}申请批改${c.product}的车牌号信息，提交资料已经${c.days}天仍未生效，影响正常用车，多次催问也没有答复。` },
+    { text: (c) => `${c.I}申请补发${c.product}的纸质保单，等了${c.days}天仍未收到，询问${c.place}也查不到进度，一直没有人主动联系。` },
   ],
   securities_trading: [
     { lines: ['brokerage'], products: [...TRADING, '港股通交易'], text: (c) => `${c.I}${c.date}挂的限价买单在${c.product}中已显示成交，但次日持仓中查不到该笔股票，资金也被冻结，客服说要核查，至今没有结果。` },
@@ -98,11 +98,11 @@ export const TEMPLATES: Readonly<Record<string, readonly Template[]>> = {
     { lines: ['brokerage'], text: (c) => `${c.I}申请销户已经${c.days}天，${c.place}一直以“需要经理审批”为由拖延，要求尽快办理销户并转出资金。` },
     { lines: ['brokerage'], products: ['智赢APP交易终端'], text: (c) => `${c.I}在${c.product}上线上开户，视频见证反复失败，客服让${c.I}去营业部办理，但附近根本没有网点。` },
     { lines: ['brokerage'], products: ['科创板交易权限', '创业板交易权限'], text: (c) => `${c.I}申请开通${c.product}，资产和交易经验都已满足要求，系统却一直显示“审核中”，耽误了交易。` },
-    { lines: ['margin_financing'], text: (c) => `${c.I}已经还清全部负债并申请注销${c.product}，十多天了账户仍未注销，期间还在计收费用。` },
+    { lines: ['margin_financing'], text: (c) => `${c.I}已经还清全部负债并申请注销${c.product}，十多天了账户仍未注销，期间还在计收费用，客服也说不清原因。` },
   ],
   commissions_fees: [
     { lines: ['brokerage'], text: (c) => `${c.I}开户时${c.seller}承诺佣金万分之1.5，但对账单显示实际按万分之三收取${amt(c, '，一年多收了')}，要求退还差额。` },
-    { lines: ['margin_financing'], scale: 2.5, text: (c) => `${c.I}的融资利率从6.0%被调整到7.2%，事先没有任何告知${amt(c, '，要求退还多收的利息')}。` },
+    { lines: ['margin_financing'], scale: 2.5, text: (c) => `${c.I}的融资利率从6.0%被调整到7.2%，事先没有任何告知，客户经理也没有解释原因${amt(c, '，要求退还多收的利息')}。` },
     { lines: ['investment_advisory'], text: (c) => `${c.I}购买了${c.product}${amt(c, '，服务费')}，服务期内投资顾问几乎不回复消息，要求退还剩余服务期的费用。` },
     { lines: ['brokerage', 'asset_management'], text: (c) => `对账单中出现一笔不明的“服务费”扣款${c.amount ?? ''}，${c.I}从未签过相关协议，询问${c.place}也说不清楚。` },
     { lines: ['asset_management'], text: (c) => `${c.product}赎回时被收取了业绩报酬和赎回费，但购买时${c.seller}说持有满一年免赎回费，实际扣费${c.amount ?? '不少'}。` },
@@ -140,7 +140,7 @@ export const TEMPLATES: Readonly<Record<string, readonly Template[]>> = {
   other: [
     { text: (c) => `${c.I}在${c.place}办理业务排队两个多小时，窗口只开了一个，工作人员态度冷淡，还嫌${c.I}问题多。` },
     { text: (c) => `客服热线转人工要等半小时以上，${c.I}咨询${c.product}的问题一直无人解答，服务质量太差。` },
-    { text: (c) => `${c.I}在${c.date}反映问题后，对方承诺三个工作日内回电，至今${c.days}天了没有任何人联系。` },
+    { text: (c) => `${c.I}在${c.date}反映问题后，对方承诺三个工作日内回电，至今${c.days}天了没有任何人联系，问题也没有解决。` },
   ],
 };
 
@@ -179,9 +179,9 @@ export const SIGNAL_SENTENCES: Readonly<Record<Signal, readonly SignalSentence[]
 };
 
 export const AGENT_PREFIXES: Readonly<Record<string, readonly string[]>> = {
-  hotline: ['客户来电反映：', '客户来电称，', '来电人反映：'],
-  branch: ['客户到柜面反映：', '客户到营业部现场反映，'],
-  regulator_referral: ['监管转办件：投诉人反映，', '上级转办：投诉人反映，'],
+  hotline: ['来电反映：', '【来电记录】', '来电人反映：'],
+  branch: ['柜面接待记录：', '营业部现场接待：'],
+  regulator_referral: ['监管转办件：', '上级转办件：'],
 };
 
 export const SELF_PREFIXES: Readonly<Record<string, readonly string[]>> = {
@@ -196,7 +196,7 @@ export const AGENT_CLOSINGS = ['客户要求尽快回复。', '已安抚客户�
 
 /** Opening of a second complaint on the same matter; `date` is the first one's. */
 export const FOLLOW_UPS: readonly SignalSentence[] = [
-  { self: '{date}我已就此事投诉过，至今没有结果，现再次投诉。', agent: '客户{date}已就此事投诉，称至今未解决，再次来电。' },
+  { self: '{date}我已就此事投诉过，至今没有结果，现再次投诉。', agent: '客户{date}已就此事投诉，称至今未解决，再次反映。' },
   { self: '这是我第二次反映这个问题，上次{date}提交后没有任何进展。', agent: '客户第二次反映该问题，{date}首次投诉后无进展。' },
 ];
 
@@ -222,7 +222,7 @@ export const CONFIRM_REASONS = ['确认系统建议', '确认系统建议', '经
 
 /** Override reasons by [from, to] level, e.g. '3>2'. */
 export const OVERRIDE_REASONS: Readonly<Record<string, readonly string[]>> = {
-  '3>2': ['客户多次来电，情绪较为激动，升级处理', '涉及销售人员可能违规，需调查取证'],
+  '3>2': ['客户多次来电，情绪较为激动，升级处理', '涉及金额可能扩大，需组织调查'],
   '2>3': ['经回访客户情绪已平复，无对外发布意向，按三级处理', '事实清楚，可由一线当日答复'],
   '2>1': ['同类问题近期集中出现，存在声誉风险，提级处理', '客户明确表示将向监管反映，提级处理'],
   '1>2': ['金额虽超阈值但事实清楚，客户已接受处理方案', '经核实与客户已达成一致，无升级风险'],

@@ -12,7 +12,8 @@ type DayView = { date: string; weekday: number; working: boolean; kind: string; 
 type YearView = { year: number; confirmed: boolean; source: string | null; days: DayView[] };
 type Clock = { kind: string; dueAt: string; calendarConfirmed: boolean };
 type Complaint = { id: string; clocks: Clock[]; deadlines: { calendarConfirmed: boolean } };
-type Event = { type: string; reason: string | null; payload: { kind: string; fromDueAt: string; toDueAt: string; calendarConfirmed: boolean } };
+type MovedClock = { kind: string; fromDueAt: string; toDueAt: string; calendarConfirmed: boolean };
+type Event = { type: string; reason: string | null; payload: { clocks: MovedClock[] } };
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
 const year = async (y: number) => (await get(`/api/calendar/${y}`)).json() as YearView;
@@ -131,7 +132,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
     const replanned = events.filter((e) => e.type === 'clocks_replanned');
     expect(replanned).toHaveLength(1);
     expect(replanned[0]?.reason).toBe('calendar_changed');
-    const moved = replanned[0]?.payload.clocks as Array<Record<string, unknown>>;
+    const moved = replanned[0]?.payload.clocks ?? [];
     expect(moved.find((m) => m.kind === 'l3_answer')).toMatchObject({ fromDueAt: '2027-01-04T09:30:00.000Z', toDueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: true });
   });
 
