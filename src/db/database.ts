@@ -9,6 +9,11 @@ export type Database = Kysely<DB>;
 
 export function createDatabase(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, failover) must not crash the process; the pool
+  // replaces it on the next checkout and the request that needs it gets the error instead.
+  pool.on('error', (err) => {
+    process.stderr.write(`database pool: idle connection lost: ${err.message}\n`);
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -43,7 +43,7 @@ export async function gradeComplaint(ctx: ServiceContext, actor: Actor, idOrNumb
     ];
     if (changed) {
       const open = (await listClocks(trx, [c.id])).filter(
-        (k) => (k.status === 'running' || k.status === 'paused') && LEVEL_CLOCKS[from].includes(k.kind as never),
+        (k) => (k.status === 'running' || k.status === 'paused') && (LEVEL_CLOCKS[from] as readonly string[]).includes(k.kind),
       );
       await cancelClocks(trx, open.map((k) => k.id), now);
       const planned = LEVEL_CLOCKS[input.level].map((kind) => planClock(kind, c.received_at, { policy, calendar, timeZone: ctx.timeZone }));

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration from the environment (issue #2 item 1)', () => {
+  it('has working defaults', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: './data',
+      timeZone: 'Asia/Shanghai',
+      seedDemo: true,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u:p@db:5432/complaints', DATA_DIR: '/var/lib/complaints', TZ: 'Asia/Hong_Kong', NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u:p@db:5432/complaints', dataDir: '/var/lib/complaints', timeZone: 'Asia/Hong_Kong', env: 'production', seedDemo: false, logLevel: 'warn' });
+  });
+
+  it('refuses bad values, naming each variable', () => {
+    try {
+      loadConfig({ PORT: 'eighty', TZ: 'Mars/Olympus', DATABASE_URL: 'mysql://x' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('TZ');
+      expect(msg).toContain('DATABASE_URL');
+    }
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});
