@@ -6,6 +6,7 @@ import pg from 'pg';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const LOCK_ID = 727_001;
+const MIN_SERVER_VERSION = 150_000;
 
 export interface MigrationResult {
   applied: string[];
@@ -20,6 +21,10 @@ export async function migrate(url: string): Promise<MigrationResult> {
   await client.connect();
   const applied: string[] = [];
   try {
+    const { rows } = await client.query<{ v: string }>('SHOW server_version_num');
+    if (Number(rows[0]?.v) < MIN_SERVER_VERSION) {
+      throw new Error(`PostgreSQL 15 or newer is required (server reports version number ${rows[0]?.v})`);
+    }
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
