@@ -84,7 +84,8 @@ export async function registerComplaint(
       policy,
     );
     const id = randomUUID();
-    const number = formatComplaintNumber(policy.complaintNumberPrefix, localDate(now, ctx.timeZone), await nextComplaintSequence(trx, localDate(now, ctx.timeZone)));
+    const registrationDay = localDate(now, ctx.timeZone);
+    const number = formatComplaintNumber(policy.complaintNumberPrefix, registrationDay, await nextComplaintSequence(trx, registrationDay));
     const clocks = planRegistrationClocks({ receivedAt, channel: input.channel, urgent: input.urgent, level: grading.level }, { policy, calendar, timeZone: ctx.timeZone });
 
     await insertComplaint(trx, {
