@@ -13,6 +13,8 @@ import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedReferenceData } from '../src/db/seed-reference.js';
 import { buildApp } from '../src/http/app.js';
+import { TEST_SESSION_SECRET, testSecurity } from '../test/test-constants.js';
+import { seedTestPeople } from '../test/test-people.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,7 +39,9 @@ const pg = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
 await migrate(pg.url);
 const db = createDatabase(pg.url, 10);
 await seedReferenceData(db, 'bench');
-const app = await buildApp({ db, timeZone: 'Asia/Shanghai', logLevel: 'silent' });
+const security = testSecurity();
+await seedTestPeople(db);
+const app = await buildApp({ db, timeZone: 'Asia/Shanghai', logLevel: 'silent', security, sessionSecret: TEST_SESSION_SECRET });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`set-up (initdb, start, migrate, seed): ${Math.round(performance.now() - t0)} ms`);
 

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded.j
 import { createDatabase, withDatabaseName } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedReferenceData } from '../src/db/seed-reference.js';
+import { seedTestPeople } from './test-people.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,6 +40,7 @@ export default async function setup(project: TestProject) {
   await migrate(templateUrl);
   const db = createDatabase(templateUrl, 2);
   await seedReferenceData(db, 'system');
+  await seedTestPeople(db);
   await db.destroy();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDatabase', template);

@@ -1,27 +1,67 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { permissionsOf } from '../src/domain/access/permissions.js';
 import { buildApp } from '../src/http/app.js';
+import { findUser } from '../src/db/repositories/user.repository.js';
+import { TEST_PASSWORD, TEST_SESSION_SECRET, testSecurity } from './test-constants.js';
+import { createApiToken } from '../src/services/auth/token.service.js';
+import type { SecuritySettings, ServiceContext } from '../src/services/context.js';
+import { principalOf } from '../src/services/principal.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export { TEST_PASSWORD, TEST_SESSION_SECRET, testSecurity } from './test-constants.js';
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance;
+  ctx: ServiceContext;
   /** Moves the injected clock. */
   setNow(d: Date | string): void;
   now(): Date;
+  /** A request as `as` (default: tester, who may do everything but audit), by API token. */
+  inject(opts: InjectOptions, as?: string): Promise<LightMyRequestResponse>;
+  /** Signs in through POST /api/auth/login and returns the cookie and CSRF token. */
+  login(username: string, password?: string): Promise<{ cookie: string; csrf: string; res: LightMyRequestResponse }>;
 }
 
 /** The real app on a fresh database cloned from the template, with an injectable clock. */
-export async function createTestApp(initialNow: Date | string = '2026-11-25T02:00:00Z'): Promise<TestApp> {
+export async function createTestApp(initialNow: Date | string = '2026-11-25T02:00:00Z', security: Partial<SecuritySettings> = {}): Promise<TestApp> {
   const tdb = await createTestDatabase();
   let current = new Date(initialNow);
-  const app = await buildApp({ db: tdb.db, timeZone: 'Asia/Shanghai', now: () => new Date(current), logLevel: 'silent' });
+  const now = () => new Date(current);
+  const settings = testSecurity(security);
+  const app = await buildApp({ db: tdb.db, timeZone: 'Asia/Shanghai', now, logLevel: 'silent', security: settings, sessionSecret: TEST_SESSION_SECRET });
   await app.ready();
+  const ctx: ServiceContext = { db: tdb.db, timeZone: 'Asia/Shanghai', now, security: settings };
+  const tokens = new Map<string, string>();
+
+  async function tokenFor(username: string): Promise<string> {
+    const cached = tokens.get(username);
+    if (cached) return cached;
+    const user = await findUser(tdb.db, { username });
+    if (!user) throw new Error(`no test user ${username}`);
+    const p = await principalOf(tdb.db, user);
+    const created = await createApiToken(ctx, { ip: null, userAgent: 'test' }, p, { name: 'test', actions: permissionsOf(p.roles), expiresInDays: 366 });
+    tokens.set(username, created.token);
+    return created.token;
+  }
+
   return {
     ...tdb,
     app,
+    ctx,
     setNow: (d) => {
       current = new Date(d);
     },
-    now: () => new Date(current),
+    now,
+    inject: async (opts, as = 'tester') => {
+      const token = await tokenFor(as);
+      return app.inject({ ...opts, headers: { ...(opts.headers ?? {}), authorization: `Bearer ${token}` } });
+    },
+    login: async (username, password = TEST_PASSWORD) => {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const set = res.headers['set-cookie'];
+      const raw = (Array.isArray(set) ? set[0] : set) ?? '';
+      return { cookie: raw.split(';')[0] ?? '', csrf: (res.json() as { csrfToken?: string }).csrfToken ?? '', res };
+    },
     close: async () => {
       await app.close();
       await tdb.close();

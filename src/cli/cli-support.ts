@@ -3,6 +3,9 @@ import { createDatabase, type Database } from '../db/database.js';
 import { connectDatabase, type DatabaseTarget } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed-reference.js';
+import type { SecuritySettings } from '../services/context.js';
+import { protectStoredPersonalData } from '../services/personal-data.service.js';
+import { securityFromConfig } from './secrets.js';
 
 export function log(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -24,6 +27,8 @@ export interface OpenedDatabase {
   config: AppConfig;
   target: DatabaseTarget;
   db: Database;
+  security: SecuritySettings;
+  sessionSecret: string;
   close(): Promise<void>;
 }
 
@@ -37,10 +42,15 @@ export async function openDatabase(): Promise<OpenedDatabase> {
   const seeded = await seedReferenceData(db, 'system');
   if (seeded.policy) log('policy version 1 created from the defaults');
   if (seeded.calendarYears > 0) log(`working-day calendar seeded for ${seeded.calendarYears} years (chinese-days)`);
+  const { settings: security, sessionSecret } = securityFromConfig(config, log);
+  const protectedRows = await protectStoredPersonalData(db, security.keyRing);
+  if (protectedRows > 0) log(`personal data encrypted or re-keyed in ${protectedRows} complaints`);
   return {
     config,
     target,
     db,
+    security,
+    sessionSecret,
     close: async () => {
       await db.destroy();
       await target.stop();

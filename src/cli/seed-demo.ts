@@ -1,3 +1,4 @@
+import { seedDemoAccounts } from '../services/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/demo-seed.service.js';
 import { log, openDatabase } from './cli-support.js';
 
@@ -19,7 +20,8 @@ try {
     log(`demo data already present (${existing} complaints); use --again to add another batch`);
   } else {
     const started = performance.now();
-    const n = await seedDemoComplaints(opened.db, opened.config.timeZone, {
+    await seedDemoAccounts({ db: opened.db, timeZone: opened.config.timeZone, security: opened.security, now: () => new Date() }, opened.config.security.demoPassword);
+    const n = await seedDemoComplaints({ db: opened.db, timeZone: opened.config.timeZone, security: opened.security }, {
       count,
       now: new Date(),
       seed: 20261125 + existing,

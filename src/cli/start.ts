@@ -1,24 +1,44 @@
 import { buildApp } from '../http/app.js';
+import { seedDemoAccounts } from '../services/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/demo-seed.service.js';
 import { log, openDatabase } from './cli-support.js';
 
 /**
- * npm start: PostgreSQL (embedded unless DATABASE_URL), migrations, reference data, demo data on
- * the first start (unless SEED_DEMO=false or production), then the server; prints the URL.
+ * npm start: PostgreSQL (embedded unless DATABASE_URL), migrations, reference data; in demo mode
+ * (not production, SEED_DEMO not false) the demo organisation, one account per role and, on the
+ * first start, 200 demo complaints; then the server. Prints the URL and the demo passwords.
  */
 const started = performance.now();
 const opened = await openDatabase();
-const { config, db } = opened;
+const { config, db, security } = opened;
+const base = { db, timeZone: config.timeZone, security };
 
-if (config.seedDemo && (await demoComplaintCount(db)) === 0) {
-  const total = await db.selectFrom('complaints').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  if (Number(total.n) === 0) {
-    log('seeding demo data (first start)…');
-    await seedDemoComplaints(db, config.timeZone, { count: 200, now: new Date(), onProgress: (d, t) => log(`  demo complaints ${d}/${t}`) });
+if (config.seedDemo) {
+  const accounts = await seedDemoAccounts({ ...base, now: () => new Date() }, config.security.demoPassword);
+  const fresh = accounts.filter((a) => a.password !== null);
+  if (fresh.length > 0) {
+    log(config.security.demoPassword ? 'demo accounts (password from DEMO_PASSWORD):' : 'demo accounts (one-time passwords, change at first sign-in):');
+    for (const a of fresh) log(`  ${a.username.padEnd(10)} ${config.security.demoPassword ? '' : (a.password ?? '')}  ${a.roles.join(', ')}`);
+  } else {
+    log('demo accounts exist: admin, agent, branch, supervisor, handler, leader, senior, inspector, auditor (passwords as printed on the first start; DEMO_PASSWORD resets them)');
+  }
+  if ((await demoComplaintCount(db)) === 0) {
+    const total = await db.selectFrom('complaints').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    if (Number(total.n) === 0) {
+      log('seeding demo data (first start)…');
+      await seedDemoComplaints(base, { count: 200, now: new Date(), onProgress: (d, t) => log(`  demo complaints ${d}/${t}`) });
+    }
   }
 }
 
-const app = await buildApp({ db, timeZone: config.timeZone, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+const app = await buildApp({
+  db,
+  timeZone: config.timeZone,
+  security,
+  sessionSecret: opened.sessionSecret,
+  trustProxy: config.security.trustProxy,
+  logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+});
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

@@ -12,12 +12,29 @@ describe('configuration from the environment (issue #2 item 1)', () => {
       timeZone: 'Asia/Shanghai',
       seedDemo: true,
       logLevel: 'info',
+      security: {
+        sessionSecret: undefined,
+        encryptionKeys: undefined,
+        encryptionKeyId: undefined,
+        demoPassword: undefined,
+        sessionIdleMinutes: 30,
+        sessionMaxHours: 12,
+        loginMaxFailures: 5,
+        lockoutMinutes: 15,
+        trustProxy: false,
+      },
     });
   });
 
   it('reads every variable', () => {
-    const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u:p@db:5432/complaints', DATA_DIR: '/var/lib/complaints', TZ: 'Asia/Hong_Kong', NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+    const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u:p@db:5432/complaints', DATA_DIR: '/var/lib/complaints', TZ: 'Asia/Hong_Kong', NODE_ENV: 'production', LOG_LEVEL: 'warn', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEYS: 'k1:x' });
     expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u:p@db:5432/complaints', dataDir: '/var/lib/complaints', timeZone: 'Asia/Hong_Kong', env: 'production', seedDemo: false, logLevel: 'warn' });
+  });
+
+  it('production refuses to start without a session secret and an encryption key (issue #3 item 7)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET[\s\S]*ENCRYPTION_KEYS/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEYS: 'k1:x', DEMO_PASSWORD: 'x' }).security.demoPassword).toBeUndefined();
   });
 
   it('refuses bad values, naming each variable', () => {

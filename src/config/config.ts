@@ -21,6 +21,15 @@ const envSchema = z.object({
   TZ: timeZone.default('Asia/Shanghai'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEYS: z.string().min(1).optional(),
+  ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional(),
+  DEMO_PASSWORD: z.string().min(1).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export interface AppConfig {
@@ -32,6 +41,21 @@ export interface AppConfig {
   timeZone: string;
   seedDemo: boolean;
   logLevel: string;
+  security: SecurityConfig;
+}
+
+export interface SecurityConfig {
+  /** signs the session cookie; generated into DATA_DIR outside production when unset */
+  sessionSecret: string | undefined;
+  /** 'id:base64key,…' (AES-256-GCM keys for personal data at rest); same fallback */
+  encryptionKeys: string | undefined;
+  encryptionKeyId: string | undefined;
+  demoPassword: string | undefined;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const missing = [
+      e.SESSION_SECRET ? null : '  SESSION_SECRET: required in production',
+      e.ENCRYPTION_KEYS ? null : '  ENCRYPTION_KEYS: required in production',
+    ].filter((m): m is string => m !== null);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -53,5 +84,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: e.TZ,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
+    security: {
+      sessionSecret: e.SESSION_SECRET,
+      encryptionKeys: e.ENCRYPTION_KEYS,
+      encryptionKeyId: e.ENCRYPTION_KEY_ID,
+      demoPassword: e.NODE_ENV === 'production' ? undefined : e.DEMO_PASSWORD,
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.SESSION_MAX_HOURS,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      lockoutMinutes: e.LOCKOUT_MINUTES,
+      trustProxy: e.TRUST_PROXY === 'true',
+    },
   };
 }

@@ -74,6 +74,10 @@ export interface ComplaintsTable {
   created_by: string;
   updated_at: Timestamp;
   row_version: Generated<number>;
+  branch_id: string | null;
+  department_ids: string[];
+  complainant_id_number_hash: string | null;
+  complainant_account_hash: string | null;
 }
 
 export interface ComplaintEventsTable {
@@ -137,7 +141,93 @@ export interface OutboxTable {
   delivered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+
+export interface OrgUnitsTable {
+  id: string;
+  kind: 'branch' | 'department' | 'leadership_group' | 'supervision' | 'senior_management';
+  code: string;
+  name_zh: string;
+  name_en: string;
+  active: boolean;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  must_change_password: boolean;
+  active: boolean;
+  failed_logins: number;
+  locked_until: NullableTimestamp;
+  password_changed_at: Timestamp;
+  last_login_at: NullableTimestamp;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface UserOrgUnitsTable {
+  user_id: string;
+  org_unit_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  actions: string[];
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  use_count: ColumnType<string, string | number | undefined, string | number>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  outcome: 'success' | 'denied' | 'failure';
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: JSONColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface DB {
+  org_units: OrgUnitsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_org_units: UserOrgUnitsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
   policy_versions: PolicyVersionsTable;
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;

@@ -3,7 +3,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.js';
-import type { ServiceContext } from '../services/context.js';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { SecuritySettings, ServiceContext } from '../services/context.js';
+import { authentication } from './auth/auth.plugin.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { orgRoutes } from './routes/org.routes.js';
+import { userRoutes } from './routes/users.routes.js';
+import { access } from './auth/route-access.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
@@ -17,6 +25,13 @@ export interface AppOptions {
   /** Injected in tests; the wall clock otherwise. */
   now?: () => Date;
   logLevel?: string;
+  security: SecuritySettings;
+  /** signs the session cookie */
+  sessionSecret: string;
+  /** behind a reverse proxy: take the client address and scheme from X-Forwarded-* */
+  trustProxy?: boolean;
+  /** sign-in attempts per minute per address and username */
+  loginRateLimit?: number;
 }
 
 /** 4 MiB: room for a long letter; a field's own limit names it long before this is reached. */
@@ -26,6 +41,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'info' },
     bodyLimit: BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -51,12 +67,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const ctx: ServiceContext = { db: opts.db, timeZone: opts.timeZone, now: opts.now ?? (() => new Date()) };
+  const ctx: ServiceContext = { db: opts.db, timeZone: opts.timeZone, now: opts.now ?? (() => new Date()), security: opts.security };
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(rateLimit, { global: false });
+  await app.register(authentication, { ctx, sessionSecret: opts.sessionSecret });
   await app.register(homeRoutes);
+  await app.register(authRoutes(ctx, { loginRateLimit: opts.loginRateLimit ?? 20 }));
+  await app.register(orgRoutes(ctx));
+  await app.register(userRoutes(ctx));
+  await app.register(auditRoutes(ctx));
   await app.register(healthRoutes(opts.db));
   await app.register(policyRoutes(ctx));
   await app.register(calendarRoutes(ctx));
   await app.register(complaintRoutes(ctx));
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

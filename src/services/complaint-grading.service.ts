@@ -1,14 +1,15 @@
 import { LEVEL_CLOCKS, planClock } from '../domain/clocks/clock-plan.js';
-import { DomainError } from '../domain/errors.js';
 import type { Level } from '../domain/grading/grading.js';
 import { ValidationError } from '../domain/validation.js';
 import { cancelClocks, insertClocks, listClocks } from '../db/repositories/clock.repository.js';
-import { findComplaint, updateComplaintLevel } from '../db/repositories/complaint.repository.js';
+import { updateComplaintLevel } from '../db/repositories/complaint.repository.js';
+import type { Principal } from '../domain/access/permissions.js';
+import { complaintInScope } from './complaint-access.js';
 import { appendEvents, type NewEvent } from '../db/repositories/event.repository.js';
 import { enqueueOutbox } from '../db/repositories/outbox.repository.js';
 import { loadWorkingCalendar } from './calendar.service.js';
 import { clockPayload } from './complaint-intake.service.js';
-import type { Actor, ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 import { currentPolicy } from './policy.service.js';
 
 export interface GradeInput {
@@ -20,13 +21,13 @@ export interface GradeInput {
  * Confirms the proposed level or overrides it (R-C2). A change of level needs a reason, cancels
  * the old level's open clocks and plans the new level's from receipt, all recorded as events.
  */
-export async function gradeComplaint(ctx: ServiceContext, actor: Actor, idOrNumber: string, input: GradeInput): Promise<string> {
+export async function gradeComplaint(ctx: ServiceContext, p: Principal, idOrNumber: string, input: GradeInput): Promise<string> {
   const now = ctx.now();
+  const actor = { id: p.username };
   const { version: policyVersion, policy } = await currentPolicy(ctx.db);
   const calendar = await loadWorkingCalendar(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
-    const c = await findComplaint(trx, idOrNumber, true);
-    if (!c) throw new DomainError('complaint_not_found', {}, 'id');
+    const c = await complaintInScope(trx, p, idOrNumber, true);
     const from = c.level as Level;
     const changed = input.level !== from;
     const reason = input.reason?.trim() || null;

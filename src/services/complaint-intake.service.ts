@@ -22,6 +22,8 @@ import { appendEvents, type NewEvent } from '../db/repositories/event.repository
 import { claimIdempotencyKey, storeIdempotentResponse } from '../db/repositories/idempotency.repository.js';
 import { enqueueOutbox } from '../db/repositories/outbox.repository.js';
 import { loadWorkingCalendar } from './calendar.service.js';
+import { resolvePlacement, type Registrant } from './complaint-placement.js';
+import { protectedPersonalData } from './personal-data.service.js';
 import type { Actor, ServiceContext } from './context.js';
 import { currentPolicy } from './policy.service.js';
 
@@ -39,19 +41,23 @@ const IDEMPOTENCY_SCOPE = 'complaints.register';
 export async function registerComplaint(
   ctx: ServiceContext,
   actor: Actor,
+  registrant: Registrant,
   input: IntakeInput,
   idempotencyKey?: string,
 ): Promise<RegisterResult> {
   const now = ctx.now();
   const { version: policyVersion, policy } = await currentPolicy(ctx.db);
   assertNoIssues(intakeIssues(input, policy, now));
+  const placement = await resolvePlacement(ctx.db, input, registrant);
   const calendar = await loadWorkingCalendar(ctx.db);
   const receivedAt = input.receivedAt ?? now;
   const requestHash = createHash('sha256').update(canonicalJson({ actor: actor.id, input })).digest('hex');
+  const pii = protectedPersonalData(ctx.security.keyRing, input.complainant);
 
   return ctx.db.transaction().execute(async (trx) => {
     if (idempotencyKey) {
-      const claim = await claimIdempotencyKey(trx, IDEMPOTENCY_SCOPE, idempotencyKey, requestHash);
+      // keys are per user: two users' "retry-1" are different requests
+      const claim = await claimIdempotencyKey(trx, `${IDEMPOTENCY_SCOPE}:${actor.id}`, idempotencyKey, requestHash);
       if (claim.kind === 'mismatch') throw new DomainError('idempotency_key_reused', {}, 'Idempotency-Key');
       if (claim.kind === 'replay') return { complaintId: (claim.body as { complaintId: string }).complaintId, replayed: true };
     }
@@ -103,7 +109,9 @@ export async function registerComplaint(
       registered_at: now,
       urgent: input.urgent,
       risk_flags: input.riskFlags,
-      branch: input.branch ?? null,
+      branch: placement.branchName,
+      branch_id: placement.branchId,
+      department_ids: placement.departmentIds,
       subject_party: input.subjectParty ?? null,
       call_reference: input.callReference ?? null,
       joint_complainants: input.jointComplainants,
@@ -112,8 +120,7 @@ export async function registerComplaint(
       complainant_email: input.complainant.email ?? null,
       complainant_address: input.complainant.address ?? null,
       complainant_id_type: input.complainant.idType ?? null,
-      complainant_id_number: input.complainant.idNumber ?? null,
-      complainant_account: input.complainant.account ?? null,
+      ...pii,
       contact_keys: keys,
       proposed_level: grading.level,
       level: grading.level,
@@ -129,7 +136,7 @@ export async function registerComplaint(
     await linkDuplicates(trx, id, number, duplicates, actor, now);
     await appendEvents(trx, id, registrationEvents(actor, now, { number, receivedAt, input, grading, clocks, policyVersion, duplicates }));
     await enqueueOutbox(trx, [{ topic: 'complaint.registered', payload: { complaintId: id, number, level: grading.level }, idempotencyKey: `complaint.registered:${id}` }], now);
-    if (idempotencyKey) await storeIdempotentResponse(trx, IDEMPOTENCY_SCOPE, idempotencyKey, 201, { complaintId: id });
+    if (idempotencyKey) await storeIdempotentResponse(trx, `${IDEMPOTENCY_SCOPE}:${actor.id}`, idempotencyKey, 201, { complaintId: id });
     return { complaintId: id, replayed: false };
   });
 }

@@ -1,17 +1,32 @@
+import { scopeFilter, type Principal } from '../domain/access/permissions.js';
 import { encodeCursor, type LedgerQuery } from '../domain/complaint/ledger-query.js';
-import { DomainError } from '../domain/errors.js';
 import { listClocks } from '../db/repositories/clock.repository.js';
-import { findComplaint } from '../db/repositories/complaint.repository.js';
 import { listEvents } from '../db/repositories/event.repository.js';
-import { countLedger, cursorValue, listLedger } from '../db/repositories/ledger.repository.js';
+import { countLedger, cursorValue, listLedger, type LedgerSearch } from '../db/repositories/ledger.repository.js';
+import { keyedHash } from '../security/pii-crypto.js';
+import { complaintInScope } from './complaint-access.js';
 import type { ServiceContext } from './context.js';
 import { complaintSummary } from './complaint-view.js';
 
-export async function listComplaints(ctx: ServiceContext, q: LedgerQuery, withTotal: boolean) {
+/** Exact-value search on encrypted fields, by keyed hash. */
+export interface ProtectedSearch {
+  idNumber?: string;
+  account?: string;
+}
+
+/** The ledger within the principal's scope: listing and count honour it alike (R-H1). */
+export async function listComplaints(ctx: ServiceContext, p: Principal, q: LedgerQuery & ProtectedSearch, withTotal: boolean) {
   const now = ctx.now();
+  const ring = ctx.security.keyRing;
+  const search: LedgerSearch = {
+    ...q,
+    scope: scopeFilter(p),
+    idNumberHash: q.idNumber ? keyedHash(ring, 'id_number', q.idNumber) : undefined,
+    accountHash: q.account ? keyedHash(ring, 'account', q.account) : undefined,
+  };
   const [{ rows, hasMore }, total] = await Promise.all([
-    listLedger(ctx.db, q, now),
-    withTotal ? countLedger(ctx.db, q, now) : Promise.resolve(null),
+    listLedger(ctx.db, search, now),
+    withTotal ? countLedger(ctx.db, search, now) : Promise.resolve(null),
   ]);
   const clocks = await listClocks(ctx.db, rows.map((r) => r.id));
   const byComplaint = new Map<string, typeof clocks>();
@@ -24,9 +39,8 @@ export async function listComplaints(ctx: ServiceContext, q: LedgerQuery, withTo
   };
 }
 
-export async function complaintEvents(ctx: ServiceContext, idOrNumber: string) {
-  const r = await findComplaint(ctx.db, idOrNumber);
-  if (!r) throw new DomainError('complaint_not_found', {}, 'id');
+export async function complaintEvents(ctx: ServiceContext, p: Principal, idOrNumber: string) {
+  const r = await complaintInScope(ctx.db, p, idOrNumber);
   const events = await listEvents(ctx.db, r.id);
   return events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, occurredAt: e.occurredAt, reason: e.reason, payload: e.payload, hash: e.hash }));
 }

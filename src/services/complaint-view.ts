@@ -1,8 +1,10 @@
+import { allowedComplaintActions, inScope, type Principal } from '../domain/access/permissions.js';
 import { stricterClock } from '../domain/clocks/clock-plan.js';
-import type { Database } from '../db/database.js';
 import { listClocks, type ClockRow } from '../db/repositories/clock.repository.js';
-import { findComplaint, listLinks, type ComplaintRecord } from '../db/repositories/complaint.repository.js';
-import { DomainError } from '../domain/errors.js';
+import { listLinks, type ComplaintRecord } from '../db/repositories/complaint.repository.js';
+import { complaintInScope, scopeFacts } from './complaint-access.js';
+import type { ServiceContext } from './context.js';
+import { presentComplainant } from './personal-data.service.js';
 
 export interface ClockView {
   kind: string;
@@ -55,6 +57,7 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
     category: r.category,
     product: r.product,
     branch: r.branch,
+    branchId: r.branch_id,
     complainantName: r.complainant_name,
     amount: r.amount,
     urgent: r.urgent,
@@ -65,11 +68,16 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
   };
 }
 
-/** The full complaint: ledger fields, complainant, grading, clocks (both kinds), related complaints. */
-export async function complaintDetail(db: Database, idOrNumber: string, now: Date) {
-  const r = await findComplaint(db, idOrNumber);
-  if (!r) throw new DomainError('complaint_not_found', {}, 'id');
-  const [clocks, links] = await Promise.all([listClocks(db, [r.id]), listLinks(db, r.id)]);
+/**
+ * The full complaint as the principal may see it: ledger fields, complainant (masked unless this
+ * is a recorded unmask), grading, clocks (both kinds), related complaints, and the actions offered.
+ */
+export async function complaintDetail(ctx: ServiceContext, p: Principal, idOrNumber: string, opts: { unmasked?: boolean } = {}) {
+  const now = ctx.now();
+  const r = await complaintInScope(ctx.db, p, idOrNumber);
+  const [clocks, allLinks] = await Promise.all([listClocks(ctx.db, [r.id]), listLinks(ctx.db, r.id)]);
+  // a related complaint outside the principal's scope is not mentioned
+  const links = allLinks.filter((l) => inScope(p, { branchId: l.branch_id, departmentIds: l.department_ids, createdBy: l.created_by }));
   const views = clocks.map((c) => clockView(c, now));
   const active = views.filter((c) => c.status !== 'cancelled');
   const regulatory = active.find((c) => c.kind === 'regulatory') ?? null;
@@ -82,15 +90,9 @@ export async function complaintDetail(db: Database, idOrNumber: string, now: Dat
     callReference: r.call_reference,
     jointComplainants: r.joint_complainants,
     riskFlags: r.risk_flags,
-    complainant: {
-      name: r.complainant_name,
-      phone: r.complainant_phone,
-      email: r.complainant_email,
-      address: r.complainant_address,
-      idType: r.complainant_id_type,
-      idNumber: r.complainant_id_number,
-      account: r.complainant_account,
-    },
+    complainant: presentComplainant(ctx.security.keyRing, r, opts.unmasked === true),
+    departmentIds: r.department_ids,
+    allowedActions: allowedComplaintActions(p, scopeFacts(r)),
     gradingReasons: r.grading_reasons,
     policyVersion: r.policy_version,
     createdBy: r.created_by,

@@ -1,13 +1,30 @@
 import type { Database } from '../db/database.js';
+import type { KeyRing } from '../security/pii-crypto.js';
 
-/** What every use case receives: the database, the company time zone and the current time. */
+export interface SecuritySettings {
+  /** encrypts ID document and account numbers at rest and keys their search hashes */
+  keyRing: KeyRing;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+}
+
+/** What every use case receives: the database, the company time zone, the clock, security settings. */
 export interface ServiceContext {
   db: Database;
   timeZone: string;
   now: () => Date;
+  security: SecuritySettings;
 }
 
-/** Who is acting. Users and roles arrive with the permissions issue; routes already pass one. */
+/** Who is acting, as recorded in events and the audit log (the username). */
 export interface Actor {
   id: string;
+}
+
+/** Where a request came from, for the audit log. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
 }

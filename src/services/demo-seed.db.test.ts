@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { writeCounts } from '../../test/db-assertions.js';
+import { testSecurity } from '../../test/test-constants.js';
 import { demoComplaintCount, seedDemoComplaints } from './demo-seed.service.js';
 import { verifyLedger } from './ledger-verify.service.js';
 
@@ -13,7 +14,7 @@ afterAll(async () => t.close());
 describe('demo data (npm run seed-demo, first npm start)', () => {
   it('registers about 200 realistic complaints through the real intake', async () => {
     const progress: number[] = [];
-    const n = await seedDemoComplaints(t.db, 'Asia/Shanghai', { count: 200, now: new Date('2026-11-25T02:00:00Z'), onProgress: (d) => progress.push(d) });
+    const n = await seedDemoComplaints({ db: t.db, timeZone: 'Asia/Shanghai', security: testSecurity() }, { count: 200, now: new Date('2026-11-25T02:00:00Z'), onProgress: (d) => progress.push(d) });
     expect(n).toBe(200);
     expect(progress.at(-1)).toBe(200);
     expect(await demoComplaintCount(t.db)).toBe(200);

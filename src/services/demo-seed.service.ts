@@ -1,9 +1,16 @@
+import type { Principal } from '../domain/access/permissions.js';
 import { generateDemoComplaints } from '../db/demo/demo-complaints.js';
+import { DEMO_RESPONSIBLE_DEPARTMENT } from '../db/demo/demo-organisation.js';
 import type { Database } from '../db/database.js';
+import { listOrgUnits } from '../db/repositories/org.repository.js';
 import { registerComplaint } from './complaint-intake.service.js';
 import { gradeComplaint } from './complaint-grading.service.js';
+import type { ServiceContext } from './context.js';
 
 export const DEMO_ACTOR = { id: 'demo-seed' };
+
+/** The demo supervisor who confirms or overrides levels, seeing every complaint. */
+const DEMO_GRADER: Principal = { userId: 'demo', username: 'demo-supervisor', roles: ['leadership_member'], branchIds: [], departmentIds: [] };
 
 export async function demoComplaintCount(db: Database): Promise<number> {
   const r = await db
@@ -16,20 +23,25 @@ export async function demoComplaintCount(db: Database): Promise<number> {
 
 /**
  * Registers demo complaints through the real use cases, each at its own registration time, so
- * numbers, clocks, grading, duplicates and events are exactly what real intake produces.
+ * numbers, clocks, grading, duplicates and events are exactly what real intake produces. Each is
+ * placed in the customer-service department and the department responsible for its category,
+ * and in its branch when the demo organisation has it.
  */
 export async function seedDemoComplaints(
-  db: Database,
-  timeZone: string,
+  base: Omit<ServiceContext, 'now'>,
   opts: { count: number; now: Date; seed?: number; onProgress?: (done: number, total: number) => void },
 ): Promise<number> {
+  const departments = new Map((await listOrgUnits(base.db, { kind: 'department' })).map((u) => [u.code, u.id]));
+  const customerService = departments.get('CS');
   // registered in the order they were registered, so numbers run with registration time
   const items = generateDemoComplaints(opts.count, opts.now, opts.seed).sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime());
   let done = 0;
   for (const item of items) {
-    const ctx = { db, timeZone, now: () => item.registeredAt };
-    const { complaintId } = await registerComplaint(ctx, DEMO_ACTOR, item.input);
-    if (item.grade) await gradeComplaint(ctx, { id: 'demo-supervisor' }, complaintId, item.grade);
+    const ctx: ServiceContext = { ...base, now: () => item.registeredAt };
+    const responsible = departments.get(DEMO_RESPONSIBLE_DEPARTMENT[item.input.category] ?? '');
+    const departmentIds = [customerService, responsible].filter((d): d is string => d !== undefined);
+    const { complaintId } = await registerComplaint(ctx, DEMO_ACTOR, { branchIds: [], departmentIds }, item.input);
+    if (item.grade) await gradeComplaint(ctx, DEMO_GRADER, complaintId, item.grade);
     done += 1;
     if (done % 20 === 0 || done === items.length) opts.onProgress?.(done, items.length);
   }

@@ -13,7 +13,7 @@ const numbers: string[] = [];
 beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z');
   for (let i = 0; i < 3; i++) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: `链${i}`, phone: `1310000000${i}` } }) });
+    const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: `链${i}`, phone: `1310000000${i}` } }) });
     ids.push(res.json().id);
     numbers.push(res.json().number);
   }

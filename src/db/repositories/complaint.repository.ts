@@ -111,7 +111,7 @@ export async function listLinks(db: Kysely<DB>, complaintId: string) {
         ]),
       ),
     )
-    .select(['c.id', 'c.number', 'c.received_at', 'c.status', 'c.category', 'l.kind', 'l.details', 'l.created_at'])
+    .select(['c.id', 'c.number', 'c.received_at', 'c.status', 'c.category', 'c.branch_id', 'c.department_ids', 'c.created_by', 'l.kind', 'l.details', 'l.created_at'])
     .where((eb) => eb.or([eb('l.complaint_id', '=', complaintId), eb('l.related_id', '=', complaintId)]))
     .orderBy('c.received_at', 'desc')
     .execute();

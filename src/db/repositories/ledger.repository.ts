@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { ScopeFilter } from '../../domain/access/permissions.js';
 import { decodeCursor, likePattern, type LedgerQuery, type LedgerSort } from '../../domain/complaint/ledger-query.js';
 import type { DB } from '../schema.js';
 import type { ComplaintRecord } from './complaint.repository.js';
@@ -12,8 +13,27 @@ const sortColumn: Record<LedgerSort, 'received_at' | 'registered_at' | 'level' |
 
 type Eb = ExpressionBuilder<DB, 'complaints'>;
 
-function filters(eb: Eb, q: LedgerQuery, now: Date): Expression<SqlBool>[] {
+/** A ledger query as the database runs it: the filters, the principal's scope, hashed exact values. */
+export interface LedgerSearch extends LedgerQuery {
+  scope: ScopeFilter;
+  idNumberHash?: string;
+  accountHash?: string;
+}
+
+function scopeCondition(eb: Eb, s: ScopeFilter): Expression<SqlBool> | null {
+  if (s.all) return null;
+  const any: Expression<SqlBool>[] = [eb('created_by', '=', s.createdBy)];
+  if (s.branchIds.length) any.push(eb('branch_id', 'in', s.branchIds));
+  if (s.departmentIds.length) any.push(sql<SqlBool>`department_ids && ${sql.val(s.departmentIds)}::uuid[]`);
+  return eb.or(any);
+}
+
+function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [];
+  const scope = scopeCondition(eb, q.scope);
+  if (scope) where.push(scope);
+  if (q.idNumberHash) where.push(eb('complainant_id_number_hash', '=', q.idNumberHash));
+  if (q.accountHash) where.push(eb('complainant_account_hash', '=', q.accountHash));
   if (q.status?.length) where.push(eb('status', 'in', q.status));
   if (q.level?.length) where.push(eb('level', 'in', q.level));
   if (q.channel?.length) where.push(eb('channel', 'in', q.channel));
@@ -37,7 +57,7 @@ function filters(eb: Eb, q: LedgerQuery, now: Date): Expression<SqlBool>[] {
 }
 
 /** One page of the ledger, keyset-paged on (sort column, id); fetches one extra row to know if more follow. */
-export async function listLedger(db: Kysely<DB>, q: LedgerQuery, now: Date): Promise<{ rows: ComplaintRecord[]; hasMore: boolean }> {
+export async function listLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Promise<{ rows: ComplaintRecord[]; hasMore: boolean }> {
   const col = sortColumn[q.sort];
   const dir = q.order;
   let query = db
@@ -54,7 +74,7 @@ export async function listLedger(db: Kysely<DB>, q: LedgerQuery, now: Date): Pro
   return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
 }
 
-export async function countLedger(db: Kysely<DB>, q: LedgerQuery, now: Date): Promise<number> {
+export async function countLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Promise<number> {
   const r = await db
     .selectFrom('complaints')
     .select((eb) => eb.fn.countAll<string>().as('n'))

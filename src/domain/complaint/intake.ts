@@ -25,6 +25,10 @@ export interface IntakeInput {
   urgent: boolean;
   riskFlags: RiskFlag[];
   branch?: string | null;
+  /** org unit id or code of the branch (scope); see services/complaint-placement */
+  branchId?: string | null;
+  /** departments handling it besides the registering user's (internal callers only) */
+  departmentIds?: string[];
   subjectParty?: string | null;
   callReference?: string | null;
   jointComplainants: number;

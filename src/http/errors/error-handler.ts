@@ -27,6 +27,15 @@ const domainStatus: Record<string, number> = {
   invalid_transition: 409,
   idempotency_key_reused: 422,
   forbidden: 403,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  password_change_required: 403,
+  account_locked: 423,
+  user_not_found: 404,
+  org_unit_not_found: 404,
+  username_taken: 409,
+  code_taken: 409,
 };
 
 export function apiError(locale: Locale, code: string, fields: ApiFieldError[] = [], params = {}): ApiError {
@@ -93,6 +102,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const mapped = fromFastifyCode(err, request, locale);
     if (mapped) return reply.status(mapped[0]).send(mapped[1]);
+    if (err.statusCode === 429) return reply.status(429).send(apiError(locale, 'too_many_requests'));
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(apiError(locale, 'validation_failed', [fieldError(locale, 'request', 'validation_failed')]));
     }

@@ -15,12 +15,12 @@ type Complaint = { id: string; clocks: Clock[]; deadlines: { calendarConfirmed: 
 type MovedClock = { kind: string; fromDueAt: string; toDueAt: string; calendarConfirmed: boolean };
 type Event = { type: string; reason: string | null; payload: { clocks: MovedClock[] } };
 
-const get = (url: string) => t.app.inject({ method: 'GET', url });
+const get = (url: string) => t.inject({ method: 'GET', url });
 const year = async (y: number) => (await get(`/api/calendar/${y}`)).json() as YearView;
 const day = async (date: string) => (await year(Number(date.slice(0, 4)))).days.find((d) => d.date === date);
-const putDay = (date: string, payload: unknown) => t.app.inject({ method: 'PUT', url: `/api/calendar/days/${date}`, payload: payload as string });
+const putDay = (date: string, payload: unknown) => t.inject({ method: 'PUT', url: `/api/calendar/days/${date}`, payload: payload as string });
 const importYear = (y: number | string, payload: string | object, contentType = 'application/json') =>
-  t.app.inject({
+  t.inject({
     method: 'POST',
     url: `/api/calendar/${y}/import`,
     payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
@@ -28,7 +28,7 @@ const importYear = (y: number | string, payload: string | object, contentType = 
   });
 const register = async (name: string, phone: string) => {
   // received Mon 2026-12-28 09:30 Shanghai; level 3: l3_answer = 5 working days
-  const res = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ receivedAt: '2026-12-28T01:30:00Z', complainant: { name, phone } }) });
+  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ receivedAt: '2026-12-28T01:30:00Z', complainant: { name, phone } }) });
   expect(res.statusCode).toBe(201);
   return res.json() as Complaint;
 };
@@ -166,7 +166,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
   });
 
   it('PUT /api/calendar/{year}/confirmation un-confirms and re-confirms a year', async () => {
-    const off = await t.app.inject({ method: 'PUT', url: '/api/calendar/2027/confirmation', payload: { confirmed: false } });
+    const off = await t.inject({ method: 'PUT', url: '/api/calendar/2027/confirmation', payload: { confirmed: false } });
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ year: 2027, confirmed: false });
     // the open clocks reaching into 2027 are flagged unconfirmed again
@@ -178,13 +178,13 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
     expect(clock(c, 'l3_answer')).toMatchObject({ dueAt: '2027-01-04T09:30:00.000Z', calendarConfirmed: false });
 
     // confirming another year leaves this clock as it is, and records nothing on the complaint
-    const other = await t.app.inject({ method: 'PUT', url: '/api/calendar/2031/confirmation', payload: { confirmed: true } });
+    const other = await t.inject({ method: 'PUT', url: '/api/calendar/2031/confirmation', payload: { confirmed: true } });
     expect(other.json()).toMatchObject({ year: 2031, confirmed: true, replanned: 0 });
     const events = ((await get(`/api/complaints/${c.id}/events`)).json() as { items: Event[] }).items;
     expect(events.filter((e) => e.type === 'clocks_replanned')).toEqual([]);
     expect(clock(await detail(c.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-04T09:30:00.000Z', calendarConfirmed: false });
 
-    const on = await t.app.inject({ method: 'PUT', url: '/api/calendar/2027/confirmation', payload: { confirmed: true } });
+    const on = await t.inject({ method: 'PUT', url: '/api/calendar/2027/confirmation', payload: { confirmed: true } });
     expect(on.json()).toMatchObject({ year: 2027, confirmed: true });
     expect((on.json() as { replanned: number }).replanned).toBeGreaterThanOrEqual(1);
     expect(clock(await detail(c.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: true });
@@ -254,14 +254,14 @@ describe('bad input on the calendar API (invariant 2)', () => {
     expectFieldError(await get('/api/calendar/99999'), 400, 'params.year');
     expectFieldError(await get('/api/calendar/abc'), 400, 'params.year');
     const confirmation = (payload: unknown, y = '2027') =>
-      t.app.inject({ method: 'PUT', url: `/api/calendar/${y}/confirmation`, payload: payload as string });
+      t.inject({ method: 'PUT', url: `/api/calendar/${y}/confirmation`, payload: payload as string });
     await unchanged('2027-01-01', () => confirmation({ confirmed: 'yes' }), 400, 'confirmed');
     await unchanged('2027-01-01', () => confirmation({}), 400, 'confirmed');
     await unchanged('2027-01-01', () => confirmation({ confirmed: true }, '99999'), 400, 'params.year');
   });
 
   it('an import error says what is wrong, in English on request', async () => {
-    const res = await t.app.inject({
+    const res = await t.inject({
       method: 'POST',
       url: '/api/calendar/2029/import',
       payload: 'hello',
@@ -269,7 +269,7 @@ describe('bad input on the calendar API (invariant 2)', () => {
     });
     const body = expectFieldError(res, 400, 'body');
     expect(body.fields[0]?.message).toBe('body: the iCalendar file cannot be read: line 1: not an iCalendar content line (NAME:value)');
-    const json = await t.app.inject({
+    const json = await t.inject({
       method: 'POST',
       url: '/api/calendar/2029/import',
       payload: { days: [{ date: '2026-12-31', kind: 'holiday', name: 'x' }] },

@@ -9,7 +9,7 @@ import {
   type ImportFormat,
 } from '../../services/calendar.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { actorOf } from '../request-context.js';
+import { access, actorOf } from '../auth/route-access.js';
 import { isoDate, optionalText } from '../schemas/common.js';
 
 const MIN_YEAR = 1900;
@@ -35,19 +35,20 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     // iCalendar uploads arrive as text; only this plugin accepts them.
     app.addContentTypeParser(['text/calendar', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-    app.get('/api/calendar', { schema: { tags, summary: 'Years with calendar data and whether each is confirmed' } }, async () => ({
+    app.get('/api/calendar', { config: { access: access.to('calendar.read') }, schema: { tags, summary: 'Years with calendar data and whether each is confirmed' } }, async () => ({
       items: await calendarYears(ctx.db),
     }));
 
     app.get(
       '/api/calendar/:year',
-      { schema: { tags, summary: 'Every day of a year; confirmed:false when the year has no confirmed data', params: yearParams } },
+      { config: { access: access.to('calendar.read') }, schema: { tags, summary: 'Every day of a year; confirmed:false when the year has no confirmed data', params: yearParams } },
       async (req) => calendarYear(ctx.db, req.params.year),
     );
 
     app.put(
       '/api/calendar/days/:date',
       {
+        config: { access: access.to('calendar.write') },
         schema: {
           tags,
           summary: 'Set one day: holiday, adjusted working day, or back to the weekday/weekend default',
@@ -65,6 +66,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.put(
       '/api/calendar/:year/confirmation',
       {
+        config: { access: access.to('calendar.write') },
         schema: {
           tags,
           summary: 'Mark a year confirmed or not; confirming re-plans open clocks computed without it',
@@ -81,6 +83,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.post(
       '/api/calendar/:year/import',
       {
+        config: { access: access.to('calendar.write') },
         schema: {
           tags,
           summary: 'Replace a year from JSON ({days:[{date,kind,name}]} or the chinese-days format) or an iCalendar file (Content-Type: text/calendar)',

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const post = (payload: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/complaints', payload: payload as string, headers });
+  t.inject({ method: 'POST', url: '/api/complaints', payload: payload as string, headers });
 
 const without = (key: string) => {
   const b = complaintBody();
@@ -96,15 +96,15 @@ describe('bad input on POST /api/complaints (invariant 2)', () => {
       ['cursor=garbage', 'cursor'],
       ['receivedFrom=2026-11-20T00:00:00Z&receivedTo=2026-11-01T00:00:00Z', 'querystring.receivedFrom'],
     ] as const) {
-      expectFieldError(await t.app.inject({ method: 'GET', url: `/api/complaints?${qs}` }), 400, field);
+      expectFieldError(await t.inject({ method: 'GET', url: `/api/complaints?${qs}` }), 400, field);
     }
   });
 
   it('unknown complaint is 404, unknown route is 404, both JSON', async () => {
-    const a = await t.app.inject({ method: 'GET', url: '/api/complaints/TS209901010001' });
+    const a = await t.inject({ method: 'GET', url: '/api/complaints/TS209901010001' });
     expect(a.statusCode).toBe(404);
     expect(a.json().code).toBe('complaint_not_found');
-    const b = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    const b = await t.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(b.statusCode).toBe(404);
     expect(b.json().code).toBe('route_not_found');
   });

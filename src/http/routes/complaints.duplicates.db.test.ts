@@ -9,13 +9,13 @@ afterAll(async () => t.close());
 
 type Related = { id: string; number: string; kind: string };
 const post = async (overrides: Record<string, unknown>) => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) });
+  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: string; number: string; level: number; related: Related[]; gradingReasons: Array<{ rule: string }> };
 };
-const get = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/complaints/${id}` })).json() as { related: Related[] };
+const get = async (id: string) => (await t.inject({ method: 'GET', url: `/api/complaints/${id}` })).json() as { related: Related[] };
 const eventTypes = async (id: string) =>
-  ((await t.app.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json().items as Array<{ type: string }>).map((e) => e.type);
+  ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json().items as Array<{ type: string }>).map((e) => e.type);
 
 describe('duplicates (R-B7)', () => {
   it('same contact and category within 30 days: linked on both, shown on both, nothing merged', async () => {

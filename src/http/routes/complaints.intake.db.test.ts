@@ -9,8 +9,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 type Clock = { kind: string; dueAt: string; warnAt: string[]; calendarConfirmed: boolean };
-const post = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/complaints', payload: body, headers });
+const post = (body: Record<string, unknown>, headers: Record<string, string> = {}, as?: string) =>
+  t.inject({ method: 'POST', url: '/api/complaints', payload: body, headers }, as);
 const dueOf = (body: { clocks: Clock[] }) => Object.fromEntries(body.clocks.map((c) => [c.kind, c.dueAt]));
 const rules = (body: { gradingReasons: Array<{ rule: string }> }) => body.gradingReasons.map((r) => r.rule);
 
@@ -119,17 +119,17 @@ describe('POST /api/complaints (R-B1, R-B3..B6, R-C1, clocks)', () => {
 
   it('records received, grading_proposed and clocks_planned events and the outbox message', async () => {
     const body = (await post(complaintBody({ complainant: { name: '沈八', phone: '13900000019' } }))).json();
-    const events = (await t.app.inject({ method: 'GET', url: `/api/complaints/${body.number}/events` })).json().items;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${body.number}/events` })).json().items;
     expect(events.map((e: { type: string }) => e.type)).toEqual(['received', 'grading_proposed', 'clocks_planned']);
-    expect(events[0]).toMatchObject({ seq: 1, actor: 'anonymous' });
+    expect(events[0]).toMatchObject({ seq: 1, actor: 'tester' });
     expect(events[1].payload.reasons.length).toBeGreaterThan(0);
     const outbox = await t.db.selectFrom('outbox').selectAll().where('idempotency_key', '=', `complaint.registered:${body.id}`).execute();
     expect(outbox).toHaveLength(1);
   });
 
-  it('the actor is recorded from X-Actor until sign-in exists', async () => {
-    const body = (await post(complaintBody({ complainant: { name: '韩九', phone: '13900000020' } }), { 'x-actor': 'agent.li' })).json();
-    expect(body.createdBy).toBe('agent.li');
+  it('the signed-in user is recorded as the actor', async () => {
+    const body = (await post(complaintBody({ complainant: { name: '韩九', phone: '13900000020' } }), {}, 'agent')).json();
+    expect(body.createdBy).toBe('agent');
   });
 });
 

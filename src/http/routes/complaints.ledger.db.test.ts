@@ -16,14 +16,14 @@ beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z');
   for (const [i, s] of seeds.entries()) {
     const body = complaintBody({ complainant: { name: `客户${i}`, phone: `1350000000${i}`, email: `c${i}@example.com` }, ...s });
-    const res = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: body });
+    const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: body });
     expect(res.statusCode).toBe(201);
   }
 });
 afterAll(async () => t.close());
 
 const list = async (qs = '') => {
-  const res = await t.app.inject({ method: 'GET', url: `/api/complaints${qs ? `?${qs}` : ''}` });
+  const res = await t.inject({ method: 'GET', url: `/api/complaints${qs ? `?${qs}` : ''}` });
   expect(res.statusCode).toBe(200);
   return res.json() as { items: Item[]; nextCursor: string | null; total: number | null };
 };
@@ -97,7 +97,7 @@ describe('GET /api/complaints: the ledger (R-B5)', () => {
 
   it('a cursor from another sort is refused', async () => {
     const { nextCursor } = await list('sort=level&limit=1');
-    const res = await t.app.inject({ method: 'GET', url: `/api/complaints?sort=number&cursor=${nextCursor}` });
+    const res = await t.inject({ method: 'GET', url: `/api/complaints?sort=number&cursor=${nextCursor}` });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].field).toBe('cursor');
   });

@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { LedgerQuery } from '../../domain/complaint/ledger-query.js';
-import type { FieldIssue } from '../../domain/validation.js';
-import { assertNoIssues } from '../../domain/validation.js';
+import { assertNoIssues, type FieldIssue } from '../../domain/validation.js';
 import { registerComplaint } from '../../services/complaint-intake.service.js';
 import { gradeComplaint } from '../../services/complaint-grading.service.js';
-import { complaintEvents, listComplaints } from '../../services/complaint-query.service.js';
+import { complaintEvents, listComplaints, type ProtectedSearch } from '../../services/complaint-query.service.js';
+import { recordUnmask } from '../../services/complaint-unmask.service.js';
 import { complaintDetail } from '../../services/complaint-view.js';
 import type { ServiceContext } from '../../services/context.js';
-import { actorOf } from '../request-context.js';
-import { canonicalAmount, idParams, splitList } from '../schemas/common.js';
+import { access, actorOf, metaOf, principal } from '../auth/route-access.js';
+import { canonicalAmount, idParams, requiredText, splitList } from '../schemas/common.js';
 import { createComplaintBody, gradeBody, ledgerQuerystring } from '../schemas/complaint.schemas.js';
 
 const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().describe('retries with the same key return the first response'),
 });
 
-function ledgerQuery(q: z.infer<typeof ledgerQuerystring>): LedgerQuery {
+function ledgerQuery(q: z.infer<typeof ledgerQuerystring>): LedgerQuery & ProtectedSearch {
   const issues: FieldIssue[] = [];
   const levels = splitList(q.level)?.map(Number);
   if (levels?.some((l) => ![1, 2, 3].includes(l))) issues.push({ field: 'querystring.level', code: 'invalid_value', params: { values: '1, 2, 3' } });
@@ -35,6 +35,8 @@ function ledgerQuery(q: z.infer<typeof ledgerQuerystring>): LedgerQuery {
     receivedTo,
     overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
     q: q.q,
+    idNumber: q.idNumber,
+    account: q.account,
     sort: q.sort,
     order: q.order,
     limit: q.limit,
@@ -42,19 +44,24 @@ function ledgerQuery(q: z.infer<typeof ledgerQuerystring>): LedgerQuery {
   };
 }
 
-/** R-B1..B7, R-C1, R-C2: intake, the ledger, one complaint, its history, its grading. */
+/** R-B1..B7, R-C1, R-C2, R-H1: intake, the ledger, one complaint, its history, grading, unmasking. */
 export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['complaints'];
 
     app.post(
       '/api/complaints',
-      { schema: { tags, summary: 'Register a complaint from any channel', body: createComplaintBody, headers: idempotencyHeaders } },
+      {
+        config: { access: access.to('complaint.create') },
+        schema: { tags, summary: 'Register a complaint from any channel', body: createComplaintBody, headers: idempotencyHeaders },
+      },
       async (req, reply) => {
         const b = req.body;
+        const p = principal(req);
         const { complaintId, replayed } = await registerComplaint(
           ctx,
           actorOf(req),
+          p,
           {
             ...b,
             amount: canonicalAmount(b.amount),
@@ -63,30 +70,58 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           },
           req.headers['idempotency-key'],
         );
-        const detail = await complaintDetail(ctx.db, complaintId, ctx.now());
+        const detail = await complaintDetail(ctx, p, complaintId);
         if (replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(201).header('location', `/api/complaints/${complaintId}`).send(detail);
       },
     );
 
-    app.get('/api/complaints', { schema: { tags, summary: 'The complaint ledger', querystring: ledgerQuerystring } }, async (req) =>
-      listComplaints(ctx, ledgerQuery(req.query), req.query.total === 'true'),
+    app.get(
+      '/api/complaints',
+      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'The complaint ledger (within your data scope)', querystring: ledgerQuerystring } },
+      async (req) => listComplaints(ctx, principal(req), ledgerQuery(req.query), req.query.total === 'true'),
     );
 
-    app.get('/api/complaints/:id', { schema: { tags, summary: 'One complaint by id or number', params: idParams } }, async (req) =>
-      complaintDetail(ctx.db, req.params.id, ctx.now()),
+    app.get(
+      '/api/complaints/:id',
+      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'One complaint by id or number (personal data masked)', params: idParams } },
+      async (req) => complaintDetail(ctx, principal(req), req.params.id),
     );
 
-    app.get('/api/complaints/:id/events', { schema: { tags, summary: 'The complaint history (hash-chained)', params: idParams } }, async (req) => ({
-      items: await complaintEvents(ctx, req.params.id),
-    }));
+    app.get(
+      '/api/complaints/:id/events',
+      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'The complaint history (hash-chained)', params: idParams } },
+      async (req) => ({ items: await complaintEvents(ctx, principal(req), req.params.id) }),
+    );
 
     app.post(
       '/api/complaints/:id/grade',
-      { schema: { tags, summary: 'Confirm or override the level (a change needs a reason and re-plans the clocks)', params: idParams, body: gradeBody } },
+      {
+        config: { access: access.to('complaint.grade') },
+        schema: { tags, summary: 'Confirm or override the level (a change needs a reason and re-plans the clocks)', params: idParams, body: gradeBody },
+      },
       async (req) => {
-        const id = await gradeComplaint(ctx, actorOf(req), req.params.id, req.body);
-        return complaintDetail(ctx.db, id, ctx.now());
+        const p = principal(req);
+        const id = await gradeComplaint(ctx, p, req.params.id, req.body);
+        return complaintDetail(ctx, p, id);
+      },
+    );
+
+    app.post(
+      '/api/complaints/:id/unmask',
+      {
+        config: { access: access.to('complaint.unmask') },
+        schema: {
+          tags,
+          summary: "Show one complaint's personal data unmasked; the reason is recorded in its history and the audit log",
+          params: idParams,
+          body: z.strictObject({ reason: requiredText(500) }),
+        },
+      },
+      async (req) => {
+        const p = principal(req);
+        const id = await recordUnmask(ctx, metaOf(req), p, req.params.id, req.body.reason);
+        return complaintDetail(ctx, p, id, { unmasked: true });
       },
     );
   };

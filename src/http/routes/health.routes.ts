@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/database.js';
+import { access } from '../auth/route-access.js';
 
 /** GET /healthz: the process answers and the database does too (503 when it does not). */
 export function healthRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/healthz', { schema: { tags: ['system'], summary: 'Health and database status' } }, async (_req, reply) => {
+    app.get('/healthz', { config: { access: access.public }, schema: { tags: ['system'], summary: 'Health and database status' } }, async (_req, reply) => {
       const started = performance.now();
       try {
         await sql`SELECT 1`.execute(db);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { access } from '../auth/route-access.js';
 
 const page = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>保险证券投诉管理系统</title>
@@ -15,5 +16,5 @@ a{color:#0958d9}code{background:#f3f4f6;padding:0 .3em}</style></head>
 
 /** GET /: a landing page until the web application is served here. */
 export const homeRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+  app.get('/', { config: { access: access.public }, schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
 };

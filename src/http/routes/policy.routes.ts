@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentPolicy, policyVersion, policyVersions, publishPolicy } from '../../services/policy.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { actorOf } from '../request-context.js';
+import { access, actorOf } from '../auth/route-access.js';
 import { optionalText } from '../schemas/common.js';
 
 const present = (v: Awaited<ReturnType<typeof currentPolicy>>) => ({
@@ -17,11 +17,12 @@ const present = (v: Awaited<ReturnType<typeof currentPolicy>>) => ({
 export function policyRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['policy'];
-    app.get('/api/policy', { schema: { tags, summary: 'The policy in force' } }, async () => present(await currentPolicy(ctx.db)));
+    app.get('/api/policy', { config: { access: access.to('policy.read') }, schema: { tags, summary: 'The policy in force' } }, async () => present(await currentPolicy(ctx.db)));
 
     app.put(
       '/api/policy',
       {
+        config: { access: access.to('policy.write') },
         schema: {
           tags,
           summary: 'Publish a new policy version (old versions stay readable)',
@@ -34,13 +35,13 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/policy/versions', { schema: { tags, summary: 'Every policy version, newest first' } }, async () => ({
+    app.get('/api/policy/versions', { config: { access: access.to('policy.read') }, schema: { tags, summary: 'Every policy version, newest first' } }, async () => ({
       items: await policyVersions(ctx.db),
     }));
 
     app.get(
       '/api/policy/versions/:version',
-      { schema: { tags, summary: 'One policy version', params: z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) }) } },
+      { config: { access: access.to('policy.read') }, schema: { tags, summary: 'One policy version', params: z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) }) } },
       async (req) => present(await policyVersion(ctx.db, req.params.version)),
     );
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { TEST_SESSION_SECRET, testSecurity } from '../../../test/test-constants.js';
 import { buildApp } from '../app.js';
 import { createDatabase } from '../../db/database.js';
 
@@ -11,14 +12,14 @@ afterAll(async () => t.close());
 
 describe('API surface (issue #2 item 10)', () => {
   it('GET /healthz reports the database', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    const res = await t.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', database: { status: 'up' } });
   });
 
   it('GET /healthz is 503 when the database is unreachable', async () => {
     const db = createDatabase('postgres://nobody:nothing@127.0.0.1:1/none', 1);
-    const app = await buildApp({ db, timeZone: 'Asia/Shanghai', logLevel: 'silent' });
+    const app = await buildApp({ db, timeZone: 'Asia/Shanghai', logLevel: 'silent', security: testSecurity(), sessionSecret: TEST_SESSION_SECRET });
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ status: 'degraded', database: { status: 'down' } });
@@ -27,7 +28,7 @@ describe('API surface (issue #2 item 10)', () => {
   });
 
   it('GET /api/openapi.json documents every route with its request schema', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const res = await t.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
@@ -40,13 +41,13 @@ describe('API surface (issue #2 item 10)', () => {
   });
 
   it('GET /api/docs serves the interactive documentation', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    const res = await t.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
   });
 
   it('GET / is a landing page linking to the docs', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/' });
+    const res = await t.inject({ method: 'GET', url: '/' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('/api/docs');
   });

@@ -30,7 +30,8 @@ export const createComplaintBody = z.strictObject({
   receivedAt: isoDateTime.nullish().describe('when the complaint reached the company; default now; never in the future'),
   urgent: z.boolean().default(false),
   riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).default([]),
-  branch: optionalText(100),
+  branch: optionalText(100).describe('branch name or code as written; resolved to branchId when it names a branch'),
+  branchId: z.string().min(1).max(64).nullish().describe('org unit id or code of the branch; default: the registering user\'s branch'),
   subjectParty: optionalText(200).describe('the party or staff member complained about'),
   callReference: optionalText(200).describe('hotline call id or recording link'),
   jointComplainants: z.number().int().min(1).max(1_000_000).default(1),
@@ -53,6 +54,8 @@ export const ledgerQuerystring = z.strictObject({
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+  idNumber: z.string().trim().min(4).max(40).optional().describe('exact ID document number (matched by keyed hash)'),
+  account: z.string().trim().min(4).max(64).optional().describe('exact policy/bank/securities account number (matched by keyed hash)'),
   total: z.enum(['true', 'false']).optional().describe('also count all matching complaints'),
 });
 

@@ -1,0 +1,63 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, UsersTable } from '../schema.js';
+
+export type UserRow = Selectable<UsersTable>;
+
+export interface UserWithAccess extends UserRow {
+  roles: string[];
+  orgUnitIds: string[];
+}
+
+async function withAccess(db: Kysely<DB>, users: UserRow[]): Promise<UserWithAccess[]> {
+  if (users.length === 0) return [];
+  const ids = users.map((u) => u.id);
+  const [roles, units] = await Promise.all([
+    db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', ids).orderBy('role').execute(),
+    db.selectFrom('user_org_units').select(['user_id', 'org_unit_id']).where('user_id', 'in', ids).execute(),
+  ]);
+  return users.map((u) => ({
+    ...u,
+    roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role),
+    orgUnitIds: units.filter((r) => r.user_id === u.id).map((r) => r.org_unit_id),
+  }));
+}
+
+export async function findUser(db: Kysely<DB>, by: { id: string } | { username: string }, forUpdate = false): Promise<UserWithAccess | undefined> {
+  let q = db.selectFrom('users').selectAll();
+  q = 'id' in by ? q.where('id', '=', by.id) : q.where('username', '=', by.username);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? (await withAccess(db, [row]))[0] : undefined;
+}
+
+export async function listUsers(db: Kysely<DB>, q: { includeInactive?: boolean } = {}): Promise<UserWithAccess[]> {
+  let query = db.selectFrom('users').selectAll().orderBy('username');
+  if (!q.includeInactive) query = query.where('active', '=', true);
+  return withAccess(db, await query.execute());
+}
+
+export async function insertUser(db: Kysely<DB>, row: UserRow, roles: readonly string[], orgUnitIds: readonly string[]): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+  await replaceUserAccess(db, row.id, roles, orgUnitIds);
+}
+
+export async function replaceUserAccess(db: Kysely<DB>, userId: string, roles?: readonly string[], orgUnitIds?: readonly string[]): Promise<void> {
+  if (roles) {
+    await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+    if (roles.length > 0) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  }
+  if (orgUnitIds) {
+    await db.deleteFrom('user_org_units').where('user_id', '=', userId).execute();
+    if (orgUnitIds.length > 0) {
+      await db.insertInto('user_org_units').values(orgUnitIds.map((org_unit_id) => ({ user_id: userId, org_unit_id }))).execute();
+    }
+  }
+}
+
+export async function updateUser(
+  db: Kysely<DB>,
+  id: string,
+  patch: Partial<Pick<UserRow, 'display_name' | 'email' | 'password_hash' | 'must_change_password' | 'active' | 'failed_logins' | 'locked_until' | 'password_changed_at' | 'last_login_at'>> & { updated_at: Date },
+): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}

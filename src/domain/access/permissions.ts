@@ -1,0 +1,184 @@
+/**
+ * The one permission map (R-A3, R-H1). Every route declares the action it performs and asks
+ * `can`; complaint routes also ask `inScope`. Nothing else decides who may do what.
+ */
+
+export const ROLES = [
+  'agent',
+  'branch_agent',
+  'supervisor',
+  'department_handler',
+  'leadership_member',
+  'senior_manager',
+  'supervision_inspector',
+  'administrator',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'complaint.read',
+  'complaint.create',
+  'complaint.grade',
+  'complaint.unmask',
+  'complaint.export',
+  'policy.read',
+  'policy.write',
+  'calendar.read',
+  'calendar.write',
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+  'token.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** How far a role sees complaints: its branches, its departments, or all of them. */
+export type Scope = 'none' | 'branch' | 'department' | 'all';
+
+interface RoleGrant {
+  actions: readonly Action[];
+  scope: Scope;
+  zh: string;
+  en: string;
+}
+
+const READ_REFERENCE: readonly Action[] = ['policy.read', 'calendar.read', 'org.read', 'token.manage'];
+const FRONT_LINE: readonly Action[] = ['complaint.read', 'complaint.create', 'complaint.grade', 'complaint.unmask', 'complaint.export', ...READ_REFERENCE];
+
+export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
+  agent: { actions: FRONT_LINE, scope: 'department', zh: '客服人员', en: 'Service agent' },
+  branch_agent: { actions: FRONT_LINE, scope: 'branch', zh: '网点客服人员', en: 'Branch agent' },
+  supervisor: { actions: FRONT_LINE, scope: 'department', zh: '部门主管', en: 'Department supervisor' },
+  department_handler: {
+    actions: ['complaint.read', 'complaint.unmask', ...READ_REFERENCE],
+    scope: 'department',
+    zh: '责任部门经办人',
+    en: 'Department handler',
+  },
+  leadership_member: {
+    actions: ['complaint.read', 'complaint.grade', 'complaint.unmask', 'complaint.export', ...READ_REFERENCE, 'user.read'],
+    scope: 'all',
+    zh: '投诉处理领导小组成员',
+    en: 'Leadership group member',
+  },
+  senior_manager: {
+    actions: ['complaint.read', 'complaint.unmask', 'complaint.export', ...READ_REFERENCE, 'user.read'],
+    scope: 'all',
+    zh: '公司高层',
+    en: 'Senior manager',
+  },
+  supervision_inspector: {
+    actions: ['complaint.read', 'complaint.unmask', 'complaint.export', ...READ_REFERENCE, 'user.read'],
+    scope: 'all',
+    zh: '监督部门检查员',
+    en: 'Supervision inspector',
+  },
+  administrator: {
+    actions: ['policy.read', 'policy.write', 'calendar.read', 'calendar.write', 'org.read', 'org.write', 'user.read', 'user.write', 'token.manage'],
+    scope: 'none',
+    zh: '系统管理员',
+    en: 'Administrator',
+  },
+  auditor: {
+    actions: ['complaint.read', 'policy.read', 'calendar.read', 'org.read', 'user.read', 'audit.read', 'token.manage'],
+    scope: 'all',
+    zh: '审计员（只读）',
+    en: 'Auditor (read-only)',
+  },
+};
+
+/** The signed-in principal as the rules see it. Token principals carry the token's narrower grant. */
+export interface Principal {
+  userId: string;
+  username: string;
+  roles: readonly Role[];
+  branchIds: readonly string[];
+  departmentIds: readonly string[];
+  /** set for API tokens: the token may do only these, and only what the user may do */
+  tokenActions?: readonly Action[];
+}
+
+export function permissionsOf(roles: readonly Role[]): Action[] {
+  const set = new Set<Action>();
+  for (const r of roles) for (const a of ROLE_GRANTS[r].actions) set.add(a);
+  return ACTIONS.filter((a) => set.has(a));
+}
+
+export function can(p: Principal, action: Action): boolean {
+  if (p.tokenActions && !p.tokenActions.includes(action)) return false;
+  return p.roles.some((r) => ROLE_GRANTS[r].actions.includes(action));
+}
+
+/** The widest complaint scope among the principal's roles that may read complaints. */
+export function complaintScope(p: Principal): Scope {
+  const order: Scope[] = ['none', 'branch', 'department', 'all'];
+  let widest: Scope = 'none';
+  for (const r of p.roles) {
+    const g = ROLE_GRANTS[r];
+    if (!g.actions.includes('complaint.read')) continue;
+    if (order.indexOf(g.scope) > order.indexOf(widest)) widest = g.scope;
+  }
+  return widest;
+}
+
+/** What scope checks need to know about a complaint. */
+export interface ComplaintScopeFacts {
+  branchId: string | null;
+  departmentIds: readonly string[];
+  createdBy: string;
+}
+
+/**
+ * Whether a complaint is inside what the principal may see. Roles combine: a user who is both a
+ * branch agent and a department handler sees both sets. Whoever registered a complaint sees it.
+ */
+export function inScope(p: Principal, c: ComplaintScopeFacts): boolean {
+  if (!can(p, 'complaint.read')) return false;
+  if (c.createdBy === p.username) return true;
+  for (const r of p.roles) {
+    const g = ROLE_GRANTS[r];
+    if (!g.actions.includes('complaint.read')) continue;
+    if (g.scope === 'all') return true;
+    if (g.scope === 'branch' && c.branchId !== null && p.branchIds.includes(c.branchId)) return true;
+    if (g.scope === 'department' && c.departmentIds.some((d) => p.departmentIds.includes(d))) return true;
+  }
+  return false;
+}
+
+/** The filter a listing applies: every complaint, or those matching any of these sets. */
+export interface ScopeFilter {
+  all: boolean;
+  branchIds: string[];
+  departmentIds: string[];
+  createdBy: string;
+}
+
+export function scopeFilter(p: Principal): ScopeFilter {
+  const f: ScopeFilter = { all: false, branchIds: [], departmentIds: [], createdBy: p.username };
+  if (!can(p, 'complaint.read')) return { ...f, createdBy: '' };
+  for (const r of p.roles) {
+    const g = ROLE_GRANTS[r];
+    if (!g.actions.includes('complaint.read')) continue;
+    if (g.scope === 'all') f.all = true;
+    if (g.scope === 'branch') f.branchIds.push(...p.branchIds);
+    if (g.scope === 'department') f.departmentIds.push(...p.departmentIds);
+  }
+  return f;
+}
+
+/** Complaint actions offered to the principal on one complaint (the UI shows exactly these). */
+export const COMPLAINT_ACTIONS = ['grade', 'unmask'] as const;
+export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
+
+const ACTION_PERMISSION: Record<ComplaintAction, Action> = {
+  grade: 'complaint.grade',
+  unmask: 'complaint.unmask',
+};
+
+export function allowedComplaintActions(p: Principal, c: ComplaintScopeFacts): ComplaintAction[] {
+  if (!inScope(p, c)) return [];
+  return COMPLAINT_ACTIONS.filter((a) => can(p, ACTION_PERMISSION[a]));
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditLog } from '../../services/audit.service.js';
+import type { ServiceContext } from '../../services/context.js';
+import { access } from '../auth/route-access.js';
+import { isoDateTime } from '../schemas/common.js';
+
+/** GET /api/audit: sign-ins, denials, unmasking, exports, administration; newest first. */
+export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/audit',
+      {
+        config: { access: access.to('audit.read') },
+        schema: {
+          tags: ['audit'],
+          summary: 'The audit log (auditors)',
+          querystring: z.strictObject({
+            actor: z.string().max(64).optional(),
+            action: z.string().max(64).optional().describe('prefix, e.g. auth. or complaint.unmask'),
+            outcome: z.enum(['success', 'denied', 'failure']).optional(),
+            targetId: z.string().max(64).optional(),
+            from: isoDateTime.optional(),
+            to: isoDateTime.optional(),
+            cursor: z.string().regex(/^\d{1,19}$/, { message: 'invalid_cursor' }).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
+      async (req) => {
+        const q = req.query;
+        return auditLog(ctx.db, {
+          actor: q.actor,
+          action: q.action,
+          outcome: q.outcome,
+          targetId: q.targetId,
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+          before: q.cursor,
+          limit: q.limit,
+        });
+      },
+    );
+  };
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ACTIONS, ROLE_GRANTS, ROLES } from '../../domain/access/permissions.js';
+import { changePassword, login, logout } from '../../services/auth/session.service.js';
+import { createApiToken, myApiTokens, revokeApiToken } from '../../services/auth/token.service.js';
+import type { ServiceContext } from '../../services/context.js';
+import { user } from '../../services/user.service.js';
+import { SESSION_COOKIE } from '../auth/auth.plugin.js';
+import { access, metaOf, principal } from '../auth/route-access.js';
+import { requiredText } from '../schemas/common.js';
+
+/** Sign-in, sessions, one's own password and API tokens; the role catalogue. */
+export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['auth'];
+
+    app.post(
+      '/api/auth/login',
+      {
+        config: {
+          access: access.public,
+          rateLimit: {
+            max: opts.loginRateLimit,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+          },
+        },
+        schema: {
+          tags,
+          summary: 'Sign in; sets the session cookie and returns the CSRF token for later writes',
+          body: z.strictObject({ username: requiredText(64), password: z.string().min(1).max(200) }),
+        },
+      },
+      async (req, reply) => {
+        const s = await login(ctx, metaOf(req), req.body.username, req.body.password);
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: req.protocol === 'https',
+          path: '/',
+          signed: true,
+          expires: s.expiresAt,
+        });
+        return { user: await user(ctx, s.user.id), csrfToken: s.csrfToken, expiresAt: s.expiresAt, mustChangePassword: s.user.must_change_password };
+      },
+    );
+
+    app.get('/api/auth/me', { config: { access: access.passwordChange }, schema: { tags, summary: 'Who is signed in, with roles and permissions' } }, async (req) => {
+      const p = principal(req);
+      return { user: await user(ctx, p.userId), via: p.via, csrfToken: p.csrfToken ?? null, mustChangePassword: p.mustChangePassword, tokenActions: p.tokenActions ?? null };
+    });
+
+    app.post('/api/auth/logout', { config: { access: access.passwordChange }, schema: { tags, summary: 'End this session' } }, async (req, reply) => {
+      await logout(ctx, metaOf(req), principal(req), false);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    });
+
+    app.post('/api/auth/logout-all', { config: { access: access.passwordChange }, schema: { tags, summary: 'End every session of this user, everywhere' } }, async (req, reply) => {
+      const sessions = await logout(ctx, metaOf(req), principal(req), true);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true, sessions };
+    });
+
+    app.post(
+      '/api/auth/password',
+      {
+        config: { access: access.passwordChange },
+        schema: {
+          tags,
+          summary: 'Change your password (required at first sign-in); your other sessions end',
+          body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        },
+      },
+      async (req) => {
+        await changePassword(ctx, metaOf(req), principal(req), req.body.currentPassword, req.body.newPassword);
+        return { ok: true };
+      },
+    );
+
+    app.get('/api/auth/tokens', { config: { access: access.to('token.manage') }, schema: { tags, summary: 'Your API tokens (never the secret)' } }, async (req) => ({
+      items: await myApiTokens(ctx, principal(req)),
+    }));
+
+    app.post(
+      '/api/auth/tokens',
+      {
+        config: { access: access.to('token.manage') },
+        schema: {
+          tags,
+          summary: 'Create a personal API token, limited to actions you hold; the secret is shown once',
+          body: z.strictObject({
+            name: requiredText(100),
+            actions: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length),
+            expiresInDays: z.number().int().min(1).max(366).default(90),
+          }),
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createApiToken(ctx, metaOf(req), principal(req), req.body)),
+    );
+
+    app.delete(
+      '/api/auth/tokens/:id',
+      { config: { access: access.to('token.manage') }, schema: { tags, summary: 'Revoke one of your API tokens', params: z.strictObject({ id: z.uuid() }) } },
+      async (req) => {
+        await revokeApiToken(ctx, metaOf(req), principal(req), req.params.id);
+        return { ok: true };
+      },
+    );
+
+    app.get('/api/roles', { config: { access: access.signedIn }, schema: { tags, summary: 'Roles with their permissions and data scope' } }, async () => ({
+      items: ROLES.map((r) => ({ role: r, zh: ROLE_GRANTS[r].zh, en: ROLE_GRANTS[r].en, scope: ROLE_GRANTS[r].scope, permissions: ROLE_GRANTS[r].actions })),
+    }));
+  };
+}

@@ -1,0 +1,132 @@
+import { DomainError } from '../../domain/errors.js';
+import { passwordIssues } from '../../domain/access/password-policy.js';
+import type { Principal } from '../../domain/access/permissions.js';
+import { ValidationError, type FieldIssue } from '../../domain/validation.js';
+import { findSession, insertSession, revokeSessions, touchSession } from '../../db/repositories/session.repository.js';
+import { findUser, updateUser, type UserWithAccess } from '../../db/repositories/user.repository.js';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../security/passwords.js';
+import { hashSecret, newSecret } from '../../security/secret-tokens.js';
+import { audit } from '../audit.service.js';
+import type { RequestMeta, ServiceContext } from '../context.js';
+import { principalOf } from '../principal.service.js';
+
+const MINUTE = 60_000;
+/** last_seen_at is written at most this often, not on every request */
+const TOUCH_EVERY_MS = MINUTE;
+
+export interface SignedIn {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: UserWithAccess;
+}
+
+export interface SessionPrincipal extends Principal {
+  sessionId: string;
+  csrfToken: string;
+  mustChangePassword: boolean;
+}
+
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+/** POST /api/auth/login: argon2id check, lockout after repeated failures, a new server-side session. */
+export async function login(ctx: ServiceContext, meta: RequestMeta, username: string, password: string): Promise<SignedIn> {
+  const now = ctx.now();
+  const name = normaliseUsername(username);
+  const user = await findUser(ctx.db, { username: name });
+  const fail = async (reason: string, outcome: 'failure' | 'denied' = 'failure') => {
+    await audit(ctx.db, meta, { at: now, actor: name || '(empty)', action: 'auth.login', outcome, targetType: 'user', targetId: user?.id ?? null, details: { reason } });
+  };
+  if (!user || !user.active) {
+    await verifyAgainstNothing(password);
+    await fail(user ? 'inactive' : 'unknown_user');
+    throw new DomainError('invalid_credentials');
+  }
+  if (user.locked_until && user.locked_until.getTime() > now.getTime()) {
+    await fail('locked', 'denied');
+    throw new DomainError('account_locked', { until: user.locked_until.toISOString() });
+  }
+  if (!(await verifyPassword(user.password_hash, password))) {
+    const failures = user.failed_logins + 1;
+    const lock = failures >= ctx.security.loginMaxFailures;
+    await updateUser(ctx.db, user.id, {
+      failed_logins: lock ? 0 : failures,
+      locked_until: lock ? new Date(now.getTime() + ctx.security.lockoutMinutes * MINUTE) : user.locked_until,
+      updated_at: now,
+    });
+    await fail(lock ? 'bad_password_locked' : 'bad_password');
+    throw new DomainError(lock ? 'account_locked' : 'invalid_credentials');
+  }
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + ctx.security.sessionMaxHours * 60 * MINUTE);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now });
+    await insertSession(trx, {
+      id: hashSecret(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      revoked_at: null,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await audit(trx, meta, { at: now, actor: user.username, action: 'auth.login', outcome: 'success', targetType: 'user', targetId: user.id });
+  });
+  return { token, csrfToken, expiresAt, user };
+}
+
+/** The principal behind a session cookie, or null when unknown, revoked, idle too long or expired. */
+export async function sessionPrincipal(ctx: ServiceContext, token: string): Promise<SessionPrincipal | null> {
+  const now = ctx.now();
+  const session = await findSession(ctx.db, hashSecret(token));
+  if (!session || session.revoked_at) return null;
+  const idleLimit = session.last_seen_at.getTime() + ctx.security.sessionIdleMinutes * MINUTE;
+  if (now.getTime() >= session.expires_at.getTime() || now.getTime() >= idleLimit) {
+    await revokeSessions(ctx.db, { id: session.id }, now);
+    return null;
+  }
+  const user = await findUser(ctx.db, { id: session.user_id });
+  if (!user || !user.active) return null;
+  if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_EVERY_MS) await touchSession(ctx.db, session.id, now);
+  return { ...(await principalOf(ctx.db, user)), sessionId: session.id, csrfToken: session.csrf_token, mustChangePassword: user.must_change_password };
+}
+
+export async function logout(ctx: ServiceContext, meta: RequestMeta, p: SessionPrincipal | Principal, everywhere: boolean): Promise<number> {
+  const now = ctx.now();
+  const n =
+    everywhere || !('sessionId' in p)
+      ? await revokeSessions(ctx.db, { userId: p.userId }, now)
+      : await revokeSessions(ctx.db, { id: p.sessionId }, now);
+  await audit(ctx.db, meta, { at: now, actor: p.username, action: everywhere ? 'auth.logout_all' : 'auth.logout', outcome: 'success', targetType: 'user', targetId: p.userId, details: { sessions: n } });
+  return n;
+}
+
+/** Changes one's own password; the other sessions of the user end. */
+export async function changePassword(
+  ctx: ServiceContext,
+  meta: RequestMeta,
+  p: Principal & { sessionId?: string },
+  current: string,
+  next: string,
+): Promise<void> {
+  const now = ctx.now();
+  const user = await findUser(ctx.db, { id: p.userId });
+  if (!user || !(await verifyPassword(user.password_hash, current))) {
+    await audit(ctx.db, meta, { at: now, actor: p.username, action: 'auth.password_change', outcome: 'failure', targetType: 'user', targetId: p.userId });
+    throw new ValidationError([{ field: 'currentPassword', code: 'password_wrong' }]);
+  }
+  const issues: FieldIssue[] = passwordIssues(next, user.username).map((code) => ({ field: 'newPassword', code }));
+  if (next === current) issues.push({ field: 'newPassword', code: 'password_unchanged' });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const hash = await hashPassword(next);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { password_hash: hash, must_change_password: false, password_changed_at: now, updated_at: now });
+    await revokeSessions(trx, { userId: user.id, exceptId: p.sessionId }, now);
+    await audit(trx, meta, { at: now, actor: p.username, action: 'auth.password_change', outcome: 'success', targetType: 'user', targetId: user.id });
+  });
+}

@@ -1,0 +1,143 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { generateOneTimePassword } from '../domain/access/password-policy.js';
+import { permissionsOf, ROLES, type Role } from '../domain/access/permissions.js';
+import { DomainError } from '../domain/errors.js';
+import { ValidationError, type FieldIssue } from '../domain/validation.js';
+import { findOrgUnitsByIds } from '../db/repositories/org.repository.js';
+import { revokeApiTokens, revokeSessions } from '../db/repositories/session.repository.js';
+import { findUser, insertUser, listUsers, replaceUserAccess, updateUser, type UserWithAccess } from '../db/repositories/user.repository.js';
+import { hashPassword } from '../security/passwords.js';
+import { audit } from './audit.service.js';
+import type { Actor, RequestMeta, ServiceContext } from './context.js';
+
+export function presentUser(u: UserWithAccess) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    email: u.email,
+    roles: u.roles,
+    permissions: permissionsOf(u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r))),
+    orgUnitIds: u.orgUnitIds,
+    active: u.active,
+    mustChangePassword: u.must_change_password,
+    lockedUntil: u.locked_until,
+    lastLoginAt: u.last_login_at,
+    createdAt: u.created_at,
+  };
+}
+
+async function checkAccess(ctx: ServiceContext, roles?: readonly string[], orgUnitIds?: readonly string[]): Promise<void> {
+  const issues: FieldIssue[] = [];
+  for (const [i, r] of (roles ?? []).entries()) {
+    if (!(ROLES as readonly string[]).includes(r)) issues.push({ field: `roles.${i}`, code: 'unknown_role', params: { value: r } });
+  }
+  if (orgUnitIds?.length) {
+    const found = new Map((await findOrgUnitsByIds(ctx.db, orgUnitIds)).map((u) => [u.id, u]));
+    for (const [i, id] of orgUnitIds.entries()) {
+      if (!found.get(id)?.active) issues.push({ field: `orgUnitIds.${i}`, code: 'unknown_org_unit', params: { value: id } });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+export async function users(ctx: ServiceContext, includeInactive: boolean) {
+  return (await listUsers(ctx.db, { includeInactive })).map(presentUser);
+}
+
+export async function user(ctx: ServiceContext, id: string) {
+  const u = await findUser(ctx.db, { id });
+  if (!u) throw new DomainError('user_not_found', {}, 'id');
+  return presentUser(u);
+}
+
+/** A new account with a one-time password (shown once) that must be changed at first sign-in. */
+export async function createUser(
+  ctx: ServiceContext,
+  meta: RequestMeta,
+  actor: Actor,
+  input: { username: string; displayName: string; email?: string | null; roles: string[]; orgUnitIds: string[] },
+  password?: { value: string; mustChange: boolean },
+) {
+  const username = input.username.trim().toLowerCase();
+  await checkAccess(ctx, input.roles, input.orgUnitIds);
+  if (await findUser(ctx.db, { username })) throw new DomainError('username_taken', {}, 'username');
+  const oneTime = password?.value ?? generateOneTimePassword((n) => randomBytes(n));
+  const now = ctx.now();
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertUser(
+      trx,
+      {
+        id,
+        username,
+        display_name: input.displayName,
+        email: input.email ?? null,
+        password_hash: await hashPassword(oneTime),
+        must_change_password: password?.mustChange ?? true,
+        active: true,
+        failed_logins: 0,
+        locked_until: null,
+        password_changed_at: now,
+        last_login_at: null,
+        created_at: now,
+        created_by: actor.id,
+        updated_at: now,
+      },
+      [...new Set(input.roles)],
+      [...new Set(input.orgUnitIds)],
+    );
+    await audit(trx, meta, { at: now, actor: actor.id, action: 'user.create', outcome: 'success', targetType: 'user', targetId: id, details: { username, roles: input.roles, orgUnitIds: input.orgUnitIds } });
+  });
+  const created = await findUser(ctx.db, { id });
+  if (!created) throw new DomainError('user_not_found', {}, 'id');
+  return { user: presentUser(created), oneTimePassword: oneTime };
+}
+
+/** Roles, org units, names, activation; deactivating ends every session and token of the user. */
+export async function changeUser(
+  ctx: ServiceContext,
+  meta: RequestMeta,
+  actor: Actor,
+  id: string,
+  patch: { displayName?: string; email?: string | null; roles?: string[]; orgUnitIds?: string[]; active?: boolean },
+) {
+  await checkAccess(ctx, patch.roles, patch.orgUnitIds);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const u = await findUser(trx, { id }, true);
+    if (!u) throw new DomainError('user_not_found', {}, 'id');
+    await updateUser(trx, id, { display_name: patch.displayName, email: patch.email, active: patch.active, updated_at: now });
+    await replaceUserAccess(trx, id, patch.roles && [...new Set(patch.roles)], patch.orgUnitIds && [...new Set(patch.orgUnitIds)]);
+    if (patch.active === false) {
+      await revokeSessions(trx, { userId: id }, now);
+      await revokeApiTokens(trx, { userId: id }, now);
+    }
+    await audit(trx, meta, { at: now, actor: actor.id, action: 'user.update', outcome: 'success', targetType: 'user', targetId: id, details: { ...patch } });
+  });
+  return user(ctx, id);
+}
+
+/** A new one-time password; the user must change it, and every session of theirs ends. */
+export async function resetPassword(ctx: ServiceContext, meta: RequestMeta, actor: Actor, id: string) {
+  const oneTime = generateOneTimePassword((n) => randomBytes(n));
+  const now = ctx.now();
+  const hash = await hashPassword(oneTime);
+  await ctx.db.transaction().execute(async (trx) => {
+    const u = await findUser(trx, { id }, true);
+    if (!u) throw new DomainError('user_not_found', {}, 'id');
+    await updateUser(trx, id, { password_hash: hash, must_change_password: true, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now });
+    await revokeSessions(trx, { userId: id }, now);
+    await audit(trx, meta, { at: now, actor: actor.id, action: 'user.reset_password', outcome: 'success', targetType: 'user', targetId: id });
+  });
+  return { oneTimePassword: oneTime };
+}
+
+export async function unlockUser(ctx: ServiceContext, meta: RequestMeta, actor: Actor, id: string) {
+  const now = ctx.now();
+  const u = await findUser(ctx.db, { id });
+  if (!u) throw new DomainError('user_not_found', {}, 'id');
+  await updateUser(ctx.db, id, { failed_logins: 0, locked_until: null, updated_at: now });
+  await audit(ctx.db, meta, { at: now, actor: actor.id, action: 'user.unlock', outcome: 'success', targetType: 'user', targetId: id });
+  return user(ctx, id);
+}
