@@ -11,6 +11,19 @@ import { safeEqual } from '../../security/secret-tokens.js';
 import { metaOf, PUBLIC_PREFIXES, type AuthPrincipal, type RouteAccess } from './route-access.js';
 
 export const SESSION_COOKIE = 'cms_session';
+
+/** One row of the route table: what each route requires (the permission matrix test reads it). */
+export interface AccessRule {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    accessRules: readonly AccessRule[];
+  }
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AuthPluginOptions {
@@ -43,13 +56,18 @@ function routeAccess(request: FastifyRequest): RouteAccess | undefined {
 async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promise<void> {
   await app.register(cookie, { secret: opts.sessionSecret });
   app.decorateRequest('principal', null);
+  const table: AccessRule[] = [];
+  app.decorate('accessRules', table);
 
   app.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
     if (PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) {
       route.config = { ...(route.config ?? {}), access: { public: true } };
       return;
     }
-    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    const rule = route.config?.access;
+    if (!rule) throw new Error(`route ${methods.join(',')} ${route.url} declares no access rule`);
+    for (const method of methods) table.push({ method, url: route.url, access: rule });
   });
 
   app.addHook('onRequest', async (request) => {

@@ -1,0 +1,158 @@
+/**
+ * The permission matrix (issue #3): every route x every role x an in-scope and an out-of-scope
+ * complaint, through HTTP on real PostgreSQL. The table is written out by hand, independently of
+ * the permission map, and must name every route the app has: adding a route without adding it
+ * here fails the first test.
+ */
+import type { InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../domain/access/permissions.js';
+import { findOrgUnit } from '../../db/repositories/org.repository.js';
+import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+
+const USER: Record<Role, string> = {
+  agent: 'agent',
+  branch_agent: 'branch',
+  supervisor: 'supervisor',
+  department_handler: 'handler',
+  leadership_member: 'leader',
+  senior_manager: 'senior',
+  supervision_inspector: 'inspector',
+  administrator: 'admin',
+  auditor: 'auditor',
+};
+
+const EVERYONE = ROLES;
+const COMPLAINT_READERS: readonly Role[] = ['agent', 'branch_agent', 'supervisor', 'department_handler', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'];
+const ALL_SCOPE: readonly Role[] = ['leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'];
+
+interface Entry {
+  /** who passes the permission check; 'public' needs no sign-in at all */
+  allow: readonly Role[] | 'public';
+  /** a complaint route: allowed roles get 404 for a complaint outside their data scope */
+  scoped?: boolean;
+  request: (complaintId: string) => InjectOptions;
+}
+
+const get = (url: string): InjectOptions => ({ method: 'GET', url });
+const send = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload: Record<string, unknown> = {}): InjectOptions => ({ method, url, payload });
+const TARGET_USER = '00000000-0000-4000-8000-000000000001';
+
+const MATRIX: Record<string, Entry> = {
+  'GET /': { allow: 'public', request: () => get('/') },
+  'GET /healthz': { allow: 'public', request: () => get('/healthz') },
+  'GET /api/openapi.json': { allow: 'public', request: () => get('/api/openapi.json') },
+  'POST /api/auth/login': { allow: 'public', request: () => send('POST', '/api/auth/login', {}) },
+  'GET /api/auth/me': { allow: EVERYONE, request: () => get('/api/auth/me') },
+  'POST /api/auth/logout': { allow: EVERYONE, request: () => send('POST', '/api/auth/logout') },
+  'POST /api/auth/logout-all': { allow: EVERYONE, request: () => send('POST', '/api/auth/logout-all') },
+  'POST /api/auth/password': { allow: EVERYONE, request: () => send('POST', '/api/auth/password', {}) },
+  'GET /api/auth/tokens': { allow: EVERYONE, request: () => get('/api/auth/tokens') },
+  'POST /api/auth/tokens': { allow: EVERYONE, request: () => send('POST', '/api/auth/tokens', {}) },
+  'DELETE /api/auth/tokens/:id': { allow: EVERYONE, request: () => send('DELETE', `/api/auth/tokens/${TARGET_USER}`) },
+  'GET /api/roles': { allow: EVERYONE, request: () => get('/api/roles') },
+  'GET /api/policy': { allow: EVERYONE, request: () => get('/api/policy') },
+  'PUT /api/policy': { allow: ['administrator'], request: () => send('PUT', '/api/policy', {}) },
+  'GET /api/policy/versions': { allow: EVERYONE, request: () => get('/api/policy/versions') },
+  'GET /api/policy/versions/:version': { allow: EVERYONE, request: () => get('/api/policy/versions/1') },
+  'GET /api/calendar': { allow: EVERYONE, request: () => get('/api/calendar') },
+  'GET /api/calendar/:year': { allow: EVERYONE, request: () => get('/api/calendar/2026') },
+  'PUT /api/calendar/days/:date': { allow: ['administrator'], request: () => send('PUT', '/api/calendar/days/2026-12-31', {}) },
+  'PUT /api/calendar/:year/confirmation': { allow: ['administrator'], request: () => send('PUT', '/api/calendar/2026/confirmation', {}) },
+  'POST /api/calendar/:year/import': { allow: ['administrator'], request: () => send('POST', '/api/calendar/2026/import', {}) },
+  'GET /api/org-units': { allow: EVERYONE, request: () => get('/api/org-units') },
+  'POST /api/org-units': { allow: ['administrator'], request: () => send('POST', '/api/org-units', {}) },
+  'PATCH /api/org-units/:id': { allow: ['administrator'], request: () => send('PATCH', '/api/org-units/CS', { colour: 'red' }) },
+  'GET /api/users': { allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'], request: () => get('/api/users') },
+  'GET /api/users/:id': { allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'], request: () => get(`/api/users/${TARGET_USER}`) },
+  'POST /api/users': { allow: ['administrator'], request: () => send('POST', '/api/users', {}) },
+  'PATCH /api/users/:id': { allow: ['administrator'], request: () => send('PATCH', `/api/users/${TARGET_USER}`, { colour: 'red' }) },
+  'POST /api/users/:id/reset-password': { allow: ['administrator'], request: () => send('POST', `/api/users/${TARGET_USER}/reset-password`) },
+  'POST /api/users/:id/unlock': { allow: ['administrator'], request: () => send('POST', `/api/users/${TARGET_USER}/unlock`) },
+  'GET /api/audit': { allow: ['auditor'], request: () => get('/api/audit') },
+  'GET /api/complaints': { allow: COMPLAINT_READERS, request: () => get('/api/complaints') },
+  'POST /api/complaints': { allow: ['agent', 'branch_agent', 'supervisor'], request: () => send('POST', '/api/complaints', {}) },
+  'GET /api/complaints/:id': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}`) },
+  'GET /api/complaints/:id/events': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}/events`) },
+  'POST /api/complaints/:id/grade': {
+    allow: ['agent', 'branch_agent', 'supervisor', 'leadership_member'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/grade`, { level: 3 }),
+  },
+  'POST /api/complaints/:id/unmask': {
+    allow: ['agent', 'branch_agent', 'supervisor', 'department_handler', 'leadership_member', 'senior_manager', 'supervision_inspector'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/unmask`, { reason: '权限矩阵测试' }),
+  },
+};
+
+let t: TestApp;
+let inScopeOfAll: string; // SH-PD branch, departments CS and CLAIMS: every reader's scope
+let outOfScope: string; // BJ-CY branch, department UW, registered by tester: only the all-scope roles
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const register = async (overrides: Record<string, unknown>) => {
+    const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) });
+    expect(res.statusCode).toBe(201);
+    return (res.json() as { id: string }).id;
+  };
+  inScopeOfAll = await register({ branchId: 'SH-PD', complainant: { name: '矩阵甲', phone: '13700000001' } });
+  outOfScope = await register({ branchId: 'BJ-CY', complainant: { name: '矩阵乙', phone: '13700000002' } });
+  // department placement as the assignment action (next issue) will set it
+  const [cs, claims, uw] = await Promise.all(['CS', 'CLAIMS', 'UW'].map((c) => findOrgUnit(t.db, c)));
+  await sql`UPDATE complaints SET department_ids = ${sql.val([cs!.id, claims!.id])}::uuid[] WHERE id = ${inScopeOfAll}`.execute(t.db);
+  await sql`UPDATE complaints SET department_ids = ${sql.val([uw!.id])}::uuid[] WHERE id = ${outOfScope}`.execute(t.db);
+});
+afterAll(async () => t.close());
+
+describe('permission matrix (issue #3)', () => {
+  it('names every route the app serves, and only those', () => {
+    const served = t.app.accessRules.map((r) => `${r.method} ${r.url}`).filter((k) => !k.includes(' /api/docs')).sort();
+    expect(served).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('the declared rule of each route agrees with the table on public routes', () => {
+    for (const r of t.app.accessRules) {
+      const entry = MATRIX[`${r.method} ${r.url}`];
+      if (!entry) continue;
+      expect('public' in r.access, `${r.method} ${r.url}`).toBe(entry.allow === 'public');
+    }
+  });
+
+  const cases: Array<[string, Role]> = Object.keys(MATRIX).flatMap((route) => ROLES.map((role): [string, Role] => [route, role]));
+  it.each(cases)('%s as %s', async (route, role) => {
+    const entry = MATRIX[route]!;
+    const allowed = entry.allow === 'public' || entry.allow.includes(role);
+    const res = await t.inject(entry.request(inScopeOfAll), USER[role]);
+    if (!allowed) {
+      expect(res.statusCode, res.body).toBe(403);
+      expect((res.json() as { code: string }).code).toBe('forbidden');
+      return;
+    }
+    expect([401, 403], `${route} as ${role}: ${res.body}`).not.toContain(res.statusCode);
+    if (!entry.scoped) return;
+    expect(res.statusCode, `${route} in scope as ${role}: ${res.body}`).toBe(200);
+    const outside = await t.inject(entry.request(outOfScope), USER[role]);
+    if (ALL_SCOPE.includes(role)) expect(outside.statusCode, outside.body).toBe(200);
+    else {
+      expect(outside.statusCode, `${route} out of scope as ${role}`).toBe(404);
+      expect((outside.json() as { code: string }).code).toBe('complaint_not_found');
+    }
+  });
+
+  it('without sign-in, every non-public route answers 401', async () => {
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (entry.allow === 'public') continue;
+      const res = await t.app.inject(entry.request(inScopeOfAll));
+      expect(res.statusCode, route).toBe(401);
+    }
+  });
+
+  it('denials are written to the audit log', async () => {
+    await t.inject(get('/api/audit'), 'agent');
+    const rows = await t.db.selectFrom('audit_log').selectAll().where('actor', '=', 'agent').where('outcome', '=', 'denied').execute();
+    expect(rows.some((r) => r.action === 'audit.read')).toBe(true);
+  });
+});
