@@ -13,6 +13,10 @@ import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedReferenceData } from '../src/db/seed-reference.js';
 import { buildApp } from '../src/http/app.js';
+import { permissionsOf } from '../src/domain/access/permissions.js';
+import { findUser } from '../src/db/repositories/user.repository.js';
+import { createApiToken } from '../src/services/auth/token.service.js';
+import { principalOf } from '../src/services/principal.service.js';
 import { TEST_SESSION_SECRET, testSecurity } from '../test/test-constants.js';
 import { seedTestPeople } from '../test/test-people.js';
 
@@ -43,6 +47,16 @@ const security = testSecurity();
 await seedTestPeople(db);
 const app = await buildApp({ db, timeZone: 'Asia/Shanghai', logLevel: 'silent', security, sessionSecret: TEST_SESSION_SECRET });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const tester = await findUser(db, { username: 'tester' });
+if (!tester) throw new Error('test people not seeded');
+const principal = await principalOf(db, tester);
+const { token } = await createApiToken({ db, timeZone: 'Asia/Shanghai', now: () => new Date(), security }, { ip: null, userAgent: 'bench' }, principal, {
+  name: 'bench',
+  actions: permissionsOf(principal.roles),
+  expiresInDays: 1,
+});
+const auth = { authorization: `Bearer ${token}` };
+const json = { ...auth, 'content-type': 'application/json' };
 console.log(`set-up (initdb, start, migrate, seed): ${Math.round(performance.now() - t0)} ms`);
 
 const now = new Date();
@@ -64,7 +78,7 @@ async function timed(fn: () => Promise<Response>): Promise<number> {
 const seq: number[] = [];
 const half = Math.floor(bodies.length / 2);
 for (const b of bodies.slice(0, half)) {
-  seq.push(await timed(() => fetch(`${base}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })));
+  seq.push(await timed(() => fetch(`${base}/api/complaints`, { method: 'POST', headers: json, body: JSON.stringify(b) })));
 }
 // 2. concurrent intake
 const conc: number[] = [];
@@ -74,7 +88,7 @@ await Promise.all(
   Array.from({ length: CONCURRENCY }, async (_, w) => {
     for (let i = w; i < rest.length; i += CONCURRENCY) {
       const b = rest[i]!;
-      conc.push(await timed(() => fetch(`${base}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })));
+      conc.push(await timed(() => fetch(`${base}/api/complaints`, { method: 'POST', headers: json, body: JSON.stringify(b) })));
     }
   }),
 );
@@ -85,14 +99,14 @@ const search: number[] = [];
 const detail: number[] = [];
 let cursor: string | null = null;
 for (let i = 0; i < 100; i++) {
-  ledger.push(await timed(() => fetch(`${base}/api/complaints?limit=50${cursor && i % 5 ? `&cursor=${cursor}` : ''}`)));
-  if (i % 5 === 0) cursor = ((await (await fetch(`${base}/api/complaints?limit=50`)).json()) as { nextCursor: string | null }).nextCursor;
+  ledger.push(await timed(() => fetch(`${base}/api/complaints?limit=50${cursor && i % 5 ? `&cursor=${cursor}` : ''}`, { headers: auth })));
+  if (i % 5 === 0) cursor = ((await (await fetch(`${base}/api/complaints?limit=50`, { headers: auth })).json()) as { nextCursor: string | null }).nextCursor;
 }
 for (const q of ['理赔', '退保', '交易', '保费', '骚扰']) {
-  for (let i = 0; i < 20; i++) search.push(await timed(() => fetch(`${base}/api/complaints?limit=50&q=${encodeURIComponent(q)}`)));
+  for (let i = 0; i < 20; i++) search.push(await timed(() => fetch(`${base}/api/complaints?limit=50&q=${encodeURIComponent(q)}`, { headers: auth })));
 }
-const some = ((await (await fetch(`${base}/api/complaints?limit=100`)).json()) as { items: Array<{ id: string }> }).items;
-for (const c of some) detail.push(await timed(() => fetch(`${base}/api/complaints/${c.id}`)));
+const some = ((await (await fetch(`${base}/api/complaints?limit=100`, { headers: auth })).json()) as { items: Array<{ id: string }> }).items;
+for (const c of some) detail.push(await timed(() => fetch(`${base}/api/complaints/${c.id}`, { headers: auth })));
 
 console.log(`complaints registered: ${bodies.length}`);
 console.log(summary('POST /api/complaints (sequential)', seq));
