@@ -128,7 +128,7 @@ export async function registerComplaint(
       grading_reasons: grading.reasons,
       major: grading.major,
       policy_version: policyVersion,
-      search_text: searchText(input, number, policy),
+      search_text: searchText({ ...input, branch: placement.branchName }, number, policy),
       created_by: actor.id,
       updated_at: now,
     });

@@ -25,16 +25,24 @@ export async function resolvePlacement(
   registrant: Registrant,
 ): Promise<Placement> {
   let branch = null;
+  // the branch the input itself names (branchId, or free text naming a branch)
+  let named = false;
   if (input.branchId) {
     branch = await findOrgUnit(db, input.branchId);
     if (!branch || branch.kind !== 'branch' || !branch.active) {
       throw new ValidationError([{ field: 'branchId', code: 'unknown_code', params: { taxonomy: 'branchId', value: input.branchId } }]);
     }
+    named = true;
   } else if (input.branch) {
     branch = (await findBranchByName(db, input.branch)) ?? null;
-  } else if (registrant.branchIds[0]) {
+    named = branch !== null;
+  }
+  // free text that names no branch must not take the complaint out of the registrant's branch
+  if (!branch && registrant.branchIds[0]) {
     branch = (await findOrgUnit(db, registrant.branchIds[0])) ?? null;
   }
   const departmentIds = [...new Set([...registrant.departmentIds, ...(input.departmentIds ?? [])])];
-  return { branchId: branch?.id ?? null, branchName: branch ? branch.name_zh : (input.branch ?? null), departmentIds };
+  // the ledger shows the branch as resolved from the input, else the text as written, else the registrant's branch
+  const branchName = named && branch ? branch.name_zh : (input.branch ?? branch?.name_zh ?? null);
+  return { branchId: branch?.id ?? null, branchName, departmentIds };
 }

@@ -1,7 +1,8 @@
-import { scopeFilter, type Principal } from '../domain/access/permissions.js';
+import { inScope, scopeFilter, type Principal } from '../domain/access/permissions.js';
 import { encodeCursor, type LedgerQuery } from '../domain/complaint/ledger-query.js';
 import { listClocks } from '../db/repositories/clock.repository.js';
 import { listEvents } from '../db/repositories/event.repository.js';
+import { listLinks } from '../db/repositories/complaint.repository.js';
 import { countLedger, cursorValue, listLedger, type LedgerSearch } from '../db/repositories/ledger.repository.js';
 import { keyedHash } from '../security/pii-crypto.js';
 import { complaintInScope } from './complaint-access.js';
@@ -39,8 +40,23 @@ export async function listComplaints(ctx: ServiceContext, p: Principal, q: Ledge
   };
 }
 
+/**
+ * The complaint's history. Events naming related complaints (`payload.related`, e.g.
+ * duplicate_suspected) keep only those inside the principal's scope, as the detail's `related`
+ * does (R-H1); such an event is marked `redacted` because its hash covers the stored payload.
+ */
 export async function complaintEvents(ctx: ServiceContext, p: Principal, idOrNumber: string) {
   const r = await complaintInScope(ctx.db, p, idOrNumber);
-  const events = await listEvents(ctx.db, r.id);
-  return events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, occurredAt: e.occurredAt, reason: e.reason, payload: e.payload, hash: e.hash }));
+  const [events, links] = await Promise.all([listEvents(ctx.db, r.id), listLinks(ctx.db, r.id)]);
+  const visible = new Set(links.filter((l) => inScope(p, { branchId: l.branch_id, departmentIds: l.department_ids, createdBy: l.created_by })).map((l) => l.id));
+  return events.map((e) => {
+    const view = { seq: e.seq, type: e.type, actor: e.actor, occurredAt: e.occurredAt, reason: e.reason, payload: e.payload, hash: e.hash };
+    const related = e.payload.related;
+    if (!Array.isArray(related)) return view;
+    const kept = related.filter((x: unknown) => typeof x === 'object' && x !== null && 'id' in x && typeof x.id === 'string' && visible.has(x.id));
+    if (kept.length === related.length) return view;
+    // `by` names who registered the related complaint: hidden with it
+    const payload = Object.fromEntries(Object.entries(e.payload).filter(([k]) => kept.length > 0 || k !== 'by'));
+    return { ...view, payload: { ...payload, related: kept }, redacted: true };
+  });
 }

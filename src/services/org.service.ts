@@ -23,7 +23,8 @@ export async function createOrgUnit(
   const now = ctx.now();
   const row: OrgUnitRow = { id: randomUUID(), kind: input.kind, code: input.code, name_zh: input.nameZh, name_en: input.nameEn, active: true, created_at: now, created_by: actor.id, updated_at: now };
   await ctx.db.transaction().execute(async (trx) => {
-    await insertOrgUnit(trx, row);
+    // checked above, but a parallel request may have taken the code since (the unique constraint decides)
+    if (!(await insertOrgUnit(trx, row))) throw new DomainError('code_taken', {}, 'code');
     await audit(trx, meta, { at: now, actor: actor.id, action: 'org.create', outcome: 'success', targetType: 'org_unit', targetId: row.id, details: { code: row.code, kind: row.kind } });
   });
   return presentOrgUnit(row);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { maskComplainant, type ComplainantPersonalData } from '../domain/personal-data/masking.js';
 import type { Database } from '../db/database.js';
 import type { ComplaintRecord } from '../db/repositories/complaint.repository.js';
-import { decryptField, encryptField, isEncrypted, keyedHash, needsRotation, type KeyRing } from '../security/pii-crypto.js';
+import { decryptField, encryptField, isEncrypted, keyedHash, needsRotation, PiiDecryptError, type KeyRing } from '../security/pii-crypto.js';
 
 /** ID document and account numbers as stored: encrypted, with keyed hashes for exact search. */
 export function protectedPersonalData(ring: KeyRing, c: { idNumber?: string | null; account?: string | null }) {
@@ -14,9 +14,22 @@ export function protectedPersonalData(ring: KeyRing, c: { idNumber?: string | nu
   };
 }
 
-function reveal(ring: KeyRing, stored: string | null): string | null {
+/** Shown instead of a value whose key is missing from the ring: the rest of the complaint still reads. */
+export const UNREADABLE = '[无法解密 / unreadable]';
+
+/** Clear text of a stored value; throws when its key is not in the ring (used where losing it is not an option). */
+function revealStrict(ring: KeyRing, stored: string | null): string | null {
   if (stored === null) return null;
   return isEncrypted(stored) ? decryptField(ring, stored) : stored;
+}
+
+function reveal(ring: KeyRing, stored: string | null): string | null {
+  try {
+    return revealStrict(ring, stored);
+  } catch (err) {
+    if (err instanceof PiiDecryptError) return UNREADABLE;
+    throw err;
+  }
 }
 
 /** The complainant's personal data in clear (only for unmask and internal use). */
@@ -52,8 +65,9 @@ export async function protectStoredPersonalData(db: Database, ring: KeyRing): Pr
   for (const r of rows) {
     const stale = (v: string | null) => v !== null && (!isEncrypted(v) || needsRotation(ring, v));
     if (!stale(r.complainant_id_number) && !stale(r.complainant_account)) continue;
-    const idNumber = reveal(ring, r.complainant_id_number);
-    const account = reveal(ring, r.complainant_account);
+    // strict: a value whose key is missing stops the rotation rather than being re-encrypted as garbage
+    const idNumber = revealStrict(ring, r.complainant_id_number);
+    const account = revealStrict(ring, r.complainant_account);
     await db.updateTable('complaints').set({ ...protectedPersonalData(ring, { idNumber, account }), updated_at: sql`updated_at` }).where('id', '=', r.id).execute();
     changed += 1;
   }

@@ -66,7 +66,8 @@ export async function createUser(
   const now = ctx.now();
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await insertUser(
+    // checked above, but a parallel request may have taken the username since (the unique constraint decides)
+    const inserted = await insertUser(
       trx,
       {
         id,
@@ -87,6 +88,7 @@ export async function createUser(
       [...new Set(input.roles)],
       [...new Set(input.orgUnitIds)],
     );
+    if (!inserted) throw new DomainError('username_taken', {}, 'username');
     await audit(trx, meta, { at: now, actor: actor.id, action: 'user.create', outcome: 'success', targetType: 'user', targetId: id, details: { username, roles: input.roles, orgUnitIds: input.orgUnitIds } });
   });
   const created = await findUser(ctx.db, { id });
@@ -127,7 +129,9 @@ export async function resetPassword(ctx: ServiceContext, meta: RequestMeta, acto
     const u = await findUser(trx, { id }, true);
     if (!u) throw new DomainError('user_not_found', {}, 'id');
     await updateUser(trx, id, { password_hash: hash, must_change_password: true, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now });
+    // a reset often answers a compromise: whatever the old password opened ends
     await revokeSessions(trx, { userId: id }, now);
+    await revokeApiTokens(trx, { userId: id }, now);
     await audit(trx, meta, { at: now, actor: actor.id, action: 'user.reset_password', outcome: 'success', targetType: 'user', targetId: id });
   });
   return { oneTimePassword: oneTime };

@@ -32,8 +32,10 @@ export async function findBranchByName(db: Kysely<DB>, name: string): Promise<Or
     .executeTakeFirst();
 }
 
-export async function insertOrgUnit(db: Kysely<DB>, row: OrgUnitRow): Promise<void> {
-  await db.insertInto('org_units').values(row).execute();
+/** false (nothing written) when the code is taken meanwhile */
+export async function insertOrgUnit(db: Kysely<DB>, row: OrgUnitRow): Promise<boolean> {
+  const r = await db.insertInto('org_units').values(row).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function updateOrgUnit(

@@ -70,6 +70,22 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
     for (const method of methods) table.push({ method, url: route.url, access: rule });
   });
 
+  // A complaint outside the caller's scope answers 404 like an unknown number; the attempt is
+  // still an access denial for the audit log (only auditors read it, so nothing leaks).
+  app.addHook('onError', async (request, _reply, error) => {
+    if ((error as { code?: string }).code !== 'complaint_not_found' || !request.principal) return;
+    const params = request.params as { id?: string } | undefined;
+    await audit(opts.ctx.db, metaOf(request), {
+      at: opts.ctx.now(),
+      actor: request.principal.username,
+      action: 'complaint.read',
+      outcome: 'denied',
+      targetType: 'complaint',
+      targetId: params?.id?.slice(0, 64) ?? null,
+      details: { reason: 'not_found_or_out_of_scope', route: `${request.method} ${request.routeOptions.url}` },
+    });
+  });
+
   app.addHook('onRequest', async (request) => {
     const rule = routeAccess(request);
     if (!rule || 'public' in rule) return;

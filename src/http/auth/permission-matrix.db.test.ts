@@ -155,4 +155,11 @@ describe('permission matrix (issue #3)', () => {
     const rows = await t.db.selectFrom('audit_log').selectAll().where('actor', '=', 'agent').where('outcome', '=', 'denied').execute();
     expect(rows.some((r) => r.action === 'audit.read')).toBe(true);
   });
+
+  it('reaching for a complaint outside one\'s scope is audited as a denial (the answer stays 404)', async () => {
+    const res = await t.inject(get(`/api/complaints/${outOfScope}`), 'branch');
+    expect(res.statusCode).toBe(404);
+    const rows = await t.db.selectFrom('audit_log').selectAll().where('actor', '=', 'branch').where('action', '=', 'complaint.read').where('target_id', '=', outOfScope).execute();
+    expect(rows.at(-1)).toMatchObject({ outcome: 'denied', details: { reason: 'not_found_or_out_of_scope' } });
+  });
 });

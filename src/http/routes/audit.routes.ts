@@ -5,6 +5,8 @@ import type { ServiceContext } from '../../services/context.js';
 import { access } from '../auth/route-access.js';
 import { isoDateTime } from '../schemas/common.js';
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
 /** GET /api/audit: sign-ins, denials, unmasking, exports, administration; newest first. */
 export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -22,7 +24,12 @@ export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             targetId: z.string().max(64).optional(),
             from: isoDateTime.optional(),
             to: isoDateTime.optional(),
-            cursor: z.string().regex(/^\d{1,19}$/, { message: 'invalid_cursor' }).optional(),
+            cursor: z
+              .string()
+              .regex(/^\d{1,19}$/, { message: 'invalid_cursor' })
+              // an audit_log id is a bigint: 19 digits can still exceed it (PostgreSQL would refuse: 500)
+              .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= MAX_BIGINT, { message: 'invalid_cursor' })
+              .optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
         },

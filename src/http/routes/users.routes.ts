@@ -3,11 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
 import { changeUser, createUser, resetPassword, unlockUser, user, users } from '../../services/user.service.js';
 import { access, actorOf, metaOf } from '../auth/route-access.js';
-import { optionalText, requiredText } from '../schemas/common.js';
+import { requiredText } from '../schemas/common.js';
 
 const userId = z.strictObject({ id: z.uuid() });
 const roles = z.array(z.string().min(1).max(40)).max(20);
 const orgUnitIds = z.array(z.uuid()).max(50);
+/** an e-mail address, or null to have none (on PATCH: to remove it) */
+const email = z.email({ message: 'invalid_format' }).max(254).nullish();
 
 /** Users, their roles and org units; one-time passwords; unlocking. */
 export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -31,7 +33,7 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           body: z.strictObject({
             username: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'invalid_format' }),
             displayName: requiredText(100),
-            email: z.email({ message: 'invalid_format' }).max(254).nullish(),
+            email,
             roles: roles.min(1),
             orgUnitIds: orgUnitIds.default([]),
           }),
@@ -48,7 +50,7 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Change names, roles, org units or activation (deactivating ends sessions and tokens)',
           params: userId,
-          body: z.strictObject({ displayName: requiredText(100).optional(), email: optionalText(254), roles: roles.optional(), orgUnitIds: orgUnitIds.optional(), active: z.boolean().optional() }),
+          body: z.strictObject({ displayName: requiredText(100).optional(), email, roles: roles.optional(), orgUnitIds: orgUnitIds.optional(), active: z.boolean().optional() }),
         },
       },
       async (req) => changeUser(ctx, metaOf(req), actorOf(req), req.params.id, req.body),

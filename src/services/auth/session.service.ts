@@ -3,7 +3,7 @@ import { passwordIssues } from '../../domain/access/password-policy.js';
 import type { Principal } from '../../domain/access/permissions.js';
 import { ValidationError, type FieldIssue } from '../../domain/validation.js';
 import { findSession, insertSession, revokeSessions, touchSession } from '../../db/repositories/session.repository.js';
-import { findUser, updateUser, type UserWithAccess } from '../../db/repositories/user.repository.js';
+import { findUser, recordFailedLogin, updateUser, type UserWithAccess } from '../../db/repositories/user.repository.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../security/passwords.js';
 import { hashSecret, newSecret } from '../../security/secret-tokens.js';
 import { audit } from '../audit.service.js';
@@ -49,13 +49,9 @@ export async function login(ctx: ServiceContext, meta: RequestMeta, username: st
     throw new DomainError('account_locked', { until: user.locked_until.toISOString() });
   }
   if (!(await verifyPassword(user.password_hash, password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= ctx.security.loginMaxFailures;
-    await updateUser(ctx.db, user.id, {
-      failed_logins: lock ? 0 : failures,
-      locked_until: lock ? new Date(now.getTime() + ctx.security.lockoutMinutes * MINUTE) : user.locked_until,
-      updated_at: now,
-    });
+    // counted in the database, not from the row read above: parallel attempts must all count
+    const lockUntil = new Date(now.getTime() + ctx.security.lockoutMinutes * MINUTE);
+    const lock = await recordFailedLogin(ctx.db, user.id, ctx.security.loginMaxFailures, lockUntil, now);
     await fail(lock ? 'bad_password_locked' : 'bad_password');
     throw new DomainError(lock ? 'account_locked' : 'invalid_credentials');
   }
@@ -96,12 +92,17 @@ export async function sessionPrincipal(ctx: ServiceContext, token: string): Prom
   return { ...(await principalOf(ctx.db, user)), sessionId: session.id, csrfToken: session.csrf_token, mustChangePassword: user.must_change_password };
 }
 
-export async function logout(ctx: ServiceContext, meta: RequestMeta, p: SessionPrincipal | Principal, everywhere: boolean): Promise<number> {
+/**
+ * Ends this session, or every session of the user. A request made with an API token has no session
+ * of its own: plain logout then ends nothing (it must not end the user's browser sessions).
+ */
+export async function logout(ctx: ServiceContext, meta: RequestMeta, p: Principal & { sessionId?: string }, everywhere: boolean): Promise<number> {
   const now = ctx.now();
-  const n =
-    everywhere || !('sessionId' in p)
-      ? await revokeSessions(ctx.db, { userId: p.userId }, now)
-      : await revokeSessions(ctx.db, { id: p.sessionId }, now);
+  const n = everywhere
+    ? await revokeSessions(ctx.db, { userId: p.userId }, now)
+    : p.sessionId
+      ? await revokeSessions(ctx.db, { id: p.sessionId }, now)
+      : 0;
   await audit(ctx.db, meta, { at: now, actor: p.username, action: everywhere ? 'auth.logout_all' : 'auth.logout', outcome: 'success', targetType: 'user', targetId: p.userId, details: { sessions: n } });
   return n;
 }
@@ -117,6 +118,8 @@ export async function changePassword(
   const now = ctx.now();
   const user = await findUser(ctx.db, { id: p.userId });
   if (!user || !(await verifyPassword(user.password_hash, current))) {
+    // a wrong current password counts like a failed sign-in: a stolen session cannot guess on
+    if (user) await recordFailedLogin(ctx.db, user.id, ctx.security.loginMaxFailures, new Date(now.getTime() + ctx.security.lockoutMinutes * MINUTE), now);
     await audit(ctx.db, meta, { at: now, actor: p.username, action: 'auth.password_change', outcome: 'failure', targetType: 'user', targetId: p.userId });
     throw new ValidationError([{ field: 'currentPassword', code: 'password_wrong' }]);
   }

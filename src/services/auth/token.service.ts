@@ -33,14 +33,18 @@ export function presentToken(t: ApiTokenRow) {
   };
 }
 
-/** A personal API token: shown once, stored hashed, limited to actions the user holds, expiring. */
+/**
+ * A personal API token: shown once, stored hashed, limited to actions the user holds, expiring.
+ * When the request itself comes with a token, the new one cannot be wider than that token (`can`
+ * honours `p.tokenActions`): a token allowed only `token.manage` must not mint one with more.
+ */
 export async function createApiToken(
   ctx: ServiceContext,
   meta: RequestMeta,
   p: Principal,
   input: { name: string; actions: Action[]; expiresInDays: number },
 ) {
-  const notHeld = input.actions.filter((a) => !can({ ...p, tokenActions: undefined }, a));
+  const notHeld = input.actions.filter((a) => !can(p, a));
   if (notHeld.length > 0) throw new ValidationError(notHeld.map((a) => ({ field: 'actions', code: 'action_not_held', params: { action: a } })));
   const now = ctx.now();
   const secret = newSecret(TOKEN_PREFIX);
