@@ -34,7 +34,9 @@ describe('configuration from the environment (issue #2 item 1)', () => {
   it('production refuses to start without a session secret and an encryption key (issue #3 item 7)', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET[\s\S]*ENCRYPTION_KEYS/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEYS: 'k1:x', DEMO_PASSWORD: 'x' }).security.demoPassword).toBeUndefined();
+    const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEYS: 'k1:x', DEMO_PASSWORD: 'x', SEED_DEMO: 'true' });
+    expect(prod.security.demoPassword).toBeUndefined();
+    expect(prod.seedDemo).toBe(false);
   });
 
   it('refuses bad values, naming each variable', () => {

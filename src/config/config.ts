@@ -82,7 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     timeZone: e.TZ,
-    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
+    // production never seeds demo data or demo accounts, whatever SEED_DEMO says
+    seedDemo: e.NODE_ENV !== 'production' && e.SEED_DEMO !== 'false',
     logLevel: e.LOG_LEVEL,
     security: {
       sessionSecret: e.SESSION_SECRET,

@@ -109,6 +109,10 @@ export async function changeUser(
   await ctx.db.transaction().execute(async (trx) => {
     const u = await findUser(trx, { id }, true);
     if (!u) throw new DomainError('user_not_found', {}, 'id');
+    // an administrator cannot lock themselves out (deactivate, or drop their own administrator role)
+    if (u.username === actor.id && (patch.active === false || (patch.roles && u.roles.includes('administrator') && !patch.roles.includes('administrator')))) {
+      throw new DomainError('cannot_lock_yourself_out', {}, patch.active === false ? 'active' : 'roles');
+    }
     await updateUser(trx, id, { display_name: patch.displayName, email: patch.email, active: patch.active, updated_at: now });
     await replaceUserAccess(trx, id, patch.roles && [...new Set(patch.roles)], patch.orgUnitIds && [...new Set(patch.orgUnitIds)]);
     if (patch.active === false) {

@@ -36,6 +36,7 @@ const domainStatus: Record<string, number> = {
   org_unit_not_found: 404,
   username_taken: 409,
   code_taken: 409,
+  cannot_lock_yourself_out: 409,
 };
 
 export function apiError(locale: Locale, code: string, fields: ApiFieldError[] = [], params = {}): ApiError {

@@ -45,6 +45,7 @@ const messages: Record<string, Message> = {
   action_not_held: { zh: (p) => `你本人没有权限 ${s(p.action)}，令牌不能授予`, en: (p) => `you do not hold ${s(p.action)}, so a token cannot grant it` },
   unknown_role: { zh: (p) => `未知角色：${s(p.value)}`, en: (p) => `unknown role: ${s(p.value)}` },
   unknown_org_unit: { zh: (p) => `组织单元不存在或已停用：${s(p.value)}`, en: (p) => `unknown or inactive org unit: ${s(p.value)}` },
+  cannot_lock_yourself_out: { zh: () => '不能停用自己或移除自己的管理员角色', en: () => 'you cannot deactivate yourself or drop your own administrator role' },
   username_taken: { zh: () => '用户名已存在', en: () => 'this username is taken' },
   code_taken: { zh: () => '代码已存在', en: () => 'this code is taken' },
   user_not_found: { zh: () => '用户不存在', en: () => 'User not found' },

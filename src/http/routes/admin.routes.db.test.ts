@@ -212,6 +212,20 @@ describe('users (administration)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/complaints', headers: { cookie: fresh.cookie } })).statusCode).toBe(403);
     expect((await t.inject({ method: 'POST', url: `/api/users/${inspector.id}/reset-password` }, 'auditor')).statusCode).toBe(403);
   });
+
+  it('a reset also revokes the API tokens the old password could have created', async () => {
+    const leader = await t.db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow();
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, 'leader')).statusCode).toBe(200);
+    expect((await admin('POST', `/api/users/${leader.id}/reset-password`)).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, 'leader')).statusCode).toBe(401);
+  });
+
+  it('an administrator cannot deactivate themselves or drop their own administrator role', async () => {
+    const me = await t.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    expectFieldError(await admin('PATCH', `/api/users/${me.id}`, { active: false }), 409, 'active');
+    expectFieldError(await admin('PATCH', `/api/users/${me.id}`, { roles: ['auditor'] }), 409, 'roles');
+    expect((await admin('GET', `/api/users/${me.id}`)).json()).toMatchObject({ active: true, roles: ['administrator'] });
+  });
 });
 
 describe('GET /api/roles', () => {
