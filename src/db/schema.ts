@@ -2,6 +2,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type JsonValue = unknown;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
 export interface PolicyVersionsTable {
   version: number;
@@ -78,6 +79,15 @@ export interface ComplaintsTable {
   department_ids: string[];
   complainant_id_number_hash: string | null;
   complainant_account_hash: string | null;
+  round: Generated<number>;
+  assignee: string | null;
+  tracker: string | null;
+  outcome: string | null;
+  closed_at: NullableTimestamp;
+  regulatory_days: Generated<number>;
+  investigation_days: Generated<number>;
+  last_progress_at: NullableTimestamp;
+  merged_into: string | null;
 }
 
 export interface ComplaintEventsTable {
@@ -110,6 +120,12 @@ export interface ComplaintClocksTable {
   calendar_confirmed: boolean;
   policy_version: number;
   created_at: Timestamp;
+  subject_id: string | null;
+  label: string | null;
+  round: Generated<number>;
+  warnings_sent: Generated<number>;
+  escalation_step: Generated<number>;
+  next_check_at: NullableTimestamp;
 }
 
 export interface ComplaintLinksTable {
@@ -141,7 +157,6 @@ export interface OutboxTable {
   delivered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
-type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
 export interface OrgUnitsTable {
   id: string;
@@ -220,7 +235,71 @@ export interface AuditLogTable {
   details: JSONColumnType<Record<string, unknown>, string, string>;
 }
 
+export interface ComplaintRecordsTable {
+  id: string;
+  complaint_id: string;
+  kind: string;
+  round: number;
+  status: string | null;
+  data: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  complaint_id: string | null;
+  kind: string;
+  source_key: string;
+  title: string;
+  body: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
+export interface ComplaintExceptionsTable {
+  id: string;
+  complaint_id: string;
+  kind: 'breach' | 'dissatisfied' | 'stalled';
+  clock_id: string | null;
+  source_key: string;
+  status: 'open' | 'resolved';
+  raised_at: Timestamp;
+  details: JSONColumnType<Record<string, unknown>, string, string>;
+  resolved_at: NullableTimestamp;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+export interface ImprovementActionsTable {
+  id: string;
+  complaint_id: string;
+  title: string;
+  description: string;
+  owner: string;
+  department_id: string | null;
+  cause_codes: string[];
+  status: 'open' | 'done' | 'verified';
+  due_at: Timestamp;
+  created_at: Timestamp;
+  created_by: string;
+  done_at: NullableTimestamp;
+  done_by: string | null;
+  done_note: string | null;
+  verified_at: NullableTimestamp;
+  verified_by: string | null;
+  verified_note: string | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  complaint_records: ComplaintRecordsTable;
+  notifications: NotificationsTable;
+  complaint_exceptions: ComplaintExceptionsTable;
+  improvement_actions: ImprovementActionsTable;
   org_units: OrgUnitsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

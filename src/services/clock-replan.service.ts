@@ -53,7 +53,9 @@ export async function replanOpenClocks(ctx: ServiceContext, actor: Actor, cause:
   };
 
   const byComplaint = new Map<string, ClockRow[]>();
-  for (const k of await listOpenClocks(ctx.db)) {
+  // milestones and improvement actions keep the due time people set; everything else is re-planned
+  const replannable = (k: ClockRow) => k.kind !== 'milestone' && k.subjectId === null;
+  for (const k of (await listOpenClocks(ctx.db)).filter(replannable)) {
     const { next } = await plan(k);
     if (changed(k, next)) byComplaint.set(k.complaintId, [...(byComplaint.get(k.complaintId) ?? []), k]);
   }
@@ -67,10 +69,10 @@ export async function replanOpenClocks(ctx: ServiceContext, actor: Actor, cause:
       const moved: Array<Record<string, unknown>> = [];
       for (const candidate of candidates) {
         const k = fresh.get(candidate.id);
-        if (!k || !isOpen(k)) continue;
+        if (!k || !isOpen(k) || !replannable(k)) continue;
         const { next, version } = await plan(k);
         if (!changed(k, next)) continue;
-        await updateClockPlan(trx, k.id, { ...next, policyVersion: version });
+        await updateClockPlan(trx, k.id, { ...next, policyVersion: version, nextCheckAt: k.status === 'running' ? (next.warnAt[k.warningsSent] ?? next.dueAt) : null });
         moved.push({ kind: k.kind, fromDueAt: k.dueAt, toDueAt: next.dueAt, amount: next.amount, unit: next.unit, calendarConfirmed: next.calendarConfirmed });
       }
       if (moved.length === 0) return 0;

@@ -131,6 +131,10 @@ export async function registerComplaint(
       search_text: searchText({ ...input, branch: placement.branchName }, number, policy),
       created_by: actor.id,
       updated_at: now,
+      regulatory_days: policy.regulatory.decisionDays,
+      // R-E1: the person who registered it tracks it and is its first contact, until reassigned
+      assignee: actor.id,
+      tracker: actor.id,
     });
     await insertClocks(trx, id, clocks, policyVersion, now);
     await linkDuplicates(trx, id, number, duplicates, actor, now);

@@ -19,6 +19,12 @@ export interface ClockRow {
   pauses: Array<{ from: string; to: string | null; reason?: string }>;
   calendarConfirmed: boolean;
   policyVersion: number;
+  subjectId: string | null;
+  label: string | null;
+  round: number;
+  warningsSent: number;
+  escalationStep: number;
+  nextCheckAt: Date | null;
 }
 
 /** pg returns timestamptz[] as Date[] (or as text on drivers without the parser): accept both. */
@@ -32,7 +38,10 @@ function tsArray(dates: readonly Date[]): string {
   return `{${dates.map((d) => `"${d.toISOString()}"`).join(',')}}`;
 }
 
-export async function insertClocks(db: Kysely<DB>, complaintId: string, clocks: readonly PlannedClock[], policyVersion: number, at: Date): Promise<void> {
+/** A planned clock with where it belongs: the handling round, and the milestone or action it times. */
+export type NewClock = PlannedClock & { round?: number; subjectId?: string | null; label?: string | null };
+
+export async function insertClocks(db: Kysely<DB>, complaintId: string, clocks: readonly NewClock[], policyVersion: number, at: Date): Promise<void> {
   if (clocks.length === 0) return;
   await db
     .insertInto('complaint_clocks')
@@ -48,6 +57,10 @@ export async function insertClocks(db: Kysely<DB>, complaintId: string, clocks: 
         warn_at: tsArray(c.warnAt),
         status: 'running' as const,
         pauses: '[]',
+        round: c.round ?? 1,
+        subject_id: c.subjectId ?? null,
+        label: c.label ?? null,
+        next_check_at: c.warnAt[0] ?? c.dueAt,
         calendar_confirmed: c.calendarConfirmed,
         policy_version: policyVersion,
         created_at: at,
@@ -79,6 +92,12 @@ function toClockRow(r: ClockSelect): ClockRow {
     pauses: r.pauses,
     calendarConfirmed: r.calendar_confirmed,
     policyVersion: r.policy_version,
+    subjectId: r.subject_id,
+    label: r.label,
+    round: r.round,
+    warningsSent: r.warnings_sent,
+    escalationStep: r.escalation_step,
+    nextCheckAt: r.next_check_at,
   };
 }
 
@@ -96,11 +115,12 @@ export async function cancelClocks(db: Kysely<DB>, ids: readonly string[], at: D
 export async function updateClockPlan(
   db: Kysely<DB>,
   id: string,
-  c: Pick<PlannedClock, 'dueAt' | 'warnAt' | 'calendarConfirmed' | 'amount' | 'unit'> & { policyVersion: number },
+  c: Pick<PlannedClock, 'dueAt' | 'warnAt' | 'calendarConfirmed' | 'amount' | 'unit'> & { policyVersion: number; nextCheckAt: Date | null },
 ): Promise<void> {
   await db
     .updateTable('complaint_clocks')
     .set({
+      next_check_at: c.nextCheckAt,
       due_at: c.dueAt,
       warn_at: tsArray(c.warnAt),
       calendar_confirmed: c.calendarConfirmed,

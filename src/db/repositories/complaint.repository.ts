@@ -1,9 +1,9 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { ComplaintsTable, DB } from '../schema.js';
 
 export type ComplaintRecord = Selectable<ComplaintsTable>;
 
-export type NewComplaintRecord = Omit<ComplaintRecord, 'row_version' | 'grading_reasons'> & { grading_reasons: unknown[] };
+export type NewComplaintRecord = Omit<Insertable<ComplaintsTable>, 'grading_reasons'> & { grading_reasons: unknown[] };
 
 export async function nextComplaintSequence(db: Kysely<DB>, localDay: string): Promise<number> {
   const r = await db

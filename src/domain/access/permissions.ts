@@ -22,6 +22,18 @@ export const ACTIONS = [
   'complaint.grade',
   'complaint.unmask',
   'complaint.export',
+  'complaint.assign',
+  'complaint.escalate',
+  'complaint.plan',
+  'complaint.investigate',
+  'complaint.resolve',
+  'complaint.approve',
+  'complaint.feedback',
+  'complaint.reopen',
+  'complaint.close',
+  'complaint.progress',
+  'improvement.manage',
+  'exception.manage',
   'policy.read',
   'policy.write',
   'calendar.read',
@@ -46,26 +58,57 @@ interface RoleGrant {
 }
 
 const READ_REFERENCE: readonly Action[] = ['policy.read', 'calendar.read', 'org.read', 'token.manage'];
-const FRONT_LINE: readonly Action[] = ['complaint.read', 'complaint.create', 'complaint.grade', 'complaint.unmask', 'complaint.export', ...READ_REFERENCE];
+/** What an agent at the hotline or a branch counter does: register, grade, handle level 3, answer, follow up. */
+const HANDLE: readonly Action[] = [
+  'complaint.assign',
+  'complaint.escalate',
+  'complaint.investigate',
+  'complaint.resolve',
+  'complaint.feedback',
+  'complaint.reopen',
+  'complaint.close',
+  'complaint.progress',
+];
+const FRONT_LINE: readonly Action[] = ['complaint.read', 'complaint.create', 'complaint.grade', 'complaint.unmask', 'complaint.export', ...HANDLE, ...READ_REFERENCE];
 
 export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
   agent: { actions: FRONT_LINE, scope: 'department', zh: '客服人员', en: 'Service agent' },
   branch_agent: { actions: FRONT_LINE, scope: 'branch', zh: '网点客服人员', en: 'Branch agent' },
-  supervisor: { actions: FRONT_LINE, scope: 'department', zh: '部门主管', en: 'Department supervisor' },
+  supervisor: {
+    actions: [...FRONT_LINE, 'complaint.approve', 'improvement.manage', 'exception.manage'],
+    scope: 'department',
+    zh: '部门主管',
+    en: 'Department supervisor',
+  },
   department_handler: {
-    actions: ['complaint.read', 'complaint.unmask', ...READ_REFERENCE],
+    actions: ['complaint.read', 'complaint.unmask', 'complaint.investigate', 'complaint.resolve', 'complaint.progress', 'improvement.manage', ...READ_REFERENCE],
     scope: 'department',
     zh: '责任部门经办人',
     en: 'Department handler',
   },
   leadership_member: {
-    actions: ['complaint.read', 'complaint.grade', 'complaint.unmask', 'complaint.export', ...READ_REFERENCE, 'user.read'],
+    actions: [
+      'complaint.read',
+      'complaint.grade',
+      'complaint.unmask',
+      'complaint.export',
+      'complaint.assign',
+      'complaint.escalate',
+      'complaint.plan',
+      'complaint.approve',
+      'complaint.reopen',
+      'complaint.close',
+      'improvement.manage',
+      'exception.manage',
+      ...READ_REFERENCE,
+      'user.read',
+    ],
     scope: 'all',
     zh: '投诉处理领导小组成员',
     en: 'Leadership group member',
   },
   senior_manager: {
-    actions: ['complaint.read', 'complaint.unmask', 'complaint.export', ...READ_REFERENCE, 'user.read'],
+    actions: ['complaint.read', 'complaint.unmask', 'complaint.export', 'complaint.approve', 'exception.manage', ...READ_REFERENCE, 'user.read'],
     scope: 'all',
     zh: '公司高层',
     en: 'Senior manager',

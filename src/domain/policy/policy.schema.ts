@@ -41,7 +41,8 @@ export const policyClockKindSchema = z.enum(POLICY_CLOCK_KINDS);
 export type PolicyClockKind = z.infer<typeof policyClockKindSchema>;
 
 /** Every clock kind: the policy clocks plus the regulatory clock (durations in `policy.regulatory`). */
-export const clockKindSchema = z.enum([...POLICY_CLOCK_KINDS, 'regulatory']);
+/** 'progress_report' runs policy.tracking's days; 'milestone' has the due time its plan sets. */
+export const clockKindSchema = z.enum([...POLICY_CLOCK_KINDS, 'regulatory', 'progress_report', 'milestone']);
 export type ClockKind = z.infer<typeof clockKindSchema>;
 
 const positiveInt = (what: string) =>
@@ -165,6 +166,31 @@ export const compensationBandsSchema = z
   });
 export type CompensationBand = z.infer<typeof compensationBandsSchema>[number];
 
+/** Who is told, and when, after a clock is breached (R-E3): step 0 at the breach, later steps after more time. */
+export const escalationRecipientSchema = z.enum(['supervisors', 'leadership', 'senior_management', 'department_handlers', 'tracker', 'assignee', 'supervision']);
+export const escalationSchema = z.strictObject({
+  steps: z
+    .array(z.strictObject({ afterMinutes: z.number().int().min(0).max(60 * 24 * 60), notify: z.array(escalationRecipientSchema).min(1) }))
+    .min(1)
+    .refine((steps) => steps.every((s, i) => i === 0 || s.afterMinutes > (steps[i - 1]?.afterMinutes ?? -1)), { message: 'steps must be in increasing time' }),
+  /** who is told at each warning point before a deadline */
+  warnNotify: z.array(escalationRecipientSchema).min(1),
+});
+export type Escalation = z.infer<typeof escalationSchema>;
+
+export const DEFAULT_ESCALATION: Escalation = {
+  steps: [
+    { afterMinutes: 0, notify: ['supervisors', 'tracker', 'assignee'] },
+    { afterMinutes: 240, notify: ['leadership'] },
+    { afterMinutes: 1440, notify: ['senior_management'] },
+  ],
+  warnNotify: ['assignee', 'tracker'],
+};
+
+/** Progress reports (R-E2): level 1 and 2 complaints report at least every N working days. */
+export const trackingSchema = z.strictObject({ progressReportWorkingDays: positiveInt('progressReportWorkingDays') });
+export const DEFAULT_TRACKING = { progressReportWorkingDays: 2 };
+
 export const policySchema = z
   .strictObject({
     complaintNumberPrefix: z.string().regex(/^[A-Z]{1,8}$/, 'prefix must be 1–8 upper-case letters A–Z'),
@@ -188,6 +214,9 @@ export const policySchema = z
     retention: z.record(z.string(), positiveInt('retention years')),
     auditRetentionYears: positiveInt('auditRetentionYears'),
     taxonomies: taxonomiesSchema,
+    // added with the workflow (issue #4); versions stored before it get the defaults
+    escalation: escalationSchema.default(DEFAULT_ESCALATION),
+    tracking: trackingSchema.default(DEFAULT_TRACKING),
   })
   .superRefine((policy, ctx) => {
     const lines = policy.taxonomies.businessLines.map((line) => line.code);
