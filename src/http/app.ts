@@ -15,6 +15,7 @@ import { access } from './auth/route-access.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
+import { workflowRoutes } from './routes/workflow.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
@@ -60,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         { name: 'complaints', description: '投诉受理、台账与分级' },
         { name: 'policy', description: '制度配置（版本化）' },
         { name: 'calendar', description: '工作日历（节假日与调休）' },
+        { name: 'workflow', description: '投诉处理流程' },
         { name: 'system', description: '系统状态' },
       ],
     },
@@ -80,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(policyRoutes(ctx));
   await app.register(calendarRoutes(ctx));
   await app.register(complaintRoutes(ctx));
+  await app.register(workflowRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

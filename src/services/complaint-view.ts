@@ -1,5 +1,11 @@
 import { allowedComplaintActions, inScope, type Principal } from '../domain/access/permissions.js';
 import { stricterClock } from '../domain/clocks/clock-plan.js';
+import type { Level } from '../domain/grading/grading.js';
+import { availableActions } from '../domain/workflow/available.js';
+import type { Status } from '../domain/workflow/workflow.types.js';
+import { WORKFLOW_HANDLERS } from './workflow/handlers/index.js';
+
+const IMPLEMENTED = new Set(WORKFLOW_HANDLERS.map((h) => h.action));
 import { listClocks, type ClockRow } from '../db/repositories/clock.repository.js';
 import { listLinks, type ComplaintRecord } from '../db/repositories/complaint.repository.js';
 import { complaintInScope, scopeFacts } from './complaint-access.js';
@@ -92,7 +98,16 @@ export async function complaintDetail(ctx: ServiceContext, p: Principal, idOrNum
     riskFlags: r.risk_flags,
     complainant: presentComplainant(ctx.security.keyRing, r, opts.unmasked === true),
     departmentIds: r.department_ids,
-    allowedActions: allowedComplaintActions(p, scopeFacts(r)),
+    round: r.round,
+    assignee: r.assignee,
+    tracker: r.tracker,
+    outcome: r.outcome,
+    closedAt: r.closed_at,
+    regulatoryDays: r.regulatory_days,
+    allowedActions: [
+      ...allowedComplaintActions(p, scopeFacts(r)),
+      ...availableActions(p, { status: r.status as Status, level: r.level as Level }, IMPLEMENTED),
+    ],
     gradingReasons: r.grading_reasons,
     policyVersion: r.policy_version,
     createdBy: r.created_by,

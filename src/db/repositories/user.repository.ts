@@ -85,3 +85,23 @@ export async function recordFailedLogin(db: Kysely<DB>, id: string, maxFailures:
   // the count restarts at 0 exactly when this failure locked the account (any other failure leaves it >= 1)
   return row !== undefined && row.failed_logins === 0;
 }
+
+/** Active users holding a role, optionally only those in one of the given org units. */
+export async function usersWithRole(db: Kysely<DB>, role: string, unitIds?: readonly string[]): Promise<Array<{ id: string; username: string }>> {
+  let q = db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.username'])
+    .where('u.active', '=', true)
+    .where('r.role', '=', role);
+  if (unitIds) {
+    if (unitIds.length === 0) return [];
+    q = q.where((eb) => eb.exists(eb.selectFrom('user_org_units as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id').where('m.org_unit_id', 'in', unitIds)));
+  }
+  return q.orderBy('u.username').execute();
+}
+
+export async function activeUsersByUsername(db: Kysely<DB>, usernames: readonly string[]): Promise<Array<{ id: string; username: string }>> {
+  if (usernames.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'username']).where('active', '=', true).where('username', 'in', usernames).execute();
+}

@@ -45,6 +45,7 @@ export interface Decision {
 }
 
 const RESULT_CLOCK: Record<Level, ClockKind> = { 1: 'l1_result', 2: 'l2_result', 3: 'l3_answer' };
+const PROGRESS_STARTERS: readonly WorkflowAction[] = ['assign', 'record_meeting', 'start_investigation', 'report_progress', 'reopen'];
 
 function refuse(action: WorkflowAction, state: WorkflowState, reason: string): never {
   throw new DomainError('invalid_transition', { action, status: state.status, reason });
@@ -72,6 +73,8 @@ export function decide(action: WorkflowAction, state: WorkflowState, facts: Acti
     regulatoryDays: state.regulatoryDays,
     needsSeniorApproval: false,
   };
+  // level 1 and 2 complaints report progress every few working days while being handled (R-E2)
+  if (state.level !== 3 && PROGRESS_STARTERS.includes(action)) d.starts.push('progress_report');
   switch (action) {
     case 'escalate':
       return escalate(d, state, facts);

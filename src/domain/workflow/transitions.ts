@@ -38,6 +38,7 @@ const ANSWER_CLOCKS: readonly ClockKind[] = [
   'l3_answer',
   'formal_review',
   'regulatory',
+  'progress_report',
 ];
 
 export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {

@@ -4,6 +4,27 @@ type Params = Record<string, unknown>;
 type Message = { zh: (p: Params) => string; en: (p: Params) => string };
 
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+const transitionReasonZh: Record<string, string> = {
+  status: '状态不允许',
+  level: '该投诉级别不适用',
+  only_level_3_on_the_spot: '只有三级投诉可以当场解决并直接反馈',
+  customer_dissatisfied: '客户不满意，须重新处理',
+  survey_missing: '尚未回访确认满意，请填写办结原因',
+  exceeds_maximum: '超过调查期限上限',
+  regulatory_clock_not_running: '监管时限已结束',
+  days_out_of_range: '延长天数超出允许范围',
+};
+const transitionReasonEn: Record<string, string> = {
+  status: 'not allowed in this status',
+  level: 'not for this level',
+  only_level_3_on_the_spot: 'only level-3 complaints are answered on the spot',
+  customer_dissatisfied: 'the customer is dissatisfied: reopen it',
+  survey_missing: 'no satisfied survey yet: give a closing reason',
+  exceeds_maximum: 'beyond the maximum investigation time',
+  regulatory_clock_not_running: 'the regulatory clock is no longer running',
+  days_out_of_range: 'the new limit is out of range',
+};
 /** zod's `inclusive: false` (z.positive(), .gt()); a boolean from route schemas, 'false' from service issues. */
 const exclusive = (p: Params) => p.inclusive === false || p.inclusive === 'false';
 
@@ -45,6 +66,12 @@ const messages: Record<string, Message> = {
   action_not_held: { zh: (p) => `你本人没有权限 ${s(p.action)}，令牌不能授予`, en: (p) => `you do not hold ${s(p.action)}, so a token cannot grant it` },
   unknown_role: { zh: (p) => `未知角色：${s(p.value)}`, en: (p) => `unknown role: ${s(p.value)}` },
   unknown_org_unit: { zh: (p) => `组织单元不存在或已停用：${s(p.value)}`, en: (p) => `unknown or inactive org unit: ${s(p.value)}` },
+  invalid_transition: {
+    zh: (p) => `当前状态（${s(p.status)}）不能执行「${s(p.action)}」：${transitionReasonZh[s(p.reason)] ?? s(p.reason)}`,
+    en: (p) => `"${s(p.action)}" is not possible in status ${s(p.status)}: ${transitionReasonEn[s(p.reason)] ?? s(p.reason)}`,
+  },
+  unknown_user: { zh: (p) => `用户不存在或已停用：${s(p.value)}`, en: (p) => `unknown or inactive user: ${s(p.value)}` },
+  assignment_empty: { zh: () => '至少指定处理人、跟踪人或责任部门之一', en: () => 'name an assignee, a tracker or a department' },
   cannot_lock_yourself_out: { zh: () => '不能停用自己或移除自己的管理员角色', en: () => 'you cannot deactivate yourself or drop your own administrator role' },
   username_taken: { zh: () => '用户名已存在', en: () => 'this username is taken' },
   code_taken: { zh: () => '代码已存在', en: () => 'this code is taken' },

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, NotificationsTable } from '../schema.js';
+
+export type NotificationRow = Selectable<NotificationsTable>;
+
+export interface NewNotification {
+  userId: string;
+  complaintId: string | null;
+  kind: string;
+  sourceKey: string;
+  title: string;
+  body: Record<string, unknown>;
+}
+
+/** Inserts, once per (fact, user): repeating the same fact notifies nobody twice. Returns the rows written. */
+export async function insertNotifications(db: Kysely<DB>, items: readonly NewNotification[], at: Date): Promise<number> {
+  if (items.length === 0) return 0;
+  const r = await db
+    .insertInto('notifications')
+    .values(items.map((n) => ({ id: randomUUID(), user_id: n.userId, complaint_id: n.complaintId, kind: n.kind, source_key: n.sourceKey, title: n.title, body: JSON.stringify(n.body), created_at: at })))
+    .onConflict((oc) => oc.columns(['source_key', 'user_id']).doNothing())
+    .returning('id')
+    .execute();
+  return r.length;
+}
+
+export async function listNotifications(db: Kysely<DB>, userId: string, q: { unreadOnly: boolean; before?: Date; limit: number }): Promise<NotificationRow[]> {
+  let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+  if (q.unreadOnly) query = query.where('read_at', 'is', null);
+  if (q.before) query = query.where('created_at', '<', q.before);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+}
+
+export async function unreadCount(db: Kysely<DB>, userId: string): Promise<number> {
+  const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function markRead(db: Kysely<DB>, userId: string, ids: readonly string[] | 'all', at: Date): Promise<number> {
+  let q = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ids !== 'all') {
+    if (ids.length === 0) return 0;
+    q = q.where('id', 'in', ids);
+  }
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

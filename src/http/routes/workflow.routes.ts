@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { TRANSITIONS } from '../../domain/workflow/transitions.js';
+import type { ServiceContext } from '../../services/context.js';
+import { complaintDetail } from '../../services/complaint-view.js';
+import { actionPath, WORKFLOW_HANDLERS } from '../../services/workflow/handlers/index.js';
+import { performAction } from '../../services/workflow/workflow.service.js';
+import { access, metaOf, principal } from '../auth/route-access.js';
+import { idParams } from '../schemas/common.js';
+
+/** One endpoint per workflow action (issue #4); a step the table forbids answers 409 with the reason. */
+export function workflowRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    for (const h of WORKFLOW_HANDLERS) {
+      const rule = TRANSITIONS[h.action];
+      app.post(
+        `/api/complaints/:id/${actionPath(h.action)}`,
+        {
+          config: { access: access.to(rule.permission) },
+          schema: { tags: ['workflow'], summary: `${rule.zh} / ${rule.en}`, params: idParams, body: h.body },
+        },
+        async (req) => {
+          const p = principal(req);
+          const id = await performAction(ctx, metaOf(req), p, req.params.id, h, req.body);
+          return complaintDetail(ctx, p, id);
+        },
+      );
+    }
+  };
+}

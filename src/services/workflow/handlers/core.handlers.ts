@@ -1,0 +1,119 @@
+/** The main path of a complaint: assign, escalate, investigate, find, answer, survey, reopen, close. */
+import { z } from 'zod';
+import { handler } from '../workflow-handler.js';
+import { checkPeopleAndUnits } from './validate.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const note = z.string().trim().max(5000).nullish();
+const username = z.string().trim().toLowerCase().min(2).max(64);
+const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
+
+export const assign = handler({
+  action: 'assign',
+  body: z
+    .strictObject({ assignee: username.optional(), tracker: username.optional(), departmentIds: z.array(z.uuid()).max(20).optional(), note })
+    .refine((b) => b.assignee || b.tracker || b.departmentIds?.length, { message: 'assignment_empty', path: ['assignee'] }),
+  apply: async (h, b) => {
+    await checkPeopleAndUnits(h.trx, { assignee: b.assignee, tracker: b.tracker }, b.departmentIds ? { field: 'departmentIds', ids: b.departmentIds } : undefined);
+    const departments = [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])];
+    return {
+      patch: { assignee: b.assignee ?? h.complaint.assignee, tracker: b.tracker ?? h.complaint.tracker, department_ids: departments, last_progress_at: h.now },
+      payload: { assignee: b.assignee ?? null, tracker: b.tracker ?? null, departmentIds: b.departmentIds ?? [], note: b.note ?? null },
+    };
+  },
+});
+
+export const escalate = handler({
+  action: 'escalate',
+  body: z.strictObject({ to: z.enum(['supervisor', 'leadership']), note }),
+  facts: (_h, b) => ({ escalateTo: b.to }),
+  apply: async (_h, b) => ({ payload: { to: b.to, note: b.note ?? null } }),
+});
+
+export const startInvestigation = handler({
+  action: 'start_investigation',
+  body: z.strictObject({ departmentIds: z.array(z.uuid()).max(20).optional(), plan: note }),
+  apply: async (h, b) => {
+    if (b.departmentIds) await checkPeopleAndUnits(h.trx, {}, { field: 'departmentIds', ids: b.departmentIds });
+    return {
+      record: { kind: 'investigation', data: { plan: b.plan ?? null, departmentIds: b.departmentIds ?? [] } },
+      patch: {
+        department_ids: [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])],
+        investigation_days: h.policy.clocks.investigation.amount,
+        last_progress_at: h.now,
+      },
+      payload: { departmentIds: b.departmentIds ?? [] },
+    };
+  },
+});
+
+export const recordFindings = handler({
+  action: 'record_findings',
+  body: z.strictObject({ findings: text(20_000), conclusion: z.enum(OUTCOMES) }),
+  apply: async (h, b) => ({
+    record: { kind: 'findings', data: { findings: b.findings, conclusion: b.conclusion } },
+    patch: { last_progress_at: h.now },
+    payload: { conclusion: b.conclusion },
+  }),
+});
+
+export const sendFeedback = handler({
+  action: 'send_feedback',
+  body: z.strictObject({
+    method: z.enum(['phone', 'sms', 'email', 'letter', 'in_person']),
+    content: text(20_000),
+    proof: z.string().trim().max(500).nullish().describe('call recording id, SMS id, registered-mail number…'),
+    solvedOnTheSpot: z.boolean().default(false),
+  }),
+  apply: async (h, b) => ({
+    record: { kind: 'feedback', data: { method: b.method, content: b.content, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot } },
+    patch: { last_progress_at: h.now },
+    payload: { method: b.method, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
+  }),
+});
+
+export const recordSurvey = handler({
+  action: 'record_survey',
+  body: z.strictObject({ satisfied: z.boolean(), score: z.number().int().min(1).max(5), method: z.enum(['phone', 'questionnaire', 'sms', 'in_person']), comment: note }),
+  facts: (_h, b) => ({ satisfied: b.satisfied }),
+  apply: async (_h, b) => ({
+    record: { kind: 'survey', data: { satisfied: b.satisfied, score: b.score, method: b.method, comment: b.comment ?? null } },
+    payload: { satisfied: b.satisfied, score: b.score, method: b.method },
+  }),
+});
+
+export const reopen = handler({
+  action: 'reopen',
+  body: z.strictObject({ reason: text(2000) }),
+  apply: async (h, b) => ({ patch: { closed_at: null, outcome: null, last_progress_at: h.now }, payload: {}, reason: b.reason }),
+});
+
+export const close = handler({
+  action: 'close',
+  body: z.strictObject({ outcome: z.enum(OUTCOMES), summary: text(5000), reason: note.describe('required when the customer was not surveyed as satisfied') }),
+  facts: (_h, b) => ({ closeReason: b.reason ?? null }),
+  apply: async (h, b) => ({
+    record: { kind: 'closing', data: { outcome: b.outcome, summary: b.summary } },
+    patch: { outcome: b.outcome, closed_at: h.now },
+    payload: { outcome: b.outcome },
+    reason: b.reason ?? null,
+  }),
+});
+
+export const withdraw = handler({
+  action: 'withdraw',
+  body: z.strictObject({ reason: text(2000) }),
+  apply: async (h, b) => ({ patch: { outcome: 'withdrawn', closed_at: h.now }, payload: {}, reason: b.reason }),
+});
+
+export const reportProgress = handler({
+  action: 'report_progress',
+  body: z.strictObject({ content: text(10_000), blockers: note }),
+  apply: async (h, b) => ({
+    record: { kind: 'progress', data: { content: b.content, blockers: b.blockers ?? null } },
+    patch: { last_progress_at: h.now },
+    payload: { blockers: b.blockers ?? null },
+  }),
+});
+
+export const CORE_HANDLERS = [assign, escalate, startInvestigation, recordFindings, sendFeedback, recordSurvey, reopen, close, withdraw, reportProgress];

@@ -1,0 +1,60 @@
+import type { Updateable } from 'kysely';
+import type { z } from 'zod';
+import type { Principal } from '../../domain/access/permissions.js';
+import type { WorkingCalendar } from '../../domain/calendar/calendar.js';
+import type { ActionFacts, Decision } from '../../domain/workflow/decide.js';
+import type { WorkflowAction } from '../../domain/workflow/workflow.types.js';
+import type { Policy } from '../../domain/policy/policy.schema.js';
+import type { Database } from '../../db/database.js';
+import type { NewClock } from '../../db/repositories/clock.repository.js';
+import type { ComplaintRecord } from '../../db/repositories/complaint.repository.js';
+import type { ComplaintsTable } from '../../db/schema.js';
+import type { RequestMeta, ServiceContext } from '../context.js';
+
+/** What a handler sees: the locked complaint inside the action's transaction. */
+export interface HandlerContext {
+  trx: Database;
+  ctx: ServiceContext;
+  meta: RequestMeta;
+  p: Principal;
+  complaint: ComplaintRecord;
+  now: Date;
+  policy: Policy;
+  policyVersion: number;
+  calendar: WorkingCalendar;
+  /** id for the record this action writes, known before it is written */
+  recordId: string;
+}
+
+type ComplaintPatch = Pick<
+  Updateable<ComplaintsTable>,
+  'assignee' | 'tracker' | 'department_ids' | 'outcome' | 'merged_into' | 'investigation_days' | 'regulatory_days' | 'closed_at' | 'last_progress_at'
+>;
+
+/** What an action writes besides status, round and the table's clock effects. */
+export interface HandlerResult {
+  /** the record holding the action's content (feedback text, survey answers, plan, …) */
+  record?: { kind: string; status?: string | null; data: Record<string, unknown> };
+  patch?: ComplaintPatch;
+  /** event payload; the event type is the action's name */
+  payload: Record<string, unknown>;
+  reason?: string | null;
+  /** clocks beyond the table's (milestones of a plan, an improvement action's deadline) */
+  clocks?: NewClock[];
+  /** run after the table's clock effects (extensions and pauses change running clocks) */
+  afterClocks?: () => Promise<Record<string, unknown> | void>;
+}
+
+/** One workflow action: its body schema and what it does beyond the transition table. */
+export interface WorkflowHandler<S extends z.ZodType = z.ZodType> {
+  action: WorkflowAction;
+  body: S;
+  /** facts `decide` needs from the body (or from records the body points to) */
+  facts?: (h: HandlerContext, body: z.infer<S>) => Promise<ActionFacts> | ActionFacts;
+  apply: (h: HandlerContext, body: z.infer<S>, decision: Decision) => Promise<HandlerResult>;
+}
+
+/** Keeps each handler's body type tied to its schema. */
+export function handler<S extends z.ZodType>(h: WorkflowHandler<S>): WorkflowHandler {
+  return h as unknown as WorkflowHandler;
+}
