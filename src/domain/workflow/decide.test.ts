@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.js';
+import type { Level } from '../grading/grading.js';
+import { decide, isAvailable, type PolicyLimits } from './decide.js';
+import { TRANSITIONS } from './transitions.js';
+import { STATUSES, WORKFLOW_ACTIONS, type Status, type WorkflowAction, type WorkflowState } from './workflow.types.js';
+
+const LIMITS: PolicyLimits = { investigationMaxDays: 15, regulatoryExtendedDays: 30, regulatoryMaxDays: 60, formalReviewFromRound: 3 };
+
+function state(status: Status, level: Level = 2, extra: Partial<WorkflowState> = {}): WorkflowState {
+  return { status, level, round: 1, survey: null, openClocks: ['regulatory'], regulatoryDays: 15, investigationDays: 5, ...extra };
+}
+
+function reasonOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'invalid_transition') return String(err.params.reason);
+    throw err;
+  }
+  return undefined;
+}
+
+/** Facts that make the special cases pass, so only the table's status and level rules are tested here. */
+const PASSING_FACTS = { escalateTo: 'supervisor' as const, satisfied: true, closeReason: 'unreachable', extension: { approved: false, days: 1 }, regulatoryDays: 30 };
+
+describe('transition table: every action from every status (issue #4 item 1)', () => {
+  const cases = WORKFLOW_ACTIONS.flatMap((a) => STATUSES.map((s): [WorkflowAction, Status] => [a, s]));
+  it.each(cases)('%s from %s', (action, status) => {
+    const rule = TRANSITIONS[action];
+    const level: Level = rule.levels?.[0] ?? 3;
+    const allowed = rule.from.includes(status);
+    const reason = reasonOf(() => decide(action, state(status, level, { survey: { satisfied: true } }), PASSING_FACTS, LIMITS));
+    if (allowed) expect(reason === undefined || reason === 'only_level_3_on_the_spot').toBe(true);
+    else expect(reason).toBe('status');
+    expect(isAvailable(action, state(status, level))).toBe(allowed);
+  });
+
+  it('closed, withdrawn, transferred and merged complaints accept no handling step', () => {
+    for (const status of ['withdrawn', 'transferred', 'merged'] as const) {
+      const open = WORKFLOW_ACTIONS.filter((a) => isAvailable(a, state(status)));
+      expect(open, status).toEqual([]);
+    }
+    expect(WORKFLOW_ACTIONS.filter((a) => isAvailable(a, state('closed', 1)))).toEqual(['record_payment', 'create_improvement_action', 'reopen', 'report_to_senior']);
+  });
+});
+
+describe('level rules', () => {
+  it('the leadership meeting and the report to senior management are level-1 steps', () => {
+    expect(reasonOf(() => decide('record_meeting', state('registered', 2), {}, LIMITS))).toBe('level');
+    expect(reasonOf(() => decide('report_to_senior', state('feedback_sent', 3), {}, LIMITS))).toBe('level');
+    expect(decide('record_meeting', state('registered', 1), {}, LIMITS).stops).toEqual(['l1_leadership_meeting']);
+  });
+
+  it('only level 3 is answered straight from registration (solved on the spot)', () => {
+    expect(decide('send_feedback', state('registered', 3), {}, LIMITS).status).toBe('feedback_sent');
+    expect(reasonOf(() => decide('send_feedback', state('registered', 2), {}, LIMITS))).toBe('only_level_3_on_the_spot');
+  });
+
+  it('escalation meets the level clock of the recipient', () => {
+    expect(decide('escalate', state('registered', 1), { escalateTo: 'supervisor' }, LIMITS)).toMatchObject({ stops: ['l1_report_supervisor'], notify: ['supervisors'] });
+    expect(decide('escalate', state('registered', 1), { escalateTo: 'leadership' }, LIMITS)).toMatchObject({ stops: ['l1_to_leadership'], notify: ['leadership'] });
+    expect(decide('escalate', state('registered', 2), { escalateTo: 'supervisor' }, LIMITS).stops).toEqual(['l2_to_supervisor']);
+  });
+
+  it('level 2 findings start the agent-reply clock; level 1 feedback starts the report to senior management', () => {
+    expect(decide('record_findings', state('investigating', 2), {}, LIMITS).starts).toContain('l2_agent_reply');
+    expect(decide('record_findings', state('investigating', 3), {}, LIMITS).starts).not.toContain('l2_agent_reply');
+    expect(decide('send_feedback', state('resolving', 1), {}, LIMITS).starts).toEqual(['satisfaction_followup', 'l1_report_senior']);
+  });
+
+  it('levels 1 and 2 restart the progress-report clock while handled; level 3 does not', () => {
+    expect(decide('assign', state('registered', 2), {}, LIMITS).starts).toContain('progress_report');
+    expect(decide('report_progress', state('investigating', 1), {}, LIMITS).starts).toContain('progress_report');
+    expect(decide('assign', state('registered', 3), {}, LIMITS).starts).not.toContain('progress_report');
+  });
+});
+
+describe('satisfaction, reopen, close (R-D5)', () => {
+  it('a dissatisfied survey raises an exception and tells the leaders', () => {
+    const d = decide('record_survey', state('feedback_sent'), { satisfied: false }, LIMITS);
+    expect(d.exception).toBe('dissatisfied');
+    expect(d.notify).toEqual(expect.arrayContaining(['supervisors', 'leadership', 'tracker']));
+  });
+
+  it('reopen starts a new round and the level answer clock; from round 3 a formal review', () => {
+    expect(decide('reopen', state('feedback_sent', 2), {}, LIMITS)).toMatchObject({ status: 'assigned', round: 2 });
+    expect(decide('reopen', state('feedback_sent', 2), {}, LIMITS).starts).toEqual(['progress_report', 'l2_result']);
+    const third = decide('reopen', state('closed', 3, { round: 2 }), {}, LIMITS);
+    expect(third.round).toBe(3);
+    expect(third.starts).toEqual(['l3_answer', 'formal_review']);
+  });
+
+  it('close needs a satisfied survey or a reason; a dissatisfied customer reopens until the formal review', () => {
+    expect(decide('close', state('feedback_sent', 3, { survey: { satisfied: true } }), {}, LIMITS).status).toBe('closed');
+    expect(reasonOf(() => decide('close', state('feedback_sent'), {}, LIMITS))).toBe('survey_missing');
+    expect(decide('close', state('feedback_sent'), { closeReason: '客户联系不上' }, LIMITS).cancelsAll).toBe(true);
+    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { survey: { satisfied: false } }), { closeReason: 'x' }, LIMITS))).toBe('customer_dissatisfied');
+    expect(decide('close', state('feedback_sent', 2, { round: 3, survey: { satisfied: false } }), { closeReason: '复核结论' }, LIMITS).status).toBe('closed');
+  });
+});
+
+describe('extensions (R-D1, R-A2)', () => {
+  it('an investigation extension stays within the maximum', () => {
+    expect(decide('decide_extension', state('investigating'), { extension: { approved: true, days: 10 } }, LIMITS).investigationDays).toBe(15);
+    expect(reasonOf(() => decide('decide_extension', state('investigating'), { extension: { approved: true, days: 11 } }, LIMITS))).toBe('exceeds_maximum');
+    expect(decide('decide_extension', state('investigating'), { extension: { approved: false, days: 50 } }, LIMITS).investigationDays).toBe(5);
+  });
+
+  it('the regulatory clock extends to 30, then 60 with a senior manager', () => {
+    expect(decide('extend_regulatory', state('investigating'), { regulatoryDays: 30 }, LIMITS)).toMatchObject({ regulatoryDays: 30, needsSeniorApproval: false });
+    expect(decide('extend_regulatory', state('investigating', 2, { regulatoryDays: 30 }), { regulatoryDays: 60 }, LIMITS)).toMatchObject({ regulatoryDays: 60, needsSeniorApproval: true });
+    expect(reasonOf(() => decide('extend_regulatory', state('investigating'), { regulatoryDays: 90 }, LIMITS))).toBe('days_out_of_range');
+    expect(reasonOf(() => decide('extend_regulatory', state('investigating', 2, { regulatoryDays: 30 }), { regulatoryDays: 30 }, LIMITS))).toBe('days_out_of_range');
+    expect(reasonOf(() => decide('extend_regulatory', state('investigating', 2, { openClocks: [] }), { regulatoryDays: 30 }, LIMITS))).toBe('regulatory_clock_not_running');
+  });
+});
