@@ -1,4 +1,5 @@
 import { buildApp } from '../http/app.js';
+import { startClockSweeper } from '../jobs/clock-sweeper.job.js';
 import { seedDemoAccounts } from '../services/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/demo-seed.service.js';
 import { log, openDatabase } from './cli-support.js';
@@ -40,6 +41,8 @@ const app = await buildApp({
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
 });
 await app.listen({ port: config.port, host: config.host });
+// clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)
+const sweeper = startClockSweeper({ ...base, now: () => new Date() }, { intervalMs: 60_000, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -52,6 +55,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: shutting down`);
+  await sweeper.stop();
   await app.close();
   await opened.close();
   process.exit(0);

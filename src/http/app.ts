@@ -16,6 +16,8 @@ import { registerErrorHandling } from './errors/error-handler.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
 import { workflowRoutes } from './routes/workflow.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
+import { exceptionRoutes } from './routes/exceptions.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
@@ -83,6 +85,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes(ctx));
   await app.register(complaintRoutes(ctx));
   await app.register(workflowRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
+  await app.register(exceptionRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

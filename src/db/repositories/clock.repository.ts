@@ -109,7 +109,7 @@ export async function listClocks(db: Kysely<DB>, complaintIds: readonly string[]
 
 export async function cancelClocks(db: Kysely<DB>, ids: readonly string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('complaint_clocks').set({ status: 'cancelled', cancelled_at: at }).where('id', 'in', ids).execute();
+  await db.updateTable('complaint_clocks').set({ status: 'cancelled', cancelled_at: at, next_check_at: null }).where('id', 'in', ids).execute();
 }
 
 export async function updateClockPlan(

@@ -94,6 +94,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/complaints/:id/close': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/close`, { outcome: 'upheld', summary: '矩阵', reason: '矩阵' }) },
   'POST /api/complaints/:id/withdraw': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/withdraw`, { reason: '矩阵' }) },
   'POST /api/complaints/:id/report-progress': { allow: [...FRONT, 'department_handler'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/report-progress`, { content: '矩阵' }) },
+  'GET /api/notifications': { allow: EVERYONE, request: () => get('/api/notifications') },
+  'GET /api/notifications/unread-count': { allow: EVERYONE, request: () => get('/api/notifications/unread-count') },
+  'POST /api/notifications/read': { allow: EVERYONE, request: () => send('POST', '/api/notifications/read', { all: true }) },
+  'GET /api/exceptions': { allow: COMPLAINT_READERS, request: () => get('/api/exceptions') },
+  'POST /api/exceptions/:id/resolve': { allow: ['supervisor', 'leadership_member', 'senior_manager'], request: () => send('POST', `/api/exceptions/${TARGET_USER}/resolve`, { resolution: '矩阵' }) },
   'POST /api/complaints/:id/unmask': {
     allow: ['agent', 'branch_agent', 'supervisor', 'department_handler', 'leadership_member', 'senior_manager', 'supervision_inspector'],
     scoped: true,

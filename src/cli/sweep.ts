@@ -1,0 +1,21 @@
+import { sweepClocks } from '../services/sweeper.service.js';
+import { log, openDatabase } from './cli-support.js';
+
+/**
+ * npm run sweep: one run of the clock sweeper now (warnings, breaches, escalations), then the
+ * counts. Safe while the servers' own sweepers run. Exit 1 when some clock could not be swept.
+ */
+const opened = await openDatabase();
+let exitCode = 1;
+try {
+  const started = performance.now();
+  const ctx = { db: opened.db, timeZone: opened.config.timeZone, security: opened.security, now: () => new Date() };
+  const r = await sweepClocks(ctx, {
+    onError: (err, clockId) => process.stderr.write(`clock ${clockId}: ${err instanceof Error ? err.message : String(err)}\n`),
+  });
+  log(`swept ${r.checked} clocks in ${Math.round(performance.now() - started)} ms: ${r.warnings} warnings, ${r.breaches} breaches, ${r.escalations} escalations${r.failed ? `, ${r.failed} failed` : ''}`);
+  exitCode = r.failed === 0 ? 0 : 1;
+} finally {
+  await opened.close();
+}
+process.exit(exitCode);
