@@ -14,6 +14,12 @@ const transitionReasonZh: Record<string, string> = {
   exceeds_maximum: '超过调查期限上限',
   regulatory_clock_not_running: '监管时限已结束',
   days_out_of_range: '延长天数超出允许范围',
+  compensation_not_proposed: '该赔偿方案已审批过',
+  compensation_not_approved: '赔偿方案尚未获批准',
+  payment_status: '赔付状态不能这样变更（待支付 → 已支付/支付失败；支付失败 → 待支付）',
+  improvement_not_open: '整改措施不是进行中状态',
+  improvement_not_done: '整改措施尚未完成',
+  improvement_verified: '整改措施已验证，不能再变更',
 };
 const transitionReasonEn: Record<string, string> = {
   status: 'not allowed in this status',
@@ -24,6 +30,12 @@ const transitionReasonEn: Record<string, string> = {
   exceeds_maximum: 'beyond the maximum investigation time',
   regulatory_clock_not_running: 'the regulatory clock is no longer running',
   days_out_of_range: 'the new limit is out of range',
+  compensation_not_proposed: 'this compensation was already decided',
+  compensation_not_approved: 'this compensation is not approved',
+  payment_status: 'the payment cannot move that way (pending -> paid | failed; failed -> pending)',
+  improvement_not_open: 'the improvement action is not open',
+  improvement_not_done: 'the improvement action is not done yet',
+  improvement_verified: 'the improvement action is verified and final',
 };
 /** zod's `inclusive: false` (z.positive(), .gt()); a boolean from route schemas, 'false' from service issues. */
 const exclusive = (p: Params) => p.inclusive === false || p.inclusive === 'false';
@@ -140,6 +152,11 @@ const messages: Record<string, Message> = {
     en: (p) => (p.message ? `invalid policy: ${s(p.message)}` : 'invalid policy'),
   },
   range_inverted: { zh: () => '起始时间晚于结束时间', en: () => 'the start is after the end' },
+  // compensation and improvement actions (R-D3)
+  due_at_not_in_future: { zh: () => '期限必须晚于当前时间', en: () => 'must be in the future' },
+  in_future: { zh: () => '不能晚于当前时间', en: () => 'must not be in the future' },
+  paid_at_only_when_paid: { zh: () => '只有已支付时才填写支付时间', en: () => 'is given only with status paid' },
+  nothing_to_change: { zh: () => '至少指定一项要变更的内容', en: () => 'name at least one thing to change' },
 };
 
 export function translate(code: string, locale: Locale, params: Params = {}): string {

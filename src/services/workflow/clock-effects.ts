@@ -20,11 +20,13 @@ export async function meetClocks(db: Database, complaintId: string, kinds: reado
   return rows.map((r) => r.kind);
 }
 
+/** The complaint leaves the workflow: its clocks end, except improvement actions, which live on (R-D3). */
 export async function cancelOpenClocks(db: Database, complaintId: string, at: Date): Promise<string[]> {
   const rows = await db
     .updateTable('complaint_clocks')
     .set({ status: 'cancelled', cancelled_at: at, next_check_at: null })
     .where('complaint_id', '=', complaintId)
+    .where('kind', '<>', 'improvement_action')
     .where('status', 'in', OPEN)
     .returning('kind')
     .execute();
