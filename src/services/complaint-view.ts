@@ -25,6 +25,9 @@ export interface ClockView {
   calendarConfirmed: boolean;
   overdue: boolean;
   policyVersion: number;
+  label: string | null;
+  subjectId: string | null;
+  round: number;
 }
 
 function clockView(c: ClockRow, now: Date): ClockView {
@@ -42,6 +45,9 @@ function clockView(c: ClockRow, now: Date): ClockView {
     calendarConfirmed: c.calendarConfirmed,
     overdue: c.status === 'breached' || (open && c.dueAt !== null && c.dueAt.getTime() < now.getTime()),
     policyVersion: c.policyVersion,
+    label: c.label,
+    subjectId: c.subjectId,
+    round: c.round,
   };
 }
 

@@ -103,6 +103,19 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/improvement-actions/:id/done': { allow: COMPLAINT_READERS, request: () => send('POST', `/api/improvement-actions/${TARGET_USER}/done`, { note: '矩阵' }) },
   'POST /api/improvement-actions/:id/verify': { allow: ['supervisor', 'department_handler', 'leadership_member'], request: () => send('POST', `/api/improvement-actions/${TARGET_USER}/verify`, { note: '矩阵', effective: true }) },
   'PATCH /api/improvement-actions/:id': { allow: ['supervisor', 'department_handler', 'leadership_member'], request: () => send('PATCH', `/api/improvement-actions/${TARGET_USER}`, { description: '矩阵' }) },
+  'POST /api/complaints/:id/record-meeting': {
+    allow: ['leadership_member'],
+    scoped: true,
+    request: (id) =>
+      send('POST', `/api/complaints/${id}/record-meeting`, {
+        heldAt: '2026-11-25T01:00:00Z',
+        attendees: ['leader'],
+        decisions: '矩阵',
+        owners: ['handler'],
+        milestones: [{ title: '矩阵', owner: 'handler', dueAt: '2026-11-30T01:00:00Z' }],
+      }),
+  },
+  'POST /api/complaints/:id/report-to-senior': { allow: ['leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/report-to-senior`, { content: '矩阵' }) },
   'GET /api/notifications': { allow: EVERYONE, request: () => get('/api/notifications') },
   'GET /api/notifications/unread-count': { allow: EVERYONE, request: () => get('/api/notifications/unread-count') },
   'POST /api/notifications/read': { allow: EVERYONE, request: () => send('POST', '/api/notifications/read', { all: true }) },
