@@ -16,6 +16,7 @@ import { registerErrorHandling } from './errors/error-handler.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
 import { workflowRoutes } from './routes/workflow.routes.js';
+import { evidenceRoutes } from './routes/evidence.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { exceptionRoutes } from './routes/exceptions.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes(ctx));
   await app.register(complaintRoutes(ctx));
   await app.register(workflowRoutes(ctx));
+  await app.register(evidenceRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(exceptionRoutes(ctx));
   await app.register(improvementRoutes(ctx));

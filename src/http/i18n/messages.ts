@@ -20,6 +20,13 @@ const transitionReasonZh: Record<string, string> = {
   improvement_not_open: '整改措施不是进行中状态',
   improvement_not_done: '整改措施尚未完成',
   improvement_verified: '整改措施已验证，不能再变更',
+  extension_not_pending: '该延期申请已审批过',
+  investigation_clock_not_running: '调查时限已不在计时中',
+  regulatory_clock_breached: '监管时限已超期，不能再延长',
+  clocks_already_paused: '计时已暂停',
+  clocks_not_paused: '计时未暂停',
+  no_clock_to_pause: '没有可暂停的计时',
+  merge_target_not_open: '目标投诉已结束，不能合并到该投诉',
 };
 const transitionReasonEn: Record<string, string> = {
   status: 'not allowed in this status',
@@ -36,6 +43,13 @@ const transitionReasonEn: Record<string, string> = {
   improvement_not_open: 'the improvement action is not open',
   improvement_not_done: 'the improvement action is not done yet',
   improvement_verified: 'the improvement action is verified and final',
+  extension_not_pending: 'this extension request was already decided',
+  investigation_clock_not_running: 'the investigation clock is not running',
+  regulatory_clock_breached: 'the regulatory deadline has passed and can no longer be extended',
+  clocks_already_paused: 'the clocks are already paused',
+  clocks_not_paused: 'the clocks are not paused',
+  no_clock_to_pause: 'no running clock to pause',
+  merge_target_not_open: 'the target complaint is no longer open',
 };
 /** zod's `inclusive: false` (z.positive(), .gt()); a boolean from route schemas, 'false' from service issues. */
 const exclusive = (p: Params) => p.inclusive === false || p.inclusive === 'false';
@@ -157,6 +171,19 @@ const messages: Record<string, Message> = {
   in_future: { zh: () => '不能晚于当前时间', en: () => 'must not be in the future' },
   paid_at_only_when_paid: { zh: () => '只有已支付时才填写支付时间', en: () => 'is given only with status paid' },
   nothing_to_change: { zh: () => '至少指定一项要变更的内容', en: () => 'name at least one thing to change' },
+  // plan, evidence, extensions, pauses, merge (issue #4)
+  file_type_not_allowed: {
+    zh: (p) => `不允许的文件类型 ${s(p.value)}，可用：${s(p.allowed)}`,
+    en: (p) => `file type ${s(p.value)} is not allowed; allowed: ${s(p.allowed)}`,
+  },
+  invalid_base64: { zh: () => '不是有效的 Base64 编码', en: () => 'is not valid base64' },
+  file_empty: { zh: () => '文件为空', en: () => 'the file is empty' },
+  file_too_large: { zh: (p) => `文件过大，最大 ${s(p.max)} 字节`, en: (p) => `the file is too large; at most ${s(p.max)} bytes` },
+  file_content_mismatch: { zh: (p) => `文件内容与类型 ${s(p.contentType)} 不符`, en: (p) => `the content is not a ${s(p.contentType)} file` },
+  unknown_complaint: { zh: (p) => `投诉不存在：${s(p.value)}`, en: (p) => `no such complaint: ${s(p.value)}` },
+  merge_into_itself: { zh: () => '不能合并到自身', en: () => 'a complaint cannot be merged into itself' },
+  regulatory_days_not_allowed: { zh: (p) => `监管时限只能延长至 ${s(p.allowed)} 天`, en: (p) => `the regulatory limit can only become ${s(p.allowed)} days` },
+  customer_agreement_required: { zh: () => '须经客户同意', en: () => 'the customer must have agreed' },
 };
 
 export function translate(code: string, locale: Locale, params: Params = {}): string {

@@ -16,6 +16,7 @@ export function workflowRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         `/api/complaints/:id/${actionPath(h.action)}`,
         {
           config: { access: access.to(rule.permission) },
+          ...(h.bodyLimit ? { bodyLimit: h.bodyLimit } : {}),
           schema: { tags: ['workflow'], summary: `${rule.zh} / ${rule.en}`, params: idParams, body: h.body },
         },
         async (req) => {

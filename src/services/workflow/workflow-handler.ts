@@ -49,6 +49,8 @@ export interface HandlerResult {
 export interface WorkflowHandler<S extends z.ZodType = z.ZodType> {
   action: WorkflowAction;
   body: S;
+  /** a request body larger than the app's BODY_LIMIT (an upload) */
+  bodyLimit?: number;
   /** facts `decide` needs from the body (or from records the body points to) */
   facts?: (h: HandlerContext, body: z.infer<S>) => Promise<ActionFacts> | ActionFacts;
   apply: (h: HandlerContext, body: z.infer<S>, decision: Decision) => Promise<HandlerResult>;

@@ -1,0 +1,193 @@
+/**
+ * Evidence (R-D1), analysis (R-D2), settlement (R-D3), transfer and merge through HTTP on real
+ * PostgreSQL: evidence files within their limits, checked against their type, downloaded byte for
+ * byte; root causes from the taxonomy; a complaint leaving the workflow ends its clocks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectFieldError } from '../../../test/db-assertions.js';
+import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import { findUser } from '../../db/repositories/user.repository.js';
+import { ValidationError } from '../../domain/validation.js';
+import { principalOf } from '../principal.service.js';
+import { addEvidence } from './handlers/evidence.handlers.js';
+import { EVIDENCE_MAX_BYTES } from './handlers/evidence-file.js';
+import { performAction } from './workflow.service.js';
+
+let t: TestApp;
+let phone = 13900000500;
+
+beforeAll(async () => {
+  t = await createTestApp('2026-11-25T02:00:00Z'); // Wed 10:00 Shanghai
+});
+afterAll(async () => t.close());
+
+type Detail = { id: string; number: string; status: string; outcome: string | null; closedAt: string | null; clocks: Array<{ kind: string; status: string }>; related: Array<{ id: string; kind: string }> };
+type Event = { type: string; actor: string; reason: string | null; payload: Record<string, unknown> };
+type FileMeta = { id: string; name: string; contentType: string; size: number; sha256: string };
+
+const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
+
+async function ok(id: string, action: string, payload: Record<string, unknown>, as = 'agent'): Promise<Detail> {
+  const res = await act(id, action, payload, as);
+  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  return res.json() as Detail;
+}
+
+async function register(as = 'agent'): Promise<Detail> {
+  phone += 1;
+  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '150000', complainant: { name: '证据', phone: String(phone) } }) }, as);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Detail;
+}
+
+async function investigating(): Promise<Detail> {
+  const c = await register();
+  await ok(c.id, 'start-investigation', {});
+  return c;
+}
+
+async function lastEvent(id: string): Promise<Event | undefined> {
+  return ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json() as { items: Event[] }).items.pop();
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const file = (bytes: Buffer, contentType: string, name = 'x.bin') => ({ name, contentType, base64: bytes.toString('base64') });
+
+describe('evidence (R-D1)', () => {
+  it('a note with its method, and a file downloaded byte for byte', async () => {
+    const c = await investigating();
+    await ok(c.id, 'add-evidence', { method: 'interview', note: '询问查勘员：现场照片缺失' });
+    expect((await lastEvent(c.id))?.payload).toMatchObject({ method: 'interview', file: null });
+
+    await ok(c.id, 'add-evidence', { method: 'document_review', note: '定损报告', file: file(PDF, 'application/pdf', '../附件/定损 报告"终稿".pdf') });
+    const e = await lastEvent(c.id);
+    const meta = e?.payload.file as FileMeta;
+    expect(meta).toMatchObject({ name: '定损 报告_终稿_.pdf', contentType: 'application/pdf', size: PDF.length });
+    expect(meta.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const rec = await t.db.selectFrom('complaint_records').select(['kind', 'data']).where('id', '=', String(e?.payload.recordId)).executeTakeFirstOrThrow();
+    expect(rec).toMatchObject({ kind: 'evidence', data: { method: 'document_review', note: '定损报告', file: meta } });
+
+    const dl = await t.inject({ method: 'GET', url: `/api/complaints/${c.number}/evidence/${meta.id}` }, 'supervisor');
+    expect(dl.statusCode, dl.body).toBe(200);
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.headers['content-disposition']).toBe(`attachment; filename="__ ______.pdf"; filename*=UTF-8''${encodeURIComponent('定损 报告_终稿_.pdf')}`);
+
+    // not this complaint's file; a complaint outside the reader's scope; no such file
+    const other = await investigating();
+    expectFieldError(await t.inject({ method: 'GET', url: `/api/complaints/${other.id}/evidence/${meta.id}` }, 'agent'), 404, 'fileId');
+    expect((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/evidence/${meta.id}` }, 'handler')).statusCode).toBe(404);
+    expect((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/evidence/${meta.id}` }, 'admin')).statusCode).toBe(403);
+  });
+
+  it('type, content and encoding are checked; nothing is stored when refused', async () => {
+    const c = await investigating();
+    const before = await t.db.selectFrom('complaint_records').select('id').where('complaint_id', '=', c.id).execute();
+    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: file(PDF, 'application/x-msdownload') }), 400, 'file.contentType');
+    // a text file declared as PDF, PNG or JPEG
+    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: file(Buffer.from('just text'), 'application/pdf') }), 400, 'file.base64');
+    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: file(PDF, 'image/png') }), 400, 'file.base64');
+    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: file(PDF, 'image/jpeg') }), 400, 'file.base64');
+    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: { name: 'a.txt', contentType: 'text/plain', base64: '@@not base64@@' } }), 400, 'file.base64');
+    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: { name: 'a.txt', contentType: 'text/plain', base64: '' } }), 400, 'file.base64');
+    expectFieldError(await act(c.id, 'add-evidence', { method: 'telepathy', note: 'x' }), 400, 'method');
+    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview' }), 400, 'note');
+    const after = await t.db.selectFrom('complaint_records').select('id').where('complaint_id', '=', c.id).execute();
+    expect(after).toHaveLength(before.length);
+    // a plain text file and a PNG pass
+    await ok(c.id, 'add-evidence', { method: 'site_visit', note: '现场记录', file: file(Buffer.from('现场记录：无异常\n'), 'text/plain', 'notes.txt') });
+    await ok(c.id, 'add-evidence', { method: 'site_visit', note: '照片', file: file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), 'image/png', 'p.png') });
+    // not before the investigation
+    const fresh = await register();
+    expect((await act(fresh.id, 'add-evidence', { method: 'interview', note: 'x' })).statusCode).toBe(409);
+  });
+
+  it('at most 3 MiB decoded (service level: the size check does not depend on the request body limit)', async () => {
+    const c = await investigating();
+    const user = await findUser(t.db, { username: 'agent' });
+    if (!user) throw new Error('no agent');
+    const p = await principalOf(t.db, user);
+    const png = (size: number) => {
+      const b = Buffer.alloc(size, 7);
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b);
+      return b;
+    };
+    const upload = (size: number) => performAction(t.ctx, { ip: null, userAgent: null }, p, c.id, addEvidence, addEvidence.body.parse({ method: 'external_expert', note: '鉴定照片', file: file(png(size), 'image/png', 'big.png') }));
+    const err = await upload(EVIDENCE_MAX_BYTES + 1).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).issues).toEqual([{ field: 'file.size', code: 'file_too_large', params: { max: EVIDENCE_MAX_BYTES } }]);
+    await upload(EVIDENCE_MAX_BYTES);
+    const row = await t.db.selectFrom('complaint_records').select('data').where('complaint_id', '=', c.id).where('kind', '=', 'evidence').executeTakeFirstOrThrow();
+    expect(row.data).toMatchObject({ file: { size: EVIDENCE_MAX_BYTES, name: 'big.png' } });
+  });
+});
+
+describe('analysis and settlement (R-D2, R-D3)', () => {
+  it('root causes from the taxonomy, impact and strategy; a settlement the customer agreed to', async () => {
+    const c = await investigating();
+    const analysis = { causes: ['business_process', 'staff_service'], impact: { business: 'medium', reputation: 'high', financial: 'low', note: '媒体关注' }, strategy: '复核定损，主动沟通' };
+    expect((await act(c.id, 'record-analysis', analysis)).statusCode).toBe(409);
+    await ok(c.id, 'record-findings', { findings: '定损流程未复核', conclusion: 'upheld' });
+
+    expectFieldError(await act(c.id, 'record-analysis', { ...analysis, causes: ['business_process', 'bad_luck'] }), 400, 'causes.1');
+    expectFieldError(await act(c.id, 'record-analysis', { ...analysis, causes: [] }), 400, 'causes');
+    expectFieldError(await act(c.id, 'record-analysis', { ...analysis, impact: { business: 'low', reputation: 'huge', financial: 'low' } }), 400, 'impact.reputation');
+    expectFieldError(await act(c.id, 'record-analysis', { causes: ['other'], strategy: 'x' }), 400, 'impact');
+    await ok(c.id, 'record-analysis', analysis);
+    const e = await lastEvent(c.id);
+    expect(e).toMatchObject({ type: 'record_analysis', payload: { causes: ['business_process', 'staff_service'], impact: { business: 'medium', reputation: 'high', financial: 'low' } } });
+    const rec = await t.db.selectFrom('complaint_records').select('data').where('id', '=', String(e?.payload.recordId)).executeTakeFirstOrThrow();
+    expect(rec.data).toEqual({ causes: ['business_process', 'staff_service'], impact: analysis.impact, strategy: '复核定损，主动沟通' });
+
+    const settlement = { terms: '补偿维修差额 8,000 元，客户撤回其他诉求', agreedAt: '2026-11-25T01:50:00Z', customerAgreed: true };
+    expectFieldError(await act(c.id, 'record-settlement', { ...settlement, customerAgreed: false }), 400, 'customerAgreed');
+    expectFieldError(await act(c.id, 'record-settlement', { ...settlement, agreedAt: '2026-11-26T01:50:00Z' }), 400, 'agreedAt');
+    expectFieldError(await act(c.id, 'record-settlement', { ...settlement, agreedAt: '2026-11-25' }), 400, 'agreedAt');
+    await ok(c.id, 'record-settlement', settlement);
+    const s = await lastEvent(c.id);
+    expect(s).toMatchObject({ type: 'record_settlement', payload: { agreedAt: '2026-11-25T01:50:00.000Z' } });
+    const srec = await t.db.selectFrom('complaint_records').select(['kind', 'data']).where('id', '=', String(s?.payload.recordId)).executeTakeFirstOrThrow();
+    expect(srec).toMatchObject({ kind: 'settlement', data: { terms: settlement.terms, customerAgreed: true } });
+  });
+});
+
+describe('transfer and merge', () => {
+  it('a transfer ends the complaint and its clocks', async () => {
+    const c = await register();
+    expectFieldError(await act(c.id, 'transfer', { reason: 'x' }), 400, 'to');
+    const d = await ok(c.id, 'transfer', { to: '12378 监管转办', reason: '属监管部门受理范围' });
+    expect(d).toMatchObject({ status: 'transferred', outcome: 'transferred', closedAt: '2026-11-25T02:00:00.000Z' });
+    expect(d.clocks.filter((k) => k.status === 'running' || k.status === 'paused')).toEqual([]);
+    expect(await lastEvent(c.id)).toMatchObject({ type: 'transfer', reason: '属监管部门受理范围', payload: { to: '12378 监管转办' } });
+    expect((await act(c.id, 'transfer', { to: '理赔部', reason: 'x' })).statusCode).toBe(409);
+  });
+
+  it('a duplicate merges into an open complaint in scope; both histories say so', async () => {
+    const target = await register();
+    const dup = await register();
+    expectFieldError(await act(dup.id, 'merge', { intoComplaintId: dup.number, reason: '重复' }), 400, 'intoComplaintId');
+    expectFieldError(await act(dup.id, 'merge', { intoComplaintId: '00000000-0000-4000-8000-000000000000', reason: '重复' }), 400, 'intoComplaintId');
+    // outside the agent's scope: a branch agent's complaint is unknown to the CS agent
+    const elsewhere = await register('branch');
+    expectFieldError(await act(dup.id, 'merge', { intoComplaintId: elsewhere.id, reason: '重复' }), 400, 'intoComplaintId');
+    // a finished complaint takes no merge
+    const gone = await register();
+    await ok(gone.id, 'withdraw', { reason: '客户撤诉' });
+    const closed = expectFieldError(await act(dup.id, 'merge', { intoComplaintId: gone.number, reason: '重复' }), 409, 'intoComplaintId');
+    expect(closed.code).toBe('invalid_transition');
+
+    const d = await ok(dup.id, 'merge', { intoComplaintId: target.number, reason: '同一客户同一事项' });
+    expect(d).toMatchObject({ status: 'merged', outcome: 'merged', closedAt: '2026-11-25T02:00:00.000Z' });
+    expect(d.clocks.filter((k) => k.status === 'running')).toEqual([]);
+    expect(d.related).toEqual(expect.arrayContaining([expect.objectContaining({ id: target.id, kind: 'merged' })]));
+    const row = await t.db.selectFrom('complaints').select('merged_into').where('id', '=', dup.id).executeTakeFirstOrThrow();
+    expect(row.merged_into).toBe(target.id);
+    expect(await lastEvent(dup.id)).toMatchObject({ type: 'merge', payload: { intoComplaintId: target.id, intoNumber: target.number } });
+    expect(await lastEvent(target.id)).toMatchObject({ type: 'merged_from', actor: 'agent', reason: '同一客户同一事项', payload: { complaintId: dup.id, number: dup.number } });
+    // the target still works; the merged one does not
+    expect((await act(dup.id, 'merge', { intoComplaintId: target.id, reason: 'x' })).statusCode).toBe(409);
+    await ok(target.id, 'start-investigation', {});
+    const verify = await t.inject({ method: 'GET', url: `/api/complaints/${target.id}/events` }, 'agent');
+    expect((verify.json() as { items: Event[] }).items.map((e) => e.type)).toContain('merged_from');
+  });
+});
