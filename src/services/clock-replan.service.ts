@@ -43,7 +43,10 @@ export async function replanOpenClocks(ctx: ServiceContext, actor: Actor, cause:
     const pauses = k.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }));
     const kind = k.kind as ClockKind;
     if (cause.kind === 'policy_changed') {
-      const { amount, unit } = durationOf(kind, cause.policy);
+      // the investigation and regulatory clocks carry per-complaint decisions (approved extensions,
+      // 30/60 days): a new policy keeps their amount and only brings its calendar and warnings
+      const keepsAmount = kind === 'investigation' || kind === 'regulatory';
+      const { amount, unit } = keepsAmount ? { amount: k.amount, unit: k.unit as DurationUnit } : durationOf(kind, cause.policy);
       const next = computePlanned(kind, amount, unit, k.startedAt, { policy: cause.policy, calendar, timeZone: ctx.timeZone }, pauses);
       return { next, version: cause.version };
     }

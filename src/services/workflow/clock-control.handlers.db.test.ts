@@ -145,6 +145,13 @@ describe('regulatory extension (R-A2)', () => {
     expect(open(senior, 'regulatory')?.dueAt).toBe(sh('2027-01-26T00:00:00'));
     expect((await events(c.id)).pop()).toMatchObject({ actor: 'senior', payload: { fromDays: 30, toDays: 60, approver: 'senior', seniorApproval: true } });
     expect((await act(c.id, 'extend-regulatory', { ...body, days: 60 }, 'senior')).statusCode).toBe(409);
+
+    // a new policy version re-plans open clocks but keeps this complaint's 60 days
+    const policy = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: { clocks: Record<string, { amount: number; unit: string }> } };
+    policy.policy.clocks.l3_answer = { amount: 4, unit: 'working_days' };
+    expect((await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: policy.policy, reason: '调整' } }, 'admin')).statusCode).toBe(201);
+    const after = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` }, 'agent')).json() as Detail;
+    expect(open(after, 'regulatory')?.dueAt).toBe(sh('2027-01-26T00:00:00'));
   });
 });
 
