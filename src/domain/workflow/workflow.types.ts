@@ -41,6 +41,7 @@ export const WORKFLOW_ACTIONS = [
   'merge',
   'report_progress',
   'report_to_senior',
+  'complete_milestone',
   'extend_regulatory',
   'pause_clocks',
   'resume_clocks',

@@ -115,6 +115,11 @@ const MATRIX: Record<string, Entry> = {
         milestones: [{ title: '矩阵', owner: 'handler', dueAt: '2026-11-30T01:00:00Z' }],
       }),
   },
+  'POST /api/complaints/:id/complete-milestone': {
+    allow: [...FRONT, 'department_handler'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/complete-milestone`, { milestoneId: TARGET_USER }),
+  },
   'POST /api/complaints/:id/report-to-senior': { allow: ['leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/report-to-senior`, { content: '矩阵' }) },
   'POST /api/complaints/:id/add-evidence': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/add-evidence`, { method: 'interview', note: '矩阵' }) },
   'GET /api/complaints/:id/evidence/:fileId': { allow: COMPLAINT_READERS, request: (id) => get(`/api/complaints/${id}/evidence/${TARGET_USER}`) },

@@ -106,10 +106,16 @@ describe('level 1 received on the Friday evening before National Day 2026', () =
     const d = await act('start-investigation', { plan: '调取档案、询问查勘员' }, 'handler', '2026-09-28T09:30:00');
     expect(d.status).toBe('investigating');
     expect(due(d, 'investigation')).toBe(sh('2026-10-10T17:30:00'));
+    const milestone = d.clocks.find((k) => k.kind === 'milestone') as Clock & { subjectId: string };
+    const done = await act('complete-milestone', { milestoneId: milestone.subjectId, note: '档案已齐' }, 'handler', '2026-09-28T11:00:00');
+    expect(done.clocks.find((k) => k.kind === 'milestone')).toMatchObject({ status: 'met', metAt: sh('2026-09-28T11:00:00') });
+    expect(await told('leader')).toContain('complete_milestone@09-28 11:00');
     await act('report-progress', { content: '档案已调取' }, 'handler', '2026-09-29T16:00:00');
-    // the sweeper after the holiday: nothing breached but the milestone nobody closed
-    const swept = await sweep('2026-10-08T09:00:00');
-    expect(swept.breaches).toBeGreaterThanOrEqual(1);
+    // after the holiday the progress report of Tue 29 is overdue (2 working days: Wed 30, Thu Oct 8 17:30): not yet at 09:00
+    expect((await sweep('2026-10-08T09:00:00')).breaches).toBe(0);
+    expect((await sweep('2026-10-08T17:31:00')).breaches).toBe(1);
+    const stalled = await t.db.selectFrom('complaint_exceptions').select('kind').where('complaint_id', '=', c.id).execute();
+    expect(stalled).toEqual([{ kind: 'stalled' }]);
   });
 
   it('findings, feedback, report to senior management, survey, close', async () => {

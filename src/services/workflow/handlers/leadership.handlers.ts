@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { warningTimes } from '../../../domain/clocks/deadline.js';
 import { ValidationError, type FieldIssue } from '../../../domain/validation.js';
 import type { NewClock } from '../../../db/repositories/clock.repository.js';
+import { DomainError } from '../../../domain/errors.js';
+import { listRecords } from '../../../db/repositories/record.repository.js';
+import { meetMilestone } from '../clock-effects.js';
 import { handler } from '../workflow-handler.js';
 import { checkPeopleAndUnits } from './validate.js';
 
@@ -23,9 +26,10 @@ export const recordMeeting = handler({
   apply: async (h, b) => {
     const heldAt = new Date(b.heldAt);
     const issues: FieldIssue[] = [];
-    if (heldAt.getTime() > h.now.getTime()) issues.push({ field: 'heldAt', code: 'received_at_in_future' });
+    if (heldAt.getTime() > h.now.getTime()) issues.push({ field: 'heldAt', code: 'in_future' });
     b.milestones.forEach((m, i) => {
       if (Date.parse(m.dueAt) <= heldAt.getTime()) issues.push({ field: `milestones.${i}.dueAt`, code: 'range_inverted' });
+      else if (Date.parse(m.dueAt) <= h.now.getTime()) issues.push({ field: `milestones.${i}.dueAt`, code: 'due_at_not_in_future' });
     });
     if (issues.length > 0) throw new ValidationError(issues);
     const people: Record<string, string> = {};
@@ -61,4 +65,23 @@ export const reportToSenior = handler({
   apply: async (_h, b) => ({ record: { kind: 'senior_report', data: { content: b.content } }, payload: {} }),
 });
 
-export const LEADERSHIP_HANDLERS = [recordMeeting, reportToSenior];
+/** A milestone of the plan done: its clock is met; the tracker and the leadership group are told. */
+export const completeMilestone = handler({
+  action: 'complete_milestone',
+  body: z.strictObject({ milestoneId: z.uuid(), note: z.string().trim().max(5000).nullish() }),
+  apply: async (h, b) => {
+    const meetings = await listRecords(h.trx, h.complaint.id, 'meeting');
+    const milestone = meetings.flatMap((m) => (Array.isArray(m.data.milestones) ? (m.data.milestones as Array<{ id: string; title: string }>) : [])).find((m) => m.id === b.milestoneId);
+    if (!milestone) throw new DomainError('not_found', {}, 'milestoneId');
+    if (!(await meetMilestone(h.trx, h.complaint.id, b.milestoneId, h.now))) {
+      throw new DomainError('invalid_transition', { action: 'complete_milestone', status: h.complaint.status, reason: 'milestone_not_open' }, 'milestoneId');
+    }
+    return {
+      record: { kind: 'milestone_done', data: { milestoneId: b.milestoneId, title: milestone.title, note: b.note ?? null } },
+      patch: { last_progress_at: h.now },
+      payload: { milestoneId: b.milestoneId, title: milestone.title },
+    };
+  },
+});
+
+export const LEADERSHIP_HANDLERS = [recordMeeting, reportToSenior, completeMilestone];
