@@ -5,6 +5,8 @@ import { cancelClocks, insertClocks, listClocks } from '../db/repositories/clock
 import { updateComplaintLevel } from '../db/repositories/complaint.repository.js';
 import type { Principal } from '../domain/access/permissions.js';
 import { complaintInScope } from './complaint-access.js';
+import { DomainError } from '../domain/errors.js';
+import { OPEN_STATUSES } from '../domain/workflow/workflow.types.js';
 import { appendEvents, type NewEvent } from '../db/repositories/event.repository.js';
 import { enqueueOutbox } from '../db/repositories/outbox.repository.js';
 import { loadWorkingCalendar } from './calendar.service.js';
@@ -28,6 +30,10 @@ export async function gradeComplaint(ctx: ServiceContext, p: Principal, idOrNumb
   const calendar = await loadWorkingCalendar(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
     const c = await complaintInScope(trx, p, idOrNumber, true);
+    // a finished complaint keeps the level it was handled at
+    if (!(OPEN_STATUSES as readonly string[]).includes(c.status)) {
+      throw new DomainError('invalid_transition', { action: 'grade', status: c.status, reason: 'status' });
+    }
     const from = c.level as Level;
     const changed = input.level !== from;
     const reason = input.reason?.trim() || null;

@@ -2,7 +2,7 @@ import { allowedComplaintActions, inScope, type Principal } from '../domain/acce
 import { stricterClock } from '../domain/clocks/clock-plan.js';
 import type { Level } from '../domain/grading/grading.js';
 import { availableActions } from '../domain/workflow/available.js';
-import type { Status } from '../domain/workflow/workflow.types.js';
+import { OPEN_STATUSES, type Status } from '../domain/workflow/workflow.types.js';
 import { WORKFLOW_HANDLERS } from './workflow/handlers/index.js';
 
 const IMPLEMENTED = new Set(WORKFLOW_HANDLERS.map((h) => h.action));
@@ -111,7 +111,8 @@ export async function complaintDetail(ctx: ServiceContext, p: Principal, idOrNum
     closedAt: r.closed_at,
     regulatoryDays: r.regulatory_days,
     allowedActions: [
-      ...allowedComplaintActions(p, scopeFacts(r)),
+      // a finished complaint is no longer graded
+      ...allowedComplaintActions(p, scopeFacts(r)).filter((a) => a !== 'grade' || (OPEN_STATUSES as readonly string[]).includes(r.status)),
       ...availableActions(p, { status: r.status as Status, level: r.level as Level }, IMPLEMENTED),
     ],
     gradingReasons: r.grading_reasons,

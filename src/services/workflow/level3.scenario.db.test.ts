@@ -45,6 +45,9 @@ describe('level 3 solved on the spot (R-C5)', () => {
     expect(final).toMatchObject({ status: 'closed', outcome: 'partly_upheld', closedAt: '2026-11-26T06:00:00.000Z' });
     expect(final.clocks.filter((k) => k.status === 'running')).toEqual([]);
     expect(final.allowedActions).not.toContain('send_feedback');
+    expect(final.allowedActions).not.toContain('grade');
+    const regrade = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/grade`, payload: { level: 1, reason: '事后升级' } }, 'supervisor');
+    expect(regrade.statusCode).toBe(409);
 
     const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: Array<{ type: string; actor: string }> }).items;
     expect(events.map((e) => e.type)).toEqual(['received', 'grading_proposed', 'clocks_planned', 'send_feedback', 'record_survey', 'close']);
