@@ -16,14 +16,12 @@ import { warningTimes } from '../domain/clocks/deadline.js';
 import { DomainError } from '../domain/errors.js';
 import { ValidationError } from '../domain/validation.js';
 import type { Database } from '../db/database.js';
-import { insertClocks } from '../db/repositories/clock.repository.js';
+import { cancelSubjectClocks, insertClocks, meetSubjectClocks } from '../db/repositories/clock.repository.js';
 import { findComplaint, type ComplaintRecord } from '../db/repositories/complaint.repository.js';
 import { appendEvents } from '../db/repositories/event.repository.js';
 import {
-  cancelSubjectClocks,
   findImprovementAction,
   listImprovementActions as listRows,
-  meetSubjectClocks,
   updateImprovementAction as updateRow,
   type ImprovementActionRow,
   type ImprovementScope,

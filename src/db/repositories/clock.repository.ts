@@ -137,3 +137,31 @@ export async function listOpenClocks(db: Kysely<DB>): Promise<ClockRow[]> {
   const rows = await selectClocks(db).where('status', 'in', ['running', 'paused']).orderBy('complaint_id').orderBy('created_at').execute();
   return rows.map(toClockRow);
 }
+
+const OPEN_CLOCK = ['running', 'paused', 'breached'] as const;
+
+/** The clock of one milestone or improvement action is met (a breached one stays visibly late: met_at > due_at). */
+export async function meetSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
+  const r = await db
+    .updateTable('complaint_clocks')
+    .set({ status: 'met', met_at: at, next_check_at: null })
+    .where('complaint_id', '=', complaintId)
+    .where('subject_id', '=', subjectId)
+    .where('status', 'in', OPEN_CLOCK)
+    .returning('id')
+    .execute();
+  return r.length;
+}
+
+/** The open clock of one milestone or improvement action ends (a new deadline replaces it). */
+export async function cancelSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
+  const r = await db
+    .updateTable('complaint_clocks')
+    .set({ status: 'cancelled', cancelled_at: at, next_check_at: null })
+    .where('complaint_id', '=', complaintId)
+    .where('subject_id', '=', subjectId)
+    .where('status', 'in', OPEN_CLOCK)
+    .returning('id')
+    .execute();
+  return r.length;
+}

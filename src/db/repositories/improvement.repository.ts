@@ -105,31 +105,3 @@ export async function listImprovementActions(db: Kysely<DB>, f: ImprovementFilte
   if (f.after) q = q.where(sql<SqlBool>`(improvement_actions.due_at, improvement_actions.id) > (${f.after.at}, ${f.after.id}::uuid)`);
   return q.orderBy('improvement_actions.due_at').orderBy('improvement_actions.id').limit(f.limit).execute();
 }
-
-const OPEN_CLOCK = ['running', 'paused', 'breached'] as const;
-
-/** The action's deadline clock is met (a breached one stays visibly late: met_at > due_at). */
-export async function meetSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
-  const r = await db
-    .updateTable('complaint_clocks')
-    .set({ status: 'met', met_at: at, next_check_at: null })
-    .where('complaint_id', '=', complaintId)
-    .where('subject_id', '=', subjectId)
-    .where('status', 'in', OPEN_CLOCK)
-    .returning('id')
-    .execute();
-  return r.length;
-}
-
-/** The action's open deadline clock ends (a new deadline replaces it). */
-export async function cancelSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
-  const r = await db
-    .updateTable('complaint_clocks')
-    .set({ status: 'cancelled', cancelled_at: at, next_check_at: null })
-    .where('complaint_id', '=', complaintId)
-    .where('subject_id', '=', subjectId)
-    .where('status', 'in', OPEN_CLOCK)
-    .returning('id')
-    .execute();
-  return r.length;
-}

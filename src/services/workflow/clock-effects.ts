@@ -3,7 +3,7 @@ import { computePlanned, planClock, type ClockEnvironment, type PlannedClock } f
 import type { Pause } from '../../domain/clocks/deadline.js';
 import type { ClockKind, DurationUnit } from '../../domain/policy/policy.schema.js';
 import type { Database } from '../../db/database.js';
-import { insertClocks, type ClockRow, type NewClock } from '../../db/repositories/clock.repository.js';
+import { insertClocks, meetSubjectClocks, type ClockRow, type NewClock } from '../../db/repositories/clock.repository.js';
 
 const OPEN = ['running', 'paused', 'breached'] as const;
 
@@ -147,14 +147,5 @@ export async function resumeClocks(db: Database, clocks: readonly ClockRow[], at
 
 /** A milestone of a plan is met (its clock has the milestone's id as subject); returns whether one was open. */
 export async function meetMilestone(db: Database, complaintId: string, milestoneId: string, at: Date): Promise<boolean> {
-  const rows = await db
-    .updateTable('complaint_clocks')
-    .set({ status: 'met', met_at: at, next_check_at: null })
-    .where('complaint_id', '=', complaintId)
-    .where('kind', '=', 'milestone')
-    .where('subject_id', '=', milestoneId)
-    .where('status', 'in', OPEN)
-    .returning('id')
-    .execute();
-  return rows.length > 0;
+  return (await meetSubjectClocks(db, complaintId, milestoneId, at)) > 0;
 }
