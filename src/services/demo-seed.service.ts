@@ -6,8 +6,10 @@ import { listOrgUnits } from '../db/repositories/org.repository.js';
 import { registerComplaint } from './complaint-intake.service.js';
 import { gradeComplaint } from './complaint-grading.service.js';
 import type { ServiceContext } from './context.js';
+import { progressDemoComplaint } from './demo-progress.service.js';
 
 export const DEMO_ACTOR = { id: 'demo-seed' };
+const HOUR = 3_600_000;
 
 /** The demo supervisor who confirms or overrides levels, seeing every complaint. */
 const DEMO_GRADER: Principal = { userId: 'demo', username: 'demo-supervisor', roles: ['leadership_member'], branchIds: [], departmentIds: [] };
@@ -42,6 +44,12 @@ export async function seedDemoComplaints(
     const departmentIds = [customerService, responsible].filter((d): d is string => d !== undefined);
     const { complaintId } = await registerComplaint(ctx, DEMO_ACTOR, { branchIds: [], departmentIds }, item.input);
     if (item.grade) await gradeComplaint(ctx, DEMO_GRADER, complaintId, item.grade);
+    // most complaints older than two weeks were handled; every fifth is left open (a realistic backlog)
+    const receivedAt = item.input.receivedAt ?? item.registeredAt;
+    if (done % 5 !== 0 && opts.now.getTime() - receivedAt.getTime() > 14 * 24 * HOUR) {
+      const level = item.grade?.level ?? (await base.db.selectFrom('complaints').select('level').where('id', '=', complaintId).executeTakeFirstOrThrow()).level;
+      await progressDemoComplaint(base, complaintId, level, item.registeredAt, opts.now);
+    }
     done += 1;
     if (done % 20 === 0 || done === items.length) opts.onProgress?.(done, items.length);
   }

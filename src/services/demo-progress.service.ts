@@ -1,0 +1,41 @@
+import type { Principal } from '../domain/access/permissions.js';
+import { close, escalate, recordFindings, recordSurvey, sendFeedback, startInvestigation } from './workflow/handlers/core.handlers.js';
+import type { WorkflowHandler } from './workflow/workflow-handler.js';
+import { performAction } from './workflow/workflow.service.js';
+import type { ServiceContext } from './context.js';
+
+const HOUR = 3_600_000;
+/** Handles the demo complaints as a supervisor who also sits in the leadership group. */
+const DEMO_HANDLER: Principal = { userId: 'demo', username: 'demo-supervisor', roles: ['supervisor', 'leadership_member'], branchIds: [], departmentIds: [] };
+const NO_META = { ip: null, userAgent: null };
+
+type Step = [WorkflowHandler, Record<string, unknown>, number /* hours after receipt */];
+
+function stepsFor(level: number): Step[] {
+  const answer: Step[] = [
+    [sendFeedback, { method: 'phone', content: '已向客户说明处理结果' }, level === 3 ? 20 : 150],
+    [recordSurvey, { satisfied: true, score: 4, method: 'phone' }, level === 3 ? 44 : 190],
+    [close, { outcome: 'partly_upheld', summary: '已处理完毕' }, level === 3 ? 45 : 191],
+  ];
+  if (level === 3) return answer;
+  return [
+    [escalate, { to: 'supervisor' }, 0.2],
+    ...(level === 1 ? ([[escalate, { to: 'leadership' }, 0.4]] as Step[]) : []),
+    [startInvestigation, {}, 20],
+    [recordFindings, { findings: '调查已完成', conclusion: 'partly_upheld' }, 120],
+    ...answer,
+  ];
+}
+
+/**
+ * Takes a demo complaint through the real workflow so the demo ledger looks like a working desk:
+ * older complaints answered, surveyed and closed; recent ones still open. Only steps whose time
+ * has come (before `now`) are taken.
+ */
+export async function progressDemoComplaint(base: Omit<ServiceContext, 'now'>, complaintId: string, level: number, receivedAt: Date, now: Date): Promise<void> {
+  for (const [h, body, hours] of stepsFor(level)) {
+    const at = new Date(receivedAt.getTime() + hours * HOUR);
+    if (at.getTime() > now.getTime()) return;
+    await performAction({ ...base, now: () => at }, NO_META, DEMO_HANDLER, complaintId, h, body);
+  }
+}
