@@ -5,6 +5,7 @@ import { cancelClocks, insertClocks, listClocks } from '../db/repositories/clock
 import { updateComplaintLevel } from '../db/repositories/complaint.repository.js';
 import type { Principal } from '../domain/access/permissions.js';
 import { complaintInScope } from './complaint-access.js';
+import { notify } from './workflow/notify.service.js';
 import { DomainError } from '../domain/errors.js';
 import { OPEN_STATUSES } from '../domain/workflow/workflow.types.js';
 import { appendEvents, type NewEvent } from '../db/repositories/event.repository.js';
@@ -65,6 +66,15 @@ export async function gradeComplaint(ctx: ServiceContext, p: Principal, idOrNumb
     }
     await updateComplaintLevel(trx, c.id, { level: input.level, levelConfirmed: true, updatedAt: now, policyVersion: changed ? policyVersion : c.policy_version });
     await appendEvents(trx, c.id, events);
+    if (changed && input.level === 1) {
+      await notify(
+        trx,
+        { id: c.id, number: c.number, departmentIds: c.department_ids, branchId: c.branch_id, assignee: c.assignee, tracker: c.tracker },
+        ['supervisors', 'tracker'],
+        { kind: 'level1_regraded', sourceKey: `regraded:${c.id}:${now.getTime()}`, title: `${c.number} 升级为一级投诉`, body: { en: `${c.number} raised to level 1`, by: p.username }, exclude: p.username },
+        now,
+      );
+    }
     if (changed) {
       await enqueueOutbox(trx, [{ topic: 'complaint.regraded', payload: { complaintId: c.id, from, to: input.level }, idempotencyKey: `complaint.regraded:${c.id}:${now.getTime()}` }], now);
     }

@@ -24,6 +24,7 @@ import { enqueueOutbox } from '../db/repositories/outbox.repository.js';
 import { loadWorkingCalendar } from './calendar.service.js';
 import { resolvePlacement, type Registrant } from './complaint-placement.js';
 import { protectedPersonalData } from './personal-data.service.js';
+import { notify } from './workflow/notify.service.js';
 import type { Actor, ServiceContext } from './context.js';
 import { currentPolicy } from './policy.service.js';
 
@@ -139,6 +140,16 @@ export async function registerComplaint(
     await insertClocks(trx, id, clocks, policyVersion, now);
     await linkDuplicates(trx, id, number, duplicates, actor, now);
     await appendEvents(trx, id, registrationEvents(actor, now, { number, receivedAt, input, grading, clocks, policyVersion, duplicates }));
+    if (grading.level === 1) {
+      // R-C3: the department supervisor is alerted at once; a major complaint also alerts the leadership group
+      await notify(
+        trx,
+        { id, number, departmentIds: placement.departmentIds, branchId: placement.branchId, assignee: actor.id, tracker: actor.id },
+        grading.major ? ['supervisors', 'leadership'] : ['supervisors'],
+        { kind: 'level1_registered', sourceKey: `registered:${id}`, title: `${number} 一级投诉已受理`, body: { en: `${number} level-1 complaint registered`, by: actor.id }, exclude: actor.id },
+        now,
+      );
+    }
     await enqueueOutbox(trx, [{ topic: 'complaint.registered', payload: { complaintId: id, number, level: grading.level }, idempotencyKey: `complaint.registered:${id}` }], now);
     if (idempotencyKey) await storeIdempotentResponse(trx, `${IDEMPOTENCY_SCOPE}:${actor.id}`, idempotencyKey, 201, { complaintId: id });
     return { complaintId: id, replayed: false };

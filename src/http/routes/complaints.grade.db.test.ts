@@ -53,6 +53,8 @@ describe('POST /api/complaints/{id}/grade (R-C2)', () => {
     expect(byKind.l1_result!.dueAt).toBe('2026-12-09T09:30:00.000Z');
     const types = (await events(c.id)).map((e) => e.type);
     expect(types.slice(-2)).toEqual(['regraded', 'clocks_replanned']);
+    const inbox = (await t.inject({ method: 'GET', url: '/api/notifications' }, 'supervisor')).json() as { items: Array<{ kind: string; body: { number?: string } }> };
+    expect(inbox.items.filter((n) => n.body.number === c.number).map((n) => n.kind)).toEqual(['level1_regraded']);
     const regraded = (await events(c.id)).find((e) => e.type === 'regraded')!;
     expect(regraded).toMatchObject({ reason: '客户称将联系媒体，影响重大', payload: { from: 3, to: 1, overridesProposal: true } });
   });

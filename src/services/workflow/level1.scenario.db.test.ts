@@ -69,7 +69,8 @@ describe('level 1 received on the Friday evening before National Day 2026', () =
     const d = await act('escalate', { to: 'supervisor', note: '金额超过10万，一级投诉' }, 'agent', '2026-09-25T20:10:00');
     expect(status(d, 'l1_report_supervisor')).toBe('met');
     expect(await sweep('2026-09-25T20:15:00')).toMatchObject({ warnings: 1, breaches: 0 });
-    expect(await told('supervisor')).toEqual(['escalate@09-25 20:10']);
+    // alerted at once at registration (R-C3), then the agent's report
+    expect(await told('supervisor')).toEqual(['level1_registered@09-25 20:02', 'escalate@09-25 20:10']);
   });
 
   it('20:28 the hand-over to the leadership group meets its clock; the meeting clock warns at 21:00', async () => {
