@@ -15,6 +15,7 @@ import { sweepClock, type SweepEffect } from '../domain/clocks/clock-sweep.js';
 import type { Escalation } from '../domain/policy/policy.schema.js';
 import type { Recipient } from '../domain/workflow/workflow.types.js';
 import type { Database } from '../db/database.js';
+import { toDates } from '../db/repositories/clock.repository.js';
 import { appendEvents, type NewEvent } from '../db/repositories/event.repository.js';
 import type { ServiceContext } from './context.js';
 import { policyVersion } from './policy.service.js';
@@ -57,10 +58,6 @@ interface SweptClock {
   escalation_step: number;
   breached_at: Date | null;
   policy_version: number;
-}
-
-function toDates(v: unknown): Date[] {
-  return Array.isArray(v) ? v.map((d) => (d instanceof Date ? d : new Date(String(d)))) : [];
 }
 
 /** Sweeps every clock due at ctx.now(), batch after batch, until none is left that this instance can take. */

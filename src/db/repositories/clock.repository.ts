@@ -28,7 +28,7 @@ export interface ClockRow {
 }
 
 /** pg returns timestamptz[] as Date[] (or as text on drivers without the parser): accept both. */
-function toDates(v: unknown): Date[] {
+export function toDates(v: unknown): Date[] {
   if (Array.isArray(v)) return v.map((d) => (d instanceof Date ? d : new Date(String(d))));
   return [];
 }
