@@ -1,4 +1,5 @@
 import { buildApp } from '../http/app.js';
+import { DEFAULT_WEB_ROOT } from '../http/routes/web.routes.js';
 import { startClockSweeper } from '../jobs/clock-sweeper.job.js';
 import { seedDemoAccounts } from '../services/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/demo-seed.service.js';
@@ -39,6 +40,7 @@ const app = await buildApp({
   sessionSecret: opened.sessionSecret,
   trustProxy: config.security.trustProxy,
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+  webRoot: DEFAULT_WEB_ROOT,
 });
 await app.listen({ port: config.port, host: config.host });
 // clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)

@@ -21,7 +21,7 @@ import { notificationRoutes } from './routes/notifications.routes.js';
 import { exceptionRoutes } from './routes/exceptions.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
-import { homeRoutes } from './routes/home.routes.js';
+import { webRoutes } from './routes/web.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 
 export interface AppOptions {
@@ -37,6 +37,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** sign-in attempts per minute per address and username */
   loginRateLimit?: number;
+  /** the built web application to serve (the start command passes dist/web); without one, or before it is built, / is the landing page */
+  webRoot?: string;
 }
 
 /** 4 MiB: room for a long letter; a field's own limit names it long before this is reached. */
@@ -77,7 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(rateLimit, { global: false });
   await app.register(authentication, { ctx, sessionSecret: opts.sessionSecret });
-  await app.register(homeRoutes);
+  await app.register(webRoutes({ root: opts.webRoot }));
   await app.register(authRoutes(ctx, { loginRateLimit: opts.loginRateLimit ?? 20 }));
   await app.register(orgRoutes(ctx));
   await app.register(userRoutes(ctx));

@@ -44,6 +44,8 @@ const TARGET_USER = '00000000-0000-4000-8000-000000000001';
 
 const MATRIX: Record<string, Entry> = {
   'GET /': { allow: 'public', request: () => get('/') },
+  // the web application's pages (index.html) and files, or 404 when it is not built
+  'GET /*': { allow: 'public', request: () => get('/complaints') },
   'GET /healthz': { allow: 'public', request: () => get('/healthz') },
   'GET /api/openapi.json': { allow: 'public', request: () => get('/api/openapi.json') },
   'POST /api/auth/login': { allow: 'public', request: () => send('POST', '/api/auth/login', {}) },

@@ -1,0 +1,83 @@
+import { HomeOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useI18n } from './i18n/i18n';
+import type { MessageKey } from './i18n/messages.zh';
+import { LanguageSwitch } from './LanguageSwitch';
+import { can, useMe, useSignOut } from './session';
+
+interface NavEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** the permission the page needs; none: every signed-in user */
+  permission?: string;
+}
+
+/** The pages of the app; the menu shows those the user's permissions allow. */
+export const NAV: readonly NavEntry[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/complaints', label: 'nav.ledger', icon: <UnorderedListOutlined />, permission: 'complaint.read' },
+];
+
+/** Signed-in pages: header with language and sign-out, side menu, the page. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  if (me.isPending) return <Spin fullscreen />;
+  if (!me.data || me.data.mustChangePassword) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+
+  const allowed = NAV.filter((n) => !n.permission || can(me.data, n.permission));
+  const items: MenuProps['items'] = allowed.map((n) => ({ key: n.path, icon: n.icon, label: t(n.label) }));
+  const selected = [...allowed].reverse().find((n) => (n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#001529', paddingInline: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+          {t('app.title')}
+        </Typography.Text>
+        <Space>
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }} data-testid="current-user">
+            {me.data.user.displayName}
+          </Typography.Text>
+          <LanguageSwitch dark />
+          <Button
+            type="text"
+            style={{ color: 'rgba(255,255,255,0.85)' }}
+            icon={<LogoutOutlined />}
+            onClick={() => void signOut().then(() => navigate('/login'))}
+          >
+            {t('nav.signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
+          <Menu mode="inline" items={items} selectedKeys={selected ? [selected.path] : []} onClick={({ key }) => navigate(key)} style={{ height: '100%' }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+/** Home: straight to the ledger for those who read complaints; a welcome for the others for now. */
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  if (can(me.data, 'complaint.read')) return <Navigate to="/complaints" replace />;
+  return (
+    <div>
+      <Typography.Title level={3}>{t('home.welcome', { name: me.data?.user.displayName ?? '' })}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('home.nothingYet')}</Typography.Paragraph>
+    </div>
+  );
+}

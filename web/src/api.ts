@@ -1,0 +1,77 @@
+/** The API client: same-origin fetch with the session cookie, CSRF token on writes, our error JSON. */
+
+export interface ApiFieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** An error answer of the API: {code, message, fields} with its HTTP status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: ApiFieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The message of a body field (`body.newPassword` or `newPassword`), for a form. */
+  fieldMessage(name: string): string | undefined {
+    return this.fields.find((f) => f.field === name || f.field === `body.${name}`)?.message;
+  }
+}
+
+let csrfToken: string | null = null;
+let language = 'zh-CN';
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setApiLanguage(locale: string): void {
+  language = locale;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  if (isRecord(body) && typeof body.code === 'string') {
+    const fields = Array.isArray(body.fields) ? body.fields.filter((f): f is ApiFieldError => isRecord(f) && typeof f.field === 'string') : [];
+    return new ApiError(status, body.code, typeof body.message === 'string' ? body.message : body.code, fields);
+  }
+  return new ApiError(status, 'http_error', `HTTP ${status}`);
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!res.ok) throw toApiError(res.status, parsed);
+  return parsed as T;
+}
+
+/** A query string from the set values of a record (arrays joined by commas, as the API expects). */
+export function queryString(params: Record<string, string | number | readonly (string | number)[] | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length > 0) q.set(k, v.join(','));
+    } else q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
