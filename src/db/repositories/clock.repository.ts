@@ -140,11 +140,11 @@ export async function listOpenClocks(db: Kysely<DB>): Promise<ClockRow[]> {
 
 const OPEN_CLOCK = ['running', 'paused', 'breached'] as const;
 
-/** The clock of one milestone or improvement action is met (a breached one stays visibly late: met_at > due_at). */
-export async function meetSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
+/** Ends the open clocks of one milestone or improvement action, as met or as cancelled; returns how many. */
+async function endSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, end: 'met' | 'cancelled', at: Date): Promise<number> {
   const r = await db
     .updateTable('complaint_clocks')
-    .set({ status: 'met', met_at: at, next_check_at: null })
+    .set(end === 'met' ? { status: 'met', met_at: at, next_check_at: null } : { status: 'cancelled', cancelled_at: at, next_check_at: null })
     .where('complaint_id', '=', complaintId)
     .where('subject_id', '=', subjectId)
     .where('status', 'in', OPEN_CLOCK)
@@ -153,15 +153,12 @@ export async function meetSubjectClocks(db: Kysely<DB>, complaintId: string, sub
   return r.length;
 }
 
+/** The clock of one milestone or improvement action is met (a breached one stays visibly late: met_at > due_at). */
+export function meetSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
+  return endSubjectClocks(db, complaintId, subjectId, 'met', at);
+}
+
 /** The open clock of one milestone or improvement action ends (a new deadline replaces it). */
-export async function cancelSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
-  const r = await db
-    .updateTable('complaint_clocks')
-    .set({ status: 'cancelled', cancelled_at: at, next_check_at: null })
-    .where('complaint_id', '=', complaintId)
-    .where('subject_id', '=', subjectId)
-    .where('status', 'in', OPEN_CLOCK)
-    .returning('id')
-    .execute();
-  return r.length;
+export function cancelSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
+  return endSubjectClocks(db, complaintId, subjectId, 'cancelled', at);
 }
