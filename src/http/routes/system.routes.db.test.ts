@@ -40,6 +40,13 @@ describe('API surface (issue #2 item 10)', () => {
     expect(create.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
   });
 
+  it('responses are gzip-compressed for clients that accept it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.rawPayload.length).toBeLessThan(JSON.stringify((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()).length / 3);
+  });
+
   it('GET /api/docs serves the interactive documentation', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
