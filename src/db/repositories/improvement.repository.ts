@@ -1,30 +1,12 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { DB, ImprovementActionsTable } from '../schema.js';
 
 /** An improvement action with the complaint it came from. */
-export interface ImprovementActionRow {
-  id: string;
-  complaint_id: string;
-  title: string;
-  description: string;
-  owner: string;
-  department_id: string | null;
-  cause_codes: string[];
-  status: 'open' | 'done' | 'verified';
-  due_at: Date;
-  created_at: Date;
-  created_by: string;
-  done_at: Date | null;
-  done_by: string | null;
-  done_note: string | null;
-  verified_at: Date | null;
-  verified_by: string | null;
-  verified_note: string | null;
-  updated_at: Date;
+export type ImprovementActionRow = Selectable<ImprovementActionsTable> & {
   complaint_number: string;
   complaint_status: string;
   complaint_level: number;
-}
+};
 
 /** Who may see which actions: the complaint scope (as the ledger), plus the owner's own and a department's own. */
 export interface ImprovementScope {
