@@ -40,7 +40,7 @@ const app = await buildApp({
   sessionSecret: opened.sessionSecret,
   trustProxy: config.security.trustProxy,
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
-  webRoot: DEFAULT_WEB_ROOT,
+  webRoot: config.webRoot ?? DEFAULT_WEB_ROOT,
 });
 await app.listen({ port: config.port, host: config.host });
 // clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)

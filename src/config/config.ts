@@ -30,6 +30,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  WEB_ROOT: z.string().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -41,6 +42,8 @@ export interface AppConfig {
   timeZone: string;
   seedDemo: boolean;
   logLevel: string;
+  /** the built web application to serve (default dist/web) */
+  webRoot: string | undefined;
   security: SecurityConfig;
 }
 
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // production never seeds demo data or demo accounts, whatever SEED_DEMO says
     seedDemo: e.NODE_ENV !== 'production' && e.SEED_DEMO !== 'false',
     logLevel: e.LOG_LEVEL,
+    webRoot: e.WEB_ROOT,
     security: {
       sessionSecret: e.SESSION_SECRET,
       encryptionKeys: e.ENCRYPTION_KEYS,

@@ -1,9 +1,9 @@
-import { HomeOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileAddOutlined, HomeOutlined, LogoutOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from './i18n/i18n';
-import type { MessageKey } from './i18n/messages.zh';
+import type { MessageKey } from './i18n/dictionary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { can, useMe, useSignOut } from './session';
 
@@ -11,15 +11,22 @@ interface NavEntry {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  /** the permission the page needs; none: every signed-in user */
-  permission?: string;
+  /** the page is shown to users holding any of these permissions; none: every signed-in user */
+  anyOf?: readonly string[];
 }
 
 /** The pages of the app; the menu shows those the user's permissions allow. */
 export const NAV: readonly NavEntry[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
-  { path: '/complaints', label: 'nav.ledger', icon: <UnorderedListOutlined />, permission: 'complaint.read' },
+  { path: '/complaints', label: 'nav.ledger', icon: <UnorderedListOutlined />, anyOf: ['complaint.read'] },
+  { path: '/complaints/new', label: 'nav.newComplaint', icon: <FileAddOutlined />, anyOf: ['complaint.create'] },
+  { path: '/board', label: 'nav.board', icon: <DashboardOutlined />, anyOf: ['board.read'] },
+  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write'] },
 ];
+
+export function mayOpen(me: Parameters<typeof can>[0], entry: NavEntry): boolean {
+  return !entry.anyOf || entry.anyOf.some((p) => can(me, p));
+}
 
 /** Signed-in pages: header with language and sign-out, side menu, the page. */
 export function AppLayout() {
@@ -32,7 +39,7 @@ export function AppLayout() {
   if (me.isPending) return <Spin fullscreen />;
   if (!me.data || me.data.mustChangePassword) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
 
-  const allowed = NAV.filter((n) => !n.permission || can(me.data, n.permission));
+  const allowed = NAV.filter((n) => mayOpen(me.data, n));
   const items: MenuProps['items'] = allowed.map((n) => ({ key: n.path, icon: n.icon, label: t(n.label) }));
   const selected = [...allowed].reverse().find((n) => (n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)));
 
@@ -66,18 +73,5 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
     </Layout>
-  );
-}
-
-/** Home: straight to the ledger for those who read complaints; a welcome for the others for now. */
-export function HomePage() {
-  const { t } = useI18n();
-  const me = useMe();
-  if (can(me.data, 'complaint.read')) return <Navigate to="/complaints" replace />;
-  return (
-    <div>
-      <Typography.Title level={3}>{t('home.welcome', { name: me.data?.user.displayName ?? '' })}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('home.nothingYet')}</Typography.Paragraph>
-    </div>
   );
 }

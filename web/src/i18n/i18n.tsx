@@ -1,7 +1,6 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api';
-import { en } from './messages.en';
-import { zh, type MessageKey } from './messages.zh';
+import { en, zh, type MessageKey } from './dictionary';
 
 export type Locale = 'zh-CN' | 'en-US';
 const STORAGE_KEY = 'complaints.locale';

@@ -1,4 +1,4 @@
-import type { MessageKey } from './messages.zh';
+import type { CoreMessageKey as MessageKey } from './messages.zh';
 
 /** English: every key of the Chinese dictionary (the type says which are missing). */
 export const en: Record<MessageKey, string> = {
@@ -6,6 +6,9 @@ export const en: Record<MessageKey, string> = {
   'app.switchLanguage': '中文',
   'nav.home': 'Home',
   'nav.ledger': 'Complaint ledger',
+  'nav.newComplaint': 'New complaint',
+  'nav.board': 'Leadership board',
+  'nav.admin': 'Administration',
   'nav.signOut': 'Sign out',
   'home.welcome': 'Welcome, {name}',
   'home.nothingYet': 'The pages for your role arrive in a later release.',

@@ -4,6 +4,9 @@ export const zh = {
   'app.switchLanguage': 'English',
   'nav.home': '首页',
   'nav.ledger': '投诉台账',
+  'nav.newComplaint': '登记投诉',
+  'nav.board': '领导看板',
+  'nav.admin': '系统管理',
   'nav.signOut': '退出登录',
   'home.welcome': '欢迎，{name}',
   'home.nothingYet': '您的角色可用的页面将在后续版本提供。',
@@ -142,4 +145,4 @@ export const zh = {
   'event.merged_from': '并入其他投诉',
 } satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof zh;
+export type CoreMessageKey = keyof typeof zh;

@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, queryString } from '../api';
-import { useI18n } from '../i18n/i18n';
-import { useTaxonomy } from '../taxonomy';
-import type { LedgerItem, LedgerPage as LedgerAnswer } from '../types';
-import { LEVELS, LevelTag, OverdueTag, STATUSES, StatusTag } from './labels';
+import { api, queryString } from '../../api';
+import { useI18n } from '../../i18n/i18n';
+import { useTaxonomy } from '../../taxonomy';
+import type { LedgerItem, LedgerPage as LedgerAnswer } from '../../types';
+import { LEVELS, LevelTag, OverdueTag, STATUSES, StatusTag } from '../labels';
 
 const PAGE_SIZE = 50;
 type FilterName = 'status' | 'level' | 'channel';

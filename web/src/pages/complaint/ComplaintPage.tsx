@@ -2,12 +2,12 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api } from '../api';
-import { useI18n } from '../i18n/i18n';
-import { useTaxonomy } from '../taxonomy';
-import type { ComplaintDetail, ComplaintEvent } from '../types';
+import { api } from '../../api';
+import { useI18n } from '../../i18n/i18n';
+import { useTaxonomy } from '../../taxonomy';
+import type { ComplaintDetail, ComplaintEvent } from '../../types';
 import { DeadlinesCard } from './DeadlinesCard';
-import { LevelTag, OverdueTag, StatusTag } from './labels';
+import { LevelTag, OverdueTag, StatusTag } from '../labels';
 
 /** One complaint: header, both deadlines, the masked complainant, allowed actions, the timeline. */
 export function ComplaintPage() {

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Space, Tag, Typography } from 'antd';
-import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages.zh';
-import type { Clock, Deadlines } from '../types';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/dictionary';
+import type { Clock, Deadlines } from '../../types';
 
 const CLOCK_STATUS_COLOURS: Record<Clock['status'], string> = { running: 'processing', paused: 'warning', met: 'success', breached: 'error', cancelled: 'default' };
 

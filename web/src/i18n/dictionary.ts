@@ -1,0 +1,15 @@
+/**
+ * Every message of the signed-in app: the core list plus one file per area (areas/*.ts), so that
+ * pages can grow their own messages side by side. zh-CN is the reference; en-US must name every key.
+ */
+import * as admin from './areas/admin';
+import * as board from './areas/board';
+import * as complaint from './areas/complaint';
+import * as intake from './areas/intake';
+import * as workbench from './areas/workbench';
+import { en as coreEn } from './messages.en';
+import { zh as coreZh } from './messages.zh';
+
+export const zh = { ...coreZh, ...complaint.zh, ...admin.zh, ...board.zh, ...workbench.zh, ...intake.zh };
+export type MessageKey = keyof typeof zh;
+export const en: Record<MessageKey, string> = { ...coreEn, ...complaint.en, ...admin.en, ...board.en, ...workbench.en, ...intake.en };

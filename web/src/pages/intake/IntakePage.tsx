@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Placeholder: being built (#5). */
+export function IntakePage() {
+  return <Empty />;
+}
