@@ -12,6 +12,8 @@ test('an agent signs in, filters the ledger by level 1, opens a complaint and sw
   await page.screenshot({ path: `${SHOTS}/login.png` });
 
   await signIn(page, 'agent');
+  await expect(page.getByTestId('workbench')).toBeVisible();
+  await page.getByRole('menuitem', { name: '投诉台账' }).click();
   await expect(page).toHaveURL(/\/complaints$/);
   await expect(page.getByTestId('current-user')).toHaveText('客服 李娜');
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');

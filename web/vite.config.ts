@@ -13,6 +13,13 @@ export default defineConfig({
     outDir: process.env.WEB_OUT_DIR ?? fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // two entry points: the signed-in app, and the light public portal (no antd, no react-query)
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        portal: fileURLToPath(new URL('portal.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

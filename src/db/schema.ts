@@ -295,7 +295,18 @@ export interface ImprovementActionsTable {
   updated_at: Timestamp;
 }
 
+export interface SavedViewsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  query: string;
+  columns: string[];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  saved_views: SavedViewsTable;
   complaint_records: ComplaintRecordsTable;
   notifications: NotificationsTable;
   complaint_exceptions: ComplaintExceptionsTable;

@@ -18,12 +18,16 @@ import { calendarRoutes } from './routes/calendar.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
 import { workflowRoutes } from './routes/workflow.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
+import { complaintRecordRoutes } from './routes/complaint-records.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { exceptionRoutes } from './routes/exceptions.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
+import { boardRoutes } from './routes/board.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { webRoutes } from './routes/web.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
+import { publicRoutes } from './routes/public.routes.js';
+import { workbenchRoutes } from './routes/workbench.routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -93,9 +97,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(complaintRoutes(ctx));
   await app.register(workflowRoutes(ctx));
   await app.register(evidenceRoutes(ctx));
+  await app.register(complaintRecordRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(exceptionRoutes(ctx));
   await app.register(improvementRoutes(ctx));
+  await app.register(publicRoutes(ctx));
+  await app.register(boardRoutes(ctx));
+  await app.register(workbenchRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -6,6 +6,7 @@ import { intakeIssues, searchText, type IntakeInput } from '../domain/complaint/
 import { canonicalJson } from '../domain/events/hash-chain.js';
 import { DomainError } from '../domain/errors.js';
 import { proposeLevel, type GradingProposal } from '../domain/grading/grading.js';
+import type { Policy } from '../domain/policy/policy.schema.js';
 import { DAY_MS, localDate } from '../domain/time/zoned.js';
 import { assertNoIssues } from '../domain/validation.js';
 import type { Database } from '../db/database.js';
@@ -63,33 +64,7 @@ export async function registerComplaint(
       if (claim.kind === 'replay') return { complaintId: (claim.body as { complaintId: string }).complaintId, replayed: true };
     }
     const keys = contactKeys(input.complainant);
-    const duplicates = await findPossibleDuplicates(trx, {
-      contactKeys: keys,
-      category: input.category,
-      since: new Date(receivedAt.getTime() - policy.repeatWindowDays * DAY_MS),
-      until: receivedAt,
-    });
-    const sameMatter = await countSameMatter(trx, {
-      businessLine: input.businessLine,
-      product: input.product ?? null,
-      category: input.category,
-      since: new Date(receivedAt.getTime() - policy.massIncident.windowDays * DAY_MS),
-      until: receivedAt,
-    });
-    const grading = proposeLevel(
-      {
-        businessLine: input.businessLine,
-        amount: input.amount ?? null,
-        riskFlags: input.riskFlags,
-        urgent: input.urgent,
-        text: [input.description, input.requestedRemedy ?? ''].join('\n'),
-        jointComplainants: input.jointComplainants,
-        sameMatterRecentCount: sameMatter + 1,
-        repeatComplaint: duplicates.length > 0,
-        regulatorReferral: input.channel === 'regulator_referral',
-      },
-      policy,
-    );
+    const { duplicates, grading } = await assessIntake(trx, input, policy, receivedAt);
     const id = randomUUID();
     const registrationDay = localDate(now, ctx.timeZone);
     const number = formatComplaintNumber(policy.complaintNumberPrefix, registrationDay, await nextComplaintSequence(trx, registrationDay));
@@ -154,6 +129,42 @@ export async function registerComplaint(
     if (idempotencyKey) await storeIdempotentResponse(trx, `${IDEMPOTENCY_SCOPE}:${actor.id}`, idempotencyKey, 201, { complaintId: id });
     return { complaintId: id, replayed: false };
   });
+}
+
+/**
+ * What registering would find (R-B7, R-C1): earlier complaints of the same complainant and category
+ * within the repeat window, and the proposed level with every rule that fired. Registration and the
+ * form's preview call this one function, so the preview shows what saving will do.
+ */
+export async function assessIntake(db: Database, input: IntakeInput, policy: Policy, receivedAt: Date) {
+  const duplicates = await findPossibleDuplicates(db, {
+    contactKeys: contactKeys(input.complainant),
+    category: input.category,
+    since: new Date(receivedAt.getTime() - policy.repeatWindowDays * DAY_MS),
+    until: receivedAt,
+  });
+  const sameMatter = await countSameMatter(db, {
+    businessLine: input.businessLine,
+    product: input.product ?? null,
+    category: input.category,
+    since: new Date(receivedAt.getTime() - policy.massIncident.windowDays * DAY_MS),
+    until: receivedAt,
+  });
+  const grading = proposeLevel(
+    {
+      businessLine: input.businessLine,
+      amount: input.amount ?? null,
+      riskFlags: input.riskFlags,
+      urgent: input.urgent,
+      text: [input.description, input.requestedRemedy ?? ''].join('\n'),
+      jointComplainants: input.jointComplainants,
+      sameMatterRecentCount: sameMatter + 1,
+      repeatComplaint: duplicates.length > 0,
+      regulatorReferral: input.channel === 'regulator_referral',
+    },
+    policy,
+  );
+  return { duplicates, grading };
 }
 
 export function clockPayload(c: PlannedClock) {

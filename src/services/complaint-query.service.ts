@@ -2,7 +2,8 @@ import { inScope, scopeFilter, type Principal } from '../domain/access/permissio
 import { encodeCursor, type LedgerQuery } from '../domain/complaint/ledger-query.js';
 import { listClocks } from '../db/repositories/clock.repository.js';
 import { listEvents } from '../db/repositories/event.repository.js';
-import { listLinks } from '../db/repositories/complaint.repository.js';
+import { listLinks, type ComplaintRecord } from '../db/repositories/complaint.repository.js';
+import type { Database } from '../db/database.js';
 import { countLedger, cursorValue, listLedger, type LedgerSearch } from '../db/repositories/ledger.repository.js';
 import { keyedHash } from '../security/pii-crypto.js';
 import { complaintInScope } from './complaint-access.js';
@@ -29,15 +30,20 @@ export async function listComplaints(ctx: ServiceContext, p: Principal, q: Ledge
     listLedger(ctx.db, search, now),
     withTotal ? countLedger(ctx.db, search, now) : Promise.resolve(null),
   ]);
-  const clocks = await listClocks(ctx.db, rows.map((r) => r.id));
-  const byComplaint = new Map<string, typeof clocks>();
-  for (const c of clocks) byComplaint.set(c.complaintId, [...(byComplaint.get(c.complaintId) ?? []), c]);
   const last = rows[rows.length - 1];
   return {
-    items: rows.map((r) => complaintSummary(r, byComplaint.get(r.id) ?? [], now)),
+    items: await summaries(ctx.db, rows, now),
     nextCursor: hasMore && last ? encodeCursor({ sort: q.sort, order: q.order, value: cursorValue(last, q.sort), id: last.id }) : null,
     total,
   };
+}
+
+/** Ledger rows as the API shows them, with their clocks (one query for the page). */
+export async function summaries(db: Database, rows: ComplaintRecord[], now: Date) {
+  const clocks = await listClocks(db, rows.map((r) => r.id));
+  const byComplaint = new Map<string, typeof clocks>();
+  for (const c of clocks) byComplaint.set(c.complaintId, [...(byComplaint.get(c.complaintId) ?? []), c]);
+  return rows.map((r) => complaintSummary(r, byComplaint.get(r.id) ?? [], now));
 }
 
 /**

@@ -112,6 +112,21 @@ export async function listExceptions(ctx: ServiceContext, p: Principal, q: Excep
   return { items: page.map(toItem), nextCursor: rows.length > q.limit && last ? encodeKeyset({ at: last.raised_at, id: last.id }) : null };
 }
 
+/** How many exceptions on complaints the principal may see are still open. */
+export async function countOpenExceptions(ctx: ServiceContext, p: Principal): Promise<number> {
+  const scope = scopeFilter(p);
+  const r = await ctx.db
+    .selectFrom('complaint_exceptions')
+    .innerJoin('complaints', 'complaints.id', 'complaint_exceptions.complaint_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where((eb) => {
+      const s = scopeCondition(eb, scope);
+      return eb.and([...(s ? [s] : []), eb('complaint_exceptions.status', '=', 'open')]);
+    })
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /**
  * Resolves an open exception with a note; the complaint's history gets `exception_resolved` in the
  * same transaction. Unknown or outside the principal's scope: 404 (nobody learns it exists);

@@ -47,18 +47,40 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, 'http_error', `HTTP ${status}`);
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { body: JSON.stringify(body), contentType: 'application/json' }, headers);
+}
+
+/** A write with a body that is not JSON (an .ics file as text/calendar, say); answers are JSON as usual. */
+export async function apiRaw<T>(method: 'POST' | 'PUT', path: string, body: string | Blob, contentType: string): Promise<T> {
+  return send<T>(method, path, { body, contentType });
+}
+
+/** A GET of a file (an export): the body as a Blob and the file name the server suggests. */
+export async function apiDownload(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const res = await fetch(path, { headers: { 'accept-language': language }, credentials: 'same-origin' });
+  if (!res.ok) throw toApiError(res.status, await parseJson(res));
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const match = /filename\*=UTF-8''([^;]+)|filename="([^"]+)"/.exec(disposition);
+  const fileName = match ? decodeURIComponent(match[1] ?? match[2] ?? '') : null;
+  return { blob: await res.blob(), fileName };
+}
+
+async function parseJson(res: Response): Promise<unknown> {
   const text = await res.text();
-  let parsed: unknown = null;
   try {
-    parsed = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    parsed = null;
+    return null;
   }
+}
+
+async function send<T>(method: string, path: string, payload?: { body: string | Blob; contentType: string }, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json', 'accept-language': language };
+  if (payload) headers['content-type'] = payload.contentType;
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: payload?.body });
+  const parsed = await parseJson(res);
   if (!res.ok) throw toApiError(res.status, parsed);
   return parsed as T;
 }

@@ -5,7 +5,7 @@ import { useI18n } from './i18n/i18n';
 import { can, useMe } from './session';
 import type { PolicyAnswer, TaxonomyEntry } from './types';
 
-type TaxonomyName = 'channels' | 'categories';
+export type TaxonomyName = 'channels' | 'categories' | 'businessLines' | 'causes' | 'outcomes';
 
 /** Labels of the policy's editable lists (channels, categories) in the current language. */
 export function useTaxonomy() {

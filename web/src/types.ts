@@ -98,5 +98,5 @@ export interface TaxonomyEntry {
 
 export interface PolicyAnswer {
   version: number;
-  policy: { taxonomies: { channels: TaxonomyEntry[]; categories: TaxonomyEntry[] } };
+  policy: { taxonomies: Record<'channels' | 'categories' | 'businessLines' | 'causes' | 'outcomes', TaxonomyEntry[]> };
 }

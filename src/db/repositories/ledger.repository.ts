@@ -43,6 +43,20 @@ function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
   if (q.receivedFrom) where.push(eb('received_at', '>=', q.receivedFrom));
   if (q.receivedTo) where.push(eb('received_at', '<', q.receivedTo));
   if (q.q) where.push(sql<SqlBool>`search_text LIKE ${likePattern(q.q)}`);
+  if (q.involves) where.push(eb.or([eb('assignee', '=', q.involves), eb('tracker', '=', q.involves)]));
+  if (q.contactKeys) where.push(sql<SqlBool>`contact_keys && ${sql.val(q.contactKeys)}::text[]`);
+  if (q.dueBefore) {
+    const dueBefore = q.dueBefore;
+    where.push(
+      eb.exists(
+        eb
+          .selectFrom('complaint_clocks as d')
+          .select(sql`1`.as('one'))
+          .whereRef('d.complaint_id', '=', 'complaints.id')
+          .where((k) => k.and([k('d.status', '=', 'running'), k('d.due_at', '>=', now), k('d.due_at', '<', dueBefore)])),
+      ),
+    );
+  }
   if (q.overdue !== undefined) {
     const overdue = eb.exists(
       eb

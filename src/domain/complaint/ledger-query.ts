@@ -15,6 +15,12 @@ export interface LedgerFilter {
   receivedTo?: Date;
   overdue?: boolean;
   q?: string;
+  /** complaints this user (username) handles or tracks */
+  involves?: string;
+  /** a running clock falls due between now and this time (not yet overdue) */
+  dueBefore?: Date;
+  /** contact keys (normalised phone / e-mail, see contactKeys): earlier complaints of a complainant */
+  contactKeys?: string[];
 }
 
 export interface LedgerQuery extends LedgerFilter {

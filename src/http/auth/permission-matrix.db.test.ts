@@ -49,6 +49,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /healthz': { allow: 'public', request: () => get('/healthz') },
   'GET /api/openapi.json': { allow: 'public', request: () => get('/api/openapi.json') },
   'POST /api/auth/login': { allow: 'public', request: () => send('POST', '/api/auth/login', {}) },
+  // the public portal: a complaint by number plus contact (an unknown number answers 404)
+  'POST /api/public/track': { allow: 'public', request: () => send('POST', '/api/public/track', { number: 'TS209901010001', contact: '13700000001' }) },
   'GET /api/auth/me': { allow: EVERYONE, request: () => get('/api/auth/me') },
   'POST /api/auth/logout': { allow: EVERYONE, request: () => send('POST', '/api/auth/logout') },
   'POST /api/auth/logout-all': { allow: EVERYONE, request: () => send('POST', '/api/auth/logout-all') },
@@ -78,6 +80,15 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/audit': { allow: ['auditor'], request: () => get('/api/audit') },
   'GET /api/complaints': { allow: COMPLAINT_READERS, request: () => get('/api/complaints') },
   'POST /api/complaints': { allow: ['agent', 'branch_agent', 'supervisor'], request: () => send('POST', '/api/complaints', {}) },
+  'POST /api/complaints/preview': { allow: ['agent', 'branch_agent', 'supervisor'], request: () => send('POST', '/api/complaints/preview', {}) },
+  'GET /api/complaints/export': {
+    allow: ['agent', 'branch_agent', 'supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector'],
+    request: () => get('/api/complaints/export?level=1&receivedFrom=2099-01-01T00:00:00Z'),
+  },
+  'GET /api/workbench': { allow: EVERYONE, request: () => get('/api/workbench') },
+  'GET /api/saved-views': { allow: COMPLAINT_READERS, request: () => get('/api/saved-views') },
+  'POST /api/saved-views': { allow: COMPLAINT_READERS, request: () => send('POST', '/api/saved-views', {}) },
+  'DELETE /api/saved-views/:id': { allow: COMPLAINT_READERS, request: () => send('DELETE', `/api/saved-views/${TARGET_USER}`) },
   'GET /api/complaints/:id': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}`) },
   'GET /api/complaints/:id/events': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}/events`) },
   'POST /api/complaints/:id/grade': {
@@ -124,6 +135,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'POST /api/complaints/:id/report-to-senior': { allow: ['leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/report-to-senior`, { content: '矩阵' }) },
   'POST /api/complaints/:id/add-evidence': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/add-evidence`, { method: 'interview', note: '矩阵' }) },
+  'GET /api/complaints/:id/records': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}/records`) },
   'GET /api/complaints/:id/evidence/:fileId': { allow: COMPLAINT_READERS, request: (id) => get(`/api/complaints/${id}/evidence/${TARGET_USER}`) },
   'POST /api/complaints/:id/request-extension': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/request-extension`, { days: 2, reason: '矩阵' }) },
   'POST /api/complaints/:id/decide-extension': { allow: ['supervisor', 'leadership_member', 'senior_manager'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/decide-extension`, { requestId: TARGET_USER, approved: true }) },
@@ -146,6 +158,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/notifications/unread-count': { allow: EVERYONE, request: () => get('/api/notifications/unread-count') },
   'POST /api/notifications/read': { allow: EVERYONE, request: () => send('POST', '/api/notifications/read', { all: true }) },
   'GET /api/exceptions': { allow: COMPLAINT_READERS, request: () => get('/api/exceptions') },
+  'GET /api/board': { allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector'], request: () => get('/api/board') },
   'POST /api/exceptions/:id/resolve': { allow: ['supervisor', 'leadership_member', 'senior_manager'], request: () => send('POST', `/api/exceptions/${TARGET_USER}/resolve`, { resolution: '矩阵' }) },
   'POST /api/complaints/:id/unmask': {
     allow: ['agent', 'branch_agent', 'supervisor', 'department_handler', 'leadership_member', 'senior_manager', 'supervision_inspector'],

@@ -21,6 +21,8 @@ export interface ApiError {
 const domainStatus: Record<string, number> = {
   not_found: 404,
   complaint_not_found: 404,
+  saved_view_not_found: 404,
+  export_too_large: 422,
   policy_version_not_found: 404,
   calendar_year_not_found: 404,
   conflict: 409,

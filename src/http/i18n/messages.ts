@@ -69,6 +69,11 @@ const messages: Record<string, Message> = {
   not_found: { zh: () => '未找到', en: () => 'Not found' },
   route_not_found: { zh: (p) => `接口不存在：${s(p.route)}`, en: (p) => `No such endpoint: ${s(p.route)}` },
   complaint_not_found: { zh: () => '投诉不存在', en: () => 'Complaint not found' },
+  saved_view_not_found: { zh: () => '保存的视图不存在', en: () => 'Saved view not found' },
+  export_too_large: {
+    zh: (p) => `导出结果超过 ${s(p.max)} 条，请缩小筛选范围`,
+    en: (p) => `The export would exceed ${s(p.max)} rows; narrow the filter`,
+  },
   idempotency_key_reused: {
     zh: () => '该幂等键已用于另一个不同的请求',
     en: () => 'This Idempotency-Key was already used for a different request',
@@ -186,6 +191,13 @@ const messages: Record<string, Message> = {
   merge_into_itself: { zh: () => '不能合并到自身', en: () => 'a complaint cannot be merged into itself' },
   regulatory_days_not_allowed: { zh: (p) => `监管时限只能延长至 ${s(p.allowed)} 天`, en: (p) => `the regulatory limit can only become ${s(p.allowed)} days` },
   customer_agreement_required: { zh: () => '须经客户同意', en: () => 'the customer must have agreed' },
+  // public portal (R-G3, R-H3)
+  track_not_found: {
+    zh: () => '未找到与该投诉编号和联系方式相符的投诉，请核对后重试',
+    en: () => 'No complaint matches this number and contact; check both and try again',
+  },
+  invalid_complaint_number: { zh: () => '投诉编号格式不正确（如 TS202611250001）', en: () => 'is not a complaint number (such as TS202611250001)' },
+  invalid_contact: { zh: () => '请填写登记时留下的手机号码或电子邮箱', en: () => 'give the phone number or e-mail address given when the complaint was registered' },
 };
 
 export function translate(code: string, locale: Locale, params: Params = {}): string {

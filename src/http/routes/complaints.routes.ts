@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { LedgerQuery } from '../../domain/complaint/ledger-query.js';
+import { contactKeys } from '../../domain/complaint/contact.js';
 import { assertNoIssues, type FieldIssue } from '../../domain/validation.js';
 import { registerComplaint } from '../../services/complaint-intake.service.js';
+import { previewComplaint } from '../../services/complaint-preview.service.js';
+import { EXPORT_MAX_ROWS, exportLedger } from '../../services/ledger-export.service.js';
+import { pickLocale } from '../i18n/locale.js';
 import { gradeComplaint } from '../../services/complaint-grading.service.js';
 import { complaintEvents, listComplaints, type ProtectedSearch } from '../../services/complaint-query.service.js';
 import { recordUnmask } from '../../services/complaint-unmask.service.js';
@@ -16,8 +20,10 @@ const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().describe('retries with the same key return the first response'),
 });
 
-function ledgerQuery(q: z.infer<typeof ledgerQuerystring>): LedgerQuery & ProtectedSearch {
+export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { username: string; now: Date }): LedgerQuery & ProtectedSearch {
   const issues: FieldIssue[] = [];
+  const keys = q.contact === undefined ? undefined : contactKeys(q.contact.includes('@') ? { email: q.contact } : { phone: q.contact });
+  if (keys?.length === 0) issues.push({ field: 'querystring.contact', code: 'invalid_value', params: { values: 'phone / e-mail' } });
   const levels = splitList(q.level)?.map(Number);
   if (levels?.some((l) => ![1, 2, 3].includes(l))) issues.push({ field: 'querystring.level', code: 'invalid_value', params: { values: '1, 2, 3' } });
   const receivedFrom = q.receivedFrom ? new Date(q.receivedFrom) : undefined;
@@ -35,6 +41,9 @@ function ledgerQuery(q: z.infer<typeof ledgerQuerystring>): LedgerQuery & Protec
     receivedTo,
     overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
     q: q.q,
+    involves: q.mine === 'true' ? who.username : undefined,
+    dueBefore: q.dueWithinHours === undefined ? undefined : new Date(who.now.getTime() + q.dueWithinHours * 3_600_000),
+    contactKeys: keys,
     idNumber: q.idNumber,
     account: q.account,
     sort: q.sort,
@@ -42,6 +51,10 @@ function ledgerQuery(q: z.infer<typeof ledgerQuerystring>): LedgerQuery & Protec
     limit: q.limit,
     cursor: q.cursor,
   };
+}
+
+function intakeInput(b: z.infer<typeof createComplaintBody>) {
+  return { ...b, amount: canonicalAmount(b.amount), receivedAt: b.receivedAt ? new Date(b.receivedAt) : null, riskFlags: [...new Set(b.riskFlags)] };
 }
 
 /** R-B1..B7, R-C1, R-C2, R-H1: intake, the ledger, one complaint, its history, grading, unmasking. */
@@ -56,30 +69,58 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Register a complaint from any channel', body: createComplaintBody, headers: idempotencyHeaders },
       },
       async (req, reply) => {
-        const b = req.body;
         const p = principal(req);
-        const { complaintId, replayed } = await registerComplaint(
-          ctx,
-          actorOf(req),
-          p,
-          {
-            ...b,
-            amount: canonicalAmount(b.amount),
-            receivedAt: b.receivedAt ? new Date(b.receivedAt) : null,
-            riskFlags: [...new Set(b.riskFlags)],
-          },
-          req.headers['idempotency-key'],
-        );
+        const { complaintId, replayed } = await registerComplaint(ctx, actorOf(req), p, intakeInput(req.body), req.headers['idempotency-key']);
         const detail = await complaintDetail(ctx, p, complaintId);
         if (replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(201).header('location', `/api/complaints/${complaintId}`).send(detail);
       },
     );
 
+    app.post(
+      '/api/complaints/preview',
+      {
+        config: { access: access.to('complaint.create') },
+        schema: {
+          tags,
+          summary: 'What registering would do, without saving: proposed level and rules, clocks, earlier complaints of the complainant',
+          body: createComplaintBody,
+        },
+      },
+      async (req) => previewComplaint(ctx, principal(req), intakeInput(req.body)),
+    );
+
     app.get(
       '/api/complaints',
       { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'The complaint ledger (within your data scope)', querystring: ledgerQuerystring } },
-      async (req) => listComplaints(ctx, principal(req), ledgerQuery(req.query), req.query.total === 'true'),
+      async (req) => {
+        const p = principal(req);
+        return listComplaints(ctx, p, ledgerQuery(req.query, { username: p.username, now: ctx.now() }), req.query.total === 'true');
+      },
+    );
+
+    app.get(
+      '/api/complaints/export',
+      {
+        config: { access: access.to('complaint.export') },
+        schema: {
+          tags,
+          summary: `The ledger's current filter and sort as an .xlsx file (within your data scope, at most ${EXPORT_MAX_ROWS} rows); recorded in the audit log`,
+          querystring: ledgerQuerystring.omit({ limit: true, cursor: true, total: true }),
+        },
+      },
+      async (req, reply) => {
+        const p = principal(req);
+        const { limit: _limit, cursor: _cursor, ...q } = ledgerQuery({ ...req.query, limit: 1 }, { username: p.username, now: ctx.now() });
+        const english = pickLocale(req.headers['accept-language']) === 'en-US';
+        const file = await exportLedger(ctx, metaOf(req), p, q, english);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="complaints.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header('x-export-rows', String(file.rows))
+          .header('cache-control', 'no-store')
+          .send(file.buffer);
+      },
     );
 
     app.get(

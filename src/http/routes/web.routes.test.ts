@@ -21,6 +21,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'web-routes-'));
   mkdirSync(path.join(dir, 'built', 'assets'), { recursive: true });
   writeFileSync(path.join(dir, 'built', 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(path.join(dir, 'built', 'portal.html'), '<!doctype html><div id="portal"></div>');
   writeFileSync(path.join(dir, 'built', 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(path.join(dir, 'secret.txt'), 'outside');
 });
@@ -51,6 +52,21 @@ describe('web routes: the built app', () => {
     expect((await app.inject({ method: 'GET', url: '/api' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/known' })).json()).toEqual({ ok: true });
     expect((await app.inject({ method: 'GET', url: '/%2e%2e/secret.txt' })).statusCode).toBe(404);
+  });
+});
+
+describe('web routes: the public portal', () => {
+  it('serves portal.html at /portal and below it, revalidated on every load; the app keeps its own paths', async () => {
+    const app = await appWith(path.join(dir, 'built'));
+    for (const url of ['/portal', '/portal/', '/portal/track?number=TS1', '/portal.html']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body, url).toContain('<div id="portal">');
+    }
+    expect((await app.inject({ method: 'GET', url: '/portal' })).headers['cache-control']).toBe('no-cache');
+    expect((await app.inject({ method: 'GET', url: '/portals' })).body).toContain('<div id="root">');
+    expect((await app.inject({ method: 'GET', url: '/portal/missing.js' })).statusCode).toBe(404);
   });
 });
 

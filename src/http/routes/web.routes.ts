@@ -19,7 +19,8 @@ function isFile(file: string): boolean {
 
 /**
  * GET / and GET /*: the built web application at `root` (the start command passes dist/web), with a
- * fallback to its index.html for the app's own paths; unknown /api paths and missing files stay 404.
+ * fallback to its index.html for the app's own paths and to portal.html for /portal and /portal/*
+ * (the public portal); unknown /api paths and missing files stay 404.
  * Without `root` (the tests' app) or before a build: the landing page at / and 404 elsewhere. Both
  * routes exist either way, so the route table (and the permission matrix) never depends on a build.
  * @fastify/static only lends sendFile (serve: false): its own routes could not carry our access rule.
@@ -35,7 +36,8 @@ export function webRoutes(opts: { root?: string } = {}): FastifyPluginAsync {
     }
     await app.register(fastifyStatic, { root, serve: false });
     // index.html is revalidated on every load; the hashed files under assets/ never change
-    const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    const sendPage = (reply: FastifyReply, page: string) => reply.header('cache-control', 'no-cache').sendFile(page, { cacheControl: false });
+    const sendIndex = (reply: FastifyReply) => sendPage(reply, 'index.html');
     app.get('/', route, async (_req, reply) => sendIndex(reply));
     app.get<{ Params: { '*': string } }>('/*', route, async (req, reply) => {
       const rel = req.params['*'];
@@ -47,6 +49,8 @@ export function webRoutes(opts: { root?: string } = {}): FastifyPluginAsync {
       }
       // a missing file is a 404; any other path is a page of the app, which routes it itself
       if (path.extname(rel) !== '') return reply.callNotFound();
+      // the public portal is an entry point of its own (portal.html), no sign-in
+      if (rel === 'portal' || rel.startsWith('portal/')) return sendPage(reply, 'portal.html');
       return sendIndex(reply);
     });
   };

@@ -57,6 +57,9 @@ export const ledgerQuerystring = z.strictObject({
   idNumber: z.string().trim().min(4).max(40).optional().describe('exact ID document number (matched by keyed hash)'),
   account: z.string().trim().min(4).max(64).optional().describe('exact policy/bank/securities account number (matched by keyed hash)'),
   total: z.enum(['true', 'false']).optional().describe('also count all matching complaints'),
+  mine: z.enum(['true', 'false']).optional().describe('only complaints you handle (assignee) or track'),
+  dueWithinHours: z.coerce.number().int().min(1).max(720).optional().describe('a running clock falls due within this many hours (not yet overdue)'),
+  contact: z.string().trim().min(5).max(200).optional().describe("the complainant's phone or e-mail: their complaints (phone normalised: +86, spaces and dashes ignored)"),
 });
 
 export const gradeBody = z.strictObject({

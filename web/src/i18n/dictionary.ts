@@ -6,10 +6,11 @@ import * as admin from './areas/admin';
 import * as board from './areas/board';
 import * as complaint from './areas/complaint';
 import * as intake from './areas/intake';
+import * as ledger from './areas/ledger';
 import * as workbench from './areas/workbench';
 import { en as coreEn } from './messages.en';
 import { zh as coreZh } from './messages.zh';
 
-export const zh = { ...coreZh, ...complaint.zh, ...admin.zh, ...board.zh, ...workbench.zh, ...intake.zh };
+export const zh = { ...coreZh, ...complaint.zh, ...admin.zh, ...board.zh, ...workbench.zh, ...intake.zh, ...ledger.zh };
 export type MessageKey = keyof typeof zh;
-export const en: Record<MessageKey, string> = { ...coreEn, ...complaint.en, ...admin.en, ...board.en, ...workbench.en, ...intake.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...complaint.en, ...admin.en, ...board.en, ...workbench.en, ...intake.en, ...ledger.en };

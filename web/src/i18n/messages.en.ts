@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'login.confirmPassword': 'Confirm new password',
   'login.mismatch': 'The two new passwords do not match',
   'login.changeSubmit': 'Change password',
+  'login.portalLink': 'Public complaint portal (track a complaint)',
   'common.required': 'Required',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong',

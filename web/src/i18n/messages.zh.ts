@@ -21,6 +21,7 @@ export const zh = {
   'login.confirmPassword': '确认新密码',
   'login.mismatch': '两次输入的新密码不一致',
   'login.changeSubmit': '修改密码',
+  'login.portalLink': '客户投诉服务（查询投诉进度）',
   'common.required': '必填',
   'common.loading': '加载中…',
   'common.error': '出错了',

@@ -128,6 +128,12 @@ export function LoginPage() {
             </Button>
           </Form>
         )}
+        {/* the portal is another entry point (portal.html): a full page load, not a route of this app */}
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <a href="/portal" data-testid="portal-link">
+            {t('login.portalLink')}
+          </a>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

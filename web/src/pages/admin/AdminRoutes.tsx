@@ -1,6 +1,61 @@
-import { Empty } from 'antd';
+import { Empty, Spin, Tabs } from 'antd';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import type { MessageKey } from '../../i18n/dictionary';
+import { useI18n } from '../../i18n/i18n';
+import { can, useMe } from '../../session';
 
-/** Placeholder: being built (#5). */
+interface Section {
+  path: string;
+  label: MessageKey;
+  /** shown to users holding any of these permissions */
+  anyOf: readonly string[];
+  page: ComponentType;
+}
+
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+}
+
+/** The administration sections, each in its own chunk; the tabs show those the user may open. */
+const SECTIONS: readonly Section[] = [
+  { path: 'org', label: 'admin.nav.org', anyOf: ['org.read'], page: lazyPage(() => import('./OrgUnitsPage'), 'OrgUnitsPage') },
+  { path: 'users', label: 'admin.nav.users', anyOf: ['user.read'], page: lazyPage(() => import('./UsersPage'), 'UsersPage') },
+  { path: 'roles', label: 'admin.nav.roles', anyOf: ['user.read', 'user.write'], page: lazyPage(() => import('./RolesPage'), 'RolesPage') },
+  { path: 'policy', label: 'admin.nav.policy', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyPage'), 'PolicyPage') },
+  { path: 'history', label: 'admin.nav.history', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyHistoryPage'), 'PolicyHistoryPage') },
+  { path: 'calendar', label: 'admin.nav.calendar', anyOf: ['calendar.read'], page: lazyPage(() => import('./CalendarPage'), 'CalendarPage') },
+  { path: 'taxonomies', label: 'admin.nav.taxonomies', anyOf: ['policy.read'], page: lazyPage(() => import('./TaxonomiesPage'), 'TaxonomiesPage') },
+];
+
+/** /admin/*: organisation, users, roles, policy and its history, calendar, taxonomies. */
 export function AdminRoutes() {
-  return <Empty />;
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const allowed = SECTIONS.filter((s) => s.anyOf.some((p) => can(me.data, p)));
+  const current = location.pathname.replace(/^\/admin\/?/, '').split('/')[0] ?? '';
+  const first = allowed[0];
+
+  if (!first) return <Empty description={t('admin.noSections')} />;
+  return (
+    <>
+      <Tabs
+        activeKey={current}
+        onChange={(key) => navigate(`/admin/${key}`)}
+        items={allowed.map((s) => ({ key: s.path, label: <span data-testid={`admin-tab-${s.path}`}>{t(s.label)}</span> }))}
+        style={{ marginBottom: 8 }}
+      />
+      <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+        <Routes>
+          <Route index element={<Navigate to={first.path} replace />} />
+          {allowed.map((s) => (
+            <Route key={s.path} path={`${s.path}/*`} element={<s.page />} />
+          ))}
+          <Route path="*" element={<Navigate to={`/admin/${first.path}`} replace />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
 }

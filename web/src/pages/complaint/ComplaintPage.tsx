@@ -1,25 +1,44 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
-import { api } from '../../api';
+import { Alert, Badge, Card, Col, Row, Space, Spin, Tabs } from 'antd';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
-import { useTaxonomy } from '../../taxonomy';
-import type { ComplaintDetail, ComplaintEvent } from '../../types';
-import { DeadlinesCard } from './DeadlinesCard';
-import { LevelTag, OverdueTag, StatusTag } from '../labels';
+import type { MaskedComplainant } from '../../types';
+import { ActionBar } from './actions/ActionBar';
+import { ComplainantCard } from './ComplainantCard';
+import { ComplaintHeader } from './ComplaintHeader';
+import { useComplaint, useEvents, useImprovements, useRecords, useRefreshComplaint } from './complaint-queries';
+import { EventTimeline } from './EventTimeline';
+import { AnalysisTab } from './tabs/AnalysisTab';
+import { DetailsTab } from './tabs/DetailsTab';
+import { FeedbackTab } from './tabs/FeedbackTab';
+import { ImprovementTab } from './tabs/ImprovementTab';
+import { InvestigationTab } from './tabs/InvestigationTab';
+import { PlanTab } from './tabs/PlanTab';
+import { ResolutionTab } from './tabs/ResolutionTab';
+import { RelatedTab } from './tabs/RelatedTab';
+import { ofKind } from './tabs/tab-kit';
+import { UnmaskModal } from './UnmaskModal';
 
-/** One complaint: header, both deadlines, the masked complainant, allowed actions, the timeline. */
+const TABS = ['details', 'investigation', 'analysis', 'resolution', 'feedback', 'plan', 'improvements', 'related'] as const;
+type TabKey = (typeof TABS)[number];
+
+/**
+ * One complaint: the header with both clocks counting down and exactly the actions the server
+ * allows, tabs for every part of its handling, and the full history beside them.
+ */
 export function ComplaintPage() {
   const { id = '' } = useParams();
-  const { t, label, dateTime, money } = useI18n();
-  const taxonomy = useTaxonomy();
-  const { message } = App.useApp();
-  const complaint = useQuery({ queryKey: ['complaint', id], queryFn: () => api<ComplaintDetail>('GET', `/api/complaints/${encodeURIComponent(id)}`) });
-  const events = useQuery({
-    queryKey: ['complaint', id, 'events'],
-    queryFn: () => api<{ items: ComplaintEvent[] }>('GET', `/api/complaints/${encodeURIComponent(id)}/events`),
-  });
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const complaint = useComplaint(id);
+  const events = useEvents(id);
+  const records = useRecords(id);
+  const improvements = useImprovements(id, complaint.data?.id);
+  const refresh = useRefreshComplaint(id);
+  const [unmasking, setUnmasking] = useState(false);
+  // the clear values are shown once, for this visit only
+  const [clear, setClear] = useState<{ id: string; complainant: MaskedComplainant } | null>(null);
 
   const back = (
     <Link to="/complaints">
@@ -29,106 +48,58 @@ export function ComplaintPage() {
   if (complaint.isPending) return <Spin />;
   if (complaint.error) return <Alert type="error" showIcon message={complaint.error.message} action={back} />;
   const c = complaint.data;
-  const p = c.complainant;
-  const none = t('common.none');
+  const recs = records.data?.records ?? [];
+  const milestones = records.data?.milestones ?? [];
+  const tab: TabKey = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'details';
+  const setTab = (key: string) => {
+    const next = new URLSearchParams(params);
+    if (key === 'details') next.delete('tab');
+    else next.set('tab', key);
+    setParams(next, { replace: true });
+  };
+  const count = (n: number) => (n > 0 ? <Badge count={n} size="small" color="#8c8c8c" style={{ marginLeft: 4 }} /> : null);
+  const label = (key: TabKey, n = 0) => (
+    <span data-testid={`tab-${key}`}>
+      {t(`complaint.tab.${key}`)}
+      {count(n)}
+    </span>
+  );
+  const complainant = (
+    <ComplainantCard complainant={clear?.id === c.id ? clear.complainant : c.complainant} mayUnmask={c.allowedActions.includes('unmask')} onUnmask={() => setUnmasking(true)} />
+  );
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
       {back}
-      <Card>
-        <Space align="center" wrap style={{ marginBottom: 12 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="complaint-number">
-            {c.number}
-          </Typography.Title>
-          <LevelTag level={c.level} />
-          <StatusTag status={c.status} />
-          {c.overdue && <OverdueTag />}
-        </Space>
-        <Descriptions
-          size="small"
-          column={3}
-          items={[
-            { key: 'assignee', label: t('complaint.assignee'), children: c.assignee ?? none },
-            { key: 'tracker', label: t('complaint.tracker'), children: c.tracker ?? none },
-            { key: 'received', label: t('ledger.receivedAt'), children: dateTime(c.receivedAt) },
-            { key: 'channel', label: t('complaint.channel'), children: taxonomy.label('channels', c.channel) },
-            { key: 'category', label: t('complaint.category'), children: taxonomy.label('categories', c.category) },
-            { key: 'amount', label: t('complaint.amount'), children: c.amount ? money(c.amount) : none },
-          ]}
-        />
-      </Card>
-      <Row gutter={16}>
-        <Col xs={24} lg={15}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <DeadlinesCard deadlines={c.deadlines} />
-            <Card
-              title={t('complaint.complainant')}
-              extra={p.masked && <Tag data-testid="masked">{t('complaint.masked')}</Tag>}
-            >
-              <Descriptions
-                size="small"
-                column={2}
-                items={[
-                  { key: 'name', label: t('complaint.name'), children: p.name },
-                  { key: 'phone', label: t('complaint.phone'), children: p.phone ?? none },
-                  { key: 'email', label: t('complaint.email'), children: p.email ?? none },
-                  { key: 'idNumber', label: t('complaint.idNumber'), children: p.idNumber ?? none },
-                  { key: 'account', label: t('complaint.account'), children: p.account ?? none },
-                  { key: 'address', label: t('complaint.address'), children: p.address ?? none },
-                ]}
-              />
-            </Card>
-            <Card title={t('complaint.description')}>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>
-              {c.requestedRemedy && (
-                <Typography.Paragraph type="secondary">
-                  {t('complaint.requestedRemedy')}: {c.requestedRemedy}
-                </Typography.Paragraph>
-              )}
-            </Card>
-          </Space>
+      <ComplaintHeader
+        detail={c}
+        actions={<ActionBar detail={c} records={records.data} events={events.data} onUnmask={() => setUnmasking(true)} onDone={refresh} />}
+      />
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={16}>
+          <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+            {records.error && <Alert type="error" showIcon message={records.error.message} style={{ marginTop: 12 }} />}
+            <Tabs
+              activeKey={tab}
+              onChange={setTab}
+              items={[
+                { key: 'details', label: label('details'), children: <DetailsTab detail={c} complainant={complainant} /> },
+                { key: 'investigation', label: label('investigation', ofKind(recs, 'investigation', 'evidence', 'extension_request', 'findings').length), children: <InvestigationTab complaintId={c.id} records={recs} /> },
+                { key: 'analysis', label: label('analysis', ofKind(recs, 'analysis').length), children: <AnalysisTab records={recs} /> },
+                { key: 'resolution', label: label('resolution', ofKind(recs, 'compensation', 'settlement').length), children: <ResolutionTab records={recs} /> },
+                { key: 'feedback', label: label('feedback', ofKind(recs, 'feedback', 'survey', 'closing').length), children: <FeedbackTab records={recs} /> },
+                { key: 'plan', label: label('plan', milestones.length), children: <PlanTab records={recs} milestones={milestones} /> },
+                { key: 'improvements', label: label('improvements', improvements.data?.length ?? 0), children: <ImprovementTab actions={improvements.data} error={improvements.error} /> },
+                { key: 'related', label: label('related', c.related.length), children: <RelatedTab related={c.related} /> },
+              ]}
+            />
+          </Card>
         </Col>
-        <Col xs={24} lg={9}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Card title={t('complaint.actions')} data-testid="actions">
-              {c.allowedActions.length === 0 ? (
-                <Typography.Text type="secondary">{t('complaint.noActions')}</Typography.Text>
-              ) : (
-                <Space wrap>
-                  {c.allowedActions.map((a) => (
-                    <Button key={a} data-action={a} onClick={() => void message.info(t('complaint.actionLater'))}>
-                      {label('action', a)}
-                    </Button>
-                  ))}
-                </Space>
-              )}
-            </Card>
-            <Card title={t('complaint.timeline')} data-testid="timeline">
-              {events.isPending && <Spin />}
-              {events.error && <Alert type="error" showIcon message={events.error.message} />}
-              {events.data && events.data.items.length === 0 && <Empty />}
-              {events.data && (
-                <Timeline
-                  items={events.data.items.map((e) => ({
-                    key: e.seq,
-                    color: e.type.includes('breach') ? 'red' : e.type.includes('warning') ? 'orange' : 'blue',
-                    children: (
-                      <div data-event={e.type}>
-                        <Typography.Text strong>{label('event', e.type)}</Typography.Text>
-                        <br />
-                        <Typography.Text type="secondary">
-                          {dateTime(e.occurredAt)} · {e.actor}
-                        </Typography.Text>
-                        {e.reason && <div>{e.reason}</div>}
-                      </div>
-                    ),
-                  }))}
-                />
-              )}
-            </Card>
-          </Space>
+        <Col xs={24} xl={8}>
+          <EventTimeline events={events.data} error={events.error} pending={events.isPending} />
         </Col>
       </Row>
+      {unmasking && <UnmaskModal complaintId={c.id} onClose={() => setUnmasking(false)} onShown={(p) => { setClear({ id: c.id, complainant: p }); void refresh(); }} />}
     </Space>
   );
 }

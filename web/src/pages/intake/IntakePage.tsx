@@ -1,6 +1,148 @@
-import { Empty } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Form, Row, Segmented, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { api, ApiError } from '../../api';
+import { useI18n } from '../../i18n/i18n';
+import { AssessmentPanel, HistoryPanel } from './AssessmentPanel';
+import { formField, intakeBody, previewable, type IntakeMode, type IntakeValues } from './intake-body';
+import type { IntakePreview, RegisteredComplaint } from './intake-types';
+import { ComplainantFields, MatterFields, SourceFields } from './IntakeFields';
+import { IntakeResult } from './IntakeResult';
 
-/** Placeholder: being built (#5). */
+const MODES: readonly IntakeMode[] = ['hotline', 'branch', 'letter'];
+const PREVIEW_DELAY_MS = 500;
+const INITIAL: IntakeValues = { urgent: false, riskFlags: [], jointComplainants: 1 };
+
+/** Waits until the value has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/**
+ * New complaint (R-B1..B7, R-C1): one form in three entry modes (hotline, branch counter, letter),
+ * fast from the keyboard (Tab through, Ctrl+Enter saves). As the agent types, the phone finds the
+ * customer's earlier complaints and the server's preview shows the proposed level with its rules,
+ * duplicates and clocks. Saving is idempotent (one key per form), so a double submit registers once.
+ */
 export function IntakePage() {
-  return <Empty />;
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<IntakeValues>();
+  const [mode, setMode] = useState<IntakeMode>('hotline');
+  const [values, setValues] = useState<IntakeValues>(INITIAL);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [saved, setSaved] = useState<RegisteredComplaint | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const body = useMemo(() => intakeBody(mode, values), [mode, values]);
+  const settled = useDebounced(previewable(values) ? JSON.stringify(body) : null, PREVIEW_DELAY_MS);
+  const preview = useQuery({
+    queryKey: ['intake-preview', settled],
+    queryFn: () => api<IntakePreview>('POST', '/api/complaints/preview', JSON.parse(settled ?? '{}')),
+    enabled: settled !== null,
+    placeholderData: (previous) => previous,
+    retry: false,
+  });
+
+  const register = useMutation({
+    mutationFn: (b: Record<string, unknown>) => api<RegisteredComplaint>('POST', '/api/complaints', b, { 'idempotency-key': idempotencyKey }),
+    onSuccess: (complaint) => {
+      setSaved(complaint);
+      void message.success(t('intake.saved', { number: complaint.number }));
+    },
+    onError: (e) => {
+      if (!(e instanceof ApiError)) return setFormError(e.message);
+      const shown = new Set(Object.keys(form.getFieldsValue(true)));
+      const placed = e.fields.map((f) => ({ name: formField(f.field, shown), message: f.message })).filter((f): f is { name: string; message: string } => f.name !== null);
+      form.setFields(placed.map((f) => ({ name: f.name as keyof IntakeValues, errors: [f.message] })));
+      const unplaced = e.fields.filter((f) => formField(f.field, shown) === null);
+      setFormError(placed.length > 0 && unplaced.length === 0 ? null : [e.message, ...unplaced.map((f) => f.message)].join('；'));
+    },
+  });
+
+  const submit = async () => {
+    setFormError(null);
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    const all = form.getFieldsValue(true) as IntakeValues;
+    if (!all.phone?.trim() && !all.email?.trim() && !all.address?.trim()) {
+      form.setFields([{ name: 'phone', errors: [t('intake.contactRequired')] }]);
+      return;
+    }
+    register.mutate(intakeBody(mode, all));
+  };
+
+  const startOver = () => {
+    form.resetFields();
+    setValues(INITIAL);
+    setSaved(null);
+    setFormError(null);
+    setIdempotencyKey(crypto.randomUUID());
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  if (saved) return <IntakeResult complaint={saved} onAnother={startOver} />;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('intake.title')}
+        </Typography.Title>
+        <Segmented<IntakeMode>
+          value={mode}
+          onChange={(m) => setMode(m)}
+          options={MODES.map((m) => ({ value: m, label: t(`intake.mode.${m}`) }))}
+          data-testid="intake-mode"
+        />
+      </Space>
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <Form<IntakeValues>
+            form={form}
+            layout="vertical"
+            initialValues={INITIAL}
+            onValuesChange={(_changed, all) => setValues(all)}
+            onKeyDown={onKeyDown}
+            scrollToFirstError
+            data-testid="intake-form"
+          >
+            <Card size="small" title={t('intake.section.complainant')} style={{ marginBottom: 16 }}>
+              <ComplainantFields mode={mode} />
+            </Card>
+            <Card size="small" title={t('intake.section.complaint')} style={{ marginBottom: 16 }}>
+              <MatterFields />
+            </Card>
+            <Card size="small" title={`${t('intake.section.source')} · ${t(`intake.mode.${mode}`)}`} style={{ marginBottom: 16 }}>
+              <SourceFields mode={mode} />
+            </Card>
+            {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} data-testid="intake-error" />}
+            <Space>
+              <Button type="primary" onClick={() => void submit()} loading={register.isPending} data-testid="intake-submit">
+                {t('intake.submit')}
+              </Button>
+              <Button onClick={startOver}>{t('intake.reset')}</Button>
+            </Space>
+          </Form>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space direction="vertical" size={16} style={{ width: '100%', position: 'sticky', top: 16 }}>
+            <AssessmentPanel preview={settled === null ? undefined : preview.data} loading={preview.isFetching} error={preview.error} />
+            <HistoryPanel phone={values.phone ?? ''} />
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
 }

@@ -1,45 +1,66 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, queryString } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import type { LedgerItem, LedgerPage as LedgerAnswer } from '../../types';
-import { LEVELS, LevelTag, OverdueTag, STATUSES, StatusTag } from '../labels';
+import { LevelTag, OverdueTag, StatusTag } from '../labels';
+import { LedgerFilters } from './LedgerFilters';
+import { apiParams, readColumns, readState, withParam, type ColumnKey, type LedgerSort } from './ledger-params';
+import { LedgerToolbar, type SavedView } from './LedgerToolbar';
 
 const PAGE_SIZE = 50;
-type FilterName = 'status' | 'level' | 'channel';
+const COLUMNS_KEY = 'complaints.ledger.columns';
+const SORTABLE: Partial<Record<ColumnKey, LedgerSort>> = { number: 'number', level: 'level', receivedAt: 'receivedAt' };
 
-/** The ledger: filters kept in the address (shareable, survive going back), cursor "load more". */
+type Row = LedgerItem & { businessLine?: string; branch?: string | null; amount?: string | null };
+
+function storedColumns(): ColumnKey[] {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null');
+    return readColumns(Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : null);
+  } catch {
+    return readColumns(null);
+  }
+}
+
+/**
+ * The ledger (R-B5): every API filter, sortable columns, saved views, a column chooser, xlsx export
+ * of the current filter; overdue rows marked. The state lives in the address; "load more" pages on.
+ */
 export function LedgerPage() {
-  const { t, label, dateTime } = useI18n();
+  const { t, dateTime, money } = useI18n();
   const taxonomy = useTaxonomy();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const list = (name: FilterName) => params.get(name)?.split(',').filter(Boolean) ?? [];
-  const filters = { status: list('status'), level: list('level'), channel: list('channel'), q: params.get('q') ?? '' };
+  const [columns, setColumnsState] = useState<ColumnKey[]>(storedColumns);
+  const state = readState(params);
+  const query = apiParams(state);
 
-  const update = (name: FilterName | 'q', value: string | string[]) => {
-    const next = new URLSearchParams(params);
-    const v = Array.isArray(value) ? value.join(',') : value.trim();
-    if (v) next.set(name, v);
-    else next.delete(name);
-    setParams(next, { replace: true });
+  const setColumns = (next: ColumnKey[]) => {
+    localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
+    setColumnsState(next);
   };
+  const replace = (next: URLSearchParams) => setParams(next, { replace: true });
 
   const ledger = useInfiniteQuery({
-    queryKey: ['ledger', filters],
-    queryFn: ({ pageParam }) => api<LedgerAnswer>('GET', `/api/complaints${queryString({ ...filters, limit: PAGE_SIZE, cursor: pageParam })}`),
+    queryKey: ['ledger', query],
+    queryFn: ({ pageParam }) => api<LedgerAnswer & { total: number | null }>('GET', `/api/complaints${queryString({ ...query, limit: PAGE_SIZE, cursor: pageParam, total: pageParam ? undefined : 'true' })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const rows = ledger.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows: Row[] = ledger.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = ledger.data?.pages[0]?.total;
 
-  const columns: TableColumnsType<LedgerItem> = [
-    {
+  const sortOrder = (key: ColumnKey) => (SORTABLE[key] === state.sort ? (state.order === 'asc' ? 'ascend' : 'descend') : null);
+  const all: Record<ColumnKey, TableColumnsType<Row>[number]> = {
+    number: {
       title: t('ledger.number'),
       dataIndex: 'number',
-      width: 220,
+      width: 210,
+      fixed: 'left',
       render: (n: string, r) => (
         <Space size={4}>
           <Link to={`/complaints/${r.id}`}>{n}</Link>
@@ -47,67 +68,66 @@ export function LedgerPage() {
         </Space>
       ),
     },
-    { title: t('ledger.level'), dataIndex: 'level', width: 90, render: (l: number) => <LevelTag level={l} /> },
-    { title: t('ledger.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
-    { title: t('ledger.channel'), dataIndex: 'channel', width: 120, render: (c: string) => taxonomy.label('channels', c) },
-    { title: t('ledger.complainant'), dataIndex: 'complainantName', width: 110 },
-    { title: t('ledger.receivedAt'), dataIndex: 'receivedAt', width: 170, render: (at: string) => dateTime(at) },
-    {
-      title: t('ledger.nextDue'),
-      key: 'nextDue',
-      render: (_v, r) => (r.nextDue ? <span>{dateTime(r.nextDue.dueAt)}</span> : t('common.none')),
-    },
-  ];
+    level: { title: t('ledger.level'), dataIndex: 'level', width: 90, render: (l: number) => <LevelTag level={l} /> },
+    status: { title: t('ledger.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+    channel: { title: t('ledger.channel'), dataIndex: 'channel', width: 110, render: (c: string) => taxonomy.label('channels', c) },
+    businessLine: { title: t('ledger.businessLine'), dataIndex: 'businessLine', width: 120, render: (c: string) => taxonomy.label('businessLines', c) },
+    category: { title: t('ledger.category'), dataIndex: 'category', width: 140, render: (c: string) => taxonomy.label('categories', c) },
+    branch: { title: t('ledger.branch'), dataIndex: 'branch', width: 130, render: (b: string | null) => b ?? t('common.none') },
+    complainant: { title: t('ledger.complainant'), dataIndex: 'complainantName', width: 100 },
+    amount: { title: t('ledger.col.amount'), dataIndex: 'amount', width: 120, align: 'right', render: (a: string | null) => (a ? money(a) : t('common.none')) },
+    receivedAt: { title: t('ledger.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (at: string) => dateTime(at) },
+    nextDue: { title: t('ledger.nextDue'), key: 'nextDue', width: 150, render: (_v, r) => (r.nextDue ? dateTime(r.nextDue.dueAt) : t('common.none')) },
+  };
+  const shown: TableColumnsType<Row> = columns.map((key) => ({
+    ...all[key],
+    key,
+    // level 1 is the most serious: it sorts up first; numbers and times newest first
+    ...(SORTABLE[key] ? { sorter: true, sortOrder: sortOrder(key), sortDirections: key === 'level' ? ['ascend', 'descend', 'ascend'] : ['descend', 'ascend', 'descend'] } : {}),
+  }));
+
+  const onChange: TableProps<Row>['onChange'] = (_p, _f, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const sort = s?.columnKey ? SORTABLE[s.columnKey as ColumnKey] : undefined;
+    let next = withParam(params, 'sort', sort && sort !== 'receivedAt' ? sort : null);
+    next = withParam(next, 'order', s?.order === 'ascend' ? 'asc' : null);
+    replace(next);
+  };
+
+  const openView = (view: SavedView) => {
+    setParams(new URLSearchParams(view.query));
+    if (view.columns.length > 0) setColumns(readColumns(view.columns));
+  };
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('ledger.title')}</Typography.Title>}>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 160 }}
-          placeholder={t('ledger.level')}
-          value={filters.level}
-          onChange={(v: string[]) => update('level', v)}
-          options={LEVELS.map((l) => ({ value: String(l), label: label('level', l) }))}
-          data-testid="filter-level"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 180 }}
-          placeholder={t('ledger.status')}
-          value={filters.status}
-          onChange={(v: string[]) => update('status', v)}
-          options={STATUSES.map((s) => ({ value: s, label: label('status', s) }))}
-          data-testid="filter-status"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 180 }}
-          placeholder={t('ledger.channel')}
-          value={filters.channel}
-          onChange={(v: string[]) => update('channel', v)}
-          options={taxonomy.entries('channels').map((c) => ({ value: c.code, label: taxonomy.label('channels', c.code) }))}
-          data-testid="filter-channel"
-        />
-        <Input.Search allowClear style={{ width: 280 }} placeholder={t('ledger.search')} defaultValue={filters.q} onSearch={(v) => update('q', v)} data-testid="filter-q" />
-      </Space>
+    <Card
+      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('ledger.title')}</Typography.Title>}
+      extra={<LedgerToolbar query={query} columns={columns} setColumns={setColumns} openView={openView} />}
+      styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
+    >
+      <LedgerFilters
+        state={state}
+        setList={(name, v) => replace(withParam(params, name, v))}
+        setText={(name, v) => replace(withParam(params, name, v))}
+        setRange={(from, to) => replace(withParam(withParam(params, 'receivedFrom', from), 'receivedTo', to))}
+      />
       {ledger.error && <Alert type="error" showIcon message={ledger.error.message} style={{ marginBottom: 16 }} />}
-      <Table<LedgerItem>
+      <Table<Row>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={shown}
         dataSource={rows}
         loading={ledger.isPending}
         pagination={false}
+        scroll={{ x: 'max-content' }}
+        onChange={onChange}
+        rowClassName={(r) => (r.overdue ? 'ledger-overdue' : '')}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/complaints/${r.id}`) })}
         data-testid="ledger-table"
       />
       <Space style={{ marginTop: 16 }}>
         <Typography.Text type="secondary" data-testid="ledger-count">
-          {t('ledger.shown', { n: rows.length })}
+          {total == null ? t('ledger.shown', { n: rows.length }) : t('ledger.shownOf', { n: rows.length, total })}
         </Typography.Text>
         {ledger.hasNextPage ? (
           <Button onClick={() => void ledger.fetchNextPage()} loading={ledger.isFetchingNextPage} data-testid="load-more">

@@ -1,0 +1,262 @@
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, signIn } from './support.js';
+
+const SHOTS = 'docs/screenshots';
+
+/** An .ics file of 2027 as the State Council schedule would come: New Year, Spring Festival, one adjusted Sunday. */
+function ics2027(): string {
+  const event = (uid: string, start: string, end: string, summary: string) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}@e2e`,
+    `DTSTART;VALUE=DATE:${start}`,
+    `DTEND;VALUE=DATE:${end}`,
+    `SUMMARY:${summary}`,
+    'END:VEVENT',
+  ];
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//e2e//holidays//CN',
+    ...event('ny', '20270101', '20270104', '元旦(休)'),
+    ...event('sf', '20270206', '20270213', '春节(休)'),
+    ...event('sf-work', '20270214', '20270215', '春节(班)'),
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
+}
+
+async function openAdmin(page: Page, tab: string): Promise<void> {
+  await page.goto('/login');
+  await signIn(page, 'admin');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await page.getByRole('menuitem', { name: '系统管理' }).click();
+  await page.getByTestId(`admin-tab-${tab}`).click();
+}
+
+/**
+ * The console errors less the browser's own line for each answer the test provoked on purpose
+ * (`Failed to load resource: … 409`): exactly that many, and nothing else.
+ */
+function withoutRefusals(errors: string[], expected: number): string[] {
+  const refusals = errors.filter((e) => /Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+  expect(refusals, 'refused requests').toHaveLength(expected);
+  return errors.filter((e) => !refusals.includes(e));
+}
+
+/** At tablet width the page itself never scrolls sideways (wide tables scroll inside themselves). */
+async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.waitForTimeout(300);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} at 1024 px`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${process.env.ADMIN_TABLET_SHOTS ?? 'test-results'}/admin-${name}-tablet.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('an administrator changes a number of the policy, publishes it with a reason and sees the difference of the two versions', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openAdmin(page, 'policy');
+  const version = Number(/v(\d+)/.exec((await page.getByTestId('policy-version').textContent()) ?? '')?.[1]);
+  expect(version).toBeGreaterThanOrEqual(1);
+
+  // a rule the server checks: the complex-case days may not be fewer than the normal ones
+  await page.getByTestId('regulatory-decisionDays').fill('40');
+  await page.getByTestId('policy-publish').click();
+  await page.getByTestId('publish-reason').fill('测试服务端校验');
+  await page.getByRole('dialog').getByRole('button', { name: '发布新版本' }).click();
+  await expect(page.getByTestId('policy-errors')).toContainText('regulatory.extendedDays');
+  await expect(page.getByTestId('policy-errors')).toContainText('extendedDays must be at least decisionDays');
+  await page.getByTestId('regulatory-decisionDays').fill('15');
+
+  // level 3: answer within 6 working days instead of 5
+  const amount = page.getByTestId('clock-l3_answer-amount');
+  await expect(amount).toHaveValue('5');
+  await amount.fill('6');
+  // and life insurance complaints over 200,000 yuan are level 1; a new level-1 keyword
+  await page.getByTestId('grading-life-l1Above').fill('200000');
+  await page.getByTestId('keywords-level1').locator('input').fill('消费者协会');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('policy-publish').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('publish-changes')).toContainText('clocks.l3_answer.amount');
+  await expect(dialog.getByTestId('publish-changes').locator('li')).toHaveCount(3);
+  await dialog.getByRole('button', { name: '发布新版本' }).click();
+  await expect(dialog).toContainText('发布新版本必须填写原因');
+  await dialog.getByTestId('publish-reason').fill('三级投诉答复时限调整为 6 个工作日');
+  await dialog.getByRole('button', { name: '发布新版本' }).click();
+  await expect(page.getByText(`已发布 v${version + 1}`)).toBeVisible();
+  await expect(page.getByTestId('policy-version')).toHaveText(`现行版本 v${version + 1}`);
+  await expect(page.getByTestId('policy-errors')).toHaveCount(0);
+
+  // the raw JSON shows the same document
+  await page.getByTestId('policy-mode-json').click();
+  await expect(page.getByTestId('policy-json')).toHaveValue(/"l3_answer": \{\s*"amount": 6,/);
+
+  // the history lists the new version with its reason, and the two versions side by side
+  await page.getByTestId('admin-tab-history').click();
+  const versions = page.getByTestId('policy-versions');
+  await expect(versions.locator('tr', { hasText: `v${version + 1}` })).toContainText('三级投诉答复时限调整为 6 个工作日');
+  await expect(versions.locator('tr', { hasText: `v${version + 1}` })).toContainText('admin');
+  const diff = page.getByTestId('policy-diff');
+  const row = diff.locator('tr', { hasText: 'clocks.l3_answer.amount' });
+  await expect(row).toContainText('三级：答复客户');
+  await expect(row.locator('td').nth(1)).toHaveText('5');
+  await expect(row.locator('td').nth(2)).toHaveText('6');
+  await expect(diff.locator('thead')).toContainText(`v${version}`);
+  await expect(diff.locator('thead')).toContainText(`v${version + 1}`);
+  await expect(diff.locator('tr', { hasText: 'grading.life.l1Above' })).toContainText('200000');
+  await expect(diff.locator('tr', { hasText: 'keywords.level1' }).locator('td').nth(2)).toContainText('消费者协会');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/admin-policy-diff.png`, fullPage: true });
+  await expectNoSidewaysScroll(page, 'history');
+
+  await page.getByTestId('admin-tab-policy').click();
+  await expect(page.getByTestId('clock-l3_answer-amount')).toHaveValue('6');
+  await expectNoSidewaysScroll(page, 'policy');
+  expect(withoutRefusals(errors, 1)).toEqual([]);
+});
+
+test('an administrator imports a year of the calendar from an .ics file, marks a day and confirms another year', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openAdmin(page, 'calendar');
+  await page.goto('/admin/calendar?year=2027');
+
+  // 2027 has no confirmed data yet: a banner says so
+  await expect(page.getByTestId('calendar-unconfirmed')).toContainText('2027 年的日历尚未确认');
+  await expect(page.getByTestId('day-2027-01-01')).toHaveAttribute('data-kind', 'weekday');
+
+  await page.locator('input[type=file]').setInputFiles({ name: 'holidays-2027.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics2027(), 'utf8') });
+  await expect(page.getByTestId('ics-result')).toContainText('已导入 2027 年：11 天特殊安排');
+  await expect(page.getByTestId('calendar-unconfirmed')).toHaveCount(0);
+  await expect(page.getByTestId('calendar-confirmed')).toBeVisible();
+  const newYear = page.getByTestId('day-2027-01-01');
+  await expect(newYear).toHaveAttribute('data-kind', 'holiday');
+  await expect(newYear).toHaveCSS('background-color', 'rgb(255, 120, 117)');
+  const adjusted = page.getByTestId('day-2027-02-14'); // a Sunday worked for the Spring Festival
+  await expect(adjusted).toHaveAttribute('data-kind', 'workday');
+  await expect(adjusted).toHaveCSS('background-color', 'rgb(255, 197, 61)');
+  await expect(page.getByTestId('day-2027-01-09')).toHaveAttribute('data-kind', 'weekend');
+
+  // mark Labour Day by hand
+  await page.getByTestId('day-2027-05-04').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('节假日').check();
+  await dialog.getByTestId('day-name').fill('劳动节');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('day-2027-05-04')).toHaveAttribute('data-kind', 'holiday');
+  await expect(page.getByTestId('day-2027-05-04')).toHaveAttribute('title', '2027-05-04 劳动节');
+  await expect(page.getByTestId('calendar-legend')).toContainText('调休上班');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/admin-calendar.png`, fullPage: true });
+  await expectNoSidewaysScroll(page, 'calendar');
+
+  // another year without data is confirmed with the banner's button
+  await page.getByTestId('calendar-year-select').click();
+  await page.locator('.ant-select-item-option[title="2028"]').click();
+  await expect(page).toHaveURL(/year=2028/);
+  await page.getByTestId('calendar-confirm').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByTestId('calendar-confirmed')).toBeVisible();
+  await expect(page.getByTestId('calendar-unconfirmed')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('an administrator creates a user, sees the one-time password once and the user in the list', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openAdmin(page, 'users');
+  await expect(page.getByTestId('users-table')).toContainText('agent');
+
+  await page.getByTestId('user-new').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('user-username').fill('wang.fang');
+  await dialog.getByTestId('user-display-name').fill('客服 王芳');
+  await dialog.getByTestId('user-roles').click();
+  await page.locator('.ant-select-item-option[title="客服人员"]').click();
+  await page.keyboard.press('Escape');
+  await dialog.getByTestId('user-units').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: '保存' }).click();
+
+  const otp = page.getByTestId('one-time-password');
+  await expect(otp).toBeVisible();
+  expect((await otp.textContent())?.trim().length ?? 0).toBeGreaterThanOrEqual(12);
+  await page.getByRole('button', { name: '已记下' }).click();
+  await expect(otp).toBeHidden();
+
+  const row = page.getByTestId('users-table').locator('tr', { hasText: 'wang.fang' });
+  await expect(row).toContainText('客服 王芳');
+  await expect(row).toContainText('客服人员');
+  await expect(row).toContainText('待改密');
+
+  // the same username again: the server's answer shows on the field
+  await page.getByTestId('user-new').click();
+  await dialog.getByTestId('user-username').fill('wang.fang');
+  await dialog.getByTestId('user-display-name').fill('重复');
+  await dialog.getByTestId('user-roles').click();
+  await page.locator('.ant-select-item-option[title="客服人员"]').click();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('用户名已存在');
+  await dialog.getByRole('button', { name: /取\s*消|Cancel/ }).click();
+
+  await page.screenshot({ path: `${SHOTS}/admin-users.png`, fullPage: true });
+  await expectNoSidewaysScroll(page, 'users');
+
+  // roles: one column per role with its scope
+  await page.getByTestId('admin-tab-roles').click();
+  await expect(page.getByRole('columnheader', { name: /系统管理员/ })).toContainText('不可见投诉');
+  await expect(page.getByTestId('roles-table')).toContainText('修改制度参数');
+  expect(withoutRefusals(errors, 1)).toEqual([]);
+});
+
+test('an administrator adds a category and deactivates another, published as a new policy version', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openAdmin(page, 'taxonomies');
+  await page.getByTestId('tax-tab-categories').click();
+  await page.getByTestId('tax-new-code').fill('wealth_products');
+  await page.getByTestId('tax-new-zh').fill('理财产品');
+  await page.getByTestId('tax-new-en').fill('Wealth products');
+  await page.getByTestId('tax-add').click();
+  const table = page.getByTestId('tax-table');
+  await expect(table.locator('tr', { hasText: 'wealth_products' })).toContainText('未发布');
+  await page.getByTestId('tax-system_outage-active').click();
+  await page.getByTestId('tax-other-zh').fill('其他问题');
+  await page.getByTestId('tax-publish').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('publish-changes').locator('li')).toHaveCount(3);
+  await dialog.getByTestId('publish-reason').fill('新增理财产品类别');
+  await dialog.getByRole('button', { name: '发布新版本' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.locator('tr', { hasText: 'wealth_products' })).not.toContainText('未发布');
+  await expect(page.getByTestId('tax-system_outage-active')).toHaveAttribute('aria-checked', 'false');
+  await page.screenshot({ path: `${process.env.ADMIN_TABLET_SHOTS ?? 'test-results'}/admin-taxonomies.png`, fullPage: true });
+
+  await page.getByTestId('admin-tab-history').click();
+  await expect(page.getByTestId('policy-versions')).toContainText('新增理财产品类别');
+  await expect(page.getByTestId('policy-diff')).toContainText('taxonomies.categories[wealth_products]');
+
+  // a new branch, renamed, then deactivated (never deleted)
+  await page.getByTestId('admin-tab-org').click();
+  const orgs = page.getByTestId('org-table');
+  await expect(orgs).toContainText('上海浦东营业部');
+  await page.getByTestId('org-new').click();
+  const unitDialog = page.getByRole('dialog');
+  await unitDialog.getByLabel('代码').fill('WH-GG');
+  await unitDialog.getByLabel('中文名称').fill('武汉光谷营业部');
+  await unitDialog.getByLabel('英文名称').fill('Wuhan Optics Valley Branch');
+  await unitDialog.getByRole('button', { name: '保存' }).click();
+  const unit = orgs.locator('tr', { hasText: 'WH-GG' });
+  await expect(unit).toContainText('武汉光谷营业部');
+  await unit.getByRole('button', { name: '重命名' }).click();
+  await unitDialog.getByLabel('中文名称').fill('武汉东湖营业部');
+  await unitDialog.getByRole('button', { name: '保存' }).click();
+  await expect(unit).toContainText('武汉东湖营业部');
+  await unit.getByRole('button', { name: '停用' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(unit).toContainText('已停用');
+  await page.screenshot({ path: `${process.env.ADMIN_TABLET_SHOTS ?? 'test-results'}/admin-org.png`, fullPage: true });
+  await expectNoSidewaysScroll(page, 'org');
+  expect(errors).toEqual([]);
+});

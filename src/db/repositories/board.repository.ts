@@ -1,0 +1,149 @@
+/**
+ * The leadership board's figures (R-F1 timeliness, R-E6 on-time rate, R-E3 exceptions), each one
+ * SQL query over the complaints the reader may see. Days and weeks are counted in the company's
+ * time zone; `now` comes in as an argument like everywhere else.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ScopeFilter } from '../../domain/access/permissions.js';
+import { OPEN_STATUSES } from '../../domain/workflow/workflow.types.js';
+import type { Database } from '../database.js';
+
+/** The ledger's scope rule on the complaint aliased `c`: everything, or the reader's branches, departments and own registrations. */
+export function scopeOf(s: ScopeFilter): RawBuilder<SqlBool> {
+  if (s.all) return sql<SqlBool>`true`;
+  const any: RawBuilder<unknown>[] = [sql`c.created_by = ${s.createdBy}`];
+  if (s.branchIds.length) any.push(sql`c.branch_id = ANY(${sql.val(s.branchIds)}::uuid[])`);
+  if (s.departmentIds.length) any.push(sql`c.department_ids && ${sql.val(s.departmentIds)}::uuid[]`);
+  return sql<SqlBool>`(${sql.join(any, sql` OR `)})`;
+}
+
+/** A clock of complaint `c` that is late right now: marked breached, or still open past its due time. */
+export function overdueClockOf(now: Date): RawBuilder<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM complaint_clocks k WHERE k.complaint_id = c.id
+    AND (k.status = 'breached' OR (k.status IN ('running', 'paused') AND k.due_at < ${now}::timestamptz)))`;
+}
+
+const openStatuses = () => sql`c.status IN (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`;
+
+export interface OpenByLevelRow {
+  level: number;
+  open: number;
+  overdue: number;
+}
+
+/** Open complaints per level (1, 2, 3, zero-filled) and how many of them have a late clock. */
+export async function openByLevel(db: Database, scope: ScopeFilter, now: Date): Promise<OpenByLevelRow[]> {
+  const r = await sql<OpenByLevelRow>`
+    SELECT l.level,
+           count(c.id)::int AS open,
+           count(c.id) FILTER (WHERE ${overdueClockOf(now)})::int AS overdue
+    FROM (VALUES (1), (2), (3)) AS l(level)
+    LEFT JOIN complaints c ON c.level = l.level AND ${openStatuses()} AND ${scopeOf(scope)}
+    GROUP BY l.level
+    ORDER BY l.level`.execute(db);
+  return r.rows;
+}
+
+export interface OnTimeWeekRow {
+  weekStart: string;
+  onTime: number;
+  late: number;
+}
+
+/**
+ * The on-time rate per week (Monday to Sunday, company time) over the last `weeks` weeks, this one
+ * included. Every clock is counted once, in the week it was settled: met by its due time counts as
+ * on time in the week it was met; late (marked breached by the sweeper, or met after its due time)
+ * counts as late in the week of its due time (the sweeper records breached_at = due time).
+ * Running, paused and cancelled clocks that were never late do not count.
+ */
+export async function onTimeByWeek(db: Database, scope: ScopeFilter, now: Date, timeZone: string, weeks: number): Promise<OnTimeWeekRow[]> {
+  const r = await sql<OnTimeWeekRow>`
+    WITH w AS (
+      SELECT generate_series(t.this_week - make_interval(weeks => ${weeks - 1}::int), t.this_week, interval '1 week') AS week
+      FROM (SELECT date_trunc('week', ${now}::timestamptz AT TIME ZONE ${timeZone}) AS this_week) t
+    ),
+    k AS (
+      SELECT k.*, COALESCE(k.breached_at IS NOT NULL OR (k.status = 'met' AND k.met_at > k.due_at), false) AS late
+      FROM complaint_clocks k
+      JOIN complaints c ON c.id = k.complaint_id
+      WHERE (k.breached_at IS NOT NULL OR (k.status = 'met' AND k.met_at IS NOT NULL)) AND ${scopeOf(scope)}
+    ),
+    settled AS (
+      SELECT k.late, CASE WHEN k.late THEN COALESCE(k.breached_at, k.due_at) ELSE k.met_at END AS at FROM k
+    )
+    SELECT to_char(w.week, 'YYYY-MM-DD') AS "weekStart",
+           count(s.at) FILTER (WHERE NOT s.late)::int AS "onTime",
+           count(s.at) FILTER (WHERE s.late)::int AS late
+    FROM w
+    LEFT JOIN settled s ON s.at <= ${now}::timestamptz AND date_trunc('week', s.at AT TIME ZONE ${timeZone}) = w.week
+    GROUP BY w.week
+    ORDER BY w.week`.execute(db);
+  return r.rows;
+}
+
+export interface DayCountRow {
+  day: string;
+  count: number;
+}
+
+/** Complaints received per day (company time) over the last `days` days, today included, zero-filled. */
+export async function receivedPerDay(db: Database, scope: ScopeFilter, now: Date, timeZone: string, days: number): Promise<DayCountRow[]> {
+  const r = await sql<DayCountRow>`
+    WITH d AS (
+      SELECT generate_series((${now}::timestamptz AT TIME ZONE ${timeZone})::date - ${days - 1}::int,
+                             (${now}::timestamptz AT TIME ZONE ${timeZone})::date, interval '1 day')::date AS day
+    )
+    SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(c.id)::int AS count
+    FROM d
+    LEFT JOIN complaints c ON (c.received_at AT TIME ZONE ${timeZone})::date = d.day
+      AND c.received_at <= ${now}::timestamptz AND ${scopeOf(scope)}
+    GROUP BY d.day
+    ORDER BY d.day`.execute(db);
+  return r.rows;
+}
+
+export interface ExceptionCountRow {
+  kind: 'breach' | 'dissatisfied' | 'stalled';
+  count: number;
+}
+
+/** Open tracked exceptions per kind. */
+export async function openExceptionCounts(db: Database, scope: ScopeFilter): Promise<ExceptionCountRow[]> {
+  const r = await sql<ExceptionCountRow>`
+    SELECT e.kind, count(*)::int AS count
+    FROM complaint_exceptions e
+    JOIN complaints c ON c.id = e.complaint_id
+    WHERE e.status = 'open' AND ${scopeOf(scope)}
+    GROUP BY e.kind
+    ORDER BY e.kind`.execute(db);
+  return r.rows;
+}
+
+export interface BreachRow {
+  clockId: string;
+  kind: string;
+  label: string | null;
+  dueAt: Date | null;
+  breachedAt: Date;
+  clockStatus: string;
+  complaintId: string;
+  number: string;
+  level: number;
+  complaintStatus: string;
+  total: number;
+}
+
+/** Clocks that went past due since `since`, newest first; every row carries the total count. */
+export async function recentBreaches(db: Database, scope: ScopeFilter, since: Date, now: Date, limit: number): Promise<BreachRow[]> {
+  const r = await sql<BreachRow>`
+    SELECT k.id AS "clockId", k.kind, k.label, k.due_at AS "dueAt", k.breached_at AS "breachedAt", k.status AS "clockStatus",
+           c.id AS "complaintId", c.number, c.level, c.status AS "complaintStatus",
+           (count(*) OVER ())::int AS total
+    FROM complaint_clocks k
+    JOIN complaints c ON c.id = k.complaint_id
+    WHERE k.breached_at >= ${since}::timestamptz AND k.breached_at <= ${now}::timestamptz AND ${scopeOf(scope)}
+    ORDER BY k.breached_at DESC, k.id DESC
+    LIMIT ${limit}`.execute(db);
+  return r.rows;
+}

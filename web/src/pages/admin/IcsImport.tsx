@@ -1,0 +1,51 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Upload } from 'antd';
+import { ApiError, apiRaw } from '../../api';
+import { useI18n } from '../../i18n/i18n';
+import type { CalendarImportResult } from './admin-types';
+
+/** Replaces a year from an iCalendar (.ics) file: the file picker, then the server's result or refusal. */
+export function IcsImport({ year, onImported }: { year: number; onImported: () => void }) {
+  const { t } = useI18n();
+  const upload = useMutation({
+    mutationFn: async (file: File) => apiRaw<CalendarImportResult>('POST', `/api/calendar/${year}/import`, await file.text(), 'text/calendar'),
+    onSuccess: onImported,
+  });
+  const result = upload.data?.year === year ? upload.data : undefined;
+
+  return (
+    <div>
+      <Upload
+        accept=".ics,text/calendar"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          upload.mutate(file);
+          return false; // we send the file ourselves, as text/calendar
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="ics-import">
+          {t('admin.calendar.import', { year })}
+        </Button>
+      </Upload>
+      {result && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          style={{ marginTop: 12 }}
+          data-testid="ics-result"
+          message={t('admin.calendar.imported', { year: result.year, days: result.days, replanned: result.replanned })}
+          description={result.warnings.length > 0 && (
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {result.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        />
+      )}
+      {upload.error && <Alert type="error" showIcon closable style={{ marginTop: 12 }} data-testid="ics-error" message={upload.error.message} description={upload.error instanceof ApiError ? upload.error.fields.map((f) => f.message).join('; ') : undefined} />}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/** Investigation: evidence (with a file), extensions of the investigation, root-cause analysis. */
+import { bool, compact, mustText, num, recordsOf, str, text, texts, type ActionSpec } from '../action-spec';
+
+export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', 'external_expert'] as const;
+const IMPACT = ['low', 'medium', 'high'] as const;
+
+/** The file field's value: what POST add-evidence takes. */
+export interface EvidenceFile {
+  name: string;
+  contentType: string;
+  base64: string;
+}
+
+function isEvidenceFile(v: unknown): v is EvidenceFile {
+  return typeof v === 'object' && v !== null && 'base64' in v && typeof v.base64 === 'string' && 'name' in v && 'contentType' in v;
+}
+
+export const addEvidence: ActionSpec = {
+  action: 'add_evidence',
+  path: 'add-evidence',
+  fields: [
+    { kind: 'enum', name: 'method', label: 'complaint.f.evidenceMethod', values: EVIDENCE_METHODS, prefix: 'complaint.evidenceMethod', required: true },
+    { kind: 'textarea', name: 'note', label: 'complaint.f.evidenceNote', required: true },
+    { kind: 'file', name: 'file', label: 'complaint.f.file', help: 'complaint.help.file' },
+  ],
+  initial: () => ({ method: 'document_review' }),
+  body: (v) => compact({ method: text(v.method), note: mustText(v.note), file: isEvidenceFile(v.file) ? v.file : undefined }),
+};
+
+export const requestExtension: ActionSpec = {
+  action: 'request_extension',
+  path: 'request-extension',
+  fields: [
+    { kind: 'number', name: 'days', label: 'complaint.f.extensionDays', min: 1, max: 20, required: true },
+    { kind: 'textarea', name: 'reason', label: 'complaint.f.reason', required: true },
+  ],
+  body: (v) => compact({ days: num(v.days), reason: mustText(v.reason) }),
+};
+
+export const decideExtension: ActionSpec = {
+  action: 'decide_extension',
+  path: 'decide-extension',
+  fields: [
+    {
+      kind: 'select',
+      name: 'requestId',
+      label: 'complaint.f.extensionRequest',
+      required: true,
+      options: (ctx) =>
+        recordsOf(ctx, 'extension_request', 'pending').map((r) => ({
+          value: r.id,
+          label: `${ctx.i18n.t('complaint.extensionDays', { n: str(r.data.days) })} · ${str(r.data.reason)} · ${r.createdBy}`,
+        })),
+    },
+    { kind: 'yesNo', name: 'approved', label: 'complaint.f.decision', yes: 'complaint.approve', no: 'complaint.reject', required: true },
+    { kind: 'textarea', name: 'note', label: 'complaint.f.note' },
+  ],
+  initial: (ctx) => {
+    const [first] = recordsOf(ctx, 'extension_request', 'pending');
+    return first ? { requestId: first.id } : {};
+  },
+  body: (v) => compact({ requestId: text(v.requestId), approved: bool(v.approved), note: text(v.note) }),
+};
+
+export const recordAnalysis: ActionSpec = {
+  action: 'record_analysis',
+  path: 'record-analysis',
+  fields: [
+    { kind: 'causes', name: 'causes', label: 'complaint.f.causes', required: true },
+    { kind: 'enum', name: ['impact', 'business'], label: 'complaint.f.impactBusiness', values: IMPACT, prefix: 'complaint.impact', radio: true, required: true },
+    { kind: 'enum', name: ['impact', 'reputation'], label: 'complaint.f.impactReputation', values: IMPACT, prefix: 'complaint.impact', radio: true, required: true },
+    { kind: 'enum', name: ['impact', 'financial'], label: 'complaint.f.impactFinancial', values: IMPACT, prefix: 'complaint.impact', radio: true, required: true },
+    { kind: 'textarea', name: ['impact', 'note'], label: 'complaint.f.impactNote' },
+    { kind: 'textarea', name: 'strategy', label: 'complaint.f.strategy', required: true },
+  ],
+  body: (v) => {
+    const impact = typeof v.impact === 'object' && v.impact !== null ? (v.impact as Record<string, unknown>) : {};
+    return compact({
+      causes: texts(v.causes),
+      impact: compact({ business: text(impact.business), reputation: text(impact.reputation), financial: text(impact.financial), note: text(impact.note) }),
+      strategy: mustText(v.strategy),
+    });
+  },
+};
+
+export const INVESTIGATION_SPECS = [addEvidence, requestExtension, decideExtension, recordAnalysis];

@@ -1,0 +1,64 @@
+/**
+ * The ledger's state lives in the address (shareable, survives going back, is what a saved view
+ * stores): these are the parameters the page understands, all passed to GET /api/complaints as they
+ * are. Pure: unit-tested in ledger-params.test.ts.
+ */
+
+export const LIST_FILTERS = ['status', 'level', 'channel', 'businessLine', 'category'] as const;
+export const TEXT_FILTERS = ['q', 'branch', 'receivedFrom', 'receivedTo', 'overdue', 'mine', 'dueWithinHours', 'contact'] as const;
+export const SORTS = ['receivedAt', 'registeredAt', 'level', 'number'] as const;
+
+export type ListFilter = (typeof LIST_FILTERS)[number];
+export type TextFilter = (typeof TEXT_FILTERS)[number];
+export type LedgerSort = (typeof SORTS)[number];
+
+export const COLUMNS = ['number', 'level', 'status', 'channel', 'businessLine', 'category', 'branch', 'complainant', 'amount', 'receivedAt', 'nextDue'] as const;
+export type ColumnKey = (typeof COLUMNS)[number];
+export const DEFAULT_COLUMNS: readonly ColumnKey[] = ['number', 'level', 'status', 'channel', 'category', 'complainant', 'receivedAt', 'nextDue'];
+
+export interface LedgerState {
+  lists: Record<ListFilter, string[]>;
+  texts: Partial<Record<TextFilter, string>>;
+  sort: LedgerSort;
+  order: 'asc' | 'desc';
+}
+
+export function readState(params: URLSearchParams): LedgerState {
+  const lists = Object.fromEntries(LIST_FILTERS.map((k) => [k, params.get(k)?.split(',').filter(Boolean) ?? []])) as Record<ListFilter, string[]>;
+  const texts: Partial<Record<TextFilter, string>> = {};
+  for (const k of TEXT_FILTERS) {
+    const v = params.get(k)?.trim();
+    if (v) texts[k] = v;
+  }
+  const sortParam = params.get('sort');
+  const sort = (SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as LedgerSort) : 'receivedAt';
+  const order = params.get('order') === 'asc' ? 'asc' : 'desc';
+  return { lists, texts, sort, order };
+}
+
+/** The API query (without paging) for a state: what the ledger lists and what the export exports. */
+export function apiParams(s: LedgerState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of LIST_FILTERS) if (s.lists[k].length > 0) out[k] = s.lists[k].join(',');
+  for (const k of TEXT_FILTERS) if (s.texts[k]) out[k] = s.texts[k] as string;
+  if (s.sort !== 'receivedAt') out.sort = s.sort;
+  if (s.order !== 'desc') out.order = s.order;
+  return out;
+}
+
+/** A new address after one change: an empty value removes the parameter. */
+export function withParam(params: URLSearchParams, name: string, value: string | readonly string[] | null): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const v = value === null ? '' : typeof value === 'string' ? value.trim() : value.join(',');
+  if (v) next.set(name, v);
+  else next.delete(name);
+  return next;
+}
+
+/** Columns from storage or a saved view: known ones only, in order; the default set when none remain. */
+export function readColumns(stored: readonly string[] | null | undefined): ColumnKey[] {
+  const known = (stored ?? []).filter((c): c is ColumnKey => (COLUMNS as readonly string[]).includes(c));
+  const unique = [...new Set(known)];
+  if (!unique.includes('number') && unique.length > 0) unique.unshift('number');
+  return unique.length > 0 ? unique : [...DEFAULT_COLUMNS];
+}

@@ -1,0 +1,41 @@
+import type { LedgerItem } from '../../types';
+
+export interface ComplaintSection {
+  total: number;
+  items: LedgerItem[];
+}
+
+export interface WorkbenchException {
+  id: string;
+  kind: 'breach' | 'stalled' | 'dissatisfied';
+  raisedAt: string;
+  clockKind: string | null;
+  complaint: { id: string; number: string; level: number; status: string };
+}
+
+export interface InboxItem {
+  id: string;
+  kind: string;
+  title: string;
+  complaintId: string | null;
+  complaintNumber: string | null;
+  createdAt: string;
+}
+
+export interface WorkbenchAnswer {
+  dueSoonHours: number;
+  mine: ComplaintSection | null;
+  dueSoon: ComplaintSection | null;
+  overdue: ComplaintSection | null;
+  exceptions: { total: number; items: WorkbenchException[] } | null;
+  notifications: { unread: number; items: InboxItem[] };
+}
+
+/** Open statuses: the ledger views the workbench sections open. */
+export const OPEN_STATUSES = 'registered,assigned,investigating,resolving,feedback_sent';
+
+export const SECTION_VIEWS = {
+  mine: `status=${OPEN_STATUSES}&mine=true`,
+  dueSoon: `status=${OPEN_STATUSES}&dueWithinHours=24&overdue=false&sort=level&order=asc`,
+  overdue: `status=${OPEN_STATUSES}&overdue=true&sort=level&order=asc`,
+} as const;
