@@ -17,7 +17,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: 'list',
+  // PLAYWRIGHT_JSON_OUTPUT_NAME=file: also a JSON report (CI counts the tests from it)
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
   // E2E_OUTPUT: a run's own traces and artifacts (several runs side by side)
   outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   use: {

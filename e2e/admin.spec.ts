@@ -49,7 +49,7 @@ async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} at 1024 px`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${process.env.ADMIN_TABLET_SHOTS ?? 'test-results'}/admin-${name}-tablet.png` });
+  await page.screenshot({ path: test.info().outputPath(`admin-${name}-tablet.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -71,6 +71,7 @@ test('an administrator changes a number of the policy, publishes it with a reaso
   // level 3: answer within 6 working days instead of 5
   const amount = page.getByTestId('clock-l3_answer-amount');
   await expect(amount).toHaveValue('5');
+  await page.screenshot({ path: test.info().outputPath('admin-policy-errors.png'), fullPage: true });
   await amount.fill('6');
   // and life insurance complaints over 200,000 yuan are level 1; a new level-1 keyword
   await page.getByTestId('grading-life-l1Above').fill('200000');
@@ -175,7 +176,8 @@ test('an administrator creates a user, sees the one-time password once and the u
   await page.locator('.ant-select-item-option[title="客服人员"]').click();
   await page.keyboard.press('Escape');
   await dialog.getByTestId('user-units').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.keyboard.type('客户服务'); // the list is long and virtual: search it
+  await page.locator('.ant-select-item-option[title="客户服务部 (CS)"]').click();
   await page.keyboard.press('Escape');
   await dialog.getByRole('button', { name: '保存' }).click();
 
@@ -188,7 +190,21 @@ test('an administrator creates a user, sees the one-time password once and the u
   const row = page.getByTestId('users-table').locator('tr', { hasText: 'wang.fang' });
   await expect(row).toContainText('客服 王芳');
   await expect(row).toContainText('客服人员');
+  await expect(row).toContainText('客户服务部');
   await expect(row).toContainText('待改密');
+
+  // another role for the new user; a fresh one-time password
+  await row.getByRole('button', { name: '编辑' }).click();
+  await expect(dialog.getByTestId('user-username')).toHaveValue('wang.fang');
+  await dialog.getByTestId('user-roles').click();
+  await page.locator('.ant-select-item-option[title="部门主管"]').click();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('部门主管');
+  await row.getByRole('button', { name: '重置密码' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(otp).toBeVisible();
+  await page.getByRole('button', { name: '已记下' }).click();
 
   // the same username again: the server's answer shows on the field
   await page.getByTestId('user-new').click();
@@ -208,6 +224,7 @@ test('an administrator creates a user, sees the one-time password once and the u
   await page.getByTestId('admin-tab-roles').click();
   await expect(page.getByRole('columnheader', { name: /系统管理员/ })).toContainText('不可见投诉');
   await expect(page.getByTestId('roles-table')).toContainText('修改制度参数');
+  await page.screenshot({ path: test.info().outputPath('admin-roles.png'), fullPage: true });
   expect(withoutRefusals(errors, 1)).toEqual([]);
 });
 
@@ -231,7 +248,7 @@ test('an administrator adds a category and deactivates another, published as a n
   await expect(dialog).toBeHidden();
   await expect(table.locator('tr', { hasText: 'wealth_products' })).not.toContainText('未发布');
   await expect(page.getByTestId('tax-system_outage-active')).toHaveAttribute('aria-checked', 'false');
-  await page.screenshot({ path: `${process.env.ADMIN_TABLET_SHOTS ?? 'test-results'}/admin-taxonomies.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('admin-taxonomies.png'), fullPage: true });
 
   await page.getByTestId('admin-tab-history').click();
   await expect(page.getByTestId('policy-versions')).toContainText('新增理财产品类别');
@@ -256,7 +273,7 @@ test('an administrator adds a category and deactivates another, published as a n
   await unit.getByRole('button', { name: '停用' }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(unit).toContainText('已停用');
-  await page.screenshot({ path: `${process.env.ADMIN_TABLET_SHOTS ?? 'test-results'}/admin-org.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('admin-org.png'), fullPage: true });
   await expectNoSidewaysScroll(page, 'org');
   expect(errors).toEqual([]);
 });

@@ -152,8 +152,10 @@ describe('a clock met by an action is never breached', () => {
     expect(await clockOf(c.id, 'l1_to_leadership')).toMatchObject({ status: 'met', breached_at: null, warnings_sent: 0 });
     expect(await clockEvents(c.id, k.id)).toEqual([]);
     expect(await t.db.selectFrom('complaint_exceptions').select('id').where('clock_id', '=', k.id).execute()).toEqual([]);
+    // the report went higher than the supervisor: that clock is met too (R-C3)
+    expect((await clockOf(c.id, 'l1_report_supervisor')).status).toBe('met');
     // the other clocks of the complaint were swept as usual
-    expect((await clockOf(c.id, 'l1_report_supervisor')).status).toBe('breached');
+    expect((await clockOf(c.id, 'l1_leadership_meeting')).status).toBe('breached');
   });
 });
 

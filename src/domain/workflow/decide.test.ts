@@ -59,7 +59,7 @@ describe('level rules', () => {
 
   it('escalation meets the level clock of the recipient', () => {
     expect(decide('escalate', state('registered', 1), { escalateTo: 'supervisor' }, LIMITS)).toMatchObject({ stops: ['l1_report_supervisor'], notify: ['supervisors'] });
-    expect(decide('escalate', state('registered', 1), { escalateTo: 'leadership' }, LIMITS)).toMatchObject({ stops: ['l1_to_leadership'], notify: ['leadership'] });
+    expect(decide('escalate', state('registered', 1), { escalateTo: 'leadership' }, LIMITS)).toMatchObject({ stops: ['l1_to_leadership', 'l1_report_supervisor'], notify: ['leadership'] });
     expect(decide('escalate', state('registered', 2), { escalateTo: 'supervisor' }, LIMITS).stops).toEqual(['l2_to_supervisor']);
   });
 

@@ -112,7 +112,8 @@ export function decide(action: WorkflowAction, state: WorkflowState, facts: Acti
 
 function escalate(d: Decision, state: WorkflowState, facts: ActionFacts): Decision {
   if (facts.escalateTo === 'leadership') {
-    if (state.level === 1) d.stops.push('l1_to_leadership');
+    // a report to the leadership group also answers the report to the supervisor (R-C3): it went higher
+    if (state.level === 1) d.stops.push('l1_to_leadership', 'l1_report_supervisor');
     d.notify.push('leadership');
   } else {
     if (state.level === 1) d.stops.push('l1_report_supervisor');

@@ -167,7 +167,7 @@ describe('bad input on the policy API (invariant 2)', () => {
   };
   const withoutSection = () => {
     const { regulatory: _dropped, ...rest } = structuredClone(original);
-    return { policy: rest };
+    return { policy: rest, reason: 'bad' };
   };
   const cases: Array<[string, () => unknown, string, Record<string, string>?]> = [
     ['negative clock amount', () => mutate((p) => void (p.clocks.l3_answer.amount = -1)), 'policy.clocks.l3_answer.amount'],
@@ -188,6 +188,7 @@ describe('bad input on the policy API (invariant 2)', () => {
     ['policy missing', () => ({ reason: 'nothing' }), 'policy'],
     ['unknown key beside policy', () => ({ policy: original, colour: 'red' }), 'body'],
     ['reason too long', () => ({ policy: original, reason: 'x'.repeat(2001) }), 'reason'],
+    ['reason missing (R-A2: every change says why)', () => ({ policy: original }), 'reason'],
     ['invalid JSON', () => '{"policy": {', 'body', { 'content-type': 'application/json' }],
     ['body is not JSON', () => 'policy=1', 'Content-Type', { 'content-type': 'application/x-www-form-urlencoded' }],
   ];

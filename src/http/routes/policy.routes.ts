@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentPolicy, policyVersion, policyVersions, publishPolicy } from '../../services/policy.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, actorOf } from '../auth/route-access.js';
-import { optionalText } from '../schemas/common.js';
+import { requiredText } from '../schemas/common.js';
 
 const present = (v: Awaited<ReturnType<typeof currentPolicy>>) => ({
   version: v.version,
@@ -26,7 +26,7 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Publish a new policy version (old versions stay readable)',
-          body: z.strictObject({ policy: z.record(z.string(), z.unknown()), reason: optionalText(2000) }),
+          body: z.strictObject({ policy: z.record(z.string(), z.unknown()), reason: requiredText(2000).describe('why the policy changes: recorded with the version') }),
         },
       },
       async (req, reply) => {

@@ -15,8 +15,10 @@ export function RolesPage() {
   const { t, label, locale } = useI18n();
   const roles = useRoles();
   const list = roles.data ?? [];
-  // permissions in the order the server lists them, first seen first
-  const permissions = [...new Set(list.flatMap((r) => r.permissions))];
+  // permissions as the server lists them, kept together by their first part (complaint.*, policy.*…)
+  const seen = [...new Set(list.flatMap((r) => r.permissions))];
+  const groups = [...new Set(seen.map((p) => p.split('.')[0]))];
+  const permissions = seen.map((p, i) => ({ p, i, g: groups.indexOf(p.split('.')[0]) })).sort((a, b) => a.g - b.g || a.i - b.i).map((x) => x.p);
   const name = (r: RoleInfo) => (locale === 'zh-CN' ? r.zh : r.en);
 
   const columns: TableColumnsType<PermissionRow> = [
@@ -24,7 +26,7 @@ export function RolesPage() {
       title: t('admin.roles.permission'),
       dataIndex: 'permission',
       fixed: 'left',
-      width: 200,
+      width: 160,
       render: (p: string) => (
         <span>
           {label('admin.permission', p)}
@@ -46,7 +48,7 @@ export function RolesPage() {
         </span>
       ),
       key: r.role,
-      width: 110,
+      width: 88,
       align: 'center' as const,
       render: (_v: unknown, row: PermissionRow) => (r.permissions.includes(row.permission) ? <CheckOutlined style={{ color: '#52c41a' }} aria-label={t('admin.roles.granted')} /> : null),
     })),
@@ -64,7 +66,7 @@ export function RolesPage() {
         dataSource={permissions.map((permission) => ({ permission }))}
         loading={roles.isPending}
         pagination={false}
-        scroll={{ x: 200 + list.length * 110 }}
+        scroll={{ x: 160 + list.length * 88 }}
         data-testid="roles-table"
       />
     </Card>

@@ -27,6 +27,19 @@ function OneTimePassword({ shown, onClose }: { shown: { username: string; passwo
   );
 }
 
+/** Tags that wrap inside their cell, long names included. */
+function Tags({ items, color }: { items: Array<{ key: string; text: string }>; color?: string }) {
+  return (
+    <Space size={[0, 4]} wrap>
+      {items.map((i) => (
+        <Tag key={i.key} color={color} style={{ whiteSpace: 'normal' }}>
+          {i.text}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
 function isLocked(u: AdminUser): boolean {
   return u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > Date.now();
 }
@@ -76,8 +89,8 @@ export function UsersPage() {
   const columns: TableColumnsType<AdminUser> = [
     { title: t('admin.users.username'), dataIndex: 'username', width: 130, sorter: (a, b) => a.username.localeCompare(b.username) },
     { title: t('admin.users.displayName'), dataIndex: 'displayName', width: 140 },
-    { title: t('admin.users.roles'), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{roleName(r)}</Tag>) },
-    { title: t('admin.users.units'), dataIndex: 'orgUnitIds', render: (ids: string[]) => ids.map((id) => <Tag key={id} color="blue">{unitName(id)}</Tag>) },
+    { title: t('admin.users.roles'), dataIndex: 'roles', render: (rs: string[]) => <Tags items={rs.map((r) => ({ key: r, text: roleName(r) }))} /> },
+    { title: t('admin.users.units'), dataIndex: 'orgUnitIds', render: (ids: string[]) => <Tags color="blue" items={ids.map((id) => ({ key: id, text: unitName(id) }))} /> },
     {
       title: t('admin.users.state'),
       key: 'state',

@@ -76,10 +76,12 @@ export function ComplaintPage() {
         actions={<ActionBar detail={c} records={records.data} events={events.data} onUnmask={() => setUnmasking(true)} onDone={refresh} />}
       />
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xl={17}>
           <Card size="small" styles={{ body: { paddingTop: 0 } }}>
             {records.error && <Alert type="error" showIcon message={records.error.message} style={{ marginTop: 12 }} />}
             <Tabs
+              size="small"
+              tabBarGutter={20}
               activeKey={tab}
               onChange={setTab}
               items={[
@@ -95,7 +97,7 @@ export function ComplaintPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xl={7}>
           <EventTimeline events={events.data} error={events.error} pending={events.isPending} />
         </Col>
       </Row>

@@ -60,7 +60,6 @@ export function LedgerPage() {
       title: t('ledger.number'),
       dataIndex: 'number',
       width: 210,
-      fixed: 'left',
       render: (n: string, r) => (
         <Space size={4}>
           <Link to={`/complaints/${r.id}`}>{n}</Link>

@@ -14,10 +14,12 @@ export interface FieldLists {
 const match = (input: string, option?: { label?: ReactNode; value?: unknown }) =>
   `${String(option?.label ?? '')} ${String(option?.value ?? '')}`.toLowerCase().includes(input.toLowerCase());
 
-function UserInput({ multiple, people, id }: { multiple?: boolean; people: Option[]; id?: string }) {
+/** A username (or several): the Form.Item's id, value and onChange pass through to the input. */
+function UserInput({ multiple, people, ...control }: { multiple?: boolean; people: Option[]; id?: string; value?: string | string[]; onChange?: (v: string | string[]) => void }) {
   const { t } = useI18n();
-  if (multiple) return <Select id={id} mode="tags" options={people} filterOption={match} tokenSeparators={[',', '，', ' ']} placeholder={t('complaint.typeUsername')} />;
-  return <AutoComplete id={id} options={people} filterOption={match} allowClear placeholder={t('complaint.typeUsername')} />;
+  if (multiple) return <Select {...control} mode="tags" options={people} filterOption={match} tokenSeparators={[',', '，', ' ']} placeholder={t('complaint.typeUsername')} />;
+  const { value, onChange, id } = control;
+  return <AutoComplete id={id} value={typeof value === 'string' ? value : undefined} onChange={onChange} options={people} filterOption={match} allowClear placeholder={t('complaint.typeUsername')} />;
 }
 
 /** The input of one field (without its Form.Item). */

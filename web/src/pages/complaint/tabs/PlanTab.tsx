@@ -10,11 +10,11 @@ function MilestonesTable({ milestones }: { milestones: Milestone[] }) {
   const { t, label, dateTime } = useI18n();
   const columns: TableColumnsType<Milestone> = [
     { title: t('complaint.f.milestoneTitle'), dataIndex: 'title' },
-    { title: t('complaint.f.milestoneOwner'), dataIndex: 'owner', width: 110 },
+    { title: t('complaint.f.milestoneOwner'), dataIndex: 'owner', width: 90 },
     {
       title: t('complaint.f.milestoneDue'),
       key: 'due',
-      width: 190,
+      width: 170,
       render: (_v, m) => (
         <>
           <div>{dateTime(m.dueAt)}</div>
@@ -25,7 +25,7 @@ function MilestonesTable({ milestones }: { milestones: Milestone[] }) {
     {
       title: t('complaint.milestoneStatus'),
       key: 'status',
-      width: 200,
+      width: 180,
       render: (_v, m) => (
         <>
           <Tag color={MILESTONE_COLOURS[m.status]} data-testid="milestone-status">
@@ -42,7 +42,7 @@ function MilestonesTable({ milestones }: { milestones: Milestone[] }) {
       ),
     },
   ];
-  return <Table size="small" rowKey="id" columns={columns} dataSource={milestones} pagination={false} scroll={{ x: 640 }} data-testid="milestones" />;
+  return <Table size="small" rowKey="id" columns={columns} dataSource={milestones} pagination={false} scroll={{ x: 540 }} data-testid="milestones" />;
 }
 
 /** The leadership group's plan for a level-1 complaint (R-C3): meetings, milestones, progress, the report to senior management. */
