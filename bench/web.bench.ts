@@ -52,7 +52,8 @@ async function wireBytes(page: Page, action: () => Promise<void>): Promise<{ js:
   page.on('requestfinished', (req) => {
     pending.push(
       req.sizes().then((s) => {
-        sizes.push({ type: req.resourceType(), bytes: s.responseBodySize });
+        // -1: served from the browser's cache, nothing on the wire
+        sizes.push({ type: req.resourceType(), bytes: Math.max(0, s.responseBodySize) });
       }),
     );
   });
@@ -86,18 +87,28 @@ for (let i = 0; i < RUNS; i++) {
   await page.locator('.ant-table-tbody tr.ant-table-row').nth(49).waitFor();
   times.push(performance.now() - t0);
 }
+const spa: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  await page.goto(`${base}/`);
+  await page.getByTestId('workbench').waitFor();
+  const t0 = performance.now();
+  await page.getByRole('menuitem', { name: '投诉台账' }).click();
+  await page.locator('.ant-table-tbody tr.ant-table-row').nth(49).waitFor();
+  spa.push(performance.now() - t0);
+}
 const portalPage = await (await browser.newContext()).newPage();
 const portal = await wireBytes(portalPage, async () => {
   await portalPage.goto(`${base}/portal`);
   await portalPage.locator('form').first().waitFor();
 });
 
-times.sort((a, b) => a - b);
-const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(0);
+const pct = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!.toFixed(0);
+const max = (list: number[]) => Math.max(...list).toFixed(0);
 console.log(`sign-in page first load: JS ${kb(login.js)} gzip, everything ${kb(login.all)}`);
-console.log(`ledger page after sign-in (cached app shell, new chunks and API): JS ${kb(ledgerLoad.js)}, everything ${kb(ledgerLoad.all)}`);
+console.log(`after sign-in, to the ledger (every page's chunk preloaded when idle, the API answers): JS ${kb(ledgerLoad.js)}, everything ${kb(ledgerLoad.all)}`);
 console.log(`public portal first load: JS ${kb(portal.js)} gzip, everything ${kb(portal.all)}`);
-console.log(`ledger: navigation to 50 rows shown, ${RUNS} full page loads: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${times.at(-1)!.toFixed(0)} ms`);
+console.log(`ledger, full page load (address bar) to 50 rows shown, ${RUNS} runs: p50 ${pct(times, 50)} ms, p95 ${pct(times, 95)} ms, max ${max(times)} ms`);
+console.log(`ledger, menu click on the workbench to 50 rows shown, ${RUNS} runs: p50 ${pct(spa, 50)} ms, p95 ${pct(spa, 95)} ms, max ${max(spa)} ms`);
 
 await browser.close();
 server.kill('SIGTERM');

@@ -111,11 +111,9 @@ test('ledger: sort by level, choose columns, save a view, export the filter to x
   await page.goto('/login');
   await signIn(page, 'supervisor');
   await expect(page.getByTestId('workbench')).toBeVisible();
-  const started = Date.now();
+  // how fast the 50 rows show is measured by bench/web.bench.ts, not here
   await page.goto('/complaints');
   await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(50);
-  const shownIn = Date.now() - started;
-  expect(shownIn).toBeLessThan(5_000);
 
   await page.getByRole('columnheader', { name: '等级' }).click();
   await expect(page).toHaveURL(/sort=level/);

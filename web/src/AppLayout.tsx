@@ -1,10 +1,11 @@
 import { DashboardOutlined, FileAddOutlined, HomeOutlined, LogoutOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from './i18n/i18n';
 import type { MessageKey } from './i18n/dictionary';
 import { LanguageSwitch } from './LanguageSwitch';
+import { pageFor, preloadAllWhenIdle } from './pages/lazy-pages';
 import { can, useMe, useSignOut } from './session';
 
 interface NavEntry {
@@ -35,6 +36,11 @@ export function AppLayout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
+  const signedIn = Boolean(me.data && !me.data.mustChangePassword);
+  // signed in: every page's code loads while the browser is idle, so moving between pages never waits
+  useEffect(() => {
+    if (signedIn) preloadAllWhenIdle();
+  }, [signedIn]);
 
   if (me.isPending) return <Spin fullscreen />;
   if (!me.data || me.data.mustChangePassword) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
@@ -66,7 +72,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
-          <Menu mode="inline" items={items} selectedKeys={selected ? [selected.path] : []} onClick={({ key }) => navigate(key)} style={{ height: '100%' }} />
+          <Menu mode="inline" items={items} selectedKeys={selected ? [selected.path] : []} onClick={({ key }) => void (pageFor(key)?.preload() ?? Promise.resolve()).finally(() => navigate(key))} style={{ height: '100%' }} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <Outlet />

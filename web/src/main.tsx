@@ -3,23 +3,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, StrictMode, Suspense, type ComponentType } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { Spin } from 'antd';
 import { AppLayout } from './AppLayout';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { pageFor, PAGES } from './pages/lazy-pages';
 import { LoginPage } from './pages/LoginPage';
-
-/** A page loaded on first visit (its own chunk): the sign-in page and the layout come first. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
-  return (
-    <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
-      <Page />
-    </Suspense>
-  );
-}
+import { wasSignedIn } from './session';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -35,12 +26,12 @@ function Root() {
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route element={<AppLayout />}>
-              <Route index element={page(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage')} />
-              <Route path="complaints" element={page(() => import('./pages/ledger/LedgerPage'), 'LedgerPage')} />
-              <Route path="complaints/new" element={page(() => import('./pages/intake/IntakePage'), 'IntakePage')} />
-              <Route path="complaints/:id" element={page(() => import('./pages/complaint/ComplaintPage'), 'ComplaintPage')} />
-              <Route path="board" element={page(() => import('./pages/board/BoardPage'), 'BoardPage')} />
-              <Route path="admin/*" element={page(() => import('./pages/admin/AdminRoutes'), 'AdminRoutes')} />
+              <Route index element={<PAGES.workbench.Page />} />
+              <Route path="complaints" element={<PAGES.ledger.Page />} />
+              <Route path="complaints/new" element={<PAGES.intake.Page />} />
+              <Route path="complaints/:id" element={<PAGES.complaint.Page />} />
+              <Route path="board" element={<PAGES.board.Page />} />
+              <Route path="admin/*" element={<PAGES.admin.Page />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
@@ -49,6 +40,9 @@ function Root() {
     </ConfigProvider>
   );
 }
+
+// the page of this address loads beside the app's own code (the others: see AppLayout)
+if (wasSignedIn()) void pageFor(window.location.pathname)?.preload();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('no #root element');

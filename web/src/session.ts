@@ -25,6 +25,11 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** A sign-in happened in this browser (the session may have expired since). */
+export function wasSignedIn(): boolean {
+  return localStorage.getItem(SIGNED_IN_FLAG) === '1';
+}
+
 export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
 }

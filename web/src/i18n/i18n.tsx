@@ -21,6 +21,22 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * A date and time; an instant at exactly midnight is shown as 24:00 of the day before, because
+ * that is what it means for a deadline ("due by the end of 10 Dec", not "on 11 Dec").
+ */
+export function formatInstant(format: Intl.DateTimeFormat, at: Date): string {
+  if (at.getUTCSeconds() !== 0 || at.getUTCMilliseconds() !== 0) return format.format(at);
+  const parts = format.formatToParts(at);
+  const hour = parts.find((p) => p.type === 'hour')?.value;
+  const minute = parts.find((p) => p.type === 'minute')?.value;
+  if (!(hour === '00' || hour === '24') || minute !== '00') return format.format(at);
+  return format
+    .formatToParts(new Date(at.getTime() - 60_000))
+    .map((p) => (p.type === 'hour' ? '24' : p.type === 'minute' ? '00' : p.value))
+    .join('');
+}
+
 function initialLocale(): Locale {
   const stored = localStorage.getItem(STORAGE_KEY);
   return stored === 'en-US' || stored === 'zh-CN' ? stored : 'zh-CN';
@@ -58,7 +74,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLocale,
       t: (key, params = {}) => dict[key]!.replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`)),
       label: (prefix, code) => dict[`${prefix}.${code}`] ?? String(code),
-      dateTime: (iso) => (iso ? format.format(new Date(iso)) : dict['common.none']!),
+      dateTime: (iso) => (iso ? formatInstant(format, new Date(iso)) : dict['common.none']!),
       money: (amount) => currency.format(Number(amount)),
     };
   }, [locale, setLocale]);
