@@ -1,37 +1,21 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { collectErrors, DEMO_PASSWORD, signIn } from './support.js';
+import { expect, test, type Page } from '@playwright/test';
+import { apiSession, collectErrors, registerComplaint, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
-/** An API session of a demo account: the session cookie stays in the context, writes carry the CSRF token. */
-async function apiAs(baseURL: string, username: string): Promise<{ api: APIRequestContext; csrf: string }> {
-  const api = await playwrightRequest.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(res.ok(), await res.text()).toBe(true);
-  return { api, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
 /** A level-1 complaint registered by the supervisor, planned by the leadership group with two milestones. */
 async function plannedLevel1(baseURL: string): Promise<{ number: string }> {
-  const supervisor = await apiAs(baseURL, 'supervisor');
-  const created = await supervisor.api.post('/api/complaints', {
-    headers: { 'x-csrf-token': supervisor.csrf },
-    data: {
-      channel: 'hotline',
-      businessLine: 'property_casualty',
-      category: 'claims_dispute',
-      description: '重大交通事故理赔被拒，涉及金额20万元，客户要求领导小组复核。',
-      requestedRemedy: '全额赔付',
-      amount: '200000',
-      receivedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
-      complainant: { name: '看板测试', phone: '13912340001' },
-    },
+  const supervisor = await apiSession(baseURL, 'supervisor');
+  const complaint = await registerComplaint(supervisor, {
+    description: '重大交通事故理赔被拒，涉及金额20万元，客户要求领导小组复核。',
+    requestedRemedy: '全额赔付',
+    amount: '200000',
+    receivedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    complainant: { name: '看板测试', phone: '13912340001' },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const complaint = (await created.json()) as { id: string; number: string; level: number };
   expect(complaint.level).toBe(1);
 
-  const leader = await apiAs(baseURL, 'leader');
+  const leader = await apiSession(baseURL, 'leader');
   const units = (await (await leader.api.get('/api/org-units?kind=department')).json()) as { items: Array<{ id: string; code: string }> };
   const claims = units.items.find((u) => u.code === 'CLAIMS');
   expect(claims).toBeTruthy();

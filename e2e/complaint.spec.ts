@@ -6,48 +6,22 @@
  * through the buttons and forms.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { collectErrors, DEMO_PASSWORD, signIn } from './support.js';
+import { apiSession, collectErrors, registerComplaint, signIn, type Registered } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
-interface Registered {
-  id: string;
-  number: string;
-  level: number;
-}
-
-/**
- * A complaint registered through the API by a signed-in agent (session cookie + CSRF token), then
- * taken through `steps` (workflow actions) by the same agent.
- */
-async function register(browser: Browser, baseURL: string | undefined, overrides: Record<string, unknown>, steps: Array<[string, Record<string, unknown>]> = []): Promise<Registered> {
-  const context = await browser.newContext({ baseURL });
+/** A complaint registered through the API by the agent, then taken through `steps` (workflow actions) by the same agent. */
+async function register(baseURL: string | undefined, overrides: Record<string, unknown>, steps: Array<[string, Record<string, unknown>]> = []): Promise<Registered> {
+  const agent = await apiSession(baseURL, 'agent');
   try {
-    const login = await context.request.post('/api/auth/login', { data: { username: 'agent', password: DEMO_PASSWORD } });
-    expect(login.ok()).toBe(true);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const phone = `139${String(Date.now() % 100_000_000).padStart(8, '0')}`;
-    const res = await context.request.post('/api/complaints', {
-      headers: { 'x-csrf-token': csrfToken },
-      data: {
-        channel: 'hotline',
-        businessLine: 'property_casualty',
-        category: 'claims_dispute',
-        description: '车险理赔金额与定损结果不符，要求重新核定。',
-        requestedRemedy: '按实际维修费用赔付',
-        complainant: { name: '浏览器测试', phone },
-        ...overrides,
-      },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    const c = (await res.json()) as Registered;
+    const c = await registerComplaint(agent, overrides);
     for (const [step, data] of steps) {
-      const done = await context.request.post(`/api/complaints/${c.id}/${step}`, { headers: { 'x-csrf-token': csrfToken }, data });
+      const done = await agent.post(`/api/complaints/${c.id}/${step}`, data);
       expect(done.status(), await done.text()).toBe(200);
     }
     return c;
   } finally {
-    await context.close();
+    await agent.close();
   }
 }
 
@@ -102,7 +76,7 @@ function shanghaiLocal(hours: number): string {
 }
 
 test('a level-1 case through assignment, the leadership meeting with its plan and a completed milestone', async ({ browser, baseURL }) => {
-  const c = await register(browser, baseURL, { amount: '250000', description: '重大车损理赔被拒，涉及金额25万元' });
+  const c = await register(baseURL, { amount: '250000', description: '重大车损理赔被拒，涉及金额25万元' });
   expect(c.level).toBe(1);
 
   // the supervisor assigns and escalates to the leadership group
@@ -259,7 +233,7 @@ test('an agent registers a hotline complaint and solves it on the spot (level 3)
 });
 
 test('a user without the permission sees no such action; a form shows the server field error on its field; evidence upload', async ({ browser, baseURL }) => {
-  const c = await register(browser, baseURL, { amount: '2000', description: '理赔进度查询无人回复' });
+  const c = await register(baseURL, { amount: '2000', description: '理赔进度查询无人回复' });
 
   const agent = await as(browser, baseURL, 'agent');
   await open(agent.page, c);
@@ -323,7 +297,7 @@ test('a user without the permission sees no such action; a form shows the server
 });
 
 test('every action offered opens its form; analysis and compensation through approval and payment', async ({ browser, baseURL }) => {
-  const c = await register(browser, baseURL, { amount: '6000', description: '理赔少付维修费' }, [
+  const c = await register(baseURL, { amount: '6000', description: '理赔少付维修费' }, [
     ['start-investigation', { plan: '调取定损单' }],
     ['record-findings', { findings: '定损漏项两处', conclusion: 'partly_upheld' }],
   ]);

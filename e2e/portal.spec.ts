@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './support.js';
+import { apiSession, registerComplaint } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 /** The issue's budget for the public portal's JavaScript, gzipped. */
@@ -21,28 +21,15 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** An agent registers a complaint through the API; the browser context is left signed out. */
-async function registerComplaint(page: Page, phone: string, email: string): Promise<string> {
-  const login = await page.request.post('/api/auth/login', { data: { username: 'agent', password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const res = await page.request.post('/api/complaints', {
-    headers: { 'X-CSRF-Token': csrfToken },
-    data: {
-      channel: 'hotline',
-      businessLine: 'property_casualty',
-      category: 'claims_dispute',
-      description: '车险理赔金额与定损结果不符，要求重新核定。',
-      requestedRemedy: '按实际维修费用赔付',
-      amount: '3500.00',
-      receivedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-      complainant: { name: '门户测试', phone, email },
-    },
+/** An agent registers a complaint through the API (its own request context: the page stays signed out). */
+async function registerFor(baseURL: string | undefined, phone: string, email: string): Promise<string> {
+  const agent = await apiSession(baseURL, 'agent');
+  const { number } = await registerComplaint(agent, {
+    amount: '3500.00',
+    receivedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    complainant: { name: '门户测试', phone, email },
   });
-  expect(res.status(), await res.text()).toBe(201);
-  const { number } = (await res.json()) as { number: string };
-  await page.request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': csrfToken } });
-  await page.context().clearCookies();
+  await agent.close();
   return number;
 }
 
@@ -52,11 +39,11 @@ async function track(page: Page, number: string, contact: string): Promise<void>
   await page.getByTestId('track-submit').click();
 }
 
-test('a customer reads the channels and the process, then tracks a complaint by number and phone', async ({ page }) => {
+test('a customer reads the channels and the process, then tracks a complaint by number and phone', async ({ page, baseURL }) => {
   const errors = collectErrors(page);
   const digits = String(Date.now()).slice(-8);
   const phone = `139${digits}`;
-  const number = await registerComplaint(page, phone, `portal.${digits}@example.com`);
+  const number = await registerFor(baseURL, phone, `portal.${digits}@example.com`);
   expect(number).toMatch(/^TS\d{12}$/);
 
   // the sign-in page links to the portal, a separate entry point with no sign-in

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, request, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 
 /** Every demo account's password in the browser tests (DEMO_PASSWORD of the test server). */
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
@@ -17,4 +17,46 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.locator('button[type=submit]').click();
+}
+
+/** An API session of a demo account: the session cookie stays in the context, writes carry the CSRF token. */
+export interface ApiSession {
+  api: APIRequestContext;
+  csrf: string;
+  post(path: string, data: unknown): Promise<APIResponse>;
+  close(): Promise<void>;
+}
+
+export async function apiSession(baseURL: string | undefined, username: string): Promise<ApiSession> {
+  const api = await request.newContext({ baseURL });
+  const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(res.ok(), await res.text()).toBe(true);
+  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  return { api, csrf, post: (path, data) => api.post(path, { data, headers: { 'x-csrf-token': csrf } }), close: () => api.dispose() };
+}
+
+export interface Registered {
+  id: string;
+  number: string;
+  level: number;
+}
+
+/** A hotline complaint about a claim (level 3 unless the overrides say otherwise), with a fresh phone number. */
+export function complaintData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    channel: 'hotline',
+    businessLine: 'property_casualty',
+    category: 'claims_dispute',
+    description: '车险理赔金额与定损结果不符，要求重新核定。',
+    requestedRemedy: '按实际维修费用赔付',
+    complainant: { name: '浏览器测试', phone: `139${String(Date.now() % 100_000_000).padStart(8, '0')}` },
+    ...overrides,
+  };
+}
+
+/** Registers a complaint through the API in the session; 201 or the test fails. */
+export async function registerComplaint(session: ApiSession, overrides: Record<string, unknown> = {}): Promise<Registered> {
+  const res = await session.post('/api/complaints', complaintData(overrides));
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as Registered;
 }

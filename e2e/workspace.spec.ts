@@ -1,15 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, signIn } from './support.js';
+import { expect, test } from '@playwright/test';
+import { apiSession, collectErrors, registerComplaint, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
-
-/** Registers a complaint through the API as the signed-in user of `page` (CSRF token from /api/auth/me). */
-async function registerViaApi(page: Page, body: Record<string, unknown>): Promise<{ id: string; number: string }> {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const res = await page.request.post('/api/complaints', { data: body, headers: { 'x-csrf-token': me.csrfToken } });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as { id: string; number: string };
-}
 
 test('the workbench shows counts that open the matching ledger views (agent)', async ({ page }) => {
   const errors = collectErrors(page);
@@ -30,19 +22,15 @@ test('the workbench shows counts that open the matching ledger views (agent)', a
   expect(errors).toEqual([]);
 });
 
-test('an agent registers a hotline complaint from the keyboard: history, duplicate warning, level and rules, then the number and clocks', async ({ page }) => {
+test('an agent registers a hotline complaint from the keyboard: history, duplicate warning, level and rules, then the number and clocks', async ({ page, baseURL }) => {
   const errors = collectErrors(page);
   await page.goto('/login');
   await signIn(page, 'agent');
   await expect(page.getByTestId('workbench')).toBeVisible();
   const phone = `139${String(Date.now()).slice(-8)}`;
-  const earlier = await registerViaApi(page, {
-    channel: 'hotline',
-    businessLine: 'property_casualty',
-    category: 'claims_dispute',
-    description: '上次理赔款迟迟未到账',
-    complainant: { name: '钱七', phone },
-  });
+  const agent = await apiSession(baseURL, 'agent');
+  const earlier = await registerComplaint(agent, { description: '上次理赔款迟迟未到账', requestedRemedy: null, complainant: { name: '钱七', phone } });
+  await agent.close();
 
   await page.getByRole('menuitem', { name: '登记投诉' }).click();
   await expect(page).toHaveURL(/\/complaints\/new$/);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webRoutes } from './web.routes.js';
@@ -23,6 +24,7 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'built', 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(path.join(dir, 'built', 'portal.html'), '<!doctype html><div id="portal"></div>');
   writeFileSync(path.join(dir, 'built', 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(path.join(dir, 'built', 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
   writeFileSync(path.join(dir, 'secret.txt'), 'outside');
 });
 afterAll(async () => {
@@ -52,6 +54,20 @@ describe('web routes: the built app', () => {
     expect((await app.inject({ method: 'GET', url: '/api' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/known' })).json()).toEqual({ ok: true });
     expect((await app.inject({ method: 'GET', url: '/%2e%2e/secret.txt' })).statusCode).toBe(404);
+  });
+});
+
+describe('web routes: compressed at build time', () => {
+  it('sends the .gz written beside a file to a client that accepts gzip, the file itself to others', async () => {
+    const app = await appWith(path.join(dir, 'built'));
+    const gz = await app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.statusCode).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['content-type']).toContain('javascript');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe('console.log(1)');
+    const plain = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
   });
 });
 
