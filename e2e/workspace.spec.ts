@@ -65,6 +65,15 @@ test('an agent registers a hotline complaint from the keyboard: history, duplica
   await page.screenshot({ path: `${SHOTS}/intake-result.png` });
   await page.getByTestId('result-open').click();
   await expect(page.getByTestId('complaint-number')).toHaveText(number);
+
+  // the ledger finds both of the customer's complaints by the phone, however it is written
+  await page.goto('/complaints');
+  await page.getByTestId('filter-exact').fill(`${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`);
+  await page.getByTestId('filter-exact').press('Enter');
+  await expect(page).toHaveURL(/contact=/);
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(2);
+  await expect(page.getByTestId('ledger-table')).toContainText(number);
+  await expect(page.getByTestId('ledger-table')).toContainText(earlier.number);
   expect(errors).toEqual([]);
 });
 

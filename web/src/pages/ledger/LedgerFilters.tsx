@@ -1,15 +1,46 @@
 import { Checkbox, DatePicker, Input, Select, Space } from 'antd';
+import { useState } from 'react';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import { LEVELS, STATUSES } from '../labels';
-import type { LedgerState, ListFilter, TextFilter } from './ledger-params';
+import { EXACT_FILTERS, type ExactFilter, type LedgerState, type ListFilter, type TextFilter } from './ledger-params';
 
 interface Props {
   state: LedgerState;
   setList(name: ListFilter, value: string[]): void;
   setText(name: TextFilter, value: string | null): void;
   setRange(from: string | null, to: string | null): void;
+}
+
+/** One exact value: the complainant's phone or e-mail, ID document number or account number (matched exactly, also encrypted ones). */
+function ExactSearch({ texts, setText }: Pick<Props, 'setText'> & { texts: LedgerState['texts'] }) {
+  const { t } = useI18n();
+  const active = EXACT_FILTERS.find((k) => texts[k]);
+  const [kind, setKind] = useState<ExactFilter>(active ?? 'contact');
+  return (
+    <Space.Compact>
+      <Select<ExactFilter>
+        style={{ width: 110 }}
+        value={kind}
+        onChange={(k) => {
+          if (texts[kind]) setText(kind, null);
+          setKind(k);
+        }}
+        options={EXACT_FILTERS.map((k) => ({ value: k, label: t(`ledger.exact.${k}`) }))}
+        data-testid="filter-exact-kind"
+      />
+      <Input.Search
+        allowClear
+        style={{ width: 200 }}
+        placeholder={t('ledger.exact.placeholder')}
+        defaultValue={texts[kind]}
+        key={`${kind}-${texts[kind] ?? ''}`}
+        onSearch={(v) => setText(kind, v)}
+        data-testid="filter-exact"
+      />
+    </Space.Compact>
+  );
 }
 
 /** Every ledger filter of the API: lists, free text, branch, received range, overdue, mine. */
@@ -80,6 +111,7 @@ export function LedgerFilters({ state, setList, setText, setRange }: Props) {
           {t('ledger.dueWithin', { hours: texts.dueWithinHours })}
         </Checkbox>
       )}
+      <ExactSearch texts={texts} setText={setText} />
       <Input.Search
         allowClear
         style={{ width: 260 }}

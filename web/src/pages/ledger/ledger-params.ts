@@ -5,7 +5,10 @@
  */
 
 export const LIST_FILTERS = ['status', 'level', 'channel', 'businessLine', 'category'] as const;
-export const TEXT_FILTERS = ['q', 'branch', 'receivedFrom', 'receivedTo', 'overdue', 'mine', 'dueWithinHours', 'contact'] as const;
+export const TEXT_FILTERS = ['q', 'branch', 'receivedFrom', 'receivedTo', 'overdue', 'mine', 'dueWithinHours', 'contact', 'idNumber', 'account'] as const;
+/** Exact-value searches: a complainant's phone or e-mail, ID document number, account number. */
+export const EXACT_FILTERS = ['contact', 'idNumber', 'account'] as const;
+export type ExactFilter = (typeof EXACT_FILTERS)[number];
 export const SORTS = ['receivedAt', 'registeredAt', 'level', 'number'] as const;
 
 export type ListFilter = (typeof LIST_FILTERS)[number];
