@@ -1,5 +1,5 @@
 import type { Principal } from '../domain/access/permissions.js';
-import { close, escalate, recordFindings, recordSurvey, sendFeedback, startInvestigation } from './workflow/handlers/core.handlers.js';
+import { assign, close, escalate, recordFindings, recordSurvey, sendFeedback, startInvestigation } from './workflow/handlers/core.handlers.js';
 import type { WorkflowHandler } from './workflow/workflow-handler.js';
 import { performAction } from './workflow/workflow.service.js';
 import type { ServiceContext } from './context.js';
@@ -38,4 +38,23 @@ export async function progressDemoComplaint(base: Omit<ServiceContext, 'now'>, c
     if (at.getTime() > now.getTime()) return;
     await performAction({ ...base, now: () => at }, NO_META, DEMO_HANDLER, complaintId, h, body);
   }
+}
+
+/** Who handles and tracks the open demo complaints, in turn, so the demo accounts have work on their desk. */
+const DEMO_DESKS = [
+  { assignee: 'agent', tracker: 'supervisor' },
+  { assignee: 'supervisor', tracker: 'agent' },
+  { assignee: 'handler', tracker: 'agent' },
+] as const;
+
+/**
+ * Gives an open demo complaint to a demo account (the workbench's "my complaints"), a few minutes
+ * after registration; skipped when the demo accounts do not exist.
+ */
+export async function assignDemoDesk(base: Omit<ServiceContext, 'now'>, complaintId: string, index: number, registeredAt: Date, now: Date): Promise<void> {
+  const desk = DEMO_DESKS[index % DEMO_DESKS.length]!;
+  const known = await base.db.selectFrom('users').select('username').where('username', 'in', [desk.assignee, desk.tracker]).execute();
+  if (known.length < 2) return;
+  const at = new Date(Math.min(registeredAt.getTime() + 0.1 * HOUR, now.getTime()));
+  await performAction({ ...base, now: () => at }, NO_META, DEMO_HANDLER, complaintId, assign, { ...desk });
 }
