@@ -45,6 +45,14 @@ export async function users(ctx: ServiceContext, includeInactive: boolean) {
   return (await listUsers(ctx.db, { includeInactive })).map(presentUser);
 }
 
+/**
+ * The staff directory: active people with their roles and org units, nothing else (no e-mail, no
+ * sign-in state). For those who assign, escalate and plan complaints and must pick a colleague.
+ */
+export async function directory(ctx: ServiceContext) {
+  return (await users(ctx, false)).map((u) => ({ username: u.username, displayName: u.displayName, roles: u.roles, orgUnitIds: u.orgUnitIds, active: u.active }));
+}
+
 export async function user(ctx: ServiceContext, id: string) {
   const u = await findUser(ctx.db, { id });
   if (!u) throw new DomainError('user_not_found', {}, 'id');

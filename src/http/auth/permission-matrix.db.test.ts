@@ -72,6 +72,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/org-units': { allow: ['administrator'], request: () => send('POST', '/api/org-units', {}) },
   'PATCH /api/org-units/:id': { allow: ['administrator'], request: () => send('PATCH', '/api/org-units/CS', { colour: 'red' }) },
   'GET /api/users': { allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'], request: () => get('/api/users') },
+  'GET /api/directory': { allow: COMPLAINT_READERS, request: () => get('/api/directory') },
   'GET /api/users/:id': { allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'], request: () => get(`/api/users/${TARGET_USER}`) },
   'POST /api/users': { allow: ['administrator'], request: () => send('POST', '/api/users', {}) },
   'PATCH /api/users/:id': { allow: ['administrator'], request: () => send('PATCH', `/api/users/${TARGET_USER}`, { colour: 'red' }) },

@@ -247,3 +247,20 @@ describe('GET /api/roles', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/roles' })).statusCode).toBe(401);
   });
 });
+
+describe('the staff directory (issue #5: picking an assignee)', () => {
+  it('lists active colleagues with names, roles and units only, for every complaint reader; not for the administrator', async () => {
+    const created = await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'dir.gone', displayName: '已离职', email: 'gone@example.com', roles: ['agent'] } }, 'admin');
+    expect(created.statusCode, created.body).toBe(201);
+    const goneId = (created.json() as { user: { id: string } }).user.id;
+    expect((await t.inject({ method: 'PATCH', url: `/api/users/${goneId}`, payload: { active: false } }, 'admin')).statusCode).toBe(200);
+
+    const res = await t.inject({ method: 'GET', url: '/api/directory' }, 'handler');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as Array<Record<string, unknown>>;
+    expect(items.find((u) => u.username === 'agent')).toEqual({ username: 'agent', displayName: expect.any(String), roles: ['agent'], orgUnitIds: expect.any(Array), active: true });
+    expect(items.map((u) => u.username)).not.toContain('dir.gone');
+    expect(items.every((u) => !('email' in u) && !('lockedUntil' in u) && !('permissions' in u))).toBe(true);
+    expect((await t.inject({ method: 'GET', url: '/api/directory' }, 'admin')).statusCode).toBe(403);
+  });
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
-import { changeUser, createUser, resetPassword, unlockUser, user, users } from '../../services/user.service.js';
+import { changeUser, createUser, directory, resetPassword, unlockUser, user, users } from '../../services/user.service.js';
 import { access, actorOf, metaOf } from '../auth/route-access.js';
 import { requiredText } from '../schemas/common.js';
 
@@ -19,6 +19,12 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/users',
       { config: { access: access.to('user.read') }, schema: { tags, summary: 'Users', querystring: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }) } },
       async (req) => ({ items: await users(ctx, req.query.includeInactive === 'true') }),
+    );
+
+    app.get(
+      '/api/directory',
+      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'Active colleagues to pick as assignee, tracker, owner or attendee: username, name, roles, org units' } },
+      async () => ({ items: await directory(ctx) }),
     );
 
     app.get('/api/users/:id', { config: { access: access.to('user.read') }, schema: { tags, summary: 'One user', params: userId } }, async (req) => user(ctx, req.params.id));

@@ -38,14 +38,14 @@ export function useRefreshComplaint(id: string): () => Promise<void> {
   }, [client, id]);
 }
 
-/** Active users, for those who may list them (others type a username: forms fall back to free text). */
+/** Active colleagues (GET /api/directory: every complaint reader may pick one); others type a username. */
 export function useUsers() {
   const me = useMe();
   return useQuery({
-    queryKey: ['users', 'active'],
-    enabled: can(me.data, 'user.read'),
+    queryKey: ['directory'],
+    enabled: can(me.data, 'complaint.read'),
     staleTime: 5 * 60_000,
-    queryFn: async () => (await api<{ items: UserSummary[] }>('GET', '/api/users')).items.filter((u) => u.active),
+    queryFn: async () => (await api<{ items: UserSummary[] }>('GET', '/api/directory')).items,
   });
 }
 
