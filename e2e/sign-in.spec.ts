@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiSession, collectErrors } from './support.js';
+import { apiSession, collectErrors, signIn } from './support.js';
 
 test('a new user signs in with the one-time password, must change it first, then sees only the menu their role allows', async ({ page, baseURL }) => {
   const errors = collectErrors(page);
@@ -29,5 +29,32 @@ test('a new user signs in with the one-time password, must change it first, then
   await expect(page.getByRole('menuitem', { name: '投诉台账' })).toBeVisible();
   for (const hidden of ['登记投诉', '领导看板', '系统管理']) await expect(page.getByRole('menuitem', { name: hidden })).toHaveCount(0);
   await expect(page.getByTestId('workbench-new')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the auditor reads the audit log (an export is in it) and the policy without edit buttons', async ({ page, baseURL }) => {
+  const errors = collectErrors(page);
+  const agent = await apiSession(baseURL, 'agent');
+  expect((await agent.api.get('/api/complaints/export?level=1')).status()).toBe(200);
+  await agent.close();
+
+  await page.goto('/login');
+  await signIn(page, 'auditor');
+  await expect(page.getByTestId('workbench')).toBeVisible();
+  await page.getByRole('menuitem', { name: '系统管理' }).click();
+  await page.getByTestId('admin-tab-audit').click();
+  await expect(page.getByTestId('audit-page')).toBeVisible();
+  await page.getByTestId('audit-action').click();
+  await page.locator('.ant-select-item-option[title="complaint.export"]').click();
+  const first = page.getByTestId('audit-table').locator('tr.ant-table-row').first();
+  await expect(first).toContainText('complaint.export');
+  await expect(first).toContainText('agent');
+  await expect(first).toContainText('"rows"');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await page.screenshot({ path: 'docs/screenshots/admin-audit.png' });
+
+  await page.getByTestId('admin-tab-policy').click();
+  await expect(page.getByRole('button', { name: /发布/ })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -22,7 +22,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/complaints', label: 'nav.ledger', icon: <UnorderedListOutlined />, anyOf: ['complaint.read'] },
   { path: '/complaints/new', label: 'nav.newComplaint', icon: <FileAddOutlined />, anyOf: ['complaint.create'] },
   { path: '/board', label: 'nav.board', icon: <DashboardOutlined />, anyOf: ['board.read'] },
-  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write'] },
+  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write', 'audit.read'] },
 ];
 
 export function mayOpen(me: Parameters<typeof can>[0], entry: NavEntry): boolean {

@@ -26,9 +26,10 @@ const SECTIONS: readonly Section[] = [
   { path: 'history', label: 'admin.nav.history', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyHistoryPage'), 'PolicyHistoryPage') },
   { path: 'calendar', label: 'admin.nav.calendar', anyOf: ['calendar.read'], page: lazyPage(() => import('./CalendarPage'), 'CalendarPage') },
   { path: 'taxonomies', label: 'admin.nav.taxonomies', anyOf: ['policy.read'], page: lazyPage(() => import('./TaxonomiesPage'), 'TaxonomiesPage') },
+  { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage') },
 ];
 
-/** /admin/*: organisation, users, roles, policy and its history, calendar, taxonomies. */
+/** /admin/*: organisation, users, roles, policy and its history, calendar, taxonomies, the audit log. */
 export function AdminRoutes() {
   const { t } = useI18n();
   const me = useMe();
