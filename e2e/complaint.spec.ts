@@ -354,3 +354,33 @@ test('every action offered opens its form; analysis and compensation through app
   await expect(page.getByTestId('timeline').locator('[data-event="record_payment"]')).toContainText('Pending → Paid');
   expect(errors).toEqual([]);
 });
+
+test('an improvement action is marked done by its owner and verified by a supervisor (R-D3)', async ({ browser, baseURL }) => {
+  const c = await register(baseURL, { amount: '800', description: '理赔材料清单与实际要求不一致' }, [
+    ['start-investigation', { plan: '核对材料清单' }],
+    ['record-findings', { findings: '材料清单未随政策更新', conclusion: 'upheld' }],
+    ['create-improvement-action', { title: '更新理赔材料清单', owner: 'agent', causeCodes: ['business_process'] }],
+  ]);
+
+  const agent = await as(browser, baseURL, 'agent');
+  await open(agent.page, c);
+  await agent.page.getByTestId('tab-improvements').click();
+  const row = agent.page.getByTestId('improvements').locator('tr.ant-table-row', { hasText: '更新理赔材料清单' });
+  await expect(row.getByTestId('improvement-verify')).toHaveCount(0);
+  await row.getByTestId('improvement-done').click();
+  await agent.page.getByTestId('improvement-note').fill('清单已按新政策更新并发布');
+  await agent.page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(row).toContainText('已完成');
+  await expect(row.getByTestId('improvement-done')).toHaveCount(0);
+
+  const supervisor = await as(browser, baseURL, 'supervisor');
+  await open(supervisor.page, c);
+  await supervisor.page.getByTestId('tab-improvements').click();
+  const seen = supervisor.page.getByTestId('improvements').locator('tr.ant-table-row', { hasText: '更新理赔材料清单' });
+  await seen.getByTestId('improvement-verify').click();
+  await supervisor.page.getByTestId('improvement-note').fill('抽查 5 件，均按新清单受理');
+  await supervisor.page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(seen).toContainText('已验证');
+  expect(agent.errors).toEqual([]);
+  expect(supervisor.errors).toEqual([]);
+});

@@ -2,6 +2,12 @@ import type { zh } from './complaint';
 
 /** English messages of the complaint area: every key of the Chinese list. */
 export const en: Record<keyof typeof zh, string> = {
+  'complaint.improvementStep.done': 'Mark done',
+  'complaint.improvementStep.verify': 'Verify',
+  'complaint.improvementStep.effective': 'Was it effective?',
+  'complaint.improvementStep.effectiveYes': 'Effective',
+  'complaint.improvementStep.effectiveNo': 'Not effective: reopen',
+  'complaint.improvementStep.note': 'Note',
   'complaint.countdown.days': 'd',
   'complaint.countdown.left': '{span} left',
   'complaint.countdown.overdueBy': 'Overdue by {span}',

@@ -1,5 +1,11 @@
 /** Messages of the complaint page: zh-CN first, en-US must name every key. */
 export const zh = {
+  'complaint.improvementStep.done': '标记完成',
+  'complaint.improvementStep.verify': '验证效果',
+  'complaint.improvementStep.effective': '整改是否有效',
+  'complaint.improvementStep.effectiveYes': '有效',
+  'complaint.improvementStep.effectiveNo': '无效，重新整改',
+  'complaint.improvementStep.note': '说明',
   // header, clocks
   'complaint.countdown.days': '天',
   'complaint.countdown.left': '剩余 {span}',

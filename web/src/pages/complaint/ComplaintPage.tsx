@@ -91,7 +91,7 @@ export function ComplaintPage() {
                 { key: 'resolution', label: label('resolution', ofKind(recs, 'compensation', 'settlement').length), children: <ResolutionTab records={recs} /> },
                 { key: 'feedback', label: label('feedback', ofKind(recs, 'feedback', 'survey', 'closing').length), children: <FeedbackTab records={recs} /> },
                 { key: 'plan', label: label('plan', milestones.length), children: <PlanTab records={recs} milestones={milestones} /> },
-                { key: 'improvements', label: label('improvements', improvements.data?.length ?? 0), children: <ImprovementTab actions={improvements.data} error={improvements.error} /> },
+                { key: 'improvements', label: label('improvements', improvements.data?.length ?? 0), children: <ImprovementTab actions={improvements.data} error={improvements.error} onChanged={refresh} /> },
                 { key: 'related', label: label('related', c.related.length), children: <RelatedTab related={c.related} /> },
               ]}
             />

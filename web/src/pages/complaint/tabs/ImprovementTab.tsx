@@ -2,12 +2,13 @@ import { Alert, Space, Table, Tag, Typography, type TableColumnsType } from 'ant
 import { useI18n } from '../../../i18n/i18n';
 import { useDepartments, useTaxonomyLabel } from '../complaint-queries';
 import type { ImprovementAction } from '../complaint-types';
+import { ImprovementSteps } from './ImprovementSteps';
 import { Section } from './tab-kit';
 
 const STATUS_COLOURS: Record<ImprovementAction['status'], string> = { open: 'processing', done: 'cyan', verified: 'success' };
 
 /** Corrective actions born of this complaint (R-D3); they outlive it. */
-export function ImprovementTab({ actions, error }: { actions: ImprovementAction[] | undefined; error: Error | null }) {
+export function ImprovementTab({ actions, error, onChanged }: { actions: ImprovementAction[] | undefined; error: Error | null; onChanged: () => Promise<void> }) {
   const { t, label, dateTime, locale } = useI18n();
   const tax = useTaxonomyLabel();
   const departments = useDepartments();
@@ -56,6 +57,7 @@ export function ImprovementTab({ actions, error }: { actions: ImprovementAction[
         </>
       ),
     },
+    { title: '', key: 'steps', width: 120, render: (_v, a) => <ImprovementSteps action={a} onChanged={onChanged} /> },
   ];
   if (error) return <Alert type="error" showIcon message={error.message} />;
   return (
