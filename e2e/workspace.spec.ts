@@ -22,6 +22,21 @@ test('the workbench shows counts that open the matching ledger views (agent)', a
   expect(errors).toEqual([]);
 });
 
+test('a supervisor resolves an exception from the workbench with a note; the count goes down', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/login');
+  await signIn(page, 'supervisor');
+  const tile = page.getByTestId('tile-exceptions').locator('.ant-statistic-content-value');
+  await expect(tile).toHaveText(/^\d+$/);
+  const before = Number(await tile.textContent());
+  expect(before).toBeGreaterThan(0);
+  await page.getByTestId('section-exceptions').getByTestId('exception-resolve').first().click();
+  await page.getByTestId('exception-resolution').fill('已电话联系客户并补发答复，超时原因已记录');
+  await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(tile).toHaveText(String(before - 1));
+  expect(errors).toEqual([]);
+});
+
 test('an agent registers a hotline complaint from the keyboard: history, duplicate warning, level and rules, then the number and clocks', async ({ page, baseURL }) => {
   const errors = collectErrors(page);
   await page.goto('/login');

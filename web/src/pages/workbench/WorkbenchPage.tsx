@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import type { LedgerItem } from '../../types';
 import { LevelTag, OverdueTag, StatusTag } from '../labels';
+import { ResolveException } from './ResolveException';
 import { SECTION_VIEWS, type ComplaintSection, type WorkbenchAnswer } from './workbench-types';
 
 const REFRESH_MS = 60_000;
@@ -143,6 +144,7 @@ export function WorkbenchPage() {
                       <Link to={`/complaints/${x.complaint.id}`}>{x.complaint.number}</Link>
                       {x.clockKind && <Typography.Text type="secondary">{label('clock', x.clockKind)}</Typography.Text>}
                       <Typography.Text type="secondary">{dateTime(x.raisedAt)}</Typography.Text>
+                      <ResolveException exception={x} />
                     </Space>
                   </List.Item>
                 )}
