@@ -19,6 +19,14 @@ test('the workbench shows counts that open the matching ledger views (agent)', a
   await expect(page).toHaveURL(/overdue=true/);
   await expect(page.getByTestId('ledger-count')).toContainText(`共 ${overdue} 条`);
   await expect(page.locator('tr.ledger-overdue').first()).toBeVisible();
+
+  // the bell in the header carries the unread count on every page; reading them all empties it
+  await expect(page.getByTestId('notification-bell').locator('.ant-badge-count')).toBeVisible();
+  await page.getByTestId('notification-bell').click();
+  await expect(page.getByTestId('workbench')).toBeVisible();
+  await page.getByTestId('section-notifications').getByRole('button', { name: '全部标为已读' }).click();
+  await expect(page.getByTestId('tile-unread').locator('.ant-statistic-content-value')).toHaveText('0');
+  await expect(page.getByTestId('notification-bell').locator('.ant-badge-count')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -5,6 +5,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from './i18n/i18n';
 import type { MessageKey } from './i18n/dictionary';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { pageFor, preloadAllWhenIdle } from './pages/lazy-pages';
 import { can, useMe, useSignOut } from './session';
 
@@ -59,6 +60,7 @@ export function AppLayout() {
           <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }} data-testid="current-user">
             {me.data.user.displayName}
           </Typography.Text>
+          <NotificationBell />
           <LanguageSwitch dark />
           <Button
             type="text"

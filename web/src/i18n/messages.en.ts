@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'nav.newComplaint': 'New complaint',
   'nav.board': 'Leadership board',
   'nav.admin': 'Administration',
+  'nav.notifications': '{n} unread notifications',
   'nav.signOut': 'Sign out',
   'home.welcome': 'Welcome, {name}',
   'home.nothingYet': 'The pages for your role arrive in a later release.',

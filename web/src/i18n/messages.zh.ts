@@ -7,6 +7,7 @@ export const zh = {
   'nav.newComplaint': '登记投诉',
   'nav.board': '领导看板',
   'nav.admin': '系统管理',
+  'nav.notifications': '未读通知 {n} 条',
   'nav.signOut': '退出登录',
   'home.welcome': '欢迎，{name}',
   'home.nothingYet': '您的角色可用的页面将在后续版本提供。',

@@ -70,7 +70,10 @@ export function WorkbenchPage() {
   const wb = useQuery({ queryKey: ['workbench'], queryFn: () => api<WorkbenchAnswer>('GET', '/api/workbench'), refetchInterval: REFRESH_MS });
   const markRead = useMutation({
     mutationFn: () => api('POST', '/api/notifications/read', { all: true }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['workbench'] }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['workbench'] });
+      void client.invalidateQueries({ queryKey: ['notifications'] });
+    },
   });
   const d = wb.data;
   const hours = d?.dueSoonHours ?? 24;
