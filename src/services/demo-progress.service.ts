@@ -1,5 +1,6 @@
 import type { Principal } from '../domain/access/permissions.js';
 import { assign, close, escalate, recordFindings, recordSurvey, sendFeedback, startInvestigation } from './workflow/handlers/core.handlers.js';
+import { recordMeeting } from './workflow/handlers/leadership.handlers.js';
 import type { WorkflowHandler } from './workflow/workflow-handler.js';
 import { performAction } from './workflow/workflow.service.js';
 import type { ServiceContext } from './context.js';
@@ -57,4 +58,37 @@ export async function assignDemoDesk(base: Omit<ServiceContext, 'now'>, complain
   if (known.length < 2) return;
   const at = new Date(Math.min(registeredAt.getTime() + 0.1 * HOUR, now.getTime()));
   await performAction({ ...base, now: () => at }, NO_META, DEMO_HANDLER, complaintId, assign, { ...desk });
+}
+
+/**
+ * An open level-1 demo complaint as the leadership group would have it (hours after registration): reported to the supervisor
+ * and the group, a meeting two hours after receipt with a plan whose milestones fall due two and
+ * five days later (so the board shows plans, some milestones overdue). Steps not yet due are left out.
+ */
+export async function planDemoLevel1(base: Omit<ServiceContext, 'now'>, complaintId: string, registeredAt: Date, now: Date): Promise<void> {
+  const known = await base.db.selectFrom('users').select('username').where('username', 'in', ['handler', 'supervisor', 'leader']).execute();
+  if (known.length < 3) return;
+  const at = (hours: number) => new Date(registeredAt.getTime() + hours * HOUR);
+  const steps: Step[] = [
+    [escalate, { to: 'supervisor' }, 0.2],
+    [escalate, { to: 'leadership' }, 0.4],
+    [
+      recordMeeting,
+      {
+        heldAt: at(2).toISOString(),
+        attendees: ['leader', 'supervisor', 'handler'],
+        decisions: '理赔部牵头复核，客服中心每两个工作日向客户通报进展',
+        owners: ['handler'],
+        milestones: [
+          { title: '调取并复核原始材料', owner: 'handler', dueAt: at(2 + 48).toISOString() },
+          { title: '形成处理意见并答复客户', owner: 'supervisor', dueAt: at(2 + 120).toISOString() },
+        ],
+      },
+      2,
+    ],
+  ];
+  for (const [h, body, hours] of steps) {
+    if (at(hours).getTime() > now.getTime()) return;
+    await performAction({ ...base, now: () => at(hours) }, NO_META, DEMO_HANDLER, complaintId, h, body);
+  }
 }

@@ -6,7 +6,7 @@ import { listOrgUnits } from '../db/repositories/org.repository.js';
 import { registerComplaint } from './complaint-intake.service.js';
 import { gradeComplaint } from './complaint-grading.service.js';
 import type { ServiceContext } from './context.js';
-import { assignDemoDesk, progressDemoComplaint } from './demo-progress.service.js';
+import { assignDemoDesk, planDemoLevel1, progressDemoComplaint } from './demo-progress.service.js';
 
 export const DEMO_ACTOR = { id: 'demo-seed' };
 const HOUR = 3_600_000;
@@ -49,9 +49,11 @@ export async function seedDemoComplaints(
     if (done % 5 !== 0 && opts.now.getTime() - receivedAt.getTime() > 14 * 24 * HOUR) {
       const level = item.grade?.level ?? (await base.db.selectFrom('complaints').select('level').where('id', '=', complaintId).executeTakeFirstOrThrow()).level;
       await progressDemoComplaint(base, complaintId, level, item.registeredAt, opts.now);
-    } else if (done % 2 === 0) {
-      // half of the open ones are on a demo account's desk; the rest wait for assignment
-      await assignDemoDesk(base, complaintId, done / 2, item.registeredAt, opts.now);
+    } else {
+      const level = item.grade?.level ?? (await base.db.selectFrom('complaints').select('level').where('id', '=', complaintId).executeTakeFirstOrThrow()).level;
+      // open level-1 complaints have their leadership plan; half of the others are on a demo account's desk
+      if (level === 1) await planDemoLevel1(base, complaintId, item.registeredAt, opts.now);
+      else if (done % 2 === 0) await assignDemoDesk(base, complaintId, done / 2, item.registeredAt, opts.now);
     }
     done += 1;
     if (done % 20 === 0 || done === items.length) opts.onProgress?.(done, items.length);
