@@ -100,6 +100,41 @@ test('an agent registers a hotline complaint from the keyboard: history, duplica
   expect(errors).toEqual([]);
 });
 
+test('a branch agent registers a complaint at the counter, choosing the branch; the ledger finds it by Chinese free text', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/login');
+  await signIn(page, 'branch');
+  await expect(page.getByTestId('workbench')).toBeVisible();
+  await page.goto('/complaints/new');
+  await page.getByTestId('intake-mode').getByText('柜面接待').click();
+  await expect(page.getByTestId('intake-name')).toBeFocused();
+  await page.keyboard.type('吴十');
+  await page.getByTestId('intake-phone').fill('13700001234');
+  await page.getByTestId('intake-business-line').click();
+  await page.keyboard.type('证券经纪');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('intake-category').click();
+  await page.keyboard.press('Enter');
+  const marker = `柜面转账延迟${Date.now() % 100_000}`;
+  await page.getByTestId('intake-description').fill(`${marker}，客户要求说明原因`);
+  await page.getByTestId('intake-branch').click();
+  await page.keyboard.type('浦东');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('proposed-level')).toBeVisible();
+  await page.getByTestId('intake-submit').click();
+  await expect(page.getByTestId('intake-result')).toBeVisible();
+  const number = ((await page.getByTestId('result-number').textContent()) ?? '').trim();
+
+  await page.getByRole('menuitem', { name: '投诉台账' }).click();
+  await page.getByTestId('filter-q').fill(marker.slice(0, 6));
+  await page.getByTestId('filter-q').press('Enter');
+  await expect(page).toHaveURL(/q=/);
+  await expect(page.getByTestId('ledger-table')).toContainText(number);
+  const channel = page.getByTestId('ledger-table').locator('tr.ant-table-row', { hasText: number });
+  await expect(channel).toContainText('营业网点');
+  expect(errors).toEqual([]);
+});
+
 test('a server field error lands on its field, and nothing is registered', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/login');

@@ -102,7 +102,11 @@ export function IntakePage() {
         </Typography.Title>
         <Segmented<IntakeMode>
           value={mode}
-          onChange={(m) => setMode(m)}
+          onChange={(m) => {
+            setMode(m);
+            // straight on from the keyboard: the mode's first field (the phone on the hotline)
+            setTimeout(() => form.getFieldInstance(m === 'hotline' ? 'phone' : 'name')?.focus(), 0);
+          }}
           options={MODES.map((m) => ({ value: m, label: t(`intake.mode.${m}`) }))}
           data-testid="intake-mode"
         />
