@@ -211,6 +211,14 @@ test('tablet width (1024): workbench, intake and ledger stay usable', async ({ p
   await page.goto('/complaints/new');
   await expect(page.getByTestId('intake-submit')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/intake-tablet.png` });
+  // and in English
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('intake-submit')).toHaveText('Register (Ctrl+Enter)');
+  await expect(page.getByTestId('assessment')).toContainText('Assessment');
+  await page.getByRole('menuitem', { name: 'Home' }).click();
+  await expect(page.getByTestId('tile-mine')).toContainText('My complaints');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('tile-mine')).toContainText('我的待办');
   await page.goto('/complaints');
   await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
