@@ -10,15 +10,22 @@ import type { IntakePreview } from './intake-types';
 
 const REPEAT_WINDOW_DAYS = 30;
 
-function detailText(detail: Record<string, string | number>): string {
-  return Object.entries(detail)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(' · ');
+/** A rule's facts in words: amounts as money, flags and channels by their labels, known keys named. */
+function useDetailText(): (detail: Record<string, string | number>) => string {
+  const { label, money } = useI18n();
+  return (detail) =>
+    Object.entries(detail)
+      .map(([k, v]) => {
+        const value = ['amount', 'threshold', 'l2From', 'l1Above'].includes(k) ? money(String(v)) : k === 'flag' ? label('riskFlag', v) : k === 'channel' ? label('intake.channel', v) : String(v);
+        return `${label('intake.detail', k)}: ${value}`;
+      })
+      .join(' · ');
 }
 
 /** The system's view while the agent types: proposed level and rules, duplicates, the clocks (R-B7, R-C1). */
 export function AssessmentPanel({ preview, loading, error }: { preview: IntakePreview | undefined; loading: boolean; error: Error | null }) {
   const { t, label, dateTime } = useI18n();
+  const detailText = useDetailText();
   return (
     <Card size="small" title={t('intake.assessment')} extra={loading && <Spin size="small" />} data-testid="assessment">
       {error && <Alert type="warning" showIcon message={error.message} style={{ marginBottom: 8 }} />}
