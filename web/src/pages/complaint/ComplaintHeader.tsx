@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import { LevelTag, OverdueTag, StatusTag } from '../labels';
+import { usePersonName } from './complaint-queries';
 import type { FullDetail } from './complaint-types';
 import { DeadlinesCard } from './DeadlinesCard';
 
 /** Number, level, status, owner, tracker and both clocks counting down; the action buttons below. */
 export function ComplaintHeader({ detail: c, actions }: { detail: FullDetail; actions: ReactNode }) {
   const { t, label, dateTime, money } = useI18n();
+  const person = usePersonName();
   const taxonomy = useTaxonomy();
   const none = t('common.none');
   return (
@@ -44,8 +46,8 @@ export function ComplaintHeader({ detail: c, actions }: { detail: FullDetail; ac
         column={{ xs: 1, sm: 2, md: 3, xl: 4 }}
         style={{ marginBottom: 12 }}
         items={[
-          { key: 'assignee', label: t('complaint.assignee'), children: <span data-testid="complaint-assignee">{c.assignee ?? none}</span> },
-          { key: 'tracker', label: t('complaint.tracker'), children: <span data-testid="complaint-tracker">{c.tracker ?? none}</span> },
+          { key: 'assignee', label: t('complaint.assignee'), children: <span data-testid="complaint-assignee">{c.assignee ? person(c.assignee) : none}</span> },
+          { key: 'tracker', label: t('complaint.tracker'), children: <span data-testid="complaint-tracker">{c.tracker ? person(c.tracker) : none}</span> },
           { key: 'received', label: t('ledger.receivedAt'), children: dateTime(c.receivedAt) },
           { key: 'channel', label: t('complaint.channel'), children: taxonomy.label('channels', c.channel) },
           { key: 'category', label: t('complaint.category'), children: taxonomy.label('categories', c.category) },

@@ -1,6 +1,6 @@
 import { Alert, Card, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { useTaxonomyLabel } from './complaint-queries';
+import { usePersonName, useTaxonomyLabel } from './complaint-queries';
 import type { EventView } from './complaint-types';
 import { eventFacts, eventLabel } from './event-facts';
 
@@ -15,6 +15,7 @@ function colour(type: string): string {
 export function EventTimeline({ events, error, pending }: { events: EventView[] | undefined; error: Error | null; pending: boolean }) {
   const i18n = useI18n();
   const { t, dateTime } = i18n;
+  const person = usePersonName();
   const tax = useTaxonomyLabel();
   return (
     <Card size="small" title={t('complaint.timeline')} data-testid="timeline" extra={events && <Typography.Text type="secondary">{t('complaint.eventCount', { n: events.length })}</Typography.Text>}>
@@ -33,7 +34,7 @@ export function EventTimeline({ events, error, pending }: { events: EventView[] 
                   {e.redacted && <Tag style={{ marginLeft: 4 }}>{t('complaint.redacted')}</Tag>}
                   <br />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dateTime(e.occurredAt)} · {e.actor === 'system' ? t('complaint.system') : e.actor}
+                    {dateTime(e.occurredAt)} · {e.actor === 'system' ? t('complaint.system') : person(e.actor)}
                   </Typography.Text>
                   {eventFacts(e, i18n, tax).map((f) => (
                     <div key={f} style={{ fontSize: 13 }}>

@@ -49,6 +49,19 @@ export function useUsers() {
   });
 }
 
+/** A username as people read it: the colleague's name with the username, or the username alone. */
+export function usePersonName(): (username: string | null | undefined) => string {
+  const directory = useUsers();
+  return useCallback(
+    (username) => {
+      if (!username) return '';
+      const person = directory.data?.find((u) => u.username === username);
+      return person ? `${person.displayName} (${username})` : username;
+    },
+    [directory.data],
+  );
+}
+
 export function useDepartments() {
   const me = useMe();
   return useQuery({
