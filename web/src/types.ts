@@ -100,3 +100,10 @@ export interface PolicyAnswer {
   version: number;
   policy: { taxonomies: Record<'channels' | 'categories' | 'businessLines' | 'causes' | 'outcomes', TaxonomyEntry[]> };
 }
+
+/** One grading rule that fired, with its facts (the complaint's gradingReasons, the intake preview). */
+export interface GradingReason {
+  rule: string;
+  level: 1 | 2 | 3;
+  detail: Record<string, string | number>;
+}

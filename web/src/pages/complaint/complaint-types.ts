@@ -1,5 +1,7 @@
 /** Shapes of the API answers the complaint page reads (see /api/openapi.json). */
-import type { ComplaintDetail, ComplaintEvent } from '../../types';
+import type { ComplaintDetail, ComplaintEvent, GradingReason } from '../../types';
+
+export type { GradingReason };
 
 export interface ClockView {
   kind: string;
@@ -16,12 +18,6 @@ export interface ClockView {
   label: string | null;
   subjectId: string | null;
   round: number;
-}
-
-export interface GradingReason {
-  rule: string;
-  level: 1 | 2 | 3;
-  detail: Record<string, string | number>;
 }
 
 export interface RelatedComplaint {

@@ -1,10 +1,4 @@
-import type { ComplaintDetail } from '../../types';
-
-export interface GradingReason {
-  rule: string;
-  level: 1 | 2 | 3;
-  detail: Record<string, string | number>;
-}
+import type { ComplaintDetail, GradingReason } from '../../types';
 
 export interface PlannedClock {
   kind: string;
