@@ -140,6 +140,8 @@ describe('saved views', () => {
   it('a query the ledger would refuse, an unknown column or an empty name is a 400 on the field', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ name: 'x', query: 'level=abc&sort=colour' }, 'query'],
+      [{ name: 'x', query: 'level=7' }, 'query'],
+      [{ name: 'x', query: 'receivedFrom=2026-11-02T00:00:00Z&receivedTo=2026-11-01T00:00:00Z' }, 'query'],
       [{ name: 'x', query: 'level=1', columns: ['password'] }, 'columns.0'],
       [{ name: '', query: 'level=1' }, 'name'],
       [{ name: 'x'.repeat(61), query: '' }, 'name'],

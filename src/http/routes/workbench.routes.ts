@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { assertNoIssues } from '../../domain/validation.js';
+import { assertNoIssues, ValidationError } from '../../domain/validation.js';
 import type { ServiceContext } from '../../services/context.js';
 import { LEDGER_COLUMNS, removeView, savedViews, saveView } from '../../services/saved-view.service.js';
 import { workbench } from '../../services/workbench.service.js';
@@ -8,6 +8,7 @@ import { access, principal } from '../auth/route-access.js';
 import { pickLocale } from '../i18n/locale.js';
 import { requiredText } from '../schemas/common.js';
 import { ledgerQuerystring } from '../schemas/complaint.schemas.js';
+import { ledgerQuery } from './complaints.routes.js';
 
 const savedViewBody = z.strictObject({
   name: requiredText(60),
@@ -19,8 +20,18 @@ const savedViewBody = z.strictObject({
 function checkLedgerQuery(query: string): string {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
   for (const k of ['cursor', 'limit', 'total']) params.delete(k);
+  const refuse = (names: string) => assertNoIssues([{ field: 'query', code: 'invalid_value', params: { values: names } }]);
   const ok = ledgerQuerystring.safeParse(Object.fromEntries(params));
-  if (!ok.success) assertNoIssues([{ field: 'query', code: 'invalid_value', params: { values: ok.error.issues.map((i) => i.path.join('.')).join(', ') } }]);
+  if (!ok.success) refuse(ok.error.issues.map((i) => i.path.join('.')).join(', '));
+  else {
+    // the ledger's own checks too (levels, an inverted range, a contact that is neither phone nor e-mail)
+    try {
+      ledgerQuery(ok.data, { username: '', now: new Date(0) });
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      refuse(e.issues.map((i) => i.field.replace(/^querystring\./, '')).join(', '));
+    }
+  }
   return params.toString();
 }
 
