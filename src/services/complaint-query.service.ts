@@ -1,10 +1,10 @@
 import { inScope, scopeFilter, type Principal } from '../domain/access/permissions.js';
-import { encodeCursor, type LedgerQuery } from '../domain/complaint/ledger-query.js';
+import type { LedgerQuery } from '../domain/complaint/ledger-query.js';
 import { listClocks } from '../db/repositories/clock.repository.js';
 import { listEvents } from '../db/repositories/event.repository.js';
 import { listLinks, type ComplaintRecord } from '../db/repositories/complaint.repository.js';
 import type { Database } from '../db/database.js';
-import { countLedger, cursorValue, listLedger, type LedgerSearch } from '../db/repositories/ledger.repository.js';
+import { countLedger, cursorAfter, listLedger, type LedgerSearch } from '../db/repositories/ledger.repository.js';
 import { keyedHash } from '../security/pii-crypto.js';
 import { complaintInScope } from './complaint-access.js';
 import type { ServiceContext } from './context.js';
@@ -33,7 +33,7 @@ export async function listComplaints(ctx: ServiceContext, p: Principal, q: Ledge
   const last = rows[rows.length - 1];
   return {
     items: await summaries(ctx.db, rows, now),
-    nextCursor: hasMore && last ? encodeCursor({ sort: q.sort, order: q.order, value: cursorValue(last, q.sort), id: last.id }) : null,
+    nextCursor: hasMore && last ? cursorAfter(last, q.sort, q.order) : null,
     total,
   };
 }

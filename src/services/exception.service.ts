@@ -4,13 +4,13 @@
  * listed within the reader's complaint scope and resolved with a note, which the complaint's
  * history records in the same transaction.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { can, inScope, scopeFilter, type Principal, type ScopeFilter } from '../domain/access/permissions.js';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { can, inScope, scopeFilter, type Principal } from '../domain/access/permissions.js';
 import { DomainError } from '../domain/errors.js';
 import type { Database } from '../db/database.js';
 import { findComplaint } from '../db/repositories/complaint.repository.js';
+import { scopeSql } from '../db/repositories/complaint-scope.js';
 import { appendEvents } from '../db/repositories/event.repository.js';
-import type { DB } from '../db/schema.js';
 import { scopeFacts } from './complaint-access.js';
 import type { ServiceContext } from './context.js';
 import { decodeKeyset, encodeKeyset, isUuid } from './sweep/keyset-cursor.js';
@@ -37,17 +37,6 @@ export interface ExceptionQuery {
   kind?: ExceptionKind;
   limit: number;
   cursor?: string;
-}
-
-type Eb = ExpressionBuilder<DB, 'complaint_exceptions' | 'complaints'>;
-
-/** The same scope rule as the ledger: everything, or the principal's branches, departments and own registrations. */
-function scopeCondition(eb: Eb, s: ScopeFilter): Expression<SqlBool> | null {
-  if (s.all) return null;
-  const any: Expression<SqlBool>[] = [eb('complaints.created_by', '=', s.createdBy)];
-  if (s.branchIds.length) any.push(eb('complaints.branch_id', 'in', s.branchIds));
-  if (s.departmentIds.length) any.push(sql<SqlBool>`complaints.department_ids && ${sql.val(s.departmentIds)}::uuid[]`);
-  return eb.or(any);
 }
 
 function selectExceptions(db: Database) {
@@ -96,8 +85,7 @@ export async function listExceptions(ctx: ServiceContext, p: Principal, q: Excep
   const scope = scopeFilter(p);
   let query = selectExceptions(ctx.db).where((eb) => {
     const where: Expression<SqlBool>[] = [];
-    const s = scopeCondition(eb, scope);
-    if (s) where.push(s);
+    if (!scope.all) where.push(scopeSql(scope, 'complaints'));
     if (q.status) where.push(eb('complaint_exceptions.status', '=', q.status));
     if (q.kind) where.push(eb('complaint_exceptions.kind', '=', q.kind));
     return eb.and(where);
@@ -119,10 +107,7 @@ export async function countOpenExceptions(ctx: ServiceContext, p: Principal): Pr
     .selectFrom('complaint_exceptions')
     .innerJoin('complaints', 'complaints.id', 'complaint_exceptions.complaint_id')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where((eb) => {
-      const s = scopeCondition(eb, scope);
-      return eb.and([...(s ? [s] : []), eb('complaint_exceptions.status', '=', 'open')]);
-    })
+    .where((eb) => eb.and([scopeSql(scope, 'complaints'), eb('complaint_exceptions.status', '=', 'open')]))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

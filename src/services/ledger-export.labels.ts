@@ -1,7 +1,4 @@
-import { encodeCursor, type LedgerSort } from '../domain/complaint/ledger-query.js';
 import type { Policy } from '../domain/policy/policy.schema.js';
-import type { ComplaintRecord } from '../db/repositories/complaint.repository.js';
-import { cursorValue } from '../db/repositories/ledger.repository.js';
 import type { complaintSummary } from './complaint-view.js';
 
 type Summary = ReturnType<typeof complaintSummary>;
@@ -65,6 +62,5 @@ export function ledgerLabels(policy: Policy, english: boolean, timeZone: string)
       nextDue: when(s.nextDue?.dueAt),
       overdue: s.overdue ? yes : '',
     }),
-    cursorAfter: (last: ComplaintRecord, sort: LedgerSort, order: 'asc' | 'desc') => encodeCursor({ sort, order, value: cursorValue(last, sort), id: last.id }),
   };
 }

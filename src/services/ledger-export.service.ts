@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { scopeFilter, type Principal } from '../domain/access/permissions.js';
 import type { LedgerQuery } from '../domain/complaint/ledger-query.js';
 import { DomainError } from '../domain/errors.js';
-import { countLedger, listLedger, type LedgerSearch } from '../db/repositories/ledger.repository.js';
+import { countLedger, cursorAfter, listLedger, type LedgerSearch } from '../db/repositories/ledger.repository.js';
 import { audit } from './audit.service.js';
 import { summaries } from './complaint-query.service.js';
 import type { RequestMeta, ServiceContext } from './context.js';
@@ -40,7 +40,7 @@ export async function exportLedger(ctx: ServiceContext, meta: RequestMeta, p: Pr
     rows += page.length;
     const last = page[page.length - 1];
     if (!hasMore || !last) break;
-    cursor = labels.cursorAfter(last, q.sort, q.order);
+    cursor = cursorAfter(last, q.sort, q.order);
   }
   await audit(ctx.db, meta, {
     at: now,

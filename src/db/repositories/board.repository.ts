@@ -7,21 +7,13 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ScopeFilter } from '../../domain/access/permissions.js';
 import { OPEN_STATUSES } from '../../domain/workflow/workflow.types.js';
 import type { Database } from '../database.js';
+import { overdueSql, scopeSql } from './complaint-scope.js';
 
-/** The ledger's scope rule on the complaint aliased `c`: everything, or the reader's branches, departments and own registrations. */
-export function scopeOf(s: ScopeFilter): RawBuilder<SqlBool> {
-  if (s.all) return sql<SqlBool>`true`;
-  const any: RawBuilder<unknown>[] = [sql`c.created_by = ${s.createdBy}`];
-  if (s.branchIds.length) any.push(sql`c.branch_id = ANY(${sql.val(s.branchIds)}::uuid[])`);
-  if (s.departmentIds.length) any.push(sql`c.department_ids && ${sql.val(s.departmentIds)}::uuid[]`);
-  return sql<SqlBool>`(${sql.join(any, sql` OR `)})`;
-}
+/** The ledger's scope rule on the complaint aliased `c`. */
+export const scopeOf = (s: ScopeFilter): RawBuilder<SqlBool> => scopeSql(s, 'c');
 
-/** A clock of complaint `c` that is late right now: marked breached, or still open past its due time. */
-export function overdueClockOf(now: Date): RawBuilder<SqlBool> {
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM complaint_clocks k WHERE k.complaint_id = c.id
-    AND (k.status = 'breached' OR (k.status IN ('running', 'paused') AND k.due_at < ${now}::timestamptz)))`;
-}
+/** A clock of complaint `c` that is late right now. */
+export const overdueClockOf = (now: Date): RawBuilder<SqlBool> => overdueSql(now, 'c');
 
 const openStatuses = () => sql`c.status IN (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`;
 

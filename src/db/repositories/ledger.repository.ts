@@ -1,7 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { ScopeFilter } from '../../domain/access/permissions.js';
-import { decodeCursor, likePattern, type LedgerQuery, type LedgerSort } from '../../domain/complaint/ledger-query.js';
+import { decodeCursor, encodeCursor, likePattern, type LedgerQuery, type LedgerSort } from '../../domain/complaint/ledger-query.js';
 import type { DB } from '../schema.js';
+import { overdueSql, scopeSql } from './complaint-scope.js';
 import type { ComplaintRecord } from './complaint.repository.js';
 
 const sortColumn: Record<LedgerSort, 'received_at' | 'registered_at' | 'level' | 'number'> = {
@@ -20,18 +21,9 @@ export interface LedgerSearch extends LedgerQuery {
   accountHash?: string;
 }
 
-function scopeCondition(eb: Eb, s: ScopeFilter): Expression<SqlBool> | null {
-  if (s.all) return null;
-  const any: Expression<SqlBool>[] = [eb('created_by', '=', s.createdBy)];
-  if (s.branchIds.length) any.push(eb('branch_id', 'in', s.branchIds));
-  if (s.departmentIds.length) any.push(sql<SqlBool>`department_ids && ${sql.val(s.departmentIds)}::uuid[]`);
-  return eb.or(any);
-}
-
 function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [];
-  const scope = scopeCondition(eb, q.scope);
-  if (scope) where.push(scope);
+  if (!q.scope.all) where.push(scopeSql(q.scope, 'complaints'));
   if (q.idNumberHash) where.push(eb('complainant_id_number_hash', '=', q.idNumberHash));
   if (q.accountHash) where.push(eb('complainant_account_hash', '=', q.accountHash));
   if (q.status?.length) where.push(eb('status', 'in', q.status));
@@ -58,13 +50,7 @@ function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
     );
   }
   if (q.overdue !== undefined) {
-    const overdue = eb.exists(
-      eb
-        .selectFrom('complaint_clocks as k')
-        .select(sql`1`.as('one'))
-        .whereRef('k.complaint_id', '=', 'complaints.id')
-        .where((k) => k.or([k('k.status', '=', 'breached'), k.and([k('k.status', 'in', ['running', 'paused']), k('k.due_at', '<', now)])])),
-    );
+    const overdue = overdueSql(now, 'complaints');
     where.push(q.overdue ? overdue : eb.not(overdue));
   }
   return where;
@@ -108,4 +94,9 @@ export function cursorValue(row: ComplaintRecord, sort: LedgerSort): string | nu
     case 'number':
       return row.number;
   }
+}
+
+/** The cursor that continues a listing after `row` (same sort and order). */
+export function cursorAfter(row: ComplaintRecord, sort: LedgerSort, order: 'asc' | 'desc'): string {
+  return encodeCursor({ sort, order, value: cursorValue(row, sort), id: row.id });
 }
