@@ -48,14 +48,19 @@ const DEMO_DESKS = [
   { assignee: 'handler', tracker: 'agent' },
 ] as const;
 
+/** The demo accounts the desks and plans name, when they exist (looked up once per seeding). */
+export async function demoPeople(base: Omit<ServiceContext, 'now'>): Promise<ReadonlySet<string>> {
+  const names = ['agent', 'supervisor', 'handler', 'leader'];
+  return new Set((await base.db.selectFrom('users').select('username').where('username', 'in', names).execute()).map((u) => u.username));
+}
+
 /**
  * Gives an open demo complaint to a demo account (the workbench's "my complaints"), a few minutes
  * after registration; skipped when the demo accounts do not exist.
  */
-export async function assignDemoDesk(base: Omit<ServiceContext, 'now'>, complaintId: string, index: number, registeredAt: Date, now: Date): Promise<void> {
+export async function assignDemoDesk(base: Omit<ServiceContext, 'now'>, people: ReadonlySet<string>, complaintId: string, index: number, registeredAt: Date, now: Date): Promise<void> {
   const desk = DEMO_DESKS[index % DEMO_DESKS.length]!;
-  const known = await base.db.selectFrom('users').select('username').where('username', 'in', [desk.assignee, desk.tracker]).execute();
-  if (known.length < 2) return;
+  if (!people.has(desk.assignee) || !people.has(desk.tracker)) return;
   const at = new Date(Math.min(registeredAt.getTime() + 0.1 * HOUR, now.getTime()));
   await performAction({ ...base, now: () => at }, NO_META, DEMO_HANDLER, complaintId, assign, { ...desk });
 }
@@ -65,9 +70,8 @@ export async function assignDemoDesk(base: Omit<ServiceContext, 'now'>, complain
  * and the group, a meeting two hours after receipt with a plan whose milestones fall due two and
  * five days later (so the board shows plans, some milestones overdue). Steps not yet due are left out.
  */
-export async function planDemoLevel1(base: Omit<ServiceContext, 'now'>, complaintId: string, registeredAt: Date, now: Date): Promise<void> {
-  const known = await base.db.selectFrom('users').select('username').where('username', 'in', ['handler', 'supervisor', 'leader']).execute();
-  if (known.length < 3) return;
+export async function planDemoLevel1(base: Omit<ServiceContext, 'now'>, people: ReadonlySet<string>, complaintId: string, registeredAt: Date, now: Date): Promise<void> {
+  if (!['handler', 'supervisor', 'leader'].every((u) => people.has(u))) return;
   const at = (hours: number) => new Date(registeredAt.getTime() + hours * HOUR);
   const steps: Step[] = [
     [escalate, { to: 'supervisor' }, 0.2],

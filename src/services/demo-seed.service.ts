@@ -6,7 +6,7 @@ import { listOrgUnits } from '../db/repositories/org.repository.js';
 import { registerComplaint } from './complaint-intake.service.js';
 import { gradeComplaint } from './complaint-grading.service.js';
 import type { ServiceContext } from './context.js';
-import { assignDemoDesk, planDemoLevel1, progressDemoComplaint } from './demo-progress.service.js';
+import { assignDemoDesk, demoPeople, planDemoLevel1, progressDemoComplaint } from './demo-progress.service.js';
 
 export const DEMO_ACTOR = { id: 'demo-seed' };
 const HOUR = 3_600_000;
@@ -35,6 +35,7 @@ export async function seedDemoComplaints(
 ): Promise<number> {
   const departments = new Map((await listOrgUnits(base.db, { kind: 'department' })).map((u) => [u.code, u.id]));
   const customerService = departments.get('CS');
+  const people = await demoPeople(base);
   // registered in the order they were registered, so numbers run with registration time
   const items = generateDemoComplaints(opts.count, opts.now, opts.seed).sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime());
   let done = 0;
@@ -44,16 +45,16 @@ export async function seedDemoComplaints(
     const departmentIds = [customerService, responsible].filter((d): d is string => d !== undefined);
     const { complaintId } = await registerComplaint(ctx, DEMO_ACTOR, { branchIds: [], departmentIds }, item.input);
     if (item.grade) await gradeComplaint(ctx, DEMO_GRADER, complaintId, item.grade);
+    const level = item.grade?.level ?? (await base.db.selectFrom('complaints').select('level').where('id', '=', complaintId).executeTakeFirstOrThrow()).level;
     // most complaints older than two weeks were handled; every fifth is left open (a realistic backlog)
     const receivedAt = item.input.receivedAt ?? item.registeredAt;
     if (done % 5 !== 0 && opts.now.getTime() - receivedAt.getTime() > 14 * 24 * HOUR) {
-      const level = item.grade?.level ?? (await base.db.selectFrom('complaints').select('level').where('id', '=', complaintId).executeTakeFirstOrThrow()).level;
       await progressDemoComplaint(base, complaintId, level, item.registeredAt, opts.now);
-    } else {
-      const level = item.grade?.level ?? (await base.db.selectFrom('complaints').select('level').where('id', '=', complaintId).executeTakeFirstOrThrow()).level;
+    } else if (level === 1) {
       // open level-1 complaints have their leadership plan; half of the others are on a demo account's desk
-      if (level === 1) await planDemoLevel1(base, complaintId, item.registeredAt, opts.now);
-      else if (done % 2 === 0) await assignDemoDesk(base, complaintId, done / 2, item.registeredAt, opts.now);
+      await planDemoLevel1(base, people, complaintId, item.registeredAt, opts.now);
+    } else if (done % 2 === 0) {
+      await assignDemoDesk(base, people, complaintId, done / 2, item.registeredAt, opts.now);
     }
     done += 1;
     if (done % 20 === 0 || done === items.length) opts.onProgress?.(done, items.length);

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, type ComponentType } from 'react';
 
-interface LazyPage {
+export interface LazyPage {
   Page: ComponentType;
   preload(): Promise<unknown>;
 }
@@ -11,7 +11,7 @@ interface LazyPage {
  * page always suspends on its first render, and React holds a revealed Suspense boundary back for
  * 300 ms, which would be most of the time to show the ledger.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
   let loaded: ComponentType | null = null;
   let pending: Promise<{ default: ComponentType }> | null = null;
   const preload = () =>

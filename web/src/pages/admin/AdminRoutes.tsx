@@ -1,9 +1,10 @@
-import { Empty, Spin, Tabs } from 'antd';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Empty, Tabs } from 'antd';
+import type { ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { MessageKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
+import { lazyPage } from '../lazy-pages';
 
 interface Section {
   path: string;
@@ -13,20 +14,16 @@ interface Section {
   page: ComponentType;
 }
 
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
-  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
-}
-
-/** The administration sections, each in its own chunk; the tabs show those the user may open. */
+/** The administration sections, each in its own chunk (rendered without suspending once loaded); the tabs show those the user may open. */
 const SECTIONS: readonly Section[] = [
-  { path: 'org', label: 'admin.nav.org', anyOf: ['org.read'], page: lazyPage(() => import('./OrgUnitsPage'), 'OrgUnitsPage') },
-  { path: 'users', label: 'admin.nav.users', anyOf: ['user.read'], page: lazyPage(() => import('./UsersPage'), 'UsersPage') },
-  { path: 'roles', label: 'admin.nav.roles', anyOf: ['user.read', 'user.write'], page: lazyPage(() => import('./RolesPage'), 'RolesPage') },
-  { path: 'policy', label: 'admin.nav.policy', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyPage'), 'PolicyPage') },
-  { path: 'history', label: 'admin.nav.history', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyHistoryPage'), 'PolicyHistoryPage') },
-  { path: 'calendar', label: 'admin.nav.calendar', anyOf: ['calendar.read'], page: lazyPage(() => import('./CalendarPage'), 'CalendarPage') },
-  { path: 'taxonomies', label: 'admin.nav.taxonomies', anyOf: ['policy.read'], page: lazyPage(() => import('./TaxonomiesPage'), 'TaxonomiesPage') },
-  { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage') },
+  { path: 'org', label: 'admin.nav.org', anyOf: ['org.read'], page: lazyPage(() => import('./OrgUnitsPage'), 'OrgUnitsPage').Page },
+  { path: 'users', label: 'admin.nav.users', anyOf: ['user.read'], page: lazyPage(() => import('./UsersPage'), 'UsersPage').Page },
+  { path: 'roles', label: 'admin.nav.roles', anyOf: ['user.read', 'user.write'], page: lazyPage(() => import('./RolesPage'), 'RolesPage').Page },
+  { path: 'policy', label: 'admin.nav.policy', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyPage'), 'PolicyPage').Page },
+  { path: 'history', label: 'admin.nav.history', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyHistoryPage'), 'PolicyHistoryPage').Page },
+  { path: 'calendar', label: 'admin.nav.calendar', anyOf: ['calendar.read'], page: lazyPage(() => import('./CalendarPage'), 'CalendarPage').Page },
+  { path: 'taxonomies', label: 'admin.nav.taxonomies', anyOf: ['policy.read'], page: lazyPage(() => import('./TaxonomiesPage'), 'TaxonomiesPage').Page },
+  { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage').Page },
 ];
 
 /** /admin/*: organisation, users, roles, policy and its history, calendar, taxonomies, the audit log. */
@@ -48,15 +45,13 @@ export function AdminRoutes() {
         items={allowed.map((s) => ({ key: s.path, label: <span data-testid={`admin-tab-${s.path}`}>{t(s.label)}</span> }))}
         style={{ marginBottom: 8 }}
       />
-      <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
-        <Routes>
+      <Routes>
           <Route index element={<Navigate to={first.path} replace />} />
           {allowed.map((s) => (
             <Route key={s.path} path={`${s.path}/*`} element={<s.page />} />
           ))}
           <Route path="*" element={<Navigate to={`/admin/${first.path}`} replace />} />
-        </Routes>
-      </Suspense>
+      </Routes>
     </>
   );
 }
