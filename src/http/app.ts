@@ -4,10 +4,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.js';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { SecuritySettings, ServiceContext } from '../services/context.js';
 import { authentication } from './auth/auth.plugin.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
@@ -83,7 +83,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const ctx: ServiceContext = { db: opts.db, timeZone: opts.timeZone, now: opts.now ?? (() => new Date()), security: opts.security };
   // gzip for clients that ask (the web app's bundle: 1.2 MB -> 0.38 MB on the wire)
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
-  await app.register(helmet, { contentSecurityPolicy: false });
+  // CSP on every answer, no-store on every API answer (#9 item 5)
+  await registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await app.register(authentication, { ctx, sessionSecret: opts.sessionSecret });
   await app.register(webRoutes({ root: opts.webRoot }));
