@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { SecuritySettings, ServiceContext } from '../services/context.js';
 import { authentication } from './auth/auth.plugin.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { textGuard } from './input/text-guard.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
@@ -58,6 +59,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // First of all hooks: no string the database cannot store reaches authentication, a parser's
+  // consumer or a handler (#9 item 1, invariant 2).
+  await app.register(textGuard);
   // JSON only, except where a route plugin adds a parser of its own (calendar .ics upload).
   app.removeContentTypeParser('text/plain');
 

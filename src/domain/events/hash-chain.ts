@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { findUnstorableText } from '../text/storable-text.js';
+import { ValidationError } from '../validation.js';
 
 /** The genesis value a complaint's first event chains from. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -24,8 +26,15 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** hash = sha256(prev_hash + canonical row): any edit of a stored event changes its hash. */
+/**
+ * hash = sha256(prev_hash + canonical row): any edit of a stored event changes its hash.
+ * Text PostgreSQL cannot store as sent (NUL, an unpaired surrogate: see storable-text.ts) is refused
+ * here too, so an input the edge missed fails the transaction instead of chaining a hash over
+ * characters the database would change.
+ */
 export function eventHash(prevHash: string, e: ChainedEventFields): string {
+  const bad = findUnstorableText({ type: e.type, actor: e.actor, reason: e.reason, payload: e.payload });
+  if (bad !== null) throw new ValidationError([{ field: bad, code: 'invalid_characters' }]);
   const row = canonicalJson({
     complaintId: e.complaintId,
     seq: e.seq,

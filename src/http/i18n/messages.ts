@@ -5,6 +5,13 @@ type Message = { zh: (p: Params) => string; en: (p: Params) => string };
 
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
+/** A wait in words: seconds under a minute, then whole minutes, then hours (rounded up). */
+function waitInWords(seconds: unknown, locale: 'zh' | 'en'): string {
+  const n = Math.max(1, Math.ceil(Number(seconds) || 1));
+  const [count, zh, en] = n < 60 ? [n, '秒', 'second'] : n < 3600 ? [Math.ceil(n / 60), '分钟', 'minute'] : [Math.ceil(n / 3600), '小时', 'hour'];
+  return locale === 'zh' ? `${count} ${zh}` : `${count} ${en}${count === 1 ? '' : 's'}`;
+}
+
 const transitionReasonZh: Record<string, string> = {
   status: '状态不允许',
   level: '该投诉级别不适用',
@@ -28,6 +35,10 @@ const transitionReasonZh: Record<string, string> = {
   clocks_not_paused: '计时未暂停',
   no_clock_to_pause: '没有可暂停的计时',
   merge_target_not_open: '目标投诉已结束，不能合并到该投诉',
+  four_eyes: '四眼原则：提出方案或申请的人不能自己审批',
+  level_not_confirmed: '投诉级别尚未确认，请先定级',
+  compensation_unpaid: '已批准的赔偿尚未支付：请先登记支付，或填写放弃支付的原因',
+  merge_in_progress: '这两件投诉正在被合并，请稍后重试',
 };
 const transitionReasonEn: Record<string, string> = {
   status: 'not allowed in this status',
@@ -52,6 +63,10 @@ const transitionReasonEn: Record<string, string> = {
   clocks_not_paused: 'the clocks are not paused',
   no_clock_to_pause: 'no running clock to pause',
   merge_target_not_open: 'the target complaint is no longer open',
+  four_eyes: 'four eyes: whoever proposed or requested it may not decide it',
+  level_not_confirmed: 'the level is not confirmed yet: grade it first',
+  compensation_unpaid: 'approved compensation is unpaid: record the payment, or give the reason it is waived',
+  merge_in_progress: 'these two complaints are being merged right now: try again',
 };
 /** zod's `inclusive: false` (z.positive(), .gt()); a boolean from route schemas, 'false' from service issues. */
 const exclusive = (p: Params) => p.inclusive === false || p.inclusive === 'false';
@@ -87,7 +102,10 @@ const messages: Record<string, Message> = {
   csrf_failed: { zh: () => '缺少或错误的 CSRF 令牌（X-CSRF-Token）', en: () => 'Missing or wrong CSRF token (X-CSRF-Token)' },
   password_change_required: { zh: () => '首次登录须先修改密码', en: () => 'Change your password before continuing' },
   invalid_credentials: { zh: () => '用户名或密码错误', en: () => 'Wrong username or password' },
-  account_locked: { zh: () => '登录失败次数过多，账号已临时锁定，请稍后再试', en: () => 'Too many failed sign-ins: the account is locked for a while' },
+  too_many_attempts: {
+    zh: (p) => `尝试次数过多，请 ${waitInWords(p.retryAfterSeconds, 'zh')}后再试`,
+    en: (p) => `Too many attempts; try again in ${waitInWords(p.retryAfterSeconds, 'en')}`,
+  },
   too_many_requests: { zh: () => '请求过于频繁，请稍后再试', en: () => 'Too many requests; try again later' },
   password_wrong: { zh: () => '当前密码不正确', en: () => 'the current password is wrong' },
   password_unchanged: { zh: () => '新密码不能与当前密码相同', en: () => 'must differ from the current password' },
@@ -160,6 +178,10 @@ const messages: Record<string, Message> = {
     zh: (p) => `未知或已停用的${s(p.taxonomy)}代码：${s(p.value)}`,
     en: (p) => `unknown or inactive ${s(p.taxonomy)} code: ${s(p.value)}`,
   },
+  category_not_of_business_line: {
+    zh: (p) => `投诉类别 ${s(p.value)} 不属于业务条线 ${s(p.businessLine)}`,
+    en: (p) => `category ${s(p.value)} does not belong to business line ${s(p.businessLine)}`,
+  },
   invalid_date: { zh: () => '日期无效', en: () => 'is not a valid date' },
   invalid_datetime: { zh: () => '时间格式无效，应为 ISO 8601', en: () => 'is not a valid ISO 8601 date-time' },
   date_outside_year: { zh: (p) => `日期不在 ${s(p.year)} 年内`, en: (p) => `is not inside ${s(p.year)}` },
@@ -198,6 +220,12 @@ const messages: Record<string, Message> = {
   },
   invalid_complaint_number: { zh: () => '投诉编号格式不正确（如 TS202611250001）', en: () => 'is not a complaint number (such as TS202611250001)' },
   invalid_contact: { zh: () => '请填写登记时留下的手机号码或电子邮箱', en: () => 'give the phone number or e-mail address given when the complaint was registered' },
+  // text at the edge (#9 item 1)
+  invalid_characters: {
+    zh: () => '含有不允许的字符（空字符 U+0000 或不成对的 UTF-16 代理项）',
+    en: () => 'contains characters that are not allowed (NUL U+0000 or an unpaired UTF-16 surrogate)',
+  },
+  nesting_too_deep: { zh: (p) => `嵌套层级过深，最多 ${s(p.max)} 层`, en: (p) => `is nested too deeply; at most ${s(p.max)} levels` },
 };
 
 export function translate(code: string, locale: Locale, params: Params = {}): string {
