@@ -1,10 +1,13 @@
 /**
  * Answers "is this date a working day?" for one deadline computation and remembers which
- * unconfirmed years it was asked about. A year that is not confirmed is answered with the
- * default week only (Monday–Friday working), ignoring any entries already stored for it, so a
- * half-entered year can never look authoritative.
+ * unconfirmed years it was asked about. A year that is not confirmed is answered from the
+ * national holiday regulation alone: Monday–Friday working except its statutory holidays
+ * (statutory-holidays.ts; adjusted working days unknown), ignoring any entries already stored for
+ * it, so a half-entered year can never look authoritative. A year the regulation cannot be
+ * computed for (before 2025, after 2099) has the default week only.
  */
 import { isWeekdayWorking, isWorkingDay, isYearConfirmed, type WorkingCalendar } from '../calendar/calendar.js';
+import { statutoryHolidayOn } from '../calendar/statutory-holidays.js';
 import { addDays, yearOf } from '../time/zoned.js';
 
 /** A scan that finds no working day in this many consecutive days means the calendar is broken. */
@@ -23,7 +26,7 @@ export function createDayOracle(calendar: WorkingCalendar): DayOracle {
       const year = yearOf(date);
       if (isYearConfirmed(calendar, year)) return isWorkingDay(calendar, date);
       unconfirmed.add(year);
-      return isWeekdayWorking(date);
+      return isWeekdayWorking(date) && statutoryHolidayOn(date) === undefined;
     },
     unconfirmedYears() {
       return [...unconfirmed].sort((a, b) => a - b);

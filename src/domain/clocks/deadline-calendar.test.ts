@@ -12,32 +12,34 @@ function deadline(start: Date, amount: number, unit: DurationUnit, calendar: Wor
   return computeDeadline({ start, amount, unit, calendar, timeZone, workingHours: WH });
 }
 
-describe('unconfirmed calendar year (weekends only, flagged)', () => {
-  it('counts 2027 with weekends only and says so', () => {
-    // Fri 2027-02-05, in the real 2027 Spring Festival; unknown to the calendar
+describe('unconfirmed calendar year (weekends and statutory holidays, flagged; #9 item 10)', () => {
+  it('counts 2027 with weekends and the statutory holidays of the regulation, and says so', () => {
+    // Fri 2027-02-05 is Spring Festival eve (statutory), Feb 6–8 statutory (6–7 a weekend too):
+    // day 1 = Tue Feb 9, day 3 = Thu Feb 11; the adjusted days of the notice are not known yet
     expect(deadline(sh('2027-02-05T10:00'), 3, 'working_days')).toEqual({
-      due: sh('2027-02-10T17:30'),
+      due: sh('2027-02-11T17:30'),
       calendarConfirmed: false,
       unconfirmedYears: [2027],
     });
   });
 
   it('ignores entries of a year until it is confirmed', () => {
-    const day = { date: '2027-02-08', kind: 'holiday' as const, name: '春节' };
-    const draft = buildCalendar([...seed.days, day], seed.years);
-    expect(deadline(sh('2027-02-05T10:00'), 3, 'working_days', draft).due).toEqual(sh('2027-02-10T17:30'));
-    const confirmed = buildCalendar([...seed.days, day], [...seed.years, 2027]);
+    const days = ['2027-02-09', '2027-02-10'].map((date) => ({ date, kind: 'holiday' as const, name: '春节' }));
+    const draft = buildCalendar([...seed.days, ...days], seed.years);
+    expect(deadline(sh('2027-02-05T10:00'), 3, 'working_days', draft).due).toEqual(sh('2027-02-11T17:30'));
+    // confirmed, the year is its entries alone: Mon Feb 8 day 1, Feb 9–10 off, Feb 11, Feb 12 day 3
+    const confirmed = buildCalendar([...seed.days, ...days], [...seed.years, 2027]);
     expect(deadline(sh('2027-02-05T10:00'), 3, 'working_days', confirmed)).toEqual({
-      due: sh('2027-02-11T17:30'),
+      due: sh('2027-02-12T17:30'),
       calendarConfirmed: true,
       unconfirmedYears: [],
     });
   });
 
   it('a count that starts in Dec 2026 and crosses into 2027 is flagged', () => {
-    // Dec 25, 28, 29, 30, 31, then Fri Jan 1 2027 (a working day by default), Jan 4, 5, 6, 7
+    // Dec 25, 28, 29, 30, 31, then Fri Jan 1 2027 (New Year's Day, statutory), Jan 4, 5, 6, 7, 8
     expect(deadline(sh('2026-12-24T10:00'), 10, 'working_days')).toEqual({
-      due: sh('2027-01-07T17:30'),
+      due: sh('2027-01-08T17:30'),
       calendarConfirmed: false,
       unconfirmedYears: [2027],
     });
@@ -46,8 +48,15 @@ describe('unconfirmed calendar year (weekends only, flagged)', () => {
       calendarConfirmed: false,
       unconfirmedYears: [2027],
     });
+    // day 15 = Fri Jan 1, New Year's Day: due at 24:00 of the next working day, Mon Jan 4
+    expect(deadline(sh('2026-12-17T10:00'), 15, 'calendar_days')).toEqual({
+      due: sh('2027-01-05T00:00'),
+      calendarConfirmed: false,
+      unconfirmedYears: [2027],
+    });
+    // half an hour on Dec 31, the rest from the next opening after New Year's Day
     expect(deadline(sh('2026-12-31T17:00'), 1, 'working_hours')).toEqual({
-      due: sh('2027-01-01T09:30'),
+      due: sh('2027-01-04T09:30'),
       calendarConfirmed: false,
       unconfirmedYears: [2027],
     });

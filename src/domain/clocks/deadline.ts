@@ -11,7 +11,8 @@
  *   units keep the remaining whole days and restart from the resume (day-counting.ts). A pause
  *   that begins after the due time changes nothing; an open pause (to = null) that begins before
  *   it leaves the due time unknown (null).
- * - a year the calendar has not confirmed is counted with weekends only, and the result says
+ * - a year the calendar has not confirmed is counted with weekends and the statutory holidays of
+ *   the national regulation (adjusted working days unknown; day-oracle.ts), and the result says
  *   calendarConfirmed: false with the years concerned.
  * - amount 0 is due at the start instant, whatever the unit (nothing to count, no date consulted).
  */
