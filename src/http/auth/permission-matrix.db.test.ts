@@ -47,6 +47,7 @@ const MATRIX: Record<string, Entry> = {
   // the web application's pages (index.html) and files, or 404 when it is not built
   'GET /*': { allow: 'public', request: () => get('/complaints') },
   'GET /healthz': { allow: 'public', request: () => get('/healthz') },
+  'GET /readyz': { allow: 'public', request: () => get('/readyz') },
   'GET /api/openapi.json': { allow: 'public', request: () => get('/api/openapi.json') },
   'POST /api/auth/login': { allow: 'public', request: () => send('POST', '/api/auth/login', {}) },
   // the public portal: a complaint by number plus contact (an unknown number answers 404)

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../../db/connection-errors.js';
 import { isDomainError } from '../../domain/errors.js';
 import { ValidationError } from '../../domain/validation.js';
 import { pickLocale, type Locale } from '../i18n/locale.js';
@@ -33,13 +34,20 @@ const domainStatus: Record<string, number> = {
   invalid_credentials: 401,
   csrf_failed: 403,
   password_change_required: 403,
-  account_locked: 423,
+  too_many_attempts: 429,
   user_not_found: 404,
   org_unit_not_found: 404,
   username_taken: 409,
   code_taken: 409,
   cannot_lock_yourself_out: 409,
+  // evidence upload (#9 item 8)
+  file_too_large: 413,
+  file_type_not_allowed: 415,
+  multipart_required: 415,
 };
+
+/** Seconds a client waits before retrying while the database is unavailable (an embedded restart takes a few). */
+export const DATABASE_RETRY_AFTER_S = 2;
 
 export function apiError(locale: Locale, code: string, fields: ApiFieldError[] = [], params = {}): ApiError {
   return { code, message: translate(code, locale, params), fields };
@@ -100,6 +108,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (isDomainError(err)) {
       const status = domainStatus[err.code] ?? 400;
+      // a throttled answer says when to come back, in the header as well as in words
+      if (typeof err.params.retryAfterSeconds === 'number') reply.header('retry-after', String(err.params.retryAfterSeconds));
       const fields = err.field ? [fieldError(locale, err.field, err.code, err.params)] : [];
       return reply.status(status).send(apiError(locale, err.code, fields, err.params));
     }
@@ -108,6 +118,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err.statusCode === 429) return reply.status(429).send(apiError(locale, 'too_many_requests'));
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(apiError(locale, 'validation_failed', [fieldError(locale, 'request', 'validation_failed')]));
+    }
+    if (isDatabaseUnavailable(err)) {
+      // down, restarting or unreachable: a temporary state, so 503 and when to try again, not 500
+      request.log.warn({ err }, 'database unavailable');
+      return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_S)).send(apiError(locale, 'database_unavailable'));
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send(apiError(locale, 'internal'));

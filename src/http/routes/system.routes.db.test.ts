@@ -11,18 +11,36 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('API surface (issue #2 item 10)', () => {
-  it('GET /healthz reports the database', async () => {
-    const res = await t.inject({ method: 'GET', url: '/healthz' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: { status: 'up' } });
+  it('GET /healthz and GET /readyz report the database when it is up', async () => {
+    const health = await t.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'ok', database: 'up' });
+    const ready = await t.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready', database: 'up' });
   });
 
-  it('GET /healthz is 503 when the database is unreachable', async () => {
+  it('while the database is unreachable: /healthz stays 200 (alive), /readyz and the API answer 503 (#9 item 3)', async () => {
     const db = createDatabase('postgres://nobody:nothing@127.0.0.1:1/none', 1);
     const app = await buildApp({ db, timeZone: 'Asia/Shanghai', logLevel: 'silent', security: testSecurity(), sessionSecret: TEST_SESSION_SECRET });
-    const res = await app.inject({ method: 'GET', url: '/healthz' });
-    expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: 'degraded', database: { status: 'down' } });
+    const health = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok', database: 'down' });
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.headers['retry-after']).toBeDefined();
+    expect(ready.json()).toEqual({ status: 'unavailable', database: 'down' });
+    // a route that needs the database (sign-in reads the account): 503 database_unavailable, in the caller's language
+    for (const [lang, text] of [['zh-CN', '数据库暂时不可用'], ['en-US', 'database is unavailable']] as const) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': lang }, payload: { username: 'admin', password: 'wrong-password-1' } });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('2');
+      expect(res.json()).toMatchObject({ code: 'database_unavailable' });
+      expect(res.json().message).toContain(text);
+    }
+    const signedIn = await app.inject({ method: 'GET', url: '/api/complaints', headers: { authorization: 'Bearer cms_not-checkable-now' } });
+    expect(signedIn.statusCode).toBe(503);
+    expect(signedIn.json()).toMatchObject({ code: 'database_unavailable' });
     await app.close();
     await db.destroy();
   });
@@ -32,7 +50,7 @@ describe('API surface (issue #2 item 10)', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/complaints', '/api/complaints/{id}', '/api/complaints/{id}/events', '/api/complaints/{id}/grade', '/api/policy', '/api/policy/versions', '/api/calendar/{year}', '/api/calendar/{year}/import', '/api/calendar/days/{date}', '/healthz']) {
+    for (const path of ['/api/complaints', '/api/complaints/{id}', '/api/complaints/{id}/events', '/api/complaints/{id}/grade', '/api/policy', '/api/policy/versions', '/api/calendar/{year}', '/api/calendar/{year}/import', '/api/calendar/days/{date}', '/healthz', '/readyz']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const create = doc.paths['/api/complaints'].post;
