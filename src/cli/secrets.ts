@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/config.js';
+import { DEFAULT_SIGN_IN_THROTTLE } from '../domain/access/sign-in-throttle.js';
 import { generateKeySpec, parseKeyRing } from '../security/pii-crypto.js';
 import type { SecuritySettings } from '../services/context.js';
 
@@ -36,8 +37,7 @@ export function securityFromConfig(config: AppConfig, log: (m: string) => void):
       keyRing,
       sessionIdleMinutes: s.sessionIdleMinutes,
       sessionMaxHours: s.sessionMaxHours,
-      loginMaxFailures: s.loginMaxFailures,
-      lockoutMinutes: s.lockoutMinutes,
+      signInThrottle: DEFAULT_SIGN_IN_THROTTLE,
     },
   };
 }

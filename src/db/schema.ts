@@ -178,8 +178,6 @@ export interface UsersTable {
   password_hash: string;
   must_change_password: boolean;
   active: boolean;
-  failed_logins: number;
-  locked_until: NullableTimestamp;
   password_changed_at: Timestamp;
   last_login_at: NullableTimestamp;
   created_at: Timestamp;
@@ -305,6 +303,19 @@ export interface SavedViewsTable {
   updated_at: Timestamp;
 }
 
+/** Sign-in throttle scores (0006, issue #9 item 4). */
+export interface SignInThrottleTable {
+  kind: 'source' | 'account' | 'address' | 'password';
+  username: string;
+  address: string;
+  score: number;
+  scored_at: Timestamp;
+  blocked_until: NullableTimestamp;
+  window_start: Timestamp;
+  window_failures: number;
+  alerted_window: NullableTimestamp;
+}
+
 export interface DB {
   saved_views: SavedViewsTable;
   complaint_records: ComplaintRecordsTable;
@@ -329,4 +340,5 @@ export interface DB {
   complaint_links: ComplaintLinksTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
+  sign_in_throttle: SignInThrottleTable;
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import type { SignInThrottlePolicy } from '../domain/access/sign-in-throttle.js';
 import type { KeyRing } from '../security/pii-crypto.js';
 
 export interface SecuritySettings {
@@ -6,8 +7,8 @@ export interface SecuritySettings {
   keyRing: KeyRing;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  loginMaxFailures: number;
-  lockoutMinutes: number;
+  /** growing, decaying waits after failed sign-ins and wrong current passwords; attack alerts */
+  signInThrottle: SignInThrottlePolicy;
 }
 
 /** What every use case receives: the database, the company time zone, the clock, security settings. */

@@ -40,7 +40,7 @@ export async function seedDemoAccounts(ctx: ServiceContext, password?: string): 
       out.push({ username: a.username, roles: a.roles, password: created.oneTimePassword });
     } else if (password) {
       const now = ctx.now();
-      await updateUser(ctx.db, existing.id, { password_hash: await hashPassword(password), must_change_password: false, failed_logins: 0, locked_until: null, password_changed_at: now, updated_at: now });
+      await updateUser(ctx.db, existing.id, { password_hash: await hashPassword(password), must_change_password: false, password_changed_at: now, updated_at: now });
       out.push({ username: a.username, roles: a.roles, password });
     } else {
       out.push({ username: a.username, roles: a.roles, password: null });

@@ -6,11 +6,14 @@ import { ValidationError, type FieldIssue } from '../domain/validation.js';
 import { findOrgUnitsByIds } from '../db/repositories/org.repository.js';
 import { revokeApiTokens, revokeSessions } from '../db/repositories/session.repository.js';
 import { findUser, insertUser, listUsers, replaceUserAccess, updateUser, type UserWithAccess } from '../db/repositories/user.repository.js';
+import { throttledUntilByUsername } from '../db/repositories/sign-in-throttle.repository.js';
 import { hashPassword } from '../security/passwords.js';
+import { clearUserThrottle } from './auth/sign-in-throttle.service.js';
 import { audit } from './audit.service.js';
 import type { Actor, RequestMeta, ServiceContext } from './context.js';
 
-export function presentUser(u: UserWithAccess) {
+/** `lockedUntil`: until when failed sign-ins hold this name back somewhere (the throttle), or null. */
+export function presentUser(u: UserWithAccess, throttledUntil: Date | null = null) {
   return {
     id: u.id,
     username: u.username,
@@ -21,7 +24,7 @@ export function presentUser(u: UserWithAccess) {
     orgUnitIds: u.orgUnitIds,
     active: u.active,
     mustChangePassword: u.must_change_password,
-    lockedUntil: u.locked_until,
+    lockedUntil: throttledUntil,
     lastLoginAt: u.last_login_at,
     createdAt: u.created_at,
   };
@@ -42,7 +45,9 @@ async function checkAccess(ctx: ServiceContext, roles?: readonly string[], orgUn
 }
 
 export async function users(ctx: ServiceContext, includeInactive: boolean) {
-  return (await listUsers(ctx.db, { includeInactive })).map(presentUser);
+  const list = await listUsers(ctx.db, { includeInactive });
+  const throttled = await throttledUntilByUsername(ctx.db, list.map((u) => u.username), ctx.now());
+  return list.map((u) => presentUser(u, throttled.get(u.username) ?? null));
 }
 
 /**
@@ -56,7 +61,8 @@ export async function directory(ctx: ServiceContext) {
 export async function user(ctx: ServiceContext, id: string) {
   const u = await findUser(ctx.db, { id });
   if (!u) throw new DomainError('user_not_found', {}, 'id');
-  return presentUser(u);
+  const throttled = await throttledUntilByUsername(ctx.db, [u.username], ctx.now());
+  return presentUser(u, throttled.get(u.username) ?? null);
 }
 
 /** A new account with a one-time password (shown once) that must be changed at first sign-in. */
@@ -85,8 +91,6 @@ export async function createUser(
         password_hash: await hashPassword(oneTime),
         must_change_password: password?.mustChange ?? true,
         active: true,
-        failed_logins: 0,
-        locked_until: null,
         password_changed_at: now,
         last_login_at: null,
         created_at: now,
@@ -140,7 +144,7 @@ export async function resetPassword(ctx: ServiceContext, meta: RequestMeta, acto
   await ctx.db.transaction().execute(async (trx) => {
     const u = await findUser(trx, { id }, true);
     if (!u) throw new DomainError('user_not_found', {}, 'id');
-    await updateUser(trx, id, { password_hash: hash, must_change_password: true, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now });
+    await updateUser(trx, id, { password_hash: hash, must_change_password: true, password_changed_at: now, updated_at: now });
     // a reset often answers a compromise: whatever the old password opened ends
     await revokeSessions(trx, { userId: id }, now);
     await revokeApiTokens(trx, { userId: id }, now);
@@ -149,11 +153,14 @@ export async function resetPassword(ctx: ServiceContext, meta: RequestMeta, acto
   return { oneTimePassword: oneTime };
 }
 
+/** Clears every sign-in and password-change throttle of the user's name (there is no lockout any more). */
 export async function unlockUser(ctx: ServiceContext, meta: RequestMeta, actor: Actor, id: string) {
   const now = ctx.now();
   const u = await findUser(ctx.db, { id });
   if (!u) throw new DomainError('user_not_found', {}, 'id');
-  await updateUser(ctx.db, id, { failed_logins: 0, locked_until: null, updated_at: now });
-  await audit(ctx.db, meta, { at: now, actor: actor.id, action: 'user.unlock', outcome: 'success', targetType: 'user', targetId: id });
+  await ctx.db.transaction().execute(async (trx) => {
+    const cleared = await clearUserThrottle(trx, u.username);
+    await audit(trx, meta, { at: now, actor: actor.id, action: 'user.unlock', outcome: 'success', targetType: 'user', targetId: id, details: { cleared } });
+  });
   return user(ctx, id);
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../schema.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -60,30 +60,9 @@ export async function replaceUserAccess(db: Kysely<DB>, userId: string, roles?: 
 export async function updateUser(
   db: Kysely<DB>,
   id: string,
-  patch: Partial<Pick<UserRow, 'display_name' | 'email' | 'password_hash' | 'must_change_password' | 'active' | 'failed_logins' | 'locked_until' | 'password_changed_at' | 'last_login_at'>> & { updated_at: Date },
+  patch: Partial<Pick<UserRow, 'display_name' | 'email' | 'password_hash' | 'must_change_password' | 'active' | 'password_changed_at' | 'last_login_at'>> & { updated_at: Date },
 ): Promise<void> {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
-}
-
-/**
- * Counts one failed sign-in atomically (parallel attempts must not overwrite each other's count):
- * the `maxFailures`-th failure locks the account until `lockUntil` and starts the count again.
- * Returns whether this failure locked the account. `maxFailures` must be at least 1.
- */
-export async function recordFailedLogin(db: Kysely<DB>, id: string, maxFailures: number, lockUntil: Date, now: Date): Promise<boolean> {
-  const locks = sql<boolean>`users.failed_logins + 1 >= ${maxFailures}`;
-  const row = await db
-    .updateTable('users')
-    .set({
-      failed_logins: sql<number>`CASE WHEN ${locks} THEN 0 ELSE users.failed_logins + 1 END`,
-      locked_until: sql<Date | null>`CASE WHEN ${locks} THEN ${lockUntil}::timestamptz ELSE users.locked_until END`,
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .returning('failed_logins')
-    .executeTakeFirst();
-  // the count restarts at 0 exactly when this failure locked the account (any other failure leaves it >= 1)
-  return row !== undefined && row.failed_logins === 0;
 }
 
 /** Active users holding a role, optionally only those in one of the given org units. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACTIONS, ROLE_GRANTS, ROLES } from '../../domain/access/permissions.js';
+import { DomainError } from '../../domain/errors.js';
 import { changePassword, login, logout } from '../../services/auth/session.service.js';
 import { createApiToken, myApiTokens, revokeApiToken } from '../../services/auth/token.service.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -24,6 +25,8 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
             timeWindow: '1 minute',
             hook: 'preHandler',
             keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+            // a flood beyond the throttle (and its argon2 cost) gets the throttle's own answer
+            errorResponseBuilder: (_req, c) => new DomainError('too_many_attempts', { retryAfterSeconds: Math.max(1, Math.ceil(c.ttl / 1000)) }),
           },
         },
         schema: {

@@ -3,10 +3,12 @@ import { passwordIssues } from '../../domain/access/password-policy.js';
 import type { Principal } from '../../domain/access/permissions.js';
 import { ValidationError, type FieldIssue } from '../../domain/validation.js';
 import { findSession, insertSession, revokeSessions, touchSession } from '../../db/repositories/session.repository.js';
-import { findUser, recordFailedLogin, updateUser, type UserWithAccess } from '../../db/repositories/user.repository.js';
+import { findUser, updateUser, type UserWithAccess } from '../../db/repositories/user.repository.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../security/passwords.js';
 import { hashSecret, newSecret } from '../../security/secret-tokens.js';
+import type { Database } from '../../db/database.js';
 import { audit } from '../audit.service.js';
+import { forgetPasswordChangeFailures, forgetSourceFailures, passwordChangeWait, recordPasswordChangeFailure, recordSignInFailure, signInWait } from './sign-in-throttle.service.js';
 import type { RequestMeta, ServiceContext } from '../context.js';
 import { principalOf } from '../principal.service.js';
 
@@ -31,35 +33,36 @@ export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-/** POST /api/auth/login: argon2id check, lockout after repeated failures, a new server-side session. */
+/**
+ * POST /api/auth/login: throttle check, argon2id check, a new server-side session. Unknown and
+ * existing names take the same path (same throttle keys, an argon2 verify either way) and get the
+ * same answers: 429 too_many_attempts while held back, 401 invalid_credentials when wrong.
+ */
 export async function login(ctx: ServiceContext, meta: RequestMeta, username: string, password: string): Promise<SignedIn> {
   const now = ctx.now();
   const name = normaliseUsername(username);
+  const address = meta.ip ?? '';
   const user = await findUser(ctx.db, { username: name });
-  const fail = async (reason: string, outcome: 'failure' | 'denied' = 'failure') => {
-    await audit(ctx.db, meta, { at: now, actor: name || '(empty)', action: 'auth.login', outcome, targetType: 'user', targetId: user?.id ?? null, details: { reason } });
-  };
-  if (!user || !user.active) {
-    await verifyAgainstNothing(password);
-    await fail(user ? 'inactive' : 'unknown_user');
+  const auditFailure = (db: Database, reason: string, outcome: 'failure' | 'denied', extra: Record<string, unknown> = {}) =>
+    audit(db, meta, { at: now, actor: name || '(empty)', action: 'auth.login', outcome, targetType: 'user', targetId: user?.id ?? null, details: { reason, ...extra } });
+  const wait = await signInWait(ctx, name, address, user?.id ?? null, now);
+  if (wait > 0) {
+    // refused before any password check: a held-back guesser learns nothing, right or wrong
+    await auditFailure(ctx.db, 'throttled', 'denied', { retryAfterSeconds: wait });
+    throw new DomainError('too_many_attempts', { retryAfterSeconds: wait });
+  }
+  const ok = user?.active ? await verifyPassword(user.password_hash, password) : await verifyAgainstNothing(password);
+  if (!user || !user.active || !ok) {
+    const reason = !user ? 'unknown_user' : !user.active ? 'inactive' : 'bad_password';
+    await recordSignInFailure(ctx, meta, name, address, now, (db) => auditFailure(db, reason, 'failure'));
     throw new DomainError('invalid_credentials');
-  }
-  if (user.locked_until && user.locked_until.getTime() > now.getTime()) {
-    await fail('locked', 'denied');
-    throw new DomainError('account_locked', { until: user.locked_until.toISOString() });
-  }
-  if (!(await verifyPassword(user.password_hash, password))) {
-    // counted in the database, not from the row read above: parallel attempts must all count
-    const lockUntil = new Date(now.getTime() + ctx.security.lockoutMinutes * MINUTE);
-    const lock = await recordFailedLogin(ctx.db, user.id, ctx.security.loginMaxFailures, lockUntil, now);
-    await fail(lock ? 'bad_password_locked' : 'bad_password');
-    throw new DomainError(lock ? 'account_locked' : 'invalid_credentials');
   }
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + ctx.security.sessionMaxHours * 60 * MINUTE);
   await ctx.db.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now });
+    await updateUser(trx, user.id, { last_login_at: now, updated_at: now });
+    await forgetSourceFailures(trx, name, address);
     await insertSession(trx, {
       id: hashSecret(token),
       user_id: user.id,
@@ -117,19 +120,30 @@ export async function changePassword(
 ): Promise<void> {
   const now = ctx.now();
   const user = await findUser(ctx.db, { id: p.userId });
+  // a stolen session cannot guess on: wrong current passwords are throttled on their own counter,
+  // which never holds back signing in (nor does signing in clear it)
+  const wait = await passwordChangeWait(ctx, p.username, now);
+  if (wait > 0) {
+    await audit(ctx.db, meta, { at: now, actor: p.username, action: 'auth.password_change', outcome: 'denied', targetType: 'user', targetId: p.userId, details: { reason: 'throttled', retryAfterSeconds: wait } });
+    throw new DomainError('too_many_attempts', { retryAfterSeconds: wait });
+  }
   if (!user || !(await verifyPassword(user.password_hash, current))) {
-    // a wrong current password counts like a failed sign-in: a stolen session cannot guess on
-    if (user) await recordFailedLogin(ctx.db, user.id, ctx.security.loginMaxFailures, new Date(now.getTime() + ctx.security.lockoutMinutes * MINUTE), now);
+    await recordPasswordChangeFailure(ctx, p.username, now);
     await audit(ctx.db, meta, { at: now, actor: p.username, action: 'auth.password_change', outcome: 'failure', targetType: 'user', targetId: p.userId });
     throw new ValidationError([{ field: 'currentPassword', code: 'password_wrong' }]);
   }
   const issues: FieldIssue[] = passwordIssues(next, user.username).map((code) => ({ field: 'newPassword', code }));
   if (next === current) issues.push({ field: 'newPassword', code: 'password_unchanged' });
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) {
+    // a refused change is in the audit log too (R-H1), with the rules it broke (never the password)
+    await audit(ctx.db, meta, { at: now, actor: p.username, action: 'auth.password_change', outcome: 'failure', targetType: 'user', targetId: user.id, details: { reason: 'rules', codes: issues.map((i) => i.code) } });
+    throw new ValidationError(issues);
+  }
   const hash = await hashPassword(next);
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { password_hash: hash, must_change_password: false, password_changed_at: now, updated_at: now });
     await revokeSessions(trx, { userId: user.id, exceptId: p.sessionId }, now);
+    await forgetPasswordChangeFailures(trx, user.username);
     await audit(trx, meta, { at: now, actor: p.username, action: 'auth.password_change', outcome: 'success', targetType: 'user', targetId: user.id });
   });
 }
