@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { DEFAULT_EVIDENCE_TYPES } from '../services/workflow/handlers/evidence-file.js';
 
 describe('configuration from the environment (issue #2 item 1)', () => {
   it('has working defaults', () => {
@@ -12,6 +13,7 @@ describe('configuration from the environment (issue #2 item 1)', () => {
       timeZone: 'Asia/Shanghai',
       seedDemo: true,
       logLevel: 'info',
+      evidence: { maxBytes: 50 * 1024 * 1024, contentTypes: DEFAULT_EVIDENCE_TYPES },
       security: {
         sessionSecret: undefined,
         encryptionKeys: undefined,
@@ -19,8 +21,6 @@ describe('configuration from the environment (issue #2 item 1)', () => {
         demoPassword: undefined,
         sessionIdleMinutes: 30,
         sessionMaxHours: 12,
-        loginMaxFailures: 5,
-        lockoutMinutes: 15,
         trustProxy: false,
       },
     });
@@ -51,5 +51,11 @@ describe('configuration from the environment (issue #2 item 1)', () => {
       expect(msg).toContain('DATABASE_URL');
     }
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('evidence uploads: the limit and the types (#9 item 8)', () => {
+    expect(loadConfig({ EVIDENCE_MAX_BYTES: '104857600', EVIDENCE_TYPES: 'audio/mpeg, application/pdf' }).evidence).toEqual({ maxBytes: 100 * 1024 * 1024, contentTypes: ['audio/mpeg', 'application/pdf'] });
+    expect(() => loadConfig({ EVIDENCE_MAX_BYTES: '10' })).toThrow(/EVIDENCE_MAX_BYTES/);
+    expect(() => loadConfig({ EVIDENCE_TYPES: 'application/x-msdownload' })).toThrow(/EVIDENCE_TYPES/);
   });
 });

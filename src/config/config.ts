@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_EVIDENCE_MAX_BYTES, DEFAULT_EVIDENCE_TYPES, KNOWN_EVIDENCE_TYPES, type EvidenceSettings } from '../services/workflow/handlers/evidence-file.js';
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -27,10 +28,15 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(1).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_ROOT: z.string().min(1).optional(),
+  // evidence uploads (#9 item 8): bytes per file, 1 MiB … 1 GiB; a comma-separated list of types
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).max(1024 * 1024 * 1024).default(DEFAULT_EVIDENCE_MAX_BYTES),
+  EVIDENCE_TYPES: z
+    .string()
+    .transform((v) => v.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))
+    .refine((list) => list.length > 0 && list.every((t) => KNOWN_EVIDENCE_TYPES.includes(t)), `each must be one of ${KNOWN_EVIDENCE_TYPES.join(', ')}`)
+    .optional(),
 });
 
 export interface AppConfig {
@@ -44,6 +50,8 @@ export interface AppConfig {
   logLevel: string;
   /** the built web application to serve (default dist/web) */
   webRoot: string | undefined;
+  /** evidence uploads: the largest file, the types accepted */
+  evidence: EvidenceSettings;
   security: SecurityConfig;
 }
 
@@ -56,8 +64,6 @@ export interface SecurityConfig {
   demoPassword: string | undefined;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  loginMaxFailures: number;
-  lockoutMinutes: number;
   trustProxy: boolean;
 }
 
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.NODE_ENV !== 'production' && e.SEED_DEMO !== 'false',
     logLevel: e.LOG_LEVEL,
     webRoot: e.WEB_ROOT,
+    evidence: { maxBytes: e.EVIDENCE_MAX_BYTES, contentTypes: e.EVIDENCE_TYPES ?? DEFAULT_EVIDENCE_TYPES },
     security: {
       sessionSecret: e.SESSION_SECRET,
       encryptionKeys: e.ENCRYPTION_KEYS,
@@ -96,8 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       demoPassword: e.NODE_ENV === 'production' ? undefined : e.DEMO_PASSWORD,
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       sessionMaxHours: e.SESSION_MAX_HOURS,
-      loginMaxFailures: e.LOGIN_MAX_FAILURES,
-      lockoutMinutes: e.LOCKOUT_MINUTES,
       trustProxy: e.TRUST_PROXY === 'true',
     },
   };

@@ -316,6 +316,28 @@ export interface SignInThrottleTable {
   alerted_window: NullableTimestamp;
 }
 
+/** Evidence files (0004) and, from 0009, their bytes in 1 MiB chunks (issue #9 item 8). */
+export interface EvidenceFilesTable {
+  id: string;
+  complaint_id: string;
+  record_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  /** files stored before migration 0009; later files are in evidence_file_chunks */
+  content: Buffer | null;
+  chunks: number | null;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface EvidenceFileChunksTable {
+  file_id: string;
+  seq: number;
+  bytes: Buffer;
+}
+
 export interface DB {
   saved_views: SavedViewsTable;
   complaint_records: ComplaintRecordsTable;
@@ -341,4 +363,6 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
   sign_in_throttle: SignInThrottleTable;
+  evidence_files: EvidenceFilesTable;
+  evidence_file_chunks: EvidenceFileChunksTable;
 }

@@ -19,6 +19,7 @@ import { calendarRoutes } from './routes/calendar.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
 import { workflowRoutes } from './routes/workflow.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
+import type { EvidenceSettings } from '../services/workflow/handlers/evidence-file.js';
 import { complaintRecordRoutes } from './routes/complaint-records.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { exceptionRoutes } from './routes/exceptions.routes.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** the built web application to serve (the start command passes dist/web); without one, or before it is built, / is the landing page */
   webRoot?: string;
+  /** evidence uploads: the largest file and the types accepted (EVIDENCE_MAX_BYTES, EVIDENCE_TYPES) */
+  evidence?: EvidenceSettings;
 }
 
 /** 4 MiB: room for a long letter; a field's own limit names it long before this is reached. */
@@ -101,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes(ctx));
   await app.register(complaintRoutes(ctx));
   await app.register(workflowRoutes(ctx));
-  await app.register(evidenceRoutes(ctx));
+  await app.register(evidenceRoutes(ctx, opts.evidence));
   await app.register(complaintRecordRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(exceptionRoutes(ctx));

@@ -1,23 +1,12 @@
-import type { ColumnType, Kysely } from 'kysely';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 
-/** Migration 0004: the bytes of evidence files (the `evidence` record holds their metadata). */
-export interface EvidenceFilesTable {
-  id: string;
-  complaint_id: string;
-  record_id: string;
-  name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  created_at: ColumnType<Date, Date | string, Date | string>;
-  created_by: string;
-}
+/** 1 MiB: what one insert or one read holds in memory. */
+export const EVIDENCE_CHUNK_BYTES = 1024 * 1024;
 
-type WithEvidence = { evidence_files: EvidenceFilesTable };
-
-export interface EvidenceFile {
+export interface EvidenceFileMeta {
   id: string;
   complaintId: string;
   recordId: string;
@@ -25,17 +14,20 @@ export interface EvidenceFile {
   contentType: string;
   size: number;
   sha256: string;
-  content: Buffer;
   createdAt: Date;
   createdBy: string;
 }
 
-function evidence(db: Kysely<DB>) {
-  return db.withTables<WithEvidence>();
-}
-
-export async function insertEvidenceFile(db: Kysely<DB>, f: Omit<EvidenceFile, 'createdAt' | 'createdBy'> & { at: Date; by: string }): Promise<void> {
-  await evidence(db)
+/**
+ * Stores a file staged on disk: its row, then its bytes read back in 1 MiB chunks, in the caller's
+ * transaction (a deferred trigger checks at commit that every chunk and byte is there).
+ */
+export async function insertEvidenceFile(
+  db: Kysely<DB>,
+  f: Omit<EvidenceFileMeta, 'createdAt' | 'createdBy'> & { path: string; at: Date; by: string },
+): Promise<void> {
+  const chunks = Math.ceil(f.size / EVIDENCE_CHUNK_BYTES);
+  await db
     .insertInto('evidence_files')
     .values({
       id: f.id,
@@ -45,16 +37,27 @@ export async function insertEvidenceFile(db: Kysely<DB>, f: Omit<EvidenceFile, '
       content_type: f.contentType,
       size: f.size,
       sha256: f.sha256,
-      content: f.content,
+      content: null,
+      chunks,
       created_at: f.at,
       created_by: f.by,
     })
     .execute();
+  let seq = 0;
+  for await (const bytes of createReadStream(f.path, { highWaterMark: EVIDENCE_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    await db.insertInto('evidence_file_chunks').values({ file_id: f.id, seq, bytes }).execute();
+    seq += 1;
+  }
 }
 
-/** One file of one complaint (undefined when the id names no file of that complaint). */
-export async function findEvidenceFile(db: Kysely<DB>, complaintId: string, id: string): Promise<EvidenceFile | undefined> {
-  const r = await evidence(db).selectFrom('evidence_files').selectAll().where('complaint_id', '=', complaintId).where('id', '=', id).executeTakeFirst();
+/** One file of one complaint, without its bytes (undefined when the id names no file of that complaint). */
+export async function findEvidenceFile(db: Kysely<DB>, complaintId: string, id: string): Promise<EvidenceFileMeta | undefined> {
+  const r = await db
+    .selectFrom('evidence_files')
+    .select(['id', 'complaint_id', 'record_id', 'name', 'content_type', 'size', 'sha256', 'created_at', 'created_by'])
+    .where('complaint_id', '=', complaintId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) return undefined;
   return {
     id: r.id,
@@ -64,8 +67,23 @@ export async function findEvidenceFile(db: Kysely<DB>, complaintId: string, id: 
     contentType: r.content_type,
     size: r.size,
     sha256: r.sha256,
-    content: r.content,
     createdAt: r.created_at,
     createdBy: r.created_by,
   };
+}
+
+/** The bytes of a file as a stream, one chunk (or the whole of an older inline file) read at a time. */
+export function evidenceFileStream(db: Kysely<DB>, id: string): Readable {
+  async function* read(): AsyncGenerator<Buffer> {
+    const row = await db.selectFrom('evidence_files').select(['content', 'chunks']).where('id', '=', id).executeTakeFirstOrThrow();
+    if (row.content) {
+      yield row.content;
+      return;
+    }
+    for (let seq = 0; seq < (row.chunks ?? 0); seq++) {
+      const chunk = await db.selectFrom('evidence_file_chunks').select('bytes').where('file_id', '=', id).where('seq', '=', seq).executeTakeFirstOrThrow();
+      yield chunk.bytes;
+    }
+  }
+  return Readable.from(read(), { objectMode: false });
 }

@@ -121,7 +121,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (isDatabaseUnavailable(err)) {
       // down, restarting or unreachable: a temporary state, so 503 and when to try again, not 500
-      request.log.warn({ err }, 'database unavailable');
+      // one line, no stack: during an outage every request ends here
+      request.log.warn(`database unavailable: ${err.message}`);
       return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_S)).send(apiError(locale, 'database_unavailable'));
     }
     request.log.error({ err }, 'unhandled error');

@@ -11,12 +11,12 @@ import { idParams } from '../schemas/common.js';
 export function workflowRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     for (const h of WORKFLOW_HANDLERS) {
+      if (h.ownRoute) continue;
       const rule = TRANSITIONS[h.action];
       app.post(
         `/api/complaints/:id/${actionPath(h.action)}`,
         {
           config: { access: access.to(rule.permission) },
-          ...(h.bodyLimit ? { bodyLimit: h.bodyLimit } : {}),
           schema: { tags: ['workflow'], summary: `${rule.zh} / ${rule.en}`, params: idParams, body: h.body },
         },
         async (req) => {

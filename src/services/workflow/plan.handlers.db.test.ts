@@ -1,17 +1,11 @@
 /**
- * Evidence (R-D1), analysis (R-D2), settlement (R-D3), transfer and merge through HTTP on real
- * PostgreSQL: evidence files within their limits, checked against their type, downloaded byte for
- * byte; root causes from the taxonomy; a complaint leaving the workflow ends its clocks.
+ * Analysis (R-D2), settlement (R-D3), transfer and merge through HTTP on real PostgreSQL: root
+ * causes from the taxonomy; a complaint leaving the workflow ends its clocks. Evidence (R-D1):
+ * src/http/routes/evidence-upload.db.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldError } from '../../../test/db-assertions.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
-import { findUser } from '../../db/repositories/user.repository.js';
-import { ValidationError } from '../../domain/validation.js';
-import { principalOf } from '../principal.service.js';
-import { addEvidence } from './handlers/evidence.handlers.js';
-import { EVIDENCE_MAX_BYTES } from './handlers/evidence-file.js';
-import { performAction } from './workflow.service.js';
 
 let t: TestApp;
 let phone = 13900000500;
@@ -53,74 +47,7 @@ async function lastEvent(id: string): Promise<Event | undefined> {
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const file = (bytes: Buffer, contentType: string, name = 'x.bin') => ({ name, contentType, base64: bytes.toString('base64') });
 
-describe('evidence (R-D1)', () => {
-  it('a note with its method, and a file downloaded byte for byte', async () => {
-    const c = await investigating();
-    await ok(c.id, 'add-evidence', { method: 'interview', note: '询问查勘员：现场照片缺失' });
-    expect((await lastEvent(c.id))?.payload).toMatchObject({ method: 'interview', file: null });
-
-    await ok(c.id, 'add-evidence', { method: 'document_review', note: '定损报告', file: file(PDF, 'application/pdf', '../附件/定损 报告"终稿".pdf') });
-    const e = await lastEvent(c.id);
-    const meta = e?.payload.file as FileMeta;
-    expect(meta).toMatchObject({ name: '定损 报告_终稿_.pdf', contentType: 'application/pdf', size: PDF.length });
-    expect(meta.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const rec = await t.db.selectFrom('complaint_records').select(['kind', 'data']).where('id', '=', String(e?.payload.recordId)).executeTakeFirstOrThrow();
-    expect(rec).toMatchObject({ kind: 'evidence', data: { method: 'document_review', note: '定损报告', file: meta } });
-
-    const dl = await t.inject({ method: 'GET', url: `/api/complaints/${c.number}/evidence/${meta.id}` }, 'supervisor');
-    expect(dl.statusCode, dl.body).toBe(200);
-    expect(dl.rawPayload.equals(PDF)).toBe(true);
-    expect(dl.headers['content-type']).toBe('application/pdf');
-    expect(dl.headers['content-disposition']).toBe(`attachment; filename="__ ______.pdf"; filename*=UTF-8''${encodeURIComponent('定损 报告_终稿_.pdf')}`);
-
-    // not this complaint's file; a complaint outside the reader's scope; no such file
-    const other = await investigating();
-    expectFieldError(await t.inject({ method: 'GET', url: `/api/complaints/${other.id}/evidence/${meta.id}` }, 'agent'), 404, 'fileId');
-    expect((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/evidence/${meta.id}` }, 'handler')).statusCode).toBe(404);
-    expect((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/evidence/${meta.id}` }, 'admin')).statusCode).toBe(403);
-  });
-
-  it('type, content and encoding are checked; nothing is stored when refused', async () => {
-    const c = await investigating();
-    const before = await t.db.selectFrom('complaint_records').select('id').where('complaint_id', '=', c.id).execute();
-    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: file(PDF, 'application/x-msdownload') }), 400, 'file.contentType');
-    // a text file declared as PDF, PNG or JPEG
-    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: file(Buffer.from('just text'), 'application/pdf') }), 400, 'file.base64');
-    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: file(PDF, 'image/png') }), 400, 'file.base64');
-    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: file(PDF, 'image/jpeg') }), 400, 'file.base64');
-    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: { name: 'a.txt', contentType: 'text/plain', base64: '@@not base64@@' } }), 400, 'file.base64');
-    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview', note: 'x', file: { name: 'a.txt', contentType: 'text/plain', base64: '' } }), 400, 'file.base64');
-    expectFieldError(await act(c.id, 'add-evidence', { method: 'telepathy', note: 'x' }), 400, 'method');
-    expectFieldError(await act(c.id, 'add-evidence', { method: 'interview' }), 400, 'note');
-    const after = await t.db.selectFrom('complaint_records').select('id').where('complaint_id', '=', c.id).execute();
-    expect(after).toHaveLength(before.length);
-    // a plain text file and a PNG pass
-    await ok(c.id, 'add-evidence', { method: 'site_visit', note: '现场记录', file: file(Buffer.from('现场记录：无异常\n'), 'text/plain', 'notes.txt') });
-    await ok(c.id, 'add-evidence', { method: 'site_visit', note: '照片', file: file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), 'image/png', 'p.png') });
-    // not before the investigation
-    const fresh = await register();
-    expect((await act(fresh.id, 'add-evidence', { method: 'interview', note: 'x' })).statusCode).toBe(409);
-  });
-
-  it('at most 3 MiB decoded (service level: the size check does not depend on the request body limit)', async () => {
-    const c = await investigating();
-    const user = await findUser(t.db, { username: 'agent' });
-    if (!user) throw new Error('no agent');
-    const p = await principalOf(t.db, user);
-    const png = (size: number) => {
-      const b = Buffer.alloc(size, 7);
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b);
-      return b;
-    };
-    const upload = (size: number) => performAction(t.ctx, { ip: null, userAgent: null }, p, c.id, addEvidence, addEvidence.body.parse({ method: 'external_expert', note: '鉴定照片', file: file(png(size), 'image/png', 'big.png') }));
-    const err = await upload(EVIDENCE_MAX_BYTES + 1).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).issues).toEqual([{ field: 'file.size', code: 'file_too_large', params: { max: EVIDENCE_MAX_BYTES } }]);
-    await upload(EVIDENCE_MAX_BYTES);
-    const row = await t.db.selectFrom('complaint_records').select('data').where('complaint_id', '=', c.id).where('kind', '=', 'evidence').executeTakeFirstOrThrow();
-    expect(row.data).toMatchObject({ file: { size: EVIDENCE_MAX_BYTES, name: 'big.png' } });
-  });
-});
+// evidence uploads (multipart, streamed): src/http/routes/evidence-upload.db.test.ts
 
 describe('analysis and settlement (R-D2, R-D3)', () => {
   it('root causes from the taxonomy, impact and strategy; a settlement the customer agreed to', async () => {

@@ -49,10 +49,12 @@ export interface HandlerResult {
 export interface WorkflowHandler<S extends z.ZodType = z.ZodType> {
   action: WorkflowAction;
   body: S;
-  /** a request body larger than the app's BODY_LIMIT (an upload) */
-  bodyLimit?: number;
+  /** served by a route of its own instead of the JSON one (add_evidence: a multipart upload, evidence.routes.ts) */
+  ownRoute?: boolean;
   /** facts `decide` needs from the body (or from records the body points to) */
   facts?: (h: HandlerContext, body: z.infer<S>) => Promise<ActionFacts> | ActionFacts;
+  /** another complaint the step also changes (a merge's target, id or number): both rows are locked in id order first */
+  related?: (body: z.infer<S>) => string | null;
   apply: (h: HandlerContext, body: z.infer<S>, decision: Decision) => Promise<HandlerResult>;
 }
 

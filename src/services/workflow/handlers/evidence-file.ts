@@ -1,44 +1,150 @@
 /**
- * An uploaded evidence file (R-D1): base64 in the JSON body, at most 3 MiB decoded, one of a few
- * content types, whose leading bytes must match the type for the formats that have a signature,
- * and a name made safe to store and to offer for download.
+ * The rules for an uploaded evidence file (R-D1): which types are accepted (call recordings,
+ * scanned letters and photos, office documents, e-mails), how large it may be, that its leading
+ * bytes match its declared type for the formats that have a signature, and a name made safe to
+ * store and to offer for download. The upload itself is streamed (http/routes/evidence-upload.ts);
+ * these checks look at the first bytes only, so nothing here needs the whole file in memory.
  */
-import { createHash } from 'node:crypto';
-import { ValidationError } from '../../../domain/validation.js';
+import { DomainError } from '../../../domain/errors.js';
 
-export const EVIDENCE_MAX_BYTES = 3 * 1024 * 1024;
+const MIB = 1024 * 1024;
 
-/** The request body that carries a file of EVIDENCE_MAX_BYTES: base64 (4/3) plus the JSON around it. */
-export const EVIDENCE_BODY_LIMIT = Math.ceil(EVIDENCE_MAX_BYTES / 3) * 4 + 64 * 1024;
+/** 50 MiB: an hour-long call recording (mp3 at 96 kbit/s is ~43 MB) or a 100-page scanned letter. */
+export const DEFAULT_EVIDENCE_MAX_BYTES = 50 * MIB;
 
-export const EVIDENCE_CONTENT_TYPES = [
+/** The types accepted by default (EVIDENCE_TYPES overrides the list; each must be one of KNOWN_EVIDENCE_TYPES). */
+export const DEFAULT_EVIDENCE_TYPES = [
+  // call recordings
+  'audio/mpeg',
+  'audio/wav',
+  'audio/mp4',
+  'audio/amr',
+  'audio/ogg',
+  // scans and photos
   'application/pdf',
   'image/jpeg',
   'image/png',
-  'text/plain',
-  'audio/mpeg',
+  'image/tiff',
+  // office documents, e-mails, notes
+  'application/msword',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'message/rfc822',
+  'text/plain',
 ] as const;
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** Leading bytes of the formats that have a signature (Office Open XML files are zip archives). */
-const SIGNATURES: Readonly<Record<string, readonly number[]>> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ZIP,
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ZIP,
+export interface EvidenceSettings {
+  /** the largest file accepted, in bytes */
+  maxBytes: number;
+  /** canonical content types accepted */
+  contentTypes: readonly string[];
+}
+
+export const DEFAULT_EVIDENCE_SETTINGS: EvidenceSettings = { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES, contentTypes: DEFAULT_EVIDENCE_TYPES };
+
+/** Other names browsers and phones use for the same types. */
+const ALIASES: Readonly<Record<string, string>> = {
+  'audio/mp3': 'audio/mpeg',
+  'audio/x-wav': 'audio/wav',
+  'audio/wave': 'audio/wav',
+  'audio/vnd.wave': 'audio/wav',
+  'audio/x-m4a': 'audio/mp4',
+  'audio/m4a': 'audio/mp4',
+  'audio/x-amr': 'audio/amr',
+  'image/jpg': 'image/jpeg',
+  'image/pjpeg': 'image/jpeg',
+  'image/tif': 'image/tiff',
 };
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** The type of a file by its extension, when the client sent none or application/octet-stream. */
+const BY_EXTENSION: Readonly<Record<string, string>> = {
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  amr: 'audio/amr',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  eml: 'message/rfc822',
+  txt: 'text/plain',
+};
 
-export interface CheckedFile {
-  name: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
+/** Leading bytes: [offset, bytes] that must all match; a type with several forms lists each. */
+type Signature = ReadonlyArray<readonly [number, readonly number[]]>;
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+const ZIP: Signature = [[0, [0x50, 0x4b, 0x03, 0x04]]];
+const OLE: Signature = [[0, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]]];
+const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
+  'application/pdf': [[[0, ascii('%PDF-')]]],
+  'image/jpeg': [[[0, [0xff, 0xd8, 0xff]]]],
+  'image/png': [[[0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]]]],
+  'image/tiff': [[[0, ascii('II*\0')]], [[0, ascii('MM\0*')]]],
+  // an ID3 tag, or straight into an MPEG audio frame (sync bits)
+  'audio/mpeg': [[[0, ascii('ID3')]], [[0, [0xff]], [1, [0xfb]]], [[0, [0xff]], [1, [0xf3]]], [[0, [0xff]], [1, [0xf2]]], [[0, [0xff]], [1, [0xe3]]]],
+  'audio/wav': [[[0, ascii('RIFF')], [8, ascii('WAVE')]]],
+  'audio/mp4': [[[4, ascii('ftyp')]]],
+  'audio/amr': [[[0, ascii('#!AMR')]]],
+  'audio/ogg': [[[0, ascii('OggS')]]],
+  'application/msword': [OLE],
+  'application/vnd.ms-excel': [OLE],
+  // Office Open XML files are zip archives
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [ZIP],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [ZIP],
+};
+
+/** How many leading bytes the signature check needs. */
+export const SIGNATURE_BYTES = 16;
+
+/** Every type this module knows how to check (a configured list may only name these). */
+export const KNOWN_EVIDENCE_TYPES: readonly string[] = [...new Set([...DEFAULT_EVIDENCE_TYPES, ...Object.values(BY_EXTENSION)])];
+
+/**
+ * The canonical type of an upload from the type the client declared and the file name: aliases
+ * resolved, parameters dropped (`text/plain; charset=utf-8`), the extension consulted when the
+ * client declared nothing useful.
+ */
+export function canonicalType(declared: string, fileName: string): string {
+  const bare = (declared.split(';')[0] ?? '').trim().toLowerCase();
+  if (bare === '' || bare === 'application/octet-stream') {
+    const ext = fileName.includes('.') ? (fileName.split('.').pop() ?? '').toLowerCase() : '';
+    return BY_EXTENSION[ext] ?? (bare || 'application/octet-stream');
+  }
+  return ALIASES[bare] ?? bare;
+}
+
+/** Refuses a type not in the list: 415 naming the field `file`. */
+export function checkEvidenceType(contentType: string, settings: EvidenceSettings): void {
+  if (!settings.contentTypes.includes(contentType)) {
+    throw new DomainError('file_type_not_allowed', { value: contentType, allowed: settings.contentTypes.join(', ') }, 'file');
+  }
+}
+
+/** Whether the leading bytes fit the type (true for types without a signature, such as text). */
+export function matchesSignature(contentType: string, head: Buffer): boolean {
+  const forms = SIGNATURES[contentType];
+  if (!forms) return true;
+  return forms.some((form) => form.every(([offset, bytes]) => head.length >= offset + bytes.length && bytes.every((b, i) => head[offset + i] === b)));
+}
+
+export function fileTooLarge(settings: EvidenceSettings): DomainError {
+  return new DomainError('file_too_large', { max: settings.maxBytes, maxMb: Math.floor((settings.maxBytes / MIB) * 10) / 10 }, 'file');
+}
+
+/** The checks after the last byte: not empty, not over the limit, the content fits the type. */
+export function checkEvidenceContent(contentType: string, size: number, head: Buffer, settings: EvidenceSettings): void {
+  if (size === 0) throw new DomainError('file_empty', {}, 'file');
+  if (size > settings.maxBytes) throw fileTooLarge(settings);
+  if (!matchesSignature(contentType, head)) throw new DomainError('file_content_mismatch', { contentType }, 'file');
 }
 
 /**
@@ -55,29 +161,4 @@ export function sanitizeFileName(raw: string): string {
     name = [...name.slice(0, name.length - ext.length)].slice(0, 200 - ext.length).join('') + ext;
   }
   return name === '' ? 'file' : name;
-}
-
-export function matchesSignature(contentType: string, content: Buffer): boolean {
-  const sig = SIGNATURES[contentType];
-  return !sig || (content.length >= sig.length && sig.every((b, i) => content[i] === b));
-}
-
-/** Decodes and checks an uploaded file; every problem is a 400 naming file.contentType, file.base64 or file.size. */
-export function checkEvidenceFile(file: { name: string; contentType: string; base64: string }): CheckedFile {
-  const contentType = file.contentType.trim().toLowerCase();
-  if (!(EVIDENCE_CONTENT_TYPES as readonly string[]).includes(contentType)) {
-    throw new ValidationError([{ field: 'file.contentType', code: 'file_type_not_allowed', params: { value: file.contentType, allowed: EVIDENCE_CONTENT_TYPES.join(', ') } }]);
-  }
-  // the length bounds the decoded size before anything is decoded
-  if (Math.floor((file.base64.length * 3) / 4) - 2 > EVIDENCE_MAX_BYTES) throw tooLarge();
-  if (!BASE64.test(file.base64)) throw new ValidationError([{ field: 'file.base64', code: 'invalid_base64' }]);
-  const content = Buffer.from(file.base64, 'base64');
-  if (content.length === 0) throw new ValidationError([{ field: 'file.size', code: 'file_empty' }]);
-  if (content.length > EVIDENCE_MAX_BYTES) throw tooLarge();
-  if (!matchesSignature(contentType, content)) throw new ValidationError([{ field: 'file.base64', code: 'file_content_mismatch', params: { contentType } }]);
-  return { name: sanitizeFileName(file.name), contentType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content };
-}
-
-function tooLarge(): ValidationError {
-  return new ValidationError([{ field: 'file.size', code: 'file_too_large', params: { max: EVIDENCE_MAX_BYTES } }]);
 }

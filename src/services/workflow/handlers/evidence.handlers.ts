@@ -1,36 +1,43 @@
 /**
  * Evidence of an investigation (R-D1): a note, the method (document review, interview, site visit,
- * external expert) and optionally one file. The file's bytes go to evidence_files; the `evidence`
- * record holds its metadata; GET /api/complaints/{id}/evidence/{fileId} downloads it.
+ * external expert) and optionally one file. The file arrives as a multipart upload staged on disk
+ * (http/routes/evidence-upload.ts: type, size and sha256 checked while streaming); its bytes go to
+ * evidence_file_chunks, the `evidence` record and the event hold its metadata with the sha256 (so
+ * the hash chain covers the file); GET /api/complaints/{id}/evidence/{fileId} downloads it.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { insertEvidenceFile } from '../../../db/repositories/evidence.repository.js';
 import { handler } from '../workflow-handler.js';
-import { checkEvidenceFile, EVIDENCE_BODY_LIMIT } from './evidence-file.js';
 
 export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', 'external_expert'] as const;
 
+/** An upload already checked and written to a temp file, with the sha256 of its bytes. */
+export interface StagedEvidenceFile {
+  path: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+const staged = z.custom<StagedEvidenceFile>((v) => typeof v === 'object' && v !== null && 'path' in v && 'sha256' in v);
+
+/** The text fields of the upload form. */
+export const evidenceFields = z.strictObject({
+  method: z.enum(EVIDENCE_METHODS),
+  note: z.string().trim().min(1).max(20_000),
+});
+
 export const addEvidence = handler({
   action: 'add_evidence',
-  bodyLimit: EVIDENCE_BODY_LIMIT,
-  body: z.strictObject({
-    method: z.enum(EVIDENCE_METHODS),
-    note: z.string().trim().min(1).max(20_000),
-    file: z
-      .strictObject({
-        name: z.string().min(1).max(255),
-        contentType: z.string().trim().min(1).max(200).describe('pdf, jpeg, png, plain text, mp3, docx or xlsx'),
-        base64: z.string().min(1).describe('the bytes, base64; at most 3 MiB decoded'),
-      })
-      .optional(),
-  }),
+  ownRoute: true,
+  body: evidenceFields.extend({ file: staged.optional() }),
   apply: async (h, b) => {
-    const checked = b.file ? checkEvidenceFile(b.file) : null;
     let file: { id: string; name: string; contentType: string; size: number; sha256: string } | null = null;
-    if (checked) {
-      file = { id: randomUUID(), name: checked.name, contentType: checked.contentType, size: checked.size, sha256: checked.sha256 };
-      await insertEvidenceFile(h.trx, { ...file, complaintId: h.complaint.id, recordId: h.recordId, content: checked.content, at: h.now, by: h.p.username });
+    if (b.file) {
+      file = { id: randomUUID(), name: b.file.name, contentType: b.file.contentType, size: b.file.size, sha256: b.file.sha256 };
+      await insertEvidenceFile(h.trx, { ...file, complaintId: h.complaint.id, recordId: h.recordId, path: b.file.path, at: h.now, by: h.p.username });
     }
     return {
       record: { kind: 'evidence', data: { method: b.method, note: b.note, file } },
