@@ -2,7 +2,9 @@
  * Runs the clock sweeper every `intervalMs` in the server process. A run never overlaps the
  * previous one (the next is scheduled when the last has finished); a failing run is logged and the
  * loop goes on. Several app instances may each run one: the sweep itself shares the work safely.
+ * The default run also raises the year-end calendar alert (once per year and administrator).
  */
+import { alertUnconfirmedCalendar } from '../services/calendar-alert.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { sweepClocks, type SweepCounts, type SweepOptions } from '../services/sweeper.service.js';
 
@@ -17,8 +19,19 @@ export interface ClockSweeperOptions {
   batch?: number;
   /** where runs and failures are reported (default: stderr for errors, nothing for quiet runs) */
   log?: SweeperLog;
-  /** the sweep to run (tests replace it) */
+  /** the sweep to run (tests replace it); default: the clocks, then the calendar alert */
   sweep?: (ctx: ServiceContext, opts: SweepOptions) => Promise<SweepCounts>;
+}
+
+/**
+ * One run: every due clock, then the alert while a year the clocks need is unconfirmed (#9 item
+ * 10). The alert is cheap when already sent (its key names the year), so it runs every time, and
+ * at start-up since the first run is immediate.
+ */
+export async function sweepClocksAndCalendar(ctx: ServiceContext, opts: SweepOptions): Promise<SweepCounts> {
+  const counts = await sweepClocks(ctx, opts);
+  await alertUnconfirmedCalendar(ctx);
+  return counts;
 }
 
 export interface ClockSweeper {
@@ -37,7 +50,7 @@ function describeError(err: unknown): string {
 
 export function startClockSweeper(ctx: ServiceContext, opts: ClockSweeperOptions): ClockSweeper {
   const log = opts.log ?? defaultLog;
-  const sweep = opts.sweep ?? sweepClocks;
+  const sweep = opts.sweep ?? sweepClocksAndCalendar;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;

@@ -1,5 +1,6 @@
 import { buildCalendar, isWeekdayWorking, type CalendarDay, type DayKind, type WorkingCalendar } from '../domain/calendar/calendar.js';
 import { parseCalendarIcs, parseCalendarJson, type CalendarImportResult, type ImportIssue } from '../domain/calendar/calendar-import.js';
+import { hasStatutoryHolidays, statutoryHolidayOn, statutoryName } from '../domain/calendar/statutory-holidays.js';
 import { DomainError } from '../domain/errors.js';
 import { addDays, weekdayOf, yearOf } from '../domain/time/zoned.js';
 import { ValidationError, type FieldIssue } from '../domain/validation.js';
@@ -16,7 +17,8 @@ import {
   replaceYearDays,
   upsertCalendarYear,
 } from '../db/repositories/calendar.repository.js';
-import type { Actor, ServiceContext } from './context.js';
+import { audit } from './audit.service.js';
+import type { Actor, RequestMeta, ServiceContext } from './context.js';
 import { replanOpenClocks } from './clock-replan.service.js';
 
 const cache = new WeakMap<Database, { revision: string; calendar: WorkingCalendar }>();
@@ -38,28 +40,39 @@ export interface CalendarYearView {
   source: string | null;
   updatedAt: Date | null;
   updatedBy: string | null;
+  /** not confirmed, so counted from the national holiday regulation: statutory holidays known, adjusted days not (#9 item 10) */
+  provisional: boolean;
   summary: { workingDays: number; holidays: number; adjustedWorkdays: number };
-  days: Array<{ date: string; weekday: number; working: boolean; kind: DayKind | 'weekday' | 'weekend'; name: string }>;
+  /** statutory: a holiday the regulation names (in a provisional year, the reason the day is off) */
+  days: Array<{ date: string; weekday: number; working: boolean; kind: DayKind | 'weekday' | 'weekend'; name: string; statutory: boolean }>;
 }
 
-/** Every day of a year; a year without confirmed data says so and shows the weekend-only default. */
+/**
+ * Every day of a year. A year without confirmed data says so and shows what its clocks count
+ * with: weekends and the statutory holidays of the regulation (day-oracle.ts); entries already
+ * stored for it (a draft) are shown over them.
+ */
 export async function calendarYear(db: Database, year: number): Promise<CalendarYearView> {
   const [meta, explicit] = await Promise.all([findCalendarYear(db, year), daysOfYear(db, year)]);
+  const confirmed = meta?.confirmed ?? false;
+  const provisional = !confirmed && hasStatutoryHolidays(year);
   const byDate = new Map(explicit.map((d) => [d.date, d]));
   const days: CalendarYearView['days'] = [];
   const summary = { workingDays: 0, holidays: 0, adjustedWorkdays: 0 };
   for (let date = `${year}-01-01`; date.startsWith(String(year)); date = addDays(date, 1)) {
-    const entry = byDate.get(date);
+    const statutory = statutoryHolidayOn(date);
+    const entry = byDate.get(date) ?? (provisional && statutory ? { date, kind: 'holiday' as const, name: statutoryName(statutory) } : undefined);
     const working = entry ? entry.kind === 'workday' : isWeekdayWorking(date);
     const kind = entry ? entry.kind : working ? 'weekday' : 'weekend';
     if (working) summary.workingDays += 1;
     if (kind === 'holiday') summary.holidays += 1;
     if (kind === 'workday') summary.adjustedWorkdays += 1;
-    days.push({ date, weekday: weekdayOf(date), working, kind, name: entry?.name ?? '' });
+    days.push({ date, weekday: weekdayOf(date), working, kind, name: entry?.name ?? '', statutory: statutory !== undefined });
   }
   return {
     year,
-    confirmed: meta?.confirmed ?? false,
+    confirmed,
+    provisional,
     source: meta?.source ?? null,
     updatedAt: meta?.updatedAt ?? null,
     updatedBy: meta?.updatedBy ?? null,
@@ -77,6 +90,7 @@ export async function setCalendarDay(
   ctx: ServiceContext,
   actor: Actor,
   input: { date: string; kind: DayKind | 'default'; name: string },
+  meta: RequestMeta,
 ): Promise<{ replanned: number }> {
   // checked before anything is written: a refused request changes nothing
   assertYear(yearOf(input.date), 'date');
@@ -84,17 +98,19 @@ export async function setCalendarDay(
     if (input.kind === 'default') await deleteDay(trx, input.date);
     else await insertDays(trx, [{ date: input.date, kind: input.kind, name: input.name }], actor.id, ctx.now());
     await bumpCalendarRevision(trx);
+    await audit(trx, meta, { at: ctx.now(), actor: actor.id, action: 'calendar.day_edit', outcome: 'success', targetType: 'calendar_day', targetId: input.date, details: { kind: input.kind, name: input.name } });
   });
   return replanOpenClocks(ctx, actor, { kind: 'calendar_changed' });
 }
 
 /** Marks a year confirmed (or not); open clocks are re-planned either way. */
-export async function setYearConfirmed(ctx: ServiceContext, actor: Actor, year: number, confirmed: boolean): Promise<{ replanned: number }> {
+export async function setYearConfirmed(ctx: ServiceContext, actor: Actor, year: number, confirmed: boolean, meta: RequestMeta): Promise<{ replanned: number }> {
   assertYear(year);
   const existing = await findCalendarYear(ctx.db, year);
   await ctx.db.transaction().execute(async (trx) => {
     await upsertCalendarYear(trx, { year, confirmed, source: existing?.source ?? 'manual', by: actor.id, at: ctx.now() });
     await bumpCalendarRevision(trx);
+    await audit(trx, meta, { at: ctx.now(), actor: actor.id, action: 'calendar.confirm', outcome: 'success', targetType: 'calendar_year', targetId: String(year), details: { confirmed, was: existing?.confirmed ?? null } });
   });
   return replanOpenClocks(ctx, actor, { kind: 'calendar_changed' });
 }
@@ -108,6 +124,7 @@ export async function importCalendarYear(
   year: number,
   format: ImportFormat,
   content: unknown,
+  meta: RequestMeta,
 ): Promise<{ year: number; days: number; warnings: string[]; replanned: number }> {
   const result: CalendarImportResult =
     format === 'ics' ? parseCalendarIcs(typeof content === 'string' ? content : '', year) : parseCalendarJson(content, year);
@@ -117,6 +134,7 @@ export async function importCalendarYear(
     await replaceYearDays(trx, year, days, actor.id, ctx.now());
     await upsertCalendarYear(trx, { year, confirmed: true, source: `import:${format}`, by: actor.id, at: ctx.now() });
     await bumpCalendarRevision(trx);
+    await audit(trx, meta, { at: ctx.now(), actor: actor.id, action: 'calendar.import', outcome: 'success', targetType: 'calendar_year', targetId: String(year), details: { format, days: days.length, warnings: result.warnings.length } });
   });
   const { replanned } = await replanOpenClocks(ctx, actor, { kind: 'calendar_changed' });
   return { year, days: days.length, warnings: result.warnings.map((w) => `${w.path}: ${w.message}`), replanned };

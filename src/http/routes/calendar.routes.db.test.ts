@@ -8,8 +8,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type DayView = { date: string; weekday: number; working: boolean; kind: string; name: string };
-type YearView = { year: number; confirmed: boolean; source: string | null; days: DayView[] };
+type DayView = { date: string; weekday: number; working: boolean; kind: string; name: string; statutory: boolean };
+type YearView = { year: number; confirmed: boolean; provisional: boolean; source: string | null; days: DayView[] };
 type Clock = { kind: string; dueAt: string; calendarConfirmed: boolean };
 type Complaint = { id: string; clocks: Clock[]; deadlines: { calendarConfirmed: boolean } };
 type MovedClock = { kind: string; fromDueAt: string; toDueAt: string; calendarConfirmed: boolean };
@@ -83,13 +83,18 @@ describe('GET /api/calendar (R-H2)', () => {
     expect(by.get('2026-12-30')).toMatchObject({ kind: 'weekday', working: true });
   });
 
-  it('2027 is not confirmed: the weekday/weekend default', async () => {
+  it('2027 is not confirmed: weekends and the statutory holidays of the regulation (#9 item 10)', async () => {
     const y = await year(2027);
-    expect(y.confirmed).toBe(false);
+    expect(y).toMatchObject({ confirmed: false, provisional: true, source: null });
     expect(y.days).toHaveLength(365);
-    expect(y.days[0]).toMatchObject({ date: '2027-01-01', kind: 'weekday', working: true });
-    expect(y.days[1]).toMatchObject({ date: '2027-01-02', kind: 'weekend', working: false });
-    expect(y.days.every((d) => d.kind === 'weekday' || d.kind === 'weekend')).toBe(true);
+    expect(y.days[0]).toMatchObject({ date: '2027-01-01', kind: 'holiday', working: false, name: '元旦', statutory: true });
+    expect(y.days[1]).toMatchObject({ date: '2027-01-02', kind: 'weekend', working: false, statutory: false });
+    expect(y.days[3]).toMatchObject({ date: '2027-01-04', kind: 'weekday', working: true });
+    const holidays = y.days.filter((d) => d.kind === 'holiday');
+    expect(holidays).toHaveLength(13);
+    expect(holidays.every((d) => d.statutory && !d.working)).toBe(true);
+    // adjusted working days are not known before the State Council's notice
+    expect(y.days.some((d) => d.kind === 'workday')).toBe(false);
   });
 });
 
@@ -99,8 +104,8 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
   it('a working-day clock crossing into 2027 is flagged calendarConfirmed: false', async () => {
     first = await register('跨年', '13900000201');
     const l3 = clock(first, 'l3_answer');
-    // Tue 29, Wed 30, Thu 31, Fri 2027-01-01 (weekday by default), Mon 01-04 -> 17:30
-    expect(l3.dueAt).toBe('2027-01-04T09:30:00.000Z');
+    // Tue 29, Wed 30, Thu 31, (Fri 2027-01-01 New Year's Day, statutory), Mon 01-04, Tue 01-05 -> 17:30
+    expect(l3.dueAt).toBe('2027-01-05T09:30:00.000Z');
     expect(l3.calendarConfirmed).toBe(false);
     expect(clock(first, 'regulatory').calendarConfirmed).toBe(false);
     expect(first.deadlines.calendarConfirmed).toBe(false);
@@ -123,7 +128,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
 
     const after = await detail(first.id);
     const l3 = clock(after, 'l3_answer');
-    // New Year's Day is now a holiday: Tue 29, Wed 30, Thu 31, Mon 01-04, Tue 01-05 -> 17:30
+    // the notice agrees on New Year's Day: same due time, now confirmed
     expect(l3.dueAt).toBe('2027-01-05T09:30:00.000Z');
     expect(l3.calendarConfirmed).toBe(true);
     expect(after.deadlines.calendarConfirmed).toBe(true);
@@ -133,7 +138,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
     expect(replanned).toHaveLength(1);
     expect(replanned[0]?.reason).toBe('calendar_changed');
     const moved = replanned[0]?.payload.clocks ?? [];
-    expect(moved.find((m) => m.kind === 'l3_answer')).toMatchObject({ fromDueAt: '2027-01-04T09:30:00.000Z', toDueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: true });
+    expect(moved.find((m) => m.kind === 'l3_answer')).toMatchObject({ fromDueAt: '2027-01-05T09:30:00.000Z', toDueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: true });
   });
 
   it('a new complaint over the same days is confirmed from the start', async () => {
@@ -171,18 +176,18 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
     expect(off.json()).toMatchObject({ year: 2027, confirmed: false });
     // the open clocks reaching into 2027 are flagged unconfirmed again
     expect((off.json() as { replanned: number }).replanned).toBeGreaterThanOrEqual(1);
-    expect(clock(await detail(first.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-04T09:30:00.000Z', calendarConfirmed: false });
+    expect(clock(await detail(first.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: false });
     expect((await year(2027)).confirmed).toBe(false);
     const c = await register('未确认', '13900000205');
-    // unconfirmed again: the stored 2027 holidays are ignored until the year is confirmed
-    expect(clock(c, 'l3_answer')).toMatchObject({ dueAt: '2027-01-04T09:30:00.000Z', calendarConfirmed: false });
+    // unconfirmed again: the stored 2027 entries are ignored, the statutory New Year's Day counts
+    expect(clock(c, 'l3_answer')).toMatchObject({ dueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: false });
 
     // confirming another year leaves this clock as it is, and records nothing on the complaint
     const other = await t.inject({ method: 'PUT', url: '/api/calendar/2031/confirmation', payload: { confirmed: true } });
     expect(other.json()).toMatchObject({ year: 2031, confirmed: true, replanned: 0 });
     const events = ((await get(`/api/complaints/${c.id}/events`)).json() as { items: Event[] }).items;
     expect(events.filter((e) => e.type === 'clocks_replanned')).toEqual([]);
-    expect(clock(await detail(c.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-04T09:30:00.000Z', calendarConfirmed: false });
+    expect(clock(await detail(c.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: false });
 
     const on = await t.inject({ method: 'PUT', url: '/api/calendar/2027/confirmation', payload: { confirmed: true } });
     expect(on.json()).toMatchObject({ year: 2027, confirmed: true });

@@ -8,8 +8,9 @@ import {
   setYearConfirmed,
   type ImportFormat,
 } from '../../services/calendar.service.js';
+import { currentCalendarReadiness } from '../../services/calendar-alert.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { access, actorOf } from '../auth/route-access.js';
+import { access, actorOf, metaOf } from '../auth/route-access.js';
 import { isoDate, optionalText } from '../schemas/common.js';
 
 const MIN_YEAR = 1900;
@@ -35,9 +36,17 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     // iCalendar uploads arrive as text; only this plugin accepts them.
     app.addContentTypeParser(['text/calendar', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-    app.get('/api/calendar', { config: { access: access.to('calendar.read') }, schema: { tags, summary: 'Years with calendar data and whether each is confirmed' } }, async () => ({
-      items: await calendarYears(ctx.db),
-    }));
+    app.get(
+      '/api/calendar',
+      {
+        config: { access: access.to('calendar.read') },
+        schema: { tags, summary: 'Years with calendar data and whether each is confirmed; pending: unconfirmed years to import now (next year from 1 November)' },
+      },
+      async () => {
+        const [items, readiness] = await Promise.all([calendarYears(ctx.db), currentCalendarReadiness(ctx)]);
+        return { items, pending: readiness.pending, nextYearAlertFrom: readiness.nextYearAlertFrom };
+      },
+    );
 
     app.get(
       '/api/calendar/:year',
@@ -57,7 +66,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { replanned } = await setCalendarDay(ctx, actorOf(req), { date: req.params.date, kind: req.body.kind, name: req.body.name ?? '' });
+        const { replanned } = await setCalendarDay(ctx, actorOf(req), { date: req.params.date, kind: req.body.kind, name: req.body.name ?? '' }, metaOf(req));
         const view = await calendarYear(ctx.db, Number(req.params.date.slice(0, 4)));
         return { ...view.days.find((d) => d.date === req.params.date), replanned };
       },
@@ -75,7 +84,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { replanned } = await setYearConfirmed(ctx, actorOf(req), req.params.year, req.body.confirmed);
+        const { replanned } = await setYearConfirmed(ctx, actorOf(req), req.params.year, req.body.confirmed, metaOf(req));
         return { year: req.params.year, confirmed: req.body.confirmed, replanned };
       },
     );
@@ -93,7 +102,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         // the Content-Type decides: a JSON string body is a bad JSON import, not an .ics file
-        return importCalendarYear(ctx, actorOf(req), req.params.year, importFormat(req.headers['content-type']), req.body);
+        return importCalendarYear(ctx, actorOf(req), req.params.year, importFormat(req.headers['content-type']), req.body, metaOf(req));
       },
     );
   };
