@@ -22,11 +22,15 @@ test('the workbench shows counts that open the matching ledger views (agent)', a
 
   // the bell in the header carries the unread count on every page; reading them all empties it
   await expect(page.getByTestId('notification-bell').locator('.ant-badge-count')).toBeVisible();
+  // the bell lists the newest notices (#9 item 8); reading them all there empties the badge and the tile
   await page.getByTestId('notification-bell').click();
-  await expect(page.getByTestId('workbench')).toBeVisible();
-  await page.getByTestId('section-notifications').getByRole('button', { name: '全部标为已读' }).click();
-  await expect(page.getByTestId('tile-unread').locator('.ant-statistic-content-value')).toHaveText('0');
+  await expect(page.getByTestId('notice-popover').getByTestId('notice').first()).toBeVisible();
+  await page.getByTestId('notices-mark-all').click();
   await expect(page.getByTestId('notification-bell').locator('.ant-badge-count')).toHaveCount(0);
+  await page.getByTestId('notices-all').click();
+  await expect(page).toHaveURL(/\/notifications$/);
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByTestId('tile-unread').locator('.ant-statistic-content-value')).toHaveText('0');
   expect(errors).toEqual([]);
 });
 
@@ -216,7 +220,7 @@ test('tablet width (1024): workbench, intake and ledger stay usable', async ({ p
   await expect(page.getByTestId('intake-submit')).toHaveText('Register (Ctrl+Enter)');
   await expect(page.getByTestId('assessment')).toContainText('Assessment');
   await page.getByRole('menuitem', { name: 'Home' }).click();
-  await expect(page.getByTestId('tile-mine')).toContainText('My complaints');
+  await expect(page.getByTestId('tile-mine')).toContainText('My to-do');
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('tile-mine')).toContainText('我的待办');
   await page.goto('/complaints');

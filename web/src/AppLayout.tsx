@@ -73,7 +73,7 @@ export function AppLayout() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
+        <Layout.Sider width={200} theme="light" breakpoint="xl" collapsedWidth={56} data-testid="sider">
           <Menu mode="inline" items={items} selectedKeys={selected ? [selected.path] : []} onClick={({ key }) => void (pageFor(key)?.preload() ?? Promise.resolve()).finally(() => navigate(key))} style={{ height: '100%' }} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>

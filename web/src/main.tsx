@@ -32,6 +32,7 @@ function Root() {
               <Route path="complaints/:id" element={<PAGES.complaint.Page />} />
               <Route path="board" element={<PAGES.board.Page />} />
               <Route path="admin/*" element={<PAGES.admin.Page />} />
+              <Route path="notifications" element={<PAGES.notifications.Page />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

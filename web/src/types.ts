@@ -38,6 +38,8 @@ export interface LedgerItem {
   receivedAt: string;
   overdue: boolean;
   nextDue: NextDue | null;
+  /** the late clock that makes it overdue (the earliest due of them): its due time, not the next one's */
+  overdueClock?: { kind: string; dueAt: string; status: string } | null;
 }
 
 export interface LedgerPage {

@@ -7,10 +7,11 @@ import * as board from './areas/board';
 import * as complaint from './areas/complaint';
 import * as intake from './areas/intake';
 import * as ledger from './areas/ledger';
+import * as usability from './areas/usability';
 import * as workbench from './areas/workbench';
 import { en as coreEn } from './messages.en';
 import { zh as coreZh } from './messages.zh';
 
-export const zh = { ...coreZh, ...complaint.zh, ...admin.zh, ...board.zh, ...workbench.zh, ...intake.zh, ...ledger.zh };
+export const zh = { ...coreZh, ...complaint.zh, ...admin.zh, ...board.zh, ...workbench.zh, ...intake.zh, ...ledger.zh, ...usability.zh };
 export type MessageKey = keyof typeof zh;
-export const en: Record<MessageKey, string> = { ...coreEn, ...complaint.en, ...admin.en, ...board.en, ...workbench.en, ...intake.en, ...ledger.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...complaint.en, ...admin.en, ...board.en, ...workbench.en, ...intake.en, ...ledger.en, ...usability.en };

@@ -2,21 +2,16 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { api, ApiError, setCsrfToken } from '../api';
+import { api } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../LanguageSwitch';
+import { PasswordChangeForm } from './PasswordChangeForm';
 import { useMe, useSignedIn } from '../session';
 import type { LoginAnswer, Me } from '../types';
 
 interface LoginForm {
   username: string;
   password: string;
-}
-
-interface PasswordForm {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
 }
 
 /** Sign-in, then the forced password change when the account must set a new one. */
@@ -30,7 +25,6 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Me | null>(null);
-  const [passwordForm] = Form.useForm<PasswordForm>();
 
   const mustChange = pending ?? (me.data?.mustChangePassword ? me.data : null);
   if (me.data && !me.data.mustChangePassword && !pending) return <Navigate to={from} replace />;
@@ -53,65 +47,19 @@ export function LoginPage() {
     }
   };
 
-  const changePassword = async (values: PasswordForm) => {
-    if (!mustChange) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setCsrfToken(mustChange.csrfToken);
-      await api('POST', '/api/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
-      setPending(null);
-      signedIn({ ...mustChange, mustChangePassword: false, user: { ...mustChange.user, mustChangePassword: false } });
-      navigate(from, { replace: true });
-    } catch (e) {
-      if (e instanceof ApiError && e.fields.length > 0) {
-        passwordForm.setFields(
-          (['currentPassword', 'newPassword'] as const).map((name) => {
-            const message = e.fieldMessage(name);
-            return { name, errors: message ? [message] : [] };
-          }),
-        );
-      }
-      setError(e instanceof Error ? e.message : t('common.error'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
       <Card style={{ width: 380 }} extra={<LanguageSwitch />} title={t('app.title')}>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         {mustChange ? (
-          <Form<PasswordForm> form={passwordForm} layout="vertical" onFinish={changePassword} requiredMark={false}>
-            <Typography.Title level={5} style={{ marginTop: 0 }}>
-              {t('login.changeTitle')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary">{t('login.changeHint')}</Typography.Paragraph>
-            <Form.Item name="currentPassword" label={t('login.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input.Password autoComplete="current-password" />
-            </Form.Item>
-            <Form.Item name="newPassword" label={t('login.newPassword')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('login.confirmPassword')}
-              dependencies={['newPassword']}
-              rules={[
-                { required: true, message: t('common.required') },
-                ({ getFieldValue }) => ({
-                  validator: (_rule, value: string | undefined) =>
-                    !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('login.mismatch'))),
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>
-              {t('login.changeSubmit')}
-            </Button>
-          </Form>
+          <PasswordChangeForm
+            session={mustChange}
+            onChanged={() => {
+              setPending(null);
+              signedIn({ ...mustChange, mustChangePassword: false, user: { ...mustChange.user, mustChangePassword: false } });
+              navigate(from, { replace: true });
+            }}
+          />
         ) : (
           <Form<LoginForm> layout="vertical" onFinish={login} requiredMark={false}>
             <Typography.Title level={5} style={{ marginTop: 0 }}>

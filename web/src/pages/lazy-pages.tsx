@@ -39,6 +39,7 @@ export const PAGES = {
   complaint: lazyPage(() => import('./complaint/ComplaintPage'), 'ComplaintPage'),
   board: lazyPage(() => import('./board/BoardPage'), 'BoardPage'),
   admin: lazyPage(() => import('./admin/AdminRoutes'), 'AdminRoutes'),
+  notifications: lazyPage(() => import('./notifications/NotificationsPage'), 'NotificationsPage'),
 } as const;
 
 /** The page an address opens (the routes of main.tsx), to load its code while the app starts. */
@@ -49,6 +50,7 @@ export function pageFor(pathname: string): LazyPage | null {
   if (pathname.startsWith('/complaints/')) return PAGES.complaint;
   if (pathname === '/board') return PAGES.board;
   if (pathname.startsWith('/admin')) return PAGES.admin;
+  if (pathname === '/notifications') return PAGES.notifications;
   return null;
 }
 

@@ -8,6 +8,7 @@ export const zh = {
   'workbench.unread': '未读通知',
   'workbench.viewAll': '全部 {n} 条',
   'workbench.empty': '暂无',
+  'workbench.dueWas': '应于 {at} 完成',
   'workbench.markAllRead': '全部标为已读',
   'workbench.newComplaint': '登记投诉',
   'workbench.refreshed': '每分钟自动刷新',
@@ -21,13 +22,14 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'workbench.welcome': 'Welcome, {name}',
-  'workbench.mine': 'My complaints',
+  'workbench.mine': 'My to-do',
   'workbench.dueSoon': 'Due within {hours} h',
   'workbench.overdue': 'Overdue',
   'workbench.exceptions': 'Exceptions',
   'workbench.unread': 'Unread notifications',
   'workbench.viewAll': 'All {n}',
   'workbench.empty': 'Nothing here',
+  'workbench.dueWas': 'was due {at}',
   'workbench.markAllRead': 'Mark all read',
   'workbench.newComplaint': 'New complaint',
   'workbench.refreshed': 'Refreshes every minute',

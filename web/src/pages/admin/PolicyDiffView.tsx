@@ -2,6 +2,7 @@ import { Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { diffPolicies, formatValue, type DiffEntry, type DiffKind } from './policy-diff';
+import { usePolicyPathLabel } from './use-policy-labels';
 
 const KIND_COLOURS: Record<DiffKind, string> = { added: 'success', removed: 'error', changed: 'processing' };
 const OLD_BG = '#fff1f0';
@@ -35,14 +36,10 @@ function Value({ value, other, present, side }: { value: unknown; other: unknown
 /** Two policy versions side by side: each changed path with its old and its new value. */
 export function PolicyDiffView({ before, after, beforeLabel, afterLabel }: { before: unknown; after: unknown; beforeLabel: string; afterLabel: string }) {
   const { t, label } = useI18n();
+  const pathLabel = usePolicyPathLabel();
   const entries = useMemo(() => diffPolicies(before, after), [before, after]);
   if (entries.length === 0) return <Empty description={t('admin.history.same')} data-testid="policy-diff-empty" />;
 
-  /** a readable name for a clock's path, next to the path itself */
-  const hint = (path: string) => {
-    const clock = /^clocks\.([a-z0-9_]+)/.exec(path);
-    return clock?.[1] ? label('clock', clock[1]) : null;
-  };
   const columns: TableColumnsType<DiffEntry> = [
     {
       title: t('admin.history.path'),
@@ -51,14 +48,10 @@ export function PolicyDiffView({ before, after, beforeLabel, afterLabel }: { bef
       render: (path: string, e) => (
         <span>
           <Tag color={KIND_COLOURS[e.kind]}>{label('admin.diffKind', e.kind)}</Tag>
-          <Typography.Text code style={{ wordBreak: 'break-all' }}>
-            {path}
+          {/* the parameter by its name; the document path only as a tooltip, for those editing the JSON */}
+          <Typography.Text title={path} style={{ wordBreak: 'break-word' }}>
+            {pathLabel(path)}
           </Typography.Text>
-          {hint(path) && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {hint(path)}
-            </Typography.Text>
-          )}
         </span>
       ),
     },

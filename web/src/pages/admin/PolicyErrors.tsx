@@ -1,9 +1,11 @@
 import { Alert, Typography } from 'antd';
 import { ApiError } from '../../api';
 import { fieldPath, fieldText } from './admin-api';
+import { usePolicyPathLabel } from './use-policy-labels';
 
 /** A refused publication: every field the server named, by its path in the policy, with the reason. */
 export function PolicyErrors({ error }: { error: Error | null }) {
+  const pathLabel = usePolicyPathLabel();
   if (!error) return null;
   const fields = error instanceof ApiError ? error.fields : [];
   return (
@@ -17,8 +19,8 @@ export function PolicyErrors({ error }: { error: Error | null }) {
         fields.length > 0 && (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {fields.map((f, i) => (
-              <li key={`${f.field}-${i}`}>
-                <Typography.Text code>{fieldPath(f).replace(/^policy\./, '')}</Typography.Text> {fieldText(f)}
+              <li key={`${f.field}-${i}`} data-path={fieldPath(f).replace(/^policy\./, '')}>
+                <Typography.Text strong>{pathLabel(fieldPath(f))}</Typography.Text>：{fieldText(f)}
               </li>
             ))}
           </ul>

@@ -5,10 +5,13 @@ import { useI18n } from '../../i18n/i18n';
 import { usePolicyVersion, usePolicyVersions } from './admin-api';
 import type { PolicyVersionSummary } from './admin-types';
 import { PolicyDiffView } from './PolicyDiffView';
+import { usePolicyReason, usePublisherName } from './use-policy-labels';
 
 /** Every policy version (who, when, why) and the difference of any two, picked in the address (?a=&b=). */
 export function PolicyHistoryPage() {
   const { t, dateTime } = useI18n();
+  const publisher = usePublisherName();
+  const reasonText = usePolicyReason();
   const versions = usePolicyVersions();
   const [params, setParams] = useSearchParams();
   const list = versions.data ?? [];
@@ -42,8 +45,8 @@ export function PolicyHistoryPage() {
       ),
     },
     { title: t('admin.history.when'), dataIndex: 'createdAt', width: 170, render: (at: string) => dateTime(at) },
-    { title: t('admin.history.who'), dataIndex: 'createdBy', width: 120 },
-    { title: t('admin.history.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? t('common.none') },
+    { title: t('admin.history.who'), dataIndex: 'createdBy', width: 140, render: (by: string) => publisher(by) },
+    { title: t('admin.history.reason'), dataIndex: 'reason', render: (r: string | null) => reasonText(r) },
     {
       key: 'compare',
       width: 150,

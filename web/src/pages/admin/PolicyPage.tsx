@@ -9,6 +9,7 @@ import { PolicyErrors, policyFieldError } from './PolicyErrors';
 import { BandsCard, KeywordsCard, RegulatoryCard, ThresholdsCard } from './PolicyNumbersCards';
 import { PublishModal } from './PublishModal';
 import { usePolicyDraft, usePublishPolicy } from './use-policy-draft';
+import { usePublisherName } from './use-policy-labels';
 
 type Mode = 'form' | 'json';
 
@@ -26,6 +27,7 @@ function parsePolicy(text: string): { doc: PolicyDoc } | { error: string } {
 export function PolicyPage() {
   const { t, dateTime } = useI18n();
   const me = useMe();
+  const publisher = usePublisherName();
   const readOnly = !can(me.data, 'policy.write');
   const { message } = App.useApp();
   const { policy, current, draft, edit, replace, reset, changes } = usePolicyDraft();
@@ -94,7 +96,7 @@ export function PolicyPage() {
               {t('admin.policy.inForce', { version: current.version })}
             </Typography.Text>
             <Typography.Text type="secondary">
-              {t('admin.policy.publishedBy', { by: current.createdBy, at: dateTime(current.createdAt) })}
+              {t('admin.policy.publishedBy', { by: publisher(current.createdBy), at: dateTime(current.createdAt) })}
             </Typography.Text>
             {dirty && <Tag color="warning">{t('admin.policy.unsaved', { n: changes.length })}</Tag>}
           </Space>

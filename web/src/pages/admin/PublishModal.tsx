@@ -1,6 +1,7 @@
 import { Form, Input, Modal, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
 import { formatValue, type DiffEntry } from './policy-diff';
+import { usePolicyPathLabel } from './use-policy-labels';
 
 const SHOWN_CHANGES = 12;
 
@@ -19,6 +20,7 @@ export function PublishModal({
   onPublish: (reason: string) => void;
 }) {
   const { t } = useI18n();
+  const pathLabel = usePolicyPathLabel();
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <Modal
@@ -34,8 +36,8 @@ export function PublishModal({
       <Typography.Paragraph>{t('admin.policy.changeCount', { n: changes.length })}</Typography.Paragraph>
       <ul style={{ maxHeight: 200, overflow: 'auto', paddingInlineStart: 20 }} data-testid="publish-changes">
         {changes.slice(0, SHOWN_CHANGES).map((c) => (
-          <li key={c.path}>
-            <Typography.Text code>{c.path}</Typography.Text> {formatValue(c.before)} → {formatValue(c.after)}
+          <li key={c.path} data-path={c.path}>
+            <Typography.Text strong>{pathLabel(c.path)}</Typography.Text>：{formatValue(c.before)} → {formatValue(c.after)}
           </li>
         ))}
         {changes.length > SHOWN_CHANGES && <li>{t('admin.policy.moreChanges', { n: changes.length - SHOWN_CHANGES })}</li>}

@@ -112,7 +112,8 @@ export function IntakePage() {
         />
       </Space>
       <Row gutter={16}>
-        <Col xs={24} xl={15}>
+        {/* from 992 px the assessment stays beside the form (sticky), never below it out of sight */}
+        <Col xs={24} lg={14} xl={15}>
           <Form<IntakeValues>
             form={form}
             layout="vertical"
@@ -140,7 +141,7 @@ export function IntakePage() {
             </Space>
           </Form>
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} lg={10} xl={9}>
           <Space direction="vertical" size={16} style={{ width: '100%', position: 'sticky', top: 16 }}>
             <AssessmentPanel preview={settled === null ? undefined : preview.data} loading={preview.isFetching} error={preview.error} />
             <HistoryPanel phone={values.phone ?? ''} />

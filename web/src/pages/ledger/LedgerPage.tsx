@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
@@ -14,6 +15,9 @@ import { LedgerToolbar, type SavedView } from './LedgerToolbar';
 const PAGE_SIZE = 50;
 const COLUMNS_KEY = 'complaints.ledger.columns';
 const SORTABLE: Partial<Record<ColumnKey, LedgerSort>> = { number: 'number', level: 'level', receivedAt: 'receivedAt' };
+
+/** Secondary columns show from 1200 px; below, the number, level, status, category, complainant and next deadline. */
+const WIDE: Breakpoint[] = ['xl'];
 
 type Row = LedgerItem & { businessLine?: string; branch?: string | null; amount?: string | null };
 
@@ -59,7 +63,9 @@ export function LedgerPage() {
     number: {
       title: t('ledger.number'),
       dataIndex: 'number',
-      width: 210,
+      width: 190,
+      // the number and the next deadline stay in view while the middle scrolls (1024–1280 px)
+      fixed: 'left',
       render: (n: string, r) => (
         <Space size={4}>
           <Link to={`/complaints/${r.id}`}>{n}</Link>
@@ -68,15 +74,15 @@ export function LedgerPage() {
       ),
     },
     level: { title: t('ledger.level'), dataIndex: 'level', width: 90, render: (l: number) => <LevelTag level={l} /> },
-    status: { title: t('ledger.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
-    channel: { title: t('ledger.channel'), dataIndex: 'channel', width: 110, render: (c: string) => taxonomy.label('channels', c) },
-    businessLine: { title: t('ledger.businessLine'), dataIndex: 'businessLine', width: 120, render: (c: string) => taxonomy.label('businessLines', c) },
-    category: { title: t('ledger.category'), dataIndex: 'category', width: 140, render: (c: string) => taxonomy.label('categories', c) },
-    branch: { title: t('ledger.branch'), dataIndex: 'branch', width: 130, render: (b: string | null) => b ?? t('common.none') },
-    complainant: { title: t('ledger.complainant'), dataIndex: 'complainantName', width: 100 },
-    amount: { title: t('ledger.col.amount'), dataIndex: 'amount', width: 120, align: 'right', render: (a: string | null) => (a ? money(a) : t('common.none')) },
-    receivedAt: { title: t('ledger.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (at: string) => dateTime(at) },
-    nextDue: { title: t('ledger.nextDue'), key: 'nextDue', width: 150, render: (_v, r) => (r.nextDue ? dateTime(r.nextDue.dueAt) : t('common.none')) },
+    status: { title: t('ledger.status'), dataIndex: 'status', width: 90, render: (s: string) => <StatusTag status={s} /> },
+    channel: { title: t('ledger.channel'), dataIndex: 'channel', width: 110, responsive: WIDE, render: (c: string) => taxonomy.label('channels', c) },
+    businessLine: { title: t('ledger.businessLine'), dataIndex: 'businessLine', width: 120, responsive: WIDE, render: (c: string) => taxonomy.label('businessLines', c) },
+    category: { title: t('ledger.category'), dataIndex: 'category', width: 130, render: (c: string) => taxonomy.label('categories', c) },
+    branch: { title: t('ledger.branch'), dataIndex: 'branch', width: 130, responsive: WIDE, render: (b: string | null) => b ?? t('common.none') },
+    complainant: { title: t('ledger.complainant'), dataIndex: 'complainantName', width: 90 },
+    amount: { title: t('ledger.col.amount'), dataIndex: 'amount', width: 120, align: 'right', responsive: WIDE, render: (a: string | null) => (a ? money(a) : t('common.none')) },
+    receivedAt: { title: t('ledger.receivedAt'), dataIndex: 'receivedAt', width: 140, responsive: WIDE, render: (at: string) => dateTime(at) },
+    nextDue: { title: t('ledger.nextDue'), key: 'nextDue', width: 140, fixed: 'right', render: (_v, r) => (r.nextDue ? dateTime(r.nextDue.dueAt) : t('common.none')) },
   };
   const shown: TableColumnsType<Row> = columns.map((key) => ({
     ...all[key],

@@ -1,4 +1,5 @@
-import { Button, Space, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Space, Typography, type MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../../session';
@@ -7,6 +8,7 @@ import type { EventView, FullDetail, RecordsAnswer } from '../complaint-types';
 import type { ActionContext, Option } from './action-spec';
 import { ActionDrawer } from './ActionDrawer';
 import type { FieldLists } from './ActionField';
+import { actionLayout } from './next-steps';
 import { ACTION_SPECS } from './specs';
 
 interface Props {
@@ -61,23 +63,47 @@ export function ActionBar({ detail, records, events, onUnmask, onDone }: Props) 
   );
 
   const spec = open ? ACTION_SPECS.get(open) : undefined;
+  const start = (a: string) => (a === 'unmask' ? onUnmask() : setOpen(a));
+  const layout = actionLayout(detail, detail.allowedActions);
+  const button = (a: string, primary: boolean) => (
+    <Button
+      key={a}
+      data-action={a}
+      type={primary ? 'primary' : 'default'}
+      danger={ACTION_SPECS.get(a)?.danger}
+      disabled={a !== 'unmask' && !ACTION_SPECS.has(a)}
+      onClick={() => start(a)}
+    >
+      {label('action', a)}
+    </Button>
+  );
+  const more: MenuProps['items'] = layout.groups.map((g) => ({
+    type: 'group',
+    key: g.group,
+    label: t(`actions.group.${g.group}`),
+    children: g.actions.map((a) => ({
+      key: a,
+      danger: ACTION_SPECS.get(a)?.danger,
+      disabled: !ACTION_SPECS.has(a),
+      label: <span data-action={a}>{label('action', a)}</span>,
+    })),
+  }));
   return (
-    <div data-testid="actions">
+    // data-offered: every action offered, whether a button or in the menu
+    <div data-testid="actions" data-offered={detail.allowedActions.join(',')}>
       {detail.allowedActions.length === 0 ? (
         <Typography.Text type="secondary">{t('complaint.noActions')}</Typography.Text>
       ) : (
         <Space wrap size={[8, 8]}>
-          {detail.allowedActions.map((a) => (
-            <Button
-              key={a}
-              data-action={a}
-              danger={ACTION_SPECS.get(a)?.danger}
-              disabled={a !== 'unmask' && !ACTION_SPECS.has(a)}
-              onClick={() => (a === 'unmask' ? onUnmask() : setOpen(a))}
-            >
-              {label('action', a)}
-            </Button>
-          ))}
+          {layout.primary.map((a) => button(a, true))}
+          {layout.plain.map((a) => button(a, false))}
+          {more.length > 0 && (
+            <Dropdown menu={{ items: more, onClick: ({ key }) => start(key), style: { maxHeight: 'min(480px, 60vh)', overflowY: 'auto' } }} trigger={['click']}>
+              <Button data-testid="more-actions">
+                {t('actions.more')} <DownOutlined />
+              </Button>
+            </Dropdown>
+          )}
         </Space>
       )}
       {spec && <ActionDrawer spec={spec} ctx={ctx} lists={lists} onClose={() => setOpen(null)} onDone={onDone} />}

@@ -1,11 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Form, Space, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Form, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api';
+import { api, ApiError, apiUpload } from '../../../api';
 import { useI18n } from '../../../i18n/i18n';
-import type { ActionContext, ActionSpec, FormValues } from './action-spec';
+import type { ActionContext, ActionSpec, Field, FormValues } from './action-spec';
 import { ActionField, type FieldLists } from './ActionField';
-import { applyServerErrors } from './server-errors';
+import { applyServerErrors, type Choice } from './server-errors';
+
+/** The options a field offers, as the form labels them (a refused choice names these, not codes). */
+function choicesOf(fields: readonly Field[], ctx: ActionContext, path: readonly (string | number)[]): Choice[] {
+  const f = fields.find((x) => (typeof x.name === 'string' ? x.name : x.name.join('.')) === path.join('.'));
+  if (f?.kind === 'enum') return f.values.map((v) => ({ value: v, label: ctx.i18n.label(f.prefix, v) }));
+  if (f?.kind === 'select') return f.options(ctx);
+  return [];
+}
 
 interface Props {
   spec: ActionSpec;
@@ -25,11 +33,21 @@ export function ActionDrawer({ spec, ctx, lists, onClose, onDone }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [alert, setAlert] = useState<{ message: string; details: string[] } | null>(null);
+  /** percent of an upload sent (null: no upload under way) */
+  const [progress, setProgress] = useState<number | null>(null);
   const title = label('action', spec.action);
 
   const submit = useMutation({
-    mutationFn: (values: FormValues) => api<unknown>('POST', `/api/complaints/${encodeURIComponent(ctx.detail.id)}/${spec.path}`, spec.body(values, ctx)),
-    onMutate: () => setAlert(null),
+    mutationFn: (values: FormValues) => {
+      const path = `/api/complaints/${encodeURIComponent(ctx.detail.id)}/${spec.path}`;
+      if (spec.upload) return apiUpload<unknown>(path, spec.upload(values), (sent, total) => setProgress(Math.floor((sent * 100) / Math.max(total, 1))));
+      return api<unknown>('POST', path, spec.body(values, ctx));
+    },
+    onMutate: () => {
+      setAlert(null);
+      setProgress(spec.upload ? 0 : null);
+    },
+    onSettled: () => setProgress(null),
     onSuccess: async () => {
       void message.success(t('complaint.actionDone', { action: title }));
       onClose();
@@ -37,7 +55,7 @@ export function ActionDrawer({ spec, ctx, lists, onClose, onDone }: Props) {
     },
     onError: (err) => {
       if (err instanceof ApiError) {
-        const leftover = applyServerErrors(form, err);
+        const leftover = applyServerErrors(form, err, (path) => choicesOf(spec.fields, ctx, path));
         const placed = err.fields.length - leftover.length;
         // a 400 whose every message sits on its field needs no alert beyond a pointer
         setAlert({ message: placed > 0 && err.status === 400 ? t('complaint.fixFields') : err.message, details: err.status === 400 || placed === 0 ? leftover : [] });
@@ -64,6 +82,12 @@ export function ActionDrawer({ spec, ctx, lists, onClose, onDone }: Props) {
       }
     >
       {spec.intro && <Typography.Paragraph type="secondary">{t(spec.intro)}</Typography.Paragraph>}
+      {progress !== null && (
+        <div data-testid="upload-progress" role="status" style={{ marginBottom: 16 }}>
+          <Typography.Text type="secondary">{progress < 100 ? t('complaint.uploading') : t('complaint.uploadSaving')}</Typography.Text>
+          <Progress percent={progress} status="active" />
+        </div>
+      )}
       {alert && (
         <Alert
           type="error"
