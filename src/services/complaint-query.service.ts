@@ -9,6 +9,7 @@ import { keyedHash } from '../security/pii-crypto.js';
 import { complaintInScope } from './complaint-access.js';
 import type { ServiceContext } from './context.js';
 import { complaintSummary } from './complaint-view.js';
+import { decisionDuty } from '../domain/workflow/decision-duty.js';
 
 /** Exact-value search on encrypted fields, by keyed hash. */
 export interface ProtectedSearch {
@@ -25,6 +26,8 @@ export async function listComplaints(ctx: ServiceContext, p: Principal, q: Ledge
     scope: scopeFilter(p),
     idNumberHash: q.idNumber ? keyedHash(ring, 'id_number', q.idNumber) : undefined,
     accountHash: q.account ? keyedHash(ring, 'account', q.account) : undefined,
+    // "mine" is the person's to-do: also what waits on their roles' decisions
+    todo: q.involves === p.username ? decisionDuty(p) : undefined,
   };
   const [{ rows, hasMore }, total] = await Promise.all([
     listLedger(ctx.db, search, now),
