@@ -32,10 +32,13 @@ test('a new user signs in with the one-time password, must change it first, then
   expect(errors).toEqual([]);
 });
 
-test('the auditor reads the audit log (an export is in it) and the policy without edit buttons', async ({ page, baseURL }) => {
+test('the auditor reads the audit log (an export and a complaint read are in it, by name) and the policy without edit buttons', async ({ page, baseURL }) => {
   const errors = collectErrors(page);
   const agent = await apiSession(baseURL, 'agent');
   expect((await agent.api.get('/api/complaints/export?level=1')).status()).toBe(200);
+  const listed = (await (await agent.api.get('/api/complaints?limit=1')).json()) as { items: Array<{ number: string }> };
+  const number = listed.items[0]!.number;
+  expect((await agent.api.get(`/api/complaints/${number}`)).status()).toBe(200);
   await agent.close();
 
   await page.goto('/login');
@@ -44,12 +47,25 @@ test('the auditor reads the audit log (an export is in it) and the policy withou
   await page.getByRole('menuitem', { name: '系统管理' }).click();
   await page.getByTestId('admin-tab-audit').click();
   await expect(page.getByTestId('audit-page')).toBeVisible();
+  const table = page.getByTestId('audit-table');
+
+  // actions and objects by name, in the filter too: never a code or a UUID
   await page.getByTestId('audit-action').click();
-  await page.locator('.ant-select-item-option[title="complaint.export"]').click();
-  const first = page.getByTestId('audit-table').locator('tr.ant-table-row').first();
-  await expect(first).toContainText('complaint.export');
-  await expect(first).toContainText('agent');
+  await page.locator('.ant-select-item-option[title="导出台账"]').click();
+  const first = table.locator('tr.ant-table-row').first();
+  await expect(first).toContainText('导出台账');
+  await expect(first).toContainText('(agent)');
+  await expect(first).toContainText('投诉台账');
   await expect(first).toContainText('"rows"');
+  await expect(table).not.toContainText('complaint.export');
+
+  await page.getByTestId('audit-action').click();
+  await page.locator('.ant-select-item-option[title="查阅投诉（详情、历史、记录、证据）"]').click();
+  const read = table.locator('tr.ant-table-row', { hasText: `投诉 ${number}` }).first();
+  await expect(read).toContainText('查阅投诉详情');
+  await expect(read).toContainText('(agent)');
+  await expect(read).toContainText('已脱敏');
+  await expect(table).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   await page.keyboard.press('Escape');
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await page.screenshot({ path: 'docs/screenshots/admin-audit.png' });

@@ -9,7 +9,8 @@ import type { Principal } from '../domain/access/permissions.js';
 import { listClocks, type ClockRow } from '../db/repositories/clock.repository.js';
 import { listRecords, type RecordRow } from '../db/repositories/record.repository.js';
 import { complaintInScope } from './complaint-access.js';
-import type { ServiceContext } from './context.js';
+import { auditComplaintRead } from './complaint-read-audit.service.js';
+import type { RequestMeta, ServiceContext } from './context.js';
 
 export interface RecordView {
   id: string;
@@ -92,9 +93,14 @@ export function milestonesOf(records: readonly RecordRow[], clocks: readonly Clo
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
-/** Every record of the complaint, oldest first, and the milestones of its plan. */
-export async function complaintRecords(ctx: ServiceContext, p: Principal, idOrNumber: string) {
+/** Every record of the complaint, oldest first, and the milestones of its plan; the read is audited. */
+export async function complaintRecords(ctx: ServiceContext, meta: RequestMeta, p: Principal, idOrNumber: string) {
   const c = await complaintInScope(ctx.db, p, idOrNumber);
-  const [records, clocks] = await Promise.all([listRecords(ctx.db, c.id), listClocks(ctx.db, [c.id])]);
+  const [records, clocks] = await Promise.all([
+    listRecords(ctx.db, c.id),
+    listClocks(ctx.db, [c.id]),
+    // records hold what handlers wrote, not the complainant's contact data: a masked read (R-H1)
+    auditComplaintRead(ctx, meta, p, { view: 'records', complaint: c, masked: true }),
+  ]);
   return { records: records.map(recordView), milestones: milestonesOf(records, clocks, ctx.now()) };
 }

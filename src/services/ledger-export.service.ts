@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
-import { scopeFilter, type Principal } from '../domain/access/permissions.js';
+import type { Principal } from '../domain/access/permissions.js';
 import type { LedgerQuery } from '../domain/complaint/ledger-query.js';
 import { DomainError } from '../domain/errors.js';
-import { countLedger, cursorAfter, listLedger, type LedgerSearch } from '../db/repositories/ledger.repository.js';
+import { maskAccount, maskIdNumber } from '../domain/personal-data/masking.js';
+import { countLedger, cursorAfter, listLedger } from '../db/repositories/ledger.repository.js';
 import { audit } from './audit.service.js';
-import { summaries } from './complaint-query.service.js';
+import { ledgerSearch, summaries } from './complaint-query.service.js';
 import type { RequestMeta, ServiceContext } from './context.js';
 import { currentPolicy } from './policy.service.js';
 import { ledgerLabels } from './ledger-export.labels.js';
@@ -20,7 +21,8 @@ const BATCH = 500;
  */
 export async function exportLedger(ctx: ServiceContext, meta: RequestMeta, p: Principal, q: Omit<LedgerQuery, 'limit' | 'cursor'>, english: boolean) {
   const now = ctx.now();
-  const search: LedgerSearch = { ...q, limit: BATCH, scope: scopeFilter(p) };
+  // the same builder as the listing and its count: every filter of the ledger applies here too
+  const search = ledgerSearch(ctx, p, { ...q, limit: BATCH });
   const total = await countLedger(ctx.db, search, now);
   if (total > EXPORT_MAX_ROWS) throw new DomainError('export_too_large', { max: EXPORT_MAX_ROWS });
   const { policy } = await currentPolicy(ctx.db);
@@ -48,8 +50,20 @@ export async function exportLedger(ctx: ServiceContext, meta: RequestMeta, p: Pr
     action: 'complaint.export',
     outcome: 'success',
     targetType: 'ledger',
-    details: { filter: { ...q, receivedFrom: q.receivedFrom?.toISOString(), receivedTo: q.receivedTo?.toISOString(), dueBefore: q.dueBefore?.toISOString() }, rows, format: 'xlsx' },
+    details: { filter: auditedFilter(q), rows, format: 'xlsx' },
   });
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
   return { buffer, rows, fileName: `${labels.fileStem}-${labels.stamp(now)}.xlsx` };
+}
+
+/** The export's filter as the audit log keeps it: dates as ISO text, ID document and account numbers masked. */
+function auditedFilter(q: Omit<LedgerQuery, 'limit' | 'cursor'>) {
+  return {
+    ...q,
+    receivedFrom: q.receivedFrom?.toISOString(),
+    receivedTo: q.receivedTo?.toISOString(),
+    dueBefore: q.dueBefore?.toISOString(),
+    idNumber: maskIdNumber(q.idNumber ?? null) ?? undefined,
+    account: maskAccount(q.account ?? null) ?? undefined,
+  };
 }

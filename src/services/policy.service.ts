@@ -11,7 +11,8 @@ import {
   listPolicyVersions,
 } from '../db/repositories/policy.repository.js';
 import { replanOpenClocks } from './clock-replan.service.js';
-import type { Actor, ServiceContext } from './context.js';
+import { audit } from './audit.service.js';
+import type { Actor, RequestMeta, ServiceContext } from './context.js';
 
 export interface PolicyVersion {
   version: number;
@@ -66,6 +67,7 @@ export async function publishPolicy(
   actor: Actor,
   input: unknown,
   reason: string | null,
+  meta: RequestMeta,
 ): Promise<PolicyVersion & { replanned: number }> {
   const policy = validatePolicy(input);
   const published = await ctx.db.transaction().execute(async (trx) => {
@@ -75,6 +77,8 @@ export async function publishPolicy(
     const version = (current?.version ?? 0) + 1;
     const createdAt = ctx.now();
     await insertPolicyVersion(trx, { version, document: policy, createdBy: actor.id, reason, createdAt });
+    // an administrative change (R-H1): in the audit log with the version it replaces
+    await audit(trx, meta, { at: createdAt, actor: actor.id, action: 'policy.publish', outcome: 'success', targetType: 'policy_version', targetId: String(version), details: { version, previous: current?.version ?? null, reason } });
     return { version, policy, createdAt, createdBy: actor.id, reason };
   });
   const { replanned } = await replanOpenClocks(ctx, actor, { kind: 'policy_changed', version: published.version, policy });

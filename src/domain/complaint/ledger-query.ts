@@ -21,6 +21,10 @@ export interface LedgerFilter {
   dueBefore?: Date;
   /** contact keys (normalised phone / e-mail, see contactKeys): earlier complaints of a complainant */
   contactKeys?: string[];
+  /** exact ID document number: matched by its keyed hash, never stored or logged in clear */
+  idNumber?: string;
+  /** exact policy / bank / securities account number: matched by its keyed hash */
+  account?: string;
 }
 
 export interface LedgerQuery extends LedgerFilter {

@@ -3,11 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditLog } from '../../services/audit.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access } from '../auth/route-access.js';
+import { pickLocale } from '../i18n/locale.js';
 import { isoDateTime } from '../schemas/common.js';
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
-/** GET /api/audit: sign-ins, denials, unmasking, exports, administration; newest first. */
+/** GET /api/audit: sign-ins, denials, complaint reads, unmasking, exports, administration; newest first. */
 export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -16,7 +17,7 @@ export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         config: { access: access.to('audit.read') },
         schema: {
           tags: ['audit'],
-          summary: 'The audit log (auditors)',
+          summary: 'The audit log (auditors): raw ids, and targetLabel / actorName naming them in the Accept-Language',
           querystring: z.strictObject({
             actor: z.string().max(64).optional(),
             action: z.string().max(64).optional().describe('prefix, e.g. auth. or complaint.unmask'),
@@ -36,6 +37,7 @@ export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         const q = req.query;
+        const english = pickLocale(req.headers['accept-language']) === 'en-US';
         return auditLog(ctx.db, {
           actor: q.actor,
           action: q.action,
@@ -45,7 +47,7 @@ export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           to: q.to ? new Date(q.to) : undefined,
           before: q.cursor,
           limit: q.limit,
-        });
+        }, english);
       },
     );
   };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { complaintRecords } from '../../services/complaint-records.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { access, principal } from '../auth/route-access.js';
+import { access, metaOf, principal } from '../auth/route-access.js';
 import { idParams } from '../schemas/common.js';
 
 /**
@@ -22,7 +22,7 @@ export function complaintRecordRoutes(ctx: ServiceContext): FastifyPluginAsyncZo
           params: idParams,
         },
       },
-      async (req) => complaintRecords(ctx, principal(req), req.params.id),
+      async (req) => complaintRecords(ctx, metaOf(req), principal(req), req.params.id),
     );
   };
 }

@@ -8,7 +8,8 @@ import { previewComplaint } from '../../services/complaint-preview.service.js';
 import { EXPORT_MAX_ROWS, exportLedger } from '../../services/ledger-export.service.js';
 import { pickLocale } from '../i18n/locale.js';
 import { gradeComplaint } from '../../services/complaint-grading.service.js';
-import { complaintEvents, listComplaints, type ProtectedSearch } from '../../services/complaint-query.service.js';
+import { complaintEvents, listComplaints } from '../../services/complaint-query.service.js';
+import { readComplaintDetail } from '../../services/complaint-read-audit.service.js';
 import { recordUnmask } from '../../services/complaint-unmask.service.js';
 import { complaintDetail } from '../../services/complaint-view.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -20,7 +21,7 @@ const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().describe('retries with the same key return the first response'),
 });
 
-export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { username: string; now: Date }): LedgerQuery & ProtectedSearch {
+export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { username: string; now: Date }): LedgerQuery {
   const issues: FieldIssue[] = [];
   const keys = q.contact === undefined ? undefined : contactKeys(q.contact.includes('@') ? { email: q.contact } : { phone: q.contact });
   if (keys?.length === 0) issues.push({ field: 'querystring.contact', code: 'invalid_value', params: { values: 'phone / e-mail' } });
@@ -125,14 +126,14 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/complaints/:id',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'One complaint by id or number (personal data masked)', params: idParams } },
-      async (req) => complaintDetail(ctx, principal(req), req.params.id),
+      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'One complaint by id or number (personal data masked); the read is recorded in the audit log', params: idParams } },
+      async (req) => readComplaintDetail(ctx, metaOf(req), principal(req), req.params.id),
     );
 
     app.get(
       '/api/complaints/:id/events',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'The complaint history (hash-chained)', params: idParams } },
-      async (req) => ({ items: await complaintEvents(ctx, principal(req), req.params.id) }),
+      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'The complaint history (hash-chained); the read is recorded in the audit log', params: idParams } },
+      async (req) => ({ items: await complaintEvents(ctx, metaOf(req), principal(req), req.params.id) }),
     );
 
     app.post(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentPolicy, policyVersion, policyVersions, publishPolicy } from '../../services/policy.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { access, actorOf } from '../auth/route-access.js';
+import { access, actorOf, metaOf } from '../auth/route-access.js';
 import { requiredText } from '../schemas/common.js';
 
 const present = (v: Awaited<ReturnType<typeof currentPolicy>>) => ({
@@ -30,7 +30,7 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const v = await publishPolicy(ctx, actorOf(req), req.body.policy, req.body.reason ?? null);
+        const v = await publishPolicy(ctx, actorOf(req), req.body.policy, req.body.reason ?? null, metaOf(req));
         return reply.status(201).send({ ...present(v), replanned: v.replanned });
       },
     );

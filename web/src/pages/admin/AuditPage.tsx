@@ -8,10 +8,14 @@ interface AuditEntry {
   id: string;
   at: string;
   actor: string;
+  /** the actor's display name when the actor is a user */
+  actorName: string | null;
   action: string;
   outcome: 'success' | 'denied' | 'failure';
   targetType: string | null;
   targetId: string | null;
+  /** the object as a person names it: complaint number, "name (username)", org unit, "v3", year */
+  targetLabel: string | null;
   ip: string | null;
   details: Record<string, unknown>;
 }
@@ -24,14 +28,38 @@ interface Filter {
   to?: string;
 }
 
-/** Prefixes worth filtering by: sign-ins, unmasking, exports, administration, the public portal. */
-const ACTIONS = ['auth.', 'complaint.unmask', 'complaint.export', 'complaint.', 'user.', 'org.', 'policy.', 'calendar.', 'token.', 'public.track'] as const;
+/** Prefixes worth filtering by (the API matches the start of the action): each has a readable name. */
+const ACTIONS = ['auth.', 'complaint.read', 'complaint.unmask', 'complaint.export', 'complaint.', 'user.', 'org.', 'policy.', 'calendar.', 'token.', 'public.track'] as const;
 const OUTCOME_COLOURS: Record<AuditEntry['outcome'], string> = { success: 'green', denied: 'orange', failure: 'red' };
 const PAGE = 50;
 
+/** What the row's own columns do not say already (a read names its complaint in the target column). */
 function details(d: Record<string, unknown>): string {
-  const text = JSON.stringify(d);
+  const { masked: _masked, fileName: _fileName, fileId: _fileId, number: _number, ...rest } = d;
+  const text = JSON.stringify(rest);
   return text === '{}' ? '' : text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+type Label = (prefix: string, code: string | number) => string;
+
+/** An action's name; a refused route is named by the permission it needed; an unknown code stays a code. */
+function actionName(label: Label, t: ReturnType<typeof useI18n>['t'], r: AuditEntry): string {
+  const known = label('admin.audit.act', r.action);
+  if (known !== r.action) return known;
+  const permission = label('admin.permission', r.action);
+  return permission !== r.action ? t('admin.audit.denied', { action: permission }) : r.action;
+}
+
+function actorName(label: Label, r: AuditEntry): string {
+  if (r.actorName) return `${r.actorName} (${r.actor})`;
+  return label('admin.audit.actor', r.actor);
+}
+
+function targetName(label: Label, r: AuditEntry): string | null {
+  if (!r.targetType) return null;
+  const kind = label('admin.audit.target', r.targetType);
+  const name = r.targetLabel ?? r.targetId;
+  return name ? `${kind} ${name}` : kind;
 }
 
 /** The audit log for auditors (R-H2): who signed in, was refused, unmasked, exported or changed what. */
@@ -49,10 +77,27 @@ export function AuditPage() {
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('admin.audit.at'), dataIndex: 'at', width: 150, render: (at: string) => dateTime(at) },
-    { title: t('admin.audit.actor'), dataIndex: 'actor', width: 120 },
-    { title: t('admin.audit.action'), dataIndex: 'action', width: 190, render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
+    { title: t('admin.audit.actor'), key: 'actor', width: 150, render: (_v, r) => actorName(label, r) },
+    {
+      title: t('admin.audit.action'),
+      key: 'action',
+      width: 170,
+      // the code stays one hover away for whoever searches the raw log
+      render: (_v, r) => <span title={r.action}>{actionName(label, t, r)}</span>,
+    },
     { title: t('admin.audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditEntry['outcome']) => <Tag color={OUTCOME_COLOURS[o]}>{label('admin.audit.outcome', o)}</Tag> },
-    { title: t('admin.audit.target'), key: 'target', width: 200, render: (_v, r) => [r.targetType, r.targetId].filter(Boolean).join(' ') || t('common.none') },
+    {
+      title: t('admin.audit.target'),
+      key: 'target',
+      width: 220,
+      render: (_v, r) => (
+        <Space size={4} wrap>
+          <span>{targetName(label, r) ?? t('common.none')}</span>
+          {typeof r.details.masked === 'boolean' && <Tag color={r.details.masked ? 'default' : 'orange'}>{t(r.details.masked ? 'admin.audit.masked' : 'admin.audit.unmasked')}</Tag>}
+          {typeof r.details.fileName === 'string' && <Typography.Text type="secondary">{t('admin.audit.file', { name: r.details.fileName })}</Typography.Text>}
+        </Space>
+      ),
+    },
     { title: 'IP', dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? t('common.none') },
     { title: t('admin.audit.details'), dataIndex: 'details', render: (d: Record<string, unknown>) => <Typography.Text type="secondary">{details(d)}</Typography.Text> },
   ];
@@ -63,10 +108,10 @@ export function AuditPage() {
         <Input.Search allowClear style={{ width: 160 }} placeholder={t('admin.audit.actor')} onSearch={(v) => set({ actor: v.trim() || undefined })} data-testid="audit-actor" />
         <Select
           allowClear
-          style={{ width: 200 }}
+          style={{ width: 260 }}
           placeholder={t('admin.audit.action')}
           onChange={(v: string | undefined) => set({ action: v })}
-          options={ACTIONS.map((a) => ({ value: a, label: a }))}
+          options={ACTIONS.map((a) => ({ value: a, label: label('admin.audit.filter', a) }))}
           data-testid="audit-action"
         />
         <Select
