@@ -4,6 +4,8 @@ import type { Level } from '../domain/grading/grading.js';
 import { availableActions } from '../domain/workflow/available.js';
 import { OPEN_STATUSES, type Status } from '../domain/workflow/workflow.types.js';
 import { WORKFLOW_HANDLERS } from './workflow/handlers/index.js';
+import { workflowState } from './workflow/workflow.service.js';
+import { currentPolicy } from './policy.service.js';
 
 const IMPLEMENTED = new Set(WORKFLOW_HANDLERS.map((h) => h.action));
 import { listClocks, type ClockRow } from '../db/repositories/clock.repository.js';
@@ -56,6 +58,10 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
   const views = clocks.filter((c) => c.status !== 'cancelled').map((c) => clockView(c, now));
   const open = views.filter((c) => c.status === 'running' || c.status === 'paused');
   const next = stricterClock(open);
+  // the clock that made it overdue (the earliest due of the late ones): the workbench shows its due time, not the next one's
+  const late = views.filter((c) => c.overdue && c.dueAt !== null).sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0))[0];
+  // the clock that made it overdue (the earliest due of the late ones): the workbench shows its due time, not the next one's
+  const late = views.filter((c) => c.overdue && c.dueAt !== null).sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0))[0];
   return {
     id: r.id,
     number: r.number,
@@ -77,6 +83,8 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
     registeredAt: r.registered_at,
     overdue: views.some((c) => c.overdue),
     nextDue: next ? { kind: next.kind, dueAt: next.dueAt, calendarConfirmed: next.calendarConfirmed } : null,
+    overdueClock: late ? { kind: late.kind, dueAt: late.dueAt, status: late.status } : null,
+    overdueClock: late ? { kind: late.kind, dueAt: late.dueAt, status: late.status } : null,
   };
 }
 
@@ -87,7 +95,8 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
 export async function complaintDetail(ctx: ServiceContext, p: Principal, idOrNumber: string, opts: { unmasked?: boolean } = {}) {
   const now = ctx.now();
   const r = await complaintInScope(ctx.db, p, idOrNumber);
-  const [clocks, allLinks] = await Promise.all([listClocks(ctx.db, [r.id]), listLinks(ctx.db, r.id)]);
+  const [clocks, allLinks, { policy }] = await Promise.all([listClocks(ctx.db, [r.id]), listLinks(ctx.db, r.id), currentPolicy(ctx.db)]);
+  const state = await workflowState(ctx.db, r, policy);
   // a related complaint outside the principal's scope is not mentioned
   const links = allLinks.filter((l) => inScope(p, { branchId: l.branch_id, departmentIds: l.department_ids, createdBy: l.created_by }));
   const views = clocks.map((c) => clockView(c, now));
@@ -113,7 +122,7 @@ export async function complaintDetail(ctx: ServiceContext, p: Principal, idOrNum
     allowedActions: [
       // a finished complaint is no longer graded
       ...allowedComplaintActions(p, scopeFacts(r)).filter((a) => a !== 'grade' || (OPEN_STATUSES as readonly string[]).includes(r.status)),
-      ...availableActions(p, { status: r.status as Status, level: r.level as Level }, IMPLEMENTED),
+      ...availableActions(p, state, IMPLEMENTED),
     ],
     gradingReasons: r.grading_reasons,
     policyVersion: r.policy_version,
