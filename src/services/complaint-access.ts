@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { findComplaint, type ComplaintRecord } from '../db/repositories/complaint.repository.js';
 
 export function scopeFacts(r: ComplaintRecord) {
-  return { branchId: r.branch_id, departmentIds: r.department_ids, createdBy: r.created_by };
+  return { branchId: r.branch_id, departmentIds: r.department_ids, createdBy: r.created_by, people: [r.assignee, r.tracker] };
 }
 
 /**

@@ -50,7 +50,7 @@ export async function registerComplaint(
   const now = ctx.now();
   const { version: policyVersion, policy } = await currentPolicy(ctx.db);
   assertNoIssues(intakeIssues(input, policy, now));
-  const placement = await resolvePlacement(ctx.db, input, registrant);
+  const placement = await resolvePlacement(ctx.db, input, registrant, policy.handling.defaultDepartmentCode);
   const calendar = await loadWorkingCalendar(ctx.db);
   const receivedAt = input.receivedAt ?? now;
   const requestHash = createHash('sha256').update(canonicalJson({ actor: actor.id, input })).digest('hex');

@@ -17,12 +17,15 @@ export interface Registrant {
 
 /**
  * branchId when given (an active branch), else the free-text branch when it names one, else the
- * registrant's own branch; departments: the registrant's departments plus any given.
+ * registrant's own branch; departments: the registrant's departments plus any given, else the
+ * policy's default department (customer service), so a complaint registered at a branch has a
+ * responsible department from registration and its supervisors, who are alerted, can open it.
  */
 export async function resolvePlacement(
   db: Database,
   input: { branchId?: string | null; branch?: string | null; departmentIds?: readonly string[] },
   registrant: Registrant,
+  defaultDepartmentCode: string | null = null,
 ): Promise<Placement> {
   let branch = null;
   // the branch the input itself names (branchId, or free text naming a branch)
@@ -42,6 +45,10 @@ export async function resolvePlacement(
     branch = (await findOrgUnit(db, registrant.branchIds[0])) ?? null;
   }
   const departmentIds = [...new Set([...registrant.departmentIds, ...(input.departmentIds ?? [])])];
+  if (departmentIds.length === 0 && defaultDepartmentCode) {
+    const unit = await findOrgUnit(db, defaultDepartmentCode);
+    if (unit && unit.kind === 'department' && unit.active) departmentIds.push(unit.id);
+  }
   // the ledger shows the branch as resolved from the input, else the text as written, else the registrant's branch
   const branchName = named && branch ? branch.name_zh : (input.branch ?? branch?.name_zh ?? null);
   return { branchId: branch?.id ?? null, branchName, departmentIds };

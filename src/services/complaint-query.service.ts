@@ -10,6 +10,7 @@ import { complaintInScope } from './complaint-access.js';
 import { auditComplaintRead } from './complaint-read-audit.service.js';
 import type { RequestMeta, ServiceContext } from './context.js';
 import { complaintSummary } from './complaint-view.js';
+import { decisionDuty } from '../domain/workflow/decision-duty.js';
 
 /**
  * THE ledger query builder: the filter as the database runs it, within the principal's scope (R-H1),
@@ -24,6 +25,8 @@ export function ledgerSearch(ctx: ServiceContext, p: Principal, q: LedgerQuery):
     scope: scopeFilter(p),
     idNumberHash: idNumber ? keyedHash(ring, 'id_number', idNumber) : undefined,
     accountHash: account ? keyedHash(ring, 'account', account) : undefined,
+    // "mine" is the person's to-do: also what waits on their roles' decisions
+    todo: filter.involves === p.username ? decisionDuty(p) : undefined,
   };
 }
 

@@ -49,6 +49,8 @@ export async function seedDemoComplaints(
     // most complaints older than two weeks were handled; every fifth is left open (a realistic backlog)
     const receivedAt = item.input.receivedAt ?? item.registeredAt;
     if (done % 5 !== 0 && opts.now.getTime() - receivedAt.getTime() > 14 * 24 * HOUR) {
+      // a complaint is closed at a confirmed level: the supervisor confirmed the proposal on registration
+      if (!item.grade) await gradeComplaint(ctx, DEMO_GRADER, complaintId, { level: level as 1 | 2 | 3 });
       await progressDemoComplaint(base, complaintId, level, item.registeredAt, opts.now);
     } else if (level === 1) {
       // open level-1 complaints have their leadership plan; half of the others are on a demo account's desk

@@ -7,13 +7,16 @@ import type { PolicyAnswer, TaxonomyEntry } from './types';
 
 export type TaxonomyName = 'channels' | 'categories' | 'businessLines' | 'causes' | 'outcomes';
 
+/** The policy's category -> business lines mapping; a category not listed belongs to every line (server: category-lines.ts). */
+type WithCategoryLines = PolicyAnswer & { policy: { taxonomies: { categoryLines?: Record<string, string[]> } } };
+
 /** Labels of the policy's editable lists (channels, categories) in the current language. */
 export function useTaxonomy() {
   const { locale } = useI18n();
   const me = useMe();
   const policy = useQuery({
     queryKey: ['policy'],
-    queryFn: () => api<PolicyAnswer>('GET', '/api/policy'),
+    queryFn: () => api<WithCategoryLines>('GET', '/api/policy'),
     enabled: can(me.data, 'policy.read'),
     staleTime: 10 * 60_000,
   });
@@ -25,5 +28,13 @@ export function useTaxonomy() {
     },
     [entries, locale],
   );
-  return { entries, label };
+  /** Whether a category may be chosen for a business line (none chosen yet: every category). */
+  const fitsLine = useCallback(
+    (category: string, line: string | undefined): boolean => {
+      const lines = policy.data?.policy.taxonomies.categoryLines?.[category];
+      return !line || !lines || lines.includes(line);
+    },
+    [policy.data],
+  );
+  return { entries, label, fitsLine };
 }

@@ -3,13 +3,14 @@ import type { ScopeFilter } from '../../domain/access/permissions.js';
 
 /**
  * The data scope rule (R-H1) as SQL on a complaints row named `table` (the table or its alias):
- * everything, or the reader's branches, departments and own registrations. The ledger, exceptions
- * and the board all filter with this one rule.
+ * everything, or the reader's branches, departments, own registrations and the complaints naming
+ * them as assignee or tracker (permissions.ts inScope). The ledger, exceptions and the board all
+ * filter with this one rule.
  */
 export function scopeSql(s: ScopeFilter, table: string): RawBuilder<SqlBool> {
   if (s.all) return sql<SqlBool>`true`;
   const col = (name: string) => sql.ref(`${table}.${name}`);
-  const any: RawBuilder<unknown>[] = [sql`${col('created_by')} = ${s.createdBy}`];
+  const any: RawBuilder<unknown>[] = [sql`${s.createdBy} IN (${col('created_by')}, ${col('assignee')}, ${col('tracker')})`];
   if (s.branchIds.length) any.push(sql`${col('branch_id')} = ANY(${sql.val(s.branchIds)}::uuid[])`);
   if (s.departmentIds.length) any.push(sql`${col('department_ids')} && ${sql.val(s.departmentIds)}::uuid[]`);
   return sql<SqlBool>`(${sql.join(any, sql` OR `)})`;

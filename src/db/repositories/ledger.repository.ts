@@ -1,8 +1,10 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { ScopeFilter } from '../../domain/access/permissions.js';
 import { decodeCursor, encodeCursor, likePattern, type LedgerQuery, type LedgerSort } from '../../domain/complaint/ledger-query.js';
+import type { DecisionDuty } from '../../domain/workflow/decision-duty.js';
 import type { DB } from '../schema.js';
 import { overdueSql, scopeSql } from './complaint-scope.js';
+import { todoSql } from './complaint-todo.js';
 import type { ComplaintRecord } from './complaint.repository.js';
 
 const sortColumn: Record<LedgerSort, 'received_at' | 'registered_at' | 'level' | 'number'> = {
@@ -24,6 +26,8 @@ export interface LedgerSearch extends Omit<LedgerQuery, 'idNumber' | 'account'> 
   scope: ScopeFilter;
   idNumberHash?: string;
   accountHash?: string;
+  /** "my to-do": what the person handles or tracks, or what waits for their decision (replaces `involves`) */
+  todo?: DecisionDuty;
 }
 
 function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
@@ -40,7 +44,8 @@ function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
   if (q.receivedFrom) where.push(eb('received_at', '>=', q.receivedFrom));
   if (q.receivedTo) where.push(eb('received_at', '<', q.receivedTo));
   if (q.q) where.push(sql<SqlBool>`search_text LIKE ${likePattern(q.q)}`);
-  if (q.involves) where.push(eb.or([eb('assignee', '=', q.involves), eb('tracker', '=', q.involves)]));
+  if (q.todo) where.push(todoSql(q.todo, 'complaints'));
+  else if (q.involves) where.push(eb.or([eb('assignee', '=', q.involves), eb('tracker', '=', q.involves)]));
   if (q.contactKeys) where.push(sql<SqlBool>`contact_keys && ${sql.val(q.contactKeys)}::text[]`);
   if (q.dueBefore) {
     const dueBefore = q.dueBefore;

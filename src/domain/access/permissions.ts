@@ -174,15 +174,18 @@ export interface ComplaintScopeFacts {
   branchId: string | null;
   departmentIds: readonly string[];
   createdBy: string;
+  /** the people named on it (assignee, tracker): they see it wherever it sits */
+  people?: ReadonlyArray<string | null>;
 }
 
 /**
  * Whether a complaint is inside what the principal may see. Roles combine: a user who is both a
- * branch agent and a department handler sees both sets. Whoever registered a complaint sees it.
+ * branch agent and a department handler sees both sets. Whoever registered a complaint sees it, and
+ * so do its assignee and tracker (they are told of its steps, so they can open it).
  */
 export function inScope(p: Principal, c: ComplaintScopeFacts): boolean {
   if (!can(p, 'complaint.read')) return false;
-  if (c.createdBy === p.username) return true;
+  if (c.createdBy === p.username || c.people?.includes(p.username)) return true;
   for (const r of p.roles) {
     const g = ROLE_GRANTS[r];
     if (!g.actions.includes('complaint.read')) continue;

@@ -1,4 +1,5 @@
 /** Intake rules beyond the shape of the request (R-B1, R-B3, R-B4, R-B6). */
+import { categoryFitsLine } from '../policy/category-lines.js';
 import type { Policy } from '../policy/policy.schema.js';
 import type { RiskFlag } from '../grading/grading.js';
 import type { FieldIssue } from '../validation.js';
@@ -54,6 +55,10 @@ export function intakeIssues(input: IntakeInput, policy: Policy, now: Date): Fie
   ];
   for (const [taxonomy, field, value] of checks) {
     if (!activeCodes(policy, taxonomy).has(value)) issues.push({ field, code: 'unknown_code', params: { taxonomy: field, value } });
+  }
+  // property insurance has no securities trading (the policy's category -> business line mapping)
+  if (issues.length === 0 && !categoryFitsLine(policy.taxonomies.categoryLines, input.category, input.businessLine)) {
+    issues.push({ field: 'category', code: 'category_not_of_business_line', params: { value: input.category, businessLine: input.businessLine } });
   }
   if (input.receivedAt && input.receivedAt.getTime() > now.getTime() + RECEIVED_AT_TOLERANCE_MS) {
     issues.push({ field: 'receivedAt', code: 'received_at_in_future' });

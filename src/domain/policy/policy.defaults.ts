@@ -1,6 +1,6 @@
 /** The default policy document (policy-defaults.md). Deeply frozen: copy it (structuredClone) to vary it. */
 import { defaultTaxonomies } from './policy.taxonomies.js';
-import { DEFAULT_ESCALATION, DEFAULT_TRACKING } from './policy.schema.js';
+import { DEFAULT_ESCALATION, DEFAULT_HANDLING, DEFAULT_TRACKING } from './policy.schema.js';
 import type { Policy } from './policy.schema.js';
 
 const DEFAULT_THRESHOLDS = { l1Above: '100000', l2From: '10000' } as const;
@@ -68,6 +68,7 @@ const policy: Policy = {
   taxonomies: defaultTaxonomies,
   escalation: DEFAULT_ESCALATION,
   tracking: DEFAULT_TRACKING,
+  handling: DEFAULT_HANDLING,
 };
 
 function deepFreeze<T>(value: T): T {

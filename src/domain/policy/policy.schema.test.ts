@@ -117,6 +117,25 @@ describe('policySchema rejects', () => {
   });
 });
 
+describe('versions stored before issue #9 (no handling, no categoryLines)', () => {
+  it('still parse, with four eyes on, customer service as default department and the default category lines', () => {
+    const stored = structuredClone(defaultPolicy) as Partial<Policy> & { taxonomies: Partial<Policy['taxonomies']> };
+    delete stored.handling;
+    delete stored.taxonomies.categoryLines;
+    const parsed = policySchema.parse(stored);
+    expect(parsed.handling).toEqual({ fourEyes: true, defaultDepartmentCode: 'CS' });
+    expect(parsed.taxonomies.categoryLines.securities_trading).not.toContain('property_casualty');
+    expect(parsed).toEqual(defaultPolicy);
+  });
+
+  it('a mapping naming a category or line the lists no longer hold still parses (ignored when used)', () => {
+    const input = variant((p) => {
+      p.taxonomies.categoryLines = { retired_category: ['life'], claims_dispute: ['retired_line'] };
+    });
+    expect(policySchema.safeParse(input).success).toBe(true);
+  });
+});
+
 describe('policySchema never throws', () => {
   /** Every path of the default document, so each one can be corrupted in turn. */
   function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {

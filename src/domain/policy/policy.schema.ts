@@ -191,6 +191,18 @@ export const DEFAULT_ESCALATION: Escalation = {
 export const trackingSchema = z.strictObject({ progressReportWorkingDays: positiveInt('progressReportWorkingDays') });
 export const DEFAULT_TRACKING = { progressReportWorkingDays: 2 };
 
+/**
+ * Handling rules (issue #9): four eyes (the proposer of a compensation and the requester of an
+ * investigation extension do not decide them), and the department a complaint is responsible to
+ * from registration when the registrant has none (a branch agent's complaint), by org unit code;
+ * null leaves such a complaint without a department until it is assigned.
+ */
+export const handlingSchema = z.strictObject({
+  fourEyes: z.boolean().default(true),
+  defaultDepartmentCode: z.string().trim().min(1).max(64).nullable().default('CS'),
+});
+export const DEFAULT_HANDLING = { fourEyes: true, defaultDepartmentCode: 'CS' };
+
 export const policySchema = z
   .strictObject({
     complaintNumberPrefix: z.string().regex(/^[A-Z]{1,8}$/, 'prefix must be 1–8 upper-case letters A–Z'),
@@ -217,6 +229,8 @@ export const policySchema = z
     // added with the workflow (issue #4); versions stored before it get the defaults
     escalation: escalationSchema.default(DEFAULT_ESCALATION),
     tracking: trackingSchema.default(DEFAULT_TRACKING),
+    // added with issue #9; versions stored before it get the defaults
+    handling: handlingSchema.default(DEFAULT_HANDLING),
   })
   .superRefine((policy, ctx) => {
     const lines = policy.taxonomies.businessLines.map((line) => line.code);

@@ -1,4 +1,5 @@
 /** Seed taxonomies (policy-defaults.md "Seed taxonomies"); administrators edit them afterwards. */
+import { DEFAULT_CATEGORY_LINES } from './category-lines.js';
 import type {
   BusinessLineEntry,
   ChannelCode,
@@ -88,4 +89,5 @@ export const defaultTaxonomies: Taxonomies = {
   categories: defaultCategories,
   causes: defaultCauses,
   outcomes: defaultOutcomes,
+  categoryLines: Object.fromEntries(Object.entries(DEFAULT_CATEGORY_LINES).map(([code, lines]) => [code, [...lines]])),
 };

@@ -4,6 +4,7 @@
  * complaints, so a code once used should be deactivated rather than removed.
  */
 import { z } from 'zod';
+import { DEFAULT_CATEGORY_LINES } from './category-lines.js';
 
 export const SNAKE_CASE_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
@@ -88,5 +89,9 @@ export const taxonomiesSchema = z.strictObject({
   categories: uniqueCodeList(taxonomyEntrySchema),
   causes: uniqueCodeList(taxonomyEntrySchema),
   outcomes: uniqueCodeList(taxonomyEntrySchema),
+  /** category code -> the business line codes it belongs to; unlisted categories belong to every line (category-lines.ts) */
+  categoryLines: z
+    .record(taxonomyCodeSchema, z.array(taxonomyCodeSchema).max(100))
+    .default(() => structuredClone(DEFAULT_CATEGORY_LINES) as Record<string, string[]>),
 });
 export type Taxonomies = z.infer<typeof taxonomiesSchema>;

@@ -8,7 +8,22 @@ import { STATUSES, WORKFLOW_ACTIONS, type Status, type WorkflowAction, type Work
 const LIMITS: PolicyLimits = { investigationMaxDays: 15, regulatoryExtendedDays: 30, regulatoryMaxDays: 60, formalReviewFromRound: 3 };
 
 function state(status: Status, level: Level = 2, extra: Partial<WorkflowState> = {}): WorkflowState {
-  return { status, level, round: 1, survey: null, openClocks: ['regulatory'], regulatoryDays: 15, investigationDays: 5, ...extra };
+  return {
+    status,
+    level,
+    round: 1,
+    survey: null,
+    openClocks: ['regulatory'],
+    regulatoryDays: 15,
+    investigationDays: 5,
+    levelConfirmed: true,
+    paused: false,
+    unpaidCompensations: 0,
+    pendingCompensationsBy: ['proposer'],
+    pendingExtensionsBy: ['requester'],
+    fourEyes: true,
+    ...extra,
+  };
 }
 
 function reasonOf(fn: () => unknown): string | undefined {
@@ -33,7 +48,7 @@ describe('transition table: every action from every status (issue #4 item 1)', (
     const reason = reasonOf(() => decide(action, state(status, level, { survey: { satisfied: true } }), PASSING_FACTS, LIMITS));
     if (allowed) expect(reason === undefined || reason === 'only_level_3_on_the_spot').toBe(true);
     else expect(reason).toBe('status');
-    expect(isAvailable(action, state(status, level))).toBe(allowed);
+    expect(isAvailable(action, state(status, level, action === 'resume_clocks' ? { paused: true } : {}))).toBe(allowed);
   });
 
   it('closed, withdrawn, transferred and merged complaints accept no handling step', () => {
@@ -113,5 +128,78 @@ describe('extensions (R-D1, R-A2)', () => {
     expect(reasonOf(() => decide('extend_regulatory', state('investigating'), { regulatoryDays: 90 }, LIMITS))).toBe('days_out_of_range');
     expect(reasonOf(() => decide('extend_regulatory', state('investigating', 2, { regulatoryDays: 30 }), { regulatoryDays: 30 }, LIMITS))).toBe('days_out_of_range');
     expect(reasonOf(() => decide('extend_regulatory', state('investigating', 2, { openClocks: [] }), { regulatoryDays: 30 }, LIMITS))).toBe('regulatory_clock_not_running');
+  });
+});
+
+describe('offered only when it makes sense (issue #9 items 7c, 7f, 11)', () => {
+  it('pause and resume are never offered together: resume only while paused, pause only while not', () => {
+    for (const paused of [false, true]) {
+      const offered = (['pause_clocks', 'resume_clocks'] as const).filter((a) => isAvailable(a, state('investigating', 2, { paused })));
+      expect(offered).toEqual([paused ? 'resume_clocks' : 'pause_clocks']);
+    }
+  });
+
+  it('decide compensation / extension only while one awaits a decision, and not to the one who asked (four eyes)', () => {
+    expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: [] }), 'boss')).toBe(false);
+    expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: ['agent'] }), 'agent')).toBe(false);
+    expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: ['agent'] }), 'boss')).toBe(true);
+    expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: ['agent'], fourEyes: false }), 'agent')).toBe(true);
+    expect(isAvailable('decide_extension', state('investigating', 2, { pendingExtensionsBy: ['handler'] }), 'handler')).toBe(false);
+    expect(isAvailable('decide_extension', state('investigating', 2, { pendingExtensionsBy: [] }), 'boss')).toBe(false);
+  });
+
+  it('four eyes: the proposer or requester is refused with reason four_eyes; off by policy it is allowed', () => {
+    expect(reasonOf(() => decide('decide_compensation', state('resolving'), { actor: 'agent', proposer: 'agent' }, LIMITS))).toBe('four_eyes');
+    expect(reasonOf(() => decide('decide_extension', state('investigating'), { actor: 'h', proposer: 'h', extension: { approved: true, days: 1 } }, LIMITS))).toBe('four_eyes');
+    expect(reasonOf(() => decide('decide_compensation', state('resolving', 2, { fourEyes: false }), { actor: 'agent', proposer: 'agent' }, LIMITS))).toBeUndefined();
+    expect(reasonOf(() => decide('decide_compensation', state('resolving'), { actor: 'boss', proposer: 'agent' }, LIMITS))).toBeUndefined();
+  });
+
+  it('close needs a confirmed level, and approved compensation paid or its waiver stated', () => {
+    const satisfied = { survey: { satisfied: true } };
+    expect(isAvailable('close', state('feedback_sent', 2, { levelConfirmed: false }))).toBe(false);
+    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { ...satisfied, levelConfirmed: false }), {}, LIMITS))).toBe('level_not_confirmed');
+    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }), {}, LIMITS))).toBe('compensation_unpaid');
+    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }), { unpaidCompensationWaiver: '  ' }, LIMITS))).toBe('compensation_unpaid');
+    expect(decide('close', state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }), { unpaidCompensationWaiver: '客户书面放弃' }, LIMITS).status).toBe('closed');
+  });
+});
+
+describe('progress: one rule for every handling step (issue #9 item 11, R-E2)', () => {
+  const handlingSteps: Array<[WorkflowAction, Status]> = [
+    ['assign', 'registered'],
+    ['record_meeting', 'assigned'],
+    ['start_investigation', 'assigned'],
+    ['add_evidence', 'investigating'],
+    ['request_extension', 'investigating'],
+    ['decide_extension', 'investigating'],
+    ['record_findings', 'investigating'],
+    ['record_analysis', 'resolving'],
+    ['propose_compensation', 'resolving'],
+    ['decide_compensation', 'resolving'],
+    ['record_payment', 'resolving'],
+    ['record_settlement', 'resolving'],
+    ['create_improvement_action', 'resolving'],
+    ['report_progress', 'resolving'],
+    ['complete_milestone', 'resolving'],
+    ['reopen', 'feedback_sent'],
+  ];
+  it.each(handlingSteps)('%s (from %s) restarts the progress-report clock', (action, from) => {
+    const d = decide(action, state(from, 1), { extension: { approved: false, days: 1 } }, LIMITS);
+    expect(d.progress).toBe(true);
+    expect(d.starts).toContain('progress_report');
+  });
+
+  it('escalations, clock administration and leaving the handling do not', () => {
+    for (const [action, from] of [['escalate', 'investigating'], ['pause_clocks', 'investigating'], ['extend_regulatory', 'investigating'], ['send_feedback', 'resolving'], ['record_survey', 'feedback_sent'], ['create_improvement_action', 'feedback_sent']] as const) {
+      const d = decide(action, state(from, 2), { escalateTo: 'supervisor', regulatoryDays: 30, satisfied: true }, LIMITS);
+      expect(d.starts, action).not.toContain('progress_report');
+    }
+  });
+
+  it('level 3 moves on (last progress) without a progress-report clock', () => {
+    const d = decide('record_findings', state('investigating', 3), {}, LIMITS);
+    expect(d.progress).toBe(true);
+    expect(d.starts).not.toContain('progress_report');
   });
 });

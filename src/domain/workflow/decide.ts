@@ -20,6 +20,12 @@ export interface ActionFacts {
   extension?: { approved: boolean; days: number };
   /** extend_regulatory: the new limit in calendar days */
   regulatoryDays?: number;
+  /** close with approved compensation unpaid: why it is waived (recorded in the event) */
+  unpaidCompensationWaiver?: string | null;
+  /** who takes the step (set by the service, not the body) */
+  actor?: string;
+  /** decide_compensation / decide_extension: who proposed or requested what is decided */
+  proposer?: string;
 }
 
 export interface PolicyLimits {
@@ -42,19 +48,51 @@ export interface Decision {
   regulatoryDays: number;
   /** extend_regulatory beyond the extended limit needs a senior manager */
   needsSeniorApproval: boolean;
+  /** a handling step: the complaint moved (last progress now; levels 1–2 restart the progress-report clock) */
+  progress: boolean;
 }
 
 const RESULT_CLOCK: Record<Level, ClockKind> = { 1: 'l1_result', 2: 'l2_result', 3: 'l3_answer' };
-const PROGRESS_STARTERS: readonly WorkflowAction[] = ['assign', 'record_meeting', 'start_investigation', 'report_progress', 'reopen'];
+/** Steps that do not move the handling on: a report upwards and the administration of clocks. */
+const NOT_PROGRESS: readonly WorkflowAction[] = ['escalate', 'extend_regulatory', 'pause_clocks', 'resume_clocks'];
+const HANDLING: readonly Status[] = ['assigned', 'investigating', 'resolving'];
+
+/**
+ * The one rule for "the complaint moved" (R-E2, docs/workflow.md): every step that leaves the
+ * complaint being handled (assigned, investigating, resolving) counts as progress, except
+ * escalations and clock administration. Levels 1 and 2 restart their progress-report clock then.
+ */
+export function isProgress(action: WorkflowAction, to: Status): boolean {
+  return HANDLING.includes(to) && !NOT_PROGRESS.includes(action);
+}
+
+/** Decisions wait for someone other than the person who asked, when the policy says four eyes. */
+function decidableBy(askedBy: readonly string[], state: WorkflowState, actor: string | undefined): boolean {
+  return askedBy.some((by) => !state.fourEyes || actor === undefined || by !== actor);
+}
+
+/**
+ * Whether the complaint's facts allow the step now, beyond status and level: there is something to
+ * decide (and, with four eyes, not only the actor's own), clocks to pause or to resume, a
+ * confirmed level to close with.
+ */
+const CONDITIONS: Partial<Record<WorkflowAction, (s: WorkflowState, actor: string | undefined) => boolean>> = {
+  decide_compensation: (s, actor) => decidableBy(s.pendingCompensationsBy, s, actor),
+  decide_extension: (s, actor) => decidableBy(s.pendingExtensionsBy, s, actor),
+  pause_clocks: (s) => !s.paused,
+  resume_clocks: (s) => s.paused,
+  close: (s) => s.levelConfirmed,
+};
 
 function refuse(action: WorkflowAction, state: WorkflowState, reason: string): never {
   throw new DomainError('invalid_transition', { action, status: state.status, reason });
 }
 
-/** Whether an action is possible at all now (status and level); the UI offers exactly these. */
-export function isAvailable(action: WorkflowAction, state: WorkflowState): boolean {
+/** Whether an action is possible now for this actor (status, level, the complaint's facts); the UI offers exactly these. */
+export function isAvailable(action: WorkflowAction, state: WorkflowState, actor?: string): boolean {
   const rule = TRANSITIONS[action];
-  return rule.from.includes(state.status) && (!rule.levels || rule.levels.includes(state.level));
+  if (!rule.from.includes(state.status) || (rule.levels && !rule.levels.includes(state.level))) return false;
+  return CONDITIONS[action]?.(state, actor) ?? true;
 }
 
 export function decide(action: WorkflowAction, state: WorkflowState, facts: ActionFacts, limits: PolicyLimits): Decision {
@@ -72,9 +110,10 @@ export function decide(action: WorkflowAction, state: WorkflowState, facts: Acti
     investigationDays: state.investigationDays,
     regulatoryDays: state.regulatoryDays,
     needsSeniorApproval: false,
+    progress: isProgress(action, rule.to ?? state.status),
   };
   // level 1 and 2 complaints report progress every few working days while being handled (R-E2)
-  if (state.level !== 3 && PROGRESS_STARTERS.includes(action)) d.starts.push('progress_report');
+  if (state.level !== 3 && d.progress) d.starts.push('progress_report');
   switch (action) {
     case 'escalate':
       return escalate(d, state, facts);
@@ -101,7 +140,11 @@ export function decide(action: WorkflowAction, state: WorkflowState, facts: Acti
       return d;
     case 'close':
       return close(d, state, facts, limits);
+    case 'decide_compensation':
+      fourEyes(action, state, facts);
+      return d;
     case 'decide_extension':
+      fourEyes(action, state, facts);
       return extension(d, state, facts, limits);
     case 'extend_regulatory':
       return extendRegulatory(d, state, facts, limits);
@@ -123,8 +166,17 @@ function escalate(d: Decision, state: WorkflowState, facts: ActionFacts): Decisi
   return d;
 }
 
+/** The proposer of a compensation or the requester of an extension does not decide it (policy fourEyes). */
+function fourEyes(action: WorkflowAction, state: WorkflowState, facts: ActionFacts): void {
+  if (state.fourEyes && facts.proposer !== undefined && facts.proposer === facts.actor) refuse(action, state, 'four_eyes');
+}
+
 function close(d: Decision, state: WorkflowState, facts: ActionFacts, limits: PolicyLimits): Decision {
   const reason = facts.closeReason?.trim();
+  // a complaint is closed at a level somebody confirmed (R-C2)
+  if (!state.levelConfirmed) refuse('close', state, 'level_not_confirmed');
+  // approved compensation is paid before closing, or its waiver is stated (R-D3)
+  if (state.unpaidCompensations > 0 && !facts.unpaidCompensationWaiver?.trim()) refuse('close', state, 'compensation_unpaid');
   if (state.survey?.satisfied === true) return d;
   // a dissatisfied customer reopens the complaint until the formal review has concluded (R-D5)
   if (state.survey?.satisfied === false && state.round < limits.formalReviewFromRound) refuse('close', state, 'customer_dissatisfied');

@@ -41,6 +41,15 @@ const ANSWER_CLOCKS: readonly ClockKind[] = [
   'progress_report',
 ];
 
+/**
+ * Clocks a pause (mediation, appraisal, documents awaited) stops: every clock that runs until the
+ * customer is answered (the regulatory clock, the level's result clock, the level-2 agent reply,
+ * the formal review) and the investigation. First-contact clocks (the customer was already
+ * contacted) and internal clocks (reports upwards, meetings, progress reports, milestones, the
+ * satisfaction follow-up, improvement actions) keep running.
+ */
+export const PAUSED_CLOCKS: readonly ClockKind[] = ['regulatory', 'l1_result', 'l2_result', 'l2_agent_reply', 'l3_answer', 'formal_review', 'investigation'];
+
 export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
   assign: { from: ['registered', 'assigned', 'investigating', 'resolving'], to: 'assigned', permission: 'complaint.assign', notify: ['assignee', 'department_handlers', 'tracker'], zh: '分派', en: 'Assign' },
   escalate: { from: ALL_OPEN, permission: 'complaint.escalate', zh: '上报', en: 'Escalate' },

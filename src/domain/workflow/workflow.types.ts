@@ -64,4 +64,16 @@ export interface WorkflowState {
   regulatoryDays: number;
   /** investigation working days granted so far (normal + approved extensions) */
   investigationDays: number;
+  /** the grade step has confirmed (or changed) the proposed level */
+  levelConfirmed: boolean;
+  /** some clock is paused (mediation, appraisal, documents awaited) */
+  paused: boolean;
+  /** approved compensations whose payment is not recorded as paid */
+  unpaidCompensations: number;
+  /** who proposed each compensation that awaits a decision */
+  pendingCompensationsBy: readonly string[];
+  /** who requested each investigation extension that awaits a decision */
+  pendingExtensionsBy: readonly string[];
+  /** policy `fourEyes`: nobody decides a compensation or extension they proposed or requested */
+  fourEyes: boolean;
 }

@@ -40,8 +40,16 @@ async function register(key: Key, as: string, phone: string, extra: Record<strin
   made.set(key, { id: body.id, number: body.number, level: body.level });
 }
 
+/** These tests are about the scope of units: a branch agent's complaint stays the branch's (policy: no default department). */
+async function withoutDefaultDepartment(): Promise<void> {
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: Record<string, unknown> & { handling: Record<string, unknown> } };
+  const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
+  expect((await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode).toBe(201);
+}
+
 beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z');
+  await withoutDefaultDepartment();
   await register('shBranch', 'branch', SHARED_PHONE, { complainant: { idType: 'resident_id', idNumber: ID_NUMBER } }); // branch agent: own branch SH-PD
   await register('bjOwn', 'branch', '13700002222', { branchId: 'BJ-CY' }); // branch agent, another branch: visible as its registrant only
   await register('csAgent', 'agent', SHARED_PHONE); // agent in CS, no branch

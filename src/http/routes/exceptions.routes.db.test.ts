@@ -29,8 +29,16 @@ async function register(as: string, phone: string) {
   return res.json() as { id: string; number: string };
 }
 
+/** These tests are about the scope of units: a branch agent's complaint stays the branch's (policy: no default department). */
+async function withoutDefaultDepartment(): Promise<void> {
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: Record<string, unknown> & { handling: Record<string, unknown> } };
+  const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
+  expect((await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode).toBe(201);
+}
+
 beforeAll(async () => {
   t = await createTestApp(T0);
+  await withoutDefaultDepartment();
   cs = await register('agent', '13500000001');
   branch = await register('branch', '13500000002');
   t.setNow('2026-11-26T02:00:00Z'); // a day later: the three short level-1 clocks of each are breached

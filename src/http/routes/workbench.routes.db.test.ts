@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import { sweepClocks } from '../../services/sweeper.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ const count = async () => Number((await t.db.selectFrom('complaints').select((eb
 
 interface Section {
   total: number;
-  items: Array<{ number: string }>;
+  items: Array<{ number: string; nextDue?: { dueAt: string } | null; overdueClock?: { kind: string; dueAt: string; status: string } | null }>;
 }
 interface Workbench {
   mine: Section | null;
@@ -118,6 +119,116 @@ describe('workbench (R-E1, R-E3)', () => {
     await register({ riskFlags: ['reputational'] }, 'agent');
     const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json() as Workbench;
     expect(wb.notifications.unread).toBeGreaterThan(0);
+  });
+});
+
+describe("my to-do: also what waits for a decision of the user's roles (#9 item 8, R-C3, R-D1, R-D3)", () => {
+  const act = async (id: string, action: string, payload: Record<string, unknown>, as = 'agent') => {
+    const res = await t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
+    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  };
+  const todoTotal = async (as: string) => ((await t.inject({ method: 'GET', url: '/api/workbench' }, as)).json() as Workbench).mine?.total ?? 0;
+  /** the ledger view the section opens (mine=true), every row */
+  const todo = async (as: string) => {
+    const res = await t.inject({ method: 'GET', url: '/api/complaints?mine=true&limit=200' }, as);
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json().items as Array<{ number: string }>).map((i) => i.number);
+  };
+  let claimsId = '';
+  let phone = 13600000000;
+  const fresh = (overrides: Record<string, unknown> = {}) => register({ complainant: { name: '待办', phone: String((phone += 1)) }, ...overrides });
+
+  beforeAll(async () => {
+    const units = (await t.inject({ method: 'GET', url: '/api/org-units?kind=department' }, 'admin')).json() as { items?: Array<{ id: string; code: string }> } | Array<{ id: string; code: string }>;
+    claimsId = (Array.isArray(units) ? units : (units.items ?? [])).find((u) => u.code === 'CLAIMS')?.id ?? '';
+    expect(claimsId).not.toBe('');
+  });
+
+  it('the leader: a level-1 complaint until the leadership meeting and plan are recorded', async () => {
+    const before = await todoTotal('leader');
+    const c = await fresh({ riskFlags: ['reputational'] });
+    expect(c.level).toBe(1);
+    expect(await todoTotal('leader')).toBe(before + 1);
+    expect(await todo('leader')).toContain(c.number);
+    await act(
+      c.id,
+      'record-meeting',
+      {
+        heldAt: '2026-11-25T01:50:00Z',
+        attendees: ['leader', 'supervisor'],
+        decisions: '理赔部牵头复核',
+        owners: ['handler'],
+        departmentIds: [claimsId],
+        milestones: [{ title: '调取理赔档案', owner: 'handler', dueAt: '2026-11-27T04:00:00Z' }],
+      },
+      'leader',
+    );
+    expect(await todo('leader')).not.toContain(c.number);
+  });
+
+  it('approvers: a pending extension request, then compensation proposals by band, not one\'s own', async () => {
+    const c = await fresh();
+    await act(c.id, 'assign', { departmentIds: [claimsId] }, 'supervisor');
+    await act(c.id, 'start-investigation', {});
+    expect(await todo('supervisor')).not.toContain(c.number);
+    await act(c.id, 'request-extension', { days: 2, reason: '需调取第三方定损报告' });
+    expect(await todo('supervisor')).toContain(c.number);
+    expect(await todo('leader')).toContain(c.number);
+    expect(await todo('senior')).toContain(c.number);
+    // the handler who cannot approve does not wait on it
+    expect(await todo('handler')).not.toContain(c.number);
+    const request = await t.db.selectFrom('complaint_records').select('id').where('complaint_id', '=', c.id).where('kind', '=', 'extension_request').executeTakeFirstOrThrow();
+    await act(c.id, 'decide-extension', { requestId: request.id, approved: true }, 'supervisor');
+    expect(await todo('supervisor')).not.toContain(c.number);
+    expect(await todo('senior')).not.toContain(c.number);
+
+    await act(c.id, 'record-findings', { findings: '定损金额低于实际维修费用', conclusion: 'upheld' });
+    await act(c.id, 'propose-compensation', { amount: '150000', basis: '按维修发票差额赔付' });
+    // the leadership band: the leadership group decides, not a supervisor
+    expect(await todo('leader')).toContain(c.number);
+    expect(await todo('supervisor')).not.toContain(c.number);
+    await act(c.id, 'propose-compensation', { amount: '8000', basis: '交通费补偿' });
+    expect(await todo('supervisor')).toContain(c.number);
+    // a senior manager approves extensions, not compensations
+    expect(await todo('senior')).not.toContain(c.number);
+    // whoever proposed does not wait on their own proposal (tester is also a supervisor and a leader)
+    const own = await fresh();
+    await act(own.id, 'assign', { departmentIds: [claimsId] }, 'supervisor');
+    await act(own.id, 'start-investigation', {});
+    await act(own.id, 'record-findings', { findings: '属实', conclusion: 'upheld' });
+    await act(own.id, 'propose-compensation', { amount: '9000', basis: '补偿' }, 'tester');
+    expect(await todo('tester')).not.toContain(own.number);
+    expect(await todo('supervisor')).toContain(own.number);
+  });
+
+  it('the workbench count is the ledger view it opens, for every role', async () => {
+    for (const as of ['leader', 'supervisor', 'senior', 'agent']) {
+      const open = 'status=registered,assigned,investigating,resolving,feedback_sent';
+      const ledger = (await t.inject({ method: 'GET', url: `/api/complaints?${open}&mine=true&total=true` }, as)).json().total as number;
+      expect(await todoTotal(as), as).toBe(ledger);
+    }
+  });
+});
+
+describe('the overdue list names the breached deadline (#9 item 8)', () => {
+  it('each overdue complaint carries the clock that is late and its due time, not the next one', async () => {
+    t.setNow('2026-11-25T02:00:00Z');
+    const c = await register({ urgent: true, complainant: { name: '逾期', phone: '13611112222' } }, 'supervisor');
+    t.setNow('2026-11-27T02:00:00Z');
+    await sweepClocks(t.ctx);
+    const now = t.now().getTime();
+    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json() as Workbench;
+    expect(wb.overdue?.items.length).toBeGreaterThan(0);
+    for (const item of wb.overdue?.items ?? []) {
+      expect(item.overdueClock, item.number).not.toBeNull();
+      expect(new Date(item.overdueClock?.dueAt ?? '').getTime(), item.number).toBeLessThan(now);
+    }
+    const listed = (await t.inject({ method: 'GET', url: '/api/complaints?overdue=true&limit=200' }, 'supervisor')).json().items as Array<Section['items'][number]>;
+    const mine = listed.find((i) => i.number === c.number);
+    expect(mine?.overdueClock).toMatchObject({ kind: 'urgent_initial_response', status: 'breached' });
+    // the next deadline still running lies ahead: that is not what made it overdue
+    expect(new Date(mine?.nextDue?.dueAt ?? 0).getTime()).toBeGreaterThan(now);
+    t.setNow('2026-11-25T02:00:00Z');
   });
 });
 

@@ -17,3 +17,15 @@ export async function raiseException(
     .execute();
   return r.length > 0;
 }
+
+/** Resolves a complaint's open exceptions (it was closed, withdrawn, transferred or merged); returns their ids for the event. */
+export async function resolveOpenExceptions(db: Database, complaintId: string, r: { at: Date; by: string; resolution: string }): Promise<string[]> {
+  const rows = await db
+    .updateTable('complaint_exceptions')
+    .set({ status: 'resolved', resolved_at: r.at, resolved_by: r.by, resolution: r.resolution })
+    .where('complaint_id', '=', complaintId)
+    .where('status', '=', 'open')
+    .returning('id')
+    .execute();
+  return rows.map((x) => x.id);
+}

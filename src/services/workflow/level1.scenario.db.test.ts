@@ -132,6 +132,8 @@ describe('level 1 received on the Friday evening before National Day 2026', () =
     expect(status(reported, 'l1_report_senior')).toBe('met');
     expect(await told('senior')).toContain('report_to_senior@10-10 11:00');
     await act('record-survey', { satisfied: true, score: 4, method: 'phone' }, 'agent', '2026-10-12T10:00:00');
+    // a complaint is closed at a confirmed level (issue #9 item 7b)
+    await act('grade', { level: 1 }, 'supervisor', '2026-10-12T10:02:00');
     const closed = await act('close', { outcome: 'upheld', summary: '同意赔付15万元' }, 'agent', '2026-10-12T10:05:00');
     expect(closed.status).toBe('closed');
     expect(closed.clocks.filter((k) => k.status === 'running')).toEqual([]);

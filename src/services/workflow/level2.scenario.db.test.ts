@@ -97,6 +97,7 @@ describe('level 2, customer dissatisfied twice', () => {
   it('after the formal review the complaint may be concluded even if the customer stays dissatisfied', async () => {
     await act('send-feedback', { method: 'letter', content: '正式复核结论，并告知可向12378或调解组织申请处理' }, 'agent', '2026-12-20T10:00:00');
     await act('record-survey', { satisfied: false, score: 1, method: 'phone' }, 'agent', '2026-12-21T10:00:00');
+    await act('grade', { level: 2 }, 'supervisor', '2026-12-21T10:30:00');
     const closed = await act('close', { outcome: 'partly_upheld', summary: '正式复核结论', reason: '复核结论已告知，外部救济途径已说明' }, 'leader', '2026-12-21T11:00:00');
     expect(closed.status).toBe('closed');
     const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'leader')).json() as { items: Array<{ type: string }> }).items;

@@ -33,7 +33,15 @@ describe('level 3 solved on the spot (R-C5)', () => {
     expect(byKind.regulatory).toMatchObject({ status: 'met' });
     // follow-up within 3 working days: Thu 26, Fri 27, Mon 30 -> 17:30
     expect(byKind.satisfaction_followup).toMatchObject({ status: 'running', dueAt: '2026-11-30T09:30:00.000Z' });
-    expect(afterFeedback.allowedActions).toEqual(expect.arrayContaining(['record_survey', 'close', 'reopen']));
+    expect(afterFeedback.allowedActions).toEqual(expect.arrayContaining(['record_survey', 'reopen']));
+    // the level was never confirmed: closing is not offered, and refused (issue #9 item 7b, R-C2)
+    expect(afterFeedback.allowedActions).not.toContain('close');
+    const early = await act(c.id, 'close', { outcome: 'partly_upheld', summary: 'x', reason: 'y' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'invalid_transition', message: expect.stringContaining('定级') });
+    const confirmed = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/grade`, payload: { level: 3 } }, 'agent');
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect((confirmed.json() as { allowedActions: string[] }).allowedActions).toContain('close');
 
     t.setNow('2026-11-26T06:00:00Z');
     const survey = await act(c.id, 'record-survey', { satisfied: true, score: 5, method: 'phone', comment: '满意' });
@@ -50,7 +58,7 @@ describe('level 3 solved on the spot (R-C5)', () => {
     expect(regrade.statusCode).toBe(409);
 
     const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: Array<{ type: string; actor: string }> }).items;
-    expect(events.map((e) => e.type)).toEqual(['received', 'grading_proposed', 'clocks_planned', 'send_feedback', 'record_survey', 'close']);
+    expect(events.map((e) => e.type)).toEqual(['received', 'grading_proposed', 'clocks_planned', 'send_feedback', 'grading_confirmed', 'record_survey', 'close']);
     expect(events.slice(3).every((e) => e.actor === 'agent')).toBe(true);
   });
 

@@ -93,6 +93,7 @@ describe('create_improvement_action', () => {
     expect((await act(id, 'create-improvement-action', { title: '流程整改', owner: 'handler', causeCodes: ['business_process'] })).statusCode).toBe(200);
     expect((await act(id, 'send-feedback', { method: 'phone', content: '答复客户' })).statusCode).toBe(200);
     expect((await act(id, 'record-survey', { satisfied: true, score: 5, method: 'phone' })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'POST', url: `/api/complaints/${id}/grade`, payload: { level: 3 } }, 'supervisor')).statusCode).toBe(200);
     const closed = await act(id, 'close', { outcome: 'upheld', summary: '已整改' });
     expect(closed.statusCode, closed.body).toBe(200);
     const clocks = (closed.json() as { clocks: Clock[] }).clocks;

@@ -1,5 +1,7 @@
+import { inScope, ROLES, type Role } from '../../domain/access/permissions.js';
 import type { Recipient } from '../../domain/workflow/workflow.types.js';
 import type { Database } from '../../db/database.js';
+import { findOrgUnitsByIds } from '../../db/repositories/org.repository.js';
 import { insertNotifications } from '../../db/repositories/notification.repository.js';
 import { enqueueOutbox } from '../../db/repositories/outbox.repository.js';
 import { activeUsersByUsername, usersWithRole } from '../../db/repositories/user.repository.js';
@@ -12,6 +14,35 @@ export interface NotifyTarget {
   branchId: string | null;
   assignee: string | null;
   tracker: string | null;
+  /** who registered it (sees it); unknown to some callers, who name nobody by it */
+  createdBy?: string;
+}
+
+/**
+ * Keeps the users who can open the complaint (the scope rule, permissions.ts inScope): whoever is
+ * told of a complaint can open it. With a department from registration (policy handling
+ * defaultDepartmentCode) a complaint always has supervisors in scope to tell.
+ */
+async function whoCanOpen(db: Database, c: NotifyTarget, users: Array<{ id: string; username: string }>): Promise<Array<{ id: string; username: string }>> {
+  if (users.length === 0) return users;
+  const ids = users.map((u) => u.id);
+  const [roles, memberships] = await Promise.all([
+    db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', ids).execute(),
+    db.selectFrom('user_org_units').select(['user_id', 'org_unit_id']).where('user_id', 'in', ids).execute(),
+  ]);
+  const units = new Map((await findOrgUnitsByIds(db, [...new Set(memberships.map((m) => m.org_unit_id))])).filter((u) => u.active).map((u) => [u.id, u]));
+  const facts = { branchId: c.branchId, departmentIds: c.departmentIds, createdBy: c.createdBy ?? '', people: [c.assignee, c.tracker] };
+  return users.filter((u) => {
+    const mine = memberships.filter((m) => m.user_id === u.id).flatMap((m) => units.get(m.org_unit_id) ?? []);
+    const principal = {
+      userId: u.id,
+      username: u.username,
+      roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+      branchIds: mine.filter((x) => x.kind === 'branch').map((x) => x.id),
+      departmentIds: mine.filter((x) => x.kind === 'department').map((x) => x.id),
+    };
+    return inScope(principal, facts);
+  });
 }
 
 const ROLE_OF: Partial<Record<Recipient, string>> = {
@@ -28,13 +59,13 @@ export async function resolveRecipients(db: Database, c: NotifyTarget, recipient
     const role = ROLE_OF[r];
     if (role) add(await usersWithRole(db, role));
     else if (r === 'supervisors') {
-      // a complaint not yet with any department (e.g. registered at a branch) goes to every supervisor
+      // a complaint without any department (the policy has no default one) goes to every supervisor who can open it
       add(await usersWithRole(db, 'supervisor', c.departmentIds.length > 0 ? c.departmentIds : undefined));
     } else if (r === 'department_handlers') add(await usersWithRole(db, 'department_handler', c.departmentIds));
     else if (r === 'tracker' && c.tracker) add(await activeUsersByUsername(db, [c.tracker]));
     else if (r === 'assignee' && c.assignee) add(await activeUsersByUsername(db, [c.assignee]));
   }
-  return [...found.values()];
+  return whoCanOpen(db, c, [...found.values()]);
 }
 
 /**

@@ -10,13 +10,13 @@ import { DomainError } from '../../domain/errors.js';
 import type { Database } from '../../db/database.js';
 import type { ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import { appendEvents } from '../../db/repositories/event.repository.js';
-import { insertRecord, listRecords } from '../../db/repositories/record.repository.js';
+import { insertRecord, listRecords, type RecordRow } from '../../db/repositories/record.repository.js';
 import { loadWorkingCalendar } from '../calendar.service.js';
 import { complaintInScope } from '../complaint-access.js';
 import type { RequestMeta, ServiceContext } from '../context.js';
 import { currentPolicy } from '../policy.service.js';
-import { raiseException } from './exceptions.service.js';
-import { cancelOpenClocks, meetClocks, openClockKinds, startClocks } from './clock-effects.js';
+import { raiseException, resolveOpenExceptions } from './exceptions.service.js';
+import { cancelOpenClocks, meetClocks, startClocks } from './clock-effects.js';
 import { notify } from './notify.service.js';
 import type { HandlerContext, WorkflowHandler } from './workflow-handler.js';
 
@@ -29,19 +29,50 @@ export function limitsOf(policy: Policy): PolicyLimits {
   };
 }
 
-/** The rules' view of a complaint, read inside the action's transaction. */
-export async function workflowState(db: Database, c: ComplaintRecord): Promise<WorkflowState> {
-  const surveys = (await listRecords(db, c.id, 'survey')).filter((r) => r.round === c.round);
+/** The rules' view of a complaint, read inside the action's transaction (and for the actions offered). */
+export async function workflowState(db: Database, c: ComplaintRecord, policy: Pick<Policy, 'handling'>): Promise<WorkflowState> {
+  const [records, clocks] = await Promise.all([
+    listRecords(db, c.id),
+    db.selectFrom('complaint_clocks').select(['kind', 'status']).where('complaint_id', '=', c.id).where('status', 'in', ['running', 'paused', 'breached']).execute(),
+  ]);
+  const surveys = records.filter((r) => r.kind === 'survey' && r.round === c.round);
   const last = surveys[surveys.length - 1];
+  const compensations = records.filter((r) => r.kind === 'compensation');
+  const by = (r: RecordRow, key: string) => (typeof r.data[key] === 'string' ? (r.data[key] as string) : '');
   return {
     status: c.status as Status,
     level: c.level as Level,
     round: c.round,
     survey: last ? { satisfied: last.data.satisfied === true } : null,
-    openClocks: await openClockKinds(db, c.id),
+    openClocks: clocks.map((k) => k.kind),
     regulatoryDays: c.regulatory_days,
     investigationDays: c.investigation_days,
+    levelConfirmed: c.level_confirmed,
+    paused: clocks.some((k) => k.status === 'paused'),
+    unpaidCompensations: compensations.filter((r) => r.status === 'approved' && (r.data.payment as { status?: unknown } | undefined)?.status !== 'paid').length,
+    pendingCompensationsBy: compensations.filter((r) => r.status === 'proposed').map((r) => by(r, 'proposedBy')),
+    pendingExtensionsBy: records.filter((r) => r.kind === 'extension_request' && r.status === 'pending').map((r) => by(r, 'requestedBy')),
+    fourEyes: policy.handling.fourEyes,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Locks the complaints a step changes in one stable order (by id), so two steps on the same pair
+ * (merges in opposite directions) wait for each other instead of deadlocking; the second then
+ * sees the first one's result (e.g. its target merged: 409).
+ */
+async function lockInIdOrder(trx: Database, refs: readonly string[]): Promise<void> {
+  const ids = refs.filter((r) => UUID.test(r));
+  const numbers = refs.filter((r) => !UUID.test(r));
+  await trx
+    .selectFrom('complaints')
+    .select('id')
+    .where((eb) => eb.or([...(ids.length > 0 ? [eb('id', 'in', ids)] : []), ...(numbers.length > 0 ? [eb('number', 'in', numbers)] : [])]))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
 }
 
 /**
@@ -64,10 +95,12 @@ export async function performAction(
   const { version: policyVersion, policy } = await currentPolicy(ctx.db);
   const calendar = await loadWorkingCalendar(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
+    const related = h.related?.(body);
+    if (related) await lockInIdOrder(trx, [idOrNumber, related]);
     const c = await complaintInScope(trx, p, idOrNumber, true);
     const hc: HandlerContext = { trx, ctx, meta, p, complaint: c, now, policy, policyVersion, calendar, recordId: randomUUID() };
-    const state = await workflowState(trx, c);
-    const facts = h.facts ? await h.facts(hc, body) : {};
+    const state = await workflowState(trx, c, policy);
+    const facts = { ...(h.facts ? await h.facts(hc, body) : {}), actor: p.username };
     const decision = decide(h.action, state, facts, limitsOf(policy));
     const result = await h.apply(hc, body, decision);
     if (result.record) {
@@ -78,7 +111,10 @@ export async function performAction(
     const met = await meetClocks(trx, c.id, decision.stops, now);
     const started = await startClocks(trx, c.id, decision.starts, env, { at: now, round: decision.round, policyVersion, extra: result.clocks });
     const after = result.afterClocks ? await result.afterClocks() : undefined;
-    const patch = result.patch ?? {};
+    // a handling step moved the complaint (decide.ts isProgress): one rule, not each handler's
+    const patch = { ...(result.patch ?? {}), ...(decision.progress ? { last_progress_at: now } : {}) };
+    // leaving the workflow resolves its tracked exceptions: nobody follows up a finished complaint
+    const exceptionsResolved = decision.cancelsAll ? await resolveOpenExceptions(trx, c.id, { at: now, by: p.username, resolution: `${rule.zh} / ${rule.en}` }) : [];
     await trx
       .updateTable('complaints')
       .set({ ...patch, status: decision.status, round: decision.round, updated_at: now, row_version: sql`row_version + 1` })
@@ -90,6 +126,7 @@ export async function performAction(
       ...(decision.status !== c.status ? { fromStatus: c.status, toStatus: decision.status } : {}),
       ...(decision.round !== c.round ? { round: decision.round } : {}),
       clocks: { met, cancelled, started: started.map((k) => ({ kind: k.kind, dueAt: k.dueAt, label: k.label ?? null })), ...(after ?? {}) },
+      ...(exceptionsResolved.length > 0 ? { exceptionsResolved } : {}),
     };
     await appendEvents(trx, c.id, [{ type: h.action, actor: p.username, occurredAt: now, reason: result.reason ?? null, payload }]);
     const target = {

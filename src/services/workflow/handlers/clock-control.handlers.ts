@@ -1,20 +1,18 @@
 /**
  * Pausing and resuming the clocks (R-A2): time in mediation, external appraisal or waiting for
- * documents the customer must supply is not counted. A pause stops the regulatory clock, the
- * level's result clock and the investigation clock (those running); their due times are unknown
+ * documents the customer must supply is not counted. A pause stops the running clocks that answer
+ * the customer and the investigation (transitions.ts PAUSED_CLOCKS); their due times are unknown
  * while paused. Resuming computes them again with the time that remained (deadline.ts rules:
  * time units skip the paused time exactly, day units keep the remaining whole days).
  */
 import { z } from 'zod';
-import type { Level } from '../../../domain/grading/grading.js';
-import type { ClockKind } from '../../../domain/policy/policy.schema.js';
+import { PAUSED_CLOCKS } from '../../../domain/workflow/transitions.js';
 import { listClocks } from '../../../db/repositories/clock.repository.js';
 import { pauseClocks, resumeClocks } from '../clock-effects.js';
 import { handler } from '../workflow-handler.js';
 import { envOf, refuse } from './extension.handlers.js';
 
 const note = z.string().trim().max(5000).nullish();
-const RESULT_CLOCK: Readonly<Record<Level, ClockKind>> = { 1: 'l1_result', 2: 'l2_result', 3: 'l3_answer' };
 export const PAUSE_REASONS = ['mediation', 'appraisal', 'awaiting_documents'] as const;
 
 export const pauseClocksHandler = handler({
@@ -23,7 +21,7 @@ export const pauseClocksHandler = handler({
   apply: async (h, b) => {
     const clocks = await listClocks(h.trx, [h.complaint.id]);
     if (clocks.some((k) => k.status === 'paused')) refuse(h, 'pause_clocks', 'clocks_already_paused');
-    const kinds: readonly string[] = ['regulatory', RESULT_CLOCK[h.complaint.level as Level], 'investigation'];
+    const kinds: readonly string[] = PAUSED_CLOCKS;
     const targets = clocks.filter((k) => k.status === 'running' && kinds.includes(k.kind));
     if (targets.length === 0) refuse(h, 'pause_clocks', 'no_clock_to_pause');
     return {

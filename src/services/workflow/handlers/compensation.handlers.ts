@@ -69,7 +69,6 @@ export const proposeCompensation = handler({
     }
     return {
       record: { kind: 'compensation', status: 'proposed', data: { amount: value, basis: b.basis, payee: b.payee ?? null, approver, proposedBy: h.p.username, proposedAt: h.now.toISOString() } },
-      patch: { last_progress_at: h.now },
       payload: { amount: value, approver, payee: b.payee ?? null },
     };
   },
@@ -78,6 +77,11 @@ export const proposeCompensation = handler({
 export const decideCompensation = handler({
   action: 'decide_compensation',
   body: z.strictObject({ compensationId: z.uuid(), approved: z.boolean(), note }),
+  // who proposed it, for the four-eyes rule (decide.ts); an unknown compensation is refused by apply
+  facts: async (h, b) => {
+    const r = await findRecord(h.trx, h.complaint.id, b.compensationId, 'compensation');
+    return typeof r?.data.proposedBy === 'string' ? { proposer: r.data.proposedBy } : {};
+  },
   apply: async (h, b) => {
     const r = await compensationOf(h, b.compensationId);
     if (r.status !== 'proposed') refuse('decide_compensation', r.status ?? 'none', 'compensation_not_proposed');

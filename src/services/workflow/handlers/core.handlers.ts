@@ -17,7 +17,7 @@ export const assign = handler({
     await checkPeopleAndUnits(h.trx, { assignee: b.assignee, tracker: b.tracker }, b.departmentIds ? { field: 'departmentIds', ids: b.departmentIds } : undefined);
     const departments = [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])];
     return {
-      patch: { assignee: b.assignee ?? h.complaint.assignee, tracker: b.tracker ?? h.complaint.tracker, department_ids: departments, last_progress_at: h.now },
+      patch: { assignee: b.assignee ?? h.complaint.assignee, tracker: b.tracker ?? h.complaint.tracker, department_ids: departments },
       payload: { assignee: b.assignee ?? null, tracker: b.tracker ?? null, departmentIds: b.departmentIds ?? [], note: b.note ?? null },
     };
   },
@@ -40,7 +40,6 @@ export const startInvestigation = handler({
       patch: {
         department_ids: [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])],
         investigation_days: h.policy.clocks.investigation.amount,
-        last_progress_at: h.now,
       },
       payload: { departmentIds: b.departmentIds ?? [] },
     };
@@ -52,7 +51,6 @@ export const recordFindings = handler({
   body: z.strictObject({ findings: text(20_000), conclusion: z.enum(OUTCOMES) }),
   apply: async (h, b) => ({
     record: { kind: 'findings', data: { findings: b.findings, conclusion: b.conclusion } },
-    patch: { last_progress_at: h.now },
     payload: { conclusion: b.conclusion },
   }),
 });
@@ -67,7 +65,6 @@ export const sendFeedback = handler({
   }),
   apply: async (h, b) => ({
     record: { kind: 'feedback', data: { method: b.method, content: b.content, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot } },
-    patch: { last_progress_at: h.now },
     payload: { method: b.method, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
   }),
 });
@@ -85,19 +82,32 @@ export const recordSurvey = handler({
 export const reopen = handler({
   action: 'reopen',
   body: z.strictObject({ reason: text(2000) }),
-  apply: async (h, b) => ({ patch: { closed_at: null, outcome: null, last_progress_at: h.now }, payload: {}, reason: b.reason }),
+  apply: async (h, b) => ({ patch: { closed_at: null, outcome: null }, payload: {}, reason: b.reason }),
 });
 
 export const close = handler({
   action: 'close',
-  body: z.strictObject({ outcome: z.enum(OUTCOMES), summary: text(5000), reason: note.describe('required when the customer was not surveyed as satisfied') }),
-  facts: (_h, b) => ({ closeReason: b.reason ?? null }),
-  apply: async (h, b) => ({
-    record: { kind: 'closing', data: { outcome: b.outcome, summary: b.summary } },
-    patch: { outcome: b.outcome, closed_at: h.now },
-    payload: { outcome: b.outcome },
-    reason: b.reason ?? null,
+  body: z.strictObject({
+    outcome: z.enum(OUTCOMES),
+    summary: text(5000),
+    reason: note.describe('required when the customer was not surveyed as satisfied'),
+    unpaidCompensationWaiver: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullish()
+      .describe('required when approved compensation is unpaid: why its payment is waived (recorded in the event)'),
   }),
+  facts: (_h, b) => ({ closeReason: b.reason ?? null, unpaidCompensationWaiver: b.unpaidCompensationWaiver ?? null }),
+  apply: async (h, b) => {
+    const waiver = b.unpaidCompensationWaiver?.trim() || null;
+    return {
+      record: { kind: 'closing', data: { outcome: b.outcome, summary: b.summary, ...(waiver ? { unpaidCompensationWaiver: waiver } : {}) } },
+      patch: { outcome: b.outcome, closed_at: h.now },
+      payload: { outcome: b.outcome, ...(waiver ? { unpaidCompensationWaiver: waiver } : {}) },
+      reason: b.reason ?? null,
+    };
+  },
 });
 
 export const withdraw = handler({
@@ -111,7 +121,6 @@ export const reportProgress = handler({
   body: z.strictObject({ content: text(10_000), blockers: note }),
   apply: async (h, b) => ({
     record: { kind: 'progress', data: { content: b.content, blockers: b.blockers ?? null } },
-    patch: { last_progress_at: h.now },
     payload: { blockers: b.blockers ?? null },
   }),
 });

@@ -25,9 +25,9 @@ export const transfer = handler({
 });
 
 /**
- * The complaint a merge goes into, locked (its history gets an event). The source is already
- * locked, so two merges of the same pair in opposite directions can deadlock; PostgreSQL then
- * aborts one of them (a 500 the caller may retry), which is acceptable for a rare manual step.
+ * The complaint a merge goes into (its history gets an event). Both rows were locked in id order
+ * before the step (workflow.service.ts), so two merges of the same pair in opposite directions
+ * run one after the other: the second finds its target merged (409), never a deadlock.
  */
 async function mergeTarget(h: HandlerContext, idOrNumber: string): Promise<ComplaintRecord> {
   let target: ComplaintRecord;
@@ -47,6 +47,7 @@ async function mergeTarget(h: HandlerContext, idOrNumber: string): Promise<Compl
 export const merge = handler({
   action: 'merge',
   body: z.strictObject({ intoComplaintId: z.string().trim().min(1).max(64).describe('id or number of the complaint it duplicates'), reason }),
+  related: (b) => b.intoComplaintId,
   apply: async (h, b) => {
     const c = h.complaint;
     const target = await mergeTarget(h, b.intoComplaintId);

@@ -56,7 +56,10 @@ export const decideExtension = handler({
   // the status is checked first (409 when not investigating); an unknown or decided request is refused by apply
   facts: async (h, b) => {
     const r = await findRecord(h.trx, h.complaint.id, b.requestId, 'extension_request');
-    return r && r.status === 'pending' ? { extension: { approved: b.approved, days: Number(r.data.days) } } : {};
+    if (!r || r.status !== 'pending') return {};
+    // who asked, for the four-eyes rule
+    const proposer = typeof r.data.requestedBy === 'string' ? r.data.requestedBy : undefined;
+    return { extension: { approved: b.approved, days: Number(r.data.days) }, ...(proposer ? { proposer } : {}) };
   },
   apply: async (h, b, d) => {
     const r = await pendingRequest(h, b.requestId);

@@ -52,7 +52,7 @@ export const recordMeeting = handler({
     }));
     return {
       record: { kind: 'meeting', data: { heldAt: heldAt.toISOString(), attendees: b.attendees, decisions: b.decisions, owners: b.owners, departmentIds: b.departmentIds ?? [], milestones } },
-      patch: { department_ids: [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])], last_progress_at: h.now },
+      patch: { department_ids: [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])] },
       payload: { heldAt: heldAt.toISOString(), owners: b.owners, departmentIds: b.departmentIds ?? [], milestones: milestones.map((m) => ({ id: m.id, title: m.title, owner: m.owner, dueAt: m.dueAt })) },
       clocks,
     };
@@ -78,7 +78,6 @@ export const completeMilestone = handler({
     }
     return {
       record: { kind: 'milestone_done', data: { milestoneId: b.milestoneId, title: milestone.title, note: b.note ?? null } },
-      patch: { last_progress_at: h.now },
       payload: { milestoneId: b.milestoneId, title: milestone.title },
     };
   },

@@ -40,7 +40,6 @@ export const recordAnalysis = handler({
     const impact = { business: b.impact.business, reputation: b.impact.reputation, financial: b.impact.financial, note: b.impact.note ?? null };
     return {
       record: { kind: 'analysis', data: { causes, impact, strategy: b.strategy } },
-      patch: { last_progress_at: h.now },
       payload: { causes, impact: { business: impact.business, reputation: impact.reputation, financial: impact.financial } },
     };
   },
@@ -59,7 +58,6 @@ export const recordSettlement = handler({
     if (issues.length > 0) throw new ValidationError(issues);
     return {
       record: { kind: 'settlement', data: { terms: b.terms, agreedAt: agreedAt.toISOString(), customerAgreed: true } },
-      patch: { last_progress_at: h.now },
       payload: { agreedAt: agreedAt.toISOString() },
     };
   },

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
@@ -63,10 +64,18 @@ export function ComplainantFields({ mode }: { mode: IntakeMode }) {
 export function MatterFields() {
   const { t, label } = useI18n();
   const taxonomy = useTaxonomy();
+  const form = Form.useFormInstance();
+  // only the chosen business line's categories (property insurance has no securities trading)
+  const line = Form.useWatch<string | undefined>('businessLine', form);
+  const category = Form.useWatch<string | undefined>('category', form);
+  const { fitsLine } = taxonomy;
+  useEffect(() => {
+    if (category && !fitsLine(category, line)) form.setFieldValue('category', undefined);
+  }, [category, line, form, fitsLine]);
   const options = (name: 'businessLines' | 'categories') =>
     taxonomy
       .entries(name)
-      .filter((e) => e.active)
+      .filter((e) => e.active && (name !== 'categories' || taxonomy.fitsLine(e.code, line)))
       .map((e) => ({ value: e.code, label: taxonomy.label(name, e.code) }));
   const required = [{ required: true, message: t('common.required') }];
   return (
