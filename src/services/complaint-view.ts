@@ -60,10 +60,6 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
   const next = stricterClock(open);
   // the clock that made it overdue (the earliest due of the late ones): the workbench shows its due time, not the next one's
   const late = views.filter((c) => c.overdue && c.dueAt !== null).sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0))[0];
-  // the clock that made it overdue (the earliest due of the late ones): the workbench shows its due time, not the next one's
-  const late = views.filter((c) => c.overdue && c.dueAt !== null).sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0))[0];
-  // the clock that made it overdue (the earliest due of the late ones): the workbench shows its due time, not the next one's
-  const late = views.filter((c) => c.overdue && c.dueAt !== null).sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0))[0];
   return {
     id: r.id,
     number: r.number,
@@ -85,8 +81,6 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
     registeredAt: r.registered_at,
     overdue: views.some((c) => c.overdue),
     nextDue: next ? { kind: next.kind, dueAt: next.dueAt, calendarConfirmed: next.calendarConfirmed } : null,
-    overdueClock: late ? { kind: late.kind, dueAt: late.dueAt, status: late.status } : null,
-    overdueClock: late ? { kind: late.kind, dueAt: late.dueAt, status: late.status } : null,
     overdueClock: late ? { kind: late.kind, dueAt: late.dueAt, status: late.status } : null,
   };
 }
