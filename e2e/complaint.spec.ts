@@ -215,6 +215,9 @@ test('an agent registers a hotline complaint and solves it on the spot (level 3)
   await item(drawer, '客户意见').locator('textarea').fill('处理及时');
   await submit(page, drawer);
 
+  // a complaint is closed at a confirmed level: the agent confirms the proposed level 3
+  drawer = await action(page, 'grade');
+  await submit(page, drawer);
   drawer = await action(page, 'close');
   await choose(drawer, '投诉成立');
   await item(drawer, '办结摘要').locator('textarea').fill('地址已更正，客户满意。');
@@ -341,10 +344,16 @@ test('every action offered opens its form; analysis and compensation through app
   await item(drawer, '赔偿金额').locator('input').fill('800');
   await item(drawer, '赔偿依据').locator('textarea').fill('漏项维修费');
   await submit(page, drawer);
-  drawer = await action(page, 'decide_compensation');
+  // four eyes (policy handling.fourEyes): the proposer does not decide; the leader does
+  await expect(page.getByTestId('actions')).not.toHaveAttribute('data-offered', /(^|,)decide_compensation(,|$)/);
+  const lead = await as(browser, baseURL, 'leader');
+  await open(lead.page, c);
+  drawer = await action(lead.page, 'decide_compensation');
   await expect(item(drawer, '赔偿方案')).toContainText('¥800.00');
   await choose(drawer, '同意');
-  await submit(page, drawer);
+  await submit(lead.page, drawer);
+  expect(lead.errors).toEqual([]);
+  await page.reload();
   drawer = await action(page, 'record_payment');
   await item(drawer, '支付凭证号').locator('input').fill('TX-20261125-9');
   await submit(page, drawer);

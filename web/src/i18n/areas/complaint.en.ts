@@ -131,7 +131,7 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.help.gradeReason': 'Required when the level changes',
   'complaint.help.proof': 'Call recording id, SMS id, registered-mail number…',
   'complaint.help.closeReason': 'Required unless the survey found the customer satisfied (unreachable, formal review concluded)',
-  'complaint.help.file': 'PDF, JPEG, PNG, text, MP3, DOCX or XLSX, at most 3 MB',
+  'complaint.help.file': 'Call recordings (MP3, WAV, M4A, AMR, OGG), scans and photos (PDF, JPEG, PNG, TIFF), Word, Excel, e-mails (EML) or text',
   'complaint.help.tags': 'Press Enter after each',
   'complaint.help.paidAt': 'Default: now',
   'complaint.help.improvementDue': "Default: the policy's improvement period",
@@ -160,6 +160,8 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.f.outcome': 'Outcome',
   'complaint.f.summary': 'Summary',
   'complaint.f.closeReason': 'Reason for closing without a satisfied survey',
+  'complaint.f.unpaidCompensationWaiver': 'Why unpaid compensation is waived',
+  'complaint.help.unpaidCompensationWaiver': 'Required while approved compensation is unpaid (e.g. the customer waived it in writing); recorded with the closing',
   'complaint.f.progress': 'Progress',
   'complaint.f.blockers': 'Blockers',
   'complaint.f.heldAt': 'Held at',
@@ -283,4 +285,10 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.rule.major_disaster': 'Major: disaster',
   'complaint.rule.major_regulator_designated': 'Major: designated by the regulator',
   'complaint.rule.default_l3': 'No other rule (level 3 by default)',
+  // evidence upload (#9 item 8)
+  'complaint.fileLimit': 'At most {max} per file',
+  'complaint.fileTooLarge': '“{name}” is {size}, over the {max} limit: not uploaded',
+  'complaint.fileEmpty': '“{name}” is empty: not uploaded',
+  'complaint.uploading': 'Uploading…',
+  'complaint.uploadSaving': 'Uploaded, saving…',
 };

@@ -134,7 +134,7 @@ export const zh = {
   'complaint.help.gradeReason': '等级变更时必填',
   'complaint.help.proof': '录音编号、短信编号、挂号信号码等',
   'complaint.help.closeReason': '客户未回访为满意时必填（如无法联系、正式复核结论）',
-  'complaint.help.file': 'PDF、JPEG、PNG、文本、MP3、DOCX 或 XLSX，不超过 3 MB',
+  'complaint.help.file': '通话录音（MP3、WAV、M4A、AMR、OGG）、扫描件和照片（PDF、JPEG、PNG、TIFF）、Word、Excel、邮件（EML）或文本',
   'complaint.help.tags': '输入后按回车添加',
   'complaint.help.paidAt': '默认为现在',
   'complaint.help.improvementDue': '默认为制度规定的整改期限',
@@ -163,6 +163,8 @@ export const zh = {
   'complaint.f.outcome': '处理结果',
   'complaint.f.summary': '办结摘要',
   'complaint.f.closeReason': '未满意办结的理由',
+  'complaint.f.unpaidCompensationWaiver': '放弃未付赔偿的理由',
+  'complaint.help.unpaidCompensationWaiver': '已批准的赔偿尚未支付时必填（如客户书面放弃），记入办结记录',
   'complaint.f.progress': '进度情况',
   'complaint.f.blockers': '困难与障碍',
   'complaint.f.heldAt': '会议时间',
@@ -287,6 +289,12 @@ export const zh = {
   'complaint.rule.major_disaster': '重大：灾害事故',
   'complaint.rule.major_regulator_designated': '重大：监管指定',
   'complaint.rule.default_l3': '未命中其他规则（默认三级）',
+  // evidence upload (#9 item 8)
+  'complaint.fileLimit': '单个文件不超过 {max}',
+  'complaint.fileTooLarge': '“{name}”大小为 {size}，超过上限 {max}，未上传',
+  'complaint.fileEmpty': '“{name}”是空文件，未上传',
+  'complaint.uploading': '正在上传…',
+  'complaint.uploadSaving': '已上传，正在保存…',
 } as const;
 
 export { en } from './complaint.en';

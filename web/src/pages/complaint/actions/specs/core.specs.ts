@@ -107,8 +107,9 @@ export const close: ActionSpec = {
     { kind: 'enum', name: 'outcome', label: 'complaint.f.outcome', values: OUTCOMES, prefix: 'complaint.outcome', radio: true, required: true },
     { kind: 'textarea', name: 'summary', label: 'complaint.f.summary', required: true },
     { kind: 'textarea', name: 'reason', label: 'complaint.f.closeReason', help: 'complaint.help.closeReason' },
+    { kind: 'textarea', name: 'unpaidCompensationWaiver', label: 'complaint.f.unpaidCompensationWaiver', help: 'complaint.help.unpaidCompensationWaiver' },
   ],
-  body: (v) => compact({ outcome: text(v.outcome), summary: mustText(v.summary), reason: text(v.reason) }),
+  body: (v) => compact({ outcome: text(v.outcome), summary: mustText(v.summary), reason: text(v.reason), unpaidCompensationWaiver: text(v.unpaidCompensationWaiver) }),
 };
 
 export const withdraw: ActionSpec = {
