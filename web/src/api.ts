@@ -56,6 +56,36 @@ export async function apiRaw<T>(method: 'POST' | 'PUT', path: string, body: stri
   return send<T>(method, path, { body, contentType });
 }
 
+/**
+ * A multipart upload (an evidence file) with progress: XMLHttpRequest, because fetch reports no
+ * upload progress. `onProgress` gets the bytes sent and the total; answers are JSON as usual.
+ */
+export function apiUpload<T>(path: string, form: FormData, onProgress: (sent: number, total: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', language);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded, e.total);
+    };
+    xhr.onload = () => {
+      let parsed: unknown = null;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        parsed = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T);
+      else reject(toApiError(xhr.status, parsed));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', language.startsWith('en') ? 'The upload failed: network error' : '上传失败：网络错误'));
+    xhr.send(form);
+  });
+}
+
 /** A GET of a file (an export): the body as a Blob and the file name the server suggests. */
 export async function apiDownload(path: string): Promise<{ blob: Blob; fileName: string | null }> {
   const res = await fetch(path, { headers: { 'accept-language': language }, credentials: 'same-origin' });

@@ -138,6 +138,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/complaints/:id/report-to-senior': { allow: ['leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/report-to-senior`, { content: '矩阵' }) },
   'POST /api/complaints/:id/add-evidence': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/add-evidence`, { method: 'interview', note: '矩阵' }) },
   'GET /api/complaints/:id/records': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}/records`) },
+  'GET /api/evidence/settings': { allow: EVERYONE, request: () => get('/api/evidence/settings') },
   'GET /api/complaints/:id/evidence/:fileId': { allow: COMPLAINT_READERS, request: (id) => get(`/api/complaints/${id}/evidence/${TARGET_USER}`) },
   'POST /api/complaints/:id/request-extension': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/request-extension`, { days: 2, reason: '矩阵' }) },
   'POST /api/complaints/:id/decide-extension': { allow: ['supervisor', 'leadership_member', 'senior_manager'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/decide-extension`, { requestId: TARGET_USER, approved: true }) },

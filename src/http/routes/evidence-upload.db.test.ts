@@ -204,6 +204,11 @@ describe('evidence upload as streamed multipart (#9 item 8, R-D1)', () => {
     expect(res.status).toBe(404);
   });
 
+  it('the limits are published for the web app to check before uploading', async () => {
+    const res = await t.inject({ method: 'GET', url: '/api/evidence/settings' }, 'agent');
+    expect(res.json()).toMatchObject({ maxBytes: MAX, contentTypes: expect.arrayContaining(['audio/mpeg', 'audio/wav', 'audio/amr', 'application/pdf', 'image/tiff']) });
+  });
+
   it('the OpenAPI document describes the step as multipart/form-data with a binary file', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: { properties: Record<string, { format?: string }> } }> } } }>;

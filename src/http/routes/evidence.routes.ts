@@ -81,6 +81,20 @@ export function evidenceRoutes(ctx: ServiceContext, settings: EvidenceSettings =
       },
     );
 
+    // the web app checks a file against these before uploading it, and states them beforehand
+    app.get(
+      '/api/evidence/settings',
+      {
+        config: { access: access.signedIn },
+        schema: {
+          tags: ['workflow'],
+          summary: 'Evidence upload limits / 证据上传限制',
+          response: { 200: z.object({ maxBytes: z.number().int(), contentTypes: z.array(z.string()) }) },
+        },
+      },
+      async () => ({ maxBytes: settings.maxBytes, contentTypes: [...settings.contentTypes] }),
+    );
+
     app.get(
       '/api/complaints/:id/evidence/:fileId',
       {

@@ -1,79 +1,86 @@
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { api } from '../../../api';
 import { useI18n } from '../../../i18n/i18n';
-import type { EvidenceFile } from './specs/investigation.specs';
 
-const BY_EXTENSION: Record<string, string> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  txt: 'text/plain',
-  mp3: 'audio/mpeg',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-function contentTypeOf(file: File): string {
-  if (file.type) return file.type;
-  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
-  return BY_EXTENSION[ext] ?? 'application/octet-stream';
+/** GET /api/evidence/settings: what the server accepts (EVIDENCE_MAX_BYTES, EVIDENCE_TYPES). */
+interface EvidenceSettings {
+  maxBytes: number;
+  contentTypes: string[];
 }
 
-/** The bytes of a file as base64 (without the data: prefix). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
+export function useEvidenceSettings() {
+  return useQuery({ queryKey: ['evidence-settings'], queryFn: () => api<EvidenceSettings>('GET', '/api/evidence/settings'), staleTime: 60 * 60_000 });
 }
 
+/** 1.5 KB, 4.2 MB, 50 MB (binary units, as the server counts them). */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / 1024 / 1024, 'MB'];
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }
 
-/** One file for a form: chosen with the keyboard or the mouse, kept as {name, contentType, base64}; the server checks type and size. */
-export function FileField({ id, value, onChange }: { id?: string; value?: EvidenceFile; onChange?: (v: EvidenceFile | undefined) => void }) {
+/**
+ * One file for a form, chosen with the keyboard or the mouse and kept as the File itself (sent as
+ * multipart by the action). The limit is stated before choosing; a file over it, or an empty one,
+ * is refused at once, before anything is uploaded. The server checks type and content.
+ */
+export function FileField({ id, value, onChange }: { id?: string; value?: File; onChange?: (v: File | undefined) => void }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-  const [size, setSize] = useState<number | null>(null);
-  const pick = async (file: File | undefined) => {
+  const settings = useEvidenceSettings();
+  const [problem, setProblem] = useState<string | null>(null);
+  const max = settings.data?.maxBytes;
+  const pick = (file: File | undefined) => {
     if (!file) return;
-    setSize(file.size);
-    onChange?.({ name: file.name, contentType: contentTypeOf(file), base64: await readBase64(file) });
+    if (file.size === 0) {
+      setProblem(t('complaint.fileEmpty', { name: file.name }));
+      onChange?.(undefined);
+    } else if (max !== undefined && file.size > max) {
+      setProblem(t('complaint.fileTooLarge', { name: file.name, size: formatSize(file.size), max: formatSize(max) }));
+      onChange?.(undefined);
+    } else {
+      setProblem(null);
+      onChange?.(file);
+    }
   };
   return (
-    <Space wrap>
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        data-testid="evidence-file"
-        style={{ display: 'none' }}
-        onChange={(e) => {
-          void pick(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
-      <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()}>
-        {t('complaint.chooseFile')}
-      </Button>
-      {value && (
-        <>
-          <Typography.Text data-testid="chosen-file">
-            {value.name}
-            {size !== null && ` (${formatSize(size)})`}
-          </Typography.Text>
-          <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('complaint.removeFile')} onClick={() => onChange?.(undefined)} />
-        </>
+    <Space direction="vertical" size={4}>
+      <Space wrap>
+        <input
+          ref={input}
+          id={id}
+          type="file"
+          data-testid="evidence-file"
+          style={{ display: 'none' }}
+          onChange={(e) => {
+            pick(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()}>
+          {t('complaint.chooseFile')}
+        </Button>
+        {value && (
+          <>
+            <Typography.Text data-testid="chosen-file">
+              {value.name} ({formatSize(value.size)})
+            </Typography.Text>
+            <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('complaint.removeFile')} onClick={() => onChange?.(undefined)} />
+          </>
+        )}
+      </Space>
+      {max !== undefined && (
+        <Typography.Text type="secondary" data-testid="file-limit">
+          {t('complaint.fileLimit', { max: formatSize(max) })}
+        </Typography.Text>
+      )}
+      {problem && (
+        <Typography.Text type="danger" role="alert" data-testid="file-problem">
+          {problem}
+        </Typography.Text>
       )}
     </Space>
   );

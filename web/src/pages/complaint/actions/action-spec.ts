@@ -49,7 +49,7 @@ export type Field =
   | (Base & { kind: 'causes' })
   /** free words, each one entry of a list */
   | (Base & { kind: 'tags' })
-  /** one file, sent as {name, contentType, base64} */
+  /** one file (a File), checked against the server's limits when chosen, sent by the spec's `upload` */
   | (Base & { kind: 'file' })
   /** the leadership meeting's milestones: title, owner, due time */
   | (Base & { kind: 'milestones' });
@@ -63,6 +63,8 @@ export interface ActionSpec {
   fields: readonly Field[];
   initial?: (ctx: ActionContext) => FormValues;
   body: (values: FormValues, ctx: ActionContext) => unknown;
+  /** a multipart upload with progress instead of the JSON body (add_evidence) */
+  upload?: (values: FormValues) => FormData;
   /** explanation shown above the form */
   intro?: MessageKey;
   danger?: boolean;

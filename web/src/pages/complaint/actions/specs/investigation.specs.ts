@@ -4,17 +4,6 @@ import { bool, compact, mustText, num, recordsOf, str, text, texts, type ActionS
 export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', 'external_expert'] as const;
 const IMPACT = ['low', 'medium', 'high'] as const;
 
-/** The file field's value: what POST add-evidence takes. */
-export interface EvidenceFile {
-  name: string;
-  contentType: string;
-  base64: string;
-}
-
-function isEvidenceFile(v: unknown): v is EvidenceFile {
-  return typeof v === 'object' && v !== null && 'base64' in v && typeof v.base64 === 'string' && 'name' in v && 'contentType' in v;
-}
-
 export const addEvidence: ActionSpec = {
   action: 'add_evidence',
   path: 'add-evidence',
@@ -24,7 +13,15 @@ export const addEvidence: ActionSpec = {
     { kind: 'file', name: 'file', label: 'complaint.f.file', help: 'complaint.help.file' },
   ],
   initial: () => ({ method: 'document_review' }),
-  body: (v) => compact({ method: text(v.method), note: mustText(v.note), file: isEvidenceFile(v.file) ? v.file : undefined }),
+  body: (v) => compact({ method: text(v.method), note: mustText(v.note) }),
+  // multipart/form-data: the file is streamed, not base64 in JSON (#9 item 8)
+  upload: (v) => {
+    const form = new FormData();
+    form.append('method', text(v.method) ?? '');
+    form.append('note', mustText(v.note));
+    if (v.file instanceof File) form.append('file', v.file, v.file.name);
+    return form;
+  },
 };
 
 export const requestExtension: ActionSpec = {
