@@ -38,6 +38,9 @@ const cases: Array<[string, () => ReturnType<typeof post>, number, string]> = [
   ['future receivedAt', () => post(complaintBody({ receivedAt: '2026-11-26T02:00:00Z' })), 400, 'receivedAt'],
   ['receivedAt not a date', () => post(complaintBody({ receivedAt: 'yesterday' })), 400, 'receivedAt'],
   ['receivedAt without offset', () => post(complaintBody({ receivedAt: '2026-11-25T09:00:00' })), 400, 'receivedAt'],
+  // #9 item 1: year 1 passed the format and made the clock planner throw (500)
+  ['receivedAt in year 1', () => post(complaintBody({ receivedAt: '0001-01-01T00:00:00Z' })), 400, 'receivedAt'],
+  ['receivedAt in 1899', () => post(complaintBody({ receivedAt: '1899-12-31T00:00:00Z' })), 400, 'receivedAt'],
   ['unknown channel', () => post(complaintBody({ channel: 'carrier_pigeon' })), 400, 'channel'],
   ['unknown business line', () => post(complaintBody({ businessLine: 'crypto' })), 400, 'businessLine'],
   ['unknown category', () => post(complaintBody({ category: 'weather' })), 400, 'category'],
@@ -93,6 +96,7 @@ describe('bad input on POST /api/complaints (invariant 2)', () => {
       ['limit=abc', 'querystring.limit'],
       ['sort=colour', 'querystring.sort'],
       ['receivedFrom=yesterday', 'querystring.receivedFrom'],
+      ['receivedFrom=0001-01-01T00:00:00Z', 'querystring.receivedFrom'],
       ['cursor=garbage', 'cursor'],
       ['receivedFrom=2026-11-20T00:00:00Z&receivedTo=2026-11-01T00:00:00Z', 'querystring.receivedFrom'],
     ] as const) {

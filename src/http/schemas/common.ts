@@ -6,8 +6,20 @@ export const optionalText = (max: number) => z.string().trim().max(max).nullish(
 
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
-/** ISO 8601 with an offset or Z; date-only strings are refused (a receipt time is an instant). */
-export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
+/** The years the working calendar and the clocks compute (the calendar's range, 1900–2200). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+/**
+ * ISO 8601 with an offset or Z; date-only strings are refused (a receipt time is an instant). An
+ * instant outside the calendar's years is refused here: year 1 passed the format and made the
+ * clock planner throw (500, #9 item 1).
+ */
+export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' }).refine((s) => {
+  const year = new Date(s).getUTCFullYear();
+  // not a date at all: the format check has said so already
+  return Number.isNaN(year) || (year >= MIN_YEAR && year <= MAX_YEAR);
+}, 'year_out_of_range');
 
 export const isoDate = z.iso.date({ message: 'invalid_date' });
 
