@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { KEYS, useCalendarYear, useCalendarYears } from './admin-api';
 import type { CalendarDay } from './admin-types';
+import { CalendarPendingBanner } from './CalendarPendingBanner';
 import { CalendarLegend, CalendarYearView } from './CalendarYearView';
 import { DayEditModal } from './DayEditModal';
 import { IcsImport } from './IcsImport';
@@ -23,6 +24,8 @@ export function CalendarPage() {
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || thisYear();
+  // ?import=1: arrived from the "not confirmed" banner or notification, the import is what is wanted
+  const importWanted = params.get('import') === '1';
   const years = useCalendarYears();
   const view = useCalendarYear(year);
   const [picked, setPicked] = useState<CalendarDay | null>(null);
@@ -43,6 +46,7 @@ export function CalendarPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <CalendarPendingBanner />
       <Card size="small">
         <Space wrap size={16} style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>
@@ -71,7 +75,7 @@ export function CalendarPage() {
           showIcon
           data-testid="calendar-unconfirmed"
           message={t('admin.calendar.unconfirmed', { year })}
-          description={t('admin.calendar.unconfirmedHint')}
+          description={t(data.provisional ? 'admin.calendar.provisionalHint' : 'admin.calendar.unconfirmedHint')}
           action={
             writable && (
               <Popconfirm title={t('admin.calendar.confirmQuestion', { year })} onConfirm={() => confirm.mutate(true)}>
@@ -97,8 +101,15 @@ export function CalendarPage() {
               ]}
             />
             {writable && (
-              <Space direction="vertical" size={4}>
-                <IcsImport year={year} onImported={() => void refresh()} />
+              <Space
+                direction="vertical"
+                size={4}
+                data-testid="calendar-import-section"
+                data-wanted={importWanted}
+                style={importWanted ? { padding: 8, border: '2px solid #faad14', borderRadius: 6 } : undefined}
+              >
+                {importWanted && <Typography.Text strong>{t('admin.calendar.importNotice', { year })}</Typography.Text>}
+                <IcsImport year={year} focus={importWanted} onImported={() => void refresh()} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('admin.calendar.importHint')}
                 </Typography.Text>

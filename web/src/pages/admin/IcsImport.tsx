@@ -1,13 +1,24 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Upload } from 'antd';
+import { useEffect, useRef } from 'react';
 import { ApiError, apiRaw } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import type { CalendarImportResult } from './admin-types';
 
-/** Replaces a year from an iCalendar (.ics) file: the file picker, then the server's result or refusal. */
-export function IcsImport({ year, onImported }: { year: number; onImported: () => void }) {
+/**
+ * Replaces a year from an iCalendar (.ics) file: the file picker, then the server's result or
+ * refusal. `focus`: arrived from the "not confirmed" banner, so the picker is where the eye and the
+ * keyboard are.
+ */
+export function IcsImport({ year, onImported, focus = false }: { year: number; onImported: () => void; focus?: boolean }) {
   const { t } = useI18n();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    button.current?.scrollIntoView({ block: 'center' });
+    button.current?.focus();
+  }, [focus, year]);
   const upload = useMutation({
     mutationFn: async (file: File) => apiRaw<CalendarImportResult>('POST', `/api/calendar/${year}/import`, await file.text(), 'text/calendar'),
     onSuccess: onImported,
@@ -24,7 +35,7 @@ export function IcsImport({ year, onImported }: { year: number; onImported: () =
           return false; // we send the file ourselves, as text/calendar
         }}
       >
-        <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="ics-import">
+        <Button ref={button} icon={<UploadOutlined />} loading={upload.isPending} data-testid="ics-import">
           {t('admin.calendar.import', { year })}
         </Button>
       </Upload>

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { api, ApiError, type ApiFieldError } from '../../api';
-import type { AdminUser, CalendarYear, CalendarYearListItem, OrgUnit, PolicyVersionAnswer, PolicyVersionSummary, RoleInfo } from './admin-types';
+import type { AdminUser, CalendarYear, CalendarYearsAnswer, OrgUnit, PolicyVersionAnswer, PolicyVersionSummary, RoleInfo } from './admin-types';
 
 export const KEYS = {
   orgUnits: ['admin', 'org-units'],
@@ -45,8 +45,15 @@ export function usePolicyVersion(version: number | undefined) {
   });
 }
 
+const fetchCalendarYears = () => api<CalendarYearsAnswer>('GET', '/api/calendar');
+
 export function useCalendarYears() {
-  return useQuery({ queryKey: KEYS.calendarYears, queryFn: () => api<{ items: CalendarYearListItem[] }>('GET', '/api/calendar'), select: (d) => d.items });
+  return useQuery({ queryKey: KEYS.calendarYears, queryFn: fetchCalendarYears, select: (d) => d.items });
+}
+
+/** Unconfirmed years to import now (#9 item 10); only asked when `enabled` (users who may write the calendar). */
+export function useCalendarPending(enabled: boolean) {
+  return useQuery({ queryKey: KEYS.calendarYears, queryFn: fetchCalendarYears, select: (d) => d.pending, enabled });
 }
 
 export function useCalendarYear(year: number) {

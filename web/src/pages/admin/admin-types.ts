@@ -79,11 +79,15 @@ export interface CalendarDay {
   working: boolean;
   kind: CalendarDayKind;
   name: string;
+  /** a holiday the national regulation names (in a provisional year, why the day is off) */
+  statutory: boolean;
 }
 
 export interface CalendarYear {
   year: number;
   confirmed: boolean;
+  /** not confirmed: counted with weekends and the statutory holidays, adjusted working days unknown */
+  provisional: boolean;
   source: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
@@ -94,6 +98,13 @@ export interface CalendarYear {
 export interface CalendarYearListItem {
   year: number;
   confirmed: boolean;
+}
+
+/** GET /api/calendar: the years, and those to import now (next year from 1 November). */
+export interface CalendarYearsAnswer {
+  items: CalendarYearListItem[];
+  pending: number[];
+  nextYearAlertFrom: string;
 }
 
 export interface CalendarImportResult {

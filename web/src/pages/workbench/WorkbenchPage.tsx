@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import type { LedgerItem } from '../../types';
 import { LevelTag, OverdueTag, StatusTag } from '../labels';
+import { CalendarPendingBanner } from '../admin/CalendarPendingBanner';
 import { ResolveException } from './ResolveException';
 import { SECTION_VIEWS, type ComplaintSection, type WorkbenchAnswer } from './workbench-types';
 
@@ -31,8 +32,9 @@ function Tile({ testId, title, value, icon, colour, to }: TileProps) {
   );
 }
 
-function ComplaintList({ section, view, testId, title }: { section: ComplaintSection; view: string; testId: string; title: string }) {
-  const { t, dateTime } = useI18n();
+/** `late`: the overdue list, which names the deadline that was missed rather than the next one. */
+function ComplaintList({ section, view, testId, title, late = false }: { section: ComplaintSection; view: string; testId: string; title: string; late?: boolean }) {
+  const { t, label, dateTime } = useI18n();
   return (
     <Card
       size="small"
@@ -53,7 +55,13 @@ function ComplaintList({ section, view, testId, title }: { section: ComplaintSec
                 <StatusTag status={c.status} />
                 {c.overdue && <OverdueTag />}
               </Space>
-              <Typography.Text type="secondary">{c.nextDue ? dateTime(c.nextDue.dueAt) : c.complainantName}</Typography.Text>
+              {late && c.overdueClock ? (
+                <Typography.Text type="danger" data-testid="overdue-since">
+                  {label('clock', c.overdueClock.kind)} · {t('workbench.dueWas', { at: dateTime(c.overdueClock.dueAt) })}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">{c.nextDue ? dateTime(c.nextDue.dueAt) : c.complainantName}</Typography.Text>
+              )}
             </Space>
           </List.Item>
         )}
@@ -95,6 +103,7 @@ export function WorkbenchPage() {
           )}
         </Space>
       </Space>
+      <CalendarPendingBanner />
       {wb.error && <Alert type="error" showIcon message={wb.error.message} />}
       <Row gutter={[16, 16]}>
         {d?.mine !== null && (
@@ -125,7 +134,7 @@ export function WorkbenchPage() {
         )}
         {d?.overdue && (
           <Col xs={24} lg={12}>
-            <ComplaintList section={d.overdue} view={SECTION_VIEWS.overdue} testId="section-overdue" title={t('workbench.overdue')} />
+            <ComplaintList section={d.overdue} view={SECTION_VIEWS.overdue} testId="section-overdue" title={t('workbench.overdue')} late />
           </Col>
         )}
         {d?.dueSoon && (
