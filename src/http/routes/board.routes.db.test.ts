@@ -35,8 +35,16 @@ async function board(as: string): Promise<Board> {
 }
 const phone = (n: number) => ({ name: `看板${n}`, phone: `1360000000${n}` });
 
+/** The supervisor's figures are those of customer service: a branch agent's complaint stays the branch's (policy: no default department). */
+async function withoutDefaultDepartment(): Promise<void> {
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: Record<string, unknown> & { handling: Record<string, unknown> } };
+  const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
+  expect((await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode).toBe(201);
+}
+
 beforeAll(async () => {
   t = await createTestApp('2026-11-09T02:00:00Z'); // Mon 10:00
+  await withoutDefaultDepartment();
   const claimsId = (await t.db.selectFrom('org_units').select('id').where('code', '=', 'CLAIMS').executeTakeFirstOrThrow()).id;
   a = await register('agent', { amount: '150000', receivedAt: '2026-11-09T02:00:00Z', complainant: phone(1) });
   // received 10-10 (outside 30 days), withdrawn before any clock went late: counted nowhere

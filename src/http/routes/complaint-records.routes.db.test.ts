@@ -54,6 +54,7 @@ describe('GET /api/complaints/{id}/records', () => {
     await act(id, 'record-payment', { compensationId: compensation.id, status: 'paid', reference: 'TX-1' });
     await act(id, 'send-feedback', { method: 'phone', content: '已补赔 800 元' });
     await act(id, 'record-survey', { satisfied: true, score: 5, method: 'phone' });
+    expect((await t.inject({ method: 'POST', url: `/api/complaints/${id}/grade`, payload: { level: 3 } }, 'supervisor')).statusCode).toBe(200);
     await act(id, 'close', { outcome: 'upheld', summary: '补赔结案' });
 
     const res = await records(id);
