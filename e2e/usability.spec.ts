@@ -4,13 +4,22 @@
  * the other actions grouped, the bell's list and the page of all notices, the leader's to-do and
  * the overdue list naming the deadline that was missed.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { apiSession, collectErrors, registerComplaint, signIn, type Registered } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
+// each test signs in one or two people in contexts of their own: closed after it, so that their
+// polling does not load the next test; several pages per test take their time on a busy machine
+const contexts: BrowserContext[] = [];
+test.beforeEach(() => test.slow());
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
 async function as(browser: Browser, baseURL: string | undefined, username: string, width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width, height } });
+  contexts.push(context);
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto('/login');
@@ -88,7 +97,7 @@ test('the password change states the rules before typing and shows the server\'s
   await expect(reasons).toContainText('密码过于常见');
   await expect(form).not.toContainText('newPassword');
   await expect(form.getByTestId('login-error')).toHaveText('请按各输入框下的提示修改');
-  await page.screenshot({ path: `${SHOTS}/password-rules.png` });
+  await page.screenshot({ path: test.info().outputPath('password-rules.png') });
   await page.getByLabel('新密码', { exact: true }).fill('Claims-Handler#2026');
   await page.getByLabel('确认新密码').fill('Claims-Handler#2026');
   await page.getByRole('button', { name: '修改密码' }).click();
@@ -182,7 +191,7 @@ test('the leader\'s to-do lists level-1 complaints awaiting the leadership meeti
     const due = Date.parse(`${m?.[1]}-${m?.[2]}-${m?.[3]}T${m?.[4] === '24' ? '23' : m?.[4]}:${m?.[5]}:00+08:00`);
     expect(due, 'the deadline that was missed lies in the past').toBeLessThan(now);
   }
-  await supervisor.page.screenshot({ path: `${SHOTS}/workbench-overdue.png` });
+  await supervisor.page.screenshot({ path: test.info().outputPath('workbench-overdue.png') });
   expect(errors).toEqual([]);
   expect(supervisor.errors).toEqual([]);
 });
@@ -192,15 +201,15 @@ test('layout at 1280 and 1024 px: the ledger keeps its deadline column, the menu
   await page.goto('/complaints');
   const table = page.getByTestId('ledger-table');
   await expect(table.locator('tr.ant-table-row').first()).toBeVisible({ timeout: 30_000 });
-  await expectInView(page, table.locator('th', { hasText: '下一期限' }), 'next deadline at 1280');
+  await expectInView(page, table.getByRole('columnheader', { name: '下一期限' }), 'next deadline at 1280');
   await expectInView(page, table.locator('tr.ant-table-row').first().locator('td').last(), 'a next deadline cell at 1280');
-  await page.screenshot({ path: `${SHOTS}/ledger-1280.png` });
+  await page.screenshot({ path: test.info().outputPath('ledger-1280.png') });
 
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(page.locator('.ant-layout-sider-collapsed')).toBeVisible();
-  for (const column of ['投诉编号', '等级', '状态', '投诉类别', '下一期限']) await expectInView(page, table.locator('th', { hasText: column }).first(), `${column} at 1024`);
+  for (const column of ['投诉编号', '等级', '状态', '投诉类别', '下一期限']) await expectInView(page, table.getByRole('columnheader', { name: column }), `${column} at 1024`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${SHOTS}/ledger-1024.png` });
+  await page.screenshot({ path: test.info().outputPath('ledger-1024.png') });
 
   await page.goto('/complaints/new');
   await page.getByTestId('intake-description').fill('理赔款延误，客户表示将向媒体曝光');
@@ -215,6 +224,6 @@ test('layout at 1280 and 1024 px: the ledger keeps its deadline column, the menu
   const after = await panel.boundingBox();
   expect(after?.y ?? -1).toBeGreaterThanOrEqual(0);
   expect(after?.y ?? 9999).toBeLessThan(768);
-  await page.screenshot({ path: `${SHOTS}/intake-1024.png` });
+  await page.screenshot({ path: test.info().outputPath('intake-1024.png') });
   expect(errors).toEqual([]);
 });
