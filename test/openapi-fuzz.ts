@@ -274,6 +274,23 @@ export const MALFORMED_IDS: ReadonlyArray<[string, string]> = [
   ['30 February', '2026-02-30'],
 ];
 
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const NIL = '00000000-0000-0000-0000-000000000000';
+/**
+ * Paging cursors are opaque base64url JSON the API hands out; a client can forge one. These are
+ * shaped like the real ones (ledger: [sort, order, value, id]; keyset: [instant, id]) with hostile
+ * contents: an id that is no uuid, a value of the wrong kind, instants PostgreSQL cannot hold.
+ */
+export const FORGED_CURSORS: ReadonlyArray<[string, string]> = [
+  ['not base64 JSON', 'abc'],
+  ['ledger cursor with a non-uuid id', b64(['receivedAt', 'desc', '2026-11-24T00:00:00.000Z', 'not-a-uuid'])],
+  ['ledger cursor with a non-date value', b64(['receivedAt', 'desc', 'garbage', NIL])],
+  ['ledger cursor with a huge value', b64(['receivedAt', 'desc', 1e308, NIL])],
+  ['keyset cursor before PostgreSQL time', b64(['-271821-04-20T00:00:00.000Z', NIL])],
+  ['keyset cursor with a non-uuid id', b64(['2026-11-24T00:00:00.000Z', 'x'])],
+  ['keyset cursor of objects', b64([{ a: 1 }, { b: 2 }])],
+];
+
 /** Query values a parameter of this schema must refuse (URL-encoded); the 2 MB one only when asked. */
 export function invalidQueryValues(s: JsonSchema, withHuge: boolean): Array<[string, string]> {
   const types = acceptedTypes(s);

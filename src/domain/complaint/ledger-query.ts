@@ -45,13 +45,28 @@ export function encodeCursor(p: CursorPosition): string {
   return Buffer.from(JSON.stringify([p.sort, p.order, p.value, p.id])).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A cursor is opaque but can be forged: its value must be what the sort column holds, or the query
+ * fails in PostgreSQL (a 500 the OpenAPI fuzz found, #9 item 1): an instant PostgreSQL can store,
+ * a level, a complaint number.
+ */
+function cursorValueFits(sort: LedgerSort, value: unknown): value is string | number {
+  if (sort === 'level') return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 9;
+  if (typeof value !== 'string' || value.length > 64) return false;
+  if (sort === 'number') return true;
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
 /** A cursor only continues the listing it came from (same sort and order). */
 export function decodeCursor(cursor: string, sort: LedgerSort, order: 'asc' | 'desc'): CursorPosition {
   try {
     const raw: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(raw) && raw.length === 4 && raw[0] === sort && raw[1] === order) {
       const [, , value, id] = raw as [string, string, unknown, unknown];
-      if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string') return { sort, order, value, id };
+      if (cursorValueFits(sort, value) && typeof id === 'string' && UUID.test(id)) return { sort, order, value, id };
     }
   } catch {
     // fall through

@@ -21,7 +21,9 @@ export function decodeKeyset(cursor: string, field: string): KeysetPosition {
     const raw: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && typeof raw[1] === 'string') {
       const at = new Date(raw[0]);
-      if (!Number.isNaN(at.getTime()) && isUuid(raw[1])) return { at, id: raw[1] };
+      // a forged cursor may name an instant PostgreSQL cannot hold (year -271821): refused, not a 500
+      const year = at.getUTCFullYear();
+      if (year >= 1 && year <= 9999 && isUuid(raw[1])) return { at, id: raw[1] };
     }
   } catch {
     // fall through
