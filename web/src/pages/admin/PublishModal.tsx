@@ -1,7 +1,7 @@
 import { Form, Input, Modal, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { formatValue, type DiffEntry } from './policy-diff';
-import { usePolicyPathLabel } from './use-policy-labels';
+import type { DiffEntry } from './policy-diff';
+import { usePolicyPathLabel, usePolicyValueText } from './use-policy-labels';
 
 const SHOWN_CHANGES = 12;
 
@@ -21,6 +21,7 @@ export function PublishModal({
 }) {
   const { t } = useI18n();
   const pathLabel = usePolicyPathLabel();
+  const valueText = usePolicyValueText();
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <Modal
@@ -37,7 +38,7 @@ export function PublishModal({
       <ul style={{ maxHeight: 200, overflow: 'auto', paddingInlineStart: 20 }} data-testid="publish-changes">
         {changes.slice(0, SHOWN_CHANGES).map((c) => (
           <li key={c.path} data-path={c.path}>
-            <Typography.Text strong>{pathLabel(c.path)}</Typography.Text>：{formatValue(c.before)} → {formatValue(c.after)}
+            <Typography.Text strong>{pathLabel(c.path)}</Typography.Text>：{valueText(c.path, c.before)} → {valueText(c.path, c.after)}
           </li>
         ))}
         {changes.length > SHOWN_CHANGES && <li>{t('admin.policy.moreChanges', { n: changes.length - SHOWN_CHANGES })}</li>}

@@ -3,7 +3,8 @@ import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { useTaxonomy, type TaxonomyName } from '../../taxonomy';
 import { useUsers } from './admin-api';
-import { policyPathLabel, policyReason, SEED_ACTOR } from './policy-paths';
+import { formatValue } from './policy-diff';
+import { pathSegments, policyPathLabel, policyReason, SEED_ACTOR } from './policy-paths';
 
 const TAXONOMIES: readonly string[] = ['channels', 'categories', 'businessLines', 'causes', 'outcomes'];
 const isTaxonomy = (name: string): name is TaxonomyName => TAXONOMIES.includes(name);
@@ -46,4 +47,24 @@ export function usePublisherName(): (username: string) => string {
 export function usePolicyReason(): (reason: string | null) => string {
   const { t } = useI18n();
   return useCallback((reason: string | null) => policyReason(reason, { systemDefaults: t('policy.systemDefaults'), none: t('common.none') }), [t]);
+}
+
+/** A policy value as text, with the codes the form labels (approvers, clock units) read as those labels. */
+export function usePolicyValueText(): (path: string, value: unknown) => string {
+  const { label } = useI18n();
+  return useCallback(
+    (path: string, value: unknown) => {
+      const named = (key: string | undefined, v: unknown): unknown => {
+        if (typeof v !== 'string') return v;
+        if (key === 'approver') return label('admin.approver', v);
+        if (key === 'unit') return label('admin.unit', v);
+        return v;
+      };
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return formatValue(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, named(k, v)])));
+      }
+      return formatValue(named(pathSegments(path).at(-1), value));
+    },
+    [label],
+  );
 }

@@ -3,6 +3,8 @@ import { Alert, App, Button, Card, Col, Form, Row, Segmented, Space, Typography 
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { api, ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
+import { useTaxonomy } from '../../taxonomy';
+import { bare, labelChoices } from '../complaint/actions/server-errors';
 import { AssessmentPanel, HistoryPanel } from './AssessmentPanel';
 import { formField, intakeBody, previewable, type IntakeMode, type IntakeValues } from './intake-body';
 import type { IntakePreview, RegisteredComplaint } from './intake-types';
@@ -31,6 +33,7 @@ function useDebounced<T>(value: T, ms: number): T {
  */
 export function IntakePage() {
   const { t } = useI18n();
+  const taxonomy = useTaxonomy();
   const { message } = App.useApp();
   const [form] = Form.useForm<IntakeValues>();
   const [mode, setMode] = useState<IntakeMode>('hotline');
@@ -58,7 +61,15 @@ export function IntakePage() {
     onError: (e) => {
       if (!(e instanceof ApiError)) return setFormError(e.message);
       const shown = new Set(Object.keys(form.getFieldsValue(true)));
-      const placed = e.fields.map((f) => ({ name: formField(f.field, shown), message: f.message })).filter((f): f is { name: string; message: string } => f.name !== null);
+      // on its field the message goes without the field's name, a refused code list as the labels the form offers
+      const placed = e.fields
+        .map((f) => {
+          const name = formField(f.field, shown);
+          const list = name === 'channel' ? 'channels' : name === 'businessLine' ? 'businessLines' : name === 'category' ? 'categories' : null;
+          const choices = list ? taxonomy.entries(list).map((x) => ({ value: x.code, label: taxonomy.label(list, x.code) })) : [];
+          return { name, message: labelChoices(bare(f.field, f.message), choices) };
+        })
+        .filter((f): f is { name: string; message: string } => f.name !== null);
       form.setFields(placed.map((f) => ({ name: f.name as keyof IntakeValues, errors: [f.message] })));
       const unplaced = e.fields.filter((f) => formField(f.field, shown) === null);
       setFormError(placed.length > 0 && unplaced.length === 0 ? null : [e.message, ...unplaced.map((f) => f.message)].join('；'));
