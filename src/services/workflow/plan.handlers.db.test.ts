@@ -94,8 +94,9 @@ describe('transfer and merge', () => {
     const dup = await register();
     expectFieldError(await act(dup.id, 'merge', { intoComplaintId: dup.number, reason: '重复' }), 400, 'intoComplaintId');
     expectFieldError(await act(dup.id, 'merge', { intoComplaintId: '00000000-0000-4000-8000-000000000000', reason: '重复' }), 400, 'intoComplaintId');
-    // outside the agent's scope: a branch agent's complaint is unknown to the CS agent
+    // outside the agent's scope: a branch agent's complaint without a department (a policy with no default department) is unknown to the CS agent
     const elsewhere = await register('branch');
+    await t.db.updateTable('complaints').set({ department_ids: [] }).where('id', '=', elsewhere.id).execute();
     expectFieldError(await act(dup.id, 'merge', { intoComplaintId: elsewhere.id, reason: '重复' }), 400, 'intoComplaintId');
     // a finished complaint takes no merge
     const gone = await register();
