@@ -138,6 +138,11 @@ test('an administrator imports a year of the calendar from an .ics file, marks a
   // leads to its import (#9 item 10)
   // (the first page after signing in: on a busy machine the home page's first answers take a while)
   await expect(page.getByTestId('calendar-pending-2027')).toContainText('2027 年工作日历尚未确认：当前按法定节假日推算，调休未知。', { timeout: 30_000 });
+  // the administrators were notified once too, and the notice leads to the same import
+  await page.getByTestId('notification-bell').click();
+  const notice = page.getByTestId('notice-popover').getByRole('link', { name: /2027 年工作日历尚未确认/ });
+  await expect(notice).toHaveAttribute('href', '/admin/calendar?year=2027&import=1');
+  await page.keyboard.press('Escape');
   await page.getByTestId('calendar-pending-import-2027').click();
   await expect(page).toHaveURL(/\/admin\/calendar\?year=2027&import=1/);
   await expect(page.getByTestId('calendar-import-section')).toHaveAttribute('data-wanted', 'true');

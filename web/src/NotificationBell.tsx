@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from './api';
 import { useI18n } from './i18n/i18n';
-import { REFRESH_MS, useLatestNotices, useMarkRead, type Notice } from './notices';
+import { noticeTarget, REFRESH_MS, useLatestNotices, useMarkRead, type Notice } from './notices';
 
 const LATEST = 10;
 
@@ -14,6 +14,7 @@ export function NoticeLine({ n, onOpen }: { n: Notice; onOpen?: () => void }) {
   const { t, dateTime } = useI18n();
   const markRead = useMarkRead();
   const unread = n.readAt === null;
+  const target = noticeTarget(n);
   const open = () => {
     if (unread) markRead.mutate({ ids: [n.id] });
     onOpen?.();
@@ -33,8 +34,8 @@ export function NoticeLine({ n, onOpen }: { n: Notice; onOpen?: () => void }) {
       <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
         <Space size={6}>
           {unread && <Badge status="processing" />}
-          {n.complaintId ? (
-            <Link to={`/complaints/${n.complaintId}`} onClick={open} style={{ fontWeight: unread ? 600 : undefined }}>
+          {target ? (
+            <Link to={target} onClick={open} style={{ fontWeight: unread ? 600 : undefined }}>
               {n.title}
             </Link>
           ) : (

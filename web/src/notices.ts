@@ -10,6 +10,15 @@ export interface Notice {
   complaintNumber: string | null;
   createdAt: string;
   readAt: string | null;
+  /** body.link: where a notice about no complaint leads (e.g. the calendar import, #9 item 10) */
+  body?: Record<string, unknown>;
+}
+
+/** The page a notice opens: its complaint, or the in-app path its body names. */
+export function noticeTarget(n: Notice): string | null {
+  if (n.complaintId) return `/complaints/${n.complaintId}`;
+  const link = n.body?.link;
+  return typeof link === 'string' && link.startsWith('/') && !link.startsWith('//') ? link : null;
 }
 
 export interface NoticePage {
