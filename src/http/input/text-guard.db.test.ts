@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError, writeCounts } from '../../../test/db-assertions.js';
@@ -92,6 +93,30 @@ describe('odd text at the edge answers 400 naming the field (#9 item 1)', () => 
     invalid(await t.inject({ method: 'POST', url: '/api/calendar/2027/import', payload: ics, headers: { 'content-type': 'text/calendar' } }), 'body');
   });
 
+  it('raw NUL bytes on the wire never reach the app: the HTTP parser answers 400 itself', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+    const statusOf = (raw: string) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.end(raw));
+        let data = '';
+        socket.on('data', (chunk) => (data += chunk.toString('latin1')));
+        socket.on('error', reject);
+        socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0)));
+      });
+    for (const raw of [
+      `GET /api/complaints/a\u0000b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      `GET /api/complaints?q=a\u0000b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nUser-Agent: a\u0000b\r\nConnection: close\r\n\r\n`,
+    ]) {
+      const status = await statusOf(raw);
+      expect(status, JSON.stringify(raw)).toBeGreaterThanOrEqual(400);
+      expect(status, JSON.stringify(raw)).toBeLessThan(500);
+    }
+    // percent-encoded, it reaches the app, and the edge names it
+    expect(await statusOf(`GET /api/complaints/a%00b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).toBe(400);
+  });
+
   it('messages in Chinese by default and English on request', async () => {
     const zh = invalid(await t.inject({ method: 'GET', url: '/api/complaints?q=%00' }), 'querystring.q');
     expect(zh.message).toBe('请求参数有误');
@@ -102,7 +127,7 @@ describe('odd text at the edge answers 400 naming the field (#9 item 1)', () => 
 });
 
 /** Emoji (a surrogate pair), CJK extension B, RTL marks and text, combining marks, ZWJ sequences, a BOM-like no-break. */
-const EXOTIC = '投诉😀👨‍👩‍👧𠀀𪚥 \u200fمرحبا\u200e e\u0301 n\u0303 \u202eabc\u202c 𝔘𝔫𝔦 \u2028x\u00a0y';
+const EXOTIC = '投诉😀👨‍👩‍👧𠀀𪚥 \u200fمرحبا\u200e e\u0301 n\u0303 \u202eabc\u202c 𝔘𝔫𝔦 \u2028x\u00a0y \u0001\u007f\ufeff\uffff\u{10ffff}\u200d!';
 
 describe('everything else valid is stored and hashed byte for byte (#9 item 1, R-A4)', () => {
   it('a description and a grading reason with emoji, extension B, RTL and combining marks read back identical; the chain verifies', async () => {
