@@ -58,7 +58,14 @@ export function intakeIssues(input: IntakeInput, policy: Policy, now: Date): Fie
   }
   // property insurance has no securities trading (the policy's category -> business line mapping)
   if (issues.length === 0 && !categoryFitsLine(policy.taxonomies.categoryLines, input.category, input.businessLine)) {
-    issues.push({ field: 'category', code: 'category_not_of_business_line', params: { value: input.category, businessLine: input.businessLine } });
+    // the message names both by their labels, never by code
+    const category = policy.taxonomies.categories.find((e) => e.code === input.category);
+    const line = policy.taxonomies.businessLines.find((e) => e.code === input.businessLine);
+    issues.push({
+      field: 'category',
+      code: 'category_not_of_business_line',
+      params: { value: input.category, businessLine: input.businessLine, categoryZh: category?.zh ?? input.category, categoryEn: category?.en ?? input.category, lineZh: line?.zh ?? input.businessLine, lineEn: line?.en ?? input.businessLine },
+    });
   }
   if (input.receivedAt && input.receivedAt.getTime() > now.getTime() + RECEIVED_AT_TOLERANCE_MS) {
     issues.push({ field: 'receivedAt', code: 'received_at_in_future' });

@@ -180,8 +180,8 @@ const messages: Record<string, Message> = {
     en: (p) => `unknown or inactive ${s(p.taxonomy)} code: ${s(p.value)}`,
   },
   category_not_of_business_line: {
-    zh: (p) => `投诉类别 ${s(p.value)} 不属于业务条线 ${s(p.businessLine)}`,
-    en: (p) => `category ${s(p.value)} does not belong to business line ${s(p.businessLine)}`,
+    zh: (p) => `投诉类别「${s(p.categoryZh ?? p.value)}」不属于业务条线「${s(p.lineZh ?? p.businessLine)}」，请重新选择`,
+    en: (p) => `the category "${s(p.categoryEn ?? p.value)}" is not one of the business line "${s(p.lineEn ?? p.businessLine)}": choose another`,
   },
   invalid_date: { zh: () => '日期无效', en: () => 'is not a valid date' },
   invalid_datetime: { zh: () => '时间格式无效，应为 ISO 8601', en: () => 'is not a valid ISO 8601 date-time' },

@@ -23,7 +23,7 @@ describe('category by business line', () => {
       expect(res.statusCode, res.body).toBe(400);
       const body = res.json() as Problem;
       expect(body.fields).toEqual([expect.objectContaining({ field: 'category', code: 'category_not_of_business_line' })]);
-      expect(body.fields[0]?.message).toContain('property_casualty');
+      expect(body.fields[0]?.message).toContain('投诉类别「证券交易与执行」不属于业务条线「财产保险」');
     }
     expect(await t.db.selectFrom('complaints').select('id').execute()).toEqual([]);
   });
