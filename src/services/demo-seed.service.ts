@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Principal } from '../domain/access/permissions.js';
 import { generateDemoComplaints } from '../db/demo/demo-complaints.js';
 import { DEMO_RESPONSIBLE_DEPARTMENT } from '../db/demo/demo-organisation.js';
@@ -6,10 +7,12 @@ import { listOrgUnits } from '../db/repositories/org.repository.js';
 import { registerComplaint } from './complaint-intake.service.js';
 import { gradeComplaint } from './complaint-grading.service.js';
 import type { ServiceContext } from './context.js';
-import { assignDemoDesk, demoPeople, planDemoLevel1, progressDemoComplaint } from './demo-progress.service.js';
+import { demoPeople, progressDemoComplaint } from './demo-progress.service.js';
 
 export const DEMO_ACTOR = { id: 'demo-seed' };
-const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** one complaint in this many (older than six days) is left waiting: the ledger's few overdue */
+const STALLED_EVERY = 70;
 
 /** The demo supervisor who confirms or overrides levels, seeing every complaint. */
 const DEMO_GRADER: Principal = { userId: 'demo', username: 'demo-supervisor', roles: ['leadership_member'], branchIds: [], departmentIds: [] };
@@ -46,20 +49,36 @@ export async function seedDemoComplaints(
     const { complaintId } = await registerComplaint(ctx, DEMO_ACTOR, { branchIds: [], departmentIds }, item.input);
     if (item.grade) await gradeComplaint(ctx, DEMO_GRADER, complaintId, item.grade);
     const level = item.grade?.level ?? (await base.db.selectFrom('complaints').select('level').where('id', '=', complaintId).executeTakeFirstOrThrow()).level;
-    // most complaints older than two weeks were handled; every fifth is left open (a realistic backlog)
     const receivedAt = item.input.receivedAt ?? item.registeredAt;
-    if (done % 5 !== 0 && opts.now.getTime() - receivedAt.getTime() > 14 * 24 * HOUR) {
-      // a complaint is closed at a confirmed level: the supervisor confirmed the proposal on registration
-      if (!item.grade) await gradeComplaint(ctx, DEMO_GRADER, complaintId, { level: level as 1 | 2 | 3 });
-      await progressDemoComplaint(base, complaintId, level, item.registeredAt, opts.now);
-    } else if (level === 1) {
-      // open level-1 complaints have their leadership plan; half of the others are on a demo account's desk
-      await planDemoLevel1(base, people, complaintId, item.registeredAt, opts.now);
-    } else if (done % 2 === 0) {
-      await assignDemoDesk(base, people, complaintId, done / 2, item.registeredAt, opts.now);
-    }
+    // a realistic few are left waiting after their first day (overdue); the rest are handled on time
+    const stalled = done % STALLED_EVERY === STALLED_EVERY - 1 && opts.now.getTime() - receivedAt.getTime() > 6 * DAY;
+    await progressDemoComplaint(base, people, {
+      complaintId,
+      level,
+      channel: item.input.channel,
+      urgent: item.input.urgent,
+      levelConfirmed: item.grade !== undefined,
+      startAt: item.registeredAt,
+      index: done,
+      stalled,
+    }, opts.now);
     done += 1;
     if (done % 20 === 0 || done === items.length) opts.onProgress?.(done, items.length);
   }
+  await markOldNoticesRead(base.db, opts.now);
   return done;
+}
+
+/**
+ * The office has read what it was told before yesterday (each notice an hour after it came): a
+ * demo user starts with the last day's notices unread, tens rather than the hundreds 90 days of
+ * history would leave.
+ */
+async function markOldNoticesRead(db: Database, now: Date): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: sql<Date>`created_at + interval '1 hour'` })
+    .where('read_at', 'is', null)
+    .where('created_at', '<', new Date(now.getTime() - DAY))
+    .execute();
 }
