@@ -41,16 +41,20 @@ describe('startClockSweeper', () => {
   it('a failing run is logged and the loop goes on', async () => {
     const log = recorder();
     let runs = 0;
+    let thirdRun: () => void = () => undefined;
+    const twoRunsDone = new Promise<void>((resolve) => (thirdRun = resolve));
     const sweeper = startClockSweeper(ctx, {
       intervalMs: 5,
       log,
       sweep: async () => {
         runs += 1;
+        // a third run begins only after the second has finished and been logged
+        if (runs === 3) thirdRun();
         if (runs === 1) throw new Error('database away');
         return { ...ZERO, checked: 1, breaches: 1 };
       },
     });
-    await sleep(60);
+    await twoRunsDone;
     await sweeper.stop();
     expect(runs).toBeGreaterThanOrEqual(2);
     expect(log.lines[0]).toMatch(/^error clock sweeper: run failed: Error: database away/);
@@ -59,16 +63,20 @@ describe('startClockSweeper', () => {
 
   it('stop waits for the run in progress', async () => {
     let finished = false;
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const sweeper = startClockSweeper(ctx, {
       intervalMs: 1000,
       log: recorder(),
       sweep: async () => {
+        started();
         await sleep(30);
         finished = true;
         return ZERO;
       },
     });
-    await sleep(5);
+    // stop once the run has begun (a fixed wait could stop it before it starts on a busy machine)
+    await running;
     await sweeper.stop();
     expect(finished).toBe(true);
   });
