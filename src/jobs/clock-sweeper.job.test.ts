@@ -17,6 +17,8 @@ describe('startClockSweeper', () => {
     let active = 0;
     let maxActive = 0;
     let runs = 0;
+    let thirdRun: () => void = () => undefined;
+    const threeRuns = new Promise<void>((resolve) => (thirdRun = resolve));
     const sweeper = startClockSweeper(ctx, {
       intervalMs: 5,
       log: recorder(),
@@ -24,12 +26,13 @@ describe('startClockSweeper', () => {
         active += 1;
         maxActive = Math.max(maxActive, active);
         runs += 1;
+        if (runs === 3) thirdRun();
         await sleep(20); // longer than the interval
         active -= 1;
         return ZERO;
       },
     });
-    await sleep(120);
+    await threeRuns;
     await sweeper.stop();
     expect(runs).toBeGreaterThanOrEqual(3);
     expect(maxActive).toBe(1);
