@@ -9,10 +9,12 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../test/db-assertions.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { EVIDENCE_CHUNK_BYTES } from '../../db/repositories/evidence.repository.js';
+import { verifyEvidence } from '../../services/evidence-verify.service.js';
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../services/workflow/handlers/evidence-file.js';
 
 const MAX = DEFAULT_EVIDENCE_MAX_BYTES;
@@ -202,6 +204,21 @@ describe('evidence upload as streamed multipart (#9 item 8, R-D1)', () => {
     const { cookie, csrf } = await t.login('handler');
     const res = await fetch(`${base}/api/complaints/${fresh.id}/add-evidence`, { method: 'POST', body: form({ method: 'interview', note: 'x' }), headers: { cookie, 'x-csrf-token': csrf } });
     expect(res.status).toBe(404);
+  });
+
+  it('verify-ledger finds a changed byte of a stored file (the sha256 in the hash-chained event)', async () => {
+    expect((await verifyEvidence(t.db)).mismatched).toEqual([]);
+    const c = await investigating();
+    const r = await upload(c.id, form({ method: 'interview', note: '录音' }, { bytes: mp3(3 * EVIDENCE_CHUNK_BYTES), type: 'audio/mpeg', name: 'call.mp3' }));
+    expect(r.status).toBe(200);
+    const meta = await lastFile(c.id);
+    // the triggers refuse the change; a superuser bypassing them is still found out
+    await expect(sql`UPDATE evidence_file_chunks SET bytes = 'x' WHERE file_id = ${meta.id} AND seq = 1`.execute(t.db)).rejects.toThrow(/append-only/);
+    await t.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+      await sql`UPDATE evidence_file_chunks SET bytes = overlay(bytes placing ${Buffer.from([0xff])}::bytea from 100 for 1) WHERE file_id = ${meta.id} AND seq = 1`.execute(trx);
+    });
+    expect((await verifyEvidence(t.db)).mismatched).toEqual([{ fileId: meta.id, complaintId: c.id, recorded: meta.sha256, actual: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 
   it('the limits are published for the web app to check before uploading', async () => {
