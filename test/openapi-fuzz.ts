@@ -309,3 +309,55 @@ export function invalidQueryValues(s: JsonSchema, withHuge: boolean): Array<[str
   if (withHuge) out.push(['2 MB', 'q'.repeat(MB2)]);
   return out;
 }
+
+/** A schema guessed from a value: where the document says only "object" (the policy), the value knows more. */
+function schemaOfValue(v: unknown): JsonSchema {
+  if (typeof v === 'number') return { type: Number.isInteger(v) ? 'integer' : 'number', ...(v >= 0 ? { minimum: 0 } : {}) };
+  if (typeof v === 'string') return { type: 'string' };
+  if (typeof v === 'boolean') return { type: 'boolean' };
+  if (Array.isArray(v)) return { type: 'array' };
+  if (v === null) return { type: 'null' };
+  return { type: 'object' };
+}
+
+/** Leaves and objects of a value (dotted paths, depth-first, array items by index), to `depth` levels. */
+function pathsOf(v: unknown, prefix: string[] = [], depth = 0): Array<{ path: string[]; value: unknown }> {
+  if (v === null || typeof v !== 'object' || depth > 4) return [];
+  const out: Array<{ path: string[]; value: unknown }> = [];
+  for (const [key, item] of Array.isArray(v) ? v.slice(0, 2).map((x, i) => [String(i), x] as const) : Object.entries(v)) {
+    out.push({ path: [...prefix, key], value: item });
+    out.push(...pathsOf(item, [...prefix, key], depth + 1));
+  }
+  return out;
+}
+
+/** Mutations of a known valid body's own fields (the schema may not describe them): one per field first. */
+export function valueMutations(base: unknown, limit: number): Array<{ name: string; body: unknown }> {
+  const all = pathsOf(base);
+  // more fields than cases: fields spread evenly over the document, not only its first ones
+  const picked = all.length <= limit ? all : Array.from({ length: limit }, (_, i) => all[Math.floor((i * all.length) / limit)]!);
+  const lists = picked.map((f) => ({ f, values: invalidValues(schemaOfValue(f.value), false) }));
+  const out: Array<{ name: string; body: unknown }> = [];
+  for (let round = 0; out.length < limit && lists.some((l) => l.values[round]); round++) {
+    for (const { f, values } of lists) {
+      const v = values[round];
+      if (!v || out.length >= limit) continue;
+      out.push({ name: `body.${f.path.join('.')}: ${v[0]}`, body: withArrayValue(base, f.path, v[1]) });
+    }
+  }
+  return out;
+}
+
+/** Like withValue, but keeps arrays arrays (a mutation inside the policy's lists). */
+function withArrayValue(base: unknown, path: string[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(base)) {
+    const copy = [...base];
+    copy[Number(head)] = withArrayValue(copy[Number(head)], rest, value);
+    return copy;
+  }
+  const copy: Record<string, unknown> = base !== null && typeof base === 'object' ? { ...(base as Record<string, unknown>) } : {};
+  copy[head!] = withArrayValue(copy[head!], rest, value);
+  return copy;
+}
