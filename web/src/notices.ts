@@ -15,7 +15,7 @@ export interface Notice {
 }
 
 /** The page a notice opens: its complaint, or the in-app path its body names. */
-export function noticeTarget(n: Notice): string | null {
+export function noticeTarget(n: Pick<Notice, 'complaintId' | 'body'>): string | null {
   if (n.complaintId) return `/complaints/${n.complaintId}`;
   const link = n.body?.link;
   return typeof link === 'string' && link.startsWith('/') && !link.startsWith('//') ? link : null;

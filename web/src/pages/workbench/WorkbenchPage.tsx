@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import type { LedgerItem } from '../../types';
 import { LevelTag, OverdueTag, StatusTag } from '../labels';
+import { noticeTarget } from '../../notices';
 import { CalendarPendingBanner } from '../admin/CalendarPendingBanner';
 import { ResolveException } from './ResolveException';
 import { SECTION_VIEWS, type ComplaintSection, type WorkbenchAnswer } from './workbench-types';
@@ -182,14 +183,17 @@ export function WorkbenchPage() {
                 size="small"
                 dataSource={d.notifications.items}
                 locale={{ emptyText: t('workbench.empty') }}
-                renderItem={(n) => (
-                  <List.Item>
-                    <Space size={4} wrap>
-                      {n.complaintId ? <Link to={`/complaints/${n.complaintId}`}>{n.title}</Link> : <span>{n.title}</span>}
-                      <Typography.Text type="secondary">{dateTime(n.createdAt)}</Typography.Text>
-                    </Space>
-                  </List.Item>
-                )}
+                renderItem={(n) => {
+                  const to = noticeTarget(n);
+                  return (
+                    <List.Item>
+                      <Space size={4} wrap>
+                        {to ? <Link to={to}>{n.title}</Link> : <span>{n.title}</span>}
+                        <Typography.Text type="secondary">{dateTime(n.createdAt)}</Typography.Text>
+                      </Space>
+                    </List.Item>
+                  );
+                }}
               />
             </Card>
           </Col>

@@ -20,6 +20,7 @@ export interface InboxItem {
   complaintId: string | null;
   complaintNumber: string | null;
   createdAt: string;
+  body?: Record<string, unknown>;
 }
 
 export interface WorkbenchAnswer {
