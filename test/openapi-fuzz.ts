@@ -289,6 +289,8 @@ export const FORGED_CURSORS: ReadonlyArray<[string, string]> = [
   ['keyset cursor before PostgreSQL time', b64(['-271821-04-20T00:00:00.000Z', NIL])],
   ['keyset cursor with a non-uuid id', b64(['2026-11-24T00:00:00.000Z', 'x'])],
   ['keyset cursor of objects', b64([{ a: 1 }, { b: 2 }])],
+  ['an instant in year 0', '0000-01-01T00:00:00Z'],
+  ['an instant on 30 February', '2026-02-30T00:00:00Z'],
 ];
 
 /** Query values a parameter of this schema must refuse (URL-encoded); the 2 MB one only when asked. */
