@@ -221,6 +221,35 @@ describe('evidence upload as streamed multipart (#9 item 8, R-D1)', () => {
     expect((await verifyEvidence(t.db)).mismatched).toEqual([{ fileId: meta.id, complaintId: c.id, recorded: meta.sha256, actual: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 
+  it('an upload the client abandons halfway leaves no row and no temp file; the server keeps serving', async () => {
+    const c = await investigating();
+    const before = await counts(c.id);
+    const boundary = 'abandoned';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="method"\r\n\r\ninterview\r\n--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+    let abandon: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      const req = request(`${base}/api/complaints/${c.id}/add-evidence`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(4 * EVIDENCE_CHUNK_BYTES) },
+      });
+      req.on('error', () => resolve());
+      req.on('response', (res) => {
+        res.resume();
+        resolve();
+      });
+      req.write(head);
+      req.write(pdf(EVIDENCE_CHUNK_BYTES));
+      abandon = () => req.destroy();
+    });
+    // the server is streaming the file to its temp file when the client goes away
+    await expect.poll(async () => (await evidenceTemps()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    abandon();
+    await done;
+    await expect.poll(evidenceTemps, { timeout: 10_000 }).toEqual([]);
+    expect(await counts(c.id)).toEqual(before);
+    expect((await upload(c.id, form({ method: 'interview', note: '重新上传' }, { bytes: pdf(1000), type: 'application/pdf', name: 'a.pdf' }))).status).toBe(200);
+  });
+
   it('the limits are published for the web app to check before uploading', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/evidence/settings' }, 'agent');
     expect(res.json()).toMatchObject({ maxBytes: MAX, contentTypes: expect.arrayContaining(['audio/mpeg', 'audio/wav', 'audio/amr', 'application/pdf', 'image/tiff']) });
