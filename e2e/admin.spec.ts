@@ -54,6 +54,8 @@ async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
 }
 
 test('an administrator changes a number of the policy, publishes it with a reason and sees the difference of the two versions', async ({ page }) => {
+  // several pages and forms: a busy two-core machine needs more than the default minute
+  test.slow();
   const errors = collectErrors(page);
   await openAdmin(page, 'policy');
   const version = Number(/v(\d+)/.exec((await page.getByTestId('policy-version').textContent()) ?? '')?.[1]);
@@ -258,6 +260,8 @@ test('an administrator creates a user, sees the one-time password once and the u
 });
 
 test('an administrator adds a category and deactivates another, published as a new policy version', async ({ page }) => {
+  // several pages and forms: a busy two-core machine needs more than the default minute
+  test.slow();
   const errors = collectErrors(page);
   await openAdmin(page, 'taxonomies');
   await page.getByTestId('tax-tab-categories').click();

@@ -84,6 +84,8 @@ function shanghaiLocal(hours: number): string {
 }
 
 test('a level-1 case through assignment, the leadership meeting with its plan and a completed milestone', async ({ browser, baseURL }) => {
+  // several pages and forms: a busy two-core machine needs more than the default minute
+  test.slow();
   const c = await register(baseURL, { amount: '250000', description: '重大车损理赔被拒，涉及金额25万元' });
   expect(c.level).toBe(1);
 
@@ -244,6 +246,8 @@ test('an agent registers a hotline complaint and solves it on the spot (level 3)
 });
 
 test('a user without the permission sees no such action; a form shows the server field error on its field; evidence upload', async ({ browser, baseURL }) => {
+  // several pages and forms: a busy two-core machine needs more than the default minute
+  test.slow();
   const c = await register(baseURL, { amount: '2000', description: '理赔进度查询无人回复' });
 
   const agent = await as(browser, baseURL, 'agent');
@@ -308,6 +312,8 @@ test('a user without the permission sees no such action; a form shows the server
 });
 
 test('every action offered opens its form; analysis and compensation through approval and payment', async ({ browser, baseURL }) => {
+  // several pages and forms: a busy two-core machine needs more than the default minute
+  test.slow();
   const c = await register(baseURL, { amount: '6000', description: '理赔少付维修费' }, [
     ['start-investigation', { plan: '调取定损单' }],
     ['record-findings', { findings: '定损漏项两处', conclusion: 'partly_upheld' }],

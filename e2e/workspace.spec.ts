@@ -4,6 +4,8 @@ import { apiSession, collectErrors, registerComplaint, signIn } from './support.
 const SHOTS = 'docs/screenshots';
 
 test('the workbench shows counts that open the matching ledger views (agent)', async ({ page }) => {
+  // several pages and forms: a busy two-core machine needs more than the default minute
+  test.slow();
   const errors = collectErrors(page);
   await page.goto('/login');
   await signIn(page, 'agent');
