@@ -6,6 +6,8 @@ import { ValidationError, type FieldIssue } from '../../domain/validation.js';
 
 /** No form or import nests anywhere near this; deeper is an attack on whatever walks it later. */
 export const MAX_NESTING = 32;
+/** More containers than a 4 MB JSON body can hold: only a structure with cycles gets there. */
+const MAX_CONTAINERS = 2_500_000;
 /** Enough to name every bad field of a real form; an attack gets its first few. */
 const MAX_ISSUES = 20;
 
@@ -26,35 +28,59 @@ const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}
 
 /**
  * Every string of a parsed value (values and object keys, at any depth) checked without recursion
- * (a 4 MB body can nest two million arrays deep). `base` names the value in field errors: '' for a
- * JSON body (zod's convention: `complainant.name`), `querystring`, `params`, `headers`.
+ * (a 4 MB body can nest two million arrays deep) and without a path per element (a 4 MB body can
+ * hold two million numbers): strings are checked where they are met, only containers are stacked.
+ * Fields are named like zod's issues: `complainant.name` for the JSON body (`body` for the body
+ * itself), `querystring.q`, `params.id`, `headers.idempotency-key`.
  */
 export function textIssues(value: unknown, where: Where, issues: FieldIssue[] = []): FieldIssue[] {
-  const base = where === 'body' ? '' : where;
-  const seen = new Set<object>();
-  const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: base, depth: 0 }];
   const named = (path: string) => (path === '' ? 'body' : path);
-  while (stack.length > 0 && issues.length < MAX_ISSUES) {
-    const { v, path, depth } = stack.pop()!;
-    if (typeof v === 'string') {
-      if (!isStorableText(v)) issues.push({ field: named(path), code: 'invalid_characters' });
-      continue;
-    }
-    if (!isContainer(v) || seen.has(v)) continue;
-    seen.add(v);
-    if (depth >= MAX_NESTING) {
+  const root = where === 'body' ? '' : where;
+  if (typeof value === 'string') {
+    if (!isStorableText(value)) issues.push({ field: named(root), code: 'invalid_characters' });
+    return issues;
+  }
+  // parallel arrays rather than an object per stacked container: a 4 MB body may hold a million
+  let budget = MAX_CONTAINERS;
+  const values: Array<Record<string, unknown> | unknown[]> = [];
+  const parents: string[] = [];
+  const keys: string[] = [];
+  const depths: number[] = [];
+  const push = (v: Record<string, unknown> | unknown[], parent: string, key: string, depth: number) => {
+    values.push(v);
+    parents.push(parent);
+    keys.push(key);
+    depths.push(depth);
+  };
+  if (isContainer(value)) push(value, '', root, 0);
+  while (values.length > 0 && issues.length < MAX_ISSUES) {
+    const v = values.pop()!;
+    const path = join(parents.pop()!, keys.pop()!);
+    const depth = depths.pop()!;
+    // parsers build trees; a structure with cycles (no parser of ours makes one) ends here too
+    budget -= 1;
+    if (depth >= MAX_NESTING || budget < 0) {
       issues.push({ field: named(path), code: 'nesting_too_deep', params: { max: MAX_NESTING } });
-      continue;
+      break;
     }
-    const entries: Array<[string, unknown]> = Array.isArray(v) ? v.map((item, i) => [String(i), item]) : Object.entries(v);
-    // reversed so that the stack pops them in document order
-    for (let i = entries.length - 1; i >= 0; i -= 1) {
-      const [key, item] = entries[i]!;
-      if (!isStorableText(key)) {
-        issues.push({ field: join(path, printableKey(key)), code: 'invalid_characters' });
-        continue;
+    // backwards, so that the stack pops containers in document order
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i -= 1) {
+        const item = v[i];
+        if (typeof item === 'string') {
+          if (!isStorableText(item)) issues.push({ field: join(path, String(i)), code: 'invalid_characters' });
+        } else if (isContainer(item)) push(item, path, String(i), depth + 1);
       }
-      stack.push({ v: item, path: join(path, key), depth: depth + 1 });
+    } else {
+      const own = Object.keys(v);
+      for (let i = own.length - 1; i >= 0; i -= 1) {
+        const k = own[i]!;
+        const item = v[k];
+        if (!isStorableText(k)) issues.push({ field: join(path, printableKey(k)), code: 'invalid_characters' });
+        else if (typeof item === 'string') {
+          if (!isStorableText(item)) issues.push({ field: join(path, k), code: 'invalid_characters' });
+        } else if (isContainer(item)) push(item, path, k, depth + 1);
+      }
     }
   }
   return issues;
