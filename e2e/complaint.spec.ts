@@ -312,8 +312,9 @@ test('a user without the permission sees no such action; a form shows the server
 });
 
 test('every action offered opens its form; analysis and compensation through approval and payment', async ({ browser, baseURL }) => {
-  // several pages and forms: a busy two-core machine needs more than the default minute
-  test.slow();
+  // every offered form opened (most from the grouped menu), then three people's steps: it took over
+  // three minutes on the busy two-core machine
+  test.setTimeout(300_000);
   const c = await register(baseURL, { amount: '6000', description: '理赔少付维修费' }, [
     ['start-investigation', { plan: '调取定损单' }],
     ['record-findings', { findings: '定损漏项两处', conclusion: 'partly_upheld' }],
