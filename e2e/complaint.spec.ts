@@ -6,24 +6,10 @@
  * through the buttons and forms.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { apiSession, collectErrors, registerComplaint, signIn, type Registered } from './support.js';
+import { apiSession, collectErrors, registerByAgent as register, signIn, type Registered } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
-/** A complaint registered through the API by the agent, then taken through `steps` (workflow actions) by the same agent. */
-async function register(baseURL: string | undefined, overrides: Record<string, unknown>, steps: Array<[string, Record<string, unknown>]> = []): Promise<Registered> {
-  const agent = await apiSession(baseURL, 'agent');
-  try {
-    const c = await registerComplaint(agent, overrides);
-    for (const [step, data] of steps) {
-      const done = await agent.post(`/api/complaints/${c.id}/${step}`, data);
-      expect(done.status(), await done.text()).toBe(200);
-    }
-    return c;
-  } finally {
-    await agent.close();
-  }
-}
 
 /** A page signed in as `username` in its own browser context (its own cookies), collecting console errors. */
 async function as(browser: Browser, baseURL: string | undefined, username: string): Promise<{ page: Page; errors: string[] }> {

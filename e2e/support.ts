@@ -60,3 +60,18 @@ export async function registerComplaint(session: ApiSession, overrides: Record<s
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as Registered;
 }
+
+/** A complaint registered through the API by the agent, then taken through `steps` (workflow actions) by the same agent. */
+export async function registerByAgent(baseURL: string | undefined, overrides: Record<string, unknown>, steps: Array<[string, Record<string, unknown>]> = []): Promise<Registered> {
+  const agent = await apiSession(baseURL, 'agent');
+  try {
+    const c = await registerComplaint(agent, overrides);
+    for (const [step, data] of steps) {
+      const done = await agent.post(`/api/complaints/${c.id}/${step}`, data);
+      expect(done.status(), await done.text()).toBe(200);
+    }
+    return c;
+  } finally {
+    await agent.close();
+  }
+}

@@ -5,7 +5,7 @@
  * the overdue list naming the deadline that was missed.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { apiSession, collectErrors, registerComplaint, signIn, type Registered } from './support.js';
+import { apiSession, collectErrors, registerByAgent as register, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
@@ -29,20 +29,6 @@ async function as(browser: Browser, baseURL: string | undefined, username: strin
   return { page, errors };
 }
 
-/** A complaint registered by the agent and taken through `steps` by the agent. */
-async function register(baseURL: string | undefined, overrides: Record<string, unknown>, steps: Array<[string, Record<string, unknown>]> = []): Promise<Registered> {
-  const agent = await apiSession(baseURL, 'agent');
-  try {
-    const c = await registerComplaint(agent, overrides);
-    for (const [step, data] of steps) {
-      const done = await agent.post(`/api/complaints/${c.id}/${step}`, data);
-      expect(done.status(), await done.text()).toBe(200);
-    }
-    return c;
-  } finally {
-    await agent.close();
-  }
-}
 
 /** The element lies entirely inside the viewport horizontally (not cut by a scroll area). */
 async function expectInView(page: Page, selector: ReturnType<Page['locator']>, what: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Notice } from '../../notices';
 import type { LedgerItem } from '../../types';
 
 export interface ComplaintSection {
@@ -13,15 +14,8 @@ export interface WorkbenchException {
   complaint: { id: string; number: string; level: number; status: string };
 }
 
-export interface InboxItem {
-  id: string;
-  kind: string;
-  title: string;
-  complaintId: string | null;
-  complaintNumber: string | null;
-  createdAt: string;
-  body?: Record<string, unknown>;
-}
+/** A notice as the workbench lists it (the bell's type without the read time). */
+export type InboxItem = Omit<Notice, 'readAt'>;
 
 export interface WorkbenchAnswer {
   dueSoonHours: number;
