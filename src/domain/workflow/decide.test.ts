@@ -39,16 +39,19 @@ function reasonOf(fn: () => unknown): string | undefined {
 /** Facts that make the special cases pass, so only the table's status and level rules are tested here. */
 const PASSING_FACTS = { escalateTo: 'supervisor' as const, satisfied: true, closeReason: 'unreachable', extension: { approved: false, days: 1 }, regulatoryDays: 30 };
 
+/** The complaint's facts some steps need beyond the status: clocks to resume, a first contact awaited. */
+const FACTS_OF: Partial<Record<WorkflowAction, Partial<WorkflowState>>> = { resume_clocks: { paused: true }, record_contact: { openClocks: ['regulatory', 'acknowledgment'] } };
+
 describe('transition table: every action from every status (issue #4 item 1)', () => {
   const cases = WORKFLOW_ACTIONS.flatMap((a) => STATUSES.map((s): [WorkflowAction, Status] => [a, s]));
   it.each(cases)('%s from %s', (action, status) => {
     const rule = TRANSITIONS[action];
     const level: Level = rule.levels?.[0] ?? 3;
     const allowed = rule.from.includes(status);
-    const reason = reasonOf(() => decide(action, state(status, level, { survey: { satisfied: true } }), PASSING_FACTS, LIMITS));
+    const reason = reasonOf(() => decide(action, state(status, level, { survey: { satisfied: true }, ...FACTS_OF[action] }), PASSING_FACTS, LIMITS));
     if (allowed) expect(reason === undefined || reason === 'only_level_3_on_the_spot').toBe(true);
     else expect(reason).toBe('status');
-    expect(isAvailable(action, state(status, level, action === 'resume_clocks' ? { paused: true } : {}))).toBe(allowed);
+    expect(isAvailable(action, state(status, level, FACTS_OF[action]))).toBe(allowed);
   });
 
   it('closed, withdrawn, transferred and merged complaints accept no handling step', () => {
@@ -201,5 +204,32 @@ describe('progress: one rule for every handling step (issue #9 item 11, R-E2)', 
     const d = decide('record_findings', state('investigating', 3), {}, LIMITS);
     expect(d.progress).toBe(true);
     expect(d.starts).not.toContain('progress_report');
+  });
+});
+
+describe('the first contact (#9 item 7, R-B2, R-B3)', () => {
+  it.each(['urgent_initial_response', 'acknowledgment', 'online_first_reply'])('is offered while %s runs, and meets the first-contact clocks only', (clock) => {
+    const s = state('registered', 2, { openClocks: ['regulatory', 'l2_result', clock] });
+    expect(isAvailable('record_contact', s)).toBe(true);
+    const d = decide('record_contact', s, {}, LIMITS);
+    expect(d.stops).toEqual(['urgent_initial_response', 'acknowledgment', 'online_first_reply']);
+    expect(d.status).toBe('registered');
+  });
+
+  it('is not offered once no first-contact clock runs (hotline complaint, or contact recorded)', () => {
+    const s = state('assigned', 2, { openClocks: ['regulatory', 'l2_result'] });
+    expect(isAvailable('record_contact', s)).toBe(false);
+    expect(reasonOf(() => decide('record_contact', s, {}, LIMITS))).toBe('no_first_contact_clock');
+  });
+
+  it('is customer contact, not handling progress: the progress-report clock is not restarted', () => {
+    const d = decide('record_contact', state('investigating', 1, { openClocks: ['acknowledgment'] }), {}, LIMITS);
+    expect(d.progress).toBe(false);
+    expect(d.starts).toEqual([]);
+    expect(d.status).toBe('investigating');
+  });
+
+  it('is not offered after the answer (feedback sent)', () => {
+    expect(isAvailable('record_contact', state('feedback_sent', 2, { openClocks: ['acknowledgment'] }))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import { DomainError } from '../errors.js';
 import type { Level } from '../grading/grading.js';
 import type { ClockKind } from '../policy/policy.schema.js';
-import { TRANSITIONS } from './transitions.js';
+import { FIRST_CONTACT_CLOCKS, TRANSITIONS } from './transitions.js';
 import type { Recipient, Status, WorkflowAction, WorkflowState } from './workflow.types.js';
 
 export interface ActionFacts {
@@ -53,14 +53,18 @@ export interface Decision {
 }
 
 const RESULT_CLOCK: Record<Level, ClockKind> = { 1: 'l1_result', 2: 'l2_result', 3: 'l3_answer' };
-/** Steps that do not move the handling on: a report upwards and the administration of clocks. */
-const NOT_PROGRESS: readonly WorkflowAction[] = ['escalate', 'extend_regulatory', 'pause_clocks', 'resume_clocks'];
+/**
+ * Steps that do not move the handling on: a report upwards, the administration of clocks, and the
+ * first contact with the customer (an acknowledgment says the complaint was received and when the
+ * answer comes; it must not hide a complaint nobody handles from the progress-report clock).
+ */
+const NOT_PROGRESS: readonly WorkflowAction[] = ['escalate', 'extend_regulatory', 'pause_clocks', 'resume_clocks', 'record_contact'];
 const HANDLING: readonly Status[] = ['assigned', 'investigating', 'resolving'];
 
 /**
  * The one rule for "the complaint moved" (R-E2, docs/workflow.md): every step that leaves the
  * complaint being handled (assigned, investigating, resolving) counts as progress, except
- * escalations and clock administration. Levels 1 and 2 restart their progress-report clock then.
+ * escalations, clock administration and the first contact. Levels 1 and 2 restart their progress-report clock then.
  */
 export function isProgress(action: WorkflowAction, to: Status): boolean {
   return HANDLING.includes(to) && !NOT_PROGRESS.includes(action);
@@ -81,8 +85,14 @@ const CONDITIONS: Partial<Record<WorkflowAction, (s: WorkflowState, actor: strin
   decide_extension: (s, actor) => decidableBy(s.pendingExtensionsBy, s, actor),
   pause_clocks: (s) => !s.paused,
   resume_clocks: (s) => s.paused,
+  record_contact: (s) => awaitsFirstContact(s),
   close: (s) => s.levelConfirmed,
 };
+
+/** A first-contact clock (acknowledgment, online first reply, urgent initial response) still runs. */
+function awaitsFirstContact(s: WorkflowState): boolean {
+  return s.openClocks.some((k) => (FIRST_CONTACT_CLOCKS as readonly string[]).includes(k));
+}
 
 function refuse(action: WorkflowAction, state: WorkflowState, reason: string): never {
   throw new DomainError('invalid_transition', { action, status: state.status, reason });
@@ -120,6 +130,9 @@ export function decide(action: WorkflowAction, state: WorkflowState, facts: Acti
     case 'send_feedback':
       if (state.status === 'registered' && state.level !== 3) refuse(action, state, 'only_level_3_on_the_spot');
       if (state.level === 1) d.starts.push('l1_report_senior');
+      return d;
+    case 'record_contact':
+      if (!awaitsFirstContact(state)) refuse(action, state, 'no_first_contact_clock');
       return d;
     case 'record_findings':
       if (state.level === 2) d.starts.push('l2_agent_reply');

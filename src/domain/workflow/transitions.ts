@@ -27,11 +27,16 @@ export interface TransitionRule {
 
 const ALL_OPEN = OPEN_STATUSES;
 const HANDLING: readonly Status[] = ['assigned', 'investigating', 'resolving'];
+/**
+ * First-contact clocks (R-B2, R-B3): the acknowledgment of a letter or e-mail, an agent's first
+ * reply online, the initial response to an urgent complaint. `record_contact` meets them without
+ * answering the complaint; the final answer meets them too, if nobody recorded the contact first.
+ */
+export const FIRST_CONTACT_CLOCKS: readonly ClockKind[] = ['urgent_initial_response', 'acknowledgment', 'online_first_reply'];
+
 /** Clocks a reply to the customer satisfies: the first contact and the level's answer. */
 const ANSWER_CLOCKS: readonly ClockKind[] = [
-  'urgent_initial_response',
-  'acknowledgment',
-  'online_first_reply',
+  ...FIRST_CONTACT_CLOCKS,
   'l1_result',
   'l2_result',
   'l2_agent_reply',
@@ -121,4 +126,12 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
   extend_regulatory: { from: ALL_OPEN, permission: 'complaint.approve', notify: ['tracker'], zh: '监管时限延长', en: 'Extend regulatory deadline' },
   pause_clocks: { from: ALL_OPEN, permission: 'complaint.approve', zh: '暂停计时（调解/鉴定）', en: 'Pause clocks (mediation/appraisal)' },
   resume_clocks: { from: ALL_OPEN, permission: 'complaint.approve', zh: '恢复计时', en: 'Resume clocks' },
+  // the customer was contacted (acknowledgment, first reply, initial response), not yet answered (#9 item 7)
+  record_contact: {
+    from: ['registered', 'assigned', 'investigating', 'resolving'],
+    permission: 'complaint.feedback',
+    stops: FIRST_CONTACT_CLOCKS,
+    zh: '记录初步联系',
+    en: 'Record first contact',
+  },
 };

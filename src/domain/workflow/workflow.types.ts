@@ -45,6 +45,7 @@ export const WORKFLOW_ACTIONS = [
   'extend_regulatory',
   'pause_clocks',
   'resume_clocks',
+  'record_contact',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 

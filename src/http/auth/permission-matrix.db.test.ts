@@ -105,6 +105,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/complaints/:id/record-findings': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/record-findings`, { findings: '矩阵', conclusion: 'upheld' }) },
   'POST /api/complaints/:id/send-feedback': { allow: FRONT, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/send-feedback`, { method: 'phone', content: '矩阵' }) },
   'POST /api/complaints/:id/record-survey': { allow: FRONT, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/record-survey`, { satisfied: true, score: 5, method: 'phone' }) },
+  'POST /api/complaints/:id/record-contact': { allow: FRONT, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/record-contact`, { method: 'phone', summary: '矩阵' }) },
   'POST /api/complaints/:id/reopen': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/reopen`, { reason: '矩阵' }) },
   'POST /api/complaints/:id/close': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/close`, { outcome: 'upheld', summary: '矩阵', reason: '矩阵' }) },
   'POST /api/complaints/:id/withdraw': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/withdraw`, { reason: '矩阵' }) },

@@ -39,6 +39,7 @@ const transitionReasonZh: Record<string, string> = {
   level_not_confirmed: '投诉级别尚未确认，请先定级',
   compensation_unpaid: '已批准的赔偿尚未支付：请先登记支付，或填写放弃支付的原因',
   merge_in_progress: '这两件投诉正在被合并，请稍后重试',
+  no_first_contact_clock: '没有待完成的初步联系期限（确认受理、首次答复或紧急投诉初步响应）',
 };
 const transitionReasonEn: Record<string, string> = {
   status: 'not allowed in this status',
@@ -67,6 +68,7 @@ const transitionReasonEn: Record<string, string> = {
   level_not_confirmed: 'the level is not confirmed yet: grade it first',
   compensation_unpaid: 'approved compensation is unpaid: record the payment, or give the reason it is waived',
   merge_in_progress: 'these two complaints are being merged right now: try again',
+  no_first_contact_clock: 'no first-contact deadline is running (acknowledgment, first online reply, urgent initial response)',
 };
 /** zod's `inclusive: false` (z.positive(), .gt()); a boolean from route schemas, 'false' from service issues. */
 const exclusive = (p: Params) => p.inclusive === false || p.inclusive === 'false';

@@ -135,6 +135,7 @@ export const en: Record<MessageKey, string> = {
   'action.extend_regulatory': 'Extend regulatory deadline',
   'action.pause_clocks': 'Pause clocks',
   'action.resume_clocks': 'Resume clocks',
+  'action.record_contact': 'Record first contact',
   'event.received': 'Received',
   'event.grading_proposed': 'Level proposed',
   'event.grading_confirmed': 'Level confirmed',

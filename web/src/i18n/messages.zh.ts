@@ -133,6 +133,7 @@ export const zh = {
   'action.extend_regulatory': '延长监管期限',
   'action.pause_clocks': '暂停计时',
   'action.resume_clocks': '恢复计时',
+  'action.record_contact': '记录初步联系',
   'event.received': '受理登记',
   'event.grading_proposed': '系统建议定级',
   'event.grading_confirmed': '确认定级',

@@ -291,4 +291,12 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.fileEmpty': '“{name}” is empty: not uploaded',
   'complaint.uploading': 'Uploading…',
   'complaint.uploadSaving': 'Uploaded, saving…',
+  // first contact (#9 item 7, R-B2, R-B3)
+  'complaint.intro.recordContact': 'Record the first contact with the customer (acknowledgment, first reply, initial response to an urgent complaint). It is not the answer: the status and the answer deadlines stay.',
+  'complaint.f.contactMethod': 'Contact method',
+  'complaint.f.contactSummary': 'What the customer was told',
+  'complaint.help.contactSummary': 'E.g. the complaint number and when the answer is expected',
+  'complaint.f.contactedAt': 'Contacted at',
+  'complaint.fact.contactedAt': 'Contacted {at}',
+  'complaint.contactMethod.online': 'Online reply',
 };

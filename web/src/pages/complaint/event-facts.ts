@@ -47,6 +47,7 @@ const FACTS: Record<string, FactFn> = {
   record_settlement: (p, { t, dateTime }) => [t('complaint.fact.agreedAt', { at: dateTime(s(p.agreedAt)) })],
   create_improvement_action: (p, { t }) => [s(p.title), s(p.owner) && t('complaint.fact.owner', { v: s(p.owner) ?? '' })],
   send_feedback: (p, { t, label }) => [label('complaint.contactMethod', s(p.method) ?? ''), p.solvedOnTheSpot === true ? t('complaint.solvedOnTheSpot') : null],
+  record_contact: (p, { t, label, dateTime }) => [label('complaint.contactMethod', s(p.method) ?? ''), t('complaint.fact.contactedAt', { at: dateTime(s(p.contactedAt)) }), s(p.summary)],
   record_survey: (p, { t }) => [t(p.satisfied === true ? 'complaint.satisfied' : 'complaint.dissatisfied'), t('complaint.fact.score', { n: s(p.score) ?? '' })],
   close: (p, { label }) => [label('complaint.outcome', s(p.outcome) ?? '')],
   transfer: (p) => [s(p.to)],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api';
 import type { ActionContext } from './action-spec';
 import { applyServerErrors, fieldPath } from './server-errors';
-import { assign, close, recordSurvey, sendFeedback } from './specs/core.specs';
+import { assign, close, recordContact, recordSurvey, sendFeedback } from './specs/core.specs';
 import { recordAnalysis } from './specs/investigation.specs';
 import { recordMeeting } from './specs/leadership.specs';
 import { recordPayment } from './specs/measures.specs';
@@ -19,6 +19,15 @@ describe('request bodies', () => {
 
   it('sends an empty required text as "" so the server names the field', () => {
     expect(sendFeedback.body({ method: 'phone', content: '' }, ctx)).toEqual({ method: 'phone', content: '', solvedOnTheSpot: false });
+  });
+
+  it('records the first contact with its time as an ISO instant, the summary required (#9 item 7)', () => {
+    expect(recordContact.body({ method: 'letter', summary: ' 已寄送受理回执 ', contactedAt: '2026-11-25T10:00' }, ctx)).toEqual({
+      method: 'letter',
+      summary: '已寄送受理回执',
+      contactedAt: new Date('2026-11-25T10:00').toISOString(),
+    });
+    expect(recordContact.body({ method: 'phone', summary: '' }, ctx)).toEqual({ method: 'phone', summary: '' });
   });
 
   it('turns radio values into the types the API takes', () => {

@@ -61,6 +61,14 @@ describe('the next expected step first, the rest grouped (#9 item 8)', () => {
     expect(l).toEqual({ primary: ['start_investigation'], plain: ['withdraw', 'unmask'], groups: [] });
   });
 
+  it('while a first-contact clock runs (the server offers record_contact), recording the contact comes first (#9 item 7, R-B2, R-B3)', () => {
+    const offered = ['grade', 'assign', 'escalate', 'record_contact', 'record_meeting', 'withdraw', 'transfer', 'merge', 'extend_regulatory', 'pause_clocks'];
+    expect(actionLayout({ status: 'registered', levelConfirmed: true }, offered).primary).toEqual(['record_contact', 'record_meeting', 'assign']);
+    expect(actionLayout({ status: 'registered', levelConfirmed: false }, offered).primary).toEqual(['grade', 'record_contact', 'record_meeting']);
+    expect(actionLayout({ status: 'resolving', levelConfirmed: true }, [...SUPERVISOR_RESOLVING, 'record_contact']).primary).toEqual(['record_contact', 'decide_compensation', 'record_analysis']);
+    expect(groupOf('record_contact')).toBe('handle');
+  });
+
   it('an action it does not know yet is handling', () => {
     expect(groupOf('something_new')).toBe('handle');
     expect(groupOf('merge')).toBe('end');

@@ -16,6 +16,7 @@ export const ACTION_GROUPS: Readonly<Record<ActionGroup, readonly string[]>> = {
     'add_evidence',
     'record_findings',
     'record_analysis',
+    'record_contact',
     'send_feedback',
     'record_survey',
     'report_progress',
@@ -31,12 +32,16 @@ export const ACTION_GROUPS: Readonly<Record<ActionGroup, readonly string[]>> = {
 
 const GROUP_ORDER: readonly ActionGroup[] = ['handle', 'measures', 'clocks', 'end'];
 
-/** What a complaint in this status waits for, most expected first (docs/workflow.md). */
+/**
+ * What a complaint in this status waits for, most expected first (docs/workflow.md). The first
+ * contact comes first: its clock is the shortest (30 minutes urgent, else 1 working day), and the
+ * server offers it only while that clock runs (R-B2, R-B3).
+ */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
-  registered: ['record_meeting', 'assign', 'start_investigation'],
-  assigned: ['record_meeting', 'start_investigation', 'send_feedback'],
-  investigating: ['decide_extension', 'record_findings', 'add_evidence'],
-  resolving: ['decide_compensation', 'record_analysis', 'send_feedback'],
+  registered: ['record_contact', 'record_meeting', 'assign', 'start_investigation'],
+  assigned: ['record_contact', 'record_meeting', 'start_investigation', 'send_feedback'],
+  investigating: ['record_contact', 'decide_extension', 'record_findings', 'add_evidence'],
+  resolving: ['record_contact', 'decide_compensation', 'record_analysis', 'send_feedback'],
   feedback_sent: ['decide_compensation', 'record_payment', 'record_survey', 'close'],
   closed: ['report_to_senior', 'record_payment', 'reopen'],
 };

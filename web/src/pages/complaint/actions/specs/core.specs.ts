@@ -1,9 +1,10 @@
 /** The main path: grade, assign, escalate, investigate, find, answer, survey, reopen, close, withdraw, progress. */
-import { bool, compact, mustText, num, text, texts, type ActionSpec } from '../action-spec';
+import { bool, compact, instant, localInput, mustText, num, text, texts, type ActionSpec } from '../action-spec';
 
 export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 const FEEDBACK_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person'] as const;
 const SURVEY_METHODS = ['phone', 'questionnaire', 'sms', 'in_person'] as const;
+const CONTACT_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'online'] as const;
 
 export const grade: ActionSpec = {
   action: 'grade',
@@ -130,4 +131,18 @@ export const reportProgress: ActionSpec = {
   body: (v) => compact({ content: mustText(v.content), blockers: text(v.blockers) }),
 };
 
-export const CORE_SPECS = [grade, assign, escalate, startInvestigation, recordFindings, sendFeedback, recordSurvey, reopen, close, withdraw, reportProgress];
+/** The first contact (acknowledgment, first reply online, urgent initial response), not the answer (#9 item 7). */
+export const recordContact: ActionSpec = {
+  action: 'record_contact',
+  path: 'record-contact',
+  intro: 'complaint.intro.recordContact',
+  fields: [
+    { kind: 'enum', name: 'method', label: 'complaint.f.contactMethod', values: CONTACT_METHODS, prefix: 'complaint.contactMethod', required: true },
+    { kind: 'textarea', name: 'summary', label: 'complaint.f.contactSummary', help: 'complaint.help.contactSummary', required: true },
+    { kind: 'datetime', name: 'contactedAt', label: 'complaint.f.contactedAt' },
+  ],
+  initial: (ctx) => ({ method: ctx.detail.channel === 'letter' ? 'letter' : ctx.detail.channel === 'email' ? 'email' : ctx.detail.channel === 'web' || ctx.detail.channel === 'app' ? 'online' : 'phone', contactedAt: localInput(new Date()) }),
+  body: (v) => compact({ method: text(v.method), summary: mustText(v.summary), contactedAt: instant(v.contactedAt) }),
+};
+
+export const CORE_SPECS = [grade, assign, escalate, startInvestigation, recordFindings, sendFeedback, recordSurvey, reopen, close, withdraw, reportProgress, recordContact];
