@@ -53,6 +53,7 @@ export async function openDatabase(): Promise<OpenedDatabase> {
     sessionSecret,
     close: async () => {
       await db.destroy();
+      log('database pool closed');
       await target.stop();
     },
   };

@@ -72,8 +72,12 @@ async function shutdown(signal: string) {
   }, 20_000).unref();
   try {
     await opened.target.supervisor?.stop();
-    await Promise.all([app.close(), sweeper.stop()]);
+    // A keep-alive connection whose request finishes after close began stays open until its
+    // keep-alive timeout (72 s): closed as soon as it is idle, so in-flight requests still finish.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 200);
+    await Promise.all([app.close().then(() => log('shutdown: requests finished')), sweeper.stop().then(() => log('shutdown: sweeper stopped'))]).finally(() => clearInterval(idle));
     await opened.close();
+    log('shutdown: database closed');
   } catch (err) {
     process.stderr.write(`shutdown failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
