@@ -18,7 +18,7 @@ async function violations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
-test('the signed-in app works under the strict CSP: workbench, ledger, board with charts, administration', async ({ page }) => {
+test('the signed-in app works under the strict CSP: workbench, ledger, board with charts', async ({ page }) => {
   const errors = collectErrors(page);
   await recordViolations(page);
   const first = await page.goto('/');
