@@ -61,7 +61,10 @@ test('the auditor reads the audit log (an export and a complaint read are in it,
   await expect(first).toContainText('"rows"');
   await expect(table).not.toContainText('complaint.export');
 
+  // the filter's names can be typed: the one option left is chosen
   await page.getByTestId('audit-action').click();
+  await page.keyboard.type('查阅投诉');
+  await expect(page.locator('.ant-select-item-option:visible')).toHaveCount(1);
   await page.locator('.ant-select-item-option[title="查阅投诉（详情、历史、记录、证据）"]').click();
   const read = table.locator('tr.ant-table-row', { hasText: `投诉 ${number}` }).first();
   await expect(read).toContainText('查阅投诉详情');

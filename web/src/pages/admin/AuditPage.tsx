@@ -110,6 +110,11 @@ export function AuditPage() {
           allowClear
           style={{ width: 260 }}
           placeholder={t('admin.audit.action')}
+          // a short list: no virtual scrolling (its re-rendering detached options under the pointer),
+          // and the names can be typed to find one
+          virtual={false}
+          showSearch
+          optionFilterProp="label"
           onChange={(v: string | undefined) => set({ action: v })}
           options={ACTIONS.map((a) => ({ value: a, label: label('admin.audit.filter', a) }))}
           data-testid="audit-action"
