@@ -15,8 +15,8 @@ import { seedReferenceData } from '../src/db/seed-reference.js';
 import { buildApp } from '../src/http/app.js';
 import { permissionsOf } from '../src/domain/access/permissions.js';
 import { findUser } from '../src/db/repositories/user.repository.js';
-import { createApiToken } from '../src/services/auth/token.service.js';
-import { principalOf } from '../src/services/principal.service.js';
+import { createApiToken } from '../src/services/people/auth/token.service.js';
+import { principalOf } from '../src/services/people/principal.service.js';
 import { TEST_SESSION_SECRET, testSecurity } from '../test/test-constants.js';
 import { seedTestPeople } from '../test/test-people.js';
 
@@ -50,11 +50,16 @@ const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const tester = await findUser(db, { username: 'tester' });
 if (!tester) throw new Error('test people not seeded');
 const principal = await principalOf(db, tester);
-const { token } = await createApiToken({ db, timeZone: 'Asia/Shanghai', now: () => new Date(), security }, { ip: null, userAgent: 'bench' }, principal, {
-  name: 'bench',
-  actions: permissionsOf(principal.roles),
-  expiresInDays: 1,
-});
+const { token } = await createApiToken(
+  { db, timeZone: 'Asia/Shanghai', now: () => new Date(), security },
+  { ip: null, userAgent: 'bench' },
+  principal,
+  {
+    name: 'bench',
+    actions: permissionsOf(principal.roles),
+    expiresInDays: 1,
+  },
+);
 const auth = { authorization: `Bearer ${token}` };
 const json = { ...auth, 'content-type': 'application/json' };
 console.log(`set-up (initdb, start, migrate, seed): ${Math.round(performance.now() - t0)} ms`);
@@ -100,12 +105,16 @@ const detail: number[] = [];
 let cursor: string | null = null;
 for (let i = 0; i < 100; i++) {
   ledger.push(await timed(() => fetch(`${base}/api/complaints?limit=50${cursor && i % 5 ? `&cursor=${cursor}` : ''}`, { headers: auth })));
-  if (i % 5 === 0) cursor = ((await (await fetch(`${base}/api/complaints?limit=50`, { headers: auth })).json()) as { nextCursor: string | null }).nextCursor;
+  if (i % 5 === 0)
+    cursor = ((await (await fetch(`${base}/api/complaints?limit=50`, { headers: auth })).json()) as { nextCursor: string | null })
+      .nextCursor;
 }
 for (const q of ['理赔', '退保', '交易', '保费', '骚扰']) {
-  for (let i = 0; i < 20; i++) search.push(await timed(() => fetch(`${base}/api/complaints?limit=50&q=${encodeURIComponent(q)}`, { headers: auth })));
+  for (let i = 0; i < 20; i++)
+    search.push(await timed(() => fetch(`${base}/api/complaints?limit=50&q=${encodeURIComponent(q)}`, { headers: auth })));
 }
-const some = ((await (await fetch(`${base}/api/complaints?limit=100`, { headers: auth })).json()) as { items: Array<{ id: string }> }).items;
+const some = ((await (await fetch(`${base}/api/complaints?limit=100`, { headers: auth })).json()) as { items: Array<{ id: string }> })
+  .items;
 for (const c of some) detail.push(await timed(() => fetch(`${base}/api/complaints/${c.id}`, { headers: auth })));
 
 console.log(`complaints registered: ${bodies.length}`);

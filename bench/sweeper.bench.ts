@@ -13,8 +13,8 @@ import { createDatabase } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedReferenceData } from '../src/db/seed-reference.js';
-import { registerComplaint } from '../src/services/complaint-intake.service.js';
-import { sweepClocks } from '../src/services/sweeper.service.js';
+import { registerComplaint } from '../src/services/complaints/complaint-intake.service.js';
+import { sweepClocks } from '../src/services/workflow/sweeper.service.js';
 import { testSecurity } from '../test/test-constants.js';
 import { seedTestPeople } from '../test/test-people.js';
 
@@ -37,10 +37,22 @@ const now = new Date('2026-11-25T02:00:00Z');
 const items = generateDemoComplaints(COUNT, now, 11);
 let t = performance.now();
 for (const item of items) {
-  await registerComplaint({ db, timeZone: 'Asia/Shanghai', now: () => item.registeredAt, security }, { id: 'bench' }, { branchIds: [], departmentIds: [] }, item.input);
+  await registerComplaint(
+    { db, timeZone: 'Asia/Shanghai', now: () => item.registeredAt, security },
+    { id: 'bench' },
+    { branchIds: [], departmentIds: [] },
+    item.input,
+  );
 }
 const registerMs = performance.now() - t;
-const clocks = Number((await db.selectFrom('complaint_clocks').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const clocks = Number(
+  (
+    await db
+      .selectFrom('complaint_clocks')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
 const later = new Date('2027-03-01T00:00:00Z');
 const dbs = Array.from({ length: INSTANCES }, () => createDatabase(pg.url, 3));
 t = performance.now();
@@ -49,9 +61,19 @@ const sweepMs = performance.now() - t;
 t = performance.now();
 const again = await sweepClocks({ db, timeZone: 'Asia/Shanghai', now: () => later, security });
 const idleMs = performance.now() - t;
-const sum = results.reduce((a, r) => ({ checked: a.checked + r.checked, warnings: a.warnings + r.warnings, breaches: a.breaches + r.breaches, escalations: a.escalations + r.escalations }), { checked: 0, warnings: 0, breaches: 0, escalations: 0 });
+const sum = results.reduce(
+  (a, r) => ({
+    checked: a.checked + r.checked,
+    warnings: a.warnings + r.warnings,
+    breaches: a.breaches + r.breaches,
+    escalations: a.escalations + r.escalations,
+  }),
+  { checked: 0, warnings: 0, breaches: 0, escalations: 0 },
+);
 console.log(`complaints ${COUNT}, clocks ${clocks}, registered in ${Math.round(registerMs)} ms`);
-console.log(`sweep with ${INSTANCES} instance(s): ${Math.round(sweepMs)} ms for ${sum.checked} clocks (${sum.warnings} warnings, ${sum.breaches} breaches, ${sum.escalations} escalations) = ${Math.round((sum.checked / sweepMs) * 1000)} clocks/s`);
+console.log(
+  `sweep with ${INSTANCES} instance(s): ${Math.round(sweepMs)} ms for ${sum.checked} clocks (${sum.warnings} warnings, ${sum.breaches} breaches, ${sum.escalations} escalations) = ${Math.round((sum.checked / sweepMs) * 1000)} clocks/s`,
+);
 console.log(`second sweep (nothing due): ${Math.round(idleMs)} ms, checked ${again.checked}`);
 for (const d of dbs) await d.destroy();
 await db.destroy();

@@ -43,7 +43,10 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 250));
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 
 /** Bytes received for JavaScript, CSS and HTML while `action` runs (encoded size: gzip on the wire). */
 async function wireBytes(page: Page, action: () => Promise<void>): Promise<{ js: number; all: number }> {
@@ -102,13 +105,20 @@ const portal = await wireBytes(portalPage, async () => {
   await portalPage.locator('form').first().waitFor();
 });
 
-const pct = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!.toFixed(0);
+const pct = (list: number[], p: number) =>
+  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!.toFixed(0);
 const max = (list: number[]) => Math.max(...list).toFixed(0);
 console.log(`sign-in page first load: JS ${kb(login.js)} on the wire, everything ${kb(login.all)}`);
-console.log(`after sign-in, to the ledger (every page's chunk preloaded when idle, the API answers): JS ${kb(ledgerLoad.js)}, everything ${kb(ledgerLoad.all)}`);
+console.log(
+  `after sign-in, to the ledger (every page's chunk preloaded when idle, the API answers): JS ${kb(ledgerLoad.js)}, everything ${kb(ledgerLoad.all)}`,
+);
 console.log(`public portal first load: JS ${kb(portal.js)} on the wire, everything ${kb(portal.all)}`);
-console.log(`ledger, full page load (address bar) to 50 rows shown, ${RUNS} runs: p50 ${pct(times, 50)} ms, p95 ${pct(times, 95)} ms, max ${max(times)} ms`);
-console.log(`ledger, menu click on the workbench to 50 rows shown, ${RUNS} runs: p50 ${pct(spa, 50)} ms, p95 ${pct(spa, 95)} ms, max ${max(spa)} ms`);
+console.log(
+  `ledger, full page load (address bar) to 50 rows shown, ${RUNS} runs: p50 ${pct(times, 50)} ms, p95 ${pct(times, 95)} ms, max ${max(times)} ms`,
+);
+console.log(
+  `ledger, menu click on the workbench to 50 rows shown, ${RUNS} runs: p50 ${pct(spa, 50)} ms, p95 ${pct(spa, 95)} ms, max ${max(spa)} ms`,
+);
 
 await browser.close();
 server.kill('SIGTERM');

@@ -53,7 +53,9 @@ async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test('an administrator changes a number of the policy, publishes it with a reason and sees the difference of the two versions', async ({ page }) => {
+test('an administrator changes a number of the policy, publishes it with a reason and sees the difference of the two versions', async ({
+  page,
+}) => {
   // several pages and forms: a busy two-core machine needs more than the default minute
   test.slow();
   const errors = collectErrors(page);
@@ -139,7 +141,9 @@ test('an administrator imports a year of the calendar from an .ics file, marks a
   // from 1 November (today is in that window) the home page says next year is not confirmed, and
   // leads to its import (#9 item 10)
   // (the first page after signing in: on a busy machine the home page's first answers take a while)
-  await expect(page.getByTestId('calendar-pending-2027')).toContainText('2027 年工作日历尚未确认：当前按法定节假日推算，调休未知。', { timeout: 30_000 });
+  await expect(page.getByTestId('calendar-pending-2027')).toContainText('2027 年工作日历尚未确认：当前按法定节假日推算，调休未知。', {
+    timeout: 30_000,
+  });
   // the administrators were notified once too, and the notice leads to the same import
   await page.getByTestId('notification-bell').click();
   const notice = page.getByTestId('notice-popover').getByRole('link', { name: /2027 年工作日历尚未确认/ });
@@ -156,7 +160,9 @@ test('an administrator imports a year of the calendar from an .ics file, marks a
   await expect(page.getByTestId('day-2027-01-01')).toHaveAttribute('data-kind', 'holiday');
   await expect(page.getByTestId('day-2027-02-05')).toHaveAttribute('title', '2027-02-05 春节');
 
-  await page.locator('input[type=file]').setInputFiles({ name: 'holidays-2027.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics2027(), 'utf8') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'holidays-2027.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics2027(), 'utf8') });
   await expect(page.getByTestId('ics-result')).toContainText('已导入 2027 年：11 天特殊安排');
   await expect(page.getByTestId('calendar-unconfirmed')).toHaveCount(0);
   await expect(page.getByTestId('calendar-confirmed')).toBeVisible();
@@ -188,7 +194,10 @@ test('an administrator imports a year of the calendar from an .ics file, marks a
   await page.locator('.ant-select-item-option[title="2028"]').click();
   await expect(page).toHaveURL(/year=2028/);
   await page.getByTestId('calendar-confirm').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByTestId('calendar-confirmed')).toBeVisible();
   await expect(page.getByTestId('calendar-unconfirmed')).toHaveCount(0);
   expect(errors).toEqual([]);
@@ -233,7 +242,10 @@ test('an administrator creates a user, sees the one-time password once and the u
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(row).toContainText('部门主管');
   await row.getByRole('button', { name: '重置密码' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(otp).toBeVisible();
   await page.getByRole('button', { name: '已记下' }).click();
 
@@ -285,7 +297,9 @@ test('an administrator adds a category and deactivates another, published as a n
 
   await page.getByTestId('admin-tab-history').click();
   await expect(page.getByTestId('policy-versions')).toContainText('新增理财产品类别');
-  await expect(page.getByTestId('policy-diff').locator('tr[data-row-key="taxonomies.categories[wealth_products]"]')).toContainText('分类目录 · 投诉类别 · 理财产品');
+  await expect(page.getByTestId('policy-diff').locator('tr[data-row-key="taxonomies.categories[wealth_products]"]')).toContainText(
+    '分类目录 · 投诉类别 · 理财产品',
+  );
 
   // a new branch, renamed, then deactivated (never deleted)
   await page.getByTestId('admin-tab-org').click();
@@ -304,7 +318,10 @@ test('an administrator adds a category and deactivates another, published as a n
   await unitDialog.getByRole('button', { name: '保存' }).click();
   await expect(unit).toContainText('武汉东湖营业部');
   await unit.getByRole('button', { name: '停用' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(unit).toContainText('已停用');
   await page.screenshot({ path: test.info().outputPath('admin-org.png'), fullPage: true });
   await expectNoSidewaysScroll(page, 'org');

@@ -6,14 +6,18 @@
  * through the buttons and forms.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { apiSession, collectErrors, registerByAgent as register, signIn, type Registered } from './support.js';
+import { collectErrors, registerByAgent as register, signIn, type Registered } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
-
 /** A page signed in as `username` in its own browser context (its own cookies), collecting console errors. */
 async function as(browser: Browser, baseURL: string | undefined, username: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 800 },
+  });
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto('/');
@@ -50,7 +54,11 @@ async function submit(page: Page, drawer: Locator): Promise<void> {
 }
 
 /** The form item (label, control, errors) of a labelled field in the drawer. */
-const item = (drawer: Locator, label: string) => drawer.locator('.ant-form-item').filter({ has: drawer.page().locator('label', { hasText: new RegExp(`^${label}$`) }) }).first();
+const item = (drawer: Locator, label: string) =>
+  drawer
+    .locator('.ant-form-item')
+    .filter({ has: drawer.page().locator('label', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
 
 /** Picks a radio button (antd button-style radios) by its exact text. */
 async function choose(drawer: Locator, text: string): Promise<void> {
@@ -155,7 +163,10 @@ test('a level-1 case through assignment, the leadership meeting with its plan an
   expect(leader.errors).toEqual([]);
 });
 
-test('an agent registers a hotline complaint and solves it on the spot (level 3): feedback, satisfied survey, closed; personal data unmasked with a reason', async ({ browser, baseURL }) => {
+test('an agent registers a hotline complaint and solves it on the spot (level 3): feedback, satisfied survey, closed; personal data unmasked with a reason', async ({
+  browser,
+  baseURL,
+}) => {
   const { page, errors } = await as(browser, baseURL, 'agent');
   await expect(page.getByTestId('workbench')).toBeVisible();
   // registered through the hotline form, from the keyboard
@@ -231,7 +242,10 @@ test('an agent registers a hotline complaint and solves it on the spot (level 3)
   expect(errors).toEqual([]);
 });
 
-test('a user without the permission sees no such action; a form shows the server field error on its field; evidence upload', async ({ browser, baseURL }) => {
+test('a user without the permission sees no such action; a form shows the server field error on its field; evidence upload', async ({
+  browser,
+  baseURL,
+}) => {
   // several pages and forms: a busy two-core machine needs more than the default minute
   test.slow();
   const c = await register(baseURL, { amount: '2000', description: '理赔进度查询无人回复' });
@@ -271,7 +285,9 @@ test('a user without the permission sees no such action; a form shows the server
   await expect(agent.page.getByTestId('complaint-status')).toHaveText('调查中');
   drawer = await action(agent.page, 'add_evidence');
   await item(drawer, '证据说明').locator('textarea').fill('理赔系统操作日志');
-  await drawer.getByTestId('evidence-file').setInputFiles({ name: '操作日志.txt', mimeType: 'text/plain', buffer: Buffer.from('2026-11-20 立案\n2026-11-22 待补材料\n', 'utf8') });
+  await drawer
+    .getByTestId('evidence-file')
+    .setInputFiles({ name: '操作日志.txt', mimeType: 'text/plain', buffer: Buffer.from('2026-11-20 立案\n2026-11-22 待补材料\n', 'utf8') });
   await expect(drawer.getByTestId('chosen-file')).toContainText('操作日志.txt');
   await submit(agent.page, drawer);
   await agent.page.getByTestId('tab-investigation').click();
@@ -309,7 +325,9 @@ test('every action offered opens its form; analysis and compensation through app
   await open(page, c);
   await expect(page.getByTestId('complaint-status')).toHaveText('处理中');
   const offered = ((await page.getByTestId('actions').getAttribute('data-offered')) ?? '').split(',');
-  expect(offered).toEqual(expect.arrayContaining(['record_analysis', 'propose_compensation', 'record_settlement', 'create_improvement_action', 'send_feedback']));
+  expect(offered).toEqual(
+    expect.arrayContaining(['record_analysis', 'propose_compensation', 'record_settlement', 'create_improvement_action', 'send_feedback']),
+  );
   for (const name of offered.filter((a) => a !== 'unmask')) {
     const drawer = await action(page, name);
     await expect(drawer.locator('.ant-form-item').first()).toBeVisible();
@@ -379,7 +397,10 @@ test('an improvement action is marked done by its owner and verified by a superv
   await expect(row.getByTestId('improvement-verify')).toHaveCount(0);
   await row.getByTestId('improvement-done').click();
   await agent.page.getByTestId('improvement-note').fill('清单已按新政策更新并发布');
-  await agent.page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await agent.page
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(row).toContainText('已完成');
   await expect(row.getByTestId('improvement-done')).toHaveCount(0);
 
@@ -389,7 +410,10 @@ test('an improvement action is marked done by its owner and verified by a superv
   const seen = supervisor.page.getByTestId('improvements').locator('tr.ant-table-row', { hasText: '更新理赔材料清单' });
   await seen.getByTestId('improvement-verify').click();
   await supervisor.page.getByTestId('improvement-note').fill('抽查 5 件，均按新清单受理');
-  await supervisor.page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await supervisor.page
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(seen).toContainText('已验证');
   expect(agent.errors).toEqual([]);
   expect(supervisor.errors).toEqual([]);

@@ -20,7 +20,10 @@ function pdfBytes(size: number): Buffer {
   return b;
 }
 
-test('evidence: over the limit refused before upload; a 6 MB scan uploaded with progress and downloaded intact', async ({ page, baseURL }) => {
+test('evidence: over the limit refused before upload; a 6 MB scan uploaded with progress and downloaded intact', async ({
+  page,
+  baseURL,
+}) => {
   // a 50 MB file is written and read on a busy two-core machine
   test.setTimeout(180_000);
   const agent = await apiSession(baseURL, 'agent');
@@ -104,6 +107,10 @@ test('evidence: over the limit refused before upload; a 6 MB scan uploaded with 
   expect(file.status()).toBe(200);
   expect(file.headers()['content-type']).toBe('application/pdf');
   expect(file.headers()['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('客户来信 扫描件.pdf')}`);
-  expect(createHash('sha256').update(await file.body()).digest('hex')).toBe(createHash('sha256').update(scan).digest('hex'));
+  expect(
+    createHash('sha256')
+      .update(await file.body())
+      .digest('hex'),
+  ).toBe(createHash('sha256').update(scan).digest('hex'));
   expect(errors).toEqual([]);
 });

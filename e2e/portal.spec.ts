@@ -55,9 +55,11 @@ test('a customer reads the channels and the process, then tracks a complaint by 
 
   // channels and process (R-G3); the online form's place is there, not yet open
   const channels = page.getByTestId('portal-channels');
-  for (const name of ['客服热线', '官方网站与手机 App', '营业网点', '书信与电子邮件']) await expect(channels.getByRole('heading', { name })).toBeVisible();
+  for (const name of ['客服热线', '官方网站与手机 App', '营业网点', '书信与电子邮件'])
+    await expect(channels.getByRole('heading', { name })).toBeVisible();
   const process = page.getByTestId('portal-process');
-  for (const name of ['受理登记', '分级处理', '调查核实', '答复结果', '回访办结']) await expect(process.getByRole('heading', { name })).toBeVisible();
+  for (const name of ['受理登记', '分级处理', '调查核实', '答复结果', '回访办结'])
+    await expect(process.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByTestId('submit-soon').getByRole('button')).toBeDisabled();
   await expect(page.getByTestId('submit-soon')).toContainText('即将开放');
 
@@ -130,7 +132,9 @@ test('the portal loads less than 300 KB of JavaScript, gzipped', async ({ page }
   for (const body of scripts.values()) gzipped += gzipSync(await body, { level: 9 }).length;
   const kb = (gzipped / 1024).toFixed(1);
   test.info().annotations.push({ type: 'portal JavaScript (gzip)', description: `${kb} KB in ${scripts.size} files` });
-  console.log(`portal JavaScript: ${kb} KB gzipped in ${scripts.size} files: ${[...scripts.keys()].map((u) => u.split('/').pop()).join(', ')}`);
+  console.log(
+    `portal JavaScript: ${kb} KB gzipped in ${scripts.size} files: ${[...scripts.keys()].map((u) => u.split('/').pop()).join(', ')}`,
+  );
   expect(scripts.size).toBeGreaterThan(0);
   expect(gzipped).toBeLessThan(PORTAL_JS_BUDGET);
 });

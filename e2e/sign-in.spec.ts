@@ -1,13 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { apiSession, collectErrors, signIn } from './support.js';
 
-test('a new user signs in with the one-time password, must change it first, then sees only the menu their role allows', async ({ page, baseURL }) => {
+test('a new user signs in with the one-time password, must change it first, then sees only the menu their role allows', async ({
+  page,
+  baseURL,
+}) => {
   const errors = collectErrors(page);
   const admin = await apiSession(baseURL, 'admin');
   const units = (await (await admin.api.get('/api/org-units?kind=department')).json()) as { items: Array<{ id: string; code: string }> };
   const handlerUnit = units.items.find((u) => u.code === 'CLAIMS');
   const username = `new.handler.${Date.now() % 100_000}`;
-  const created = await admin.post('/api/users', { username, displayName: '新理赔专员', roles: ['department_handler'], orgUnitIds: handlerUnit ? [handlerUnit.id] : [] });
+  const created = await admin.post('/api/users', {
+    username,
+    displayName: '新理赔专员',
+    roles: ['department_handler'],
+    orgUnitIds: handlerUnit ? [handlerUnit.id] : [],
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { oneTimePassword } = (await created.json()) as { oneTimePassword: string };
   await admin.close();
@@ -32,7 +40,10 @@ test('a new user signs in with the one-time password, must change it first, then
   expect(errors).toEqual([]);
 });
 
-test('the auditor reads the audit log (an export and a complaint read are in it, by name) and the policy without edit buttons', async ({ page, baseURL }) => {
+test('the auditor reads the audit log (an export and a complaint read are in it, by name) and the policy without edit buttons', async ({
+  page,
+  baseURL,
+}) => {
   // two filters and a screenshot: more than the default minute on a busy two-core machine
   test.slow();
   const errors = collectErrors(page);

@@ -62,7 +62,11 @@ export async function registerComplaint(session: ApiSession, overrides: Record<s
 }
 
 /** A complaint registered through the API by the agent, then taken through `steps` (workflow actions) by the same agent. */
-export async function registerByAgent(baseURL: string | undefined, overrides: Record<string, unknown>, steps: Array<[string, Record<string, unknown>]> = []): Promise<Registered> {
+export async function registerByAgent(
+  baseURL: string | undefined,
+  overrides: Record<string, unknown>,
+  steps: Array<[string, Record<string, unknown>]> = [],
+): Promise<Registered> {
   const agent = await apiSession(baseURL, 'agent');
   try {
     const c = await registerComplaint(agent, overrides);

@@ -17,7 +17,13 @@ test.afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
 
-async function as(browser: Browser, baseURL: string | undefined, username: string, width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
+async function as(
+  browser: Browser,
+  baseURL: string | undefined,
+  username: string,
+  width = 1280,
+  height = 800,
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width, height } });
   contexts.push(context);
   const page = await context.newPage();
@@ -29,7 +35,6 @@ async function as(browser: Browser, baseURL: string | undefined, username: strin
   return { page, errors };
 }
 
-
 /** The element lies entirely inside the viewport horizontally (not cut by a scroll area). */
 async function expectInView(page: Page, selector: ReturnType<Page['locator']>, what: string): Promise<void> {
   const box = await selector.boundingBox();
@@ -40,7 +45,9 @@ async function expectInView(page: Page, selector: ReturnType<Page['locator']>, w
 }
 
 test('a refused choice names the options as the form shows them, never their codes', async ({ browser, baseURL }) => {
-  const c = await register(baseURL, { amount: '1500', description: '理赔资料重复提交' }, [['start-investigation', { plan: '核对资料清单' }]]);
+  const c = await register(baseURL, { amount: '1500', description: '理赔资料重复提交' }, [
+    ['start-investigation', { plan: '核对资料清单' }],
+  ]);
   const { page, errors } = await as(browser, baseURL, 'agent');
   await page.goto(`/complaints/${c.id}`);
   await expect(page.getByTestId('complaint-number')).toHaveText(c.number, { timeout: 30_000 });
@@ -56,7 +63,7 @@ test('a refused choice names the options as the form shows them, never their cod
   expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
 });
 
-test('the password change states the rules before typing and shows the server\'s reasons on the field', async ({ page, baseURL }) => {
+test("the password change states the rules before typing and shows the server's reasons on the field", async ({ page, baseURL }) => {
   const errors = collectErrors(page);
   const admin = await apiSession(baseURL, 'admin');
   const username = `rules.${Date.now() % 100_000}`;
@@ -108,7 +115,8 @@ test('a supervisor sees the next expected steps first and the other actions grou
   expect(await actions.locator('button.ant-btn-primary').count()).toBeLessThanOrEqual(3);
   await actions.getByTestId('more-actions').click();
   const menu = page.locator('.ant-dropdown:visible');
-  for (const group of ['处理', '措施', '时限', '结束']) await expect(menu.locator('.ant-dropdown-menu-item-group-title', { hasText: group })).toBeVisible();
+  for (const group of ['处理', '措施', '时限', '结束'])
+    await expect(menu.locator('.ant-dropdown-menu-item-group-title', { hasText: group })).toBeVisible();
   await expect(menu.locator('[data-action="merge"]')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/complaint-actions-grouped.png` });
   // an action in the menu opens its form as a button would
@@ -117,7 +125,10 @@ test('a supervisor sees the next expected steps first and the other actions grou
   expect(errors).toEqual([]);
 });
 
-test('the bell lists the latest notices; the page of all pages through them, filters unread and marks them read', async ({ browser, baseURL }) => {
+test('the bell lists the latest notices; the page of all pages through them, filters unread and marks them read', async ({
+  browser,
+  baseURL,
+}) => {
   // a level-1 complaint tells the supervisors: the supervisor has a fresh notice about it
   const c = await register(baseURL, { amount: '250000', description: '重大车损理赔被拒，客户称将起诉' });
   const { page, errors } = await as(browser, baseURL, 'supervisor');
@@ -155,7 +166,10 @@ test('the bell lists the latest notices; the page of all pages through them, fil
   expect(errors).toEqual([]);
 });
 
-test('the leader\'s to-do lists level-1 complaints awaiting the leadership meeting; the overdue list names the missed deadline', async ({ browser, baseURL }) => {
+test("the leader's to-do lists level-1 complaints awaiting the leadership meeting; the overdue list names the missed deadline", async ({
+  browser,
+  baseURL,
+}) => {
   const c = await register(baseURL, { amount: '300000', description: '重大理赔纠纷，客户已联系律师' });
   expect(c.level).toBe(1);
   const { page, errors } = await as(browser, baseURL, 'leader');
@@ -182,7 +196,10 @@ test('the leader\'s to-do lists level-1 complaints awaiting the leadership meeti
   expect(supervisor.errors).toEqual([]);
 });
 
-test('layout at 1280 and 1024 px: the ledger keeps its deadline column, the menu collapses, the assessment stays beside the form', async ({ browser, baseURL }) => {
+test('layout at 1280 and 1024 px: the ledger keeps its deadline column, the menu collapses, the assessment stays beside the form', async ({
+  browser,
+  baseURL,
+}) => {
   const { page, errors } = await as(browser, baseURL, 'agent');
   await page.goto('/complaints');
   const table = page.getByTestId('ledger-table');
@@ -193,7 +210,8 @@ test('layout at 1280 and 1024 px: the ledger keeps its deadline column, the menu
 
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(page.locator('.ant-layout-sider-collapsed')).toBeVisible();
-  for (const column of ['投诉编号', '等级', '状态', '投诉类别', '下一期限']) await expectInView(page, table.getByRole('columnheader', { name: column }), `${column} at 1024`);
+  for (const column of ['投诉编号', '等级', '状态', '投诉类别', '下一期限'])
+    await expectInView(page, table.getByRole('columnheader', { name: column }), `${column} at 1024`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: test.info().outputPath('ledger-1024.png') });
 

@@ -10,7 +10,8 @@ test('the workbench shows counts that open the matching ledger views (agent)', a
   await page.goto('/login');
   await signIn(page, 'agent');
   await expect(page.getByTestId('workbench')).toBeVisible();
-  for (const tile of ['tile-mine', 'tile-due-soon', 'tile-overdue', 'tile-exceptions', 'tile-unread']) await expect(page.getByTestId(tile)).toBeVisible();
+  for (const tile of ['tile-mine', 'tile-due-soon', 'tile-overdue', 'tile-exceptions', 'tile-unread'])
+    await expect(page.getByTestId(tile)).toBeVisible();
   await expect(page.getByTestId('tile-overdue').locator('.ant-statistic-content-value')).toHaveText(/^\d+$/);
   const overdue = Number(await page.getByTestId('tile-overdue').locator('.ant-statistic-content-value').textContent());
   expect(overdue).toBeGreaterThan(0);
@@ -46,19 +47,29 @@ test('a supervisor resolves an exception from the workbench with a note; the cou
   expect(before).toBeGreaterThan(0);
   await page.getByTestId('section-exceptions').getByTestId('exception-resolve').first().click();
   await page.getByTestId('exception-resolution').fill('已电话联系客户并补发答复，超时原因已记录');
-  await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(tile).toHaveText(String(before - 1));
   expect(errors).toEqual([]);
 });
 
-test('an agent registers a hotline complaint from the keyboard: history, duplicate warning, level and rules, then the number and clocks', async ({ page, baseURL }) => {
+test('an agent registers a hotline complaint from the keyboard: history, duplicate warning, level and rules, then the number and clocks', async ({
+  page,
+  baseURL,
+}) => {
   const errors = collectErrors(page);
   await page.goto('/login');
   await signIn(page, 'agent');
   await expect(page.getByTestId('workbench')).toBeVisible();
   const phone = `139${String(Date.now()).slice(-8)}`;
   const agent = await apiSession(baseURL, 'agent');
-  const earlier = await registerComplaint(agent, { description: '上次理赔款迟迟未到账', requestedRemedy: null, complainant: { name: '钱七', phone } });
+  const earlier = await registerComplaint(agent, {
+    description: '上次理赔款迟迟未到账',
+    requestedRemedy: null,
+    complainant: { name: '钱七', phone },
+  });
   await agent.close();
 
   await page.getByRole('menuitem', { name: '登记投诉' }).click();
@@ -106,7 +117,9 @@ test('an agent registers a hotline complaint from the keyboard: history, duplica
   expect(errors).toEqual([]);
 });
 
-test('a branch agent registers a complaint at the counter, choosing the branch; the ledger finds it by Chinese free text', async ({ page }) => {
+test('a branch agent registers a complaint at the counter, choosing the branch; the ledger finds it by Chinese free text', async ({
+  page,
+}) => {
   const errors = collectErrors(page);
   await page.goto('/login');
   await signIn(page, 'branch');

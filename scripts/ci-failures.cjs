@@ -5,7 +5,13 @@
 const fs = require('node:fs');
 
 const strip = (s) => String(s ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-const firstLines = (s, n = 6) => strip(s).split('\n').filter((l) => l.trim()).slice(0, n).map((l) => `      ${l.slice(0, 300)}`).join('\n');
+const firstLines = (s, n = 6) =>
+  strip(s)
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, n)
+    .map((l) => `      ${l.slice(0, 300)}`)
+    .join('\n');
 
 function vitestFailures(report) {
   const out = [];
@@ -38,7 +44,12 @@ function playwrightFailures(report) {
 for (const path of process.argv.slice(2)) {
   if (!fs.existsSync(path) || fs.statSync(path).size === 0) continue;
   let report;
-  try { report = JSON.parse(fs.readFileSync(path, 'utf8')); } catch { console.log(`   ${path}: not JSON`); continue; }
+  try {
+    report = JSON.parse(fs.readFileSync(path, 'utf8'));
+  } catch {
+    console.log(`   ${path}: not JSON`);
+    continue;
+  }
   const failures = report.stats && report.suites ? playwrightFailures(report) : vitestFailures(report);
   for (const f of failures) console.log(`   FAILED ${f.name}\n${firstLines(f.error)}`);
 }

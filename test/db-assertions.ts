@@ -4,7 +4,14 @@ import type { Database } from '../src/db/database.js';
 /** Row counts of every table an intake writes: a refused request must leave them all unchanged. */
 export async function writeCounts(db: Database) {
   const count = async (table: 'complaints' | 'complaint_events' | 'complaint_clocks' | 'complaint_links' | 'outbox' | 'idempotency_keys') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     complaints: await count('complaints'),
     events: await count('complaint_events'),

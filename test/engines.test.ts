@@ -31,7 +31,8 @@ describe('supported Node versions', () => {
       const engines = entry.engines;
       const node = engines && !Array.isArray(engines) ? engines.node : undefined;
       if (!name || !node) continue;
-      for (const v of SUPPORTED) if (!semver.satisfies(v, node)) refusals.push(`${name}@${entry.version ?? '?'} needs node ${node} (not ${v})`);
+      for (const v of SUPPORTED)
+        if (!semver.satisfies(v, node)) refusals.push(`${name}@${entry.version ?? '?'} needs node ${node} (not ${v})`);
     }
     expect(refusals).toEqual([]);
   });

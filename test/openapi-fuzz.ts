@@ -60,7 +60,9 @@ export function toJson(value: unknown): string {
 }
 
 /** The operations of an OpenAPI document, sorted for a stable order. */
-export function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> }): Operation[] {
+export function operationsOf(doc: {
+  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+}): Operation[] {
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
@@ -146,7 +148,13 @@ export function invalidValues(s: JsonSchema, withHuge: boolean): Array<[string, 
   const isString = types.has('string');
   if (isString) {
     const format = flat.map((o) => o.format).find(Boolean);
-    if (format === 'date-time') out.push(['year 1', '0001-01-01T00:00:00Z'], ['30 February', '2026-02-30T00:00:00Z'], ['year 9999', '9999-12-31T23:59:59Z'], ['year 275760', '+275760-09-13T00:00:00Z']);
+    if (format === 'date-time')
+      out.push(
+        ['year 1', '0001-01-01T00:00:00Z'],
+        ['30 February', '2026-02-30T00:00:00Z'],
+        ['year 9999', '9999-12-31T23:59:59Z'],
+        ['year 275760', '+275760-09-13T00:00:00Z'],
+      );
     if (format === 'date') out.push(['year 1 date', '0001-01-01'], ['30 February date', '2026-02-30']);
     if (format === 'uuid') out.push(['not a uuid', 'not-a-uuid']);
     const maxLength = flat.map((o) => o.maxLength).find((m) => typeof m === 'number');
@@ -157,12 +165,21 @@ export function invalidValues(s: JsonSchema, withHuge: boolean): Array<[string, 
     const max = flat.map((o) => o.maximum).find((m) => typeof m === 'number');
     if (max !== undefined) out.push(['above maximum', max + 1]);
     out.push(['1e400 (Infinity)', RAW('1e400')], ['2^63', RAW('9223372036854775808')]);
-    const min = flat.map((o) => (typeof o.minimum === 'number' ? o.minimum : typeof o.exclusiveMinimum === 'number' ? o.exclusiveMinimum : undefined)).find((m) => m !== undefined);
+    const min = flat
+      .map((o) => (typeof o.minimum === 'number' ? o.minimum : typeof o.exclusiveMinimum === 'number' ? o.exclusiveMinimum : undefined))
+      .find((m) => m !== undefined);
     if (min !== undefined && min >= 0) out.push(['negative', -1], ['huge negative', RAW('-1e308')]);
     if (flat.some((o) => o.type === 'integer')) out.push(['fraction', 1.5]);
   }
   if (!types.has('any')) {
-    const wrong: Array<[string, unknown]> = [['object', { a: 1 }], ['array', [1, 2]], ['string', 'not-a-number'], ['number', 12345], ['boolean', true], ['null', null]];
+    const wrong: Array<[string, unknown]> = [
+      ['object', { a: 1 }],
+      ['array', [1, 2]],
+      ['string', 'not-a-number'],
+      ['number', 12345],
+      ['boolean', true],
+      ['null', null],
+    ];
     const pick = wrong.find(([t]) => !types.has(t));
     if (pick) out.push([`wrong type (${pick[0]})`, pick[1]]);
   }
@@ -194,7 +211,8 @@ export function fieldsOf(s: JsonSchema, prefix: string[] = [], depth = 0): Array
 /** A copy of `base` with the value at `path` replaced (objects on the way created as needed). */
 export function withValue(base: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0) return value;
-  const copy: Record<string, unknown> = base !== null && typeof base === 'object' && !Array.isArray(base) ? { ...(base as Record<string, unknown>) } : {};
+  const copy: Record<string, unknown> =
+    base !== null && typeof base === 'object' && !Array.isArray(base) ? { ...(base as Record<string, unknown>) } : {};
   const [head, ...rest] = path;
   copy[head!] = withValue(copy[head!], rest, value);
   return copy;
@@ -203,7 +221,10 @@ export function withValue(base: unknown, path: string[], value: unknown): unknow
 /** Round-robin over the fields: every field gets its first invalid value before any gets a second. */
 export function bodyMutations(schema: JsonSchema, limit: number, base: unknown = sample(schema)): Array<{ name: string; body: unknown }> {
   const fields = fieldsOf(schema);
-  const lists = fields.map((f, i) => ({ f, values: invalidValues(f.schema, i === fields.findIndex((g) => acceptedTypes(g.schema).has('string'))) }));
+  const lists = fields.map((f, i) => ({
+    f,
+    values: invalidValues(f.schema, i === fields.findIndex((g) => acceptedTypes(g.schema).has('string'))),
+  }));
   const out: Array<{ name: string; body: unknown }> = [];
   // every field gets its first (most specific) invalid value, however many fields there are
   limit = Math.max(limit, lists.length);
@@ -244,7 +265,10 @@ const BOUNDARY = 'fuzzboundary7d1c6f0e';
 
 export function multipart(fields: Record<string, string>, file?: { name: string; type: string; content: string }): string {
   const parts = Object.entries(fields).map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  if (file) parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`);
+  if (file)
+    parts.push(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`,
+    );
   return `${parts.join('')}--${BOUNDARY}--\r\n`;
 }
 export const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -255,7 +279,11 @@ export function wrongContentTypes(): Array<[string, string, string]> {
     ['text/plain', 'text/plain', 'hello'],
     ['application/xml', 'application/xml', '<complaint><id>1</id></complaint>'],
     ['multipart with junk fields', MULTIPART_TYPE, multipart({ method: 'carrier_pigeon', note: 'n\u0000', ['__proto__']: 'x' })],
-    ['multipart with a NUL file name', MULTIPART_TYPE, multipart({ method: 'x' }, { name: 'a\u0000.pdf', type: 'application/pdf', content: '%PDF-1.4' })],
+    [
+      'multipart with a NUL file name',
+      MULTIPART_TYPE,
+      multipart({ method: 'x' }, { name: 'a\u0000.pdf', type: 'application/pdf', content: '%PDF-1.4' }),
+    ],
     ['JSON labelled utf-16', 'application/json; charset=utf-16', '\u00ff\u00fe{\u0000}\u0000'],
   ];
 }
@@ -298,10 +326,12 @@ export function invalidQueryValues(s: JsonSchema, withHuge: boolean): Array<[str
   const types = acceptedTypes(s);
   const flat = options(s);
   const out: Array<[string, string]> = [];
-  if (flat.some((o) => o.type === 'integer' || o.type === 'number')) out.push(['not a number', 'abc'], ['1e400', '1e400'], ['huge', '99999999999999999999999'], ['negative', '-1'], ['fraction', '1.5']);
+  if (flat.some((o) => o.type === 'integer' || o.type === 'number'))
+    out.push(['not a number', 'abc'], ['1e400', '1e400'], ['huge', '99999999999999999999999'], ['negative', '-1'], ['fraction', '1.5']);
   if (flat.some((o) => o.enum)) out.push(['not in the enum', 'nope']);
   const format = flat.map((o) => o.format).find(Boolean);
-  if (format === 'date-time') out.push(['year 0', '0000-01-01T00:00:00Z'], ['30 February', '2026-02-30T00:00:00Z'], ['year 275760', '%2B275760-09-13T00:00:00Z']);
+  if (format === 'date-time')
+    out.push(['year 0', '0000-01-01T00:00:00Z'], ['30 February', '2026-02-30T00:00:00Z'], ['year 275760', '%2B275760-09-13T00:00:00Z']);
   if (format === 'date') out.push(['year 0 date', '0000-01-01'], ['30 February date', '2026-02-30']);
   if (format === 'uuid') out.push(['not a uuid', 'not-a-uuid']);
   const maxLength = flat.map((o) => o.maxLength).find((m) => typeof m === 'number');

@@ -3,9 +3,9 @@ import { permissionsOf } from '../src/domain/access/permissions.js';
 import { buildApp } from '../src/http/app.js';
 import { findUser } from '../src/db/repositories/user.repository.js';
 import { TEST_PASSWORD, TEST_SESSION_SECRET, testSecurity } from './test-constants.js';
-import { createApiToken } from '../src/services/auth/token.service.js';
+import { createApiToken } from '../src/services/people/auth/token.service.js';
 import type { SecuritySettings, ServiceContext } from '../src/services/context.js';
-import { principalOf } from '../src/services/principal.service.js';
+import { principalOf } from '../src/services/people/principal.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export { TEST_PASSWORD, TEST_SESSION_SECRET, testSecurity } from './test-constants.js';
@@ -23,12 +23,22 @@ export interface TestApp extends TestDatabase {
 }
 
 /** The real app on a fresh database cloned from the template, with an injectable clock. */
-export async function createTestApp(initialNow: Date | string = '2026-11-25T02:00:00Z', security: Partial<SecuritySettings> = {}): Promise<TestApp> {
+export async function createTestApp(
+  initialNow: Date | string = '2026-11-25T02:00:00Z',
+  security: Partial<SecuritySettings> = {},
+): Promise<TestApp> {
   const tdb = await createTestDatabase();
   let current = new Date(initialNow);
   const now = () => new Date(current);
   const settings = testSecurity(security);
-  const app = await buildApp({ db: tdb.db, timeZone: 'Asia/Shanghai', now, logLevel: 'silent', security: settings, sessionSecret: TEST_SESSION_SECRET });
+  const app = await buildApp({
+    db: tdb.db,
+    timeZone: 'Asia/Shanghai',
+    now,
+    logLevel: 'silent',
+    security: settings,
+    sessionSecret: TEST_SESSION_SECRET,
+  });
   await app.ready();
   const ctx: ServiceContext = { db: tdb.db, timeZone: 'Asia/Shanghai', now, security: settings };
   const tokens = new Map<string, string>();
@@ -39,7 +49,11 @@ export async function createTestApp(initialNow: Date | string = '2026-11-25T02:0
     const user = await findUser(tdb.db, { username });
     if (!user) throw new Error(`no test user ${username}`);
     const p = await principalOf(tdb.db, user);
-    const created = await createApiToken(ctx, { ip: null, userAgent: 'test' }, p, { name: 'test', actions: permissionsOf(p.roles), expiresInDays: 366 });
+    const created = await createApiToken(ctx, { ip: null, userAgent: 'test' }, p, {
+      name: 'test',
+      actions: permissionsOf(p.roles),
+      expiresInDays: 366,
+    });
     tokens.set(username, created.token);
     return created.token;
   }

@@ -8,5 +8,11 @@ export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef';
 export const TEST_KEYS = 'k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
 
 export function testSecurity(overrides: Partial<SecuritySettings> = {}): SecuritySettings {
-  return { keyRing: parseKeyRing(TEST_KEYS), sessionIdleMinutes: 30, sessionMaxHours: 12, signInThrottle: DEFAULT_SIGN_IN_THROTTLE, ...overrides };
+  return {
+    keyRing: parseKeyRing(TEST_KEYS),
+    sessionIdleMinutes: 30,
+    sessionMaxHours: 12,
+    signInThrottle: DEFAULT_SIGN_IN_THROTTLE,
+    ...overrides,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../src/db/database.js';
 import { findOrgUnit } from '../src/db/repositories/org.repository.js';
-import { seedDemoAccounts } from '../src/services/demo-accounts.service.js';
-import { createUser } from '../src/services/user.service.js';
+import { seedDemoAccounts } from '../src/services/people/demo-accounts.service.js';
+import { createUser } from '../src/services/people/user.service.js';
 import { TEST_PASSWORD, testSecurity } from './test-constants.js';
 
 /**
@@ -17,7 +17,12 @@ export async function seedTestPeople(db: Database): Promise<void> {
     ctx,
     { ip: null, userAgent: null },
     { id: 'test-setup' },
-    { username: 'tester', displayName: '测试员 Tester', roles: ['agent', 'supervisor', 'leadership_member', 'administrator'], orgUnitIds: cs ? [cs.id] : [] },
+    {
+      username: 'tester',
+      displayName: '测试员 Tester',
+      roles: ['agent', 'supervisor', 'leadership_member', 'administrator'],
+      orgUnitIds: cs ? [cs.id] : [],
+    },
     { value: TEST_PASSWORD, mustChange: false },
   );
 }

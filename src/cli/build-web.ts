@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as Vite from 'vite';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const webDir = path.join(projectRoot, 'web');
@@ -32,11 +33,15 @@ const builtAt = mtime(builtIndex);
 const sourceAt = Math.max(newestUnder(webDir), mtime(path.join(projectRoot, 'package-lock.json')));
 if (process.argv.includes('--if-stale') && builtAt > 0 && builtAt >= sourceAt) process.exit(0);
 
-let vite: typeof import('vite');
+let vite: typeof Vite;
 try {
   vite = await import('vite');
 } catch {
-  process.stderr.write(builtAt > 0 ? 'web app: vite is not installed; serving the existing (older) build\n' : 'web app: vite is not installed and dist/web is missing; / shows the landing page\n');
+  process.stderr.write(
+    builtAt > 0
+      ? 'web app: vite is not installed; serving the existing (older) build\n'
+      : 'web app: vite is not installed and dist/web is missing; / shows the landing page\n',
+  );
   process.exit(0);
 }
 process.stdout.write(builtAt > 0 ? 'web app: sources changed, building…\n' : 'web app: not built yet, building…\n');

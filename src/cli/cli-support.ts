@@ -4,7 +4,7 @@ import { connectDatabase, type DatabaseTarget } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed-reference.js';
 import type { SecuritySettings } from '../services/context.js';
-import { protectStoredPersonalData } from '../services/personal-data.service.js';
+import { protectStoredPersonalData } from '../services/complaints/personal-data.service.js';
 import { securityFromConfig } from './secrets.js';
 
 export function log(message: string): void {

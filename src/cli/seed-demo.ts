@@ -1,5 +1,5 @@
-import { seedDemoAccounts } from '../services/demo-accounts.service.js';
-import { demoComplaintCount, seedDemoComplaints } from '../services/demo-seed.service.js';
+import { seedDemoAccounts } from '../services/people/demo-accounts.service.js';
+import { demoComplaintCount, seedDemoComplaints } from '../services/administration/demo-seed.service.js';
 import { log, openDatabase } from './cli-support.js';
 
 /**
@@ -20,13 +20,19 @@ try {
     log(`demo data already present (${existing} complaints); use --again to add another batch`);
   } else {
     const started = performance.now();
-    await seedDemoAccounts({ db: opened.db, timeZone: opened.config.timeZone, security: opened.security, now: () => new Date() }, opened.config.security.demoPassword);
-    const n = await seedDemoComplaints({ db: opened.db, timeZone: opened.config.timeZone, security: opened.security }, {
-      count,
-      now: new Date(),
-      seed: 20261125 + existing,
-      onProgress: (done, total) => log(`demo complaints: ${done}/${total}`),
-    });
+    await seedDemoAccounts(
+      { db: opened.db, timeZone: opened.config.timeZone, security: opened.security, now: () => new Date() },
+      opened.config.security.demoPassword,
+    );
+    const n = await seedDemoComplaints(
+      { db: opened.db, timeZone: opened.config.timeZone, security: opened.security },
+      {
+        count,
+        now: new Date(),
+        seed: 20261125 + existing,
+        onProgress: (done, total) => log(`demo complaints: ${done}/${total}`),
+      },
+    );
     log(`seeded ${n} demo complaints in ${Math.round(performance.now() - started)} ms`);
   }
 } finally {

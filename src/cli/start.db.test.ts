@@ -53,13 +53,23 @@ async function status(url: string): Promise<number | undefined> {
 
 describe('npm start under a PostgreSQL crash and a SIGTERM (#9 item 3)', () => {
   it('restarts a killed PostgreSQL, then stops in order on SIGTERM', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, NODE_ENV: 'development', SEED_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dir,
+      NODE_ENV: 'development',
+      SEED_DEMO: 'false',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = server;
     server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      server.once('exit', (code, signal) => resolve({ code, signal })),
+    );
 
     const base = await until('the server', () => /running: (http:\/\/[^/\s]+)\//.exec(output)?.[1]);
     expect(await status(`${base}/readyz`)).toBe(200);

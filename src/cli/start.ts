@@ -2,8 +2,8 @@ import { buildApp } from '../http/app.js';
 import { DEFAULT_WEB_ROOT } from '../http/routes/web.routes.js';
 import { ownShutdownSignals } from '../db/embedded.js';
 import { startClockSweeper } from '../jobs/clock-sweeper.job.js';
-import { seedDemoAccounts } from '../services/demo-accounts.service.js';
-import { demoComplaintCount, seedDemoComplaints } from '../services/demo-seed.service.js';
+import { seedDemoAccounts } from '../services/people/demo-accounts.service.js';
+import { demoComplaintCount, seedDemoComplaints } from '../services/administration/demo-seed.service.js';
 import { log, openDatabase } from './cli-support.js';
 
 /**
@@ -20,13 +20,23 @@ if (config.seedDemo) {
   const accounts = await seedDemoAccounts({ ...base, now: () => new Date() }, config.security.demoPassword);
   const fresh = accounts.filter((a) => a.password !== null);
   if (fresh.length > 0) {
-    log(config.security.demoPassword ? 'demo accounts (password from DEMO_PASSWORD):' : 'demo accounts (one-time passwords, change at first sign-in):');
-    for (const a of fresh) log(`  ${a.username.padEnd(10)} ${config.security.demoPassword ? '' : (a.password ?? '')}  ${a.roles.join(', ')}`);
+    log(
+      config.security.demoPassword
+        ? 'demo accounts (password from DEMO_PASSWORD):'
+        : 'demo accounts (one-time passwords, change at first sign-in):',
+    );
+    for (const a of fresh)
+      log(`  ${a.username.padEnd(10)} ${config.security.demoPassword ? '' : (a.password ?? '')}  ${a.roles.join(', ')}`);
   } else {
-    log('demo accounts exist: admin, agent, branch, supervisor, handler, leader, senior, inspector, auditor (passwords as printed on the first start; DEMO_PASSWORD resets them)');
+    log(
+      'demo accounts exist: admin, agent, branch, supervisor, handler, leader, senior, inspector, auditor (passwords as printed on the first start; DEMO_PASSWORD resets them)',
+    );
   }
   if ((await demoComplaintCount(db)) === 0) {
-    const total = await db.selectFrom('complaints').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const total = await db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(total.n) === 0) {
       log('seeding demo data (first start)…');
       await seedDemoComplaints(base, { count: 200, now: new Date(), onProgress: (d, t) => log(`  demo complaints ${d}/${t}`) });
@@ -46,7 +56,10 @@ const app = await buildApp({
 });
 await app.listen({ port: config.port, host: config.host });
 // clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)
-const sweeper = startClockSweeper({ ...base, now: () => new Date() }, { intervalMs: 60_000, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } });
+const sweeper = startClockSweeper(
+  { ...base, now: () => new Date() },
+  { intervalMs: 60_000, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } },
+);
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -75,7 +88,10 @@ async function shutdown(signal: string) {
     // A keep-alive connection whose request finishes after close began stays open until its
     // keep-alive timeout (72 s): closed as soon as it is idle, so in-flight requests still finish.
     const idle = setInterval(() => app.server.closeIdleConnections(), 200);
-    await Promise.all([app.close().then(() => log('shutdown: requests finished')), sweeper.stop().then(() => log('shutdown: sweeper stopped'))]).finally(() => clearInterval(idle));
+    await Promise.all([
+      app.close().then(() => log('shutdown: requests finished')),
+      sweeper.stop().then(() => log('shutdown: sweeper stopped')),
+    ]).finally(() => clearInterval(idle));
     await opened.close();
     log('shutdown: database closed');
   } catch (err) {
@@ -89,5 +105,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 // Once serving, a stray rejection (a promise nobody awaited) is logged, not fatal: one request's
 // bug must not take the service down. Registered only now, so a failed start still exits non-zero.
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`unhandled rejection (server keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  process.stderr.write(
+    `unhandled rejection (server keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
+  );
 });

@@ -1,5 +1,5 @@
-import { alertUnconfirmedCalendar } from '../services/calendar-alert.service.js';
-import { sweepClocks } from '../services/sweeper.service.js';
+import { alertUnconfirmedCalendar } from '../services/administration/calendar-alert.service.js';
+import { sweepClocks } from '../services/workflow/sweeper.service.js';
 import { log, openDatabase } from './cli-support.js';
 
 /**
@@ -14,9 +14,12 @@ try {
   const r = await sweepClocks(ctx, {
     onError: (err, clockId) => process.stderr.write(`clock ${clockId}: ${err instanceof Error ? err.message : String(err)}\n`),
   });
-  log(`swept ${r.checked} clocks in ${Math.round(performance.now() - started)} ms: ${r.warnings} warnings, ${r.breaches} breaches, ${r.escalations} escalations${r.failed ? `, ${r.failed} failed` : ''}`);
+  log(
+    `swept ${r.checked} clocks in ${Math.round(performance.now() - started)} ms: ${r.warnings} warnings, ${r.breaches} breaches, ${r.escalations} escalations${r.failed ? `, ${r.failed} failed` : ''}`,
+  );
   const calendar = await alertUnconfirmedCalendar(ctx);
-  if (calendar.pending.length > 0) log(`calendar not confirmed for ${calendar.pending.join(', ')}: ${calendar.notified} administrators newly notified`);
+  if (calendar.pending.length > 0)
+    log(`calendar not confirmed for ${calendar.pending.join(', ')}: ${calendar.notified} administrators newly notified`);
   exitCode = r.failed === 0 ? 0 : 1;
 } finally {
   await opened.close();

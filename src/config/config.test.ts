@@ -27,14 +27,39 @@ describe('configuration from the environment (issue #2 item 1)', () => {
   });
 
   it('reads every variable', () => {
-    const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u:p@db:5432/complaints', DATA_DIR: '/var/lib/complaints', TZ: 'Asia/Hong_Kong', NODE_ENV: 'production', LOG_LEVEL: 'warn', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEYS: 'k1:x' });
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u:p@db:5432/complaints', dataDir: '/var/lib/complaints', timeZone: 'Asia/Hong_Kong', env: 'production', seedDemo: false, logLevel: 'warn' });
+    const c = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db:5432/complaints',
+      DATA_DIR: '/var/lib/complaints',
+      TZ: 'Asia/Hong_Kong',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: 's'.repeat(32),
+      ENCRYPTION_KEYS: 'k1:x',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u:p@db:5432/complaints',
+      dataDir: '/var/lib/complaints',
+      timeZone: 'Asia/Hong_Kong',
+      env: 'production',
+      seedDemo: false,
+      logLevel: 'warn',
+    });
   });
 
   it('production refuses to start without a session secret and an encryption key (issue #3 item 7)', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET[\s\S]*ENCRYPTION_KEYS/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
-    const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEYS: 'k1:x', DEMO_PASSWORD: 'x', SEED_DEMO: 'true' });
+    const prod = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 's'.repeat(32),
+      ENCRYPTION_KEYS: 'k1:x',
+      DEMO_PASSWORD: 'x',
+      SEED_DEMO: 'true',
+    });
     expect(prod.security.demoPassword).toBeUndefined();
     expect(prod.seedDemo).toBe(false);
   });
@@ -54,7 +79,10 @@ describe('configuration from the environment (issue #2 item 1)', () => {
   });
 
   it('evidence uploads: the limit and the types (#9 item 8)', () => {
-    expect(loadConfig({ EVIDENCE_MAX_BYTES: '104857600', EVIDENCE_TYPES: 'audio/mpeg, application/pdf' }).evidence).toEqual({ maxBytes: 100 * 1024 * 1024, contentTypes: ['audio/mpeg', 'application/pdf'] });
+    expect(loadConfig({ EVIDENCE_MAX_BYTES: '104857600', EVIDENCE_TYPES: 'audio/mpeg, application/pdf' }).evidence).toEqual({
+      maxBytes: 100 * 1024 * 1024,
+      contentTypes: ['audio/mpeg', 'application/pdf'],
+    });
     expect(() => loadConfig({ EVIDENCE_MAX_BYTES: '10' })).toThrow(/EVIDENCE_MAX_BYTES/);
     expect(() => loadConfig({ EVIDENCE_TYPES: 'application/x-msdownload' })).toThrow(/EVIDENCE_TYPES/);
   });

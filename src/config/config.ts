@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_EVIDENCE_MAX_BYTES, DEFAULT_EVIDENCE_TYPES, KNOWN_EVIDENCE_TYPES, type EvidenceSettings } from '../services/workflow/handlers/evidence-file.js';
+import {
+  DEFAULT_EVIDENCE_MAX_BYTES,
+  DEFAULT_EVIDENCE_TYPES,
+  KNOWN_EVIDENCE_TYPES,
+  type EvidenceSettings,
+} from '../services/workflow/handlers/evidence-file.js';
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -24,18 +29,44 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEYS: z.string().min(1).optional(),
-  ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional(),
+  ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/)
+    .optional(),
   DEMO_PASSWORD: z.string().min(1).optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_ROOT: z.string().min(1).optional(),
   // evidence uploads (#9 item 8): bytes per file, 1 MiB … 1 GiB; a comma-separated list of types
-  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).max(1024 * 1024 * 1024).default(DEFAULT_EVIDENCE_MAX_BYTES),
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_EVIDENCE_MAX_BYTES),
   EVIDENCE_TYPES: z
     .string()
-    .transform((v) => v.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))
-    .refine((list) => list.length > 0 && list.every((t) => KNOWN_EVIDENCE_TYPES.includes(t)), `each must be one of ${KNOWN_EVIDENCE_TYPES.join(', ')}`)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter((t) => t !== ''),
+    )
+    .refine(
+      (list) => list.length > 0 && list.every((t) => KNOWN_EVIDENCE_TYPES.includes(t)),
+      `each must be one of ${KNOWN_EVIDENCE_TYPES.join(', ')}`,
+    )
     .optional(),
 });
 

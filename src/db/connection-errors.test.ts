@@ -5,7 +5,19 @@ const withCode = (code: string, message = 'x') => Object.assign(new Error(messag
 
 describe('isDatabaseUnavailable (#9 item 3)', () => {
   it('recognises socket errors, outage SQLSTATEs and the driver messages of a lost connection', () => {
-    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08P01', '53300']) {
+    for (const code of [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08006',
+      '08001',
+      '08P01',
+      '53300',
+    ]) {
       expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
     }
     for (const message of [
@@ -25,7 +37,16 @@ describe('isDatabaseUnavailable (#9 item 3)', () => {
   });
 
   it('leaves every other error alone: constraint violations, syntax errors, our own bugs', () => {
-    for (const err of [withCode('23505'), withCode('42601'), withCode('40001'), withCode('ENOENT'), new TypeError('x is undefined'), 'ECONNRESET', null, undefined]) {
+    for (const err of [
+      withCode('23505'),
+      withCode('42601'),
+      withCode('40001'),
+      withCode('ENOENT'),
+      new TypeError('x is undefined'),
+      'ECONNRESET',
+      null,
+      undefined,
+    ]) {
       expect(isDatabaseUnavailable(err)).toBe(false);
     }
   });

@@ -16,8 +16,8 @@ import { seedTestPeople } from '../../test/test-people.js';
 import { complaintBody } from '../../test/test-app.js';
 import { permissionsOf } from '../domain/access/permissions.js';
 import { buildApp } from '../http/app.js';
-import { createApiToken } from '../services/auth/token.service.js';
-import { principalOf } from '../services/principal.service.js';
+import { createApiToken } from '../services/people/auth/token.service.js';
+import { principalOf } from '../services/people/principal.service.js';
 import { createDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded.js';
 import { superviseEmbeddedPostgres, type EmbeddedSupervisor } from './embedded-supervisor.js';
@@ -69,8 +69,17 @@ beforeAll(async () => {
   const user = await findUser(db, { username: 'tester' });
   if (!user) throw new Error('no tester');
   const p = await principalOf(db, user);
-  token = (await createApiToken(ctx, { ip: null, userAgent: 'test' }, p, { name: 'outage', actions: permissionsOf(p.roles), expiresInDays: 30 })).token;
-  app = await buildApp({ db, timeZone: 'Asia/Shanghai', now, logLevel: 'silent', security: testSecurity(), sessionSecret: TEST_SESSION_SECRET });
+  token = (
+    await createApiToken(ctx, { ip: null, userAgent: 'test' }, p, { name: 'outage', actions: permissionsOf(p.roles), expiresInDays: 30 })
+  ).token;
+  app = await buildApp({
+    db,
+    timeZone: 'Asia/Shanghai',
+    now,
+    logLevel: 'silent',
+    security: testSecurity(),
+    sessionSecret: TEST_SESSION_SECRET,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -174,7 +183,11 @@ describe('PostgreSQL killed under concurrent intake (#9 item 3)', () => {
     expect(acknowledged.size).toBe(COMPLAINTS);
     const stored = await db.selectFrom('complaints').select('id').execute();
     expect(new Set(stored.map((r) => r.id))).toEqual(acknowledged);
-    const keysStored = await db.selectFrom('idempotency_keys').select(['key', 'response_status']).where('scope', 'like', 'complaints.register:%').execute();
+    const keysStored = await db
+      .selectFrom('idempotency_keys')
+      .select(['key', 'response_status'])
+      .where('scope', 'like', 'complaints.register:%')
+      .execute();
     expect(keysStored).toHaveLength(COMPLAINTS);
     expect(keysStored.every((k) => k.response_status === 201)).toBe(true);
 

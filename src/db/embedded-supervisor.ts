@@ -58,7 +58,9 @@ export function superviseEmbeddedPostgres(postmaster: Postmaster, opts: Supervis
         opts.log(`embedded PostgreSQL restarted (pid ${postmaster.pid() ?? '?'}); crash recovery done, serving again`);
         return;
       } catch (err) {
-        opts.log(`embedded PostgreSQL: restart failed (${(err as Error).message}); next try in ${Math.min(maxDelay, initialDelay * 2 ** failures)} ms`);
+        opts.log(
+          `embedded PostgreSQL: restart failed (${(err as Error).message}); next try in ${Math.min(maxDelay, initialDelay * 2 ** failures)} ms`,
+        );
       }
     }
   };

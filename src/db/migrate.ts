@@ -32,11 +32,14 @@ export async function migrate(url: string): Promise<MigrationResult> {
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map<string, string>(
-      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).rows.map(
-        (r) => [r.name, r.checksum],
-      ),
+      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).rows.map((r) => [
+        r.name,
+        r.checksum,
+      ]),
     );
-    const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(migrationsDir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     for (const file of files) {
       const sql = readFileSync(path.join(migrationsDir, file), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');

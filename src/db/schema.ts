@@ -157,7 +157,6 @@ export interface OutboxTable {
   delivered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
-
 export interface OrgUnitsTable {
   id: string;
   kind: 'branch' | 'department' | 'leadership_group' | 'supervision' | 'senior_management';

@@ -13,7 +13,13 @@ export async function seedReferenceData(db: Database, actor: string): Promise<{ 
     const at = new Date();
     let policy = false;
     if (!(await findCurrentPolicy(trx))) {
-      await insertPolicyVersion(trx, { version: 1, document: defaultPolicy, createdBy: actor, reason: 'defaults (policy-defaults.md)', createdAt: at });
+      await insertPolicyVersion(trx, {
+        version: 1,
+        document: defaultPolicy,
+        createdBy: actor,
+        reason: 'defaults (policy-defaults.md)',
+        createdAt: at,
+      });
       policy = true;
     }
     let calendarYears = 0;

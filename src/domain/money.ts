@@ -15,9 +15,7 @@ export const MAX_AMOUNT = '999999999999.99';
 
 export type AmountParseFailure = 'format' | 'negative' | 'too_many_decimals' | 'too_large';
 
-export type AmountParseResult =
-  | { ok: true; value: string }
-  | { ok: false; reason: AmountParseFailure };
+export type AmountParseResult = { ok: true; value: string } | { ok: false; reason: AmountParseFailure };
 
 /** Plain non-negative decimal: digits, optionally a point and more digits. No sign, exponent, comma or space. */
 const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;

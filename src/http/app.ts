@@ -72,7 +72,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: '保险证券投诉管理系统 API',
-        description: 'Complaint management for an insurance and securities company. Errors are {code, message, fields}; messages in zh-CN, or en-US with Accept-Language: en.',
+        description:
+          'Complaint management for an insurance and securities company. Errors are {code, message, fields}; messages in zh-CN, or en-US with Accept-Language: en.',
         version: '0.1.0',
       },
       tags: [

@@ -3,8 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, type Action, type Role } from '../domain/access/permissions.js';
 import { complaintBody, createTestApp, type TestApp } from '../../test/test-app.js';
 import {
-  bodyMutations, FORGED_CURSORS, invalidQueryValues, MALFORMED_IDS, multipart, MULTIPART_TYPE, operationsOf, sample, toJson, valueMutations, wrongBodies, wrongContentTypes,
-  type FuzzCase, type Operation,
+  bodyMutations,
+  FORGED_CURSORS,
+  invalidQueryValues,
+  MALFORMED_IDS,
+  multipart,
+  MULTIPART_TYPE,
+  operationsOf,
+  sample,
+  toJson,
+  valueMutations,
+  wrongBodies,
+  wrongContentTypes,
+  type FuzzCase,
+  type Operation,
 } from '../../test/openapi-fuzz.js';
 
 /**
@@ -62,7 +74,11 @@ beforeAll(async () => {
   const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody() });
   expect(reg.statusCode).toBe(201);
   validPathValue['/api/complaints/{id}'] = reg.json().id as string;
-  const second = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '李四', phone: '13900001111' } }) });
+  const second = await t.inject({
+    method: 'POST',
+    url: '/api/complaints',
+    payload: complaintBody({ complainant: { name: '李四', phone: '13900001111' } }),
+  });
   otherComplaint = second.json().number as string;
   currentPolicy = (await t.inject({ method: 'GET', url: '/api/policy' })).json().policy;
   const other = await t.db.selectFrom('users').select('id').where('username', '=', 'agent').executeTakeFirst();
@@ -74,7 +90,13 @@ beforeAll(async () => {
   ops = operationsOf(doc.json());
   accessOf = new Map(t.app.accessRules.map((r) => [`${r.method} ${r.url}`, r.access] as const));
 
-  const people = await t.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select(['users.username', 'user_roles.role']).where('users.active', '=', true).orderBy('users.username').execute();
+  const people = await t.db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.username', 'user_roles.role'])
+    .where('users.active', '=', true)
+    .orderBy('users.username')
+    .execute();
   const roles = new Map<string, Role[]>();
   for (const p of people) roles.set(p.username, [...(roles.get(p.username) ?? []), p.role as Role]);
   callerFor = (action) => {
@@ -91,11 +113,18 @@ afterAll(async () => t?.close());
 
 /** Row count and content hash of every table that matters (see the header comment). */
 async function fingerprint(): Promise<Record<string, string>> {
-  const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`.execute(t.db);
+  const tables = await sql<{
+    name: string;
+  }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`.execute(
+    t.db,
+  );
   const volatile = sql.raw(`ARRAY[${VOLATILE_COLUMNS.map((c) => `'${c}'`).join(',')}]`);
   const parts = tables.rows
     .filter((r) => !EXCLUDED_TABLES.has(r.name))
-    .map((r) => sql`SELECT ${r.name}::text AS name, count(*)::text || ':' || md5(coalesce(string_agg((to_jsonb(x) - ${volatile})::text, '|' ORDER BY (to_jsonb(x) - ${volatile})::text), '')) AS fp FROM ${sql.id(r.name)} x`);
+    .map(
+      (r) =>
+        sql`SELECT ${r.name}::text AS name, count(*)::text || ':' || md5(coalesce(string_agg((to_jsonb(x) - ${volatile})::text, '|' ORDER BY (to_jsonb(x) - ${volatile})::text), '')) AS fp FROM ${sql.id(r.name)} x`,
+    );
   const rows = await sql<{ name: string; fp: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(t.db);
   return Object.fromEntries(rows.rows.map((r) => [r.name, r.fp]));
 }
@@ -128,11 +157,13 @@ function buildCases(op: Operation): FuzzCase[] {
   const form = op.body?.['multipart/form-data'];
   const base: FuzzCase = { name: '', method: op.method, url: pathWith(op), headers: {} };
   const baseBody = json ? (VALID_BODIES[`${op.method} ${op.path}`]?.() ?? sample(json)) : undefined;
-  const withSampleBody = (c: FuzzCase): FuzzCase => (json ? { ...c, headers: { ...c.headers, 'content-type': 'application/json' }, payload: toJson(baseBody) } : c);
+  const withSampleBody = (c: FuzzCase): FuzzCase =>
+    json ? { ...c, headers: { ...c.headers, 'content-type': 'application/json' }, payload: toJson(baseBody) } : c;
   const out: FuzzCase[] = [];
 
   for (const p of op.parameters.filter((x) => x.in === 'path')) {
-    for (const [name, value] of MALFORMED_IDS) out.push(withSampleBody({ ...base, name: `path ${p.name}: ${name}`, url: pathWith(op, { name: p.name, value }) }));
+    for (const [name, value] of MALFORMED_IDS)
+      out.push(withSampleBody({ ...base, name: `path ${p.name}: ${name}`, url: pathWith(op, { name: p.name, value }) }));
   }
 
   const query = op.parameters.filter((x) => x.in === 'query');
@@ -142,13 +173,15 @@ function buildCases(op: Operation): FuzzCase[] {
   for (let round = 0; queryCases.length < queryLimit && queryLists.some((l) => l.values[round]); round++) {
     for (const { p, values } of queryLists) {
       const v = values[round];
-      if (v && queryCases.length < queryLimit) queryCases.push(withSampleBody({ ...base, name: `query ${p.name}: ${v[0]}`, url: `${base.url}?${p.name}=${v[1]}` }));
+      if (v && queryCases.length < queryLimit)
+        queryCases.push(withSampleBody({ ...base, name: `query ${p.name}: ${v[0]}`, url: `${base.url}?${p.name}=${v[1]}` }));
     }
   }
   out.push(...queryCases);
   // a paging cursor is opaque to the schema (a string) but decoded by the service: forge some
   for (const p of query.filter((x) => /cursor|before/i.test(x.name))) {
-    for (const [name, value] of FORGED_CURSORS) out.push({ ...base, name: `query ${p.name}: ${name}`, url: `${base.url}?${p.name}=${value}` });
+    for (const [name, value] of FORGED_CURSORS)
+      out.push({ ...base, name: `query ${p.name}: ${name}`, url: `${base.url}?${p.name}=${value}` });
   }
   if (query.length > 0) {
     const first = query[0]!.name;
@@ -157,22 +190,31 @@ function buildCases(op: Operation): FuzzCase[] {
       ['__proto__ key', '__proto__=1&__proto__[polluted]=1'],
       ['constructor key', 'constructor[prototype][polluted]=1'],
       ['NUL in a key', 'a%00b=1'],
-    ] as const) out.push({ ...base, name: `query: ${name}`, url: `${base.url}?${qs}` });
+    ] as const)
+      out.push({ ...base, name: `query: ${name}`, url: `${base.url}?${qs}` });
   }
 
   for (const h of op.parameters.filter((x) => x.in === 'header')) {
-    for (const [name, value] of [['NUL', 'a\u0000b'], ['lone surrogate', '\udfff'], ['too long', 'k'.repeat(300)], ['empty', '']] as const) {
+    for (const [name, value] of [
+      ['NUL', 'a\u0000b'],
+      ['lone surrogate', '\udfff'],
+      ['too long', 'k'.repeat(300)],
+      ['empty', ''],
+    ] as const) {
       const c = withSampleBody({ ...base, name: `header ${h.name}: ${name}` });
       out.push({ ...c, headers: { ...c.headers, [h.name]: value } });
     }
   }
 
   if (json) {
-    for (const [name, payload] of wrongBodies()) out.push({ ...base, name: `body: ${name}`, headers: { 'content-type': 'application/json' }, payload });
-    for (const m of bodyMutations(json, BODY_MUTATIONS, baseBody)) out.push({ ...base, name: m.name, headers: { 'content-type': 'application/json' }, payload: toJson(m.body) });
+    for (const [name, payload] of wrongBodies())
+      out.push({ ...base, name: `body: ${name}`, headers: { 'content-type': 'application/json' }, payload });
+    for (const m of bodyMutations(json, BODY_MUTATIONS, baseBody))
+      out.push({ ...base, name: m.name, headers: { 'content-type': 'application/json' }, payload: toJson(m.body) });
     // a known valid body: its own fields too, where the schema says only "object" (the policy)
     if (VALID_BODIES[`${op.method} ${op.path}`]) {
-      for (const m of valueMutations(baseBody, VALUE_MUTATIONS)) out.push({ ...base, name: m.name, headers: { 'content-type': 'application/json' }, payload: toJson(m.body) });
+      for (const m of valueMutations(baseBody, VALUE_MUTATIONS))
+        out.push({ ...base, name: m.name, headers: { 'content-type': 'application/json' }, payload: toJson(m.body) });
     }
   }
   if (form) {
@@ -184,12 +226,17 @@ function buildCases(op: Operation): FuzzCase[] {
       ['2 MB fields', Object.fromEntries(Object.keys(fields).map((k) => [k, 'x'.repeat(2 * 1024 * 1024)]))],
       ['unknown fields only', { colour: 'red', ['__proto__']: 'x' }],
     ];
-    for (const [name, f] of junk) out.push({ ...base, name: `multipart: ${name}`, headers: { 'content-type': MULTIPART_TYPE }, payload: multipart(f) });
+    for (const [name, f] of junk)
+      out.push({ ...base, name: `multipart: ${name}`, headers: { 'content-type': MULTIPART_TYPE }, payload: multipart(f) });
     out.push({ ...base, name: 'multipart sent as JSON', headers: { 'content-type': 'application/json' }, payload: toJson(sample(form)) });
   }
   // a route without a body ignores a JSON one (the call would be valid): only types nobody parses
-  const types = op.body ? wrongContentTypes() : wrongContentTypes().filter(([, type]) => !type.startsWith('multipart/') && !type.startsWith('application/json'));
-  if (op.method !== 'GET' && op.method !== 'DELETE') for (const [name, type, payload] of types) out.push({ ...base, name: `content type ${name}`, headers: { 'content-type': type }, payload });
+  const types = op.body
+    ? wrongContentTypes()
+    : wrongContentTypes().filter(([, type]) => !type.startsWith('multipart/') && !type.startsWith('application/json'));
+  if (op.method !== 'GET' && op.method !== 'DELETE')
+    for (const [name, type, payload] of types)
+      out.push({ ...base, name: `content type ${name}`, headers: { 'content-type': type }, payload });
   return out;
 }
 
@@ -225,14 +272,16 @@ async function fuzz(as: (op: Operation) => string | null): Promise<{ failures: s
       const answers = await Promise.all(batch.map((c) => send(c, caller)));
       answers.forEach((res, j) => {
         const c = batch[j]!;
-        if (res.statusCode >= 500) failures.push(`${op.method} ${op.path} as ${caller ?? 'nobody'} [${c.name}]: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode >= 500)
+          failures.push(`${op.method} ${op.path} as ${caller ?? 'nobody'} [${c.name}]: ${res.statusCode} ${res.body.slice(0, 200)}`);
         if (res.statusCode < 300 && op.method !== 'GET') accepted.push(c.name);
       });
       requests += batch.length;
     }
     const after = await fingerprint();
     const changed = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
-    if (changed.length > 0) failures.push(`${op.method} ${op.path} as ${caller ?? 'nobody'}: wrote to ${changed.join(', ')} (accepted: ${accepted.join('; ')})`);
+    if (changed.length > 0)
+      failures.push(`${op.method} ${op.path} as ${caller ?? 'nobody'}: wrote to ${changed.join(', ')} (accepted: ${accepted.join('; ')})`);
     before = after;
     timing.push([`${op.method} ${op.path}`, cases.length, Date.now() - started]);
   }
@@ -243,7 +292,8 @@ async function fuzz(as: (op: Operation) => string | null): Promise<{ failures: s
 describe('every operation of /api/openapi.json refuses invalid input: no 5xx, nothing written (#9 item 1, invariant 2)', () => {
   it('the document lists the operations the fuzz covers', () => {
     expect(ops.length).toBeGreaterThanOrEqual(80);
-    for (const op of ops) expect(casesFor(op).length, `${op.method} ${op.path}`).toBeGreaterThan(op.method === 'GET' && op.parameters.length === 0 ? -1 : 0);
+    for (const op of ops)
+      expect(casesFor(op).length, `${op.method} ${op.path}`).toBeGreaterThan(op.method === 'GET' && op.parameters.length === 0 ? -1 : 0);
   });
 
   it('as a user allowed to call each operation', async () => {
@@ -257,4 +307,3 @@ describe('every operation of /api/openapi.json refuses invalid input: no 5xx, no
     expect(failures).toEqual([]);
   }, 240_000);
 });
-

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../services/context.js';
-import type { SweepCounts } from '../services/sweeper.service.js';
+import type { SweepCounts } from '../services/workflow/sweeper.service.js';
 import { startClockSweeper, type SweeperLog } from './clock-sweeper.job.js';
 
 const ctx = {} as ServiceContext;

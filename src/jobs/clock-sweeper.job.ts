@@ -4,9 +4,9 @@
  * loop goes on. Several app instances may each run one: the sweep itself shares the work safely.
  * The default run also raises the year-end calendar alert (once per year and administrator).
  */
-import { alertUnconfirmedCalendar } from '../services/calendar-alert.service.js';
+import { alertUnconfirmedCalendar } from '../services/administration/calendar-alert.service.js';
 import type { ServiceContext } from '../services/context.js';
-import { sweepClocks, type SweepCounts, type SweepOptions } from '../services/sweeper.service.js';
+import { sweepClocks, type SweepCounts, type SweepOptions } from '../services/workflow/sweeper.service.js';
 
 export interface SweeperLog {
   info(message: string): void;
@@ -57,9 +57,14 @@ export function startClockSweeper(ctx: ServiceContext, opts: ClockSweeperOptions
 
   const runOnce = async () => {
     try {
-      const r = await sweep(ctx, { batch: opts.batch, onError: (err, clockId) => log.error(`clock sweeper: clock ${clockId} failed: ${describeError(err)}`) });
+      const r = await sweep(ctx, {
+        batch: opts.batch,
+        onError: (err, clockId) => log.error(`clock sweeper: clock ${clockId} failed: ${describeError(err)}`),
+      });
       if (r.warnings + r.breaches + r.escalations + r.failed > 0) {
-        log.info(`clock sweeper: ${r.checked} clocks, ${r.warnings} warnings, ${r.breaches} breaches, ${r.escalations} escalations${r.failed ? `, ${r.failed} failed` : ''}`);
+        log.info(
+          `clock sweeper: ${r.checked} clocks, ${r.warnings} warnings, ${r.breaches} breaches, ${r.escalations} escalations${r.failed ? `, ${r.failed} failed` : ''}`,
+        );
       }
     } catch (err) {
       log.error(`clock sweeper: run failed: ${describeError(err)}`);

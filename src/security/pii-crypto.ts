@@ -108,9 +108,7 @@ export function encryptField(ring: KeyRing, plaintext: string): string {
   const cipher = createCipheriv('aes-256-gcm', currentKey(ring), iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(AAD);
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  const parts = [ring.current, iv, cipher.getAuthTag(), ciphertext].map((p) =>
-    typeof p === 'string' ? p : p.toString('base64'),
-  );
+  const parts = [ring.current, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === 'string' ? p : p.toString('base64')));
   return PREFIX + parts.join(':');
 }
 
@@ -128,8 +126,7 @@ function parseEnvelope(stored: string): Envelope {
   const iv = decodeBase64(ivText);
   const tag = decodeBase64(tagText);
   const ciphertext = decodeBase64(ctText);
-  const malformed =
-    parts.length !== 4 || !KEY_ID.test(keyId) || iv?.length !== IV_BYTES || tag?.length !== TAG_BYTES;
+  const malformed = parts.length !== 4 || !KEY_ID.test(keyId) || iv?.length !== IV_BYTES || tag?.length !== TAG_BYTES;
   if (malformed || ciphertext === null) throw new PiiDecryptError('format', 'malformed enc:v1 field');
   return { keyId, iv, tag, ciphertext };
 }
@@ -176,7 +173,9 @@ export function normaliseForHash(value: string): string {
  */
 export function keyedHash(ring: KeyRing, kind: string, value: string): string {
   if (!KIND.test(kind)) throw new Error(`invalid keyed-hash kind '${kind}': use 1-32 characters of a-z 0-9 _`);
-  return createHmac('sha256', ring.hashKey).update(`${kind}:${normaliseForHash(value)}`, 'utf8').digest('hex');
+  return createHmac('sha256', ring.hashKey)
+    .update(`${kind}:${normaliseForHash(value)}`, 'utf8')
+    .digest('hex');
 }
 
 /** '<id>:<random base64 32 bytes>', one entry of a key spec, for set-up scripts. */

@@ -1,4 +1,11 @@
-import { DashboardOutlined, FileAddOutlined, HomeOutlined, LogoutOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  FileAddOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -23,7 +30,12 @@ export const NAV: readonly NavEntry[] = [
   { path: '/complaints', label: 'nav.ledger', icon: <UnorderedListOutlined />, anyOf: ['complaint.read'] },
   { path: '/complaints/new', label: 'nav.newComplaint', icon: <FileAddOutlined />, anyOf: ['complaint.create'] },
   { path: '/board', label: 'nav.board', icon: <DashboardOutlined />, anyOf: ['board.read'] },
-  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write', 'audit.read'] },
+  {
+    path: '/admin',
+    label: 'nav.admin',
+    icon: <SettingOutlined />,
+    anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write', 'audit.read'],
+  },
 ];
 
 export function mayOpen(me: Parameters<typeof can>[0], entry: NavEntry): boolean {
@@ -52,7 +64,9 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#001529', paddingInline: 24 }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#001529', paddingInline: 24 }}
+      >
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
           {t('app.title')}
         </Typography.Text>
@@ -74,7 +88,13 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={200} theme="light" breakpoint="xl" collapsedWidth={56} data-testid="sider">
-          <Menu mode="inline" items={items} selectedKeys={selected ? [selected.path] : []} onClick={({ key }) => void (pageFor(key)?.preload() ?? Promise.resolve()).finally(() => navigate(key))} style={{ height: '100%' }} />
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected.path] : []}
+            onClick={({ key }) => void (pageFor(key)?.preload() ?? Promise.resolve()).finally(() => navigate(key))}
+            style={{ height: '100%' }}
+          />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <Outlet />

@@ -76,7 +76,13 @@ export function NotificationBell() {
         <Link to="/notifications" onClick={() => setOpen(false)} data-testid="notices-all">
           {t('notices.all')}
         </Link>
-        <Button size="small" disabled={n === 0} loading={markRead.isPending} onClick={() => markRead.mutate({ all: true })} data-testid="notices-mark-all">
+        <Button
+          size="small"
+          disabled={n === 0}
+          loading={markRead.isPending}
+          onClick={() => markRead.mutate({ all: true })}
+          data-testid="notices-mark-all"
+        >
           {t('notices.markAllRead')}
         </Button>
       </Space>

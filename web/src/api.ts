@@ -41,13 +41,20 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function toApiError(status: number, body: unknown): ApiError {
   if (isRecord(body) && typeof body.code === 'string') {
-    const fields = Array.isArray(body.fields) ? body.fields.filter((f): f is ApiFieldError => isRecord(f) && typeof f.field === 'string') : [];
+    const fields = Array.isArray(body.fields)
+      ? body.fields.filter((f): f is ApiFieldError => isRecord(f) && typeof f.field === 'string')
+      : [];
     return new ApiError(status, body.code, typeof body.message === 'string' ? body.message : body.code, fields);
   }
   return new ApiError(status, 'http_error', `HTTP ${status}`);
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   return send<T>(method, path, body === undefined ? undefined : { body: JSON.stringify(body), contentType: 'application/json' }, headers);
 }
 
@@ -81,7 +88,8 @@ export function apiUpload<T>(path: string, form: FormData, onProgress: (sent: nu
       if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T);
       else reject(toApiError(xhr.status, parsed));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', language.startsWith('en') ? 'The upload failed: network error' : '上传失败：网络错误'));
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network_error', language.startsWith('en') ? 'The upload failed: network error' : '上传失败：网络错误'));
     xhr.send(form);
   });
 }
@@ -105,7 +113,12 @@ async function parseJson(res: Response): Promise<unknown> {
   }
 }
 
-async function send<T>(method: string, path: string, payload?: { body: string | Blob; contentType: string }, extra: Record<string, string> = {}): Promise<T> {
+async function send<T>(
+  method: string,
+  path: string,
+  payload?: { body: string | Blob; contentType: string },
+  extra: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = { ...extra, accept: 'application/json', 'accept-language': language };
   if (payload) headers['content-type'] = payload.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

@@ -20,7 +20,11 @@ const FONT_FAMILY =
 function Root() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontFamily: FONT_FAMILY } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { fontFamily: FONT_FAMILY } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <BrowserRouter>
           <Routes>

@@ -31,19 +31,28 @@ export interface NoticePage {
 export const REFRESH_MS = 60_000;
 
 export function fetchNotices(q: { limit: number; unread?: boolean; before?: string }): Promise<NoticePage> {
-  return api<NoticePage>('GET', `/api/notifications${queryString({ limit: q.limit, unread: q.unread ? 'true' : undefined, before: q.before })}`);
+  return api<NoticePage>(
+    'GET',
+    `/api/notifications${queryString({ limit: q.limit, unread: q.unread ? 'true' : undefined, before: q.before })}`,
+  );
 }
 
 /** The newest few, for the bell's list. */
 export function useLatestNotices(limit: number, enabled: boolean) {
-  return useQuery({ queryKey: ['notifications', 'latest', limit], queryFn: () => fetchNotices({ limit }), enabled, refetchInterval: REFRESH_MS });
+  return useQuery({
+    queryKey: ['notifications', 'latest', limit],
+    queryFn: () => fetchNotices({ limit }),
+    enabled,
+    refetchInterval: REFRESH_MS,
+  });
 }
 
 /** Marks some or all read; every notification view (bell, page, workbench) refreshes. */
 export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (which: { ids: string[] } | { all: true }) => api<{ updated: number; unreadCount: number }>('POST', '/api/notifications/read', which),
+    mutationFn: (which: { ids: string[] } | { all: true }) =>
+      api<{ updated: number; unreadCount: number }>('POST', '/api/notifications/read', which),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['notifications'] });
       void client.invalidateQueries({ queryKey: ['workbench'] });

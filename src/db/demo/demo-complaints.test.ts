@@ -41,7 +41,9 @@ describe('generateDemoComplaints', () => {
   });
 
   it('mostly arrives in working hours, more often recently', () => {
-    const daytime = items.filter(({ input }) => input.receivedAt && shanghaiHour(input.receivedAt) >= 8 && shanghaiHour(input.receivedAt) < 20);
+    const daytime = items.filter(
+      ({ input }) => input.receivedAt && shanghaiHour(input.receivedAt) >= 8 && shanghaiHour(input.receivedAt) < 20,
+    );
     expect(daytime.length / items.length).toBeGreaterThan(0.75);
     const recent = items.filter(({ input }) => input.receivedAt && now.getTime() - input.receivedAt.getTime() < 30 * DAY);
     const old = items.filter(({ input }) => input.receivedAt && now.getTime() - input.receivedAt.getTime() >= 60 * DAY);
@@ -177,7 +179,14 @@ describe('generateDemoComplaints', () => {
 
 describe('demo texts', () => {
   const sample = (agent: boolean, amount: string | null): TextContext => ({
-    I: agent ? '客户' : '我', my: agent ? '其' : '我的', product: '现金增利宝', amount, date: '11月3日', days: 12, seller: '业务员', place: '营业网点',
+    I: agent ? '客户' : '我',
+    my: agent ? '其' : '我的',
+    product: '现金增利宝',
+    amount,
+    date: '11月3日',
+    days: 12,
+    seller: '业务员',
+    place: '营业网点',
   });
 
   it('has a template for every business line and category of the mix', () => {

@@ -10,14 +10,37 @@ import { defaultPolicy } from '../../domain/policy/policy.defaults.js';
 import { address, complainant, email, unique, type Used } from './demo-people.js';
 import { deck, Rng } from './demo-random.js';
 import {
-  AMOUNT_SCALE, BUSINESS_LINE_MIX, CATEGORY_MIX, CHANNEL_MIX, CITIES, CITY_WEIGHTS, INSURANCE_LINES,
-  NO_AMOUNT_CATEGORIES, PRODUCTS, SELLERS_INSURANCE, SELLERS_SECURITIES, SUBJECT_PARTIES, SURNAMES, type City, type Weighted,
+  AMOUNT_SCALE,
+  BUSINESS_LINE_MIX,
+  CATEGORY_MIX,
+  CHANNEL_MIX,
+  CITIES,
+  CITY_WEIGHTS,
+  INSURANCE_LINES,
+  NO_AMOUNT_CATEGORIES,
+  PRODUCTS,
+  SELLERS_INSURANCE,
+  SELLERS_SECURITIES,
+  SUBJECT_PARTIES,
+  SURNAMES,
+  type City,
+  type Weighted,
 } from './demo-reference.js';
 import {
-  AGENT_CLOSINGS, AGENT_PREFIXES, CONFIRM_REASONS, FOLLOW_UPS, OVERRIDE_REASONS, REMEDIES, SELF_CLOSINGS,
-  SELF_PREFIXES, SIGNAL_SENTENCES, TEMPLATES, type Signal, type Template, type TextContext,
+  AGENT_CLOSINGS,
+  AGENT_PREFIXES,
+  CONFIRM_REASONS,
+  FOLLOW_UPS,
+  OVERRIDE_REASONS,
+  REMEDIES,
+  SELF_CLOSINGS,
+  SELF_PREFIXES,
+  SIGNAL_SENTENCES,
+  TEMPLATES,
+  type Signal,
+  type Template,
+  type TextContext,
 } from './demo-texts.js';
-
 
 export interface DemoComplaint {
   input: IntakeInput;
@@ -36,7 +59,6 @@ const DAY = 24 * HOUR;
 const SHANGHAI_OFFSET = 8 * HOUR;
 const MIN_LENGTH = 40;
 const MAX_LENGTH = 200;
-
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 /** Local (Shanghai) calendar fields of an instant. */
@@ -87,16 +109,27 @@ function receivedAt(rng: Rng, channel: string, now: number): number {
 }
 
 const REGISTRATION_DELAY_MINUTES: Readonly<Record<string, readonly [number, number]>> = {
-  hotline: [1, 20], app: [5, 120], web: [5, 180], email: [10, 300], branch: [3, 40], letter: [30, 240], regulator_referral: [20, 240],
+  hotline: [1, 20],
+  app: [5, 120],
+  web: [5, 180],
+  email: [10, 300],
+  branch: [3, 40],
+  letter: [30, 240],
+  regulator_referral: [20, 240],
 };
 
-
 type Band = 'none' | 'low' | 'mid' | 'high';
-const AMOUNT_BANDS: Weighted<Band> = [['none', 15], ['low', 54], ['mid', 25], ['high', 6]];
+const AMOUNT_BANDS: Weighted<Band> = [
+  ['none', 15],
+  ['low', 54],
+  ['mid', 25],
+  ['high', 6],
+];
 
 /** A canonical amount string in the band, as whole cents: rounder the larger it is. */
 function amountIn(rng: Rng, band: Exclude<Band, 'none'>): string {
-  const [lo, hi, step] = band === 'low' ? [50, 9_900, rng.chance(0.4) ? 0.01 : 10] : band === 'mid' ? [10_000, 99_000, 100] : [100_500, 2_000_000, 1000];
+  const [lo, hi, step] =
+    band === 'low' ? [50, 9_900, rng.chance(0.4) ? 0.01 : 10] : band === 'mid' ? [10_000, 99_000, 100] : [100_500, 2_000_000, 1000];
   const value = lo * Math.pow(hi / lo, rng.float());
   const cents = Math.max(Math.round(value / step) * Math.round(step * 100), lo * 100);
   return `${Math.floor(cents / 100)}.${pad(cents % 100)}`;
@@ -138,8 +171,18 @@ function baseDraft(rng: Rng, used: Used, index: number, channel: string, signal:
   const city = rng.weighted(CITIES.map((c, i) => [c, CITY_WEIGHTS[i] ?? 1] as const));
   const [person, pinyin] = complainant(rng, used, channel, businessLine, city, local(now).getUTCFullYear());
   return {
-    index, receivedAt: receivedAt(rng, channel, now), channel, businessLine, category, template, product, city,
-    complainant: person, pinyin, signal, amount: null,
+    index,
+    receivedAt: receivedAt(rng, channel, now),
+    channel,
+    businessLine,
+    category,
+    template,
+    product,
+    city,
+    complainant: person,
+    pinyin,
+    signal,
+    amount: null,
   };
 }
 
@@ -186,7 +229,11 @@ function describe(rng: Rng, d: Draft): { description: string; productNamed: bool
   };
   d.details = details;
   const ctx: TextContext = {
-    ...details, I: agent ? who : '我', my: agent ? '其' : '我的', product: d.product, amount: d.amount ? amountText(d.amount) : null,
+    ...details,
+    I: agent ? who : '我',
+    my: agent ? '其' : '我的',
+    product: d.product,
+    amount: d.amount ? amountText(d.amount) : null,
   };
   const body = d.template.text(ctx);
   const voice = (s: { self: string; agent: string }) => (agent ? s.agent.replace(/^客户/, who) : s.self);
@@ -274,9 +321,15 @@ function proposals(inputs: readonly IntakeInput[]): Level[] {
     byMatter.set(matterKey, matter);
     return proposeLevel(
       {
-        businessLine: input.businessLine, amount: input.amount ?? null, riskFlags: input.riskFlags, urgent: input.urgent,
-        text: [input.description, input.requestedRemedy ?? ''].join('\n'), jointComplainants: input.jointComplainants,
-        sameMatterRecentCount: same + 1, repeatComplaint: repeat, regulatorReferral: input.channel === 'regulator_referral',
+        businessLine: input.businessLine,
+        amount: input.amount ?? null,
+        riskFlags: input.riskFlags,
+        urgent: input.urgent,
+        text: [input.description, input.requestedRemedy ?? ''].join('\n'),
+        jointComplainants: input.jointComplainants,
+        sameMatterRecentCount: same + 1,
+        repeatComplaint: repeat,
+        regulatorReferral: input.channel === 'regulator_referral',
       },
       defaultPolicy,
     ).level;
@@ -304,10 +357,18 @@ export function generateDemoComplaints(count: number, now: Date, seed = DEMO_SEE
   const channels = deck(rng, CHANNEL_MIX, count);
   const l1 = Math.round(count * 0.08);
   const l2 = Math.round(count * 0.09);
-  const signals = deck<Signal | null>(rng, [
-    ['legal', Math.round(l1 * 0.4)], ['regulator', Math.round(l1 * 0.35)], ['mass', l1 - Math.round(l1 * 0.4) - Math.round(l1 * 0.35)],
-    ['media', Math.round(l2 * 0.7)], ['agitated', l2 - Math.round(l2 * 0.7)], [null, Math.max(0, base - l1 - l2)],
-  ], base);
+  const signals = deck<Signal | null>(
+    rng,
+    [
+      ['legal', Math.round(l1 * 0.4)],
+      ['regulator', Math.round(l1 * 0.35)],
+      ['mass', l1 - Math.round(l1 * 0.4) - Math.round(l1 * 0.35)],
+      ['media', Math.round(l2 * 0.7)],
+      ['agitated', l2 - Math.round(l2 * 0.7)],
+      [null, Math.max(0, base - l1 - l2)],
+    ],
+    base,
+  );
 
   const drafts: Draft[] = [];
   for (let i = 0; i < base; i++) drafts.push(baseDraft(rng, used, i, channels[i] ?? 'hotline', signals[i] ?? null, nowMs));

@@ -37,7 +37,9 @@ export async function auditNames(db: Kysely<DB>, refs: AuditNameRefs): Promise<A
       ? db
           .selectFrom('users')
           .select(['id', 'username', 'display_name'])
-          .where((eb) => eb.or([...(userIds.length ? [eb('id', 'in', userIds)] : []), ...(usernames.length ? [eb('username', 'in', usernames)] : [])]))
+          .where((eb) =>
+            eb.or([...(userIds.length ? [eb('id', 'in', userIds)] : []), ...(usernames.length ? [eb('username', 'in', usernames)] : [])]),
+          )
           .execute()
       : [],
     orgUnitIds.length ? db.selectFrom('org_units').select(['id', 'name_zh', 'name_en']).where('id', 'in', orgUnitIds).execute() : [],
@@ -45,7 +47,12 @@ export async function auditNames(db: Kysely<DB>, refs: AuditNameRefs): Promise<A
       ? db
           .selectFrom('complaints')
           .select(['id', 'number'])
-          .where((eb) => eb.or([...(complaintIds.length ? [eb('id', 'in', complaintIds)] : []), ...(complaintNumbers.length ? [eb('number', 'in', complaintNumbers)] : [])]))
+          .where((eb) =>
+            eb.or([
+              ...(complaintIds.length ? [eb('id', 'in', complaintIds)] : []),
+              ...(complaintNumbers.length ? [eb('number', 'in', complaintNumbers)] : []),
+            ]),
+          )
           .execute()
       : [],
     tokenIds.length ? db.selectFrom('api_tokens').select(['id', 'name']).where('id', 'in', tokenIds).execute() : [],

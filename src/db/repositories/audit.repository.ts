@@ -51,6 +51,9 @@ export async function listAudit(db: Kysely<DB>, q: AuditQuery): Promise<{ rows: 
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<', q.to);
   if (q.before) query = query.where('id', '<', q.before);
-  const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
 }

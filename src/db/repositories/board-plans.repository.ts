@@ -70,7 +70,15 @@ export async function milestoneClocksOf(db: Database, complaintIds: readonly str
   if (complaintIds.length === 0) return [];
   return db
     .selectFrom('complaint_clocks')
-    .select(['complaint_id as complaintId', 'subject_id as subjectId', 'label', 'due_at as dueAt', 'status', 'met_at as metAt', 'breached_at as breachedAt'])
+    .select([
+      'complaint_id as complaintId',
+      'subject_id as subjectId',
+      'label',
+      'due_at as dueAt',
+      'status',
+      'met_at as metAt',
+      'breached_at as breachedAt',
+    ])
     .where('kind', '=', 'milestone')
     .where('complaint_id', 'in', complaintIds)
     .execute();

@@ -16,7 +16,10 @@ export async function calendarRevision(db: Kysely<DB>): Promise<string> {
 }
 
 export async function bumpCalendarRevision(db: Kysely<DB>): Promise<void> {
-  await db.updateTable('calendar_revision').set({ revision: sql`revision + 1` }).execute();
+  await db
+    .updateTable('calendar_revision')
+    .set({ revision: sql`revision + 1` })
+    .execute();
 }
 
 export async function loadCalendarDays(db: Kysely<DB>): Promise<CalendarDay[]> {

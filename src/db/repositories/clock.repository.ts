@@ -41,7 +41,13 @@ function tsArray(dates: readonly Date[]): string {
 /** A planned clock with where it belongs: the handling round, and the milestone or action it times. */
 export type NewClock = PlannedClock & { round?: number; subjectId?: string | null; label?: string | null };
 
-export async function insertClocks(db: Kysely<DB>, complaintId: string, clocks: readonly NewClock[], policyVersion: number, at: Date): Promise<void> {
+export async function insertClocks(
+  db: Kysely<DB>,
+  complaintId: string,
+  clocks: readonly NewClock[],
+  policyVersion: number,
+  at: Date,
+): Promise<void> {
   if (clocks.length === 0) return;
   await db
     .insertInto('complaint_clocks')
@@ -109,7 +115,11 @@ export async function listClocks(db: Kysely<DB>, complaintIds: readonly string[]
 
 export async function cancelClocks(db: Kysely<DB>, ids: readonly string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('complaint_clocks').set({ status: 'cancelled', cancelled_at: at, next_check_at: null }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('complaint_clocks')
+    .set({ status: 'cancelled', cancelled_at: at, next_check_at: null })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function updateClockPlan(
@@ -141,10 +151,18 @@ export async function listOpenClocks(db: Kysely<DB>): Promise<ClockRow[]> {
 const OPEN_CLOCK = ['running', 'paused', 'breached'] as const;
 
 /** Ends the open clocks of one milestone or improvement action, as met or as cancelled; returns how many. */
-async function endSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, end: 'met' | 'cancelled', at: Date): Promise<number> {
+async function endSubjectClocks(
+  db: Kysely<DB>,
+  complaintId: string,
+  subjectId: string,
+  end: 'met' | 'cancelled',
+  at: Date,
+): Promise<number> {
   const r = await db
     .updateTable('complaint_clocks')
-    .set(end === 'met' ? { status: 'met', met_at: at, next_check_at: null } : { status: 'cancelled', cancelled_at: at, next_check_at: null })
+    .set(
+      end === 'met' ? { status: 'met', met_at: at, next_check_at: null } : { status: 'cancelled', cancelled_at: at, next_check_at: null },
+    )
     .where('complaint_id', '=', complaintId)
     .where('subject_id', '=', subjectId)
     .where('status', 'in', OPEN_CLOCK)

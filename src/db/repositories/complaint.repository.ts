@@ -94,7 +94,15 @@ export async function insertLinks(
   if (links.length === 0) return;
   await db
     .insertInto('complaint_links')
-    .values(links.map((l) => ({ complaint_id: l.complaintId, related_id: l.relatedId, kind: l.kind, details: JSON.stringify(l.details), created_at: at })))
+    .values(
+      links.map((l) => ({
+        complaint_id: l.complaintId,
+        related_id: l.relatedId,
+        kind: l.kind,
+        details: JSON.stringify(l.details),
+        created_at: at,
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -111,7 +119,19 @@ export async function listLinks(db: Kysely<DB>, complaintId: string) {
         ]),
       ),
     )
-    .select(['c.id', 'c.number', 'c.received_at', 'c.status', 'c.category', 'c.branch_id', 'c.department_ids', 'c.created_by', 'l.kind', 'l.details', 'l.created_at'])
+    .select([
+      'c.id',
+      'c.number',
+      'c.received_at',
+      'c.status',
+      'c.category',
+      'c.branch_id',
+      'c.department_ids',
+      'c.created_by',
+      'l.kind',
+      'l.details',
+      'l.created_at',
+    ])
     .where((eb) => eb.or([eb('l.complaint_id', '=', complaintId), eb('l.related_id', '=', complaintId)]))
     .orderBy('c.received_at', 'desc')
     .execute();

@@ -91,18 +91,16 @@ export async function listEvents(db: Kysely<DB>, complaintId: string): Promise<E
 export async function* allChains(db: Kysely<DB>, batch = 500): AsyncGenerator<{ complaintId: string; events: EventRow[] }> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const ids = await db
-      .selectFrom('complaints')
-      .select('id')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
+    const ids = await db.selectFrom('complaints').select('id').where('id', '>', after).orderBy('id').limit(batch).execute();
     if (ids.length === 0) return;
     const rows = await db
       .selectFrom('complaint_events')
       .selectAll()
-      .where('complaint_id', 'in', ids.map((i) => i.id))
+      .where(
+        'complaint_id',
+        'in',
+        ids.map((i) => i.id),
+      )
       .orderBy('complaint_id')
       .orderBy('seq')
       .execute();

@@ -81,7 +81,12 @@ export function evidenceFileStream(db: Kysely<DB>, id: string): Readable {
       return;
     }
     for (let seq = 0; seq < (row.chunks ?? 0); seq++) {
-      const chunk = await db.selectFrom('evidence_file_chunks').select('bytes').where('file_id', '=', id).where('seq', '=', seq).executeTakeFirstOrThrow();
+      const chunk = await db
+        .selectFrom('evidence_file_chunks')
+        .select('bytes')
+        .where('file_id', '=', id)
+        .where('seq', '=', seq)
+        .executeTakeFirstOrThrow();
       yield chunk.bytes;
     }
   }

@@ -1,10 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 
-export type IdempotencyClaim =
-  | { kind: 'new' }
-  | { kind: 'replay'; status: number; body: unknown }
-  | { kind: 'mismatch' };
+export type IdempotencyClaim = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'mismatch' };
 
 /**
  * Claims a key inside the caller's transaction. A concurrent request with the same key blocks on

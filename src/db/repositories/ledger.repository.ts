@@ -80,7 +80,11 @@ export async function listLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Pr
     const cmp = dir === 'desc' ? '<' : '>';
     query = query.where(sql<SqlBool>`(${sql.ref(col)}, id) ${sql.raw(cmp)} (${value}, ${pos.id}::uuid)`);
   }
-  const rows = await query.orderBy(col, dir).orderBy('id', dir).limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy(col, dir)
+    .orderBy('id', dir)
+    .limit(q.limit + 1)
+    .execute();
   return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
 }
 

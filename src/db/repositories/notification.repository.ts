@@ -18,14 +18,29 @@ export async function insertNotifications(db: Kysely<DB>, items: readonly NewNot
   if (items.length === 0) return 0;
   const r = await db
     .insertInto('notifications')
-    .values(items.map((n) => ({ id: randomUUID(), user_id: n.userId, complaint_id: n.complaintId, kind: n.kind, source_key: n.sourceKey, title: n.title, body: JSON.stringify(n.body), created_at: at })))
+    .values(
+      items.map((n) => ({
+        id: randomUUID(),
+        user_id: n.userId,
+        complaint_id: n.complaintId,
+        kind: n.kind,
+        source_key: n.sourceKey,
+        title: n.title,
+        body: JSON.stringify(n.body),
+        created_at: at,
+      })),
+    )
     .onConflict((oc) => oc.columns(['source_key', 'user_id']).doNothing())
     .returning('id')
     .execute();
   return r.length;
 }
 
-export async function listNotifications(db: Kysely<DB>, userId: string, q: { unreadOnly: boolean; before?: Date; limit: number }): Promise<NotificationRow[]> {
+export async function listNotifications(
+  db: Kysely<DB>,
+  userId: string,
+  q: { unreadOnly: boolean; before?: Date; limit: number },
+): Promise<NotificationRow[]> {
   let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
   if (q.unreadOnly) query = query.where('read_at', 'is', null);
   if (q.before) query = query.where('created_at', '<', q.before);
@@ -33,7 +48,12 @@ export async function listNotifications(db: Kysely<DB>, userId: string, q: { unr
 }
 
 export async function unreadCount(db: Kysely<DB>, userId: string): Promise<number> {
-  const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

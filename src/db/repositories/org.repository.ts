@@ -13,7 +13,11 @@ export async function listOrgUnits(db: Kysely<DB>, q: { kind?: OrgUnitKind; incl
 
 export async function findOrgUnit(db: Kysely<DB>, idOrCode: string): Promise<OrgUnitRow | undefined> {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrCode);
-  return db.selectFrom('org_units').selectAll().where(isUuid ? 'id' : 'code', '=', idOrCode).executeTakeFirst();
+  return db
+    .selectFrom('org_units')
+    .selectAll()
+    .where(isUuid ? 'id' : 'code', '=', idOrCode)
+    .executeTakeFirst();
 }
 
 export async function findOrgUnitsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<OrgUnitRow[]> {
@@ -34,7 +38,11 @@ export async function findBranchByName(db: Kysely<DB>, name: string): Promise<Or
 
 /** false (nothing written) when the code is taken meanwhile */
 export async function insertOrgUnit(db: Kysely<DB>, row: OrgUnitRow): Promise<boolean> {
-  const r = await db.insertInto('org_units').values(row).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto('org_units')
+    .values(row)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 

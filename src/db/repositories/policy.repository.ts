@@ -11,7 +11,13 @@ export interface PolicyVersionRow {
 
 const columns = ['version', 'document', 'created_at', 'created_by', 'reason'] as const;
 
-function toRow(r: { version: number; document: Record<string, unknown>; created_at: Date; created_by: string; reason: string | null }): PolicyVersionRow {
+function toRow(r: {
+  version: number;
+  document: Record<string, unknown>;
+  created_at: Date;
+  created_by: string;
+  reason: string | null;
+}): PolicyVersionRow {
   return { version: r.version, document: r.document, createdAt: r.created_at, createdBy: r.created_by, reason: r.reason };
 }
 
@@ -41,6 +47,12 @@ export async function insertPolicyVersion(
 ): Promise<void> {
   await db
     .insertInto('policy_versions')
-    .values({ version: v.version, document: JSON.stringify(v.document), created_by: v.createdBy, reason: v.reason, created_at: v.createdAt })
+    .values({
+      version: v.version,
+      document: JSON.stringify(v.document),
+      created_by: v.createdBy,
+      reason: v.reason,
+      created_at: v.createdAt,
+    })
     .execute();
 }

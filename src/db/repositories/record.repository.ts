@@ -5,11 +5,31 @@ export type RecordRow = Selectable<ComplaintRecordsTable>;
 
 export async function insertRecord(
   db: Kysely<DB>,
-  r: { id: string; complaintId: string; kind: string; round: number; status: string | null; data: Record<string, unknown>; at: Date; by: string },
+  r: {
+    id: string;
+    complaintId: string;
+    kind: string;
+    round: number;
+    status: string | null;
+    data: Record<string, unknown>;
+    at: Date;
+    by: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('complaint_records')
-    .values({ id: r.id, complaint_id: r.complaintId, kind: r.kind, round: r.round, status: r.status, data: JSON.stringify(r.data), created_at: r.at, created_by: r.by, updated_at: r.at, updated_by: r.by })
+    .values({
+      id: r.id,
+      complaint_id: r.complaintId,
+      kind: r.kind,
+      round: r.round,
+      status: r.status,
+      data: JSON.stringify(r.data),
+      created_at: r.at,
+      created_by: r.by,
+      updated_at: r.at,
+      updated_by: r.by,
+    })
     .execute();
 }
 
@@ -20,13 +40,28 @@ export async function listRecords(db: Kysely<DB>, complaintId: string, kind?: st
 }
 
 export async function findRecord(db: Kysely<DB>, complaintId: string, id: string, kind: string): Promise<RecordRow | undefined> {
-  return db.selectFrom('complaint_records').selectAll().where('complaint_id', '=', complaintId).where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
+  return db
+    .selectFrom('complaint_records')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .where('id', '=', id)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
 }
 
-export async function updateRecord(db: Kysely<DB>, id: string, patch: { status?: string | null; data?: Record<string, unknown>; at: Date; by: string }): Promise<void> {
+export async function updateRecord(
+  db: Kysely<DB>,
+  id: string,
+  patch: { status?: string | null; data?: Record<string, unknown>; at: Date; by: string },
+): Promise<void> {
   await db
     .updateTable('complaint_records')
-    .set({ ...(patch.status !== undefined ? { status: patch.status } : {}), ...(patch.data ? { data: JSON.stringify(patch.data) } : {}), updated_at: patch.at, updated_by: patch.by })
+    .set({
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.data ? { data: JSON.stringify(patch.data) } : {}),
+      updated_at: patch.at,
+      updated_by: patch.by,
+    })
     .where('id', '=', id)
     .execute();
 }

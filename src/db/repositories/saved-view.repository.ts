@@ -8,7 +8,10 @@ export async function listSavedViews(db: Kysely<DB>, userId: string): Promise<Sa
 }
 
 /** Saves a view under its name: a second save with the same name replaces the first. */
-export async function upsertSavedView(db: Kysely<DB>, v: { id: string; userId: string; name: string; query: string; columns: string[]; now: Date }): Promise<SavedViewRow> {
+export async function upsertSavedView(
+  db: Kysely<DB>,
+  v: { id: string; userId: string; name: string; query: string; columns: string[]; now: Date },
+): Promise<SavedViewRow> {
   return db
     .insertInto('saved_views')
     .values({ id: v.id, user_id: v.userId, name: v.name, query: v.query, columns: v.columns, created_at: v.now, updated_at: v.now })

@@ -16,7 +16,11 @@ export async function touchSession(db: Kysely<DB>, id: string, at: Date): Promis
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
-export async function revokeSessions(db: Kysely<DB>, where: { id: string } | { userId: string; exceptId?: string }, at: Date): Promise<number> {
+export async function revokeSessions(
+  db: Kysely<DB>,
+  where: { id: string } | { userId: string; exceptId?: string },
+  at: Date,
+): Promise<number> {
   let q = db.updateTable('sessions').set({ revoked_at: at }).where('revoked_at', 'is', null);
   if ('id' in where) q = q.where('id', '=', where.id);
   else {
@@ -40,10 +44,18 @@ export async function listApiTokens(db: Kysely<DB>, userId: string): Promise<Api
 }
 
 export async function recordTokenUse(db: Kysely<DB>, id: string, at: Date): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: at, use_count: sql`use_count + 1` }).where('id', '=', id).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: at, use_count: sql`use_count + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function revokeApiTokens(db: Kysely<DB>, where: { id: string; userId: string } | { userId: string }, at: Date): Promise<number> {
+export async function revokeApiTokens(
+  db: Kysely<DB>,
+  where: { id: string; userId: string } | { userId: string },
+  at: Date,
+): Promise<number> {
   let q = db.updateTable('api_tokens').set({ revoked_at: at }).where('revoked_at', 'is', null).where('user_id', '=', where.userId);
   if ('id' in where) q = q.where('id', '=', where.id);
   const r = await q.executeTakeFirst();

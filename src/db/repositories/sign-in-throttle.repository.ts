@@ -22,12 +22,18 @@ const stateOf = (r: Row): ThrottleState => ({
 const sameKey = (r: ThrottleKey) => (k: ThrottleKey) => k.kind === r.kind && k.username === r.username && k.address === r.address;
 
 /** The stored states of these keys (absent keys are missing from the answer). */
-export async function throttleStates(db: Kysely<DB>, keys: readonly ThrottleKey[], forUpdate = false): Promise<Array<ThrottleKey & { state: ThrottleState }>> {
+export async function throttleStates(
+  db: Kysely<DB>,
+  keys: readonly ThrottleKey[],
+  forUpdate = false,
+): Promise<Array<ThrottleKey & { state: ThrottleState }>> {
   if (keys.length === 0) return [];
   let q = db
     .selectFrom('sign_in_throttle')
     .selectAll()
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('username', '=', k.username), eb('address', '=', k.address)]))));
+    .where((eb) =>
+      eb.or(keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('username', '=', k.username), eb('address', '=', k.address)]))),
+    );
   if (forUpdate) q = q.forUpdate();
   const rows = await q.execute();
   return keys.flatMap((k) => {
@@ -42,7 +48,11 @@ export async function throttleStates(db: Kysely<DB>, keys: readonly ThrottleKey[
  * taken one at a time in one global order, so two transactions never wait for each other in a
  * cycle (a deadlock would abort one of them).
  */
-export async function lockThrottleKeys(db: Kysely<DB>, keys: readonly ThrottleKey[], now: Date): Promise<Array<ThrottleKey & { state: ThrottleState }>> {
+export async function lockThrottleKeys(
+  db: Kysely<DB>,
+  keys: readonly ThrottleKey[],
+  now: Date,
+): Promise<Array<ThrottleKey & { state: ThrottleState }>> {
   const order = (k: ThrottleKey) => `${k.kind}\u0000${k.username}\u0000${k.address}`;
   const sorted = [...keys].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   const locked: Array<ThrottleKey & { state: ThrottleState }> = [];
@@ -60,7 +70,14 @@ export async function lockThrottleKeys(db: Kysely<DB>, keys: readonly ThrottleKe
 export async function saveThrottleState(db: Kysely<DB>, k: ThrottleKey, s: ThrottleState): Promise<void> {
   await db
     .updateTable('sign_in_throttle')
-    .set({ score: s.score, scored_at: s.scoredAt, blocked_until: s.blockedUntil, window_start: s.windowStart, window_failures: s.windowFailures, alerted_window: s.alertedWindow })
+    .set({
+      score: s.score,
+      scored_at: s.scoredAt,
+      blocked_until: s.blockedUntil,
+      window_start: s.windowStart,
+      window_failures: s.windowFailures,
+      alerted_window: s.alertedWindow,
+    })
     .where('kind', '=', k.kind)
     .where('username', '=', k.username)
     .where('address', '=', k.address)

@@ -22,7 +22,11 @@ async function withAccess(db: Kysely<DB>, users: UserRow[]): Promise<UserWithAcc
   }));
 }
 
-export async function findUser(db: Kysely<DB>, by: { id: string } | { username: string }, forUpdate = false): Promise<UserWithAccess | undefined> {
+export async function findUser(
+  db: Kysely<DB>,
+  by: { id: string } | { username: string },
+  forUpdate = false,
+): Promise<UserWithAccess | undefined> {
   let q = db.selectFrom('users').selectAll();
   q = 'id' in by ? q.where('id', '=', by.id) : q.where('username', '=', by.username);
   if (forUpdate) q = q.forUpdate();
@@ -38,21 +42,37 @@ export async function listUsers(db: Kysely<DB>, q: { includeInactive?: boolean }
 
 /** Inserts the user with roles and org units; false (nothing written) when the username is taken meanwhile. */
 export async function insertUser(db: Kysely<DB>, row: UserRow, roles: readonly string[], orgUnitIds: readonly string[]): Promise<boolean> {
-  const r = await db.insertInto('users').values(row).onConflict((oc) => oc.column('username').doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto('users')
+    .values(row)
+    .onConflict((oc) => oc.column('username').doNothing())
+    .executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
   await replaceUserAccess(db, row.id, roles, orgUnitIds);
   return true;
 }
 
-export async function replaceUserAccess(db: Kysely<DB>, userId: string, roles?: readonly string[], orgUnitIds?: readonly string[]): Promise<void> {
+export async function replaceUserAccess(
+  db: Kysely<DB>,
+  userId: string,
+  roles?: readonly string[],
+  orgUnitIds?: readonly string[],
+): Promise<void> {
   if (roles) {
     await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-    if (roles.length > 0) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+    if (roles.length > 0)
+      await db
+        .insertInto('user_roles')
+        .values(roles.map((role) => ({ user_id: userId, role })))
+        .execute();
   }
   if (orgUnitIds) {
     await db.deleteFrom('user_org_units').where('user_id', '=', userId).execute();
     if (orgUnitIds.length > 0) {
-      await db.insertInto('user_org_units').values(orgUnitIds.map((org_unit_id) => ({ user_id: userId, org_unit_id }))).execute();
+      await db
+        .insertInto('user_org_units')
+        .values(orgUnitIds.map((org_unit_id) => ({ user_id: userId, org_unit_id })))
+        .execute();
     }
   }
 }
@@ -60,13 +80,19 @@ export async function replaceUserAccess(db: Kysely<DB>, userId: string, roles?: 
 export async function updateUser(
   db: Kysely<DB>,
   id: string,
-  patch: Partial<Pick<UserRow, 'display_name' | 'email' | 'password_hash' | 'must_change_password' | 'active' | 'password_changed_at' | 'last_login_at'>> & { updated_at: Date },
+  patch: Partial<
+    Pick<UserRow, 'display_name' | 'email' | 'password_hash' | 'must_change_password' | 'active' | 'password_changed_at' | 'last_login_at'>
+  > & { updated_at: Date },
 ): Promise<void> {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
 /** Active users holding a role, optionally only those in one of the given org units. */
-export async function usersWithRole(db: Kysely<DB>, role: string, unitIds?: readonly string[]): Promise<Array<{ id: string; username: string }>> {
+export async function usersWithRole(
+  db: Kysely<DB>,
+  role: string,
+  unitIds?: readonly string[],
+): Promise<Array<{ id: string; username: string }>> {
   let q = db
     .selectFrom('users as u')
     .innerJoin('user_roles as r', 'r.user_id', 'u.id')
@@ -75,12 +101,19 @@ export async function usersWithRole(db: Kysely<DB>, role: string, unitIds?: read
     .where('r.role', '=', role);
   if (unitIds) {
     if (unitIds.length === 0) return [];
-    q = q.where((eb) => eb.exists(eb.selectFrom('user_org_units as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id').where('m.org_unit_id', 'in', unitIds)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('user_org_units as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id').where('m.org_unit_id', 'in', unitIds),
+      ),
+    );
   }
   return q.orderBy('u.username').execute();
 }
 
-export async function activeUsersByUsername(db: Kysely<DB>, usernames: readonly string[]): Promise<Array<{ id: string; username: string }>> {
+export async function activeUsersByUsername(
+  db: Kysely<DB>,
+  usernames: readonly string[],
+): Promise<Array<{ id: string; username: string }>> {
   if (usernames.length === 0) return [];
   return db.selectFrom('users').select(['id', 'username']).where('active', '=', true).where('username', 'in', usernames).execute();
 }

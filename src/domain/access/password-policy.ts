@@ -125,9 +125,7 @@ function shuffle(randomBytes: RandomBytes, chars: string[]): string[] {
 
 function candidate(randomBytes: RandomBytes): string {
   const required = [LOWER, UPPER, DIGITS, SYMBOLS].map((alphabet) => pick(randomBytes, alphabet));
-  const rest = Array.from({ length: ONE_TIME_PASSWORD_LENGTH - required.length }, () =>
-    pick(randomBytes, ONE_TIME_PASSWORD_ALPHABET),
-  );
+  const rest = Array.from({ length: ONE_TIME_PASSWORD_LENGTH - required.length }, () => pick(randomBytes, ONE_TIME_PASSWORD_ALPHABET));
   return shuffle(randomBytes, [...required, ...rest]).join('');
 }
 

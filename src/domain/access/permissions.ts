@@ -70,7 +70,15 @@ const HANDLE: readonly Action[] = [
   'complaint.close',
   'complaint.progress',
 ];
-const FRONT_LINE: readonly Action[] = ['complaint.read', 'complaint.create', 'complaint.grade', 'complaint.unmask', 'complaint.export', ...HANDLE, ...READ_REFERENCE];
+const FRONT_LINE: readonly Action[] = [
+  'complaint.read',
+  'complaint.create',
+  'complaint.grade',
+  'complaint.unmask',
+  'complaint.export',
+  ...HANDLE,
+  ...READ_REFERENCE,
+];
 
 export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
   agent: { actions: FRONT_LINE, scope: 'department', zh: '客服人员', en: 'Service agent' },
@@ -82,7 +90,15 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
     en: 'Department supervisor',
   },
   department_handler: {
-    actions: ['complaint.read', 'complaint.unmask', 'complaint.investigate', 'complaint.resolve', 'complaint.progress', 'improvement.manage', ...READ_REFERENCE],
+    actions: [
+      'complaint.read',
+      'complaint.unmask',
+      'complaint.investigate',
+      'complaint.resolve',
+      'complaint.progress',
+      'improvement.manage',
+      ...READ_REFERENCE,
+    ],
     scope: 'department',
     zh: '责任部门经办人',
     en: 'Department handler',
@@ -110,7 +126,16 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
     en: 'Leadership group member',
   },
   senior_manager: {
-    actions: ['complaint.read', 'complaint.unmask', 'complaint.export', 'complaint.approve', 'exception.manage', 'board.read', ...READ_REFERENCE, 'user.read'],
+    actions: [
+      'complaint.read',
+      'complaint.unmask',
+      'complaint.export',
+      'complaint.approve',
+      'exception.manage',
+      'board.read',
+      ...READ_REFERENCE,
+      'user.read',
+    ],
     scope: 'all',
     zh: '公司高层',
     en: 'Senior manager',
@@ -122,7 +147,17 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
     en: 'Supervision inspector',
   },
   administrator: {
-    actions: ['policy.read', 'policy.write', 'calendar.read', 'calendar.write', 'org.read', 'org.write', 'user.read', 'user.write', 'token.manage'],
+    actions: [
+      'policy.read',
+      'policy.write',
+      'calendar.read',
+      'calendar.write',
+      'org.read',
+      'org.write',
+      'user.read',
+      'user.write',
+      'token.manage',
+    ],
     scope: 'none',
     zh: '系统管理员',
     en: 'Administrator',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIGN_IN_THROTTLE as P, decayedScore, recordFailure, requiredWaitSeconds, retryAfterSeconds, type ThrottleState } from './sign-in-throttle.js';
+import {
+  DEFAULT_SIGN_IN_THROTTLE as P,
+  decayedScore,
+  recordFailure,
+  requiredWaitSeconds,
+  retryAfterSeconds,
+  type ThrottleState,
+} from './sign-in-throttle.js';
 
 const T0 = new Date('2026-11-25T02:00:00Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -59,7 +66,14 @@ describe('sign-in throttle (#9 item 4)', () => {
   });
 
   it('a parallel failure never shortens a wait already imposed', () => {
-    const prev: ThrottleState = { score: 1, scoredAt: T0, blockedUntil: later(600), windowStart: T0, windowFailures: 1, alertedWindow: null };
+    const prev: ThrottleState = {
+      score: 1,
+      scoredAt: T0,
+      blockedUntil: later(600),
+      windowStart: T0,
+      windowFailures: 1,
+      alertedWindow: null,
+    };
     expect(recordFailure(prev, T0, P, P.perSource, undefined).next.blockedUntil).toEqual(later(600));
   });
 });

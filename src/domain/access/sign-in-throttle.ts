@@ -109,7 +109,14 @@ export function recordFailure(
   const alreadyAlerted = prev?.alertedWindow?.getTime() === windowStart.getTime();
   const alert = alertAt !== undefined && windowFailures >= alertAt && !alreadyAlerted;
   return {
-    next: { score, scoredAt: now, blockedUntil, windowStart, windowFailures, alertedWindow: alert ? windowStart : (prev?.alertedWindow ?? null) },
+    next: {
+      score,
+      scoredAt: now,
+      blockedUntil,
+      windowStart,
+      windowFailures,
+      alertedWindow: alert ? windowStart : (prev?.alertedWindow ?? null),
+    },
     alert,
   };
 }

@@ -17,8 +17,7 @@ function errors(result: CalendarImportResult) {
   return result.errors;
 }
 
-const calendar = (...events: string[]) =>
-  ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events, 'END:VCALENDAR'].join('\r\n');
+const calendar = (...events: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events, 'END:VCALENDAR'].join('\r\n');
 const event = (...lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
 
 describe('parseCalendarIcs on the chinese-days files', () => {
@@ -42,9 +41,7 @@ describe('parseCalendarIcs on the chinese-days files', () => {
     const ics = packageText('holidays.ics');
     const json: unknown = JSON.parse(packageText('chinese-days.json'));
     for (const year of [2024, 2025, 2026]) {
-      expect(days(parseCalendarIcs(ics, year)).map((d) => d.date)).toEqual(
-        days(parseCalendarJson(json, year)).map((d) => d.date),
-      );
+      expect(days(parseCalendarIcs(ics, year)).map((d) => d.date)).toEqual(days(parseCalendarJson(json, year)).map((d) => d.date));
     }
   });
 });
@@ -117,15 +114,12 @@ describe('parseCalendarIcs', () => {
       { path: 'line 8', message: "DTSTART: invalid date '20270231'" },
       { path: 'line 13', message: 'event must last 1 to 366 whole days' },
       { path: 'line 16', message: 'VEVENT without DTSTART' },
-      { path: 'line 19', message: 'SUMMARY \'e(休)\' contradicts X-APPLE-SPECIAL-DAY:ALTERNATE-WORKDAY' },
+      { path: 'line 19', message: "SUMMARY 'e(休)' contradicts X-APPLE-SPECIAL-DAY:ALTERNATE-WORKDAY" },
     ]);
   });
 
   it('reports conflicting days, unclosed components and empty files', () => {
-    const conflict = calendar(
-      event('DTSTART;VALUE=DATE:20270101', 'SUMMARY:a(休)'),
-      event('DTSTART;VALUE=DATE:20270101', 'SUMMARY:a(班)'),
-    );
+    const conflict = calendar(event('DTSTART;VALUE=DATE:20270101', 'SUMMARY:a(休)'), event('DTSTART;VALUE=DATE:20270101', 'SUMMARY:a(班)'));
     expect(errors(parseCalendarIcs(conflict, 2027))[0]?.message).toContain('both');
     expect(errors(parseCalendarIcs('BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270101', 2027))[0]?.path).toBe('end of file');
     expect(errors(parseCalendarIcs(calendar(), 2027))[0]?.message).toBe('no VEVENT found');

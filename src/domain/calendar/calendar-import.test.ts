@@ -57,12 +57,22 @@ describe('parseCalendarJson: own format { days: [...] }', () => {
 
   it('refuses a date listed both as holiday and as working day, keeps exact repeats once', () => {
     const conflict = parseCalendarJson(
-      { days: [{ date: '2027-01-01', kind: 'holiday' }, { date: '2027-01-01', kind: 'workday' }] },
+      {
+        days: [
+          { date: '2027-01-01', kind: 'holiday' },
+          { date: '2027-01-01', kind: 'workday' },
+        ],
+      },
       2027,
     );
     expect(errors(conflict)).toEqual([{ path: 'days.1', message: '2027-01-01 is listed both as holiday and as working day' }]);
     const repeat = parseCalendarJson(
-      { days: [{ date: '2027-01-01', kind: 'holiday' }, { date: '2027-01-01', kind: 'holiday' }] },
+      {
+        days: [
+          { date: '2027-01-01', kind: 'holiday' },
+          { date: '2027-01-01', kind: 'holiday' },
+        ],
+      },
       2027,
     );
     expect(days(repeat)).toHaveLength(1);
@@ -82,7 +92,12 @@ describe('parseCalendarJson: chinese-days layout', () => {
     const result = days(parseCalendarJson(readJson('years/2026.json'), 2026));
     expect(result.filter((d) => d.kind === 'holiday')).toHaveLength(33);
     expect(result.filter((d) => d.kind === 'workday').map((d) => d.date)).toEqual([
-      '2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10',
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
     ]);
     expect(result.find((d) => d.date === '2026-02-17')).toEqual({ date: '2026-02-17', kind: 'holiday', name: '春节' });
   });

@@ -6,9 +6,7 @@ export interface ImportIssue {
   message: string;
 }
 
-export type CalendarImportResult =
-  | { ok: true; days: CalendarDay[]; warnings: ImportIssue[] }
-  | { ok: false; errors: ImportIssue[] };
+export type CalendarImportResult = { ok: true; days: CalendarDay[]; warnings: ImportIssue[] } | { ok: false; errors: ImportIssue[] };
 
 /**
  * Checks and sorts parsed days: a date may occur once per kind (repeats are dropped), never with
@@ -35,7 +33,6 @@ export function finishImport(
   const days = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
   return { ok: true, days, warnings };
 }
-
 
 /** The year an import is for must be a plausible calendar year. */
 export function invalidYear(year: number): CalendarImportResult | null {

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { weekdayOf } from '../time/zoned.js';
-import { computeStatutoryHolidays, hasStatutoryHolidays, statutoryCalendarDays, statutoryHolidayOn, statutoryHolidays, type Festival } from './statutory-holidays.js';
+import {
+  computeStatutoryHolidays,
+  hasStatutoryHolidays,
+  statutoryCalendarDays,
+  statutoryHolidayOn,
+  statutoryHolidays,
+  type Festival,
+} from './statutory-holidays.js';
 
 /** date -> festivals, for comparing against dates read off the lunar calendar. */
 const table = (year: number) => Object.fromEntries(statutoryHolidays(year).map((h) => [h.date, h.festivals.join('+')]));
@@ -44,12 +51,18 @@ describe('statutory holidays (全国年节及纪念日放假办法 as amended in
       '2028-10-02': 'national_day',
       '2028-10-03': 'mid_autumn+national_day',
     });
-    expect(statutoryCalendarDays(2028).find((d) => d.date === '2028-10-03')).toEqual({ date: '2028-10-03', kind: 'holiday', name: '中秋、国庆节' });
+    expect(statutoryCalendarDays(2028).find((d) => d.date === '2028-10-03')).toEqual({
+      date: '2028-10-03',
+      kind: 'holiday',
+      name: '中秋、国庆节',
+    });
   });
 
   it('a lunar year whose 12th month has 30 days: New Year’s Eve is the 30th', () => {
     // 2030: 正月初一 = Sun 3 Feb 2030, 除夕 (腊月三十) = Sat 2 Feb
-    const spring = statutoryHolidays(2030).filter((h) => h.festivals.includes('spring_festival')).map((h) => h.date);
+    const spring = statutoryHolidays(2030)
+      .filter((h) => h.festivals.includes('spring_festival'))
+      .map((h) => h.date);
     expect(spring).toEqual(['2030-02-02', '2030-02-03', '2030-02-04', '2030-02-05']);
   });
 
@@ -58,7 +71,10 @@ describe('statutory holidays (全国年节及纪念日放假办法 as amended in
     for (const zone of ['America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC', 'Asia/Shanghai']) {
       process.env.TZ = zone; // Node applies a change of TZ to Date at once
       for (const year of [2027, 2028] as const) {
-        expect(computeStatutoryHolidays(year).map((h) => h.date), `${zone} ${year}`).toEqual(expected[year]);
+        expect(
+          computeStatutoryHolidays(year).map((h) => h.date),
+          `${zone} ${year}`,
+        ).toEqual(expected[year]);
       }
     }
   });

@@ -86,7 +86,8 @@ function solarDatesOfLunar(days: readonly LunarDay[], lunarMonth: number, lunarD
 
 function exactlyOne(dates: string[], what: string, year: number): string {
   const [date] = dates;
-  if (dates.length !== 1 || date === undefined) throw new RangeError(`${what} of ${year}: expected one date, the lunar table gave ${dates.length}`);
+  if (dates.length !== 1 || date === undefined)
+    throw new RangeError(`${what} of ${year}: expected one date, the lunar table gave ${dates.length}`);
   return date;
 }
 
@@ -99,7 +100,8 @@ function fromLibraryDate(formatted: string, year: number, month: number): string
   for (let day = 1; day <= 31; day++) {
     const candidate = iso(year, month, day);
     const instant = new Date(Date.UTC(year, month - 1, day));
-    if (isValidDateString(candidate) && iso(instant.getFullYear(), instant.getMonth() + 1, instant.getDate()) === formatted) return candidate;
+    if (isValidDateString(candidate) && iso(instant.getFullYear(), instant.getMonth() + 1, instant.getDate()) === formatted)
+      return candidate;
   }
   throw new RangeError(`solar term date '${formatted}' is not in ${year}-${pad(month)}`);
 }
@@ -142,7 +144,8 @@ const byDate = new Map<number, ReadonlyMap<string, StatutoryHoliday>>();
 
 /** The statutory holidays of a year, by date; throws RangeError outside 2025–2099. */
 export function statutoryHolidays(year: number): readonly StatutoryHoliday[] {
-  if (!hasStatutoryHolidays(year)) throw new RangeError(`statutory holidays are computed for ${STATUTORY_FIRST_YEAR}–${STATUTORY_LAST_YEAR}, not ${year}`);
+  if (!hasStatutoryHolidays(year))
+    throw new RangeError(`statutory holidays are computed for ${STATUTORY_FIRST_YEAR}–${STATUTORY_LAST_YEAR}, not ${year}`);
   let days = computed.get(year);
   if (!days) {
     days = computeStatutoryHolidays(year);

@@ -25,9 +25,7 @@ export interface SweepStep {
 
 /** One fact the sweep makes true; `at` is the instant it was due (not the instant of the sweep). */
 export type SweepEffect =
-  | { type: 'warning'; index: number; at: Date }
-  | { type: 'breach'; at: Date }
-  | { type: 'escalation'; step: number; at: Date };
+  { type: 'warning'; index: number; at: Date } | { type: 'breach'; at: Date } | { type: 'escalation'; step: number; at: Date };
 
 export interface SweepOutcome {
   effects: SweepEffect[];
@@ -87,7 +85,14 @@ export function sweepClock(clock: SweepClockState, now: Date, steps: readonly Sw
     }
   }
 
-  return { effects, status, warningsSent, escalationStep, breachedAt, nextCheckAt: nextCheck({ ...clock, status, warningsSent, escalationStep, breachedAt }, steps) };
+  return {
+    effects,
+    status,
+    warningsSent,
+    escalationStep,
+    breachedAt,
+    nextCheckAt: nextCheck({ ...clock, status, warningsSent, escalationStep, breachedAt }, steps),
+  };
 }
 
 /** When the sweeper must look at a clock next, from its state alone (also for a clock just started or re-planned). */

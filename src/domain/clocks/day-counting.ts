@@ -60,12 +60,7 @@ function daysUsed(ctx: DayCounting, fromMs: number, untilMs: number): number {
  * The due instant of a day-based clock of `days` days started at `startMs`, with `pauses`
  * (sorted, merged, as from normalizePauses); null while an open pause holds the clock.
  */
-export function dayBasedDue(
-  ctx: DayCounting,
-  startMs: number,
-  days: number,
-  pauses: readonly Interval[],
-): number | null {
+export function dayBasedDue(ctx: DayCounting, startMs: number, days: number, pauses: readonly Interval[]): number | null {
   let segmentStart = startMs;
   let remaining = days;
   for (const pause of pauses) {

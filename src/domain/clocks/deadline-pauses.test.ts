@@ -11,7 +11,14 @@ const pause = (from: string, to: string | null): Pause => ({ from: sh(from), to:
 
 function due(start: string, amount: number, unit: DurationUnit, pauses: Pause[], extra: Partial<DeadlineInput> = {}) {
   return computeDeadline({
-    start: sh(start), amount, unit, calendar: CN, timeZone: 'Asia/Shanghai', workingHours: WH, pauses, ...extra,
+    start: sh(start),
+    amount,
+    unit,
+    calendar: CN,
+    timeZone: 'Asia/Shanghai',
+    workingHours: WH,
+    pauses,
+    ...extra,
   }).due;
 }
 
@@ -21,9 +28,7 @@ describe('pauses on elapsed units (paused time is skipped exactly)', () => {
   it('adds the paused time that falls before the running due time', () => {
     expect(due(start, 2, 'hours', [])).toEqual(sh('2026-03-02T12:00'));
     expect(due(start, 2, 'hours', [pause('2026-03-02T10:30', '2026-03-02T11:00')])).toEqual(sh('2026-03-02T12:30'));
-    expect(due('2026-03-01T20:00', 30, 'minutes', [pause('2026-03-01T20:10', '2026-03-01T20:20')])).toEqual(
-      sh('2026-03-01T20:40'),
-    );
+    expect(due('2026-03-01T20:00', 30, 'minutes', [pause('2026-03-01T20:10', '2026-03-01T20:20')])).toEqual(sh('2026-03-01T20:40'));
   });
 
   it('counts only the part of a pause after the start', () => {
@@ -52,13 +57,9 @@ describe('pauses on elapsed units (paused time is skipped exactly)', () => {
 
   it('working hours: a pause only removes working time', () => {
     // Mon 16:00–17:00 counts 1 h, paused until Tue 10:00, then 2 h more
-    expect(due('2026-03-02T16:00', 3, 'working_hours', [pause('2026-03-02T17:00', '2026-03-03T10:00')])).toEqual(
-      sh('2026-03-03T12:00'),
-    );
+    expect(due('2026-03-02T16:00', 3, 'working_hours', [pause('2026-03-02T17:00', '2026-03-03T10:00')])).toEqual(sh('2026-03-03T12:00'));
     // a pause outside working hours changes nothing
-    expect(due('2026-03-02T16:00', 3, 'working_hours', [pause('2026-03-02T18:00', '2026-03-03T08:00')])).toEqual(
-      sh('2026-03-03T10:30'),
-    );
+    expect(due('2026-03-02T16:00', 3, 'working_hours', [pause('2026-03-02T18:00', '2026-03-03T08:00')])).toEqual(sh('2026-03-03T10:30'));
     expect(due('2026-03-02T16:00', 3, 'working_hours', [pause('2026-03-03T08:00', null)])).toBeNull();
   });
 
@@ -118,9 +119,7 @@ describe('pauses on working days (remaining whole days; the resume day is not co
 
   it('resumes across National Day 2026 with the adjusted working day', () => {
     // received Mon Sep 28; paused Sep 29 09:00 (nothing used) until Oct 9; 5 days: Oct 10 (Sat, worked), 12, 13, 14, 15
-    expect(due('2026-09-28T10:00', 5, 'working_days', [pause('2026-09-29T09:00', '2026-10-09T12:00')])).toEqual(
-      sh('2026-10-15T17:30'),
-    );
+    expect(due('2026-09-28T10:00', 5, 'working_days', [pause('2026-09-29T09:00', '2026-10-09T12:00')])).toEqual(sh('2026-10-15T17:30'));
   });
 
   it('ignores a pause that begins after the due time; an earlier open pause gives null', () => {
@@ -147,9 +146,7 @@ describe('pauses on calendar days (the regulatory clock: mediation and appraisal
   it('a pause during the roll-forward to a working day leaves one day after the resume', () => {
     // received Fri Mar 6; day 15 = Sat Mar 21, rolled to Mon Mar 23; paused Sun Mar 22 until Wed Mar 25
     expect(due('2026-03-06T09:00', 15, 'calendar_days', [])).toEqual(sh('2026-03-24T00:00'));
-    expect(due('2026-03-06T09:00', 15, 'calendar_days', [pause('2026-03-22T10:00', '2026-03-25T12:00')])).toEqual(
-      sh('2026-03-27T00:00'),
-    );
+    expect(due('2026-03-06T09:00', 15, 'calendar_days', [pause('2026-03-22T10:00', '2026-03-25T12:00')])).toEqual(sh('2026-03-27T00:00'));
   });
 
   it('an open mediation holds the clock', () => {

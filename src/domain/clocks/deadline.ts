@@ -25,13 +25,7 @@ import { allTheTime, consumeTime, normalizePauses, workingWindows, type Interval
 
 export type DurationUnit = 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
 
-export const DURATION_UNITS: readonly DurationUnit[] = [
-  'minutes',
-  'hours',
-  'working_hours',
-  'working_days',
-  'calendar_days',
-];
+export const DURATION_UNITS: readonly DurationUnit[] = ['minutes', 'hours', 'working_hours', 'working_days', 'calendar_days'];
 
 /** A span during which the clock stands still; `to: null` means still paused. */
 export interface Pause {

@@ -42,12 +42,7 @@ function unpaused(window: Interval, pauses: readonly Interval[]): Interval[] {
  * The instant at which `amountMs` of counting time has passed since `startMs`, or null when an
  * open pause stops the clock before that. `windows` must be in ascending order.
  */
-export function consumeTime(
-  windows: Iterable<Interval>,
-  pauses: readonly Interval[],
-  startMs: number,
-  amountMs: number,
-): number | null {
+export function consumeTime(windows: Iterable<Interval>, pauses: readonly Interval[], startMs: number, amountMs: number): number | null {
   const open = pauses.find((p) => p.to === Infinity);
   let remaining = amountMs;
   for (const window of windows) {

@@ -6,10 +6,7 @@ describe('contact keys (R-B7)', () => {
   it('treats spaced, dashed and +86 numbers as one phone', () => {
     expect(normalizePhone('+86 138-1234-5678')).toBe('13812345678');
     expect(normalizePhone('0086 13812345678')).toBe('13812345678');
-    expect(contactKeys({ phone: '138 1234 5678', email: ' Wang@Example.COM ' })).toEqual([
-      'phone:13812345678',
-      'email:wang@example.com',
-    ]);
+    expect(contactKeys({ phone: '138 1234 5678', email: ' Wang@Example.COM ' })).toEqual(['phone:13812345678', 'email:wang@example.com']);
   });
   it('no contact, no keys', () => {
     expect(contactKeys({})).toEqual([]);

@@ -26,7 +26,7 @@ export interface IntakeInput {
   urgent: boolean;
   riskFlags: RiskFlag[];
   branch?: string | null;
-  /** org unit id or code of the branch (scope); see services/complaint-placement */
+  /** org unit id or code of the branch (scope); see services/complaints/complaint-placement */
   branchId?: string | null;
   /** departments handling it besides the registering user's (internal callers only) */
   departmentIds?: string[];
@@ -64,7 +64,14 @@ export function intakeIssues(input: IntakeInput, policy: Policy, now: Date): Fie
     issues.push({
       field: 'category',
       code: 'category_not_of_business_line',
-      params: { value: input.category, businessLine: input.businessLine, categoryZh: category?.zh ?? input.category, categoryEn: category?.en ?? input.category, lineZh: line?.zh ?? input.businessLine, lineEn: line?.en ?? input.businessLine },
+      params: {
+        value: input.category,
+        businessLine: input.businessLine,
+        categoryZh: category?.zh ?? input.category,
+        categoryEn: category?.en ?? input.category,
+        lineZh: line?.zh ?? input.businessLine,
+        lineEn: line?.en ?? input.businessLine,
+      },
     });
   }
   if (input.receivedAt && input.receivedAt.getTime() > now.getTime() + RECEIVED_AT_TOLERANCE_MS) {

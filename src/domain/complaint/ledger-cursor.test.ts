@@ -10,7 +10,8 @@ describe('ledger cursor (R-B5): a forged one is invalid_cursor, never a query Po
       { sort: 'receivedAt', order: 'desc', value: '2026-11-24T01:00:00.000Z', id: ID },
       { sort: 'level', order: 'asc', value: 2, id: ID },
       { sort: 'number', order: 'asc', value: 'TS202611250001', id: ID },
-    ] as const) expect(decodeCursor(encodeCursor(pos), pos.sort, pos.order)).toEqual(pos);
+    ] as const)
+      expect(decodeCursor(encodeCursor(pos), pos.sort, pos.order)).toEqual(pos);
   });
 
   it('refuses ids that are no uuid and values the sort column cannot hold', () => {
@@ -22,6 +23,9 @@ describe('ledger cursor (R-B5): a forged one is invalid_cursor, never a query Po
       [['level', 'desc', 1e308, ID], 'level'],
       [['level', 'desc', '1', ID], 'level'],
       [['number', 'desc', 'x'.repeat(65), ID], 'number'],
-    ] as const) expect(() => decodeCursor(forge(raw), sort, 'desc'), JSON.stringify(raw)).toThrow(expect.objectContaining({ code: 'invalid_cursor' }));
+    ] as const)
+      expect(() => decodeCursor(forge(raw), sort, 'desc'), JSON.stringify(raw)).toThrow(
+        expect.objectContaining({ code: 'invalid_cursor' }),
+      );
   });
 });

@@ -42,20 +42,37 @@ describe('portal contact check', () => {
 
 describe('portal progress stages', () => {
   const stages = (status: Parameters<typeof publicStages>[0]['status'], events: ProgressEvent[], closedAt: Date | null = null) =>
-    publicStages({ status, receivedAt: received, closedAt }, events).map((s) => `${s.stage}:${s.done ? (s.at?.toISOString().slice(0, 10) ?? 'yes') : 'ahead'}`);
+    publicStages({ status, receivedAt: received, closedAt }, events).map(
+      (s) => `${s.stage}:${s.done ? (s.at?.toISOString().slice(0, 10) ?? 'yes') : 'ahead'}`,
+    );
 
   it('a new complaint: received, with handling, answer and closing ahead', () => {
-    expect(stages('registered', [ev('received', '2026-11-20T01:00:00Z')])).toEqual(['received:2026-11-20', 'in_progress:ahead', 'answered:ahead', 'closed:ahead']);
+    expect(stages('registered', [ev('received', '2026-11-20T01:00:00Z')])).toEqual([
+      'received:2026-11-20',
+      'in_progress:ahead',
+      'answered:ahead',
+      'closed:ahead',
+    ]);
   });
 
   it('under investigation: the investigation shows, the answer is ahead', () => {
     const events = [ev('assign', '2026-11-21T01:00:00Z', 'assigned'), ev('start_investigation', '2026-11-22T01:00:00Z', 'investigating')];
-    expect(stages('investigating', events)).toEqual(['received:2026-11-20', 'in_progress:2026-11-21', 'investigating:2026-11-22', 'answered:ahead', 'closed:ahead']);
+    expect(stages('investigating', events)).toEqual([
+      'received:2026-11-20',
+      'in_progress:2026-11-21',
+      'investigating:2026-11-22',
+      'answered:ahead',
+      'closed:ahead',
+    ]);
   });
 
   it('solved on the spot: no handling or investigation stage that never happened', () => {
     const events = [ev('send_feedback', '2026-11-20T02:00:00Z', 'feedback_sent'), ev('close', '2026-11-21T02:00:00Z', 'closed')];
-    expect(stages('closed', events, at('2026-11-21T02:00:00Z'))).toEqual(['received:2026-11-20', 'answered:2026-11-20', 'closed:2026-11-21']);
+    expect(stages('closed', events, at('2026-11-21T02:00:00Z'))).toEqual([
+      'received:2026-11-20',
+      'answered:2026-11-20',
+      'closed:2026-11-21',
+    ]);
   });
 
   it('reopened: only the current round counts', () => {
@@ -64,10 +81,19 @@ describe('portal progress stages', () => {
       ev('send_feedback', '2026-11-22T01:00:00Z', 'feedback_sent'),
       ev('reopen', '2026-11-23T01:00:00Z', 'assigned'),
     ];
-    expect(stages('assigned', events)).toEqual(['received:2026-11-20', 'reopened:2026-11-23', 'in_progress:2026-11-23', 'answered:ahead', 'closed:ahead']);
+    expect(stages('assigned', events)).toEqual([
+      'received:2026-11-20',
+      'reopened:2026-11-23',
+      'in_progress:2026-11-23',
+      'answered:ahead',
+      'closed:ahead',
+    ]);
   });
 
   it('withdrawn before an answer ends with the withdrawal', () => {
-    expect(stages('withdrawn', [ev('withdraw', '2026-11-21T01:00:00Z', 'withdrawn')])).toEqual(['received:2026-11-20', 'withdrawn:2026-11-21']);
+    expect(stages('withdrawn', [ev('withdraw', '2026-11-21T01:00:00Z', 'withdrawn')])).toEqual([
+      'received:2026-11-20',
+      'withdrawn:2026-11-21',
+    ]);
   });
 });

@@ -39,7 +39,17 @@ export function contactMatches(stored: { phone: string | null; email: string | n
 }
 
 /** The stages a customer sees; only those the complaint went through or still has ahead. */
-export const PUBLIC_STAGES = ['received', 'reopened', 'in_progress', 'investigating', 'answered', 'closed', 'withdrawn', 'transferred', 'merged'] as const;
+export const PUBLIC_STAGES = [
+  'received',
+  'reopened',
+  'in_progress',
+  'investigating',
+  'answered',
+  'closed',
+  'withdrawn',
+  'transferred',
+  'merged',
+] as const;
 export type PublicStage = (typeof PUBLIC_STAGES)[number];
 
 export interface PublicStageView {
@@ -65,14 +75,18 @@ const EXITS: ReadonlyArray<Status & PublicStage> = ['withdrawn', 'transferred', 
  * (closed, withdrawn, transferred or merged). An open complaint lists the stages still ahead.
  * Events are in order; only the current round (after the last reopening) counts.
  */
-export function publicStages(c: { status: Status; receivedAt: Date; closedAt: Date | null }, events: readonly ProgressEvent[]): PublicStageView[] {
+export function publicStages(
+  c: { status: Status; receivedAt: Date; closedAt: Date | null },
+  events: readonly ProgressEvent[],
+): PublicStageView[] {
   let lastReopen = -1;
   events.forEach((e, i) => {
     if (e.type === 'reopen') lastReopen = i;
   });
   const reopenedAt = lastReopen >= 0 ? events[lastReopen]!.occurredAt : null;
   const round = events.slice(lastReopen + 1);
-  const firstTo = (statuses: readonly string[]): Date | null => round.find((e) => e.toStatus != null && statuses.includes(e.toStatus))?.occurredAt ?? null;
+  const firstTo = (statuses: readonly string[]): Date | null =>
+    round.find((e) => e.toStatus != null && statuses.includes(e.toStatus))?.occurredAt ?? null;
 
   const stages: PublicStageView[] = [{ stage: 'received', at: c.receivedAt, done: true }];
   if (reopenedAt) stages.push({ stage: 'reopened', at: reopenedAt, done: true });

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import { defaultPolicy } from '../policy/policy.defaults.js';
 import { policySchema, type Policy } from '../policy/policy.schema.js';
-import {
-  findKeywords,
-  gradingThresholdsFor,
-  proposeLevel,
-  type GradingFacts,
-  type GradingReason,
-  type RiskFlag,
-} from './grading.js';
+import { findKeywords, gradingThresholdsFor, proposeLevel, type GradingFacts, type GradingReason, type RiskFlag } from './grading.js';
 
 function facts(overrides: Partial<GradingFacts> = {}): GradingFacts {
   return {
@@ -186,9 +179,7 @@ describe('mass incident, regulator and repeat', () => {
     const proposal = proposeLevel(facts({ sameMatterRecentCount: count }), defaultPolicy);
     expect(proposal.level).toBe(level);
     if (level === 1) {
-      expect(proposal.reasons).toEqual([
-        { rule: 'mass_same_matter', level: 1, detail: { count: 20, threshold: 20, windowDays: 7 } },
-      ]);
+      expect(proposal.reasons).toEqual([{ rule: 'mass_same_matter', level: 1, detail: { count: 20, threshold: 20, windowDays: 7 } }]);
     }
   });
 

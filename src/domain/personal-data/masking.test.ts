@@ -173,9 +173,7 @@ describe('maskComplainant', () => {
     const before = { ...complainant };
     const masked = maskComplainant(complainant);
     expect(complainant).toEqual(before);
-    const changed = (Object.keys(complainant) as Array<keyof ComplainantPersonalData>).filter(
-      (key) => masked[key] !== complainant[key],
-    );
+    const changed = (Object.keys(complainant) as Array<keyof ComplainantPersonalData>).filter((key) => masked[key] !== complainant[key]);
     expect(new Set(changed)).toEqual(new Set(MASKED_FIELDS));
   });
 

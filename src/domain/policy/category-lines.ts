@@ -31,6 +31,10 @@ export function categoryFitsLine(mapping: CategoryLines, category: string, line:
 }
 
 /** The categories offered for a business line, in the taxonomy's order. */
-export function categoriesOfLine<T extends Pick<TaxonomyEntry, 'code'>>(categories: readonly T[], mapping: CategoryLines, line: string): T[] {
+export function categoriesOfLine<T extends Pick<TaxonomyEntry, 'code'>>(
+  categories: readonly T[],
+  mapping: CategoryLines,
+  line: string,
+): T[] {
   return categories.filter((c) => categoryFitsLine(mapping, c.code, line));
 }

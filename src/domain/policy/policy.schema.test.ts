@@ -26,7 +26,14 @@ describe('defaultPolicy', () => {
     expect(Object.keys(defaultPolicy.clocks)).toEqual([...POLICY_CLOCK_KINDS]);
     expect(defaultPolicy.regulatory).toEqual({ decisionDays: 15, extendedDays: 30, maxDays: 60 });
     expect(defaultPolicy.taxonomies.channels.map((c) => c.code)).toEqual([
-      'hotline', 'web', 'app', 'branch', 'letter', 'email', 'regulator_referral', 'other',
+      'hotline',
+      'web',
+      'app',
+      'branch',
+      'letter',
+      'email',
+      'regulator_referral',
+      'other',
     ]);
     for (const line of defaultPolicy.taxonomies.businessLines) {
       expect(defaultPolicy.grading[line.code]).toEqual({ l1Above: '100000', l2From: '10000' });
@@ -48,44 +55,272 @@ describe('defaultPolicy', () => {
 
 describe('policySchema rejects', () => {
   it.each<[string, (p: Policy) => void, string]>([
-    ['a negative clock', (p) => { p.clocks.l1_result.amount = -1; }, 'clocks.l1_result.amount'],
-    ['a zero clock', (p) => { p.clocks.l3_answer.amount = 0; }, 'clocks.l3_answer.amount'],
-    ['a fractional clock', (p) => { p.clocks.l3_answer.amount = 1.5; }, 'clocks.l3_answer.amount'],
-    ['an unknown unit', (p) => { Object.assign(p.clocks.l3_answer, { unit: 'weeks' }); }, 'clocks.l3_answer.unit'],
-    ['a missing clock', (p) => { Reflect.deleteProperty(p.clocks, 'l2_result'); }, 'clocks.l2_result'],
-    ['an unknown clock', (p) => { Object.assign(p.clocks, { l4_result: { amount: 1, unit: 'hours' } }); }, 'clocks'],
-    ['an unknown top-level key', (p) => { Object.assign(p, { timeZone: 'Asia/Shanghai' }); }, ''],
-    ['an unknown nested key', (p) => { Object.assign(p.regulatory, { pauseDays: 3 }); }, 'regulatory'],
-    ['l2From equal to l1Above', (p) => { p.grading.life = { l1Above: '10000', l2From: '10000' }; }, 'grading.life.l2From'],
-    ['l2From above l1Above', (p) => { p.grading.life = { l1Above: '10000', l2From: '10000.01' }; }, 'grading.life.l2From'],
-    ['an invalid threshold', (p) => { p.grading.life = { l1Above: '1e5', l2From: '10000' }; }, 'grading.life.l1Above'],
-    ['a grading key that is no business line', (p) => { p.grading.car = { l1Above: '2', l2From: '1' }; }, 'grading.car'],
-    ['a business line without grading', (p) => { Reflect.deleteProperty(p.grading, 'health'); }, 'grading'],
-    ['a retention key that is no business line', (p) => { p.retention.car = 5; }, 'retention.car'],
-    ['a business line without retention', (p) => { Reflect.deleteProperty(p.retention, 'brokerage'); }, 'retention'],
-    ['a duplicate category code', (p) => { p.taxonomies.categories.push({ code: 'other', zh: '其他2', en: 'Other 2', active: true }); }, 'taxonomies.categories.15.code'],
-    ['a duplicate business line', (p) => { p.taxonomies.businessLines.push({ code: 'life', zh: '寿险', en: 'Life', active: false, sector: 'insurance' }); }, 'taxonomies.businessLines.7.code'],
-    ['a code that is not snake_case', (p) => { p.taxonomies.causes.push({ code: 'Third-Party', zh: '第三方', en: 'x', active: true }); }, 'taxonomies.causes.12.code'],
-    ['a business line without sector', (p) => { Reflect.deleteProperty(p.taxonomies.businessLines[0] ?? {}, 'sector'); }, 'taxonomies.businessLines.0.sector'],
-    ['an unknown channel code', (p) => { p.taxonomies.channels.push({ code: 'wechat' as 'web', zh: '微信', en: 'WeChat', active: true }); }, 'taxonomies.channels.8.code'],
-    ['a removed built-in channel', (p) => { p.taxonomies.channels.pop(); }, 'taxonomies.channels'],
-    ['an empty label', (p) => { Object.assign(p.taxonomies.outcomes[0] ?? {}, { zh: ' ' }); }, 'taxonomies.outcomes.0.zh'],
-    ['decisionDays above extendedDays', (p) => { p.regulatory.decisionDays = 31; }, 'regulatory.extendedDays'],
-    ['extendedDays above maxDays', (p) => { p.regulatory.maxDays = 29; }, 'regulatory.maxDays'],
-    ['a warning fraction of 1', (p) => { p.warningFractions = [0.5, 1]; }, 'warningFractions.1'],
-    ['descending warning fractions', (p) => { p.warningFractions = [0.8, 0.5]; }, 'warningFractions'],
-    ['working hours ending before they start', (p) => { p.workingHours = { start: '17:30', end: '09:00' }; }, 'workingHours.end'],
-    ['a malformed time', (p) => { p.workingHours.start = '9:00'; }, 'workingHours.start'],
-    ['a lower-case prefix', (p) => { p.complaintNumberPrefix = 'ts'; }, 'complaintNumberPrefix'],
-    ['a duplicate keyword', (p) => { p.keywords.level1.push('起诉'); }, 'keywords.level1'],
-    ['a keyword in both lists', (p) => { p.keywords.level2.push('律师'); }, 'keywords.level2'],
-    ['an empty keyword', (p) => { p.keywords.level2.push('  '); }, 'keywords.level2.11'],
-    ['a bounded last compensation band', (p) => { p.compensationBands.pop(); }, 'compensationBands.1.upTo'],
-    ['an unbounded middle band', (p) => { p.compensationBands.splice(1, 0, { upTo: null, approver: 'supervisor' }); }, 'compensationBands.1.upTo'],
-    ['descending compensation bands', (p) => { p.compensationBands[1] = { upTo: '5000', approver: 'department_head' }; }, 'compensationBands.1.upTo'],
-    ['an unknown approver', (p) => { Object.assign(p.compensationBands[0] ?? {}, { approver: 'ceo' }); }, 'compensationBands.0.approver'],
-    ['a formal review from round 1', (p) => { p.reopen.formalReviewFromRound = 1; }, 'reopen.formalReviewFromRound'],
-    ['zero audit retention', (p) => { p.auditRetentionYears = 0; }, 'auditRetentionYears'],
+    [
+      'a negative clock',
+      (p) => {
+        p.clocks.l1_result.amount = -1;
+      },
+      'clocks.l1_result.amount',
+    ],
+    [
+      'a zero clock',
+      (p) => {
+        p.clocks.l3_answer.amount = 0;
+      },
+      'clocks.l3_answer.amount',
+    ],
+    [
+      'a fractional clock',
+      (p) => {
+        p.clocks.l3_answer.amount = 1.5;
+      },
+      'clocks.l3_answer.amount',
+    ],
+    [
+      'an unknown unit',
+      (p) => {
+        Object.assign(p.clocks.l3_answer, { unit: 'weeks' });
+      },
+      'clocks.l3_answer.unit',
+    ],
+    [
+      'a missing clock',
+      (p) => {
+        Reflect.deleteProperty(p.clocks, 'l2_result');
+      },
+      'clocks.l2_result',
+    ],
+    [
+      'an unknown clock',
+      (p) => {
+        Object.assign(p.clocks, { l4_result: { amount: 1, unit: 'hours' } });
+      },
+      'clocks',
+    ],
+    [
+      'an unknown top-level key',
+      (p) => {
+        Object.assign(p, { timeZone: 'Asia/Shanghai' });
+      },
+      '',
+    ],
+    [
+      'an unknown nested key',
+      (p) => {
+        Object.assign(p.regulatory, { pauseDays: 3 });
+      },
+      'regulatory',
+    ],
+    [
+      'l2From equal to l1Above',
+      (p) => {
+        p.grading.life = { l1Above: '10000', l2From: '10000' };
+      },
+      'grading.life.l2From',
+    ],
+    [
+      'l2From above l1Above',
+      (p) => {
+        p.grading.life = { l1Above: '10000', l2From: '10000.01' };
+      },
+      'grading.life.l2From',
+    ],
+    [
+      'an invalid threshold',
+      (p) => {
+        p.grading.life = { l1Above: '1e5', l2From: '10000' };
+      },
+      'grading.life.l1Above',
+    ],
+    [
+      'a grading key that is no business line',
+      (p) => {
+        p.grading.car = { l1Above: '2', l2From: '1' };
+      },
+      'grading.car',
+    ],
+    [
+      'a business line without grading',
+      (p) => {
+        Reflect.deleteProperty(p.grading, 'health');
+      },
+      'grading',
+    ],
+    [
+      'a retention key that is no business line',
+      (p) => {
+        p.retention.car = 5;
+      },
+      'retention.car',
+    ],
+    [
+      'a business line without retention',
+      (p) => {
+        Reflect.deleteProperty(p.retention, 'brokerage');
+      },
+      'retention',
+    ],
+    [
+      'a duplicate category code',
+      (p) => {
+        p.taxonomies.categories.push({ code: 'other', zh: '其他2', en: 'Other 2', active: true });
+      },
+      'taxonomies.categories.15.code',
+    ],
+    [
+      'a duplicate business line',
+      (p) => {
+        p.taxonomies.businessLines.push({ code: 'life', zh: '寿险', en: 'Life', active: false, sector: 'insurance' });
+      },
+      'taxonomies.businessLines.7.code',
+    ],
+    [
+      'a code that is not snake_case',
+      (p) => {
+        p.taxonomies.causes.push({ code: 'Third-Party', zh: '第三方', en: 'x', active: true });
+      },
+      'taxonomies.causes.12.code',
+    ],
+    [
+      'a business line without sector',
+      (p) => {
+        Reflect.deleteProperty(p.taxonomies.businessLines[0] ?? {}, 'sector');
+      },
+      'taxonomies.businessLines.0.sector',
+    ],
+    [
+      'an unknown channel code',
+      (p) => {
+        p.taxonomies.channels.push({ code: 'wechat' as 'web', zh: '微信', en: 'WeChat', active: true });
+      },
+      'taxonomies.channels.8.code',
+    ],
+    [
+      'a removed built-in channel',
+      (p) => {
+        p.taxonomies.channels.pop();
+      },
+      'taxonomies.channels',
+    ],
+    [
+      'an empty label',
+      (p) => {
+        Object.assign(p.taxonomies.outcomes[0] ?? {}, { zh: ' ' });
+      },
+      'taxonomies.outcomes.0.zh',
+    ],
+    [
+      'decisionDays above extendedDays',
+      (p) => {
+        p.regulatory.decisionDays = 31;
+      },
+      'regulatory.extendedDays',
+    ],
+    [
+      'extendedDays above maxDays',
+      (p) => {
+        p.regulatory.maxDays = 29;
+      },
+      'regulatory.maxDays',
+    ],
+    [
+      'a warning fraction of 1',
+      (p) => {
+        p.warningFractions = [0.5, 1];
+      },
+      'warningFractions.1',
+    ],
+    [
+      'descending warning fractions',
+      (p) => {
+        p.warningFractions = [0.8, 0.5];
+      },
+      'warningFractions',
+    ],
+    [
+      'working hours ending before they start',
+      (p) => {
+        p.workingHours = { start: '17:30', end: '09:00' };
+      },
+      'workingHours.end',
+    ],
+    [
+      'a malformed time',
+      (p) => {
+        p.workingHours.start = '9:00';
+      },
+      'workingHours.start',
+    ],
+    [
+      'a lower-case prefix',
+      (p) => {
+        p.complaintNumberPrefix = 'ts';
+      },
+      'complaintNumberPrefix',
+    ],
+    [
+      'a duplicate keyword',
+      (p) => {
+        p.keywords.level1.push('起诉');
+      },
+      'keywords.level1',
+    ],
+    [
+      'a keyword in both lists',
+      (p) => {
+        p.keywords.level2.push('律师');
+      },
+      'keywords.level2',
+    ],
+    [
+      'an empty keyword',
+      (p) => {
+        p.keywords.level2.push('  ');
+      },
+      'keywords.level2.11',
+    ],
+    [
+      'a bounded last compensation band',
+      (p) => {
+        p.compensationBands.pop();
+      },
+      'compensationBands.1.upTo',
+    ],
+    [
+      'an unbounded middle band',
+      (p) => {
+        p.compensationBands.splice(1, 0, { upTo: null, approver: 'supervisor' });
+      },
+      'compensationBands.1.upTo',
+    ],
+    [
+      'descending compensation bands',
+      (p) => {
+        p.compensationBands[1] = { upTo: '5000', approver: 'department_head' };
+      },
+      'compensationBands.1.upTo',
+    ],
+    [
+      'an unknown approver',
+      (p) => {
+        Object.assign(p.compensationBands[0] ?? {}, { approver: 'ceo' });
+      },
+      'compensationBands.0.approver',
+    ],
+    [
+      'a formal review from round 1',
+      (p) => {
+        p.reopen.formalReviewFromRound = 1;
+      },
+      'reopen.formalReviewFromRound',
+    ],
+    [
+      'zero audit retention',
+      (p) => {
+        p.auditRetentionYears = 0;
+      },
+      'auditRetentionYears',
+    ],
   ])('%s', (_name, change, path) => {
     const issues = issuesOf(variant(change));
     expect(issues.map((issue) => issue.path)).toContain(path);
@@ -104,7 +339,13 @@ describe('policySchema rejects', () => {
   it('rejects a document of the wrong shape without throwing', () => {
     expect(policySchema.safeParse(null).success).toBe(false);
     expect(policySchema.safeParse({}).success).toBe(false);
-    expect(policySchema.safeParse(variant((p) => { Object.assign(p, { taxonomies: 'x' }); })).success).toBe(false);
+    expect(
+      policySchema.safeParse(
+        variant((p) => {
+          Object.assign(p, { taxonomies: 'x' });
+        }),
+      ).success,
+    ).toBe(false);
   });
 
   it('accepts an overridden threshold and a deactivated entry', () => {
@@ -140,9 +381,7 @@ describe('policySchema never throws', () => {
   /** Every path of the default document, so each one can be corrupted in turn. */
   function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
     if (typeof value !== 'object' || value === null) return [prefix];
-    const children = Object.entries(value).flatMap(([key, child]) =>
-      paths(child, [...prefix, Array.isArray(value) ? Number(key) : key]),
-    );
+    const children = Object.entries(value).flatMap(([key, child]) => paths(child, [...prefix, Array.isArray(value) ? Number(key) : key]));
     return [prefix, ...children];
   }
 

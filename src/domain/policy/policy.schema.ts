@@ -7,13 +7,7 @@ import { z } from 'zod';
 import { amountSchema, compareAmount, parseAmount } from '../money.js';
 import { taxonomiesSchema } from './taxonomy.schema.js';
 
-export const durationUnitSchema = z.enum([
-  'minutes',
-  'hours',
-  'working_hours',
-  'working_days',
-  'calendar_days',
-]);
+export const durationUnitSchema = z.enum(['minutes', 'hours', 'working_hours', 'working_days', 'calendar_days']);
 export type DurationUnit = z.infer<typeof durationUnitSchema>;
 
 /** Policy clocks (company policy §2–§4); each has a duration in `policy.clocks`. */
@@ -45,8 +39,7 @@ export type PolicyClockKind = z.infer<typeof policyClockKindSchema>;
 export const clockKindSchema = z.enum([...POLICY_CLOCK_KINDS, 'regulatory', 'progress_report', 'milestone']);
 export type ClockKind = z.infer<typeof clockKindSchema>;
 
-const positiveInt = (what: string) =>
-  z.number().int(`${what} must be a whole number`).positive(`${what} must be greater than 0`);
+const positiveInt = (what: string) => z.number().int(`${what} must be a whole number`).positive(`${what} must be greater than 0`);
 
 /** A whole, positive number of units (the deadline function counts whole units). */
 export const clockDurationSchema = z.strictObject({
@@ -55,9 +48,10 @@ export const clockDurationSchema = z.strictObject({
 });
 export type ClockDuration = z.infer<typeof clockDurationSchema>;
 
-const clocksShape = Object.fromEntries(
-  POLICY_CLOCK_KINDS.map((kind) => [kind, clockDurationSchema]),
-) as Record<PolicyClockKind, typeof clockDurationSchema>;
+const clocksShape = Object.fromEntries(POLICY_CLOCK_KINDS.map((kind) => [kind, clockDurationSchema])) as Record<
+  PolicyClockKind,
+  typeof clockDurationSchema
+>;
 export const clocksSchema = z.strictObject(clocksShape);
 
 const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
@@ -167,12 +161,31 @@ export const compensationBandsSchema = z
 export type CompensationBand = z.infer<typeof compensationBandsSchema>[number];
 
 /** Who is told, and when, after a clock is breached (R-E3): step 0 at the breach, later steps after more time. */
-export const escalationRecipientSchema = z.enum(['supervisors', 'leadership', 'senior_management', 'department_handlers', 'tracker', 'assignee', 'supervision']);
+export const escalationRecipientSchema = z.enum([
+  'supervisors',
+  'leadership',
+  'senior_management',
+  'department_handlers',
+  'tracker',
+  'assignee',
+  'supervision',
+]);
 export const escalationSchema = z.strictObject({
   steps: z
-    .array(z.strictObject({ afterMinutes: z.number().int().min(0).max(60 * 24 * 60), notify: z.array(escalationRecipientSchema).min(1) }))
+    .array(
+      z.strictObject({
+        afterMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(60 * 24 * 60),
+        notify: z.array(escalationRecipientSchema).min(1),
+      }),
+    )
     .min(1)
-    .refine((steps) => steps.every((s, i) => i === 0 || s.afterMinutes > (steps[i - 1]?.afterMinutes ?? -1)), { message: 'steps must be in increasing time' }),
+    .refine((steps) => steps.every((s, i) => i === 0 || s.afterMinutes > (steps[i - 1]?.afterMinutes ?? -1)), {
+      message: 'steps must be in increasing time',
+    }),
   /** who is told at each warning point before a deadline */
   warnNotify: z.array(escalationRecipientSchema).min(1),
 });

@@ -1,13 +1,6 @@
 /** Seed taxonomies (policy-defaults.md "Seed taxonomies"); administrators edit them afterwards. */
 import { DEFAULT_CATEGORY_LINES } from './category-lines.js';
-import type {
-  BusinessLineEntry,
-  ChannelCode,
-  ChannelEntry,
-  Sector,
-  TaxonomyEntry,
-  Taxonomies,
-} from './taxonomy.schema.js';
+import type { BusinessLineEntry, ChannelCode, ChannelEntry, Sector, TaxonomyEntry, Taxonomies } from './taxonomy.schema.js';
 
 function entry(code: string, zh: string, en: string): TaxonomyEntry {
   return { code, zh, en, active: true };

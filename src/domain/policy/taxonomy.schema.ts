@@ -29,16 +29,7 @@ export type TaxonomyEntry = z.infer<typeof taxonomyEntrySchema>;
  * Channels have behaviour in code (acknowledgment for letter/email, online first reply for web/app,
  * regulator referral grading), so their codes are a fixed set: every one must be listed, none added.
  */
-export const CHANNEL_CODES = [
-  'hotline',
-  'web',
-  'app',
-  'branch',
-  'letter',
-  'email',
-  'regulator_referral',
-  'other',
-] as const;
+export const CHANNEL_CODES = ['hotline', 'web', 'app', 'branch', 'letter', 'email', 'regulator_referral', 'other'] as const;
 export const channelCodeSchema = z.enum(CHANNEL_CODES);
 export type ChannelCode = z.infer<typeof channelCodeSchema>;
 

@@ -7,6 +7,7 @@
 
 // Without the `u` flag the pattern sees UTF-16 code units: a high surrogate not followed by a low
 // one, a low surrogate not preceded by a high one, or NUL.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when the string holds no NUL and no unpaired surrogate. */
@@ -37,5 +38,5 @@ const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}
 
 /** A key as it can be named in an error: NUL and lone surrogates written as \uXXXX escapes. */
 export function printableKey(key: string): string {
-  return key.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return key.replace(new RegExp(UNSTORABLE.source, 'g'), (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -16,7 +16,13 @@ const iso = (date: Date) => date.toISOString();
 describe('localParts / localDate', () => {
   it('reads the local fields in Asia/Shanghai, including the weekday', () => {
     expect(localParts(new Date('2026-09-30T16:30:05Z'), 'Asia/Shanghai')).toEqual({
-      year: 2026, month: 10, day: 1, hour: 0, minute: 30, second: 5, weekday: 4,
+      year: 2026,
+      month: 10,
+      day: 1,
+      hour: 0,
+      minute: 30,
+      second: 5,
+      weekday: 4,
     });
   });
 

@@ -172,8 +172,6 @@ export function zonedTimeToUtc(date: string, time: string | number, timeZone: st
     candidates.add(guess);
     candidates.add(wall - offsetAt(guess, timeZone)); // one refinement step
   }
-  const matches = [...candidates]
-    .filter((candidate) => wallClockOf(candidate, timeZone) === wall)
-    .sort((a, b) => a - b);
+  const matches = [...candidates].filter((candidate) => wallClockOf(candidate, timeZone) === wall).sort((a, b) => a - b);
   return new Date(matches[0] ?? wall - offsetBefore);
 }

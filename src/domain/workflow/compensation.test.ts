@@ -80,7 +80,9 @@ describe('mayApprove', () => {
 
 describe('payment status', () => {
   it('pending -> paid | failed; failed -> pending; paid is final', () => {
-    const allowed = PAYMENT_STATUSES.flatMap((from) => PAYMENT_STATUSES.filter((to) => canMovePayment(from, to)).map((to) => `${from}->${to}`));
+    const allowed = PAYMENT_STATUSES.flatMap((from) =>
+      PAYMENT_STATUSES.filter((to) => canMovePayment(from, to)).map((to) => `${from}->${to}`),
+    );
     expect(allowed).toEqual(['pending->paid', 'pending->failed', 'failed->pending']);
   });
 });

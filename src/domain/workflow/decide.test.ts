@@ -37,10 +37,19 @@ function reasonOf(fn: () => unknown): string | undefined {
 }
 
 /** Facts that make the special cases pass, so only the table's status and level rules are tested here. */
-const PASSING_FACTS = { escalateTo: 'supervisor' as const, satisfied: true, closeReason: 'unreachable', extension: { approved: false, days: 1 }, regulatoryDays: 30 };
+const PASSING_FACTS = {
+  escalateTo: 'supervisor' as const,
+  satisfied: true,
+  closeReason: 'unreachable',
+  extension: { approved: false, days: 1 },
+  regulatoryDays: 30,
+};
 
 /** The complaint's facts some steps need beyond the status: clocks to resume, a first contact awaited. */
-const FACTS_OF: Partial<Record<WorkflowAction, Partial<WorkflowState>>> = { resume_clocks: { paused: true }, record_contact: { openClocks: ['regulatory', 'acknowledgment'] } };
+const FACTS_OF: Partial<Record<WorkflowAction, Partial<WorkflowState>>> = {
+  resume_clocks: { paused: true },
+  record_contact: { openClocks: ['regulatory', 'acknowledgment'] },
+};
 
 describe('transition table: every action from every status (issue #4 item 1)', () => {
   const cases = WORKFLOW_ACTIONS.flatMap((a) => STATUSES.map((s): [WorkflowAction, Status] => [a, s]));
@@ -48,7 +57,9 @@ describe('transition table: every action from every status (issue #4 item 1)', (
     const rule = TRANSITIONS[action];
     const level: Level = rule.levels?.[0] ?? 3;
     const allowed = rule.from.includes(status);
-    const reason = reasonOf(() => decide(action, state(status, level, { survey: { satisfied: true }, ...FACTS_OF[action] }), PASSING_FACTS, LIMITS));
+    const reason = reasonOf(() =>
+      decide(action, state(status, level, { survey: { satisfied: true }, ...FACTS_OF[action] }), PASSING_FACTS, LIMITS),
+    );
     if (allowed) expect(reason === undefined || reason === 'only_level_3_on_the_spot').toBe(true);
     else expect(reason).toBe('status');
     expect(isAvailable(action, state(status, level, FACTS_OF[action]))).toBe(allowed);
@@ -59,7 +70,12 @@ describe('transition table: every action from every status (issue #4 item 1)', (
       const open = WORKFLOW_ACTIONS.filter((a) => isAvailable(a, state(status)));
       expect(open, status).toEqual([]);
     }
-    expect(WORKFLOW_ACTIONS.filter((a) => isAvailable(a, state('closed', 1)))).toEqual(['record_payment', 'create_improvement_action', 'reopen', 'report_to_senior']);
+    expect(WORKFLOW_ACTIONS.filter((a) => isAvailable(a, state('closed', 1)))).toEqual([
+      'record_payment',
+      'create_improvement_action',
+      'reopen',
+      'report_to_senior',
+    ]);
   });
 });
 
@@ -76,8 +92,14 @@ describe('level rules', () => {
   });
 
   it('escalation meets the level clock of the recipient', () => {
-    expect(decide('escalate', state('registered', 1), { escalateTo: 'supervisor' }, LIMITS)).toMatchObject({ stops: ['l1_report_supervisor'], notify: ['supervisors'] });
-    expect(decide('escalate', state('registered', 1), { escalateTo: 'leadership' }, LIMITS)).toMatchObject({ stops: ['l1_to_leadership', 'l1_report_supervisor'], notify: ['leadership'] });
+    expect(decide('escalate', state('registered', 1), { escalateTo: 'supervisor' }, LIMITS)).toMatchObject({
+      stops: ['l1_report_supervisor'],
+      notify: ['supervisors'],
+    });
+    expect(decide('escalate', state('registered', 1), { escalateTo: 'leadership' }, LIMITS)).toMatchObject({
+      stops: ['l1_to_leadership', 'l1_report_supervisor'],
+      notify: ['leadership'],
+    });
     expect(decide('escalate', state('registered', 2), { escalateTo: 'supervisor' }, LIMITS).stops).toEqual(['l2_to_supervisor']);
   });
 
@@ -113,24 +135,44 @@ describe('satisfaction, reopen, close (R-D5)', () => {
     expect(decide('close', state('feedback_sent', 3, { survey: { satisfied: true } }), {}, LIMITS).status).toBe('closed');
     expect(reasonOf(() => decide('close', state('feedback_sent'), {}, LIMITS))).toBe('survey_missing');
     expect(decide('close', state('feedback_sent'), { closeReason: '客户联系不上' }, LIMITS).cancelsAll).toBe(true);
-    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { survey: { satisfied: false } }), { closeReason: 'x' }, LIMITS))).toBe('customer_dissatisfied');
-    expect(decide('close', state('feedback_sent', 2, { round: 3, survey: { satisfied: false } }), { closeReason: '复核结论' }, LIMITS).status).toBe('closed');
+    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { survey: { satisfied: false } }), { closeReason: 'x' }, LIMITS))).toBe(
+      'customer_dissatisfied',
+    );
+    expect(
+      decide('close', state('feedback_sent', 2, { round: 3, survey: { satisfied: false } }), { closeReason: '复核结论' }, LIMITS).status,
+    ).toBe('closed');
   });
 });
 
 describe('extensions (R-D1, R-A2)', () => {
   it('an investigation extension stays within the maximum', () => {
-    expect(decide('decide_extension', state('investigating'), { extension: { approved: true, days: 10 } }, LIMITS).investigationDays).toBe(15);
-    expect(reasonOf(() => decide('decide_extension', state('investigating'), { extension: { approved: true, days: 11 } }, LIMITS))).toBe('exceeds_maximum');
-    expect(decide('decide_extension', state('investigating'), { extension: { approved: false, days: 50 } }, LIMITS).investigationDays).toBe(5);
+    expect(decide('decide_extension', state('investigating'), { extension: { approved: true, days: 10 } }, LIMITS).investigationDays).toBe(
+      15,
+    );
+    expect(reasonOf(() => decide('decide_extension', state('investigating'), { extension: { approved: true, days: 11 } }, LIMITS))).toBe(
+      'exceeds_maximum',
+    );
+    expect(decide('decide_extension', state('investigating'), { extension: { approved: false, days: 50 } }, LIMITS).investigationDays).toBe(
+      5,
+    );
   });
 
   it('the regulatory clock extends to 30, then 60 with a senior manager', () => {
-    expect(decide('extend_regulatory', state('investigating'), { regulatoryDays: 30 }, LIMITS)).toMatchObject({ regulatoryDays: 30, needsSeniorApproval: false });
-    expect(decide('extend_regulatory', state('investigating', 2, { regulatoryDays: 30 }), { regulatoryDays: 60 }, LIMITS)).toMatchObject({ regulatoryDays: 60, needsSeniorApproval: true });
+    expect(decide('extend_regulatory', state('investigating'), { regulatoryDays: 30 }, LIMITS)).toMatchObject({
+      regulatoryDays: 30,
+      needsSeniorApproval: false,
+    });
+    expect(decide('extend_regulatory', state('investigating', 2, { regulatoryDays: 30 }), { regulatoryDays: 60 }, LIMITS)).toMatchObject({
+      regulatoryDays: 60,
+      needsSeniorApproval: true,
+    });
     expect(reasonOf(() => decide('extend_regulatory', state('investigating'), { regulatoryDays: 90 }, LIMITS))).toBe('days_out_of_range');
-    expect(reasonOf(() => decide('extend_regulatory', state('investigating', 2, { regulatoryDays: 30 }), { regulatoryDays: 30 }, LIMITS))).toBe('days_out_of_range');
-    expect(reasonOf(() => decide('extend_regulatory', state('investigating', 2, { openClocks: [] }), { regulatoryDays: 30 }, LIMITS))).toBe('regulatory_clock_not_running');
+    expect(
+      reasonOf(() => decide('extend_regulatory', state('investigating', 2, { regulatoryDays: 30 }), { regulatoryDays: 30 }, LIMITS)),
+    ).toBe('days_out_of_range');
+    expect(reasonOf(() => decide('extend_regulatory', state('investigating', 2, { openClocks: [] }), { regulatoryDays: 30 }, LIMITS))).toBe(
+      'regulatory_clock_not_running',
+    );
   });
 });
 
@@ -146,25 +188,52 @@ describe('offered only when it makes sense (issue #9 items 7c, 7f, 11)', () => {
     expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: [] }), 'boss')).toBe(false);
     expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: ['agent'] }), 'agent')).toBe(false);
     expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: ['agent'] }), 'boss')).toBe(true);
-    expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: ['agent'], fourEyes: false }), 'agent')).toBe(true);
+    expect(isAvailable('decide_compensation', state('resolving', 2, { pendingCompensationsBy: ['agent'], fourEyes: false }), 'agent')).toBe(
+      true,
+    );
     expect(isAvailable('decide_extension', state('investigating', 2, { pendingExtensionsBy: ['handler'] }), 'handler')).toBe(false);
     expect(isAvailable('decide_extension', state('investigating', 2, { pendingExtensionsBy: [] }), 'boss')).toBe(false);
   });
 
   it('four eyes: the proposer or requester is refused with reason four_eyes; off by policy it is allowed', () => {
-    expect(reasonOf(() => decide('decide_compensation', state('resolving'), { actor: 'agent', proposer: 'agent' }, LIMITS))).toBe('four_eyes');
-    expect(reasonOf(() => decide('decide_extension', state('investigating'), { actor: 'h', proposer: 'h', extension: { approved: true, days: 1 } }, LIMITS))).toBe('four_eyes');
-    expect(reasonOf(() => decide('decide_compensation', state('resolving', 2, { fourEyes: false }), { actor: 'agent', proposer: 'agent' }, LIMITS))).toBeUndefined();
+    expect(reasonOf(() => decide('decide_compensation', state('resolving'), { actor: 'agent', proposer: 'agent' }, LIMITS))).toBe(
+      'four_eyes',
+    );
+    expect(
+      reasonOf(() =>
+        decide('decide_extension', state('investigating'), { actor: 'h', proposer: 'h', extension: { approved: true, days: 1 } }, LIMITS),
+      ),
+    ).toBe('four_eyes');
+    expect(
+      reasonOf(() =>
+        decide('decide_compensation', state('resolving', 2, { fourEyes: false }), { actor: 'agent', proposer: 'agent' }, LIMITS),
+      ),
+    ).toBeUndefined();
     expect(reasonOf(() => decide('decide_compensation', state('resolving'), { actor: 'boss', proposer: 'agent' }, LIMITS))).toBeUndefined();
   });
 
   it('close needs a confirmed level, and approved compensation paid or its waiver stated', () => {
     const satisfied = { survey: { satisfied: true } };
     expect(isAvailable('close', state('feedback_sent', 2, { levelConfirmed: false }))).toBe(false);
-    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { ...satisfied, levelConfirmed: false }), {}, LIMITS))).toBe('level_not_confirmed');
-    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }), {}, LIMITS))).toBe('compensation_unpaid');
-    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }), { unpaidCompensationWaiver: '  ' }, LIMITS))).toBe('compensation_unpaid');
-    expect(decide('close', state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }), { unpaidCompensationWaiver: '客户书面放弃' }, LIMITS).status).toBe('closed');
+    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { ...satisfied, levelConfirmed: false }), {}, LIMITS))).toBe(
+      'level_not_confirmed',
+    );
+    expect(reasonOf(() => decide('close', state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }), {}, LIMITS))).toBe(
+      'compensation_unpaid',
+    );
+    expect(
+      reasonOf(() =>
+        decide('close', state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }), { unpaidCompensationWaiver: '  ' }, LIMITS),
+      ),
+    ).toBe('compensation_unpaid');
+    expect(
+      decide(
+        'close',
+        state('feedback_sent', 2, { ...satisfied, unpaidCompensations: 1 }),
+        { unpaidCompensationWaiver: '客户书面放弃' },
+        LIMITS,
+      ).status,
+    ).toBe('closed');
   });
 });
 
@@ -194,7 +263,14 @@ describe('progress: one rule for every handling step (issue #9 item 11, R-E2)', 
   });
 
   it('escalations, clock administration and leaving the handling do not', () => {
-    for (const [action, from] of [['escalate', 'investigating'], ['pause_clocks', 'investigating'], ['extend_regulatory', 'investigating'], ['send_feedback', 'resolving'], ['record_survey', 'feedback_sent'], ['create_improvement_action', 'feedback_sent']] as const) {
+    for (const [action, from] of [
+      ['escalate', 'investigating'],
+      ['pause_clocks', 'investigating'],
+      ['extend_regulatory', 'investigating'],
+      ['send_feedback', 'resolving'],
+      ['record_survey', 'feedback_sent'],
+      ['create_improvement_action', 'feedback_sent'],
+    ] as const) {
       const d = decide(action, state(from, 2), { escalateTo: 'supervisor', regulatoryDays: 30, satisfied: true }, LIMITS);
       expect(d.starts, action).not.toContain('progress_report');
     }
@@ -208,13 +284,16 @@ describe('progress: one rule for every handling step (issue #9 item 11, R-E2)', 
 });
 
 describe('the first contact (#9 item 7, R-B2, R-B3)', () => {
-  it.each(['urgent_initial_response', 'acknowledgment', 'online_first_reply'])('is offered while %s runs, and meets the first-contact clocks only', (clock) => {
-    const s = state('registered', 2, { openClocks: ['regulatory', 'l2_result', clock] });
-    expect(isAvailable('record_contact', s)).toBe(true);
-    const d = decide('record_contact', s, {}, LIMITS);
-    expect(d.stops).toEqual(['urgent_initial_response', 'acknowledgment', 'online_first_reply']);
-    expect(d.status).toBe('registered');
-  });
+  it.each(['urgent_initial_response', 'acknowledgment', 'online_first_reply'])(
+    'is offered while %s runs, and meets the first-contact clocks only',
+    (clock) => {
+      const s = state('registered', 2, { openClocks: ['regulatory', 'l2_result', clock] });
+      expect(isAvailable('record_contact', s)).toBe(true);
+      const d = decide('record_contact', s, {}, LIMITS);
+      expect(d.stops).toEqual(['urgent_initial_response', 'acknowledgment', 'online_first_reply']);
+      expect(d.status).toBe('registered');
+    },
+  );
 
   it('is not offered once no first-contact clock runs (hotline complaint, or contact recorded)', () => {
     const s = state('assigned', 2, { openClocks: ['regulatory', 'l2_result'] });

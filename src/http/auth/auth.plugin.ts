@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { can } from '../../domain/access/permissions.js';
 import { DomainError } from '../../domain/errors.js';
-import { audit } from '../../services/audit.service.js';
-import { sessionPrincipal } from '../../services/auth/session.service.js';
-import { tokenPrincipal } from '../../services/auth/token.service.js';
+import { audit } from '../../services/administration/audit.service.js';
+import { sessionPrincipal } from '../../services/people/auth/session.service.js';
+import { tokenPrincipal } from '../../services/people/auth/token.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { safeEqual } from '../../security/secret-tokens.js';
 import { metaOf, PUBLIC_PREFIXES, type AuthPrincipal, type RouteAccess } from './route-access.js';
@@ -94,7 +94,8 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
     request.principal = p;
     if (p.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !p.csrfToken || !safeEqual(sent, p.csrfToken)) throw new DomainError('csrf_failed', {}, 'X-CSRF-Token');
+      if (typeof sent !== 'string' || !p.csrfToken || !safeEqual(sent, p.csrfToken))
+        throw new DomainError('csrf_failed', {}, 'X-CSRF-Token');
     }
     const duringChange = 'signedIn' in rule && rule.duringPasswordChange === true;
     if (p.mustChangePassword && !duringChange) throw new DomainError('password_change_required');

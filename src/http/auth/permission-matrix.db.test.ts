@@ -24,7 +24,16 @@ const USER: Record<Role, string> = {
 };
 
 const EVERYONE = ROLES;
-const COMPLAINT_READERS: readonly Role[] = ['agent', 'branch_agent', 'supervisor', 'department_handler', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'];
+const COMPLAINT_READERS: readonly Role[] = [
+  'agent',
+  'branch_agent',
+  'supervisor',
+  'department_handler',
+  'leadership_member',
+  'senior_manager',
+  'supervision_inspector',
+  'auditor',
+];
 const ALL_SCOPE: readonly Role[] = ['leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'];
 const FRONT: readonly Role[] = ['agent', 'branch_agent', 'supervisor'];
 const HANDLERS_ASSIGN: readonly Role[] = [...FRONT, 'leadership_member'];
@@ -39,7 +48,11 @@ interface Entry {
 }
 
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
-const send = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload: Record<string, unknown> = {}): InjectOptions => ({ method, url, payload });
+const send = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload: Record<string, unknown> = {}): InjectOptions => ({
+  method,
+  url,
+  payload,
+});
 const TARGET_USER = '00000000-0000-4000-8000-000000000001';
 
 const MATRIX: Record<string, Entry> = {
@@ -51,7 +64,10 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/openapi.json': { allow: 'public', request: () => get('/api/openapi.json') },
   'POST /api/auth/login': { allow: 'public', request: () => send('POST', '/api/auth/login', {}) },
   // the public portal: a complaint by number plus contact (an unknown number answers 404)
-  'POST /api/public/track': { allow: 'public', request: () => send('POST', '/api/public/track', { number: 'TS209901010001', contact: '13700000001' }) },
+  'POST /api/public/track': {
+    allow: 'public',
+    request: () => send('POST', '/api/public/track', { number: 'TS209901010001', contact: '13700000001' }),
+  },
   'GET /api/auth/me': { allow: EVERYONE, request: () => get('/api/auth/me') },
   'POST /api/auth/logout': { allow: EVERYONE, request: () => send('POST', '/api/auth/logout') },
   'POST /api/auth/logout-all': { allow: EVERYONE, request: () => send('POST', '/api/auth/logout-all') },
@@ -72,17 +88,29 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/org-units': { allow: EVERYONE, request: () => get('/api/org-units') },
   'POST /api/org-units': { allow: ['administrator'], request: () => send('POST', '/api/org-units', {}) },
   'PATCH /api/org-units/:id': { allow: ['administrator'], request: () => send('PATCH', '/api/org-units/CS', { colour: 'red' }) },
-  'GET /api/users': { allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'], request: () => get('/api/users') },
+  'GET /api/users': {
+    allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'],
+    request: () => get('/api/users'),
+  },
   'GET /api/directory': { allow: COMPLAINT_READERS, request: () => get('/api/directory') },
-  'GET /api/users/:id': { allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'], request: () => get(`/api/users/${TARGET_USER}`) },
+  'GET /api/users/:id': {
+    allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'],
+    request: () => get(`/api/users/${TARGET_USER}`),
+  },
   'POST /api/users': { allow: ['administrator'], request: () => send('POST', '/api/users', {}) },
   'PATCH /api/users/:id': { allow: ['administrator'], request: () => send('PATCH', `/api/users/${TARGET_USER}`, { colour: 'red' }) },
-  'POST /api/users/:id/reset-password': { allow: ['administrator'], request: () => send('POST', `/api/users/${TARGET_USER}/reset-password`) },
+  'POST /api/users/:id/reset-password': {
+    allow: ['administrator'],
+    request: () => send('POST', `/api/users/${TARGET_USER}/reset-password`),
+  },
   'POST /api/users/:id/unlock': { allow: ['administrator'], request: () => send('POST', `/api/users/${TARGET_USER}/unlock`) },
   'GET /api/audit': { allow: ['auditor'], request: () => get('/api/audit') },
   'GET /api/complaints': { allow: COMPLAINT_READERS, request: () => get('/api/complaints') },
   'POST /api/complaints': { allow: ['agent', 'branch_agent', 'supervisor'], request: () => send('POST', '/api/complaints', {}) },
-  'POST /api/complaints/preview': { allow: ['agent', 'branch_agent', 'supervisor'], request: () => send('POST', '/api/complaints/preview', {}) },
+  'POST /api/complaints/preview': {
+    allow: ['agent', 'branch_agent', 'supervisor'],
+    request: () => send('POST', '/api/complaints/preview', {}),
+  },
   'GET /api/complaints/export': {
     allow: ['agent', 'branch_agent', 'supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector'],
     request: () => get('/api/complaints/export?level=1&receivedFrom=2099-01-01T00:00:00Z'),
@@ -99,26 +127,96 @@ const MATRIX: Record<string, Entry> = {
     request: (id) => send('POST', `/api/complaints/${id}/grade`, { level: 3 }),
   },
   // workflow (issue #4): valid bodies, so out of scope is 404; in scope the step may be 409 once the complaint moved on
-  'POST /api/complaints/:id/assign': { allow: HANDLERS_ASSIGN, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/assign`, { tracker: 'tester' }) },
-  'POST /api/complaints/:id/escalate': { allow: HANDLERS_ASSIGN, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/escalate`, { to: 'supervisor' }) },
-  'POST /api/complaints/:id/start-investigation': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/start-investigation`, {}) },
-  'POST /api/complaints/:id/record-findings': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/record-findings`, { findings: '矩阵', conclusion: 'upheld' }) },
-  'POST /api/complaints/:id/send-feedback': { allow: FRONT, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/send-feedback`, { method: 'phone', content: '矩阵' }) },
-  'POST /api/complaints/:id/record-survey': { allow: FRONT, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/record-survey`, { satisfied: true, score: 5, method: 'phone' }) },
-  'POST /api/complaints/:id/record-contact': { allow: FRONT, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/record-contact`, { method: 'phone', summary: '矩阵' }) },
-  'POST /api/complaints/:id/reopen': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/reopen`, { reason: '矩阵' }) },
-  'POST /api/complaints/:id/close': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/close`, { outcome: 'upheld', summary: '矩阵', reason: '矩阵' }) },
-  'POST /api/complaints/:id/withdraw': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/withdraw`, { reason: '矩阵' }) },
-  'POST /api/complaints/:id/report-progress': { allow: [...FRONT, 'department_handler'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/report-progress`, { content: '矩阵' }) },
-  'POST /api/complaints/:id/propose-compensation': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/propose-compensation`, { amount: '8000', basis: '矩阵' }) },
-  'POST /api/complaints/:id/decide-compensation': { allow: ['supervisor', 'leadership_member', 'senior_manager'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/decide-compensation`, { compensationId: TARGET_USER, approved: true }) },
-  'POST /api/complaints/:id/record-payment': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/record-payment`, { compensationId: TARGET_USER, status: 'paid' }) },
-  'POST /api/complaints/:id/create-improvement-action': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/create-improvement-action`, { title: '矩阵', owner: 'handler', causeCodes: ['other'] }) },
+  'POST /api/complaints/:id/assign': {
+    allow: HANDLERS_ASSIGN,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/assign`, { tracker: 'tester' }),
+  },
+  'POST /api/complaints/:id/escalate': {
+    allow: HANDLERS_ASSIGN,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/escalate`, { to: 'supervisor' }),
+  },
+  'POST /api/complaints/:id/start-investigation': {
+    allow: INVESTIGATORS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/start-investigation`, {}),
+  },
+  'POST /api/complaints/:id/record-findings': {
+    allow: INVESTIGATORS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/record-findings`, { findings: '矩阵', conclusion: 'upheld' }),
+  },
+  'POST /api/complaints/:id/send-feedback': {
+    allow: FRONT,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/send-feedback`, { method: 'phone', content: '矩阵' }),
+  },
+  'POST /api/complaints/:id/record-survey': {
+    allow: FRONT,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/record-survey`, { satisfied: true, score: 5, method: 'phone' }),
+  },
+  'POST /api/complaints/:id/record-contact': {
+    allow: FRONT,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/record-contact`, { method: 'phone', summary: '矩阵' }),
+  },
+  'POST /api/complaints/:id/reopen': {
+    allow: [...FRONT, 'leadership_member'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/reopen`, { reason: '矩阵' }),
+  },
+  'POST /api/complaints/:id/close': {
+    allow: [...FRONT, 'leadership_member'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/close`, { outcome: 'upheld', summary: '矩阵', reason: '矩阵' }),
+  },
+  'POST /api/complaints/:id/withdraw': {
+    allow: [...FRONT, 'leadership_member'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/withdraw`, { reason: '矩阵' }),
+  },
+  'POST /api/complaints/:id/report-progress': {
+    allow: [...FRONT, 'department_handler'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/report-progress`, { content: '矩阵' }),
+  },
+  'POST /api/complaints/:id/propose-compensation': {
+    allow: INVESTIGATORS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/propose-compensation`, { amount: '8000', basis: '矩阵' }),
+  },
+  'POST /api/complaints/:id/decide-compensation': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/decide-compensation`, { compensationId: TARGET_USER, approved: true }),
+  },
+  'POST /api/complaints/:id/record-payment': {
+    allow: INVESTIGATORS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/record-payment`, { compensationId: TARGET_USER, status: 'paid' }),
+  },
+  'POST /api/complaints/:id/create-improvement-action': {
+    allow: INVESTIGATORS,
+    scoped: true,
+    request: (id) =>
+      send('POST', `/api/complaints/${id}/create-improvement-action`, { title: '矩阵', owner: 'handler', causeCodes: ['other'] }),
+  },
   'GET /api/improvement-actions': { allow: COMPLAINT_READERS, request: () => get('/api/improvement-actions') },
   'GET /api/improvement-actions/:id': { allow: COMPLAINT_READERS, request: () => get(`/api/improvement-actions/${TARGET_USER}`) },
-  'POST /api/improvement-actions/:id/done': { allow: COMPLAINT_READERS, request: () => send('POST', `/api/improvement-actions/${TARGET_USER}/done`, { note: '矩阵' }) },
-  'POST /api/improvement-actions/:id/verify': { allow: ['supervisor', 'department_handler', 'leadership_member'], request: () => send('POST', `/api/improvement-actions/${TARGET_USER}/verify`, { note: '矩阵', effective: true }) },
-  'PATCH /api/improvement-actions/:id': { allow: ['supervisor', 'department_handler', 'leadership_member'], request: () => send('PATCH', `/api/improvement-actions/${TARGET_USER}`, { description: '矩阵' }) },
+  'POST /api/improvement-actions/:id/done': {
+    allow: COMPLAINT_READERS,
+    request: () => send('POST', `/api/improvement-actions/${TARGET_USER}/done`, { note: '矩阵' }),
+  },
+  'POST /api/improvement-actions/:id/verify': {
+    allow: ['supervisor', 'department_handler', 'leadership_member'],
+    request: () => send('POST', `/api/improvement-actions/${TARGET_USER}/verify`, { note: '矩阵', effective: true }),
+  },
+  'PATCH /api/improvement-actions/:id': {
+    allow: ['supervisor', 'department_handler', 'leadership_member'],
+    request: () => send('PATCH', `/api/improvement-actions/${TARGET_USER}`, { description: '矩阵' }),
+  },
   'POST /api/complaints/:id/record-meeting': {
     allow: ['leadership_member'],
     scoped: true,
@@ -136,34 +234,91 @@ const MATRIX: Record<string, Entry> = {
     scoped: true,
     request: (id) => send('POST', `/api/complaints/${id}/complete-milestone`, { milestoneId: TARGET_USER }),
   },
-  'POST /api/complaints/:id/report-to-senior': { allow: ['leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/report-to-senior`, { content: '矩阵' }) },
-  'POST /api/complaints/:id/add-evidence': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/add-evidence`, { method: 'interview', note: '矩阵' }) },
+  'POST /api/complaints/:id/report-to-senior': {
+    allow: ['leadership_member'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/report-to-senior`, { content: '矩阵' }),
+  },
+  'POST /api/complaints/:id/add-evidence': {
+    allow: INVESTIGATORS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/add-evidence`, { method: 'interview', note: '矩阵' }),
+  },
   'GET /api/complaints/:id/records': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}/records`) },
   'GET /api/evidence/settings': { allow: EVERYONE, request: () => get('/api/evidence/settings') },
-  'GET /api/complaints/:id/evidence/:fileId': { allow: COMPLAINT_READERS, request: (id) => get(`/api/complaints/${id}/evidence/${TARGET_USER}`) },
-  'POST /api/complaints/:id/request-extension': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/request-extension`, { days: 2, reason: '矩阵' }) },
-  'POST /api/complaints/:id/decide-extension': { allow: ['supervisor', 'leadership_member', 'senior_manager'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/decide-extension`, { requestId: TARGET_USER, approved: true }) },
+  'GET /api/complaints/:id/evidence/:fileId': {
+    allow: COMPLAINT_READERS,
+    request: (id) => get(`/api/complaints/${id}/evidence/${TARGET_USER}`),
+  },
+  'POST /api/complaints/:id/request-extension': {
+    allow: INVESTIGATORS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/request-extension`, { days: 2, reason: '矩阵' }),
+  },
+  'POST /api/complaints/:id/decide-extension': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/decide-extension`, { requestId: TARGET_USER, approved: true }),
+  },
   'POST /api/complaints/:id/record-analysis': {
     allow: INVESTIGATORS,
     scoped: true,
-    request: (id) => send('POST', `/api/complaints/${id}/record-analysis`, { causes: ['other'], impact: { business: 'low', reputation: 'low', financial: 'low' }, strategy: '矩阵' }),
+    request: (id) =>
+      send('POST', `/api/complaints/${id}/record-analysis`, {
+        causes: ['other'],
+        impact: { business: 'low', reputation: 'low', financial: 'low' },
+        strategy: '矩阵',
+      }),
   },
-  'POST /api/complaints/:id/record-settlement': { allow: INVESTIGATORS, scoped: true, request: (id) => send('POST', `/api/complaints/${id}/record-settlement`, { terms: '矩阵', agreedAt: '2026-11-25T01:00:00Z', customerAgreed: true }) },
+  'POST /api/complaints/:id/record-settlement': {
+    allow: INVESTIGATORS,
+    scoped: true,
+    request: (id) =>
+      send('POST', `/api/complaints/${id}/record-settlement`, { terms: '矩阵', agreedAt: '2026-11-25T01:00:00Z', customerAgreed: true }),
+  },
   'POST /api/complaints/:id/extend-regulatory': {
     allow: ['supervisor', 'leadership_member', 'senior_manager'],
     scoped: true,
-    request: (id) => send('POST', `/api/complaints/${id}/extend-regulatory`, { days: 30, reason: '矩阵', noticeSentAt: '2026-11-25T01:00:00Z', noticeMethod: 'sms' }),
+    request: (id) =>
+      send('POST', `/api/complaints/${id}/extend-regulatory`, {
+        days: 30,
+        reason: '矩阵',
+        noticeSentAt: '2026-11-25T01:00:00Z',
+        noticeMethod: 'sms',
+      }),
   },
-  'POST /api/complaints/:id/pause-clocks': { allow: ['supervisor', 'leadership_member', 'senior_manager'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/pause-clocks`, { reason: 'mediation' }) },
-  'POST /api/complaints/:id/resume-clocks': { allow: ['supervisor', 'leadership_member', 'senior_manager'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/resume-clocks`, {}) },
-  'POST /api/complaints/:id/transfer': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/transfer`, { to: '12378 监管转办', reason: '矩阵' }) },
-  'POST /api/complaints/:id/merge': { allow: [...FRONT, 'leadership_member'], scoped: true, request: (id) => send('POST', `/api/complaints/${id}/merge`, { intoComplaintId: TARGET_USER, reason: '矩阵' }) },
+  'POST /api/complaints/:id/pause-clocks': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/pause-clocks`, { reason: 'mediation' }),
+  },
+  'POST /api/complaints/:id/resume-clocks': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/resume-clocks`, {}),
+  },
+  'POST /api/complaints/:id/transfer': {
+    allow: [...FRONT, 'leadership_member'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/transfer`, { to: '12378 监管转办', reason: '矩阵' }),
+  },
+  'POST /api/complaints/:id/merge': {
+    allow: [...FRONT, 'leadership_member'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/merge`, { intoComplaintId: TARGET_USER, reason: '矩阵' }),
+  },
   'GET /api/notifications': { allow: EVERYONE, request: () => get('/api/notifications') },
   'GET /api/notifications/unread-count': { allow: EVERYONE, request: () => get('/api/notifications/unread-count') },
   'POST /api/notifications/read': { allow: EVERYONE, request: () => send('POST', '/api/notifications/read', { all: true }) },
   'GET /api/exceptions': { allow: COMPLAINT_READERS, request: () => get('/api/exceptions') },
-  'GET /api/board': { allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector'], request: () => get('/api/board') },
-  'POST /api/exceptions/:id/resolve': { allow: ['supervisor', 'leadership_member', 'senior_manager'], request: () => send('POST', `/api/exceptions/${TARGET_USER}/resolve`, { resolution: '矩阵' }) },
+  'GET /api/board': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector'],
+    request: () => get('/api/board'),
+  },
+  'POST /api/exceptions/:id/resolve': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager'],
+    request: () => send('POST', `/api/exceptions/${TARGET_USER}/resolve`, { resolution: '矩阵' }),
+  },
   'POST /api/complaints/:id/unmask': {
     allow: ['agent', 'branch_agent', 'supervisor', 'department_handler', 'leadership_member', 'senior_manager', 'supervision_inspector'],
     scoped: true,
@@ -193,7 +348,10 @@ afterAll(async () => t.close());
 
 describe('permission matrix (issue #3)', () => {
   it('names every route the app serves, and only those', () => {
-    const served = t.app.accessRules.map((r) => `${r.method} ${r.url}`).filter((k) => !k.includes(' /api/docs')).sort();
+    const served = t.app.accessRules
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !k.includes(' /api/docs'))
+      .sort();
     expect(served).toEqual(Object.keys(MATRIX).sort());
   });
 
@@ -241,10 +399,16 @@ describe('permission matrix (issue #3)', () => {
     expect(rows.some((r) => r.action === 'audit.read')).toBe(true);
   });
 
-  it('reaching for a complaint outside one\'s scope is audited as a denial (the answer stays 404)', async () => {
+  it("reaching for a complaint outside one's scope is audited as a denial (the answer stays 404)", async () => {
     const res = await t.inject(get(`/api/complaints/${outOfScope}`), 'branch');
     expect(res.statusCode).toBe(404);
-    const rows = await t.db.selectFrom('audit_log').selectAll().where('actor', '=', 'branch').where('action', '=', 'complaint.read').where('target_id', '=', outOfScope).execute();
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('actor', '=', 'branch')
+      .where('action', '=', 'complaint.read')
+      .where('target_id', '=', outOfScope)
+      .execute();
     expect(rows.at(-1)).toMatchObject({ outcome: 'denied', details: { reason: 'not_found_or_out_of_scope' } });
   });
 });

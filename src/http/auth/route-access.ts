@@ -7,10 +7,7 @@ import type { RequestMeta } from '../../services/context.js';
  * What a route requires. Every route declares one (the app refuses to start otherwise):
  * public, any signed-in user, or one action of the permission map.
  */
-export type RouteAccess =
-  | { public: true }
-  | { signedIn: true; duringPasswordChange?: boolean }
-  | { permission: Action };
+export type RouteAccess = { public: true } | { signedIn: true; duringPasswordChange?: boolean } | { permission: Action };
 
 export interface AuthPrincipal extends Principal {
   via: 'session' | 'token';

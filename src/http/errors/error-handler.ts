@@ -85,7 +85,12 @@ function fromFastifyCode(err: FastifyError, request: FastifyRequest, locale: Loc
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': {
       const contentType = request.headers['content-type'] ?? '';
-      return [415, apiError(locale, 'unsupported_media_type', [fieldError(locale, 'Content-Type', 'unsupported_media_type', { contentType })], { contentType })];
+      return [
+        415,
+        apiError(locale, 'unsupported_media_type', [fieldError(locale, 'Content-Type', 'unsupported_media_type', { contentType })], {
+          contentType,
+        }),
+      ];
     }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return [413, apiError(locale, 'payload_too_large', [fieldError(locale, 'body', 'payload_too_large')])];

@@ -8,7 +8,8 @@ const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 /** A wait in words: seconds under a minute, then whole minutes, then hours (rounded up). */
 function waitInWords(seconds: unknown, locale: 'zh' | 'en'): string {
   const n = Math.max(1, Math.ceil(Number(seconds) || 1));
-  const [count, zh, en] = n < 60 ? [n, '秒', 'second'] : n < 3600 ? [Math.ceil(n / 60), '分钟', 'minute'] : [Math.ceil(n / 3600), '小时', 'hour'];
+  const [count, zh, en] =
+    n < 60 ? [n, '秒', 'second'] : n < 3600 ? [Math.ceil(n / 60), '分钟', 'minute'] : [Math.ceil(n / 3600), '小时', 'hour'];
   return locale === 'zh' ? `${count} ${zh}` : `${count} ${en}${count === 1 ? '' : 's'}`;
 }
 
@@ -114,10 +115,16 @@ const messages: Record<string, Message> = {
   password_unchanged: { zh: () => '新密码不能与当前密码相同', en: () => 'must differ from the current password' },
   password_too_short: { zh: () => '密码至少 12 个字符', en: () => 'must have at least 12 characters' },
   password_too_long: { zh: () => '密码最多 128 个字符', en: () => 'must have at most 128 characters' },
-  password_too_simple: { zh: () => '密码须包含小写字母、大写字母、数字、符号中的至少三类', en: () => 'needs at least three of: lower case, upper case, digits, symbols' },
+  password_too_simple: {
+    zh: () => '密码须包含小写字母、大写字母、数字、符号中的至少三类',
+    en: () => 'needs at least three of: lower case, upper case, digits, symbols',
+  },
   password_contains_username: { zh: () => '密码不能包含用户名', en: () => 'must not contain the username' },
   password_common: { zh: () => '密码过于常见', en: () => 'is too common' },
-  action_not_held: { zh: (p) => `你本人没有权限 ${s(p.action)}，令牌不能授予`, en: (p) => `you do not hold ${s(p.action)}, so a token cannot grant it` },
+  action_not_held: {
+    zh: (p) => `你本人没有权限 ${s(p.action)}，令牌不能授予`,
+    en: (p) => `you do not hold ${s(p.action)}, so a token cannot grant it`,
+  },
   unknown_role: { zh: (p) => `未知角色：${s(p.value)}`, en: (p) => `unknown role: ${s(p.value)}` },
   unknown_org_unit: { zh: (p) => `组织单元不存在或已停用：${s(p.value)}`, en: (p) => `unknown or inactive org unit: ${s(p.value)}` },
   invalid_transition: {
@@ -126,7 +133,10 @@ const messages: Record<string, Message> = {
   },
   unknown_user: { zh: (p) => `用户不存在或已停用：${s(p.value)}`, en: (p) => `unknown or inactive user: ${s(p.value)}` },
   assignment_empty: { zh: () => '至少指定处理人、跟踪人或责任部门之一', en: () => 'name an assignee, a tracker or a department' },
-  cannot_lock_yourself_out: { zh: () => '不能停用自己或移除自己的管理员角色', en: () => 'you cannot deactivate yourself or drop your own administrator role' },
+  cannot_lock_yourself_out: {
+    zh: () => '不能停用自己或移除自己的管理员角色',
+    en: () => 'you cannot deactivate yourself or drop your own administrator role',
+  },
   username_taken: { zh: () => '用户名已存在', en: () => 'this username is taken' },
   code_taken: { zh: () => '代码已存在', en: () => 'this code is taken' },
   user_not_found: { zh: () => '用户不存在', en: () => 'User not found' },
@@ -140,7 +150,13 @@ const messages: Record<string, Message> = {
   },
   too_small: {
     zh: (p) =>
-      p.origin === 'string' ? `长度至少为 ${s(p.minimum)}` : p.origin === 'array' ? `至少需要 ${s(p.minimum)} 项` : exclusive(p) ? `必须大于 ${s(p.minimum)}` : `不能小于 ${s(p.minimum)}`,
+      p.origin === 'string'
+        ? `长度至少为 ${s(p.minimum)}`
+        : p.origin === 'array'
+          ? `至少需要 ${s(p.minimum)} 项`
+          : exclusive(p)
+            ? `必须大于 ${s(p.minimum)}`
+            : `不能小于 ${s(p.minimum)}`,
     en: (p) =>
       p.origin === 'string'
         ? `must be at least ${s(p.minimum)} characters`
@@ -152,7 +168,13 @@ const messages: Record<string, Message> = {
   },
   too_big: {
     zh: (p) =>
-      p.origin === 'string' ? `长度不能超过 ${s(p.maximum)}` : p.origin === 'array' ? `最多 ${s(p.maximum)} 项` : exclusive(p) ? `必须小于 ${s(p.maximum)}` : `不能大于 ${s(p.maximum)}`,
+      p.origin === 'string'
+        ? `长度不能超过 ${s(p.maximum)}`
+        : p.origin === 'array'
+          ? `最多 ${s(p.maximum)} 项`
+          : exclusive(p)
+            ? `必须小于 ${s(p.maximum)}`
+            : `不能大于 ${s(p.maximum)}`,
     en: (p) =>
       p.origin === 'string'
         ? `must be at most ${s(p.maximum)} characters`
@@ -168,7 +190,10 @@ const messages: Record<string, Message> = {
     en: (p) => `is not an allowed value; allowed: ${Array.isArray(p.values) ? p.values.join(', ') : ''}`,
   },
   unrecognized_keys: { zh: (p) => `包含未知字段：${s(p.keys)}`, en: (p) => `has unknown fields: ${s(p.keys)}` },
-  invalid_amount: { zh: () => '金额格式错误，应为不超过两位小数的非负数', en: () => 'must be a non-negative amount with at most 2 decimals' },
+  invalid_amount: {
+    zh: () => '金额格式错误，应为不超过两位小数的非负数',
+    en: () => 'must be a non-negative amount with at most 2 decimals',
+  },
   amount_negative: { zh: () => '金额不能为负数', en: () => 'must not be negative' },
   amount_too_many_decimals: { zh: () => '金额最多两位小数', en: () => 'allows at most 2 decimals' },
   amount_too_large: { zh: () => '金额过大', en: () => 'is too large' },
@@ -183,7 +208,8 @@ const messages: Record<string, Message> = {
   },
   category_not_of_business_line: {
     zh: (p) => `投诉类别「${s(p.categoryZh ?? p.value)}」不属于业务条线「${s(p.lineZh ?? p.businessLine)}」，请重新选择`,
-    en: (p) => `the category "${s(p.categoryEn ?? p.value)}" is not one of the business line "${s(p.lineEn ?? p.businessLine)}": choose another`,
+    en: (p) =>
+      `the category "${s(p.categoryEn ?? p.value)}" is not one of the business line "${s(p.lineEn ?? p.businessLine)}": choose another`,
   },
   invalid_date: { zh: () => '日期无效', en: () => 'is not a valid date' },
   invalid_datetime: { zh: () => '时间格式无效，应为 ISO 8601', en: () => 'is not a valid ISO 8601 date-time' },
@@ -214,7 +240,10 @@ const messages: Record<string, Message> = {
     zh: (p) => `文件过大，最大 ${s(p.maxMb)} MB（${s(p.max)} 字节）`,
     en: (p) => `the file is too large; at most ${s(p.maxMb)} MB (${s(p.max)} bytes)`,
   },
-  file_content_mismatch: { zh: (p) => `文件内容与类型 ${s(p.contentType)} 不符`, en: (p) => `the content is not a ${s(p.contentType)} file` },
+  file_content_mismatch: {
+    zh: (p) => `文件内容与类型 ${s(p.contentType)} 不符`,
+    en: (p) => `the content is not a ${s(p.contentType)} file`,
+  },
   // evidence upload as multipart/form-data (#9 item 8)
   multipart_required: {
     zh: (p) => `不支持的内容类型 ${s(p.contentType)}，请以 multipart/form-data 上传（字段 method、note、file）`,
@@ -228,15 +257,24 @@ const messages: Record<string, Message> = {
   too_many_fields: { zh: () => '字段过多', en: () => 'has too many fields' },
   unknown_complaint: { zh: (p) => `投诉不存在：${s(p.value)}`, en: (p) => `no such complaint: ${s(p.value)}` },
   merge_into_itself: { zh: () => '不能合并到自身', en: () => 'a complaint cannot be merged into itself' },
-  regulatory_days_not_allowed: { zh: (p) => `监管时限只能延长至 ${s(p.allowed)} 天`, en: (p) => `the regulatory limit can only become ${s(p.allowed)} days` },
+  regulatory_days_not_allowed: {
+    zh: (p) => `监管时限只能延长至 ${s(p.allowed)} 天`,
+    en: (p) => `the regulatory limit can only become ${s(p.allowed)} days`,
+  },
   customer_agreement_required: { zh: () => '须经客户同意', en: () => 'the customer must have agreed' },
   // public portal (R-G3, R-H3)
   track_not_found: {
     zh: () => '未找到与该投诉编号和联系方式相符的投诉，请核对后重试',
     en: () => 'No complaint matches this number and contact; check both and try again',
   },
-  invalid_complaint_number: { zh: () => '投诉编号格式不正确（如 TS202611250001）', en: () => 'is not a complaint number (such as TS202611250001)' },
-  invalid_contact: { zh: () => '请填写登记时留下的手机号码或电子邮箱', en: () => 'give the phone number or e-mail address given when the complaint was registered' },
+  invalid_complaint_number: {
+    zh: () => '投诉编号格式不正确（如 TS202611250001）',
+    en: () => 'is not a complaint number (such as TS202611250001)',
+  },
+  invalid_contact: {
+    zh: () => '请填写登记时留下的手机号码或电子邮箱',
+    en: () => 'give the phone number or e-mail address given when the complaint was registered',
+  },
   // text at the edge (#9 item 1)
   invalid_characters: {
     zh: () => '含有不允许的字符（空字符 U+0000 或不成对的 UTF-16 代理项）',

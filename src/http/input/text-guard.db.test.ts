@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError, writeCounts } from '../../../test/db-assertions.js';
-import { verifyLedger } from '../../services/ledger-verify.service.js';
+import { verifyLedger } from '../../services/complaints/ledger-verify.service.js';
 
 /**
  * #9 item 1, invariant 2: NUL and unpaired surrogates are refused at the edge with a 400 naming the
@@ -33,9 +33,18 @@ async function businessCounts() {
 
 describe('odd text at the edge answers 400 naming the field (#9 item 1)', () => {
   it('sign-in with NUL or a lone surrogate: 400, not 500, no session', async () => {
-    invalid(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ad\u0000min', password: 'x' } }), 'username');
-    invalid(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'pw\ud800' } }), 'password');
-    invalid(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '\udc00admin', password: 'x' } }), 'username');
+    invalid(
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ad\u0000min', password: 'x' } }),
+      'username',
+    );
+    invalid(
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'pw\ud800' } }),
+      'password',
+    );
+    invalid(
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '\udc00admin', password: 'x' } }),
+      'username',
+    );
   });
 
   it('path ids with %00 or a lone surrogate', async () => {
@@ -61,11 +70,20 @@ describe('odd text at the edge answers 400 naming the field (#9 item 1)', () => 
 
   it('headers the app reads, checked before authentication', async () => {
     const before = await businessCounts();
-    invalid(await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(), headers: { 'idempotency-key': 'k\u0000' } }), 'headers.idempotency-key');
+    invalid(
+      await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(), headers: { 'idempotency-key': 'k\u0000' } }),
+      'headers.idempotency-key',
+    );
     invalid(await t.inject({ method: 'GET', url: '/api/complaints', headers: { 'user-agent': 'bot\ud800' } }), 'headers.user-agent');
-    invalid(await t.inject({ method: 'GET', url: '/api/complaints', headers: { 'accept-language': 'en\u0000' } }), 'headers.accept-language');
+    invalid(
+      await t.inject({ method: 'GET', url: '/api/complaints', headers: { 'accept-language': 'en\u0000' } }),
+      'headers.accept-language',
+    );
     // before the token lookup: not 401, and nothing reaches the database
-    invalid(await t.app.inject({ method: 'GET', url: '/api/complaints', headers: { authorization: 'Bearer abc\u0000' } }), 'headers.authorization');
+    invalid(
+      await t.app.inject({ method: 'GET', url: '/api/complaints', headers: { authorization: 'Bearer abc\u0000' } }),
+      'headers.authorization',
+    );
     invalid(await t.app.inject({ method: 'GET', url: '/api/complaints', headers: { cookie: 'cms_session=\u0000' } }), 'headers.cookie');
     invalid(await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { 'x-csrf-token': '\ud800' } }), 'headers.x-csrf-token');
     expect(await businessCounts()).toEqual(before);
@@ -73,11 +91,39 @@ describe('odd text at the edge answers 400 naming the field (#9 item 1)', () => 
 
   it('every string of a JSON body, values and keys, at any depth', async () => {
     const before = await businessCounts();
-    invalid(await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '张\u0000三', phone: '13812345678' } }) }), 'complainant.name');
-    invalid(await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ description: '理赔\ud83d' }) }), 'description');
-    invalid(await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ riskFlags: ['media', 'x\udc00'] }) }), 'riskFlags.1');
-    invalid(await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '张三', 'pho\u0000ne': '1' } }) }), 'complainant.pho\\u0000ne');
-    invalid(await t.inject({ method: 'POST', url: '/api/complaints', payload: JSON.stringify('\u0000'), headers: { 'content-type': 'application/json' } }), 'body');
+    invalid(
+      await t.inject({
+        method: 'POST',
+        url: '/api/complaints',
+        payload: complaintBody({ complainant: { name: '张\u0000三', phone: '13812345678' } }),
+      }),
+      'complainant.name',
+    );
+    invalid(
+      await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ description: '理赔\ud83d' }) }),
+      'description',
+    );
+    invalid(
+      await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ riskFlags: ['media', 'x\udc00'] }) }),
+      'riskFlags.1',
+    );
+    invalid(
+      await t.inject({
+        method: 'POST',
+        url: '/api/complaints',
+        payload: complaintBody({ complainant: { name: '张三', 'pho\u0000ne': '1' } }),
+      }),
+      'complainant.pho\\u0000ne',
+    );
+    invalid(
+      await t.inject({
+        method: 'POST',
+        url: '/api/complaints',
+        payload: JSON.stringify('\u0000'),
+        headers: { 'content-type': 'application/json' },
+      }),
+      'body',
+    );
     expect(await businessCounts()).toEqual(before);
   });
 
@@ -90,7 +136,10 @@ describe('odd text at the edge answers 400 naming the field (#9 item 1)', () => 
 
   it('the calendar iCalendar upload (text/calendar parser) is covered too', async () => {
     const ics = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:元旦\u0000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
-    invalid(await t.inject({ method: 'POST', url: '/api/calendar/2027/import', payload: ics, headers: { 'content-type': 'text/calendar' } }), 'body');
+    invalid(
+      await t.inject({ method: 'POST', url: '/api/calendar/2027/import', payload: ics, headers: { 'content-type': 'text/calendar' } }),
+      'body',
+    );
   });
 
   it('raw NUL bytes on the wire never reach the app: the HTTP parser answers 400 itself', async () => {
@@ -121,17 +170,31 @@ describe('odd text at the edge answers 400 naming the field (#9 item 1)', () => 
     const zh = invalid(await t.inject({ method: 'GET', url: '/api/complaints?q=%00' }), 'querystring.q');
     expect(zh.message).toBe('请求参数有误');
     expect(zh.fields[0]!.message).toContain('不允许的字符');
-    const en = invalid(await t.inject({ method: 'GET', url: '/api/complaints?q=%00', headers: { 'accept-language': 'en' } }), 'querystring.q');
-    expect(en.fields[0]!.message).toBe('querystring.q: contains characters that are not allowed (NUL U+0000 or an unpaired UTF-16 surrogate)');
+    const en = invalid(
+      await t.inject({ method: 'GET', url: '/api/complaints?q=%00', headers: { 'accept-language': 'en' } }),
+      'querystring.q',
+    );
+    expect(en.fields[0]!.message).toBe(
+      'querystring.q: contains characters that are not allowed (NUL U+0000 or an unpaired UTF-16 surrogate)',
+    );
   });
 });
 
 /** Emoji (a surrogate pair), CJK extension B, RTL marks and text, combining marks, ZWJ sequences, a BOM-like no-break. */
-const EXOTIC = '投诉😀👨‍👩‍👧𠀀𪚥 \u200fمرحبا\u200e e\u0301 n\u0303 \u202eabc\u202c 𝔘𝔫𝔦 \u2028x\u00a0y \u0001\u007f\ufeff\uffff\u{10ffff}\u200d!';
+const EXOTIC =
+  '投诉😀👨‍👩‍👧𠀀𪚥 \u200fمرحبا\u200e e\u0301 n\u0303 \u202eabc\u202c 𝔘𝔫𝔦 \u2028x\u00a0y \u0001\u007f\ufeff\uffff\u{10ffff}\u200d!';
 
 describe('everything else valid is stored and hashed byte for byte (#9 item 1, R-A4)', () => {
   it('a description and a grading reason with emoji, extension B, RTL and combining marks read back identical; the chain verifies', async () => {
-    const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ description: EXOTIC, requestedRemedy: EXOTIC, complainant: { name: `${EXOTIC.slice(0, 10)}`, phone: '13900000001' } }) });
+    const reg = await t.inject({
+      method: 'POST',
+      url: '/api/complaints',
+      payload: complaintBody({
+        description: EXOTIC,
+        requestedRemedy: EXOTIC,
+        complainant: { name: `${EXOTIC.slice(0, 10)}`, phone: '13900000001' },
+      }),
+    });
     expect(reg.statusCode).toBe(201);
     const c = reg.json() as { id: string };
     const graded = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/grade`, payload: { level: 2, reason: EXOTIC } });
@@ -139,12 +202,24 @@ describe('everything else valid is stored and hashed byte for byte (#9 item 1, R
 
     const detail = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` })).json() as { description: string };
     expect(Buffer.from(detail.description, 'utf8').equals(Buffer.from(EXOTIC, 'utf8'))).toBe(true);
-    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` })).json().items as Array<{ type: string; reason: string | null }>;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` })).json().items as Array<{
+      type: string;
+      reason: string | null;
+    }>;
     const regraded = events.find((e) => e.type === 'regraded');
     expect(regraded?.reason).toBe(EXOTIC);
-    const stored = await t.db.selectFrom('complaint_events').select(['reason']).where('complaint_id', '=', c.id).where('type', '=', 'regraded').executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('complaint_events')
+      .select(['reason'])
+      .where('complaint_id', '=', c.id)
+      .where('type', '=', 'regraded')
+      .executeTakeFirstOrThrow();
     expect(Buffer.from(stored.reason ?? '', 'utf8').equals(Buffer.from(EXOTIC, 'utf8'))).toBe(true);
-    const row = await t.db.selectFrom('complaints').select(['description', 'requested_remedy']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('complaints')
+      .select(['description', 'requested_remedy'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ description: EXOTIC, requested_remedy: EXOTIC });
 
     const verification = await verifyLedger(t.db);
@@ -153,8 +228,18 @@ describe('everything else valid is stored and hashed byte for byte (#9 item 1, R
 
   it('a lone surrogate in the grading reason is a 400 and writes no event (was: stored as U+FFFD, hashed as sent, chain broken)', async () => {
     const before = await businessCounts();
-    invalid(await t.inject({ method: 'POST', url: `/api/complaints/${complaint.id}/grade`, payload: { level: 1, reason: '客户称\ud800将投诉至监管' } }), 'reason');
-    invalid(await t.inject({ method: 'POST', url: `/api/complaints/${complaint.id}/grade`, payload: { level: 1, reason: '\udc00' } }), 'reason');
+    invalid(
+      await t.inject({
+        method: 'POST',
+        url: `/api/complaints/${complaint.id}/grade`,
+        payload: { level: 1, reason: '客户称\ud800将投诉至监管' },
+      }),
+      'reason',
+    );
+    invalid(
+      await t.inject({ method: 'POST', url: `/api/complaints/${complaint.id}/grade`, payload: { level: 1, reason: '\udc00' } }),
+      'reason',
+    );
     expect(await businessCounts()).toEqual(before);
     expect((await verifyLedger(t.db)).broken).toEqual([]);
   });

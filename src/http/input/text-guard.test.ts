@@ -3,7 +3,11 @@ import { MAX_NESTING, textIssues } from './text-guard.js';
 
 describe('textIssues: every string of a parsed request, named like zod names fields (#9 item 1)', () => {
   it('names values and keys at any depth, in the convention of each part', () => {
-    expect(textIssues({ a: ['ok', { 'b\u0000': 1, c: 'x\ud800' }] }, 'body').map((i) => i.field).sort()).toEqual(['a.1.b\\u0000', 'a.1.c']);
+    expect(
+      textIssues({ a: ['ok', { 'b\u0000': 1, c: 'x\ud800' }] }, 'body')
+        .map((i) => i.field)
+        .sort(),
+    ).toEqual(['a.1.b\\u0000', 'a.1.c']);
     expect(textIssues('\u0000', 'body')).toEqual([{ field: 'body', code: 'invalid_characters' }]);
     expect(textIssues({ q: ['a', '\u0000'] }, 'querystring')).toEqual([{ field: 'querystring.q.1', code: 'invalid_characters' }]);
     expect(textIssues({ 'user-agent': 'x\udc00' }, 'headers')).toEqual([{ field: 'headers.user-agent', code: 'invalid_characters' }]);

@@ -31,9 +31,11 @@ interface User {
 type Created = { user: User; oneTimePassword: string };
 
 const errorOf = (res: LightMyRequestResponse) => res.json() as ApiErrorBody;
-const admin = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Record<string, unknown>) => t.inject({ method, url, payload }, 'admin');
+const admin = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Record<string, unknown>) =>
+  t.inject({ method, url, payload }, 'admin');
 const units = async (query = '') => ((await admin('GET', `/api/org-units${query}`)).json() as { items: OrgUnit[] }).items;
-const unitId = async (code: string) => (await t.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+const unitId = async (code: string) =>
+  (await t.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
 describe('org units (administration)', () => {
   it('GET /api/org-units lists the demo organisation, filterable by kind', async () => {
@@ -41,7 +43,24 @@ describe('org units (administration)', () => {
     expect(res.statusCode).toBe(200);
     const codes = (res.json() as { items: OrgUnit[] }).items.map((u) => u.code);
     expect(codes).toEqual(
-      expect.arrayContaining(['CS', 'CLAIMS', 'UW', 'BROKERAGE', 'ADVISORY', 'COMPLIANCE', 'LEADERSHIP', 'SUPERVISION', 'SENIOR', 'SH-PD', 'BJ-CY', 'GZ-TH', 'SZ-FT', 'SZ-NS', 'HZ-XH', 'CD-GX']),
+      expect.arrayContaining([
+        'CS',
+        'CLAIMS',
+        'UW',
+        'BROKERAGE',
+        'ADVISORY',
+        'COMPLIANCE',
+        'LEADERSHIP',
+        'SUPERVISION',
+        'SENIOR',
+        'SH-PD',
+        'BJ-CY',
+        'GZ-TH',
+        'SZ-FT',
+        'SZ-NS',
+        'HZ-XH',
+        'CD-GX',
+      ]),
     );
     const branches = await units('?kind=branch');
     expect(branches.map((u) => u.code).sort()).toEqual(['BJ-CY', 'CD-GX', 'GZ-TH', 'HZ-XH', 'SH-PD', 'SZ-FT', 'SZ-NS']);
@@ -49,15 +68,29 @@ describe('org units (administration)', () => {
   });
 
   it('POST creates a unit (201, audited); a duplicate code is 409 code_taken naming code', async () => {
-    const res = await admin('POST', '/api/org-units', { kind: 'branch', code: 'WH-WC', nameZh: '武汉武昌营业部', nameEn: 'Wuhan Wuchang Branch' });
+    const res = await admin('POST', '/api/org-units', {
+      kind: 'branch',
+      code: 'WH-WC',
+      nameZh: '武汉武昌营业部',
+      nameEn: 'Wuhan Wuchang Branch',
+    });
     expect(res.statusCode).toBe(201);
     const unit = res.json() as OrgUnit;
     expect(unit).toMatchObject({ kind: 'branch', code: 'WH-WC', nameZh: '武汉武昌营业部', nameEn: 'Wuhan Wuchang Branch', active: true });
     expect((await units('?kind=branch')).map((u) => u.code)).toContain('WH-WC');
-    const audited = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'org.create').where('target_id', '=', unit.id).executeTakeFirstOrThrow();
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'org.create')
+      .where('target_id', '=', unit.id)
+      .executeTakeFirstOrThrow();
     expect(audited).toMatchObject({ actor: 'admin', outcome: 'success' });
 
-    const dup = expectFieldError(await admin('POST', '/api/org-units', { kind: 'department', code: 'WH-WC', nameZh: '重复', nameEn: 'Dup' }), 409, 'code');
+    const dup = expectFieldError(
+      await admin('POST', '/api/org-units', { kind: 'department', code: 'WH-WC', nameZh: '重复', nameEn: 'Dup' }),
+      409,
+      'code',
+    );
     expect(dup.code).toBe('code_taken');
     expectFieldError(await admin('POST', '/api/org-units', { kind: 'department', code: 'CS', nameZh: '重复', nameEn: 'Dup' }), 409, 'code');
   });
@@ -81,7 +114,11 @@ describe('org units (administration)', () => {
     expect((await units()).map((u) => u.code)).not.toContain('WH-WC');
     expect((await units('?includeInactive=true')).find((u) => u.id === id)).toMatchObject({ active: false, nameZh: '武汉武昌支行' });
     // an inactive unit cannot be given to a user
-    expectFieldError(await admin('POST', '/api/users', { username: 'wuhan', displayName: 'W', roles: ['branch_agent'], orgUnitIds: [id] }), 400, 'orgUnitIds.0');
+    expectFieldError(
+      await admin('POST', '/api/users', { username: 'wuhan', displayName: 'W', roles: ['branch_agent'], orgUnitIds: [id] }),
+      400,
+      'orgUnitIds.0',
+    );
     expect((await admin('PATCH', `/api/org-units/${id}`, { active: true })).json()).toMatchObject({ active: true });
     expect((await admin('PATCH', '/api/org-units/NOPE', { nameZh: 'x' })).statusCode).toBe(404);
   });
@@ -104,7 +141,10 @@ describe('org units (administration)', () => {
   });
 
   it('non-administrators may read but not write (403, audited as denied)', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/org-units', payload: { kind: 'branch', code: 'X9', nameZh: '甲', nameEn: 'A' } }, 'agent');
+    const res = await t.inject(
+      { method: 'POST', url: '/api/org-units', payload: { kind: 'branch', code: 'X9', nameZh: '甲', nameEn: 'A' } },
+      'agent',
+    );
     expect(res.statusCode).toBe(403);
     expect(errorOf(res).code).toBe('forbidden');
     expect((await t.inject({ method: 'PATCH', url: '/api/org-units/CS', payload: { nameZh: '改名' } }, 'supervisor')).statusCode).toBe(403);
@@ -119,10 +159,22 @@ describe('users (administration)', () => {
 
   it('POST /api/users creates a user with roles and org units and a one-time password that satisfies the policy', async () => {
     const claims = await unitId('CLAIMS');
-    const res = await admin('POST', '/api/users', { username: 'liwei', displayName: '李伟', email: 'liwei@example.com', roles: ['department_handler'], orgUnitIds: [claims] });
+    const res = await admin('POST', '/api/users', {
+      username: 'liwei',
+      displayName: '李伟',
+      email: 'liwei@example.com',
+      roles: ['department_handler'],
+      orgUnitIds: [claims],
+    });
     expect(res.statusCode).toBe(201);
     created = res.json() as Created;
-    expect(created.user).toMatchObject({ username: 'liwei', roles: ['department_handler'], orgUnitIds: [claims], active: true, mustChangePassword: true });
+    expect(created.user).toMatchObject({
+      username: 'liwei',
+      roles: ['department_handler'],
+      orgUnitIds: [claims],
+      active: true,
+      mustChangePassword: true,
+    });
     expect(created.user.permissions).toEqual(expect.arrayContaining(['complaint.read', 'complaint.unmask']));
     expect(passwordIssues(created.oneTimePassword, 'liwei')).toEqual([]);
     expect(created.oneTimePassword).toHaveLength(16);
@@ -132,24 +184,59 @@ describe('users (administration)', () => {
   });
 
   it('unknown role / unknown org unit are 400 naming the item; duplicate username 409; bad input 400', async () => {
-    const unknownRole = expectFieldError(await admin('POST', '/api/users', { username: 'x1', displayName: 'X', roles: ['pope'] }), 400, 'roles.0');
+    const unknownRole = expectFieldError(
+      await admin('POST', '/api/users', { username: 'x1', displayName: 'X', roles: ['pope'] }),
+      400,
+      'roles.0',
+    );
     expect(unknownRole.fields[0]?.code).toBe('unknown_role');
-    const unknownUnit = expectFieldError(await admin('POST', '/api/users', { username: 'x2', displayName: 'X', roles: ['agent'], orgUnitIds: ['00000000-0000-4000-8000-000000000000'] }), 400, 'orgUnitIds.0');
+    const unknownUnit = expectFieldError(
+      await admin('POST', '/api/users', {
+        username: 'x2',
+        displayName: 'X',
+        roles: ['agent'],
+        orgUnitIds: ['00000000-0000-4000-8000-000000000000'],
+      }),
+      400,
+      'orgUnitIds.0',
+    );
     expect(unknownUnit.fields[0]?.code).toBe('unknown_org_unit');
-    expect(errorOf(await admin('POST', '/api/users', { username: 'LiWei', displayName: 'X', roles: ['agent'] }))).toMatchObject({ code: 'username_taken' });
+    expect(errorOf(await admin('POST', '/api/users', { username: 'LiWei', displayName: 'X', roles: ['agent'] }))).toMatchObject({
+      code: 'username_taken',
+    });
     expectFieldError(await admin('POST', '/api/users', { username: 'liwei', displayName: 'X', roles: ['agent'] }), 409, 'username');
     expectFieldError(await admin('POST', '/api/users', { username: 'bad name', displayName: 'X', roles: ['agent'] }), 400, 'username');
     expectFieldError(await admin('POST', '/api/users', { username: 'x3', displayName: 'X', roles: [] }), 400, 'roles');
-    expectFieldError(await admin('POST', '/api/users', { username: 'x4', displayName: 'X', roles: ['agent'], email: 'nope' }), 400, 'email');
-    expectFieldError(await admin('POST', '/api/users', { username: 'x5', displayName: 'X', roles: ['agent'], orgUnitIds: ['CS'] }), 400, 'orgUnitIds.0');
+    expectFieldError(
+      await admin('POST', '/api/users', { username: 'x4', displayName: 'X', roles: ['agent'], email: 'nope' }),
+      400,
+      'email',
+    );
+    expectFieldError(
+      await admin('POST', '/api/users', { username: 'x5', displayName: 'X', roles: ['agent'], orgUnitIds: ['CS'] }),
+      400,
+      'orgUnitIds.0',
+    );
     expect((await t.db.selectFrom('users').select('username').where('username', 'like', 'x_').execute()).length).toBe(0);
-    expect((await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'x6', displayName: 'X', roles: ['agent'] } }, 'leader')).statusCode).toBe(403);
+    expect(
+      (await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'x6', displayName: 'X', roles: ['agent'] } }, 'leader'))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('parallel creates of one username: one 201, the others 409 (not 500)', async () => {
-    const results = await Promise.all([0, 1, 2].map(() => admin('POST', '/api/users', { username: 'race', displayName: 'R', roles: ['agent'] })));
+    const results = await Promise.all(
+      [0, 1, 2].map(() => admin('POST', '/api/users', { username: 'race', displayName: 'R', roles: ['agent'] })),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
-    expect(await t.db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select('role').where('username', '=', 'race').execute()).toHaveLength(1);
+    expect(
+      await t.db
+        .selectFrom('user_roles')
+        .innerJoin('users', 'users.id', 'user_roles.user_id')
+        .select('role')
+        .where('username', '=', 'race')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('PATCH roles and org units changes what the user may do', async () => {
@@ -159,7 +246,10 @@ describe('users (administration)', () => {
     const before = await t.login('handler');
     expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: before.cookie } })).statusCode).toBe(403);
 
-    const res = await admin('PATCH', `/api/users/${handler.id}`, { roles: ['department_handler', 'auditor'], orgUnitIds: [await unitId('CLAIMS'), await unitId('UW')] });
+    const res = await admin('PATCH', `/api/users/${handler.id}`, {
+      roles: ['department_handler', 'auditor'],
+      orgUnitIds: [await unitId('CLAIMS'), await unitId('UW')],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ roles: ['auditor', 'department_handler'] });
     expect((res.json() as User).permissions).toContain('audit.read');
@@ -171,7 +261,9 @@ describe('users (administration)', () => {
     expectFieldError(await admin('PATCH', `/api/users/${handler.id}`, { roles: ['agent', 'emperor'] }), 400, 'roles.1');
     expect((await admin('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', { displayName: 'X' })).statusCode).toBe(404);
     expectFieldError(await admin('PATCH', `/api/users/${handler.id}`, { email: 'not-an-email' }), 400, 'email');
-    expect((await admin('PATCH', `/api/users/${handler.id}`, { email: 'liuyang@example.com' })).json()).toMatchObject({ email: 'liuyang@example.com' });
+    expect((await admin('PATCH', `/api/users/${handler.id}`, { email: 'liuyang@example.com' })).json()).toMatchObject({
+      email: 'liuyang@example.com',
+    });
     expect((await admin('PATCH', `/api/users/${handler.id}`, { email: null })).json()).toMatchObject({ email: null });
   });
 
@@ -240,17 +332,30 @@ describe('GET /api/roles', () => {
       expect(i.en.length).toBeGreaterThan(0);
       expect(['none', 'branch', 'department', 'all']).toContain(i.scope);
     }
-    expect(items.find((i) => i.role === 'auditor')).toMatchObject({ scope: 'all', permissions: expect.arrayContaining(['audit.read', 'complaint.read']) });
+    expect(items.find((i) => i.role === 'auditor')).toMatchObject({
+      scope: 'all',
+      permissions: expect.arrayContaining(['audit.read', 'complaint.read']),
+    });
     expect(items.find((i) => i.role === 'auditor')?.permissions).not.toContain('complaint.create');
     expect(items.find((i) => i.role === 'branch_agent')).toMatchObject({ scope: 'branch', zh: '网点客服人员' });
-    expect(items.find((i) => i.role === 'administrator')).toMatchObject({ scope: 'none', permissions: expect.arrayContaining(['user.write', 'org.write']) });
+    expect(items.find((i) => i.role === 'administrator')).toMatchObject({
+      scope: 'none',
+      permissions: expect.arrayContaining(['user.write', 'org.write']),
+    });
     expect((await t.app.inject({ method: 'GET', url: '/api/roles' })).statusCode).toBe(401);
   });
 });
 
 describe('the staff directory (issue #5: picking an assignee)', () => {
   it('lists active colleagues with names, roles and units only, for every complaint reader; not for the administrator', async () => {
-    const created = await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'dir.gone', displayName: '已离职', email: 'gone@example.com', roles: ['agent'] } }, 'admin');
+    const created = await t.inject(
+      {
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'dir.gone', displayName: '已离职', email: 'gone@example.com', roles: ['agent'] },
+      },
+      'admin',
+    );
     expect(created.statusCode, created.body).toBe(201);
     const goneId = (created.json() as { user: { id: string } }).user.id;
     expect((await t.inject({ method: 'PATCH', url: `/api/users/${goneId}`, payload: { active: false } }, 'admin')).statusCode).toBe(200);
@@ -258,7 +363,13 @@ describe('the staff directory (issue #5: picking an assignee)', () => {
     const res = await t.inject({ method: 'GET', url: '/api/directory' }, 'handler');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<Record<string, unknown>>;
-    expect(items.find((u) => u.username === 'agent')).toEqual({ username: 'agent', displayName: expect.any(String), roles: ['agent'], orgUnitIds: expect.any(Array), active: true });
+    expect(items.find((u) => u.username === 'agent')).toEqual({
+      username: 'agent',
+      displayName: expect.any(String),
+      roles: ['agent'],
+      orgUnitIds: expect.any(Array),
+      active: true,
+    });
     expect(items.map((u) => u.username)).not.toContain('dir.gone');
     expect(items.every((u) => !('email' in u) && !('lockedUntil' in u) && !('permissions' in u))).toBe(true);
     expect((await t.inject({ method: 'GET', url: '/api/directory' }, 'admin')).statusCode).toBe(403);

@@ -27,16 +27,21 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Audit rows written by `run`, oldest first. */
 async function rowsWrittenBy(run: () => Promise<unknown>) {
-  const before = await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
-  await run();
-  return t.db
+  const before = await t.db
     .selectFrom('audit_log')
-    .selectAll()
-    .where('id', '>', before.id ?? '0')
-    // the test's own API tokens are made on first use: not what is under test
-    .where('action', '!=', 'token.create')
-    .orderBy('id')
-    .execute();
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirstOrThrow();
+  await run();
+  return (
+    t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', before.id ?? '0')
+      // the test's own API tokens are made on first use: not what is under test
+      .where('action', '!=', 'token.create')
+      .orderBy('id')
+      .execute()
+  );
 }
 
 const ok = async <R extends { statusCode: number; body: string }>(p: Promise<R>, status = 200): Promise<R> => {
@@ -48,7 +53,9 @@ const ok = async <R extends { statusCode: number; body: string }>(p: Promise<R>,
 function multipart(fields: Record<string, string>, file: { name: string; type: string; content: string }) {
   const boundary = 'audit-coverage-boundary';
   const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`);
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`,
+  );
   return { payload: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -65,26 +72,51 @@ describe('reads of a complaint are audited, one row per request (#9 item 6, R-H1
   it('the detail, by number or id: who, which complaint, masked', async () => {
     const rows = await rowsWrittenBy(() => ok(t.inject({ method: 'GET', url: `/api/complaints/${complaint.number}` }, 'agent')));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor: 'agent', action: 'complaint.read', outcome: 'success', target_type: 'complaint', target_id: complaint.id, details: { number: complaint.number, masked: true } });
+    expect(rows[0]).toMatchObject({
+      actor: 'agent',
+      action: 'complaint.read',
+      outcome: 'success',
+      target_type: 'complaint',
+      target_id: complaint.id,
+      details: { number: complaint.number, masked: true },
+    });
   });
 
   it('the history and the records', async () => {
     const events = await rowsWrittenBy(() => ok(t.inject({ method: 'GET', url: `/api/complaints/${complaint.id}/events` }, 'agent')));
-    expect(events.map((r) => [r.action, r.target_id, r.details])).toEqual([['complaint.read_events', complaint.id, { number: complaint.number, masked: true }]]);
+    expect(events.map((r) => [r.action, r.target_id, r.details])).toEqual([
+      ['complaint.read_events', complaint.id, { number: complaint.number, masked: true }],
+    ]);
     const records = await rowsWrittenBy(() => ok(t.inject({ method: 'GET', url: `/api/complaints/${complaint.id}/records` }, 'agent')));
-    expect(records.map((r) => [r.action, r.target_id, r.details])).toEqual([['complaint.read_records', complaint.id, { number: complaint.number, masked: true }]]);
+    expect(records.map((r) => [r.action, r.target_id, r.details])).toEqual([
+      ['complaint.read_records', complaint.id, { number: complaint.number, masked: true }],
+    ]);
   });
 
   it('an evidence file: an unmasked read naming the file', async () => {
     // evidence is gathered during the investigation
     await ok(t.inject({ method: 'POST', url: `/api/complaints/${complaint.id}/assign`, payload: { assignee: 'tester' } }));
     await ok(t.inject({ method: 'POST', url: `/api/complaints/${complaint.id}/start-investigation`, payload: {} }));
-    const upload = multipart({ method: 'document_review', note: '客户来信扫描件' }, { name: '来信.txt', type: 'text/plain', content: '客户来信：请尽快处理。' });
+    const upload = multipart(
+      { method: 'document_review', note: '客户来信扫描件' },
+      { name: '来信.txt', type: 'text/plain', content: '客户来信：请尽快处理。' },
+    );
     await ok(t.inject({ method: 'POST', url: `/api/complaints/${complaint.id}/add-evidence`, ...upload }));
-    const file = await t.db.selectFrom('evidence_files').select(['id', 'name']).where('complaint_id', '=', complaint.id).executeTakeFirstOrThrow();
-    const rows = await rowsWrittenBy(() => ok(t.inject({ method: 'GET', url: `/api/complaints/${complaint.number}/evidence/${file.id}` }, 'agent')));
+    const file = await t.db
+      .selectFrom('evidence_files')
+      .select(['id', 'name'])
+      .where('complaint_id', '=', complaint.id)
+      .executeTakeFirstOrThrow();
+    const rows = await rowsWrittenBy(() =>
+      ok(t.inject({ method: 'GET', url: `/api/complaints/${complaint.number}/evidence/${file.id}` }, 'agent')),
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor: 'agent', action: 'complaint.read_evidence', target_id: complaint.id, details: { number: complaint.number, masked: false, fileId: file.id, fileName: '来信.txt' } });
+    expect(rows[0]).toMatchObject({
+      actor: 'agent',
+      action: 'complaint.read_evidence',
+      target_id: complaint.id,
+      details: { number: complaint.number, masked: false, fileId: file.id, fileName: '来信.txt' },
+    });
   });
 
   it('listing the ledger writes no read rows (the export is audited with its filter)', async () => {
@@ -100,8 +132,13 @@ describe('reads of a complaint are audited, one row per request (#9 item 6, R-H1
 
 describe('administrative changes are audited (#9 item 6, R-H1)', () => {
   it('publishing a policy version (which re-plans running deadlines)', async () => {
-    const current = (await ok(t.inject({ method: 'GET', url: '/api/policy' }))).json() as { version: number; policy: Record<string, unknown> };
-    const rows = await rowsWrittenBy(() => ok(t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: current.policy, reason: '审计测试：重新发布' } }, 'admin'), 201));
+    const current = (await ok(t.inject({ method: 'GET', url: '/api/policy' }))).json() as {
+      version: number;
+      policy: Record<string, unknown>;
+    };
+    const rows = await rowsWrittenBy(() =>
+      ok(t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: current.policy, reason: '审计测试：重新发布' } }, 'admin'), 201),
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actor: 'admin',
@@ -114,25 +151,44 @@ describe('administrative changes are audited (#9 item 6, R-H1)', () => {
   });
 
   it('a calendar day, a year confirmation and a year import', async () => {
-    const day = await rowsWrittenBy(() => ok(t.inject({ method: 'PUT', url: '/api/calendar/days/2026-12-31', payload: { kind: 'holiday', name: '调休' } }, 'admin')));
-    expect(day.map((r) => [r.action, r.target_type, r.target_id, r.details])).toEqual([['calendar.day_edit', 'calendar_day', '2026-12-31', { kind: 'holiday', name: '调休' }]]);
+    const day = await rowsWrittenBy(() =>
+      ok(t.inject({ method: 'PUT', url: '/api/calendar/days/2026-12-31', payload: { kind: 'holiday', name: '调休' } }, 'admin')),
+    );
+    expect(day.map((r) => [r.action, r.target_type, r.target_id, r.details])).toEqual([
+      ['calendar.day_edit', 'calendar_day', '2026-12-31', { kind: 'holiday', name: '调休' }],
+    ]);
 
-    const confirm = await rowsWrittenBy(() => ok(t.inject({ method: 'PUT', url: '/api/calendar/2026/confirmation', payload: { confirmed: true } }, 'admin')));
-    expect(confirm.map((r) => [r.action, r.target_type, r.target_id, r.details.confirmed])).toEqual([['calendar.confirm', 'calendar_year', '2026', true]]);
+    const confirm = await rowsWrittenBy(() =>
+      ok(t.inject({ method: 'PUT', url: '/api/calendar/2026/confirmation', payload: { confirmed: true } }, 'admin')),
+    );
+    expect(confirm.map((r) => [r.action, r.target_type, r.target_id, r.details.confirmed])).toEqual([
+      ['calendar.confirm', 'calendar_year', '2026', true],
+    ]);
 
     const days = [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }];
-    const imported = await rowsWrittenBy(() => ok(t.inject({ method: 'POST', url: '/api/calendar/2027/import', payload: { days } }, 'admin')));
-    expect(imported.map((r) => [r.actor, r.action, r.target_type, r.target_id, r.details.format, r.details.days])).toEqual([['admin', 'calendar.import', 'calendar_year', '2027', 'json', 1]]);
+    const imported = await rowsWrittenBy(() =>
+      ok(t.inject({ method: 'POST', url: '/api/calendar/2027/import', payload: { days } }, 'admin')),
+    );
+    expect(imported.map((r) => [r.actor, r.action, r.target_type, r.target_id, r.details.format, r.details.days])).toEqual([
+      ['admin', 'calendar.import', 'calendar_year', '2027', 'json', 1],
+    ]);
   });
 
   it('password changes: a wrong current password, a new one breaking the rules, and a success', async () => {
     const s = await t.login('handler');
     const change = (currentPassword: string, newPassword: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword, newPassword }, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword, newPassword },
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      });
     const wrong = await rowsWrittenBy(() => ok(change('Not-My-Passw0rd!', 'Harbour-Lights-2027!'), 400));
     expect(wrong.map((r) => [r.actor, r.action, r.outcome])).toEqual([['handler', 'auth.password_change', 'failure']]);
     const weak = await rowsWrittenBy(() => ok(change(TEST_PASSWORD, 'Ab1-short'), 400));
-    expect(weak.map((r) => [r.actor, r.action, r.outcome, r.details.reason])).toEqual([['handler', 'auth.password_change', 'failure', 'rules']]);
+    expect(weak.map((r) => [r.actor, r.action, r.outcome, r.details.reason])).toEqual([
+      ['handler', 'auth.password_change', 'failure', 'rules'],
+    ]);
     expect(weak[0]!.details.codes).toContain('password_too_short');
     expect(JSON.stringify(weak[0]!.details)).not.toContain('Ab1-short');
     const done = await rowsWrittenBy(() => ok(change(TEST_PASSWORD, 'Harbour-Lights-2027!')));
@@ -149,7 +205,10 @@ describe('GET /api/audit names its objects (#9 item 6)', () => {
   };
 
   beforeAll(async () => {
-    await ok(t.inject({ method: 'POST', url: '/api/users', payload: { username: 'liwei', displayName: '李伟', roles: ['agent'] } }, 'admin'), 201);
+    await ok(
+      t.inject({ method: 'POST', url: '/api/users', payload: { username: 'liwei', displayName: '李伟', roles: ['agent'] } }, 'admin'),
+      201,
+    );
     await ok(t.inject({ method: 'PATCH', url: '/api/org-units/CS', payload: { nameEn: 'Customer Service Centre' } }, 'admin'));
     items = ((await ok(t.inject({ method: 'GET', url: '/api/audit?limit=500' }, 'auditor'))).json() as { items: AuditItem[] }).items;
   });
@@ -174,8 +233,12 @@ describe('GET /api/audit names its objects (#9 item 6)', () => {
     for (const i of items) if (i.targetLabel !== null) expect(i.targetLabel, `${i.action} ${i.targetType}`).not.toMatch(UUID);
   });
 
-  it('org units in the reader\'s language', async () => {
-    const en = ((await ok(t.inject({ method: 'GET', url: '/api/audit?action=org.', headers: { 'accept-language': 'en-US' } }, 'auditor'))).json() as { items: AuditItem[] }).items;
+  it("org units in the reader's language", async () => {
+    const en = (
+      (await ok(t.inject({ method: 'GET', url: '/api/audit?action=org.', headers: { 'accept-language': 'en-US' } }, 'auditor'))).json() as {
+        items: AuditItem[];
+      }
+    ).items;
     expect(en.find((i) => i.action === 'org.update')?.targetLabel).toBe('Customer Service Centre');
   });
 });

@@ -40,7 +40,10 @@ beforeAll(async () => {
   t.setNow(at(4));
   await t.login('supervisor');
   t.setNow(at(5));
-  await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'sneaky', displayName: 'S', roles: ['administrator'] } }, 'agent');
+  await t.inject(
+    { method: 'POST', url: '/api/users', payload: { username: 'sneaky', displayName: 'S', roles: ['administrator'] } },
+    'agent',
+  );
   t.setNow(at(6));
   await t.inject({ method: 'PATCH', url: '/api/org-units/CS', payload: { nameEn: 'Customer Service Centre' } }, 'admin');
   t.setNow(T0);
@@ -50,12 +53,21 @@ afterAll(async () => t.close());
 describe('GET /api/audit', () => {
   it('shows auditors the sign-ins, failed sign-ins, denials and administration, newest first', async () => {
     const { items } = await page('?limit=500');
-    const find = (actor: string, action: string, outcome: string) => items.find((i) => i.actor === actor && i.action === action && i.outcome === outcome);
+    const find = (actor: string, action: string, outcome: string) =>
+      items.find((i) => i.actor === actor && i.action === action && i.outcome === outcome);
     expect(find('agent', 'auth.login', 'success')).toMatchObject({ at: at(1).toISOString(), targetType: 'user', ip: '127.0.0.1' });
     expect(find('agent', 'auth.login', 'failure')).toMatchObject({ at: at(2).toISOString(), details: { reason: 'bad_password' } });
     expect(find('mallory', 'auth.login', 'failure')).toMatchObject({ targetId: null, details: { reason: 'unknown_user' } });
-    expect(find('agent', 'user.write', 'denied')).toMatchObject({ at: at(5).toISOString(), targetType: 'route', targetId: 'POST /api/users', details: { via: 'token' } });
-    expect(find('admin', 'org.update', 'success')).toMatchObject({ targetType: 'org_unit', details: { nameEn: 'Customer Service Centre' } });
+    expect(find('agent', 'user.write', 'denied')).toMatchObject({
+      at: at(5).toISOString(),
+      targetType: 'route',
+      targetId: 'POST /api/users',
+      details: { via: 'token' },
+    });
+    expect(find('admin', 'org.update', 'success')).toMatchObject({
+      targetType: 'org_unit',
+      details: { nameEn: 'Customer Service Centre' },
+    });
     const ids = items.map((i) => BigInt(i.id));
     expect(ids).toEqual([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
     expect(JSON.stringify(items)).not.toMatch(/Wrong-Passw0rd|Test-Passw0rd/);
@@ -130,11 +142,27 @@ describe('GET /api/audit', () => {
 
 describe('audit_log is append-only in the database', () => {
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {
-    const before = Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-    await expect(t.db.updateTable('audit_log').set({ actor: 'someone-else' }).where('actor', '=', 'mallory').execute()).rejects.toThrow(/append-only/);
+    const before = Number(
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await expect(t.db.updateTable('audit_log').set({ actor: 'someone-else' }).where('actor', '=', 'mallory').execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.deleteFrom('audit_log').where('actor', '=', 'mallory').execute()).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
-    const after = Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after).toBe(before);
     expect((await page('?actor=mallory')).items).toHaveLength(1);
   });

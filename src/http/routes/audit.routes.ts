@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditLog } from '../../services/audit.service.js';
+import { auditLog } from '../../services/administration/audit.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access } from '../auth/route-access.js';
 import { pickLocale } from '../i18n/locale.js';
@@ -38,16 +38,20 @@ export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       async (req) => {
         const q = req.query;
         const english = pickLocale(req.headers['accept-language']) === 'en-US';
-        return auditLog(ctx.db, {
-          actor: q.actor,
-          action: q.action,
-          outcome: q.outcome,
-          targetId: q.targetId,
-          from: q.from ? new Date(q.from) : undefined,
-          to: q.to ? new Date(q.to) : undefined,
-          before: q.cursor,
-          limit: q.limit,
-        }, english);
+        return auditLog(
+          ctx.db,
+          {
+            actor: q.actor,
+            action: q.action,
+            outcome: q.outcome,
+            targetId: q.targetId,
+            from: q.from ? new Date(q.from) : undefined,
+            to: q.to ? new Date(q.to) : undefined,
+            before: q.cursor,
+            limit: q.limit,
+          },
+          english,
+        );
       },
     );
   };

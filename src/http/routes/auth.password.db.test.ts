@@ -15,7 +15,8 @@ const errorOf = (res: LightMyRequestResponse) => res.json() as ApiErrorBody;
 const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
 const post = (url: string, s: Session, payload?: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
-const change = (s: Session, currentPassword: string, newPassword: string) => post('/api/auth/password', s, { currentPassword, newPassword });
+const change = (s: Session, currentPassword: string, newPassword: string) =>
+  post('/api/auth/password', s, { currentPassword, newPassword });
 
 describe('forced password change at first sign-in', () => {
   let oneTime = '';
@@ -26,7 +27,10 @@ describe('forced password change at first sign-in', () => {
 
   it('an account created by an administrator comes with a one-time password that must be changed', async () => {
     const cs = await t.db.selectFrom('org_units').select('id').where('code', '=', 'CS').executeTakeFirstOrThrow();
-    const res = await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'Newbie', displayName: '新同事', roles: ['agent'], orgUnitIds: [cs.id] } }, 'admin');
+    const res = await t.inject(
+      { method: 'POST', url: '/api/users', payload: { username: 'Newbie', displayName: '新同事', roles: ['agent'], orgUnitIds: [cs.id] } },
+      'admin',
+    );
     expect(res.statusCode).toBe(201);
     const body = res.json() as { user: { id: string; username: string; mustChangePassword: boolean }; oneTimePassword: string };
     expect(body.user).toMatchObject({ username: 'newbie', mustChangePassword: true });
@@ -42,7 +46,11 @@ describe('forced password change at first sign-in', () => {
   });
 
   it('until then every other route answers 403 password_change_required; /api/auth/me works', async () => {
-    for (const res of [await get('/api/complaints', first), await get('/api/roles', first), await post('/api/complaints', first, complaintBody())]) {
+    for (const res of [
+      await get('/api/complaints', first),
+      await get('/api/roles', first),
+      await post('/api/complaints', first, complaintBody()),
+    ]) {
       expect(res.statusCode).toBe(403);
       expect(errorOf(res)).toMatchObject({ code: 'password_change_required', message: '首次登录须先修改密码' });
     }
@@ -52,12 +60,22 @@ describe('forced password change at first sign-in', () => {
   });
 
   it('the change itself needs the CSRF token and the right current password', async () => {
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: oneTime, newPassword: NEW_PASSWORD }, headers: { cookie: first.cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: oneTime, newPassword: NEW_PASSWORD },
+      headers: { cookie: first.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(errorOf(noCsrf).code).toBe('csrf_failed');
     const wrong = expectFieldError(await change(first, 'Not-The-0ne-Time', NEW_PASSWORD), 400, 'currentPassword');
     expect(wrong.fields.map((f) => f.code)).toEqual(['password_wrong']);
-    const audited = await t.db.selectFrom('audit_log').select('outcome').where('actor', '=', 'newbie').where('action', '=', 'auth.password_change').execute();
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select('outcome')
+      .where('actor', '=', 'newbie')
+      .where('action', '=', 'auth.password_change')
+      .execute();
     expect(audited.map((r) => r.outcome)).toEqual(['failure']);
   });
 
@@ -90,7 +108,11 @@ describe('forced password change at first sign-in', () => {
     expect(again.res.statusCode).toBe(200);
     expect(again.res.json()).toMatchObject({ mustChangePassword: false });
 
-    const user = await t.db.selectFrom('users').select(['must_change_password', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const user = await t.db
+      .selectFrom('users')
+      .select(['must_change_password', 'password_hash'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     expect(user.must_change_password).toBe(false);
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
     expect(user.password_hash).not.toContain(NEW_PASSWORD);

@@ -21,8 +21,18 @@ const setCookieOf = (res: LightMyRequestResponse) => {
 };
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers });
-const withCookie = (method: 'GET' | 'POST', url: string, cookie: string, extra: { csrf?: string; payload?: Record<string, unknown> } = {}) =>
-  t.app.inject({ method, url, payload: extra.payload, headers: { cookie, ...(extra.csrf === undefined ? {} : { 'x-csrf-token': extra.csrf }) } });
+const withCookie = (
+  method: 'GET' | 'POST',
+  url: string,
+  cookie: string,
+  extra: { csrf?: string; payload?: Record<string, unknown> } = {},
+) =>
+  t.app.inject({
+    method,
+    url,
+    payload: extra.payload,
+    headers: { cookie, ...(extra.csrf === undefined ? {} : { 'x-csrf-token': extra.csrf }) },
+  });
 const me = (cookie: string) => withCookie('GET', '/api/auth/me', cookie);
 
 async function auditRows(actor: string, action: string) {
@@ -61,9 +71,22 @@ describe('POST /api/auth/login', () => {
     expect(plain.statusCode).toBe(200);
     expect(setCookieOf(plain)).not.toMatch(/;\s*Secure/i);
 
-    const proxied = await buildApp({ db: t.db, timeZone: 'Asia/Shanghai', now: t.now, logLevel: 'silent', security: testSecurity(), sessionSecret: TEST_SESSION_SECRET, trustProxy: true });
+    const proxied = await buildApp({
+      db: t.db,
+      timeZone: 'Asia/Shanghai',
+      now: t.now,
+      logLevel: 'silent',
+      security: testSecurity(),
+      sessionSecret: TEST_SESSION_SECRET,
+      trustProxy: true,
+    });
     try {
-      const res = await proxied.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'supervisor', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+      const res = await proxied.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'supervisor', password: TEST_PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
+      });
       expect(res.statusCode).toBe(200);
       expect(setCookieOf(res)).toMatch(/;\s*Secure/i);
     } finally {
@@ -106,13 +129,28 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('login rate limit', () => {
-  it('a flood beyond the throttle is cut by the per-address+username limit, with the throttle\'s own 429 (#9 item 4)', async () => {
+  it("a flood beyond the throttle is cut by the per-address+username limit, with the throttle's own 429 (#9 item 4)", async () => {
     // a throttle that never holds back, so that only the rate limit (3 a minute here) answers 429
     const lenient = { freeFailures: 1000, firstDelaySeconds: 1, maxDelaySeconds: 1 };
     const policy = { ...DEFAULT_SIGN_IN_THROTTLE, perSource: lenient, perAccount: lenient };
-    const limitedApp = await buildApp({ db: t.db, timeZone: 'Asia/Shanghai', now: t.now, logLevel: 'silent', security: testSecurity({ signInThrottle: policy }), sessionSecret: TEST_SESSION_SECRET, loginRateLimit: 3 });
+    const limitedApp = await buildApp({
+      db: t.db,
+      timeZone: 'Asia/Shanghai',
+      now: t.now,
+      logLevel: 'silent',
+      security: testSecurity({ signInThrottle: policy }),
+      sessionSecret: TEST_SESSION_SECRET,
+      loginRateLimit: 3,
+    });
     try {
-      const attempt = (username: string) => limitedApp.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Wrong-Passw0rd!' }, headers: { 'accept-language': 'en' }, remoteAddress: '10.9.9.9' });
+      const attempt = (username: string) =>
+        limitedApp.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password: 'Wrong-Passw0rd!' },
+          headers: { 'accept-language': 'en' },
+          remoteAddress: '10.9.9.9',
+        });
       const codes: number[] = [];
       for (let i = 0; i < 3; i++) codes.push((await attempt(i % 2 === 0 ? 'ghost' : 'GHOST')).statusCode);
       expect(codes).toEqual([401, 401, 401]);
@@ -226,7 +264,14 @@ describe('logout', () => {
 
 describe('sign-in required', () => {
   it('protected routes answer 401 unauthenticated without credentials or with bad ones', async () => {
-    for (const [method, url] of [['GET', '/api/complaints'], ['POST', '/api/complaints'], ['GET', '/api/auth/me'], ['GET', '/api/audit'], ['GET', '/api/users'], ['GET', '/api/policy']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/complaints'],
+      ['POST', '/api/complaints'],
+      ['GET', '/api/auth/me'],
+      ['GET', '/api/audit'],
+      ['GET', '/api/users'],
+      ['GET', '/api/policy'],
+    ] as const) {
       const res = await t.app.inject({ method, url });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(errorOf(res)).toEqual({ code: 'unauthenticated', message: '请先登录', fields: [] });

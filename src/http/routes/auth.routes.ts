@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACTIONS, ROLE_GRANTS, ROLES } from '../../domain/access/permissions.js';
 import { DomainError } from '../../domain/errors.js';
-import { changePassword, login, logout } from '../../services/auth/session.service.js';
-import { createApiToken, myApiTokens, revokeApiToken } from '../../services/auth/token.service.js';
+import { changePassword, login, logout } from '../../services/people/auth/session.service.js';
+import { createApiToken, myApiTokens, revokeApiToken } from '../../services/people/auth/token.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { user } from '../../services/user.service.js';
+import { user } from '../../services/people/user.service.js';
 import { SESSION_COOKIE } from '../auth/auth.plugin.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
 import { requiredText } from '../schemas/common.js';
@@ -26,7 +26,8 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
             hook: 'preHandler',
             keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
             // a flood beyond the throttle (and its argon2 cost) gets the throttle's own answer
-            errorResponseBuilder: (_req, c) => new DomainError('too_many_attempts', { retryAfterSeconds: Math.max(1, Math.ceil(c.ttl / 1000)) }),
+            errorResponseBuilder: (_req, c) =>
+              new DomainError('too_many_attempts', { retryAfterSeconds: Math.max(1, Math.ceil(c.ttl / 1000)) }),
           },
         },
         schema: {
@@ -45,26 +46,49 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
           signed: true,
           expires: s.expiresAt,
         });
-        return { user: await user(ctx, s.user.id), csrfToken: s.csrfToken, expiresAt: s.expiresAt, mustChangePassword: s.user.must_change_password };
+        return {
+          user: await user(ctx, s.user.id),
+          csrfToken: s.csrfToken,
+          expiresAt: s.expiresAt,
+          mustChangePassword: s.user.must_change_password,
+        };
       },
     );
 
-    app.get('/api/auth/me', { config: { access: access.passwordChange }, schema: { tags, summary: 'Who is signed in, with roles and permissions' } }, async (req) => {
-      const p = principal(req);
-      return { user: await user(ctx, p.userId), via: p.via, csrfToken: p.csrfToken ?? null, mustChangePassword: p.mustChangePassword, tokenActions: p.tokenActions ?? null };
-    });
+    app.get(
+      '/api/auth/me',
+      { config: { access: access.passwordChange }, schema: { tags, summary: 'Who is signed in, with roles and permissions' } },
+      async (req) => {
+        const p = principal(req);
+        return {
+          user: await user(ctx, p.userId),
+          via: p.via,
+          csrfToken: p.csrfToken ?? null,
+          mustChangePassword: p.mustChangePassword,
+          tokenActions: p.tokenActions ?? null,
+        };
+      },
+    );
 
-    app.post('/api/auth/logout', { config: { access: access.passwordChange }, schema: { tags, summary: 'End this session' } }, async (req, reply) => {
-      await logout(ctx, metaOf(req), principal(req), false);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
-    });
+    app.post(
+      '/api/auth/logout',
+      { config: { access: access.passwordChange }, schema: { tags, summary: 'End this session' } },
+      async (req, reply) => {
+        await logout(ctx, metaOf(req), principal(req), false);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true };
+      },
+    );
 
-    app.post('/api/auth/logout-all', { config: { access: access.passwordChange }, schema: { tags, summary: 'End every session of this user, everywhere' } }, async (req, reply) => {
-      const sessions = await logout(ctx, metaOf(req), principal(req), true);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true, sessions };
-    });
+    app.post(
+      '/api/auth/logout-all',
+      { config: { access: access.passwordChange }, schema: { tags, summary: 'End every session of this user, everywhere' } },
+      async (req, reply) => {
+        const sessions = await logout(ctx, metaOf(req), principal(req), true);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true, sessions };
+      },
+    );
 
     app.post(
       '/api/auth/password',
@@ -82,9 +106,13 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
       },
     );
 
-    app.get('/api/auth/tokens', { config: { access: access.to('token.manage') }, schema: { tags, summary: 'Your API tokens (never the secret)' } }, async (req) => ({
-      items: await myApiTokens(ctx, principal(req)),
-    }));
+    app.get(
+      '/api/auth/tokens',
+      { config: { access: access.to('token.manage') }, schema: { tags, summary: 'Your API tokens (never the secret)' } },
+      async (req) => ({
+        items: await myApiTokens(ctx, principal(req)),
+      }),
+    );
 
     app.post(
       '/api/auth/tokens',
@@ -105,15 +133,28 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
 
     app.delete(
       '/api/auth/tokens/:id',
-      { config: { access: access.to('token.manage') }, schema: { tags, summary: 'Revoke one of your API tokens', params: z.strictObject({ id: z.uuid() }) } },
+      {
+        config: { access: access.to('token.manage') },
+        schema: { tags, summary: 'Revoke one of your API tokens', params: z.strictObject({ id: z.uuid() }) },
+      },
       async (req) => {
         await revokeApiToken(ctx, metaOf(req), principal(req), req.params.id);
         return { ok: true };
       },
     );
 
-    app.get('/api/roles', { config: { access: access.signedIn }, schema: { tags, summary: 'Roles with their permissions and data scope' } }, async () => ({
-      items: ROLES.map((r) => ({ role: r, zh: ROLE_GRANTS[r].zh, en: ROLE_GRANTS[r].en, scope: ROLE_GRANTS[r].scope, permissions: ROLE_GRANTS[r].actions })),
-    }));
+    app.get(
+      '/api/roles',
+      { config: { access: access.signedIn }, schema: { tags, summary: 'Roles with their permissions and data scope' } },
+      async () => ({
+        items: ROLES.map((r) => ({
+          role: r,
+          zh: ROLE_GRANTS[r].zh,
+          en: ROLE_GRANTS[r].en,
+          scope: ROLE_GRANTS[r].scope,
+          permissions: ROLE_GRANTS[r].actions,
+        })),
+      }),
+    );
   };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.js';
 import type { ApiErrorBody } from '../../../test/db-assertions.js';
-import { createUser } from '../../services/user.service.js';
+import { createUser } from '../../services/people/user.service.js';
 import { translate } from '../i18n/messages.js';
 
 const T0 = '2026-11-25T02:00:00Z';
@@ -27,18 +27,30 @@ const wait = (seconds: number) => {
 const errorOf = (res: LightMyRequestResponse) => res.json() as ApiErrorBody;
 const retryAfter = (res: LightMyRequestResponse) => Number(res.headers['retry-after'] ?? 0);
 const login = (username: string, password: string, address: string, lang = 'zh-CN') =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: address, headers: { 'accept-language': lang } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: address,
+    headers: { 'accept-language': lang },
+  });
 const WRONG = 'Wrong-Passw0rd!';
 
 async function makeUser(username: string): Promise<string> {
-  const created = await createUser(t.ctx, { ip: null, userAgent: null }, { id: 'test-setup' }, { username, displayName: username, roles: ['agent'], orgUnitIds: [] }, { value: TEST_PASSWORD, mustChange: false });
+  const created = await createUser(
+    t.ctx,
+    { ip: null, userAgent: null },
+    { id: 'test-setup' },
+    { username, displayName: username, roles: ['agent'], orgUnitIds: [] },
+    { value: TEST_PASSWORD, mustChange: false },
+  );
   return created.user.id;
 }
 
 /** Fails `n` times from one address, waiting out each pause asked for; returns the pauses. */
 async function failPatiently(username: string, address: string, n: number): Promise<number[]> {
   const pauses: number[] = [];
-  for (let failures = 0; failures < n; ) {
+  for (let failures = 0; failures < n;) {
     const res = await login(username, WRONG, address);
     if (res.statusCode === 429) {
       pauses.push(retryAfter(res));
@@ -65,12 +77,20 @@ async function attackNotices(target: string) {
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .select(['u.username', 'n.title', 'n.body', 'n.complaint_id'])
     .where('n.kind', '=', 'sign_in_attack')
-    .where((eb) => eb.or([eb(eb.ref('n.body', '->>').key('username'), '=', target), eb(eb.ref('n.body', '->>').key('address'), '=', target)]))
+    .where((eb) =>
+      eb.or([eb(eb.ref('n.body', '->>').key('username'), '=', target), eb(eb.ref('n.body', '->>').key('address'), '=', target)]),
+    )
     .execute();
 }
 
 async function administrators(): Promise<string[]> {
-  const rows = await t.db.selectFrom('user_roles as r').innerJoin('users as u', 'u.id', 'r.user_id').select('u.username').where('r.role', '=', 'administrator').where('u.active', '=', true).execute();
+  const rows = await t.db
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select('u.username')
+    .where('r.role', '=', 'administrator')
+    .where('u.active', '=', true)
+    .execute();
   return rows.map((r) => r.username).sort();
 }
 
@@ -103,10 +123,18 @@ describe('sign-in throttle instead of lockout', () => {
     await failFromMany('admin', '198.51.101', 5, true);
     const notices = await attackNotices('admin');
     expect(notices.map((n) => n.username).sort()).toEqual(await administrators());
-    expect(notices[0]).toMatchObject({ complaint_id: null, body: { target: 'account', username: 'admin', failures: 20, windowMinutes: 15 } });
+    expect(notices[0]).toMatchObject({
+      complaint_id: null,
+      body: { target: 'account', username: 'admin', failures: 20, windowMinutes: 15 },
+    });
     expect(notices[0]?.title).toContain('账号 admin');
     expect((notices[0]?.body as { en?: string }).en).toContain('account admin');
-    const audited = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.sign_in_attack').where('target_id', '=', 'admin').execute();
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.sign_in_attack')
+      .where('target_id', '=', 'admin')
+      .execute();
     expect(audited).toHaveLength(1);
     expect(audited[0]).toMatchObject({ actor: 'system', outcome: 'denied', target_type: 'username' });
   });
@@ -155,7 +183,12 @@ describe('sign-in throttle instead of lockout', () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => login('parallel-user', `Wrong-Passw0rd-${i}`, '10.50.0.1')));
     const failures = results.filter((r) => r.statusCode === 401).length;
     expect(results.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
-    const row = await t.db.selectFrom('sign_in_throttle').selectAll().where('kind', '=', 'source').where('username', '=', 'parallel-user').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('sign_in_throttle')
+      .selectAll()
+      .where('kind', '=', 'source')
+      .where('username', '=', 'parallel-user')
+      .executeTakeFirstOrThrow();
     expect(row.window_failures).toBe(failures);
     expect((await login('parallel-user', TEST_PASSWORD, '10.50.0.1')).statusCode).toBe(failures > 4 ? 429 : 200);
   });
@@ -175,13 +208,20 @@ describe('sign-in throttle instead of lockout', () => {
     expect((await login('cleared-user', TEST_PASSWORD, F)).statusCode).toBe(429);
     const held = await t.inject({ method: 'GET', url: `/api/users/${id}` }, 'admin');
     expect(new Date(held.json().lockedUntil as string).getTime()).toBeGreaterThan(clock);
-    const listed = (await t.inject({ method: 'GET', url: '/api/users' }, 'admin')).json() as { items: Array<{ username: string; lockedUntil: string | null }> };
+    const listed = (await t.inject({ method: 'GET', url: '/api/users' }, 'admin')).json() as {
+      items: Array<{ username: string; lockedUntil: string | null }>;
+    };
     expect(listed.items.find((u) => u.username === 'cleared-user')?.lockedUntil).toBe(held.json().lockedUntil);
     const unlock = await t.inject({ method: 'POST', url: `/api/users/${id}/unlock` }, 'admin');
     expect(unlock.statusCode).toBe(200);
     expect(unlock.json()).toMatchObject({ username: 'cleared-user', lockedUntil: null });
     expect((await login('cleared-user', TEST_PASSWORD, F)).statusCode).toBe(200);
-    const audited = await t.db.selectFrom('audit_log').select(['target_id', 'details']).where('actor', '=', 'admin').where('action', '=', 'user.unlock').execute();
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['target_id', 'details'])
+      .where('actor', '=', 'admin')
+      .where('action', '=', 'user.unlock')
+      .execute();
     expect(audited.map((r) => r.target_id)).toContain(id);
   });
 });
@@ -195,7 +235,13 @@ describe('wrong current password on a password change', () => {
     const cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
     const csrf = (signIn.json() as { csrfToken: string }).csrfToken;
     const change = (currentPassword: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/password', remoteAddress: H, payload: { currentPassword, newPassword: 'Green-Meadow-4417' }, headers: { cookie, 'x-csrf-token': csrf } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        remoteAddress: H,
+        payload: { currentPassword, newPassword: 'Green-Meadow-4417' },
+        headers: { cookie, 'x-csrf-token': csrf },
+      });
 
     for (let i = 0; i < 4; i++) {
       const res = await change(WRONG);
@@ -215,6 +261,8 @@ describe('wrong current password on a password change', () => {
 
     wait(2);
     expect((await change(TEST_PASSWORD)).statusCode).toBe(200);
-    expect(await t.db.selectFrom('sign_in_throttle').select('kind').where('username', '=', 'changer').where('kind', '=', 'password').execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('sign_in_throttle').select('kind').where('username', '=', 'changer').where('kind', '=', 'password').execute(),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { complaintBody, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError, type ApiErrorBody } from '../../../test/db-assertions.js';
-import { createUser } from '../../services/user.service.js';
+import { createUser } from '../../services/people/user.service.js';
 
 const T0 = '2026-11-25T02:00:00Z';
 const DAY = 86_400_000;
@@ -32,7 +32,13 @@ const listTokens = async (as: string) => (await t.inject({ method: 'GET', url: '
 const errorOf = (res: LightMyRequestResponse) => res.json() as ApiErrorBody;
 
 async function makeUser(username: string, roles: string[]): Promise<string> {
-  const created = await createUser(t.ctx, { ip: null, userAgent: null }, { id: 'test-setup' }, { username, displayName: username, roles, orgUnitIds: [] }, { value: TEST_PASSWORD, mustChange: false });
+  const created = await createUser(
+    t.ctx,
+    { ip: null, userAgent: null },
+    { id: 'test-setup' },
+    { username, displayName: username, roles, orgUnitIds: [] },
+    { value: TEST_PASSWORD, mustChange: false },
+  );
   return created.user.id;
 }
 
@@ -44,7 +50,14 @@ describe('personal API tokens', () => {
     expect(res.statusCode).toBe(201);
     created = res.json() as Created;
     expect(created.token).toMatch(/^cms_[A-Za-z0-9_-]{40,}$/);
-    expect(created).toMatchObject({ name: 'ledger sync', actions: ['complaint.read'], prefix: created.token.slice(0, 10), useCount: 0, lastUsedAt: null, revokedAt: null });
+    expect(created).toMatchObject({
+      name: 'ledger sync',
+      actions: ['complaint.read'],
+      prefix: created.token.slice(0, 10),
+      useCount: 0,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(created.expiresAt).toBe(new Date(new Date(T0).getTime() + 90 * DAY).toISOString());
 
     const listed = await t.inject({ method: 'GET', url: '/api/auth/tokens' }, 'agent');
@@ -58,7 +71,12 @@ describe('personal API tokens', () => {
     const row = await t.db.selectFrom('api_tokens').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(row.token_hash).not.toContain(created.token.slice(4));
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
-    const audited = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'token.create').where('target_id', '=', created.id).execute();
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'token.create')
+      .where('target_id', '=', created.id)
+      .execute();
     expect(audited).toHaveLength(1);
     expect(JSON.stringify(audited[0]?.details)).not.toContain(created.token);
   });
@@ -72,8 +90,19 @@ describe('personal API tokens', () => {
     const write = await bearer('POST', '/api/complaints', created.token, complaintBody());
     expect(write.statusCode).toBe(403);
     expect(errorOf(write).code).toBe('forbidden');
-    const denial = await t.db.selectFrom('audit_log').selectAll().where('actor', '=', 'agent').where('outcome', '=', 'denied').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(denial).toMatchObject({ action: 'complaint.create', target_type: 'route', target_id: 'POST /api/complaints', details: { via: 'token' } });
+    const denial = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('actor', '=', 'agent')
+      .where('outcome', '=', 'denied')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(denial).toMatchObject({
+      action: 'complaint.create',
+      target_type: 'route',
+      target_id: 'POST /api/complaints',
+      details: { via: 'token' },
+    });
     // not even the token's own management
     expect((await bearer('GET', '/api/auth/tokens', created.token)).statusCode).toBe(403);
   });
@@ -102,7 +131,10 @@ describe('personal API tokens', () => {
 
   it('a token cannot mint a token wider than itself', async () => {
     const narrow = (await createToken('agent', { name: 'token admin', actions: ['token.manage'] })).json() as Created;
-    const wider = await bearer('POST', '/api/auth/tokens', narrow.token, { name: 'escalate', actions: ['complaint.create', 'complaint.read'] });
+    const wider = await bearer('POST', '/api/auth/tokens', narrow.token, {
+      name: 'escalate',
+      actions: ['complaint.create', 'complaint.read'],
+    });
     expect(wider.statusCode).toBe(400);
     expect(errorOf(wider).fields.map((f) => f.code)).toEqual(['action_not_held', 'action_not_held']);
     const same = await bearer('POST', '/api/auth/tokens', narrow.token, { name: 'rotate', actions: ['token.manage'] });

@@ -5,11 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
-import { sweepClocks } from '../../services/sweeper.service.js';
-import type { BoardAnswer } from '../../services/board.service.js';
+import { sweepClocks } from '../../services/workflow/sweeper.service.js';
+import type { BoardAnswer } from '../../services/workflow/board.service.js';
 
 let t: TestApp;
-type Created = { id: string; number: string; level: number; clocks: Array<{ kind: string; subjectId: string | null; label: string | null }> };
+type Created = {
+  id: string;
+  number: string;
+  level: number;
+  clocks: Array<{ kind: string; subjectId: string | null; label: string | null }>;
+};
 type Board = Omit<BoardAnswer, 'generatedAt'> & { generatedAt: string };
 
 const NOW = '2026-11-25T02:00:00.000Z'; // Wed 10:00 in Shanghai
@@ -37,9 +42,13 @@ const phone = (n: number) => ({ name: `看板${n}`, phone: `1360000000${n}` });
 
 /** The supervisor's figures are those of customer service: a branch agent's complaint stays the branch's (policy: no default department). */
 async function withoutDefaultDepartment(): Promise<void> {
-  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: Record<string, unknown> & { handling: Record<string, unknown> } };
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
+    policy: Record<string, unknown> & { handling: Record<string, unknown> };
+  };
   const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
-  expect((await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode).toBe(201);
+  expect(
+    (await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode,
+  ).toBe(201);
 }
 
 beforeAll(async () => {
@@ -111,7 +120,16 @@ describe('GET /api/board', () => {
 
   it('on-time rate per Monday week: met by the due time vs went late, each clock once', async () => {
     const b = await board('leader');
-    expect(b.onTime.map((w) => w.weekStart)).toEqual(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+    expect(b.onTime.map((w) => w.weekStart)).toEqual([
+      '2026-10-05',
+      '2026-10-12',
+      '2026-10-19',
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+    ]);
     expect(b.onTime.slice(0, 5).every((w) => w.onTime === 0 && w.late === 0 && w.rate === null)).toBe(true);
     // week of 11-09: on time = report to supervisor, first milestone; late = hand-over, meeting (met late, counted once), progress report
     expect(b.onTime[5]).toEqual({ weekStart: '2026-11-09', onTime: 2, late: 3, rate: 0.4 });
@@ -158,7 +176,13 @@ describe('GET /api/board', () => {
       status: 'assigned',
       amount: '150000.00',
       overdue: true,
-      plan: { heldAt: '2026-11-09T05:30:00.000Z', decisions: '理赔部牵头复核', owners: [{ username: 'handler', displayName: expect.any(String) }], departments: [{ code: 'CLAIMS', zh: '理赔部', en: 'Claims' }], meetings: 1 },
+      plan: {
+        heldAt: '2026-11-09T05:30:00.000Z',
+        decisions: '理赔部牵头复核',
+        owners: [{ username: 'handler', displayName: expect.any(String) }],
+        departments: [{ code: 'CLAIMS', zh: '理赔部', en: 'Claims' }],
+        meetings: 1,
+      },
     });
     expect(planned!.milestones.map((m) => [m.label, m.owner.username, m.dueAt, m.status, m.overdue, m.late])).toEqual([
       ['调取理赔档案', 'handler', '2026-11-11T02:00:00.000Z', 'met', false, false],

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { BOARD_DAYS, BOARD_WEEKS, BREACH_WINDOW_DAYS, getBoard } from '../../services/board.service.js';
+import { BOARD_DAYS, BOARD_WEEKS, BREACH_WINDOW_DAYS, getBoard } from '../../services/workflow/board.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, principal } from '../auth/route-access.js';
 

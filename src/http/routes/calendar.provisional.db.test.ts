@@ -21,7 +21,11 @@ type MovedClock = { kind: string; fromDueAt: string; toDueAt: string; calendarCo
 const get = (url: string, as?: string) => t.inject({ method: 'GET', url }, as);
 const sweep = () => sweepClocksAndCalendar(t.ctx, {});
 const register = async (receivedAt: string, phone: string) => {
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ receivedAt, complainant: { name: '跨年', phone } }) });
+  const res = await t.inject({
+    method: 'POST',
+    url: '/api/complaints',
+    payload: complaintBody({ receivedAt, complainant: { name: '跨年', phone } }),
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as Complaint;
 };
@@ -31,9 +35,25 @@ const clock = (c: Complaint, kind: string) => {
   return k;
 };
 const detail = async (id: string) => (await get(`/api/complaints/${id}`)).json() as Complaint;
-const calendarAlerts = () => t.db.selectFrom('notifications as n').innerJoin('users as u', 'u.id', 'n.user_id').select(['u.username', 'n.title', 'n.source_key']).where('n.kind', '=', 'calendar_unconfirmed').orderBy('u.username').execute();
+const calendarAlerts = () =>
+  t.db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .select(['u.username', 'n.title', 'n.source_key'])
+    .where('n.kind', '=', 'calendar_unconfirmed')
+    .orderBy('u.username')
+    .execute();
 const administrators = async () =>
-  (await t.db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').select('u.username').where('r.role', '=', 'administrator').where('u.active', '=', true).orderBy('u.username').execute()).map((u) => u.username);
+  (
+    await t.db
+      .selectFrom('users as u')
+      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+      .select('u.username')
+      .where('r.role', '=', 'administrator')
+      .where('u.active', '=', true)
+      .orderBy('u.username')
+      .execute()
+  ).map((u) => u.username);
 
 describe('administrators are alerted from 1 November while next year is unconfirmed', () => {
   it('not on 31 October', async () => {
@@ -99,7 +119,11 @@ describe('clocks counted through the provisional 2027', () => {
   });
 
   it('GET /api/calendar/2027 shows the provisional year the clocks count with', async () => {
-    const y = (await get('/api/calendar/2027')).json() as { confirmed: boolean; provisional: boolean; days: Array<{ date: string; kind: string; working: boolean; statutory: boolean; name: string }> };
+    const y = (await get('/api/calendar/2027')).json() as {
+      confirmed: boolean;
+      provisional: boolean;
+      days: Array<{ date: string; kind: string; working: boolean; statutory: boolean; name: string }>;
+    };
     expect(y).toMatchObject({ confirmed: false, provisional: true });
     const by = new Map(y.days.map((d) => [d.date, d]));
     expect(by.get('2027-01-01')).toMatchObject({ kind: 'holiday', working: false, statutory: true, name: '元旦' });
@@ -137,9 +161,15 @@ describe('importing the State Council notice re-plans the clocks counted through
     const after = await detail(feb.id);
     // Feb 4, (Feb 5–12 off), Sat Feb 13 worked, Mon 15, Tue 16, Wed 17
     expect(clock(after, 'l3_answer')).toMatchObject({ dueAt: '2027-02-17T09:30:00.000Z', calendarConfirmed: true });
-    const events = ((await get(`/api/complaints/${feb.id}/events`)).json() as { items: Array<{ type: string; payload: { clocks: MovedClock[] } }> }).items;
+    const events = (
+      (await get(`/api/complaints/${feb.id}/events`)).json() as { items: Array<{ type: string; payload: { clocks: MovedClock[] } }> }
+    ).items;
     const moved = events.filter((e) => e.type === 'clocks_replanned').flatMap((e) => e.payload.clocks);
-    expect(moved.find((m) => m.kind === 'l3_answer')).toMatchObject({ fromDueAt: '2027-02-12T09:30:00.000Z', toDueAt: '2027-02-17T09:30:00.000Z', calendarConfirmed: true });
+    expect(moved.find((m) => m.kind === 'l3_answer')).toMatchObject({
+      fromDueAt: '2027-02-12T09:30:00.000Z',
+      toDueAt: '2027-02-17T09:30:00.000Z',
+      calendarConfirmed: true,
+    });
 
     expect(clock(await detail(regulatory.id), 'regulatory')).toMatchObject({ dueAt: '2027-01-04T16:00:00.000Z', calendarConfirmed: true });
     expect(clock(await detail(workingDays.id), 'l3_answer')).toMatchObject({ calendarConfirmed: true });

@@ -18,7 +18,8 @@ type Event = { type: string; reason: string | null; payload: { clocks: MovedCloc
 const get = (url: string) => t.inject({ method: 'GET', url });
 const year = async (y: number) => (await get(`/api/calendar/${y}`)).json() as YearView;
 const day = async (date: string) => (await year(Number(date.slice(0, 4)))).days.find((d) => d.date === date);
-const putDay = (date: string, payload: unknown) => t.inject({ method: 'PUT', url: `/api/calendar/days/${date}`, payload: payload as string });
+const putDay = (date: string, payload: unknown) =>
+  t.inject({ method: 'PUT', url: `/api/calendar/days/${date}`, payload: payload as string });
 const importYear = (y: number | string, payload: string | object, contentType = 'application/json') =>
   t.inject({
     method: 'POST',
@@ -28,7 +29,11 @@ const importYear = (y: number | string, payload: string | object, contentType = 
   });
 const register = async (name: string, phone: string) => {
   // received Mon 2026-12-28 09:30 Shanghai; level 3: l3_answer = 5 working days
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ receivedAt: '2026-12-28T01:30:00Z', complainant: { name, phone } }) });
+  const res = await t.inject({
+    method: 'POST',
+    url: '/api/complaints',
+    payload: complaintBody({ receivedAt: '2026-12-28T01:30:00Z', complainant: { name, phone } }),
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as Complaint;
 };
@@ -138,7 +143,11 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
     expect(replanned).toHaveLength(1);
     expect(replanned[0]?.reason).toBe('calendar_changed');
     const moved = replanned[0]?.payload.clocks ?? [];
-    expect(moved.find((m) => m.kind === 'l3_answer')).toMatchObject({ fromDueAt: '2027-01-05T09:30:00.000Z', toDueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: true });
+    expect(moved.find((m) => m.kind === 'l3_answer')).toMatchObject({
+      fromDueAt: '2027-01-05T09:30:00.000Z',
+      toDueAt: '2027-01-05T09:30:00.000Z',
+      calendarConfirmed: true,
+    });
   });
 
   it('a new complaint over the same days is confirmed from the start', async () => {
@@ -213,7 +222,12 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
 });
 
 describe('bad input on the calendar API (invariant 2)', () => {
-  const unchanged = async (date: string, send: () => Promise<{ statusCode: number; json: () => unknown }>, status: number, field: string) => {
+  const unchanged = async (
+    date: string,
+    send: () => Promise<{ statusCode: number; json: () => unknown }>,
+    status: number,
+    field: string,
+  ) => {
     const before = await day(date);
     const yearsBefore = (await get('/api/calendar')).json() as unknown;
     const res = await send();
@@ -236,8 +250,18 @@ describe('bad input on the calendar API (invariant 2)', () => {
   });
 
   it.each([
-    ['a JSON date outside the year', () => importYear(2029, { days: [{ date: '2026-12-31', kind: 'holiday', name: 'x' }] }), 400, 'body.days.0.date'],
-    ['an impossible JSON date', () => importYear(2029, { days: [{ date: '2029-02-30', kind: 'holiday', name: 'x' }] }), 400, 'body.days.0.date'],
+    [
+      'a JSON date outside the year',
+      () => importYear(2029, { days: [{ date: '2026-12-31', kind: 'holiday', name: 'x' }] }),
+      400,
+      'body.days.0.date',
+    ],
+    [
+      'an impossible JSON date',
+      () => importYear(2029, { days: [{ date: '2029-02-30', kind: 'holiday', name: 'x' }] }),
+      400,
+      'body.days.0.date',
+    ],
     ['a JSON kind party', () => importYear(2029, { days: [{ date: '2029-01-01', kind: 'party', name: 'x' }] }), 400, 'body.days.0.kind'],
     ['an empty JSON import', () => importYear(2029, { days: [] }), 400, 'body'],
     ['JSON of another shape', () => importYear(2029, { colour: 'red' }), 400, 'body'],
@@ -245,7 +269,12 @@ describe('bad input on the calendar API (invariant 2)', () => {
     ['a JSON string', () => importYear(2029, JSON.stringify(ics2027.replaceAll('2027', '2029'))), 400, 'body'],
     ['invalid JSON', () => importYear(2029, '{"days": ['), 400, 'body'],
     ['text that is not iCalendar', () => importYear(2029, 'hello, these are our holidays', 'text/calendar'), 400, 'body'],
-    ['an .ics without any event', () => importYear(2029, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'text/calendar'), 400, 'body'],
+    [
+      'an .ics without any event',
+      () => importYear(2029, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'text/calendar'),
+      400,
+      'body',
+    ],
     ['an .ics with an invalid date', () => importYear(2029, ics([['20290230', '20290231', '元旦(休)']]), 'text/calendar'), 400, 'body'],
     ['an .ics of another year', () => importYear(2029, ics2027, 'text/calendar'), 400, 'body'],
     ['a year out of range', () => importYear(99999, ics2027, 'text/calendar'), 400, 'params.year'],
@@ -280,7 +309,9 @@ describe('bad input on the calendar API (invariant 2)', () => {
       payload: { days: [{ date: '2026-12-31', kind: 'holiday', name: 'x' }] },
       headers: { 'accept-language': 'en' },
     });
-    expect(expectFieldError(json, 400, 'body.days.0.date').fields[0]?.message).toBe('body.days.0.date: the calendar import is invalid: date is not in 2029');
+    expect(expectFieldError(json, 400, 'body.days.0.date').fields[0]?.message).toBe(
+      'body.days.0.date: the calendar import is invalid: date is not in 2029',
+    );
     const old = await putDay('1800-01-01', { kind: 'holiday' });
     expect(expectFieldError(old, 400, 'params.date').fields[0]?.code).toBe('year_out_of_range');
     expect(await t.db.selectFrom('calendar_days').select('date').where('date', '<', '1900-01-01').execute()).toEqual([]);

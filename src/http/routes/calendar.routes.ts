@@ -7,8 +7,8 @@ import {
   setCalendarDay,
   setYearConfirmed,
   type ImportFormat,
-} from '../../services/calendar.service.js';
-import { currentCalendarReadiness } from '../../services/calendar-alert.service.js';
+} from '../../services/administration/calendar.service.js';
+import { currentCalendarReadiness } from '../../services/administration/calendar-alert.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, actorOf, metaOf } from '../auth/route-access.js';
 import { isoDate, optionalText } from '../schemas/common.js';
@@ -40,7 +40,11 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/calendar',
       {
         config: { access: access.to('calendar.read') },
-        schema: { tags, summary: 'Years with calendar data and whether each is confirmed; pending: unconfirmed years to import now (next year from 1 November)' },
+        schema: {
+          tags,
+          summary:
+            'Years with calendar data and whether each is confirmed; pending: unconfirmed years to import now (next year from 1 November)',
+        },
       },
       async () => {
         const [items, readiness] = await Promise.all([calendarYears(ctx.db), currentCalendarReadiness(ctx)]);
@@ -50,7 +54,10 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/calendar/:year',
-      { config: { access: access.to('calendar.read') }, schema: { tags, summary: 'Every day of a year; confirmed:false when the year has no confirmed data', params: yearParams } },
+      {
+        config: { access: access.to('calendar.read') },
+        schema: { tags, summary: 'Every day of a year; confirmed:false when the year has no confirmed data', params: yearParams },
+      },
       async (req) => calendarYear(ctx.db, req.params.year),
     );
 
@@ -66,7 +73,12 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { replanned } = await setCalendarDay(ctx, actorOf(req), { date: req.params.date, kind: req.body.kind, name: req.body.name ?? '' }, metaOf(req));
+        const { replanned } = await setCalendarDay(
+          ctx,
+          actorOf(req),
+          { date: req.params.date, kind: req.body.kind, name: req.body.name ?? '' },
+          metaOf(req),
+        );
         const view = await calendarYear(ctx.db, Number(req.params.date.slice(0, 4)));
         return { ...view.days.find((d) => d.date === req.params.date), replanned };
       },
@@ -95,7 +107,8 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         config: { access: access.to('calendar.write') },
         schema: {
           tags,
-          summary: 'Replace a year from JSON ({days:[{date,kind,name}]} or the chinese-days format) or an iCalendar file (Content-Type: text/calendar)',
+          summary:
+            'Replace a year from JSON ({days:[{date,kind,name}]} or the chinese-days format) or an iCalendar file (Content-Type: text/calendar)',
           params: yearParams,
           body: z.union([z.string().max(2_000_000), z.record(z.string(), z.unknown())]),
         },

@@ -5,13 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
-import { sweepClocks } from '../../services/sweeper.service.js';
+import { sweepClocks } from '../../services/workflow/sweeper.service.js';
 
 let t: TestApp;
 let phone = 13730000000;
 
 type Rec = { id: string; kind: string; round: number; status: string | null; data: Record<string, unknown>; createdBy: string };
-type Milestone = { id: string; title: string; owner: string; dueAt: string; status: string; doneBy: string | null; doneNote: string | null };
+type Milestone = {
+  id: string;
+  title: string;
+  owner: string;
+  dueAt: string;
+  status: string;
+  doneBy: string | null;
+  doneNote: string | null;
+};
 type Records = { records: Rec[]; milestones: Milestone[] };
 
 beforeAll(async () => {
@@ -21,7 +29,14 @@ afterAll(async () => t.close());
 
 async function register(overrides: Record<string, unknown> = {}, as = 'agent'): Promise<string> {
   phone += 1;
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '记录', phone: String(phone) }, ...overrides }) }, as);
+  const res = await t.inject(
+    {
+      method: 'POST',
+      url: '/api/complaints',
+      payload: complaintBody({ complainant: { name: '记录', phone: String(phone) }, ...overrides }),
+    },
+    as,
+  );
   expect(res.statusCode, res.body).toBe(201);
   return (res.json() as { id: string }).id;
 }
@@ -45,23 +60,44 @@ describe('GET /api/complaints/{id}/records', () => {
 
     await act(id, 'start-investigation', { plan: '调取定损单' });
     await act(id, 'record-findings', { findings: '定损漏项', conclusion: 'upheld' });
-    await act(id, 'record-analysis', { causes: ['business_process'], impact: { business: 'low', reputation: 'medium', financial: 'low' }, strategy: '补赔' });
+    await act(id, 'record-analysis', {
+      causes: ['business_process'],
+      impact: { business: 'low', reputation: 'medium', financial: 'low' },
+      strategy: '补赔',
+    });
     await act(id, 'propose-compensation', { amount: '800', basis: '漏项维修费' });
     const proposed = (await records(id)).json() as Records;
     const compensation = proposed.records.find((r) => r.kind === 'compensation')!;
-    expect(compensation).toMatchObject({ status: 'proposed', data: { amount: '800.00', approver: expect.any(String) }, createdBy: 'agent' });
+    expect(compensation).toMatchObject({
+      status: 'proposed',
+      data: { amount: '800.00', approver: expect.any(String) },
+      createdBy: 'agent',
+    });
     await act(id, 'decide-compensation', { compensationId: compensation.id, approved: true }, 'supervisor');
     await act(id, 'record-payment', { compensationId: compensation.id, status: 'paid', reference: 'TX-1' });
     await act(id, 'send-feedback', { method: 'phone', content: '已补赔 800 元' });
     await act(id, 'record-survey', { satisfied: true, score: 5, method: 'phone' });
-    expect((await t.inject({ method: 'POST', url: `/api/complaints/${id}/grade`, payload: { level: 3 } }, 'supervisor')).statusCode).toBe(200);
+    expect((await t.inject({ method: 'POST', url: `/api/complaints/${id}/grade`, payload: { level: 3 } }, 'supervisor')).statusCode).toBe(
+      200,
+    );
     await act(id, 'close', { outcome: 'upheld', summary: '补赔结案' });
 
     const res = await records(id);
     expect(res.statusCode).toBe(200);
     const body = res.json() as Records;
-    expect(body.records.map((r) => r.kind)).toEqual(['investigation', 'findings', 'analysis', 'compensation', 'feedback', 'survey', 'closing']);
-    expect(body.records.find((r) => r.kind === 'compensation')).toMatchObject({ status: 'approved', data: { decision: { approved: true, by: 'supervisor' }, payment: { status: 'paid', reference: 'TX-1' } } });
+    expect(body.records.map((r) => r.kind)).toEqual([
+      'investigation',
+      'findings',
+      'analysis',
+      'compensation',
+      'feedback',
+      'survey',
+      'closing',
+    ]);
+    expect(body.records.find((r) => r.kind === 'compensation')).toMatchObject({
+      status: 'approved',
+      data: { decision: { approved: true, by: 'supervisor' }, payment: { status: 'paid', reference: 'TX-1' } },
+    });
     expect(body.records.find((r) => r.kind === 'survey')).toMatchObject({ round: 1, data: { satisfied: true, score: 5 } });
     expect(body.milestones).toEqual([]);
   });
@@ -102,7 +138,12 @@ describe('GET /api/complaints/{id}/records', () => {
       ['先行赔付', 'breached'],
       ['回访客户', 'open'],
     ]);
-    expect(later.milestones[0]).toMatchObject({ doneBy: 'supervisor', doneNote: '已复核', owner: 'handler', dueAt: '2026-11-26T02:00:00.000Z' });
+    expect(later.milestones[0]).toMatchObject({
+      doneBy: 'supervisor',
+      doneNote: '已复核',
+      owner: 'handler',
+      dueAt: '2026-11-26T02:00:00.000Z',
+    });
     expect(later.records.map((r) => r.kind)).toEqual(['meeting', 'milestone_done']);
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { complaintRecords } from '../../services/complaint-records.service.js';
+import { complaintRecords } from '../../services/complaints/complaint-records.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
 import { idParams } from '../schemas/common.js';
@@ -18,7 +18,8 @@ export function complaintRecordRoutes(ctx: ServiceContext): FastifyPluginAsyncZo
         config: { access: access.to('complaint.read') },
         schema: {
           tags: ['workflow'],
-          summary: "The complaint's workflow records (kind: investigation, findings, analysis, compensation, settlement, feedback, survey, closing, meeting, …) and plan milestones",
+          summary:
+            "The complaint's workflow records (kind: investigation, findings, analysis, compensation, settlement, feedback, survey, closing, meeting, …) and plan milestones",
           params: idParams,
         },
       },

@@ -57,7 +57,12 @@ const cases: Array<[string, () => ReturnType<typeof post>, number, string]> = [
   ['empty JSON body', () => post('', { 'content-type': 'application/json' }), 400, 'body'],
   ['wrong content type', () => post('channel=hotline', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'Content-Type'],
   ['text/plain', () => post('hello', { 'content-type': 'text/plain' }), 415, 'Content-Type'],
-  ['body above the size limit', () => post(JSON.stringify(complaintBody({ description: 'x'.repeat(5 * 1024 * 1024) })), { 'content-type': 'application/json' }), 413, 'body'],
+  [
+    'body above the size limit',
+    () => post(JSON.stringify(complaintBody({ description: 'x'.repeat(5 * 1024 * 1024) })), { 'content-type': 'application/json' }),
+    413,
+    'body',
+  ],
 ];
 
 describe('bad input on POST /api/complaints (invariant 2)', () => {
@@ -86,7 +91,12 @@ describe('bad input on POST /api/complaints (invariant 2)', () => {
   it('lists every bad field at once', async () => {
     const res = await post(complaintBody({ channel: 'fax', category: 'weather', receivedAt: '2030-01-01T00:00:00Z' }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['category', 'channel', 'receivedAt']);
+    expect(
+      res
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['category', 'channel', 'receivedAt']);
   });
 
   it('bad ledger queries are 400 naming the parameter', async () => {

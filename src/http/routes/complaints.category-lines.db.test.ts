@@ -29,8 +29,24 @@ describe('category by business line', () => {
   });
 
   it('a category of the line, or one every line has, is registered', async () => {
-    expect((await post('/api/complaints', { businessLine: 'brokerage', category: 'securities_trading', description: '委托单未按时成交' }, '13811110002')).statusCode).toBe(201);
-    expect((await post('/api/complaints', { businessLine: 'property_casualty', category: 'personal_data', description: '个人信息被泄露' }, '13811110003')).statusCode).toBe(201);
+    expect(
+      (
+        await post(
+          '/api/complaints',
+          { businessLine: 'brokerage', category: 'securities_trading', description: '委托单未按时成交' },
+          '13811110002',
+        )
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await post(
+          '/api/complaints',
+          { businessLine: 'property_casualty', category: 'personal_data', description: '个人信息被泄露' },
+          '13811110003',
+        )
+      ).statusCode,
+    ).toBe(201);
     expect((await post('/api/complaints', { businessLine: 'brokerage', category: 'claims_dispute' }, '13811110004')).statusCode).toBe(400);
   });
 

@@ -40,7 +40,13 @@ const seeds: Array<Record<string, unknown>> = [
     receivedAt: '2026-11-20T01:00:00Z',
     branch: '上海浦东营业部',
     description: '理赔款迟迟未到账',
-    complainant: { name: '客户甲', phone: '13500000000', idType: 'resident_id', idNumber: '110101199003071234', account: '6222021234567890123' },
+    complainant: {
+      name: '客户甲',
+      phone: '13500000000',
+      idType: 'resident_id',
+      idNumber: '110101199003071234',
+      account: '6222021234567890123',
+    },
   },
   {
     channel: 'branch',
@@ -61,9 +67,29 @@ const seeds: Array<Record<string, unknown>> = [
     description: '交易系统卡顿导致无法卖出，损失50%',
     complainant: { name: '客户丙', email: 'c2@example.com', account: '6222020000000000001' },
   },
-  { channel: 'letter', category: 'premiums_fees', amount: null, receivedAt: '2026-10-01T03:00:00Z', description: '保费扣款两次', complainant: { name: '信件客户', address: '杭州市西湖区1号' } },
-  { channel: 'email', businessLine: 'investment_advisory', category: 'investment_advice', amount: '8000', receivedAt: '2026-11-24T05:00:00Z', description: '投顾建议与风险等级不符', complainant: { name: '客户丁', email: 'd@example.com' } },
-  { channel: 'web', receivedAt: '2026-11-25T01:50:00Z', description: '网上报案后无人联系', complainant: { name: '客户戊', phone: '13600000000' } },
+  {
+    channel: 'letter',
+    category: 'premiums_fees',
+    amount: null,
+    receivedAt: '2026-10-01T03:00:00Z',
+    description: '保费扣款两次',
+    complainant: { name: '信件客户', address: '杭州市西湖区1号' },
+  },
+  {
+    channel: 'email',
+    businessLine: 'investment_advisory',
+    category: 'investment_advice',
+    amount: '8000',
+    receivedAt: '2026-11-24T05:00:00Z',
+    description: '投顾建议与风险等级不符',
+    complainant: { name: '客户丁', email: 'd@example.com' },
+  },
+  {
+    channel: 'web',
+    receivedAt: '2026-11-25T01:50:00Z',
+    description: '网上报案后无人联系',
+    complainant: { name: '客户戊', phone: '13600000000' },
+  },
 ];
 
 beforeAll(async () => {
@@ -144,7 +170,12 @@ describe('the export holds exactly the listed complaints, filter by filter (#9 i
 
   it('the audit row keeps the filter with the ID document and account numbers masked', async () => {
     await exported('idNumber=110101199003071234&account=6222021234567890123');
-    const row = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'complaint.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'complaint.export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     const details = row.details as { rows: number; filter: Record<string, unknown> };
     expect(details.rows).toBe(1);
     expect(details.filter.idNumber).toBe('110***********1234');

@@ -12,13 +12,23 @@ type Clock = { kind: string; status: string; dueAt: string };
 let n = 0;
 async function register(overrides: Record<string, unknown> = {}) {
   n += 1;
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: `分级${n}`, phone: `1360000${String(n).padStart(4, '0')}` }, ...overrides }) });
+  const res = await t.inject({
+    method: 'POST',
+    url: '/api/complaints',
+    payload: complaintBody({ complainant: { name: `分级${n}`, phone: `1360000${String(n).padStart(4, '0')}` }, ...overrides }),
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: string; number: string; level: number; clocks: Clock[] };
 }
 const grade = (id: string, payload: unknown, as?: string) =>
   t.inject({ method: 'POST', url: `/api/complaints/${id}/grade`, payload: payload as Record<string, unknown> }, as);
-const events = async (id: string) => (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json().items as Array<{ type: string; reason: string | null; payload: Record<string, unknown>; actor: string }>;
+const events = async (id: string) =>
+  (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json().items as Array<{
+    type: string;
+    reason: string | null;
+    payload: Record<string, unknown>;
+    actor: string;
+  }>;
 
 describe('POST /api/complaints/{id}/grade (R-C2)', () => {
   it('confirming the proposal keeps the clocks and records who confirmed', async () => {
@@ -53,7 +63,9 @@ describe('POST /api/complaints/{id}/grade (R-C2)', () => {
     expect(byKind.l1_result!.dueAt).toBe('2026-12-09T09:30:00.000Z');
     const types = (await events(c.id)).map((e) => e.type);
     expect(types.slice(-2)).toEqual(['regraded', 'clocks_replanned']);
-    const inbox = (await t.inject({ method: 'GET', url: '/api/notifications' }, 'supervisor')).json() as { items: Array<{ kind: string; body: { number?: string } }> };
+    const inbox = (await t.inject({ method: 'GET', url: '/api/notifications' }, 'supervisor')).json() as {
+      items: Array<{ kind: string; body: { number?: string } }>;
+    };
     expect(inbox.items.filter((n) => n.body.number === c.number).map((n) => n.kind)).toEqual(['level1_regraded']);
     const regraded = (await events(c.id)).find((e) => e.type === 'regraded')!;
     expect(regraded).toMatchObject({ reason: '客户称将联系媒体，影响重大', payload: { from: 3, to: 1, overridesProposal: true } });
@@ -63,7 +75,10 @@ describe('POST /api/complaints/{id}/grade (R-C2)', () => {
     const c = await register({ amount: '200000' });
     expect(c.level).toBe(1);
     const body = (await grade(c.id, { level: 2, reason: '金额经核实为5万元' })).json() as { clocks: Clock[] };
-    const running = body.clocks.filter((k) => k.status === 'running').map((k) => k.kind).sort();
+    const running = body.clocks
+      .filter((k) => k.status === 'running')
+      .map((k) => k.kind)
+      .sort();
     expect(running).toEqual(['l2_investigation_organised', 'l2_result', 'l2_to_supervisor', 'regulatory']);
     expect(body.clocks.filter((k) => k.status === 'cancelled')).toHaveLength(4);
   });

@@ -21,7 +21,14 @@ describe('POST /api/complaints (R-B1, R-B3..B6, R-C1, clocks)', () => {
     const body = res.json();
     expect(res.headers.location).toBe(`/api/complaints/${body.id}`);
     expect(body.number).toBe('TS202611250001');
-    expect(body).toMatchObject({ level: 3, proposedLevel: 3, levelConfirmed: false, status: 'registered', amount: '3500.00', policyVersion: 1 });
+    expect(body).toMatchObject({
+      level: 3,
+      proposedLevel: 3,
+      levelConfirmed: false,
+      status: 'registered',
+      amount: '3500.00',
+      policyVersion: 1,
+    });
     expect(rules(body)).toContain('amount_below_l2');
     expect(Object.keys(dueOf(body)).sort()).toEqual(['l3_answer', 'regulatory']);
     // received Wed 2026-11-25 09:30 Shanghai. Regulatory: day 15 = Thu 12-10, a working day, due at its end.
@@ -77,16 +84,29 @@ describe('POST /api/complaints (R-B1, R-B3..B6, R-C1, clocks)', () => {
   });
 
   it('keywords, flags and regulator referrals raise the level and are named', async () => {
-    const sue = (await post(complaintBody({ description: '如果不解决我将委托律师起诉贵公司', complainant: { name: '孙八', phone: '13900000012' } }))).json();
+    const sue = (
+      await post(complaintBody({ description: '如果不解决我将委托律师起诉贵公司', complainant: { name: '孙八', phone: '13900000012' } }))
+    ).json();
     expect(sue.level).toBe(1);
-    expect(sue.gradingReasons.filter((r: { rule: string }) => r.rule === 'keyword_l1').map((r: { detail: { keyword: string } }) => r.detail.keyword).sort()).toEqual(['律师', '起诉'].sort());
-    const media = (await post(complaintBody({ description: '再不处理我就找媒体曝光', complainant: { name: '周九', phone: '13900000013' } }))).json();
+    expect(
+      sue.gradingReasons
+        .filter((r: { rule: string }) => r.rule === 'keyword_l1')
+        .map((r: { detail: { keyword: string } }) => r.detail.keyword)
+        .sort(),
+    ).toEqual(['律师', '起诉'].sort());
+    const media = (
+      await post(complaintBody({ description: '再不处理我就找媒体曝光', complainant: { name: '周九', phone: '13900000013' } }))
+    ).json();
     expect(media.level).toBe(2);
     expect(rules(media)).toContain('keyword_l2');
-    const agitated = (await post(complaintBody({ riskFlags: ['agitated_customer'], complainant: { name: '吴十', phone: '13900000014' } }))).json();
+    const agitated = (
+      await post(complaintBody({ riskFlags: ['agitated_customer'], complainant: { name: '吴十', phone: '13900000014' } }))
+    ).json();
     expect(agitated.level).toBe(2);
     expect(rules(agitated)).toContain('flag_agitated');
-    const referral = (await post(complaintBody({ channel: 'regulator_referral', complainant: { name: '郑一', phone: '13900000015' } }))).json();
+    const referral = (
+      await post(complaintBody({ channel: 'regulator_referral', complainant: { name: '郑一', phone: '13900000015' } }))
+    ).json();
     expect(referral.level).toBe(1);
     expect(rules(referral)).toContain('regulator_named');
     const joint = (await post(complaintBody({ jointComplainants: 6, complainant: { name: '王二', phone: '13900000016' } }))).json();
@@ -95,12 +115,22 @@ describe('POST /api/complaints (R-B1, R-B3..B6, R-C1, clocks)', () => {
   });
 
   it('urgent: initial response within 30 minutes of receipt, not of data entry (R-B3)', async () => {
-    const body = (await post(complaintBody({ urgent: true, receivedAt: '2026-11-25T01:10:00Z', complainant: { name: '冯三', phone: '13900000017' } }))).json();
+    const body = (
+      await post(complaintBody({ urgent: true, receivedAt: '2026-11-25T01:10:00Z', complainant: { name: '冯三', phone: '13900000017' } }))
+    ).json();
     expect(dueOf(body).urgent_initial_response).toBe('2026-11-25T01:40:00.000Z');
   });
 
   it('letters and e-mail get an acknowledgment clock, web and app a first-reply clock (R-B2)', async () => {
-    const letter = (await post(complaintBody({ channel: 'letter', receivedAt: '2026-11-24T08:00:00Z', complainant: { name: '陈四', address: '上海市浦东新区世纪大道100号' } }))).json();
+    const letter = (
+      await post(
+        complaintBody({
+          channel: 'letter',
+          receivedAt: '2026-11-24T08:00:00Z',
+          complainant: { name: '陈四', address: '上海市浦东新区世纪大道100号' },
+        }),
+      )
+    ).json();
     expect(dueOf(letter).acknowledgment).toBe('2026-11-25T09:30:00.000Z'); // 1 working day after Tue -> Wed 17:30
     const email = (await post(complaintBody({ channel: 'email', complainant: { name: '褚五', email: 'chu@example.com' } }))).json();
     expect(dueOf(email).acknowledgment).toBe('2026-11-26T09:30:00.000Z');
@@ -110,7 +140,9 @@ describe('POST /api/complaints (R-B1, R-B3..B6, R-C1, clocks)', () => {
   });
 
   it('a backdated receipt counts from the receipt: received on the eve of National Day 2026', async () => {
-    const body = (await post(complaintBody({ receivedAt: '2026-09-30T10:00:00Z', complainant: { name: '蒋七', phone: '13900000018' } }))).json();
+    const body = (
+      await post(complaintBody({ receivedAt: '2026-09-30T10:00:00Z', complainant: { name: '蒋七', phone: '13900000018' } }))
+    ).json();
     // policy-defaults.md examples: 5 working days -> Tue 2026-10-13 17:30; 15 calendar days -> end of Thu 10-15
     expect(dueOf(body).l3_answer).toBe('2026-10-13T09:30:00.000Z');
     expect(dueOf(body).regulatory).toBe('2026-10-15T16:00:00.000Z');
@@ -147,7 +179,9 @@ describe('Idempotency-Key (invariant 1)', () => {
 
   it('the same key with a different request is refused', async () => {
     await post(complaintBody({ complainant: { name: '朱一', phone: '13900000031' } }), { 'idempotency-key': 'retry-2' });
-    const res = await post(complaintBody({ complainant: { name: '朱一', phone: '13900000031' }, amount: '1.00' }), { 'idempotency-key': 'retry-2' });
+    const res = await post(complaintBody({ complainant: { name: '朱一', phone: '13900000031' }, amount: '1.00' }), {
+      'idempotency-key': 'retry-2',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().fields[0].field).toBe('Idempotency-Key');
   });

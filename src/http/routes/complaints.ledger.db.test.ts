@@ -5,11 +5,47 @@ let t: TestApp;
 type Item = { id: string; number: string; level: number; channel: string; receivedAt: string; overdue: boolean; category: string };
 
 const seeds: Array<Record<string, unknown>> = [
-  { channel: 'hotline', category: 'claims_dispute', amount: '2000', receivedAt: '2026-11-20T01:00:00Z', branch: '上海浦东营业部', description: '理赔款迟迟未到账' },
-  { channel: 'branch', category: 'surrender_refund', businessLine: 'life', amount: '20000', receivedAt: '2026-11-21T02:00:00Z', branch: '北京朝阳营业部', description: '退保手续费过高' },
-  { channel: 'app', businessLine: 'brokerage', category: 'securities_trading', amount: '500000', receivedAt: '2026-11-22T03:00:00Z', description: '交易系统卡顿导致无法卖出，损失50%' },
-  { channel: 'letter', category: 'premiums_fees', amount: null, receivedAt: '2026-10-01T03:00:00Z', description: '保费扣款两次', complainant: { name: '信件客户', address: '杭州市西湖区1号' } },
-  { channel: 'email', businessLine: 'investment_advisory', category: 'investment_advice', amount: '8000', receivedAt: '2026-11-24T05:00:00Z', description: '投顾建议与风险等级不符' },
+  {
+    channel: 'hotline',
+    category: 'claims_dispute',
+    amount: '2000',
+    receivedAt: '2026-11-20T01:00:00Z',
+    branch: '上海浦东营业部',
+    description: '理赔款迟迟未到账',
+  },
+  {
+    channel: 'branch',
+    category: 'surrender_refund',
+    businessLine: 'life',
+    amount: '20000',
+    receivedAt: '2026-11-21T02:00:00Z',
+    branch: '北京朝阳营业部',
+    description: '退保手续费过高',
+  },
+  {
+    channel: 'app',
+    businessLine: 'brokerage',
+    category: 'securities_trading',
+    amount: '500000',
+    receivedAt: '2026-11-22T03:00:00Z',
+    description: '交易系统卡顿导致无法卖出，损失50%',
+  },
+  {
+    channel: 'letter',
+    category: 'premiums_fees',
+    amount: null,
+    receivedAt: '2026-10-01T03:00:00Z',
+    description: '保费扣款两次',
+    complainant: { name: '信件客户', address: '杭州市西湖区1号' },
+  },
+  {
+    channel: 'email',
+    businessLine: 'investment_advisory',
+    category: 'investment_advice',
+    amount: '8000',
+    receivedAt: '2026-11-24T05:00:00Z',
+    description: '投顾建议与风险等级不符',
+  },
 ];
 
 beforeAll(async () => {
@@ -86,7 +122,9 @@ describe('GET /api/complaints: the ledger (R-B5)', () => {
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const page: Awaited<ReturnType<typeof list>> = await list(`sort=${sort}&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+          const page: Awaited<ReturnType<typeof list>> = await list(
+            `sort=${sort}&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          );
           seen.push(...page.items.map((i) => i.id));
           cursor = page.nextCursor;
         } while (cursor);

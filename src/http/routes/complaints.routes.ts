@@ -3,15 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { LedgerQuery } from '../../domain/complaint/ledger-query.js';
 import { contactKeys } from '../../domain/complaint/contact.js';
 import { assertNoIssues, type FieldIssue } from '../../domain/validation.js';
-import { registerComplaint } from '../../services/complaint-intake.service.js';
-import { previewComplaint } from '../../services/complaint-preview.service.js';
-import { EXPORT_MAX_ROWS, exportLedger } from '../../services/ledger-export.service.js';
+import { registerComplaint } from '../../services/complaints/complaint-intake.service.js';
+import { previewComplaint } from '../../services/complaints/complaint-preview.service.js';
+import { EXPORT_MAX_ROWS, exportLedger } from '../../services/complaints/ledger-export.service.js';
 import { pickLocale } from '../i18n/locale.js';
-import { gradeComplaint } from '../../services/complaint-grading.service.js';
-import { complaintEvents, listComplaints } from '../../services/complaint-query.service.js';
-import { readComplaintDetail } from '../../services/complaint-read-audit.service.js';
-import { recordUnmask } from '../../services/complaint-unmask.service.js';
-import { complaintDetail } from '../../services/complaint-view.js';
+import { gradeComplaint } from '../../services/complaints/complaint-grading.service.js';
+import { complaintEvents, listComplaints } from '../../services/complaints/complaint-query.service.js';
+import { readComplaintDetail } from '../../services/complaints/complaint-read-audit.service.js';
+import { recordUnmask } from '../../services/complaints/complaint-unmask.service.js';
+import { complaintDetail } from '../../services/complaints/complaint-view.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, actorOf, metaOf, principal } from '../auth/route-access.js';
 import { canonicalAmount, idParams, requiredText, splitList } from '../schemas/common.js';
@@ -26,7 +26,8 @@ export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { usernam
   const keys = q.contact === undefined ? undefined : contactKeys(q.contact.includes('@') ? { email: q.contact } : { phone: q.contact });
   if (keys?.length === 0) issues.push({ field: 'querystring.contact', code: 'invalid_value', params: { values: 'phone / e-mail' } });
   const levels = splitList(q.level)?.map(Number);
-  if (levels?.some((l) => ![1, 2, 3].includes(l))) issues.push({ field: 'querystring.level', code: 'invalid_value', params: { values: '1, 2, 3' } });
+  if (levels?.some((l) => ![1, 2, 3].includes(l)))
+    issues.push({ field: 'querystring.level', code: 'invalid_value', params: { values: '1, 2, 3' } });
   const receivedFrom = q.receivedFrom ? new Date(q.receivedFrom) : undefined;
   const receivedTo = q.receivedTo ? new Date(q.receivedTo) : undefined;
   if (receivedFrom && receivedTo && receivedFrom > receivedTo) issues.push({ field: 'querystring.receivedFrom', code: 'range_inverted' });
@@ -55,7 +56,12 @@ export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { usernam
 }
 
 function intakeInput(b: z.infer<typeof createComplaintBody>) {
-  return { ...b, amount: canonicalAmount(b.amount), receivedAt: b.receivedAt ? new Date(b.receivedAt) : null, riskFlags: [...new Set(b.riskFlags)] };
+  return {
+    ...b,
+    amount: canonicalAmount(b.amount),
+    receivedAt: b.receivedAt ? new Date(b.receivedAt) : null,
+    riskFlags: [...new Set(b.riskFlags)],
+  };
 }
 
 /** R-B1..B7, R-C1, R-C2, R-H1: intake, the ledger, one complaint, its history, grading, unmasking. */
@@ -71,7 +77,13 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const p = principal(req);
-        const { complaintId, replayed } = await registerComplaint(ctx, actorOf(req), p, intakeInput(req.body), req.headers['idempotency-key']);
+        const { complaintId, replayed } = await registerComplaint(
+          ctx,
+          actorOf(req),
+          p,
+          intakeInput(req.body),
+          req.headers['idempotency-key'],
+        );
         const detail = await complaintDetail(ctx, p, complaintId);
         if (replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(201).header('location', `/api/complaints/${complaintId}`).send(detail);
@@ -93,7 +105,10 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/complaints',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'The complaint ledger (within your data scope)', querystring: ledgerQuerystring } },
+      {
+        config: { access: access.to('complaint.read') },
+        schema: { tags, summary: 'The complaint ledger (within your data scope)', querystring: ledgerQuerystring },
+      },
       async (req) => {
         const p = principal(req);
         return listComplaints(ctx, p, ledgerQuery(req.query, { username: p.username, now: ctx.now() }), req.query.total === 'true');
@@ -126,13 +141,23 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/complaints/:id',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'One complaint by id or number (personal data masked); the read is recorded in the audit log', params: idParams } },
+      {
+        config: { access: access.to('complaint.read') },
+        schema: {
+          tags,
+          summary: 'One complaint by id or number (personal data masked); the read is recorded in the audit log',
+          params: idParams,
+        },
+      },
       async (req) => readComplaintDetail(ctx, metaOf(req), principal(req), req.params.id),
     );
 
     app.get(
       '/api/complaints/:id/events',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'The complaint history (hash-chained); the read is recorded in the audit log', params: idParams } },
+      {
+        config: { access: access.to('complaint.read') },
+        schema: { tags, summary: 'The complaint history (hash-chained); the read is recorded in the audit log', params: idParams },
+      },
       async (req) => ({ items: await complaintEvents(ctx, metaOf(req), principal(req), req.params.id) }),
     );
 
@@ -140,7 +165,12 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/complaints/:id/grade',
       {
         config: { access: access.to('complaint.grade') },
-        schema: { tags, summary: 'Confirm or override the level (a change needs a reason and re-plans the clocks)', params: idParams, body: gradeBody },
+        schema: {
+          tags,
+          summary: 'Confirm or override the level (a change needs a reason and re-plans the clocks)',
+          params: idParams,
+          body: gradeBody,
+        },
       },
       async (req) => {
         const p = principal(req);

@@ -34,7 +34,14 @@ const MISSING_NUMBER = 'TS209901010001';
 async function register(key: Key, as: string, phone: string, extra: Record<string, unknown> = {}) {
   const { complainant: extraComplainant, ...rest } = extra;
   const complainant = { name: `范围${key}`, phone, ...(typeof extraComplainant === 'object' ? extraComplainant : {}) };
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ description: `${MARK} ${key} 理赔金额争议`, complainant, ...rest }) }, as);
+  const res = await t.inject(
+    {
+      method: 'POST',
+      url: '/api/complaints',
+      payload: complaintBody({ description: `${MARK} ${key} 理赔金额争议`, complainant, ...rest }),
+    },
+    as,
+  );
   expect(res.statusCode).toBe(201);
   const body = res.json<Made>();
   made.set(key, { id: body.id, number: body.number, level: body.level });
@@ -42,9 +49,13 @@ async function register(key: Key, as: string, phone: string, extra: Record<strin
 
 /** These tests are about the scope of units: a branch agent's complaint stays the branch's (policy: no default department). */
 async function withoutDefaultDepartment(): Promise<void> {
-  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: Record<string, unknown> & { handling: Record<string, unknown> } };
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
+    policy: Record<string, unknown> & { handling: Record<string, unknown> };
+  };
   const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
-  expect((await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode).toBe(201);
+  expect(
+    (await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode,
+  ).toBe(201);
 }
 
 beforeAll(async () => {
@@ -60,7 +71,11 @@ beforeAll(async () => {
   // until it exists the test moves the complaint by updating department_ids directly.
   const claims = await findOrgUnit(t.db, 'CLAIMS');
   if (!claims) throw new Error('CLAIMS org unit missing from the template');
-  await t.db.updateTable('complaints').set({ department_ids: [claims.id] }).where('id', '=', c('claims').id).execute();
+  await t.db
+    .updateTable('complaints')
+    .set({ department_ids: [claims.id] })
+    .where('id', '=', c('claims').id)
+    .execute();
 });
 afterAll(async () => t.close());
 
@@ -109,7 +124,11 @@ function routes(target: string, level: number): Array<{ name: string; permission
     { name: 'detail', permission: 'read', opts: { method: 'GET', url: `/api/complaints/${target}` } },
     { name: 'events', permission: 'read', opts: { method: 'GET', url: `/api/complaints/${target}/events` } },
     { name: 'grade', permission: 'grade', opts: { method: 'POST', url: `/api/complaints/${target}/grade`, payload: { level } } },
-    { name: 'unmask', permission: 'unmask', opts: { method: 'POST', url: `/api/complaints/${target}/unmask`, payload: { reason: '核实投诉人身份' } } },
+    {
+      name: 'unmask',
+      permission: 'unmask',
+      opts: { method: 'POST', url: `/api/complaints/${target}/unmask`, payload: { reason: '核实投诉人身份' } },
+    },
   ];
 }
 
@@ -167,12 +186,18 @@ describe('data scope per role (R-H1)', () => {
             for (const r of routes(target, c(k).level)) {
               const got = await call(rc.user, r.opts);
               const allowed = r.permission === 'read' || rc[r.permission];
-              expect({ route: r.name, complaint: k, status: got.status }).toEqual({ route: r.name, complaint: k, status: allowed ? 200 : 403 });
+              expect({ route: r.name, complaint: k, status: got.status }).toEqual({
+                route: r.name,
+                complaint: k,
+                status: allowed ? 200 : 403,
+              });
               if (!allowed) expect(got.body).toMatchObject({ code: 'forbidden' });
               if (allowed && r.name !== 'events') {
                 expect(got.body).toMatchObject({ id: c(k).id });
                 // grade and unmask here; the workflow actions have their own tests
-                expect((got.body as { allowedActions: string[] }).allowedActions.filter((a) => a === 'grade' || a === 'unmask')).toEqual(actions);
+                expect((got.body as { allowedActions: string[] }).allowedActions.filter((a) => a === 'grade' || a === 'unmask')).toEqual(
+                  actions,
+                );
               }
             }
           }
@@ -184,7 +209,9 @@ describe('data scope per role (R-H1)', () => {
   it('allowedActions on the detail: agent grade+unmask, handler unmask, auditor none', async () => {
     const actionsOf = async (as: string, k: Key) => (await call(as, { method: 'GET', url: `/api/complaints/${c(k).id}` })).body;
     const of = async (as: string, k: Key) => (await actionsOf(as, k)) as { allowedActions: string[] };
-    expect((await of('agent', 'csAgent')).allowedActions).toEqual(expect.arrayContaining(['grade', 'unmask', 'assign', 'escalate', 'withdraw']));
+    expect((await of('agent', 'csAgent')).allowedActions).toEqual(
+      expect.arrayContaining(['grade', 'unmask', 'assign', 'escalate', 'withdraw']),
+    );
     expect((await of('handler', 'claims')).allowedActions).toEqual(expect.arrayContaining(['unmask', 'start_investigation']));
     expect((await of('handler', 'claims')).allowedActions).not.toContain('grade');
     expect((await of('auditor', 'claims')).allowedActions).toEqual([]);
@@ -242,19 +269,45 @@ describe('related complaints and history outside the scope', () => {
 });
 
 describe('placement: where a new complaint sits', () => {
-  const row = (id: string) => t.db.selectFrom('complaints').select(['branch', 'branch_id', 'department_ids', 'created_by']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) =>
+    t.db
+      .selectFrom('complaints')
+      .select(['branch', 'branch_id', 'department_ids', 'created_by'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
   const unit = async (code: string) => {
     const u = await findOrgUnit(t.db, code);
     if (!u) throw new Error(`org unit ${code} missing`);
     return u.id;
   };
   const post = (as: string, overrides: Record<string, unknown>) =>
-    t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '落点', phone: '13700006666' }, category: 'premiums_fees', ...overrides }) }, as);
+    t.inject(
+      {
+        method: 'POST',
+        url: '/api/complaints',
+        payload: complaintBody({ complainant: { name: '落点', phone: '13700006666' }, category: 'premiums_fees', ...overrides }),
+      },
+      as,
+    );
 
   it('the registrant branch and departments by default, branchId by code or id', async () => {
-    expect(await row(c('shBranch').id)).toMatchObject({ branch: '上海浦东营业部', branch_id: await unit('SH-PD'), department_ids: [], created_by: 'branch' });
-    expect(await row(c('csAgent').id)).toMatchObject({ branch: null, branch_id: null, department_ids: [await unit('CS')], created_by: 'agent' });
-    expect(await row(c('bjTester').id)).toMatchObject({ branch: '北京朝阳营业部', branch_id: await unit('BJ-CY'), department_ids: [await unit('CS')] });
+    expect(await row(c('shBranch').id)).toMatchObject({
+      branch: '上海浦东营业部',
+      branch_id: await unit('SH-PD'),
+      department_ids: [],
+      created_by: 'branch',
+    });
+    expect(await row(c('csAgent').id)).toMatchObject({
+      branch: null,
+      branch_id: null,
+      department_ids: [await unit('CS')],
+      created_by: 'agent',
+    });
+    expect(await row(c('bjTester').id)).toMatchObject({
+      branch: '北京朝阳营业部',
+      branch_id: await unit('BJ-CY'),
+      department_ids: [await unit('CS')],
+    });
     const byUuid = await post('agent', { branchId: await unit('GZ-TH') });
     expect(byUuid.statusCode).toBe(201);
     expect(await row(byUuid.json<{ id: string }>().id)).toMatchObject({ branch_id: await unit('GZ-TH'), branch: '广州天河营业部' });

@@ -24,7 +24,13 @@ import { isStorableText, printableKey } from '../../domain/text/storable-text.js
 import { ValidationError } from '../../domain/validation.js';
 import type { StagedEvidenceFile } from '../../services/workflow/handlers/evidence.handlers.js';
 import {
-  canonicalType, checkEvidenceContent, checkEvidenceType, fileTooLarge, sanitizeFileName, SIGNATURE_BYTES, type EvidenceSettings,
+  canonicalType,
+  checkEvidenceContent,
+  checkEvidenceType,
+  fileTooLarge,
+  sanitizeFileName,
+  SIGNATURE_BYTES,
+  type EvidenceSettings,
 } from '../../services/workflow/handlers/evidence-file.js';
 
 const TEXT_FIELDS = new Set(['method', 'note']);

@@ -4,10 +4,10 @@ import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-prov
 import { z } from 'zod';
 import { TRANSITIONS } from '../../domain/workflow/transitions.js';
 import { evidenceFileStream } from '../../db/repositories/evidence.repository.js';
-import { readEvidenceFile } from '../../services/complaint-read-audit.service.js';
-import { complaintDetail } from '../../services/complaint-view.js';
+import { readEvidenceFile } from '../../services/complaints/complaint-read-audit.service.js';
+import { complaintDetail } from '../../services/complaints/complaint-view.js';
 import type { ServiceContext } from '../../services/context.js';
-import { addEvidenceUpload, checkEvidenceAllowed } from '../../services/evidence.service.js';
+import { addEvidenceUpload, checkEvidenceAllowed } from '../../services/complaints/evidence.service.js';
 import { EVIDENCE_METHODS } from '../../services/workflow/handlers/evidence.handlers.js';
 import { DEFAULT_EVIDENCE_SETTINGS, type EvidenceSettings } from '../../services/workflow/handlers/evidence-file.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
@@ -29,7 +29,9 @@ function uploadForm(settings: EvidenceSettings) {
     file: z
       .file()
       .optional()
-      .describe(`at most ${settings.maxBytes} bytes (${Math.round(settings.maxBytes / 1024 / 1024)} MiB); one of ${settings.contentTypes.join(', ')}`),
+      .describe(
+        `at most ${settings.maxBytes} bytes (${Math.round(settings.maxBytes / 1024 / 1024)} MiB); one of ${settings.contentTypes.join(', ')}`,
+      ),
   });
 }
 

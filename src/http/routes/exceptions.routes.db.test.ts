@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
-import { sweepClocks } from '../../services/sweeper.service.js';
+import { sweepClocks } from '../../services/workflow/sweeper.service.js';
 
 let t: TestApp;
 const T0 = '2026-11-25T02:00:00.000Z';
@@ -24,16 +24,27 @@ let cs: { id: string; number: string }; // registered by agent: customer service
 let branch: { id: string; number: string }; // registered at the Pudong branch
 
 async function register(as: string, phone: string) {
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '150000', receivedAt: T0, complainant: { name: '异常', phone } }) }, as);
+  const res = await t.inject(
+    {
+      method: 'POST',
+      url: '/api/complaints',
+      payload: complaintBody({ amount: '150000', receivedAt: T0, complainant: { name: '异常', phone } }),
+    },
+    as,
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; number: string };
 }
 
 /** These tests are about the scope of units: a branch agent's complaint stays the branch's (policy: no default department). */
 async function withoutDefaultDepartment(): Promise<void> {
-  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: Record<string, unknown> & { handling: Record<string, unknown> } };
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
+    policy: Record<string, unknown> & { handling: Record<string, unknown> };
+  };
   const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
-  expect((await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode).toBe(201);
+  expect(
+    (await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode,
+  ).toBe(201);
 }
 
 beforeAll(async () => {
@@ -53,7 +64,8 @@ const list = async (as: string, query = '') => {
   return res.json() as Page;
 };
 const numbers = (p: Page) => [...new Set(p.items.map((i) => i.complaint.number))].sort();
-const resolve = (id: string, as: string, resolution = '已督办，责任人已说明原因') => t.inject({ method: 'POST', url: `/api/exceptions/${id}/resolve`, payload: { resolution } }, as);
+const resolve = (id: string, as: string, resolution = '已督办，责任人已说明原因') =>
+  t.inject({ method: 'POST', url: `/api/exceptions/${id}/resolve`, payload: { resolution } }, as);
 
 describe('GET /api/exceptions', () => {
   it('leaders see every exception, with the complaint number and level', async () => {
@@ -61,7 +73,14 @@ describe('GET /api/exceptions', () => {
     expect(page.items).toHaveLength(6);
     expect(numbers(page)).toEqual([cs.number, branch.number].sort());
     expect(page.items[0]).toMatchObject({ kind: 'breach', status: 'open', complaint: { level: 1, status: 'registered' } });
-    expect(page.items.map((i) => i.clockKind).sort()).toEqual(['l1_leadership_meeting', 'l1_leadership_meeting', 'l1_report_supervisor', 'l1_report_supervisor', 'l1_to_leadership', 'l1_to_leadership']);
+    expect(page.items.map((i) => i.clockKind).sort()).toEqual([
+      'l1_leadership_meeting',
+      'l1_leadership_meeting',
+      'l1_report_supervisor',
+      'l1_report_supervisor',
+      'l1_to_leadership',
+      'l1_to_leadership',
+    ]);
     expect(numbers(await list('senior'))).toHaveLength(2);
   });
 
@@ -99,11 +118,26 @@ describe('POST /api/exceptions/{id}/resolve', () => {
     t.setNow('2026-11-26T03:00:00Z');
     const res = await resolve(target.id, 'supervisor');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ id: target.id, status: 'resolved', resolvedBy: 'supervisor', resolution: '已督办，责任人已说明原因', resolvedAt: '2026-11-26T03:00:00.000Z' });
+    expect(res.json()).toMatchObject({
+      id: target.id,
+      status: 'resolved',
+      resolvedBy: 'supervisor',
+      resolution: '已督办，责任人已说明原因',
+      resolvedAt: '2026-11-26T03:00:00.000Z',
+    });
 
-    const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${cs.id}/events` }, 'agent')).json() as { items: Array<{ type: string; actor: string; reason: string | null; payload: Record<string, unknown> }> }).items;
+    const events = (
+      (await t.inject({ method: 'GET', url: `/api/complaints/${cs.id}/events` }, 'agent')).json() as {
+        items: Array<{ type: string; actor: string; reason: string | null; payload: Record<string, unknown> }>;
+      }
+    ).items;
     const last = events[events.length - 1];
-    expect(last).toMatchObject({ type: 'exception_resolved', actor: 'supervisor', reason: '已督办，责任人已说明原因', payload: { exceptionId: target.id, kind: 'breach' } });
+    expect(last).toMatchObject({
+      type: 'exception_resolved',
+      actor: 'supervisor',
+      reason: '已督办，责任人已说明原因',
+      payload: { exceptionId: target.id, kind: 'breach' },
+    });
 
     const twice = await resolve(target.id, 'leader');
     expect(twice.statusCode).toBe(409);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
-import { listExceptions, resolveException } from '../../services/exception.service.js';
+import { listExceptions, resolveException } from '../../services/workflow/exception.service.js';
 import { access, principal } from '../auth/route-access.js';
 import { idParams, requiredText } from '../schemas/common.js';
 

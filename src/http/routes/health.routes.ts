@@ -23,14 +23,28 @@ async function probe(db: Database): Promise<{ up: true; latencyMs: number } | { 
  */
 export function healthRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/healthz', { config: { access: access.public }, schema: { tags: ['system'], summary: 'Liveness: the process runs (200); the database status in the body' } }, async () => {
-      const state = await probe(db);
-      return state.up ? { status: 'ok', database: 'up', latencyMs: state.latencyMs } : { status: 'ok', database: 'down' };
-    });
-    app.get('/readyz', { config: { access: access.public }, schema: { tags: ['system'], summary: 'Readiness: 200 when the database answers, 503 while it does not' } }, async (_req, reply) => {
-      const state = await probe(db);
-      if (state.up) return { status: 'ready', database: 'up', latencyMs: state.latencyMs };
-      return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_S)).send({ status: 'unavailable', database: 'down' });
-    });
+    app.get(
+      '/healthz',
+      {
+        config: { access: access.public },
+        schema: { tags: ['system'], summary: 'Liveness: the process runs (200); the database status in the body' },
+      },
+      async () => {
+        const state = await probe(db);
+        return state.up ? { status: 'ok', database: 'up', latencyMs: state.latencyMs } : { status: 'ok', database: 'down' };
+      },
+    );
+    app.get(
+      '/readyz',
+      {
+        config: { access: access.public },
+        schema: { tags: ['system'], summary: 'Readiness: 200 when the database answers, 503 while it does not' },
+      },
+      async (_req, reply) => {
+        const state = await probe(db);
+        if (state.up) return { status: 'ready', database: 'up', latencyMs: state.latencyMs };
+        return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_S)).send({ status: 'unavailable', database: 'down' });
+      },
+    );
   };
 }

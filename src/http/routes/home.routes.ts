@@ -16,5 +16,7 @@ a{color:#0958d9}code{background:#f3f4f6;padding:0 .3em}</style></head>
 
 /** GET /: a landing page until the web application is served here. */
 export const homeRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/', { config: { access: access.public }, schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+  app.get('/', { config: { access: access.public }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(page),
+  );
 };

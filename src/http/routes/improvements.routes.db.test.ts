@@ -17,28 +17,59 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Action = { id: string; status: string; owner: string; dueAt: string; overdue: boolean; doneBy: string | null; verifiedBy: string | null; complaint: { id: string; number: string }; departmentId: string | null; description: string };
+type Action = {
+  id: string;
+  status: string;
+  owner: string;
+  dueAt: string;
+  overdue: boolean;
+  doneBy: string | null;
+  verifiedBy: string | null;
+  complaint: { id: string; number: string };
+  departmentId: string | null;
+  description: string;
+};
 type Page = { items: Action[]; nextCursor: string | null };
 
-const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
+const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
+  t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
 const get = (url: string, as = 'agent') => t.inject({ method: 'GET', url }, as);
 const post = (url: string, payload: Record<string, unknown>, as: string) => t.inject({ method: 'POST', url, payload }, as);
 
 /** A CS complaint in resolving with one improvement action; returns both ids. */
 async function withAction(extra: Record<string, unknown> = {}): Promise<{ complaintId: string; actionId: string }> {
   phone += 1;
-  const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '改进', phone: String(phone) } }) }, 'agent');
+  const reg = await t.inject(
+    { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '改进', phone: String(phone) } }) },
+    'agent',
+  );
   const complaintId = (reg.json() as { id: string }).id;
   expect((await act(complaintId, 'start-investigation', {})).statusCode).toBe(200);
   expect((await act(complaintId, 'record-findings', { findings: '流程缺陷', conclusion: 'upheld' })).statusCode).toBe(200);
-  const res = await act(complaintId, 'create-improvement-action', { title: '理赔复核', owner: 'handler', departmentId: claimsId, causeCodes: ['business_process'], ...extra });
+  const res = await act(complaintId, 'create-improvement-action', {
+    title: '理赔复核',
+    owner: 'handler',
+    departmentId: claimsId,
+    causeCodes: ['business_process'],
+    ...extra,
+  });
   expect(res.statusCode, res.body).toBe(200);
-  const row = await t.db.selectFrom('improvement_actions').select('id').where('complaint_id', '=', complaintId).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('improvement_actions')
+    .select('id')
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
   return { complaintId, actionId: row.id };
 }
 
 async function clocksOf(actionId: string) {
-  return t.db.selectFrom('complaint_clocks').select(['status', 'due_at', 'met_at']).where('subject_id', '=', actionId).orderBy('created_at').execute();
+  return t.db
+    .selectFrom('complaint_clocks')
+    .select(['status', 'due_at', 'met_at'])
+    .where('subject_id', '=', actionId)
+    .orderBy('created_at')
+    .execute();
 }
 
 async function eventTypes(complaintId: string): Promise<string[]> {
@@ -46,7 +77,13 @@ async function eventTypes(complaintId: string): Promise<string[]> {
 }
 
 async function toldTo(username: string, kind: string): Promise<number> {
-  const rows = await t.db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id').select('notifications.id').where('users.username', '=', username).where('notifications.kind', '=', kind).execute();
+  const rows = await t.db
+    .selectFrom('notifications')
+    .innerJoin('users', 'users.id', 'notifications.user_id')
+    .select('notifications.id')
+    .where('users.username', '=', username)
+    .where('notifications.kind', '=', kind)
+    .execute();
   return rows.length;
 }
 
@@ -56,7 +93,15 @@ describe('open -> done -> verified', () => {
     const { complaintId, actionId } = await withAction();
     const one = await get(`/api/improvement-actions/${actionId}`);
     expect(one.statusCode, one.body).toBe(200);
-    expect(one.json()).toMatchObject({ id: actionId, status: 'open', owner: 'handler', departmentId: claimsId, dueAt: '2026-12-23T09:30:00.000Z', overdue: false, complaint: { id: complaintId } });
+    expect(one.json()).toMatchObject({
+      id: actionId,
+      status: 'open',
+      owner: 'handler',
+      departmentId: claimsId,
+      dueAt: '2026-12-23T09:30:00.000Z',
+      overdue: false,
+      complaint: { id: complaintId },
+    });
 
     // an agent is neither the owner nor an improvement manager
     expect((await post(`/api/improvement-actions/${actionId}/done`, { note: '完成' }, 'agent')).statusCode).toBe(403);
@@ -74,15 +119,26 @@ describe('open -> done -> verified', () => {
     expect(self.statusCode).toBe(403);
     expect(self.json()).toMatchObject({ code: 'forbidden' });
 
-    const verified = await post(`/api/improvement-actions/${actionId}/verify`, { note: '抽查 20 件，均已复核', effective: true }, 'supervisor');
+    const verified = await post(
+      `/api/improvement-actions/${actionId}/verify`,
+      { note: '抽查 20 件，均已复核', effective: true },
+      'supervisor',
+    );
     expect(verified.statusCode, verified.body).toBe(200);
     expect(verified.json()).toMatchObject({ status: 'verified', verifiedBy: 'supervisor', doneBy: 'handler' });
     expect(await toldTo('handler', 'improvement_action_verified')).toBe(1);
     expect(await toldTo('supervisor', 'improvement_action_done')).toBe(1);
 
-    expect((await t.inject({ method: 'PATCH', url: `/api/improvement-actions/${actionId}`, payload: { description: 'x' } }, 'supervisor')).statusCode).toBe(409);
+    expect(
+      (await t.inject({ method: 'PATCH', url: `/api/improvement-actions/${actionId}`, payload: { description: 'x' } }, 'supervisor'))
+        .statusCode,
+    ).toBe(409);
     expect((await post(`/api/improvement-actions/${actionId}/verify`, { note: 'x', effective: true }, 'leader')).statusCode).toBe(409);
-    expect((await eventTypes(complaintId)).slice(-3)).toEqual(['create_improvement_action', 'improvement_action_done', 'improvement_action_verified']);
+    expect((await eventTypes(complaintId)).slice(-3)).toEqual([
+      'create_improvement_action',
+      'improvement_action_done',
+      'improvement_action_verified',
+    ]);
   });
 
   it('not effective: open again with a new default deadline from the verification', async () => {
@@ -117,7 +173,10 @@ describe('changes by improvement managers', () => {
     expect(nobody.json()).toMatchObject({ fields: [{ field: 'owner', code: 'unknown_user' }] });
 
     t.setNow('2026-11-26T02:00:00Z');
-    const res = await t.inject({ method: 'PATCH', url, payload: { owner: 'supervisor', dueAt: '2027-01-08T17:30:00+08:00', description: '扩大到车险全部门店' } }, 'leader');
+    const res = await t.inject(
+      { method: 'PATCH', url, payload: { owner: 'supervisor', dueAt: '2027-01-08T17:30:00+08:00', description: '扩大到车险全部门店' } },
+      'leader',
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ owner: 'supervisor', dueAt: '2027-01-08T09:30:00.000Z', description: '扩大到车险全部门店' });
     expect((await clocksOf(actionId)).map((k) => [k.status, k.due_at?.toISOString()])).toEqual([
@@ -173,8 +232,15 @@ describe('listing', () => {
   it('bad queries and ids', async () => {
     const q = await get('/api/improvement-actions?status=closed&overdue=yes&limit=0&departmentId=x');
     expect(q.statusCode).toBe(400);
-    expect((q.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort()).toEqual(['querystring.departmentId', 'querystring.limit', 'querystring.overdue', 'querystring.status']);
-    expect((await get('/api/improvement-actions?cursor=zzz')).json()).toMatchObject({ fields: [{ field: 'cursor', code: 'invalid_cursor' }] });
+    expect((q.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort()).toEqual([
+      'querystring.departmentId',
+      'querystring.limit',
+      'querystring.overdue',
+      'querystring.status',
+    ]);
+    expect((await get('/api/improvement-actions?cursor=zzz')).json()).toMatchObject({
+      fields: [{ field: 'cursor', code: 'invalid_cursor' }],
+    });
     expect((await get('/api/improvement-actions/not-a-uuid')).statusCode).toBe(404);
     expect((await get('/api/improvement-actions/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     const body = await post('/api/improvement-actions/00000000-0000-4000-8000-000000000000/verify', { note: '' }, 'supervisor');

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
-import { getImprovementAction, listImprovementActions, markImprovementDone, updateImprovementAction, verifyImprovementAction } from '../../services/improvement.service.js';
+import {
+  getImprovementAction,
+  listImprovementActions,
+  markImprovementDone,
+  updateImprovementAction,
+  verifyImprovementAction,
+} from '../../services/workflow/improvement.service.js';
 import { access, principal } from '../auth/route-access.js';
 import { idParams, isoDateTime, requiredText } from '../schemas/common.js';
 
@@ -48,7 +54,12 @@ export function improvementRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         // the owner, or a holder of improvement.manage (checked by the service)
         config: { access: access.to('complaint.read') },
-        schema: { tags, summary: 'Mark done (owner or improvement manager): open -> done; meets the deadline clock', params: idParams, body: z.strictObject({ note: requiredText(5000) }) },
+        schema: {
+          tags,
+          summary: 'Mark done (owner or improvement manager): open -> done; meets the deadline clock',
+          params: idParams,
+          body: z.strictObject({ note: requiredText(5000) }),
+        },
       },
       async (req) => markImprovementDone(ctx, principal(req), req.params.id, req.body.note),
     );
@@ -76,8 +87,15 @@ export function improvementRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           summary: 'Change owner, due time or description (a new due time restarts the deadline clock)',
           params: idParams,
           body: z
-            .strictObject({ owner: z.string().trim().min(2).max(64).optional(), dueAt: isoDateTime.optional(), description: z.string().trim().max(10_000).nullish() })
-            .refine((b) => b.owner !== undefined || b.dueAt !== undefined || b.description !== undefined, { message: 'nothing_to_change', path: ['owner'] }),
+            .strictObject({
+              owner: z.string().trim().min(2).max(64).optional(),
+              dueAt: isoDateTime.optional(),
+              description: z.string().trim().max(10_000).nullish(),
+            })
+            .refine((b) => b.owner !== undefined || b.dueAt !== undefined || b.description !== undefined, {
+              message: 'nothing_to_change',
+              path: ['owner'],
+            }),
         },
       },
       async (req) => updateImprovementAction(ctx, principal(req), req.params.id, req.body),

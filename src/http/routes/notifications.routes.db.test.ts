@@ -4,16 +4,32 @@ import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { insertNotifications } from '../../db/repositories/notification.repository.js';
 
 let t: TestApp;
-type Item = { id: string; kind: string; title: string; body: Record<string, unknown>; complaintNumber: string | null; createdAt: string; readAt: string | null };
+type Item = {
+  id: string;
+  kind: string;
+  title: string;
+  body: Record<string, unknown>;
+  complaintNumber: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
 type Page = { items: Item[]; unreadCount: number; nextBefore: string | null };
 
-const userId = async (username: string) => (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+const userId = async (username: string) =>
+  (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
 beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z');
   const agent = await userId('agent');
   const supervisor = await userId('supervisor');
-  const note = (user: string, key: string) => ({ userId: user, complaintId: null, kind: 'test', sourceKey: key, title: `标题 ${key}`, body: { en: `title ${key}`, number: 'TS-1' } });
+  const note = (user: string, key: string) => ({
+    userId: user,
+    complaintId: null,
+    kind: 'test',
+    sourceKey: key,
+    title: `标题 ${key}`,
+    body: { en: `title ${key}`, number: 'TS-1' },
+  });
   await insertNotifications(t.db, [note(agent, 'a1')], new Date('2026-11-25T01:00:00Z'));
   // three at the same instant: paging must not lose any of them
   await insertNotifications(t.db, [note(agent, 'a2'), note(agent, 'a3'), note(agent, 'a4')], new Date('2026-11-25T01:30:00Z'));
@@ -30,7 +46,7 @@ const get = async (url: string, as: string, headers: Record<string, string> = {}
 const keyOf = (i: Item) => i.title.replace('标题 ', '');
 
 describe('GET /api/notifications', () => {
-  it('shows only the signed-in user\'s own notifications, newest first, with the unread count', async () => {
+  it("shows only the signed-in user's own notifications, newest first, with the unread count", async () => {
     const page = await get('/api/notifications', 'agent');
     expect(page.items.map(keyOf)).toEqual(['a5', expect.any(String), expect.any(String), expect.any(String), 'a1']);
     expect(page.items.slice(1, 4).map(keyOf).sort()).toEqual(['a2', 'a3', 'a4']);
@@ -73,7 +89,7 @@ describe('GET /api/notifications', () => {
 });
 
 describe('POST /api/notifications/read and the unread count', () => {
-  it('marks the user\'s own notifications read; another user\'s ids change nothing', async () => {
+  it("marks the user's own notifications read; another user's ids change nothing", async () => {
     const mine = (await get('/api/notifications', 'agent')).items;
     const theirs = (await get('/api/notifications', 'supervisor')).items;
     t.setNow('2026-11-25T02:10:00Z');

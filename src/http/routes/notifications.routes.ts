@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
-import { inboxUnreadCount, listInbox, markInboxRead } from '../../services/notification.service.js';
+import { inboxUnreadCount, listInbox, markInboxRead } from '../../services/channels/notification.service.js';
 import { access, principal } from '../auth/route-access.js';
 import { pickLocale } from '../i18n/locale.js';
 
-const readBody = z.union([
-  z.strictObject({ ids: z.array(z.uuid()).min(1).max(500) }),
-  z.strictObject({ all: z.literal(true) }),
-]);
+const readBody = z.union([z.strictObject({ ids: z.array(z.uuid()).min(1).max(500) }), z.strictObject({ all: z.literal(true) })]);
 
 /** R-H4: the signed-in user's own in-app notifications (issue #4 item 7). */
 export function notificationRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
-import { changeOrgUnit, createOrgUnit, orgUnits } from '../../services/org.service.js';
+import { changeOrgUnit, createOrgUnit, orgUnits } from '../../services/people/org.service.js';
 import { access, actorOf, metaOf } from '../auth/route-access.js';
 import { requiredText } from '../schemas/common.js';
 
@@ -15,7 +15,11 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/org-units',
       {
         config: { access: access.to('org.read') },
-        schema: { tags, summary: 'Org units', querystring: z.strictObject({ kind: kinds.optional(), includeInactive: z.enum(['true', 'false']).optional() }) },
+        schema: {
+          tags,
+          summary: 'Org units',
+          querystring: z.strictObject({ kind: kinds.optional(), includeInactive: z.enum(['true', 'false']).optional() }),
+        },
       },
       async (req) => ({ items: await orgUnits(ctx, { kind: req.query.kind, includeInactive: req.query.includeInactive === 'true' }) }),
     );
@@ -27,7 +31,12 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Create an org unit',
-          body: z.strictObject({ kind: kinds, code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'invalid_format' }), nameZh: requiredText(100), nameEn: requiredText(100) }),
+          body: z.strictObject({
+            kind: kinds,
+            code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'invalid_format' }),
+            nameZh: requiredText(100),
+            nameEn: requiredText(100),
+          }),
         },
       },
       async (req, reply) => reply.status(201).send(await createOrgUnit(ctx, metaOf(req), actorOf(req), req.body)),
@@ -41,7 +50,11 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Rename or (de)activate an org unit (never deleted)',
           params: z.strictObject({ id: z.string().min(1).max(64) }),
-          body: z.strictObject({ nameZh: requiredText(100).optional(), nameEn: requiredText(100).optional(), active: z.boolean().optional() }),
+          body: z.strictObject({
+            nameZh: requiredText(100).optional(),
+            nameEn: requiredText(100).optional(),
+            active: z.boolean().optional(),
+          }),
         },
       },
       async (req) => changeOrgUnit(ctx, metaOf(req), actorOf(req), req.params.id, req.body),

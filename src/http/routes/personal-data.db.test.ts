@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeySpec, keyedHash, parseKeyRing } from '../../security/pii-crypto.js';
-import { complainantOf, UNREADABLE, protectStoredPersonalData } from '../../services/personal-data.service.js';
+import { complainantOf, UNREADABLE, protectStoredPersonalData } from '../../services/complaints/personal-data.service.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError } from '../../../test/db-assertions.js';
 import { TEST_KEYS } from '../../../test/test-constants.js';
@@ -68,7 +68,8 @@ const events = async (as = 'agent') => {
   expect(res.statusCode).toBe(200);
   return { text: res.body, items: res.json<{ items: Event[] }>().items };
 };
-const unmask = (payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/unmask`, payload }, as);
+const unmask = (payload: Record<string, unknown>, as = 'agent') =>
+  t.inject({ method: 'POST', url: `/api/complaints/${id}/unmask`, payload }, as);
 const search = async (query: string) => {
   const res = await t.inject({ method: 'GET', url: `/api/complaints?total=true&${query}` }, 'agent');
   expect(res.statusCode).toBe(200);
@@ -87,7 +88,14 @@ describe('masking in responses', () => {
     expect(body.complainant).toEqual(MASKED);
     expect(leaks(res.body)).toEqual([]);
     const other = await t.inject(
-      { method: 'POST', url: '/api/complaints', payload: complaintBody({ category: 'premiums_fees', complainant: { name: '李四', phone: '13900001234', idType: 'resident_id', idNumber: X_ID } }) },
+      {
+        method: 'POST',
+        url: '/api/complaints',
+        payload: complaintBody({
+          category: 'premiums_fees',
+          complainant: { name: '李四', phone: '13900001234', idType: 'resident_id', idNumber: X_ID },
+        }),
+      },
       'agent',
     );
     expect(other.statusCode).toBe(201);
@@ -144,7 +152,11 @@ describe('POST /api/complaints/{id}/unmask', () => {
     const { text, items } = await events();
     const viewed = items.filter((e) => e.type === 'personal_data_viewed');
     expect(viewed).toHaveLength(1);
-    expect(viewed[0]).toMatchObject({ actor: 'agent', reason: '回访客户需核对身份证号', payload: { fields: ['phone', 'email', 'address', 'idNumber', 'account'] } });
+    expect(viewed[0]).toMatchObject({
+      actor: 'agent',
+      reason: '回访客户需核对身份证号',
+      payload: { fields: ['phone', 'email', 'address', 'idNumber', 'account'] },
+    });
     expect(leaks(text)).toEqual([]);
   });
 
@@ -153,17 +165,29 @@ describe('POST /api/complaints/{id}/unmask', () => {
     expect(res.statusCode).toBe(200);
     const items = res.json<{ items: Array<Record<string, unknown>> }>().items;
     expect(items.filter((i) => i.outcome === 'success')).toEqual([
-      expect.objectContaining({ actor: 'agent', action: 'complaint.unmask', targetType: 'complaint', targetId: id, details: expect.objectContaining({ number, reason: '回访客户需核对身份证号' }) }),
+      expect.objectContaining({
+        actor: 'agent',
+        action: 'complaint.unmask',
+        targetType: 'complaint',
+        targetId: id,
+        details: expect.objectContaining({ number, reason: '回访客户需核对身份证号' }),
+      }),
     ]);
     // the auditor's refused attempt is logged as a denial
-    expect(items.filter((i) => i.outcome === 'denied')).toEqual([expect.objectContaining({ actor: 'auditor', action: 'complaint.unmask' })]);
+    expect(items.filter((i) => i.outcome === 'denied')).toEqual([
+      expect.objectContaining({ actor: 'auditor', action: 'complaint.unmask' }),
+    ]);
     expect(leaks(res.body)).toEqual([]);
   });
 });
 
 describe('encryption at rest and exact search', () => {
   it('the columns hold enc:v1 values under the current key, never the plain numbers', async () => {
-    const row = await t.db.selectFrom('complaints').select(['complainant_id_number', 'complainant_account', 'complainant_id_number_hash', 'search_text']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('complaints')
+      .select(['complainant_id_number', 'complainant_account', 'complainant_id_number_hash', 'search_text'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.complainant_id_number).toMatch(/^enc:v1:k1:/);
     expect(row.complainant_account).toMatch(/^enc:v1:k1:/);
     expect(row.complainant_id_number_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -198,15 +222,13 @@ describe('encryption at rest and exact search', () => {
 describe('key rotation and legacy plaintext', () => {
   it('re-encrypts under the new current key; values still decrypt and the keyed hash still matches', async () => {
     const select = () =>
-      t.db
-        .selectFrom('complaints')
-        .selectAll()
-        .where('id', 'in', [id, xId])
-        .orderBy('registered_at')
-        .orderBy('number')
-        .execute();
+      t.db.selectFrom('complaints').selectAll().where('id', 'in', [id, xId]).orderBy('registered_at').orderBy('number').execute();
     // a row written before encryption existed: plain account, no hash
-    await t.db.updateTable('complaints').set({ complainant_account: '6217000011112222', complainant_account_hash: null }).where('id', '=', xId).execute();
+    await t.db
+      .updateTable('complaints')
+      .set({ complainant_account: '6217000011112222', complainant_account_hash: null })
+      .where('id', '=', xId)
+      .execute();
     const before = await select();
     const ring2 = parseKeyRing(`${TEST_KEYS},${generateKeySpec('k2')}`);
     expect(ring2.current).toBe('k2');
@@ -218,11 +240,16 @@ describe('key rotation and legacy plaintext', () => {
     const main = after.find((r) => r.id === id);
     const legacy = after.find((r) => r.id === xId);
     if (!main || !legacy) throw new Error('rows vanished');
-    for (const v of [main.complainant_id_number, main.complainant_account, legacy.complainant_id_number, legacy.complainant_account]) expect(v).toMatch(/^enc:v1:k2:/);
+    for (const v of [main.complainant_id_number, main.complainant_account, legacy.complainant_id_number, legacy.complainant_account])
+      expect(v).toMatch(/^enc:v1:k2:/);
     expect(complainantOf(ring2, main)).toMatchObject({ idNumber: PLAIN.idNumber, account: PLAIN.account });
     expect(complainantOf(ring2, legacy)).toMatchObject({ idNumber: X_ID, account: '6217000011112222' });
     // the old ring (k1 only) can no longer read them: they really moved to k2 (shown as unreadable, the rest still reads)
-    expect(complainantOf(t.ctx.security.keyRing, main)).toMatchObject({ idNumber: UNREADABLE, account: UNREADABLE, name: expect.any(String) });
+    expect(complainantOf(t.ctx.security.keyRing, main)).toMatchObject({
+      idNumber: UNREADABLE,
+      account: UNREADABLE,
+      name: expect.any(String),
+    });
     // hashes derive from the first key, which stayed first: unchanged, and the legacy row gained one
     expect(main.complainant_id_number_hash).toBe(before.find((r) => r.id === id)?.complainant_id_number_hash);
     expect(main.complainant_id_number_hash).toBe(keyedHash(ring2, 'id_number', PLAIN.idNumber));

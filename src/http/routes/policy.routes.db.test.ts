@@ -36,7 +36,14 @@ const put = (payload: unknown, headers: Record<string, string> = {}, as?: string
   t.inject({ method: 'PUT', url: '/api/policy', payload: payload as string, headers }, as);
 const current = async () => (await get('/api/policy')).json() as PolicyView;
 const versionCount = async () =>
-  Number((await t.db.selectFrom('policy_versions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom('policy_versions')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const register = async (overrides: Record<string, unknown>) => {
   const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) });
   expect(res.statusCode).toBe(201);
@@ -109,10 +116,15 @@ describe('PUT /api/policy publishes a new version', () => {
     expect(after.policyVersion).toBe(1);
     expect(after.clocks.find((k) => k.kind === 'l3_answer')).toMatchObject({ dueAt: '2026-11-30T09:30:00.000Z', policyVersion: 2 });
     expect(after.clocks.find((k) => k.kind === 'regulatory')).toMatchObject({ policyVersion: 1 });
-    const events = (await get(`/api/complaints/${before.id}/events`)).json() as { items: Array<{ type: string; reason: string; payload: Record<string, unknown> }> };
+    const events = (await get(`/api/complaints/${before.id}/events`)).json() as {
+      items: Array<{ type: string; reason: string; payload: Record<string, unknown> }>;
+    };
     const replanned = events.items.filter((e) => e.type === 'clocks_replanned');
     expect(replanned).toHaveLength(1);
-    expect(replanned[0]).toMatchObject({ reason: 'policy_changed', payload: { policyVersion: 2, clocks: [expect.objectContaining({ kind: 'l3_answer', toDueAt: '2026-11-30T09:30:00.000Z' })] } });
+    expect(replanned[0]).toMatchObject({
+      reason: 'policy_changed',
+      payload: { policyVersion: 2, clocks: [expect.objectContaining({ kind: 'l3_answer', toDueAt: '2026-11-30T09:30:00.000Z' })] },
+    });
   });
 
   it('a complaint registered after the change records version 2 and follows the new numbers', async () => {
@@ -173,14 +185,30 @@ describe('bad input on the policy API (invariant 2)', () => {
     ['negative clock amount', () => mutate((p) => void (p.clocks.l3_answer.amount = -1)), 'policy.clocks.l3_answer.amount'],
     ['zero clock amount', () => mutate((p) => void (p.clocks.l1_result.amount = 0)), 'policy.clocks.l1_result.amount'],
     ['fractional clock amount', () => mutate((p) => void (p.clocks.l1_result.amount = 1.5)), 'policy.clocks.l1_result.amount'],
-    ['unknown clock unit', () => mutate((p) => void ((p.clocks.l3_answer as Record<string, unknown>).unit = 'fortnights')), 'policy.clocks.l3_answer.unit'],
+    [
+      'unknown clock unit',
+      () => mutate((p) => void ((p.clocks.l3_answer as Record<string, unknown>).unit = 'fortnights')),
+      'policy.clocks.l3_answer.unit',
+    ],
     ['l2From >= l1Above', () => mutate((p) => void (p.grading.life = { l1Above: '10000', l2From: '10000' })), 'policy.grading.life.l2From'],
-    ['malformed threshold', () => mutate((p) => void (p.grading.life = { l1Above: '1e5', l2From: '10000' })), 'policy.grading.life.l1Above'],
-    ['grading for an unknown business line', () => mutate((p) => void (p.grading.crypto = { l1Above: '10', l2From: '1' })), 'policy.grading.crypto'],
+    [
+      'malformed threshold',
+      () => mutate((p) => void (p.grading.life = { l1Above: '1e5', l2From: '10000' })),
+      'policy.grading.life.l1Above',
+    ],
+    [
+      'grading for an unknown business line',
+      () => mutate((p) => void (p.grading.crypto = { l1Above: '10', l2From: '1' })),
+      'policy.grading.crypto',
+    ],
     ['extendedDays below decisionDays', () => mutate((p) => void (p.regulatory.extendedDays = 10)), 'policy.regulatory.extendedDays'],
     ['working hours inverted', () => mutate((p) => void (p.workingHours = { start: '18:00', end: '09:00' })), 'policy.workingHours.end'],
     ['unknown top-level key', () => mutate((p) => void (p.colour = 'red')), 'policy'],
-    ['unknown key in a clock', () => mutate((p) => void ((p.clocks.l3_answer as Record<string, unknown>).colour = 'red')), 'policy.clocks.l3_answer'],
+    [
+      'unknown key in a clock',
+      () => mutate((p) => void ((p.clocks.l3_answer as Record<string, unknown>).colour = 'red')),
+      'policy.clocks.l3_answer',
+    ],
     ['missing section', withoutSection, 'policy.regulatory'],
     ['policy is a string', () => ({ policy: 'strict please' }), 'policy'],
     ['policy is an array', () => ({ policy: [original] }), 'policy'],
@@ -205,13 +233,21 @@ describe('bad input on the policy API (invariant 2)', () => {
   });
 
   it('a policy field error says what is wrong, in English on request', async () => {
-    const res = await put(mutate((p) => void (p.clocks.l3_answer.amount = -1)), { 'accept-language': 'en' });
+    const res = await put(
+      mutate((p) => void (p.clocks.l3_answer.amount = -1)),
+      { 'accept-language': 'en' },
+    );
     const body = expectFieldError(res, 400, 'policy.clocks.l3_answer.amount');
     expect(body.message).toBe('The request has invalid fields');
-    expect(body.fields.find((f) => f.field === 'policy.clocks.l3_answer.amount')?.message).toBe('policy.clocks.l3_answer.amount: must be greater than 0');
+    expect(body.fields.find((f) => f.field === 'policy.clocks.l3_answer.amount')?.message).toBe(
+      'policy.clocks.l3_answer.amount: must be greater than 0',
+    );
     const zh = await put(mutate((p) => void (p.clocks.l3_answer.amount = 0)));
     expect(expectFieldError(zh, 400, 'policy.clocks.l3_answer.amount').fields[0]?.message).toContain('必须大于 0');
-    const rule = await put(mutate((p) => void (p.grading.life = { l1Above: '10000', l2From: '20000' })), { 'accept-language': 'en' });
+    const rule = await put(
+      mutate((p) => void (p.grading.life = { l1Above: '10000', l2From: '20000' })),
+      { 'accept-language': 'en' },
+    );
     const field = expectFieldError(rule, 400, 'policy.grading.life.l2From').fields.find((f) => f.field === 'policy.grading.life.l2From');
     expect(field?.message).toBe('policy.grading.life.l2From: invalid policy: l2From must be less than l1Above');
   });

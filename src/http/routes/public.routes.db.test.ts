@@ -19,7 +19,13 @@ function newClient(): string {
 }
 
 const track = (payload: Record<string, unknown>, client: string, lang?: string) => {
-  const opts: InjectOptions = { method: 'POST', url: '/api/public/track', payload, remoteAddress: client, headers: lang ? { 'accept-language': lang } : {} };
+  const opts: InjectOptions = {
+    method: 'POST',
+    url: '/api/public/track',
+    payload,
+    remoteAddress: client,
+    headers: lang ? { 'accept-language': lang } : {},
+  };
   return t.app.inject(opts);
 };
 
@@ -29,7 +35,9 @@ beforeAll(async () => {
     {
       method: 'POST',
       url: '/api/complaints',
-      payload: complaintBody({ complainant: { name: '王丽', phone: '138 1234 5678', email: 'Wang.Li@Example.com', address: '上海市浦东新区世纪大道 100 号' } }),
+      payload: complaintBody({
+        complainant: { name: '王丽', phone: '138 1234 5678', email: 'Wang.Li@Example.com', address: '上海市浦东新区世纪大道 100 号' },
+      }),
     },
     'agent',
   );
@@ -43,8 +51,23 @@ describe('POST /api/public/track', () => {
     const res = await track({ number, contact: '13812345678' }, newClient());
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['finished', 'number', 'receivedAt', 'regulatoryDueAt', 'stages', 'status', 'statusLabel', 'updatedAt']);
-    expect(body).toMatchObject({ number, status: 'registered', statusLabel: '已受理', finished: false, receivedAt: '2026-11-25T01:30:00.000Z' });
+    expect(Object.keys(body).sort()).toEqual([
+      'finished',
+      'number',
+      'receivedAt',
+      'regulatoryDueAt',
+      'stages',
+      'status',
+      'statusLabel',
+      'updatedAt',
+    ]);
+    expect(body).toMatchObject({
+      number,
+      status: 'registered',
+      statusLabel: '已受理',
+      finished: false,
+      receivedAt: '2026-11-25T01:30:00.000Z',
+    });
     expect(typeof body.regulatoryDueAt).toBe('string');
     expect(new Date(String(body.regulatoryDueAt)).getTime()).toBeGreaterThan(new Date('2026-11-25T02:00:00Z').getTime());
     expect(body.stages).toEqual([
@@ -53,11 +76,19 @@ describe('POST /api/public/track', () => {
       { stage: 'answered', label: '答复处理结果', at: null, done: false },
       { stage: 'closed', label: '办结', at: null, done: false },
     ]);
-    for (const secret of ['王丽', '1381234', 'Wang', '浦东', '理赔金额', 'agent', 'tester', id]) expect(res.body, secret).not.toContain(secret);
+    for (const secret of ['王丽', '1381234', 'Wang', '浦东', '理赔金额', 'agent', 'tester', id])
+      expect(res.body, secret).not.toContain(secret);
   });
 
   it('accepts the phone with spaces, dashes, a +86 or 0086 prefix, and the e-mail in any case', async () => {
-    for (const contact of ['138 1234 5678', '+86 138-1234-5678', '0086 13812345678', '+8613812345678', 'WANG.LI@example.COM', ' wang.li@example.com ']) {
+    for (const contact of [
+      '138 1234 5678',
+      '+86 138-1234-5678',
+      '0086 13812345678',
+      '+8613812345678',
+      'WANG.LI@example.COM',
+      ' wang.li@example.com ',
+    ]) {
       const res = await track({ number, contact }, newClient());
       expect(res.statusCode, contact).toBe(200);
     }
@@ -72,7 +103,11 @@ describe('POST /api/public/track', () => {
     for (const res of [wrongPhone, wrongMail, unknown]) expect(res.statusCode).toBe(404);
     expect(wrongPhone.body).toBe(unknown.body);
     expect(wrongMail.body).toBe(unknown.body);
-    expect(unknown.json()).toEqual({ code: 'track_not_found', message: '未找到与该投诉编号和联系方式相符的投诉，请核对后重试', fields: [] });
+    expect(unknown.json()).toEqual({
+      code: 'track_not_found',
+      message: '未找到与该投诉编号和联系方式相符的投诉，请核对后重试',
+      fields: [],
+    });
     const en = await track({ number, contact: '13900000000' }, client, 'en');
     expect((en.json() as { message: string }).message).toBe('No complaint matches this number and contact; check both and try again');
   });
@@ -85,7 +120,10 @@ describe('POST /api/public/track', () => {
   });
 
   it('follows the workflow: assigned, then answered', async () => {
-    const assign = await t.inject({ method: 'POST', url: `/api/complaints/${id}/assign`, payload: { assignee: 'handler', note: '内部备注：请尽快联系' } }, 'supervisor');
+    const assign = await t.inject(
+      { method: 'POST', url: `/api/complaints/${id}/assign`, payload: { assignee: 'handler', note: '内部备注：请尽快联系' } },
+      'supervisor',
+    );
     expect(assign.statusCode, assign.body).toBe(200);
     const res = await track({ number, contact: '13812345678' }, newClient());
     const body = res.json() as { status: string; statusLabel: string; updatedAt: string; stages: Array<{ stage: string; done: boolean }> };
@@ -100,8 +138,21 @@ describe('POST /api/public/track', () => {
     await track({ number, contact: '13812345678' }, client);
     await track({ number, contact: '13900000000' }, client);
     await track({ number: 'TS209901010002', contact: 'x@example.com' }, client);
-    const rows = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'public.track').where('ip', '=', client).orderBy('id').execute();
-    expect(rows.map((r) => [r.outcome, r.target_id, (r.details as { reason?: string }).reason ?? null, (r.details as { contactKind?: string }).contactKind])).toEqual([
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'public.track')
+      .where('ip', '=', client)
+      .orderBy('id')
+      .execute();
+    expect(
+      rows.map((r) => [
+        r.outcome,
+        r.target_id,
+        (r.details as { reason?: string }).reason ?? null,
+        (r.details as { contactKind?: string }).contactKind,
+      ]),
+    ).toEqual([
       ['success', number, null, 'phone'],
       ['failure', number, 'contact_mismatch', 'phone'],
       ['failure', 'TS209901010002', 'unknown_number', 'email'],
@@ -119,7 +170,13 @@ describe('POST /api/public/track', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await track({ number: 'TS209901010003', contact: '13812345678' }, client)).statusCode).toBe(404);
     expect((await track({ number, contact: '13812345678' }, newClient())).statusCode).toBe(200);
-    const denied = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'public.track').where('ip', '=', client).where('outcome', '=', 'denied').execute();
+    const denied = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'public.track')
+      .where('ip', '=', client)
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denied).toHaveLength(1);
     expect(denied[0]?.details).toMatchObject({ reason: 'rate_limited' });
   });
@@ -143,13 +200,19 @@ describe('POST /api/public/track', () => {
       expect(res.statusCode, res.body).toBe(400);
       return (res.json() as { fields: Array<{ field: string; code: string; message: string }> }).fields;
     };
-    expect(await fieldsOf({ contact: '13812345678' })).toEqual([expect.objectContaining({ field: 'number', code: 'required', message: expect.stringContaining(required) })]);
+    expect(await fieldsOf({ contact: '13812345678' })).toEqual([
+      expect.objectContaining({ field: 'number', code: 'required', message: expect.stringContaining(required) }),
+    ]);
     expect(await fieldsOf({ number: '12-34', contact: '13812345678' })).toEqual([
       expect.objectContaining({ field: 'number', code: 'invalid_complaint_number', message: expect.stringContaining(badNumber) }),
     ]);
-    expect(await fieldsOf({ number, contact: '张三' })).toEqual([expect.objectContaining({ field: 'contact', code: 'invalid_contact', message: expect.stringContaining(badContact) })]);
+    expect(await fieldsOf({ number, contact: '张三' })).toEqual([
+      expect.objectContaining({ field: 'contact', code: 'invalid_contact', message: expect.stringContaining(badContact) }),
+    ]);
     expect(await fieldsOf({ number, contact: '' })).toEqual([expect.objectContaining({ field: 'contact' })]);
-    expect(await fieldsOf({ number: id, contact: '13812345678' })).toEqual([expect.objectContaining({ field: 'number', code: 'invalid_complaint_number' })]);
+    expect(await fieldsOf({ number: id, contact: '13812345678' })).toEqual([
+      expect.objectContaining({ field: 'number', code: 'invalid_complaint_number' }),
+    ]);
     expect((await fieldsOf({ number, contact: '13812345678', name: 'x' }))[0]).toMatchObject({ code: 'unrecognized_keys' });
   });
 });

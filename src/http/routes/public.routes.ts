@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contactKind, normalizeComplaintNumber, PUBLIC_NUMBER, PUBLIC_STAGES } from '../../domain/complaint/public-track.js';
 import { STATUSES } from '../../domain/workflow/workflow.types.js';
-import { trackComplaint, trackRateLimited } from '../../services/public-track.service.js';
+import { trackComplaint, trackRateLimited } from '../../services/complaints/public-track.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, metaOf } from '../auth/route-access.js';
 import { apiError } from '../errors/error-handler.js';
@@ -43,7 +43,11 @@ const trackView = z.object({
   stages: z.array(z.object({ stage: z.enum(PUBLIC_STAGES), label: z.string(), at: z.string().nullable(), done: z.boolean() })),
 });
 
-const errorAnswer = z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })) });
+const errorAnswer = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+});
 
 /**
  * The public portal's API (no sign-in): tracking a complaint by number and contact. The answer
@@ -53,7 +57,11 @@ export function publicRoutes(ctx: ServiceContext, opts: PublicRouteOptions = {})
   return async (app) => {
     const timeWindow = opts.trackWindow ?? '15 minutes';
     const numberOf = (req: FastifyRequest) => String((req.body as { number?: unknown } | undefined)?.number ?? '');
-    const perNumber = app.createRateLimit({ max: opts.trackPerNumber ?? 10, timeWindow, keyGenerator: (req) => `track:${req.ip}:${numberOf(req)}` });
+    const perNumber = app.createRateLimit({
+      max: opts.trackPerNumber ?? 10,
+      timeWindow,
+      keyGenerator: (req) => `track:${req.ip}:${numberOf(req)}`,
+    });
     const perAddress = app.createRateLimit({ max: opts.trackPerAddress ?? 200, timeWindow, keyGenerator: (req) => `track:${req.ip}` });
 
     app.post(
@@ -85,7 +93,12 @@ export function publicRoutes(ctx: ServiceContext, opts: PublicRouteOptions = {})
           receivedAt: view.receivedAt.toISOString(),
           regulatoryDueAt: view.regulatoryDueAt?.toISOString() ?? null,
           updatedAt: view.updatedAt.toISOString(),
-          stages: view.stages.map((s) => ({ stage: s.stage, label: publicStageLabel(s.stage, locale), at: s.at?.toISOString() ?? null, done: s.done })),
+          stages: view.stages.map((s) => ({
+            stage: s.stage,
+            label: publicStageLabel(s.stage, locale),
+            at: s.at?.toISOString() ?? null,
+            done: s.done,
+          })),
         };
       },
     );

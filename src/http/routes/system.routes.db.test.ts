@@ -22,7 +22,13 @@ describe('API surface (issue #2 item 10)', () => {
 
   it('while the database is unreachable: /healthz stays 200 (alive), /readyz and the API answer 503 (#9 item 3)', async () => {
     const db = createDatabase('postgres://nobody:nothing@127.0.0.1:1/none', 1);
-    const app = await buildApp({ db, timeZone: 'Asia/Shanghai', logLevel: 'silent', security: testSecurity(), sessionSecret: TEST_SESSION_SECRET });
+    const app = await buildApp({
+      db,
+      timeZone: 'Asia/Shanghai',
+      logLevel: 'silent',
+      security: testSecurity(),
+      sessionSecret: TEST_SESSION_SECRET,
+    });
     const health = await app.inject({ method: 'GET', url: '/healthz' });
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: 'ok', database: 'down' });
@@ -31,14 +37,26 @@ describe('API surface (issue #2 item 10)', () => {
     expect(ready.headers['retry-after']).toBeDefined();
     expect(ready.json()).toEqual({ status: 'unavailable', database: 'down' });
     // a route that needs the database (sign-in reads the account): 503 database_unavailable, in the caller's language
-    for (const [lang, text] of [['zh-CN', '数据库暂时不可用'], ['en-US', 'database is unavailable']] as const) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': lang }, payload: { username: 'admin', password: 'wrong-password-1' } });
+    for (const [lang, text] of [
+      ['zh-CN', '数据库暂时不可用'],
+      ['en-US', 'database is unavailable'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'accept-language': lang },
+        payload: { username: 'admin', password: 'wrong-password-1' },
+      });
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('2');
       expect(res.json()).toMatchObject({ code: 'database_unavailable' });
       expect(res.json().message).toContain(text);
     }
-    const signedIn = await app.inject({ method: 'GET', url: '/api/complaints', headers: { authorization: 'Bearer cms_not-checkable-now' } });
+    const signedIn = await app.inject({
+      method: 'GET',
+      url: '/api/complaints',
+      headers: { authorization: 'Bearer cms_not-checkable-now' },
+    });
     expect(signedIn.statusCode).toBe(503);
     expect(signedIn.json()).toMatchObject({ code: 'database_unavailable' });
     await app.close();
@@ -50,11 +68,25 @@ describe('API surface (issue #2 item 10)', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/complaints', '/api/complaints/{id}', '/api/complaints/{id}/events', '/api/complaints/{id}/grade', '/api/policy', '/api/policy/versions', '/api/calendar/{year}', '/api/calendar/{year}/import', '/api/calendar/days/{date}', '/healthz', '/readyz']) {
+    for (const path of [
+      '/api/complaints',
+      '/api/complaints/{id}',
+      '/api/complaints/{id}/events',
+      '/api/complaints/{id}/grade',
+      '/api/policy',
+      '/api/policy/versions',
+      '/api/calendar/{year}',
+      '/api/calendar/{year}/import',
+      '/api/calendar/days/{date}',
+      '/healthz',
+      '/readyz',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const create = doc.paths['/api/complaints'].post;
-    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['channel', 'businessLine', 'category', 'description', 'complainant']));
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['channel', 'businessLine', 'category', 'description', 'complainant']),
+    );
     expect(create.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
   });
 
@@ -62,7 +94,9 @@ describe('API surface (issue #2 item 10)', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
-    expect(res.rawPayload.length).toBeLessThan(JSON.stringify((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()).length / 3);
+    expect(res.rawPayload.length).toBeLessThan(
+      JSON.stringify((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()).length / 3,
+    );
   });
 
   it('GET /api/docs serves the interactive documentation', async () => {

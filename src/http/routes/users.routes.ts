@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
-import { changeUser, createUser, directory, resetPassword, unlockUser, user, users } from '../../services/user.service.js';
+import { changeUser, createUser, directory, resetPassword, unlockUser, user, users } from '../../services/people/user.service.js';
 import { access, actorOf, metaOf } from '../auth/route-access.js';
 import { requiredText } from '../schemas/common.js';
 
@@ -17,17 +17,27 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     const tags = ['users'];
     app.get(
       '/api/users',
-      { config: { access: access.to('user.read') }, schema: { tags, summary: 'Users', querystring: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }) } },
+      {
+        config: { access: access.to('user.read') },
+        schema: { tags, summary: 'Users', querystring: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }) },
+      },
       async (req) => ({ items: await users(ctx, req.query.includeInactive === 'true') }),
     );
 
     app.get(
       '/api/directory',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'Active colleagues to pick as assignee, tracker, owner or attendee: username, name, roles, org units' } },
+      {
+        config: { access: access.to('complaint.read') },
+        schema: { tags, summary: 'Active colleagues to pick as assignee, tracker, owner or attendee: username, name, roles, org units' },
+      },
       async () => ({ items: await directory(ctx) }),
     );
 
-    app.get('/api/users/:id', { config: { access: access.to('user.read') }, schema: { tags, summary: 'One user', params: userId } }, async (req) => user(ctx, req.params.id));
+    app.get(
+      '/api/users/:id',
+      { config: { access: access.to('user.read') }, schema: { tags, summary: 'One user', params: userId } },
+      async (req) => user(ctx, req.params.id),
+    );
 
     app.post(
       '/api/users',
@@ -37,7 +47,10 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Create a user; the one-time password is returned once and must be changed at first sign-in',
           body: z.strictObject({
-            username: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'invalid_format' }),
+            username: z
+              .string()
+              .trim()
+              .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'invalid_format' }),
             displayName: requiredText(100),
             email,
             roles: roles.min(1),
@@ -56,18 +69,28 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Change names, roles, org units or activation (deactivating ends sessions and tokens)',
           params: userId,
-          body: z.strictObject({ displayName: requiredText(100).optional(), email, roles: roles.optional(), orgUnitIds: orgUnitIds.optional(), active: z.boolean().optional() }),
+          body: z.strictObject({
+            displayName: requiredText(100).optional(),
+            email,
+            roles: roles.optional(),
+            orgUnitIds: orgUnitIds.optional(),
+            active: z.boolean().optional(),
+          }),
         },
       },
       async (req) => changeUser(ctx, metaOf(req), actorOf(req), req.params.id, req.body),
     );
 
-    app.post('/api/users/:id/reset-password', { config: { access: access.to('user.write') }, schema: { tags, summary: 'New one-time password', params: userId } }, async (req) =>
-      resetPassword(ctx, metaOf(req), actorOf(req), req.params.id),
+    app.post(
+      '/api/users/:id/reset-password',
+      { config: { access: access.to('user.write') }, schema: { tags, summary: 'New one-time password', params: userId } },
+      async (req) => resetPassword(ctx, metaOf(req), actorOf(req), req.params.id),
     );
 
-    app.post('/api/users/:id/unlock', { config: { access: access.to('user.write') }, schema: { tags, summary: 'Lift a sign-in lockout', params: userId } }, async (req) =>
-      unlockUser(ctx, metaOf(req), actorOf(req), req.params.id),
+    app.post(
+      '/api/users/:id/unlock',
+      { config: { access: access.to('user.write') }, schema: { tags, summary: 'Lift a sign-in lockout', params: userId } },
+      async (req) => unlockUser(ctx, metaOf(req), actorOf(req), req.params.id),
     );
   };
 }

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('web routes: the built app', () => {
-  it('serves index.html at / and for the app\'s own paths, revalidated on every load', async () => {
+  it("serves index.html at / and for the app's own paths, revalidated on every load", async () => {
     const app = await appWith(path.join(dir, 'built'));
     for (const url of ['/', '/complaints', '/complaints/5a320ffc?level=1']) {
       const res = await app.inject({ method: 'GET', url });
@@ -87,7 +87,10 @@ describe('web routes: the public portal', () => {
 });
 
 describe('web routes: not built', () => {
-  it.each([['a missing build', 'missing'], ['no web root given', undefined]])('%s: keeps the landing page at / and answers 404 elsewhere', async (_name, sub) => {
+  it.each([
+    ['a missing build', 'missing'],
+    ['no web root given', undefined],
+  ])('%s: keeps the landing page at / and answers 404 elsewhere', async (_name, sub) => {
     const app = await appWith(sub === undefined ? undefined : path.join(dir, sub));
     const home = await app.inject({ method: 'GET', url: '/' });
     expect(home.statusCode).toBe(200);

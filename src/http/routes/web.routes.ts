@@ -37,7 +37,8 @@ export function webRoutes(opts: { root?: string } = {}): FastifyPluginAsync {
     // the build writes .br and .gz beside each file: sent as they are to clients that accept them
     await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
     // index.html is revalidated on every load; the hashed files under assets/ never change
-    const sendPage = (reply: FastifyReply, page: string) => reply.header('cache-control', 'no-cache').sendFile(page, { cacheControl: false });
+    const sendPage = (reply: FastifyReply, page: string) =>
+      reply.header('cache-control', 'no-cache').sendFile(page, { cacheControl: false });
     const sendIndex = (reply: FastifyReply) => sendPage(reply, 'index.html');
     app.get('/', route, async (_req, reply) => sendIndex(reply));
     app.get<{ Params: { '*': string } }>('/*', route, async (req, reply) => {

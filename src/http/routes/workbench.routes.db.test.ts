@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
-import { sweepClocks } from '../../services/sweeper.service.js';
+import { sweepClocks } from '../../services/workflow/sweeper.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,11 +18,23 @@ const register = async (overrides: Record<string, unknown> = {}, as = 'agent') =
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; number: string; level: number };
 };
-const count = async () => Number((await t.db.selectFrom('complaints').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('complaints')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 interface Section {
   total: number;
-  items: Array<{ number: string; nextDue?: { dueAt: string } | null; overdueClock?: { kind: string; dueAt: string; status: string } | null }>;
+  items: Array<{
+    number: string;
+    nextDue?: { dueAt: string } | null;
+    overdueClock?: { kind: string; dueAt: string; status: string } | null;
+  }>;
 }
 interface Workbench {
   mine: Section | null;
@@ -35,9 +47,17 @@ interface Workbench {
 describe('intake preview (R-B7, R-C1)', () => {
   it('answers the level, every rule and the clocks without writing anything', async () => {
     const before = await count();
-    const res = await t.inject({ method: 'POST', url: '/api/complaints/preview', payload: complaintBody({ riskFlags: ['reputational'], amount: '3500.00' }) }, 'agent');
+    const res = await t.inject(
+      { method: 'POST', url: '/api/complaints/preview', payload: complaintBody({ riskFlags: ['reputational'], amount: '3500.00' }) },
+      'agent',
+    );
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { level: number; reasons: Array<{ rule: string }>; clocks: Array<{ kind: string; dueAt: string }>; duplicates: unknown[] };
+    const body = res.json() as {
+      level: number;
+      reasons: Array<{ rule: string }>;
+      clocks: Array<{ kind: string; dueAt: string }>;
+      duplicates: unknown[];
+    };
     expect(body.level).toBe(1);
     expect(body.reasons.map((r) => r.rule)).toContain('flag_reputational');
     expect(body.clocks.map((c) => c.kind)).toContain('regulatory');
@@ -47,12 +67,22 @@ describe('intake preview (R-B7, R-C1)', () => {
 
   it('names an earlier complaint of the same complainant in scope and counts those outside it', async () => {
     const first = await register({ complainant: { name: '王五', phone: '139 0000 2222' } }, 'agent');
-    const res = await t.inject({ method: 'POST', url: '/api/complaints/preview', payload: complaintBody({ complainant: { name: '王五', phone: '+86 13900002222' } }) }, 'agent');
+    const res = await t.inject(
+      {
+        method: 'POST',
+        url: '/api/complaints/preview',
+        payload: complaintBody({ complainant: { name: '王五', phone: '+86 13900002222' } }),
+      },
+      'agent',
+    );
     const body = res.json() as { duplicates: Array<{ number: string }>; hiddenDuplicates: number; reasons: Array<{ rule: string }> };
     expect(body.duplicates.map((d) => d.number)).toEqual([first.number]);
     expect(body.reasons.map((r) => r.rule)).toContain('repeat_complaint');
     // the branch agent did not register it and it is not in their branch: counted, not named
-    const branch = await t.inject({ method: 'POST', url: '/api/complaints/preview', payload: complaintBody({ complainant: { name: '王五', phone: '13900002222' } }) }, 'branch');
+    const branch = await t.inject(
+      { method: 'POST', url: '/api/complaints/preview', payload: complaintBody({ complainant: { name: '王五', phone: '13900002222' } }) },
+      'branch',
+    );
     expect(branch.json()).toMatchObject({ duplicates: [], hiddenDuplicates: 1 });
   });
 
@@ -60,7 +90,15 @@ describe('intake preview (R-B7, R-C1)', () => {
     const zh = await t.inject({ method: 'POST', url: '/api/complaints/preview', payload: complaintBody({ amount: '-1' }) }, 'agent');
     expect(zh.statusCode).toBe(400);
     expect(zh.json().fields[0].field).toBe('amount');
-    const en = await t.inject({ method: 'POST', url: '/api/complaints/preview', headers: { 'accept-language': 'en' }, payload: complaintBody({ category: 'nope' }) }, 'agent');
+    const en = await t.inject(
+      {
+        method: 'POST',
+        url: '/api/complaints/preview',
+        headers: { 'accept-language': 'en' },
+        payload: complaintBody({ category: 'nope' }),
+      },
+      'agent',
+    );
     expect(en.statusCode).toBe(400);
     expect(en.json().fields).toEqual([expect.objectContaining({ field: 'category' })]);
     expect(en.json().message).toMatch(/[a-z]/);
@@ -103,7 +141,8 @@ describe('workbench (R-E1, R-E3)', () => {
   it('the counts equal the ledger views the sections open', async () => {
     const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'agent')).json() as Workbench;
     const open = 'status=registered,assigned,investigating,resolving,feedback_sent';
-    const ledger = async (q: string) => (await t.inject({ method: 'GET', url: `/api/complaints?${open}&${q}&total=true` }, 'agent')).json().total as number;
+    const ledger = async (q: string) =>
+      (await t.inject({ method: 'GET', url: `/api/complaints?${open}&${q}&total=true` }, 'agent')).json().total as number;
     expect(wb.mine?.total).toBe(await ledger('mine=true'));
     expect(wb.overdue?.total).toBe(await ledger('overdue=true'));
     expect(wb.dueSoon?.total).toBe(await ledger('dueWithinHours=24&overdue=false'));
@@ -115,7 +154,7 @@ describe('workbench (R-E1, R-E3)', () => {
     expect(typeof wb.notifications.unread).toBe('number');
   });
 
-  it('a level-1 complaint shows in the supervisor\'s unread notifications', async () => {
+  it("a level-1 complaint shows in the supervisor's unread notifications", async () => {
     await register({ riskFlags: ['reputational'] }, 'agent');
     const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json() as Workbench;
     expect(wb.notifications.unread).toBeGreaterThan(0);
@@ -127,7 +166,8 @@ describe("my to-do: also what waits for a decision of the user's roles (#9 item 
     const res = await t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
   };
-  const todoTotal = async (as: string) => ((await t.inject({ method: 'GET', url: '/api/workbench' }, as)).json() as Workbench).mine?.total ?? 0;
+  const todoTotal = async (as: string) =>
+    ((await t.inject({ method: 'GET', url: '/api/workbench' }, as)).json() as Workbench).mine?.total ?? 0;
   /** the ledger view the section opens (mine=true), every row */
   const todo = async (as: string) => {
     const res = await t.inject({ method: 'GET', url: '/api/complaints?mine=true&limit=200' }, as);
@@ -136,10 +176,12 @@ describe("my to-do: also what waits for a decision of the user's roles (#9 item 
   };
   let claimsId = '';
   let phone = 13600000000;
-  const fresh = (overrides: Record<string, unknown> = {}) => register({ complainant: { name: '待办', phone: String((phone += 1)) }, ...overrides });
+  const fresh = (overrides: Record<string, unknown> = {}) =>
+    register({ complainant: { name: '待办', phone: String((phone += 1)) }, ...overrides });
 
   beforeAll(async () => {
-    const units = (await t.inject({ method: 'GET', url: '/api/org-units?kind=department' }, 'admin')).json() as { items?: Array<{ id: string; code: string }> } | Array<{ id: string; code: string }>;
+    const units = (await t.inject({ method: 'GET', url: '/api/org-units?kind=department' }, 'admin')).json() as
+      { items?: Array<{ id: string; code: string }> } | Array<{ id: string; code: string }>;
     claimsId = (Array.isArray(units) ? units : (units.items ?? [])).find((u) => u.code === 'CLAIMS')?.id ?? '';
     expect(claimsId).not.toBe('');
   });
@@ -166,7 +208,7 @@ describe("my to-do: also what waits for a decision of the user's roles (#9 item 
     expect(await todo('leader')).not.toContain(c.number);
   });
 
-  it('approvers: a pending extension request, then compensation proposals by band, not one\'s own', async () => {
+  it("approvers: a pending extension request, then compensation proposals by band, not one's own", async () => {
     const c = await fresh();
     await act(c.id, 'assign', { departmentIds: [claimsId] }, 'supervisor');
     await act(c.id, 'start-investigation', {});
@@ -177,7 +219,12 @@ describe("my to-do: also what waits for a decision of the user's roles (#9 item 
     expect(await todo('senior')).toContain(c.number);
     // the handler who cannot approve does not wait on it
     expect(await todo('handler')).not.toContain(c.number);
-    const request = await t.db.selectFrom('complaint_records').select('id').where('complaint_id', '=', c.id).where('kind', '=', 'extension_request').executeTakeFirstOrThrow();
+    const request = await t.db
+      .selectFrom('complaint_records')
+      .select('id')
+      .where('complaint_id', '=', c.id)
+      .where('kind', '=', 'extension_request')
+      .executeTakeFirstOrThrow();
     await act(c.id, 'decide-extension', { requestId: request.id, approved: true }, 'supervisor');
     expect(await todo('supervisor')).not.toContain(c.number);
     expect(await todo('senior')).not.toContain(c.number);
@@ -223,7 +270,9 @@ describe('the overdue list names the breached deadline (#9 item 8)', () => {
       expect(item.overdueClock, item.number).not.toBeNull();
       expect(new Date(item.overdueClock?.dueAt ?? '').getTime(), item.number).toBeLessThan(now);
     }
-    const listed = (await t.inject({ method: 'GET', url: '/api/complaints?overdue=true&limit=200' }, 'supervisor')).json().items as Array<Section['items'][number]>;
+    const listed = (await t.inject({ method: 'GET', url: '/api/complaints?overdue=true&limit=200' }, 'supervisor')).json().items as Array<
+      Section['items'][number]
+    >;
     const mine = listed.find((i) => i.number === c.number);
     expect(mine?.overdueClock).toMatchObject({ kind: 'urgent_initial_response', status: 'breached' });
     // the next deadline still running lies ahead: that is not what made it overdue
@@ -233,12 +282,22 @@ describe('the overdue list names the breached deadline (#9 item 8)', () => {
 });
 
 describe('saved views', () => {
-  it('saves, lists, replaces by name and deletes only one\'s own', async () => {
-    const saved = await t.inject({ method: 'POST', url: '/api/saved-views', payload: { name: '我的逾期', query: 'overdue=true&level=1&cursor=abc', columns: ['number', 'level'] } }, 'agent');
+  it("saves, lists, replaces by name and deletes only one's own", async () => {
+    const saved = await t.inject(
+      {
+        method: 'POST',
+        url: '/api/saved-views',
+        payload: { name: '我的逾期', query: 'overdue=true&level=1&cursor=abc', columns: ['number', 'level'] },
+      },
+      'agent',
+    );
     expect(saved.statusCode, saved.body).toBe(201);
     const view = saved.json() as { id: string; query: string };
     expect(view.query).toBe('overdue=true&level=1');
-    const again = await t.inject({ method: 'POST', url: '/api/saved-views', payload: { name: '我的逾期', query: 'overdue=true' } }, 'agent');
+    const again = await t.inject(
+      { method: 'POST', url: '/api/saved-views', payload: { name: '我的逾期', query: 'overdue=true' } },
+      'agent',
+    );
     expect(again.json()).toMatchObject({ id: view.id, query: 'overdue=true', columns: [] });
     expect((await t.inject({ method: 'GET', url: '/api/saved-views' }, 'agent')).json().items).toHaveLength(1);
     expect((await t.inject({ method: 'GET', url: '/api/saved-views' }, 'supervisor')).json().items).toHaveLength(0);
@@ -288,7 +347,12 @@ describe('xlsx export (R-B5, R-H2)', () => {
     expect(rows.slice(1).every((r) => r[2] === '一级')).toBe(true);
     // no phone number anywhere in the file
     expect(rows.flat().some((c) => /1[3-9]\d{9}/.test(c))).toBe(false);
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'complaint.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'complaint.export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor: 'agent', outcome: 'success', details: { rows: total, filter: { level: [1] } } });
 
     const en = await t.inject({ method: 'GET', url: '/api/complaints/export?level=1', headers: { 'accept-language': 'en' } }, 'agent');

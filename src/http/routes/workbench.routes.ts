@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assertNoIssues, ValidationError } from '../../domain/validation.js';
 import type { ServiceContext } from '../../services/context.js';
-import { LEDGER_COLUMNS, removeView, savedViews, saveView } from '../../services/saved-view.service.js';
-import { workbench } from '../../services/workbench.service.js';
+import { LEDGER_COLUMNS, removeView, savedViews, saveView } from '../../services/complaints/saved-view.service.js';
+import { workbench } from '../../services/workflow/workbench.service.js';
 import { access, principal } from '../auth/route-access.js';
 import { pickLocale } from '../i18n/locale.js';
 import { requiredText } from '../schemas/common.js';
@@ -13,7 +13,11 @@ import { ledgerQuery } from './complaints.routes.js';
 const savedViewBody = z.strictObject({
   name: requiredText(60),
   query: z.string().max(2000).describe("the ledger's query string, e.g. level=1&overdue=true&sort=level"),
-  columns: z.array(z.enum(LEDGER_COLUMNS)).max(LEDGER_COLUMNS.length).default([]).describe('the columns shown, in order; empty: the default set'),
+  columns: z
+    .array(z.enum(LEDGER_COLUMNS))
+    .max(LEDGER_COLUMNS.length)
+    .default([])
+    .describe('the columns shown, in order; empty: the default set'),
 });
 
 /** A saved query must be one the ledger accepts (paging left out), so opening a view never fails. */
@@ -42,7 +46,10 @@ export function workbenchRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/workbench',
-      { config: { access: access.signedIn }, schema: { tags, summary: 'My workbench: my complaints, due soon, overdue, open exceptions, unread notifications, with counts' } },
+      {
+        config: { access: access.signedIn },
+        schema: { tags, summary: 'My workbench: my complaints, due soon, overdue, open exceptions, unread notifications, with counts' },
+      },
       async (req) => workbench(ctx, principal(req), { english: pickLocale(req.headers['accept-language']) === 'en-US' }),
     );
 
@@ -54,16 +61,24 @@ export function workbenchRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/saved-views',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'Save a ledger view (the same name replaces it)', body: savedViewBody } },
+      {
+        config: { access: access.to('complaint.read') },
+        schema: { tags, summary: 'Save a ledger view (the same name replaces it)', body: savedViewBody },
+      },
       async (req, reply) => {
         const b = req.body;
-        return reply.status(201).send(await saveView(ctx, principal(req), { name: b.name, query: checkLedgerQuery(b.query), columns: b.columns }));
+        return reply
+          .status(201)
+          .send(await saveView(ctx, principal(req), { name: b.name, query: checkLedgerQuery(b.query), columns: b.columns }));
       },
     );
 
     app.delete(
       '/api/saved-views/:id',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'Delete one of my saved views', params: z.strictObject({ id: z.uuid() }) } },
+      {
+        config: { access: access.to('complaint.read') },
+        schema: { tags, summary: 'Delete one of my saved views', params: z.strictObject({ id: z.uuid() }) },
+      },
       async (req, reply) => {
         await removeView(ctx, principal(req), req.params.id);
         return reply.status(204).send();

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { TRANSITIONS } from '../../domain/workflow/transitions.js';
 import type { ServiceContext } from '../../services/context.js';
-import { complaintDetail } from '../../services/complaint-view.js';
+import { complaintDetail } from '../../services/complaints/complaint-view.js';
 import { actionPath, WORKFLOW_HANDLERS } from '../../services/workflow/handlers/index.js';
 import { performAction } from '../../services/workflow/workflow.service.js';
 import { access, metaOf, principal } from '../auth/route-access.js';

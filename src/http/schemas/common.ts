@@ -48,7 +48,10 @@ export const listParam = z.union([z.string().max(2000), z.array(z.string().max(2
 
 export function splitList(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const parts = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return parts.length > 0 ? parts : undefined;
 }
 

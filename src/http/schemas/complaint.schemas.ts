@@ -31,7 +31,7 @@ export const createComplaintBody = z.strictObject({
   urgent: z.boolean().default(false),
   riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).default([]),
   branch: optionalText(100).describe('branch name or code as written; resolved to branchId when it names a branch'),
-  branchId: z.string().min(1).max(64).nullish().describe('org unit id or code of the branch; default: the registering user\'s branch'),
+  branchId: z.string().min(1).max(64).nullish().describe("org unit id or code of the branch; default: the registering user's branch"),
   subjectParty: optionalText(200).describe('the party or staff member complained about'),
   callReference: optionalText(200).describe('hotline call id or recording link'),
   jointComplainants: z.number().int().min(1).max(1_000_000).default(1),
@@ -58,8 +58,20 @@ export const ledgerQuerystring = z.strictObject({
   account: z.string().trim().min(4).max(64).optional().describe('exact policy/bank/securities account number (matched by keyed hash)'),
   total: z.enum(['true', 'false']).optional().describe('also count all matching complaints'),
   mine: z.enum(['true', 'false']).optional().describe('only complaints you handle (assignee) or track'),
-  dueWithinHours: z.coerce.number().int().min(1).max(720).optional().describe('a running clock falls due within this many hours (not yet overdue)'),
-  contact: z.string().trim().min(5).max(200).optional().describe("the complainant's phone or e-mail: their complaints (phone normalised: +86, spaces and dashes ignored)"),
+  dueWithinHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .optional()
+    .describe('a running clock falls due within this many hours (not yet overdue)'),
+  contact: z
+    .string()
+    .trim()
+    .min(5)
+    .max(200)
+    .optional()
+    .describe("the complainant's phone or e-mail: their complaints (phone normalised: +86, spaces and dashes ignored)"),
 });
 
 export const gradeBody = z.strictObject({

@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
+const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
+  t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
 const open = (d: Detail, kind: string) => d.clocks.find((k) => k.kind === kind && (k.status === 'running' || k.status === 'paused'));
 
 async function ok(id: string, action: string, payload: Record<string, unknown>, as = 'agent'): Promise<Detail> {
@@ -40,7 +41,14 @@ async function events(id: string): Promise<Event[]> {
 async function investigating(): Promise<Detail> {
   t.setNow(sh('2026-11-25T10:00:00'));
   phone += 1;
-  const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '150000', complainant: { name: '时限', phone: String(phone) } }) }, 'agent');
+  const reg = await t.inject(
+    {
+      method: 'POST',
+      url: '/api/complaints',
+      payload: complaintBody({ amount: '150000', complainant: { name: '时限', phone: String(phone) } }),
+    },
+    'agent',
+  );
   expect(reg.statusCode, reg.body).toBe(201);
   const c = reg.json() as Detail;
   const d = await ok(c.id, 'start-investigation', { plan: '调取档案' });
@@ -68,8 +76,16 @@ describe('investigation extension (R-D1)', () => {
 
     await ok(c.id, 'request-extension', { days: 3, reason: '需调取第三方维修记录' });
     const rid = await requestId(c.id);
-    const rec = await t.db.selectFrom('complaint_records').select(['kind', 'status', 'data']).where('id', '=', rid).executeTakeFirstOrThrow();
-    expect(rec).toMatchObject({ kind: 'extension_request', status: 'pending', data: { days: 3, reason: '需调取第三方维修记录', requestedBy: 'agent' } });
+    const rec = await t.db
+      .selectFrom('complaint_records')
+      .select(['kind', 'status', 'data'])
+      .where('id', '=', rid)
+      .executeTakeFirstOrThrow();
+    expect(rec).toMatchObject({
+      kind: 'extension_request',
+      status: 'pending',
+      data: { days: 3, reason: '需调取第三方维修记录', requestedBy: 'agent' },
+    });
 
     expect((await act(c.id, 'decide-extension', { requestId: rid, approved: true }, 'agent')).statusCode).toBe(403);
     t.setNow(sh('2026-11-30T14:00:00'));
@@ -78,14 +94,26 @@ describe('investigation extension (R-D1)', () => {
     expect(open(d, 'investigation')).toMatchObject({ status: 'running', dueAt: sh('2026-12-07T17:30:00') });
     const row = await t.db.selectFrom('complaints').select('investigation_days').where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(row.investigation_days).toBe(8);
-    expect((await t.db.selectFrom('complaint_records').select('status').where('id', '=', rid).executeTakeFirstOrThrow()).status).toBe('approved');
+    expect((await t.db.selectFrom('complaint_records').select('status').where('id', '=', rid).executeTakeFirstOrThrow()).status).toBe(
+      'approved',
+    );
     const e = (await events(c.id)).pop();
-    expect(e).toMatchObject({ type: 'decide_extension', actor: 'supervisor', payload: { requestId: rid, approved: true, days: 3, investigationDays: 8 } });
-    expect((e?.payload.clocks as { extended: Array<{ kind: string; dueAt: string }> }).extended).toMatchObject([{ kind: 'investigation', dueAt: sh('2026-12-07T17:30:00') }]);
+    expect(e).toMatchObject({
+      type: 'decide_extension',
+      actor: 'supervisor',
+      payload: { requestId: rid, approved: true, days: 3, investigationDays: 8 },
+    });
+    expect((e?.payload.clocks as { extended: Array<{ kind: string; dueAt: string }> }).extended).toMatchObject([
+      { kind: 'investigation', dueAt: sh('2026-12-07T17:30:00') },
+    ]);
 
     // the same request cannot be decided twice; an unknown one is not found
     expectFieldError(await act(c.id, 'decide-extension', { requestId: rid, approved: true }, 'supervisor'), 409, 'requestId');
-    expectFieldError(await act(c.id, 'decide-extension', { requestId: '00000000-0000-4000-8000-000000000000', approved: true }, 'supervisor'), 404, 'requestId');
+    expectFieldError(
+      await act(c.id, 'decide-extension', { requestId: '00000000-0000-4000-8000-000000000000', approved: true }, 'supervisor'),
+      404,
+      'requestId',
+    );
     expectFieldError(await act(c.id, 'decide-extension', { requestId: 'x', approved: true }, 'supervisor'), 400, 'requestId');
   });
 
@@ -104,12 +132,23 @@ describe('investigation extension (R-D1)', () => {
     expect((over.json() as { message: string }).message).toContain('上限');
     const rejected = await ok(c.id, 'decide-extension', { requestId: second, approved: false, note: '理由不足' }, 'supervisor');
     expect(open(rejected, 'investigation')?.dueAt).toBe(sh('2026-12-10T17:30:00'));
-    expect((await t.db.selectFrom('complaint_records').select('status').where('id', '=', second).executeTakeFirstOrThrow()).status).toBe('rejected');
+    expect((await t.db.selectFrom('complaint_records').select('status').where('id', '=', second).executeTakeFirstOrThrow()).status).toBe(
+      'rejected',
+    );
   });
 
   it('only while investigating', async () => {
     phone += 1;
-    const c = (await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '150000', complainant: { name: '未调查', phone: String(phone) } }) }, 'agent')).json() as Detail;
+    const c = (
+      await t.inject(
+        {
+          method: 'POST',
+          url: '/api/complaints',
+          payload: complaintBody({ amount: '150000', complainant: { name: '未调查', phone: String(phone) } }),
+        },
+        'agent',
+      )
+    ).json() as Detail;
     const res = await act(c.id, 'request-extension', { days: 2, reason: 'x' });
     expect(res.statusCode).toBe(409);
   });
@@ -123,15 +162,34 @@ describe('regulatory extension (R-A2)', () => {
     expect((await act(c.id, 'extend-regulatory', body, 'agent')).statusCode).toBe(403);
     expectFieldError(await act(c.id, 'extend-regulatory', { ...body, days: 45 }, 'supervisor'), 400, 'days');
     expectFieldError(await act(c.id, 'extend-regulatory', { ...body, noticeMethod: 'pigeon' }, 'supervisor'), 400, 'noticeMethod');
-    expectFieldError(await act(c.id, 'extend-regulatory', { ...body, noticeSentAt: sh('2026-11-30T12:00:00') }, 'supervisor'), 400, 'noticeSentAt');
+    expectFieldError(
+      await act(c.id, 'extend-regulatory', { ...body, noticeSentAt: sh('2026-11-30T12:00:00') }, 'supervisor'),
+      400,
+      'noticeSentAt',
+    );
 
     const d = await ok(c.id, 'extend-regulatory', body, 'supervisor');
     // day 30 after Wed Nov 25 = Fri Dec 25, a working day: due at its end
     expect(d.regulatoryDays).toBe(30);
     expect(open(d, 'regulatory')).toMatchObject({ status: 'running', dueAt: sh('2026-12-26T00:00:00') });
     const e = (await events(c.id)).pop();
-    expect(e).toMatchObject({ type: 'extend_regulatory', actor: 'supervisor', reason: '案情复杂，需补充鉴定', payload: { fromDays: 15, toDays: 30, approver: 'supervisor', seniorApproval: false, notice: { method: 'sms', sentAt: body.noticeSentAt } } });
-    const rec = await t.db.selectFrom('complaint_records').select('data').where('id', '=', String(e?.payload.recordId)).executeTakeFirstOrThrow();
+    expect(e).toMatchObject({
+      type: 'extend_regulatory',
+      actor: 'supervisor',
+      reason: '案情复杂，需补充鉴定',
+      payload: {
+        fromDays: 15,
+        toDays: 30,
+        approver: 'supervisor',
+        seniorApproval: false,
+        notice: { method: 'sms', sentAt: body.noticeSentAt },
+      },
+    });
+    const rec = await t.db
+      .selectFrom('complaint_records')
+      .select('data')
+      .where('id', '=', String(e?.payload.recordId))
+      .executeTakeFirstOrThrow();
     expect(rec.data).toMatchObject({ reason: '案情复杂，需补充鉴定', approver: 'supervisor', toDays: 30 });
 
     // 30 again is no extension
@@ -143,13 +201,20 @@ describe('regulatory extension (R-A2)', () => {
     // day 60 after Nov 25 = Sun 2027-01-24, a rest day: the end of the next working day, Mon Jan 25
     expect(senior.regulatoryDays).toBe(60);
     expect(open(senior, 'regulatory')?.dueAt).toBe(sh('2027-01-26T00:00:00'));
-    expect((await events(c.id)).pop()).toMatchObject({ actor: 'senior', payload: { fromDays: 30, toDays: 60, approver: 'senior', seniorApproval: true } });
+    expect((await events(c.id)).pop()).toMatchObject({
+      actor: 'senior',
+      payload: { fromDays: 30, toDays: 60, approver: 'senior', seniorApproval: true },
+    });
     expect((await act(c.id, 'extend-regulatory', { ...body, days: 60 }, 'senior')).statusCode).toBe(409);
 
     // a new policy version re-plans open clocks but keeps this complaint's 60 days
-    const policy = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: { clocks: Record<string, { amount: number; unit: string }> } };
+    const policy = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
+      policy: { clocks: Record<string, { amount: number; unit: string }> };
+    };
     policy.policy.clocks.l3_answer = { amount: 4, unit: 'working_days' };
-    expect((await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: policy.policy, reason: '调整' } }, 'admin')).statusCode).toBe(201);
+    expect(
+      (await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: policy.policy, reason: '调整' } }, 'admin')).statusCode,
+    ).toBe(201);
     const after = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` }, 'agent')).json() as Detail;
     expect(open(after, 'regulatory')?.dueAt).toBe(sh('2027-01-26T00:00:00'));
   });
@@ -164,14 +229,25 @@ describe('pausing the clocks (R-A2)', () => {
     expect((await act(c.id, 'pause-clocks', { reason: 'mediation' }, 'agent')).statusCode).toBe(403);
 
     const p = await ok(c.id, 'pause-clocks', { reason: 'mediation', note: '进入调解' }, 'supervisor');
-    for (const kind of ['regulatory', 'l1_result', 'investigation']) expect(open(p, kind), kind).toMatchObject({ status: 'paused', dueAt: null });
+    for (const kind of ['regulatory', 'l1_result', 'investigation'])
+      expect(open(p, kind), kind).toMatchObject({ status: 'paused', dueAt: null });
     expect(open(p, 'progress_report')?.status).toBe('running');
-    const paused = await t.db.selectFrom('complaint_clocks').select(['kind', 'pauses', 'next_check_at']).where('complaint_id', '=', c.id).where('status', '=', 'paused').execute();
+    const paused = await t.db
+      .selectFrom('complaint_clocks')
+      .select(['kind', 'pauses', 'next_check_at'])
+      .where('complaint_id', '=', c.id)
+      .where('status', '=', 'paused')
+      .execute();
     expect(paused).toHaveLength(3);
-    for (const k of paused) expect(k).toMatchObject({ next_check_at: null, pauses: [{ from: sh('2026-11-30T10:00:00'), to: null, reason: 'mediation' }] });
+    for (const k of paused)
+      expect(k).toMatchObject({ next_check_at: null, pauses: [{ from: sh('2026-11-30T10:00:00'), to: null, reason: 'mediation' }] });
     const pe = (await events(c.id)).pop();
     expect(pe).toMatchObject({ type: 'pause_clocks', reason: 'mediation', payload: { reason: 'mediation', note: '进入调解' } });
-    expect((pe?.payload.clocks as { paused: Array<{ kind: string; dueAt: null }> }).paused.map((k) => k.kind).sort()).toEqual(['investigation', 'l1_result', 'regulatory']);
+    expect((pe?.payload.clocks as { paused: Array<{ kind: string; dueAt: null }> }).paused.map((k) => k.kind).sort()).toEqual([
+      'investigation',
+      'l1_result',
+      'regulatory',
+    ]);
 
     const again = await act(c.id, 'pause-clocks', { reason: 'appraisal' }, 'supervisor');
     expect(again.statusCode).toBe(409);
@@ -185,11 +261,18 @@ describe('pausing the clocks (R-A2)', () => {
     expect(open(r, 'l1_result')).toMatchObject({ status: 'running', dueAt: sh('2026-12-16T17:30:00') });
     // investigation: 2 of 5 used, 3 remain: Mon 7, Tue 8, Wed Dec 9
     expect(open(r, 'investigation')).toMatchObject({ status: 'running', dueAt: sh('2026-12-09T17:30:00') });
-    const reg = await t.db.selectFrom('complaint_clocks').select(['pauses', 'next_check_at', 'warn_at']).where('complaint_id', '=', c.id).where('kind', '=', 'regulatory').executeTakeFirstOrThrow();
+    const reg = await t.db
+      .selectFrom('complaint_clocks')
+      .select(['pauses', 'next_check_at', 'warn_at'])
+      .where('complaint_id', '=', c.id)
+      .where('kind', '=', 'regulatory')
+      .executeTakeFirstOrThrow();
     expect(reg.pauses).toEqual([{ from: sh('2026-11-30T10:00:00'), to: sh('2026-12-04T15:00:00'), reason: 'mediation' }]);
     // the sweeper looks next at the first warning (50% of received -> new due)
     const start = Date.parse('2026-11-25T01:30:00Z');
-    expect(reg.next_check_at?.toISOString()).toBe(new Date(start + Math.round((Date.parse(sh('2026-12-16T00:00:00')) - start) * 0.5)).toISOString());
+    expect(reg.next_check_at?.toISOString()).toBe(
+      new Date(start + Math.round((Date.parse(sh('2026-12-16T00:00:00')) - start) * 0.5)).toISOString(),
+    );
     const re = (await events(c.id)).pop();
     expect((re?.payload.clocks as { resumed: Array<{ kind: string; dueAt: string }> }).resumed).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'regulatory', dueAt: sh('2026-12-16T00:00:00') })]),
@@ -201,7 +284,12 @@ describe('pausing the clocks (R-A2)', () => {
     const c = await investigating();
     t.setNow(sh('2026-11-30T10:00:00'));
     await ok(c.id, 'pause-clocks', { reason: 'appraisal' }, 'supervisor');
-    const ext = await ok(c.id, 'extend-regulatory', { days: 30, reason: '鉴定', noticeSentAt: sh('2026-11-30T09:00:00'), noticeMethod: 'letter' }, 'supervisor');
+    const ext = await ok(
+      c.id,
+      'extend-regulatory',
+      { days: 30, reason: '鉴定', noticeSentAt: sh('2026-11-30T09:00:00'), noticeMethod: 'letter' },
+      'supervisor',
+    );
     expect(open(ext, 'regulatory')).toMatchObject({ status: 'paused', dueAt: null });
     t.setNow(sh('2026-12-04T15:00:00'));
     const r = await ok(c.id, 'resume-clocks', {}, 'supervisor');

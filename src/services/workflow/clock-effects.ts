@@ -57,13 +57,22 @@ export async function startClocks(
 }
 
 export async function openClockKinds(db: Database, complaintId: string): Promise<string[]> {
-  const rows = await db.selectFrom('complaint_clocks').select('kind').where('complaint_id', '=', complaintId).where('status', 'in', OPEN).execute();
+  const rows = await db
+    .selectFrom('complaint_clocks')
+    .select('kind')
+    .where('complaint_id', '=', complaintId)
+    .where('status', 'in', OPEN)
+    .execute();
   return rows.map((r) => r.kind);
 }
 
 /** Marks the complaint as having moved (progress report or any handling step): the stalled-clock restarts. */
 export async function touchProgress(db: Database, complaintId: string, at: Date): Promise<void> {
-  await db.updateTable('complaints').set({ last_progress_at: at, row_version: sql`row_version + 1` }).where('id', '=', complaintId).execute();
+  await db
+    .updateTable('complaints')
+    .set({ last_progress_at: at, row_version: sql`row_version + 1` })
+    .where('id', '=', complaintId)
+    .execute();
 }
 
 // ---- extensions and pauses (plan.handlers: decide_extension, extend_regulatory, pause_clocks, resume_clocks)
@@ -87,7 +96,14 @@ export function pausesOf(pauses: readonly StoredPause[]): Pause[] {
 }
 
 /** Writes a clock's new plan (due time, warnings, status and pauses); the sweeper looks at a running clock next at its next warning or due time. */
-async function writePlan(db: Database, k: ClockRow, next: PlannedClock, pauses: readonly StoredPause[], status: 'running' | 'paused', policyVersion: number): Promise<ClockChange> {
+async function writePlan(
+  db: Database,
+  k: ClockRow,
+  next: PlannedClock,
+  pauses: readonly StoredPause[],
+  status: 'running' | 'paused',
+  policyVersion: number,
+): Promise<ClockChange> {
   await db
     .updateTable('complaint_clocks')
     .set({
@@ -110,7 +126,14 @@ async function writePlan(db: Database, k: ClockRow, next: PlannedClock, pauses: 
  * An approved extension: the clock is computed again from its own start and pauses with the new
  * amount (the extension adds to the original allowance, it does not restart the clock).
  */
-export async function extendClock(db: Database, k: ClockRow, amount: number, unit: DurationUnit, env: ClockEnvironment, policyVersion: number): Promise<ClockChange> {
+export async function extendClock(
+  db: Database,
+  k: ClockRow,
+  amount: number,
+  unit: DurationUnit,
+  env: ClockEnvironment,
+  policyVersion: number,
+): Promise<ClockChange> {
   const next = computePlanned(k.kind as ClockKind, amount, unit, k.startedAt, env, pausesOf(k.pauses));
   const status = k.status === 'paused' ? 'paused' : 'running';
   return writePlan(db, k, next, k.pauses, status, policyVersion);
@@ -121,7 +144,14 @@ export async function extendClock(db: Database, k: ClockRow, amount: number, uni
  * the due time becomes unknown (null) and the sweeper leaves the clock alone. A clock whose due time
  * has already passed is not paused (a pause after the due time changes nothing): it is skipped.
  */
-export async function pauseClocks(db: Database, clocks: readonly ClockRow[], at: Date, reason: string, env: ClockEnvironment, policyVersion: number): Promise<ClockChange[]> {
+export async function pauseClocks(
+  db: Database,
+  clocks: readonly ClockRow[],
+  at: Date,
+  reason: string,
+  env: ClockEnvironment,
+  policyVersion: number,
+): Promise<ClockChange[]> {
   const changes: ClockChange[] = [];
   for (const k of clocks) {
     if (k.status !== 'running') continue;
@@ -134,7 +164,13 @@ export async function pauseClocks(db: Database, clocks: readonly ClockRow[], at:
 }
 
 /** Resumes paused clocks at `at`: the open pause closes and the due time is computed again with the time that remained. */
-export async function resumeClocks(db: Database, clocks: readonly ClockRow[], at: Date, env: ClockEnvironment, policyVersion: number): Promise<ClockChange[]> {
+export async function resumeClocks(
+  db: Database,
+  clocks: readonly ClockRow[],
+  at: Date,
+  env: ClockEnvironment,
+  policyVersion: number,
+): Promise<ClockChange[]> {
   const changes: ClockChange[] = [];
   for (const k of clocks) {
     if (k.status !== 'paused') continue;

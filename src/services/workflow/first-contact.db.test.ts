@@ -23,7 +23,14 @@ type Event = { type: string; payload: Record<string, unknown> };
 
 async function register(overrides: Record<string, unknown>): Promise<Detail> {
   phone += 1;
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '联系', phone: String(phone) }, ...overrides }) }, 'agent');
+  const res = await t.inject(
+    {
+      method: 'POST',
+      url: '/api/complaints',
+      payload: complaintBody({ complainant: { name: '联系', phone: String(phone) }, ...overrides }),
+    },
+    'agent',
+  );
   expect(res.statusCode, res.body).toBe(201);
   return view(res.json<{ id: string }>().id);
 }
@@ -34,7 +41,8 @@ async function view(id: string): Promise<Detail> {
   return res.json() as Detail;
 }
 
-const contact = (id: string, payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/record-contact`, payload }, as);
+const contact = (id: string, payload: Record<string, unknown>, as = 'agent') =>
+  t.inject({ method: 'POST', url: `/api/complaints/${id}/record-contact`, payload }, as);
 const clock = (d: Detail, kind: string) => d.clocks.find((c) => c.kind === kind);
 
 describe('recording the first contact meets the first-contact clock (R-B2, R-B3)', () => {
@@ -61,7 +69,8 @@ describe('recording the first contact meets the first-contact clock (R-B2, R-B3)
     const again = await contact(before.id, { method, summary: '再次联系' });
     expect(again.statusCode, again.body).toBe(409);
 
-    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${before.id}/events` }, 'agent')).json<{ items: Event[] }>().items;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${before.id}/events` }, 'agent')).json<{ items: Event[] }>()
+      .items;
     const e = events.find((x) => x.type === 'record_contact');
     expect(e?.payload).toMatchObject({ method, summary: '已告知投诉编号及预计答复时间', contactedAt: '2026-11-25T02:10:00.000Z' });
     expect((e?.payload.clocks as { met: unknown[] }).met.length).toBeGreaterThan(0);
@@ -83,7 +92,12 @@ describe('recording the first contact meets the first-contact clock (R-B2, R-B3)
     expect(clock(await view(d.id), 'acknowledgment')?.status).toBe('running');
     const ok = await contact(d.id, { method: 'email', summary: '已回复邮件告知编号', contactedAt: '2026-11-25T01:45:00+00:00' });
     expect(ok.statusCode, ok.body).toBe(200);
-    const record = await t.db.selectFrom('complaint_records').select(['kind', 'data']).where('complaint_id', '=', d.id).where('kind', '=', 'contact').executeTakeFirstOrThrow();
+    const record = await t.db
+      .selectFrom('complaint_records')
+      .select(['kind', 'data'])
+      .where('complaint_id', '=', d.id)
+      .where('kind', '=', 'contact')
+      .executeTakeFirstOrThrow();
     expect(record.data).toMatchObject({ method: 'email', contactedAt: '2026-11-25T01:45:00.000Z' });
   });
 

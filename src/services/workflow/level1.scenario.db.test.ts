@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
-import { sweepClocks } from '../sweeper.service.js';
+import { sweepClocks } from './sweeper.service.js';
 
 let t: TestApp;
 /** Shanghai wall time -> ISO instant */
@@ -38,7 +38,9 @@ async function sweep(when: string) {
 async function told(user: string): Promise<string[]> {
   const res = await t.inject({ method: 'GET', url: '/api/notifications?limit=200' }, user);
   const items = (res.json() as Inbox).items.filter((n) => n.body.number === c.number);
-  return items.map((n) => `${n.kind}@${new Date(Date.parse(n.createdAt) + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')}`).reverse();
+  return items
+    .map((n) => `${n.kind}@${new Date(Date.parse(n.createdAt) + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')}`)
+    .reverse();
 }
 
 beforeAll(async () => {
@@ -50,7 +52,11 @@ afterAll(async () => t.close());
 describe('level 1 received on the Friday evening before National Day 2026', () => {
   it('registration plans the four level-1 clocks and the regulatory clock', async () => {
     const res = await t.inject(
-      { method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '150000', receivedAt: sh('2026-09-25T20:00:00'), description: '重大事故理赔被拒，损失15万元' }) },
+      {
+        method: 'POST',
+        url: '/api/complaints',
+        payload: complaintBody({ amount: '150000', receivedAt: sh('2026-09-25T20:00:00'), description: '重大事故理赔被拒，损失15万元' }),
+      },
       'agent',
     );
     expect(res.statusCode, res.body).toBe(201);
@@ -121,7 +127,12 @@ describe('level 1 received on the Friday evening before National Day 2026', () =
 
   it('findings, feedback, report to senior management, survey, close', async () => {
     await act('record-findings', { findings: '查勘记录显示责任认定有误', conclusion: 'upheld' }, 'handler', '2026-10-09T10:00:00');
-    const fb = await act('send-feedback', { method: 'phone', content: '复核后同意赔付', proof: 'CALL-20261009-0007' }, 'agent', '2026-10-09T15:00:00');
+    const fb = await act(
+      'send-feedback',
+      { method: 'phone', content: '复核后同意赔付', proof: 'CALL-20261009-0007' },
+      'agent',
+      '2026-10-09T15:00:00',
+    );
     expect(fb.status).toBe('feedback_sent');
     expect(status(fb, 'l1_result')).toBe('met');
     expect(status(fb, 'regulatory')).toBe('met');

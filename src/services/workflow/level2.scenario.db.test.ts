@@ -28,7 +28,10 @@ async function act(action: string, payload: Record<string, unknown>, as: string,
 
 async function told(user: string, kind: string): Promise<string[]> {
   const items = ((await t.inject({ method: 'GET', url: '/api/notifications?limit=200' }, user)).json() as Inbox).items;
-  return items.filter((n) => n.body.number === c.number && n.kind === kind).map((n) => n.createdAt).reverse();
+  return items
+    .filter((n) => n.body.number === c.number && n.kind === kind)
+    .map((n) => n.createdAt)
+    .reverse();
 }
 
 beforeAll(async () => {
@@ -39,7 +42,10 @@ afterAll(async () => t.close());
 
 describe('level 2, customer dissatisfied twice', () => {
   it('registration: supervisor within 2 hours, investigation organised within 3 working days, result within 10', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '50000', receivedAt: sh('2026-11-25T10:00:00') }) }, 'agent');
+    const res = await t.inject(
+      { method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '50000', receivedAt: sh('2026-11-25T10:00:00') }) },
+      'agent',
+    );
     c = res.json() as Detail;
     expect(c.level).toBe(2);
     expect(dueOf(c, 'l2_to_supervisor')).toBe(sh('2026-11-25T12:00:00'));
@@ -95,12 +101,24 @@ describe('level 2, customer dissatisfied twice', () => {
   });
 
   it('after the formal review the complaint may be concluded even if the customer stays dissatisfied', async () => {
-    await act('send-feedback', { method: 'letter', content: '正式复核结论，并告知可向12378或调解组织申请处理' }, 'agent', '2026-12-20T10:00:00');
+    await act(
+      'send-feedback',
+      { method: 'letter', content: '正式复核结论，并告知可向12378或调解组织申请处理' },
+      'agent',
+      '2026-12-20T10:00:00',
+    );
     await act('record-survey', { satisfied: false, score: 1, method: 'phone' }, 'agent', '2026-12-21T10:00:00');
     await act('grade', { level: 2 }, 'supervisor', '2026-12-21T10:30:00');
-    const closed = await act('close', { outcome: 'partly_upheld', summary: '正式复核结论', reason: '复核结论已告知，外部救济途径已说明' }, 'leader', '2026-12-21T11:00:00');
+    const closed = await act(
+      'close',
+      { outcome: 'partly_upheld', summary: '正式复核结论', reason: '复核结论已告知，外部救济途径已说明' },
+      'leader',
+      '2026-12-21T11:00:00',
+    );
     expect(closed.status).toBe('closed');
-    const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'leader')).json() as { items: Array<{ type: string }> }).items;
+    const events = (
+      (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'leader')).json() as { items: Array<{ type: string }> }
+    ).items;
     expect(events.filter((e) => e.type === 'reopen')).toHaveLength(2);
     expect(events.filter((e) => e.type === 'record_survey')).toHaveLength(3);
   });

@@ -12,11 +12,15 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 type Clock = { kind: string; status: string; dueAt: string; metAt: string | null };
-const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
+const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
+  t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
 
 describe('level 3 solved on the spot (R-C5)', () => {
   it('register, answer on the call, survey, close', async () => {
-    const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ receivedAt: '2026-11-25T01:55:00Z' }) }, 'agent');
+    const reg = await t.inject(
+      { method: 'POST', url: '/api/complaints', payload: complaintBody({ receivedAt: '2026-11-25T01:55:00Z' }) },
+      'agent',
+    );
     expect(reg.statusCode).toBe(201);
     const c = reg.json() as { id: string; level: number; status: string; allowedActions: string[]; assignee: string; tracker: string };
     expect(c).toMatchObject({ level: 3, status: 'registered', assignee: 'agent', tracker: 'agent' });
@@ -24,7 +28,12 @@ describe('level 3 solved on the spot (R-C5)', () => {
     expect(c.allowedActions).not.toContain('record_survey');
 
     t.setNow('2026-11-25T02:05:00Z');
-    const fb = await act(c.id, 'send-feedback', { method: 'phone', content: '已当场核实并解释定损依据，客户接受', solvedOnTheSpot: true, proof: 'CALL-20261125-0042' });
+    const fb = await act(c.id, 'send-feedback', {
+      method: 'phone',
+      content: '已当场核实并解释定损依据，客户接受',
+      solvedOnTheSpot: true,
+      proof: 'CALL-20261125-0042',
+    });
     expect(fb.statusCode, fb.body).toBe(200);
     const afterFeedback = fb.json() as { status: string; clocks: Clock[]; allowedActions: string[] };
     expect(afterFeedback.status).toBe('feedback_sent');
@@ -54,16 +63,36 @@ describe('level 3 solved on the spot (R-C5)', () => {
     expect(final.clocks.filter((k) => k.status === 'running')).toEqual([]);
     expect(final.allowedActions).not.toContain('send_feedback');
     expect(final.allowedActions).not.toContain('grade');
-    const regrade = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/grade`, payload: { level: 1, reason: '事后升级' } }, 'supervisor');
+    const regrade = await t.inject(
+      { method: 'POST', url: `/api/complaints/${c.id}/grade`, payload: { level: 1, reason: '事后升级' } },
+      'supervisor',
+    );
     expect(regrade.statusCode).toBe(409);
 
-    const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: Array<{ type: string; actor: string }> }).items;
-    expect(events.map((e) => e.type)).toEqual(['received', 'grading_proposed', 'clocks_planned', 'send_feedback', 'grading_confirmed', 'record_survey', 'close']);
+    const events = (
+      (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as {
+        items: Array<{ type: string; actor: string }>;
+      }
+    ).items;
+    expect(events.map((e) => e.type)).toEqual([
+      'received',
+      'grading_proposed',
+      'clocks_planned',
+      'send_feedback',
+      'grading_confirmed',
+      'record_survey',
+      'close',
+    ]);
     expect(events.slice(3).every((e) => e.actor === 'agent')).toBe(true);
   });
 
   it('forbidden steps are 409 with the reason, and nothing changes', async () => {
-    const c = (await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '顺序', phone: '13600009999' } }) }, 'agent')).json() as { id: string };
+    const c = (
+      await t.inject(
+        { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '顺序', phone: '13600009999' } }) },
+        'agent',
+      )
+    ).json() as { id: string };
     const survey = await act(c.id, 'record-survey', { satisfied: true, score: 5, method: 'phone' });
     expect(survey.statusCode).toBe(409);
     expect(survey.json()).toMatchObject({ code: 'invalid_transition' });
@@ -72,12 +101,18 @@ describe('level 3 solved on the spot (R-C5)', () => {
     expect(close.statusCode).toBe(409);
     const findings = await act(c.id, 'record-findings', { findings: 'x', conclusion: 'upheld' });
     expect(findings.statusCode).toBe(409);
-    const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: unknown[] }).items;
+    const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: unknown[] })
+      .items;
     expect(events).toHaveLength(3);
   });
 
   it('a dissatisfied customer cannot be closed: reopen starts a new round with a new answer clock', async () => {
-    const c = (await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '不满', phone: '13600008888' } }) }, 'agent')).json() as { id: string };
+    const c = (
+      await t.inject(
+        { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '不满', phone: '13600008888' } }) },
+        'agent',
+      )
+    ).json() as { id: string };
     expect((await act(c.id, 'send-feedback', { method: 'phone', content: '答复' })).statusCode).toBe(200);
     expect((await act(c.id, 'record-survey', { satisfied: false, score: 1, method: 'phone', comment: '不接受' })).statusCode).toBe(200);
     const close = await act(c.id, 'close', { outcome: 'not_upheld', summary: 'x', reason: '客户不满意' });

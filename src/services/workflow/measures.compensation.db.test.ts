@@ -12,22 +12,34 @@ let phone = 13700000000;
 
 beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z'); // Wed 10:00 Shanghai
-  const units = (await t.inject({ method: 'GET', url: '/api/org-units?kind=department' }, 'admin')).json() as { items?: Array<{ id: string; code: string }> } | Array<{ id: string; code: string }>;
+  const units = (await t.inject({ method: 'GET', url: '/api/org-units?kind=department' }, 'admin')).json() as
+    { items?: Array<{ id: string; code: string }> } | Array<{ id: string; code: string }>;
   const list = Array.isArray(units) ? units : (units.items ?? []);
   claimsId = list.find((u) => u.code === 'CLAIMS')?.id ?? '';
   expect(claimsId).not.toBe('');
   // the head of the responsible department: a supervisor of CLAIMS
-  const created = await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'claims_head', displayName: '理赔部主管', roles: ['supervisor'], orgUnitIds: [claimsId] } }, 'admin');
+  const created = await t.inject(
+    {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'claims_head', displayName: '理赔部主管', roles: ['supervisor'], orgUnitIds: [claimsId] },
+    },
+    'admin',
+  );
   expect(created.statusCode, created.body).toBe(201);
 });
 afterAll(async () => t.close());
 
-const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
+const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
+  t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
 
 /** A complaint of CS with CLAIMS responsible, findings recorded: status resolving. */
 async function resolving(): Promise<string> {
   phone += 1;
-  const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '赔偿', phone: String(phone) } }) }, 'agent');
+  const reg = await t.inject(
+    { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '赔偿', phone: String(phone) } }) },
+    'agent',
+  );
   expect(reg.statusCode, reg.body).toBe(201);
   const id = (reg.json() as { id: string }).id;
   expect((await act(id, 'assign', { departmentIds: [claimsId] }, 'supervisor')).statusCode).toBe(200);
@@ -68,13 +80,23 @@ describe('compensation approval by amount band', () => {
     const id = await resolving();
     const c = await propose(id, '8000');
     expect(c).toMatchObject({ approver: 'supervisor', amount: '8000.00' });
-    expect(await record(c.compensationId)).toMatchObject({ status: 'proposed', data: { amount: '8000.00', basis: '按维修发票差额赔付', payee: '张三', approver: 'supervisor', proposedBy: 'agent' } });
+    expect(await record(c.compensationId)).toMatchObject({
+      status: 'proposed',
+      data: { amount: '8000.00', basis: '按维修发票差额赔付', payee: '张三', approver: 'supervisor', proposedBy: 'agent' },
+    });
     const res = await act(id, 'decide-compensation', { compensationId: c.compensationId, approved: true, note: '同意' }, 'supervisor');
     expect(res.statusCode, res.body).toBe(200);
     const r = await record(c.compensationId);
-    expect(r).toMatchObject({ status: 'approved', data: { decision: { approved: true, by: 'supervisor', note: '同意' }, payment: { status: 'pending' } } });
+    expect(r).toMatchObject({
+      status: 'approved',
+      data: { decision: { approved: true, by: 'supervisor', note: '同意' }, payment: { status: 'pending' } },
+    });
     const e = (await events(id)).pop();
-    expect(e).toMatchObject({ type: 'decide_compensation', actor: 'supervisor', payload: { compensationId: c.compensationId, approved: true, approver: 'supervisor', amount: '8000.00' } });
+    expect(e).toMatchObject({
+      type: 'decide_compensation',
+      actor: 'supervisor',
+      payload: { compensationId: c.compensationId, approved: true, approver: 'supervisor', amount: '8000.00' },
+    });
     // deciding again: the compensation is no longer proposed
     const again = await act(id, 'decide-compensation', { compensationId: c.compensationId, approved: false }, 'supervisor');
     expect(again.statusCode).toBe(409);
@@ -113,7 +135,12 @@ describe('compensation approval by amount band', () => {
     for (const who of ['supervisor', 'claims_head']) {
       expect((await act(id, 'decide-compensation', { compensationId: c.compensationId, approved: true }, who)).statusCode).toBe(403);
     }
-    const leader = await act(id, 'decide-compensation', { compensationId: c.compensationId, approved: true, note: '领导小组会议同意' }, 'leader');
+    const leader = await act(
+      id,
+      'decide-compensation',
+      { compensationId: c.compensationId, approved: true, note: '领导小组会议同意' },
+      'leader',
+    );
     expect(leader.statusCode, leader.body).toBe(200);
     expect(await record(c.compensationId)).toMatchObject({ status: 'approved', data: { decision: { by: 'leader' } } });
   });
@@ -121,7 +148,10 @@ describe('compensation approval by amount band', () => {
   it('a rejected compensation is never paid', async () => {
     const id = await resolving();
     const c = await propose(id, '3000');
-    expect((await act(id, 'decide-compensation', { compensationId: c.compensationId, approved: false, note: '证据不足' }, 'supervisor')).statusCode).toBe(200);
+    expect(
+      (await act(id, 'decide-compensation', { compensationId: c.compensationId, approved: false, note: '证据不足' }, 'supervisor'))
+        .statusCode,
+    ).toBe(200);
     expect((await record(c.compensationId)).status).toBe('rejected');
     const pay = await act(id, 'record-payment', { compensationId: c.compensationId, status: 'paid' });
     expect(pay.statusCode).toBe(409);
@@ -139,10 +169,17 @@ describe('payment', () => {
     expect((await act(id, 'decide-compensation', { compensationId: c.compensationId, approved: true }, 'supervisor')).statusCode).toBe(200);
 
     t.setNow('2026-11-27T02:00:00Z');
-    expect((await act(id, 'record-payment', { compensationId: c.compensationId, status: 'failed', reference: 'TRF-1 退票' })).statusCode).toBe(200);
+    expect(
+      (await act(id, 'record-payment', { compensationId: c.compensationId, status: 'failed', reference: 'TRF-1 退票' })).statusCode,
+    ).toBe(200);
     expect((await act(id, 'record-payment', { compensationId: c.compensationId, status: 'paid' })).statusCode).toBe(409);
     expect((await act(id, 'record-payment', { compensationId: c.compensationId, status: 'pending' })).statusCode).toBe(200);
-    const paid = await act(id, 'record-payment', { compensationId: c.compensationId, status: 'paid', reference: 'TRF-2', paidAt: '2026-11-27T01:30:00Z' });
+    const paid = await act(id, 'record-payment', {
+      compensationId: c.compensationId,
+      status: 'paid',
+      reference: 'TRF-2',
+      paidAt: '2026-11-27T01:30:00Z',
+    });
     expect(paid.statusCode, paid.body).toBe(200);
     const again = await act(id, 'record-payment', { compensationId: c.compensationId, status: 'failed' });
     expect(again.statusCode).toBe(409);
@@ -174,20 +211,35 @@ describe('bad requests', () => {
     const p = await act(id, 'propose-compensation', { amount: '12,000', basis: '' });
     expect(p.statusCode).toBe(400);
     expect((p.json() as { fields: Array<{ field: string; code: string }> }).fields).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: 'amount', code: 'invalid_amount' }), expect.objectContaining({ field: 'basis' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'amount', code: 'invalid_amount' }),
+        expect.objectContaining({ field: 'basis' }),
+      ]),
     );
-    expect(((await act(id, 'propose-compensation', { amount: 0.001, basis: 'x' })).json() as { fields: Array<{ code: string }> }).fields[0]?.code).toBe('amount_too_many_decimals');
+    expect(
+      ((await act(id, 'propose-compensation', { amount: 0.001, basis: 'x' })).json() as { fields: Array<{ code: string }> }).fields[0]
+        ?.code,
+    ).toBe('amount_too_many_decimals');
     const d = await act(id, 'decide-compensation', { compensationId: 'x' }, 'supervisor');
     expect(d.statusCode).toBe(400);
     expect((d.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort()).toEqual(['approved', 'compensationId']);
-    const pay = await act(id, 'record-payment', { compensationId: '00000000-0000-4000-8000-000000000000', status: 'failed', paidAt: '2026-11-27T01:30:00Z' });
+    const pay = await act(id, 'record-payment', {
+      compensationId: '00000000-0000-4000-8000-000000000000',
+      status: 'failed',
+      paidAt: '2026-11-27T01:30:00Z',
+    });
     expect(pay.statusCode).toBe(400);
     expect(pay.json()).toMatchObject({ fields: [{ field: 'paidAt', code: 'paid_at_only_when_paid' }] });
   });
 
   it('an unknown compensation is 404 naming compensationId; a future payment time is refused', async () => {
     const id = await resolving();
-    const unknown = await act(id, 'decide-compensation', { compensationId: '00000000-0000-4000-8000-000000000000', approved: true }, 'supervisor');
+    const unknown = await act(
+      id,
+      'decide-compensation',
+      { compensationId: '00000000-0000-4000-8000-000000000000', approved: true },
+      'supervisor',
+    );
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'not_found', fields: [{ field: 'compensationId' }] });
     const c = await propose(id, '100');
@@ -199,7 +251,10 @@ describe('bad requests', () => {
 
   it('compensation is proposed only while resolving', async () => {
     phone += 1;
-    const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '早', phone: String(phone) } }) }, 'agent');
+    const reg = await t.inject(
+      { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '早', phone: String(phone) } }) },
+      'agent',
+    );
     const res = await act((reg.json() as { id: string }).id, 'propose-compensation', { amount: '100', basis: 'x' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'invalid_transition' });

@@ -19,11 +19,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
+const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
+  t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
 
 async function resolving(): Promise<string> {
   phone += 1;
-  const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '整改', phone: String(phone) } }) }, 'agent');
+  const reg = await t.inject(
+    { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '整改', phone: String(phone) } }) },
+    'agent',
+  );
   const id = (reg.json() as { id: string }).id;
   expect((await act(id, 'assign', { departmentIds: [claimsId] }, 'supervisor')).statusCode).toBe(200);
   expect((await act(id, 'start-investigation', {})).statusCode).toBe(200);
@@ -49,16 +53,39 @@ describe('create_improvement_action', () => {
     // day 1 = Thu Nov 26 ... day 20 = Wed Dec 23 (no holiday in between), due at close of business 17:30
     const due = '2026-12-23T09:30:00.000Z';
     const clocks = (res.json() as { clocks: Clock[] }).clocks.filter((k) => k.kind === 'improvement_action');
-    expect(clocks).toMatchObject([{ status: 'running', dueAt: due, startedAt: '2026-11-25T06:00:00.000Z', amount: 20, unit: 'working_days' }]);
+    expect(clocks).toMatchObject([
+      { status: 'running', dueAt: due, startedAt: '2026-11-25T06:00:00.000Z', amount: 20, unit: 'working_days' },
+    ]);
 
     const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json() as { items: Event[] }).items;
     const e = events[events.length - 1];
-    expect(e).toMatchObject({ type: 'create_improvement_action', actor: 'agent', payload: { title: '定损复核流程', owner: 'handler', departmentId: claimsId, causeCodes: ['business_process', 'internal_management'], dueAt: due } });
+    expect(e).toMatchObject({
+      type: 'create_improvement_action',
+      actor: 'agent',
+      payload: {
+        title: '定损复核流程',
+        owner: 'handler',
+        departmentId: claimsId,
+        causeCodes: ['business_process', 'internal_management'],
+        dueAt: due,
+      },
+    });
     const actionId = String(e?.payload.improvementActionId);
     const row = await t.db.selectFrom('improvement_actions').selectAll().where('id', '=', actionId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ complaint_id: id, status: 'open', owner: 'handler', department_id: claimsId, cause_codes: ['business_process', 'internal_management'], created_by: 'agent' });
+    expect(row).toMatchObject({
+      complaint_id: id,
+      status: 'open',
+      owner: 'handler',
+      department_id: claimsId,
+      cause_codes: ['business_process', 'internal_management'],
+      created_by: 'agent',
+    });
     expect(row.due_at.toISOString()).toBe(due);
-    const rec = await t.db.selectFrom('complaint_records').selectAll().where('id', '=', String(e?.payload.recordId)).executeTakeFirstOrThrow();
+    const rec = await t.db
+      .selectFrom('complaint_records')
+      .selectAll()
+      .where('id', '=', String(e?.payload.recordId))
+      .executeTakeFirstOrThrow();
     expect(rec).toMatchObject({ kind: 'improvement_action', data: { improvementActionId: actionId } });
     const clock = await t.db.selectFrom('complaint_clocks').selectAll().where('subject_id', '=', actionId).executeTakeFirstOrThrow();
     expect(clock).toMatchObject({ kind: 'improvement_action', label: '定损复核流程', round: 1, status: 'running' });
@@ -76,7 +103,12 @@ describe('create_improvement_action', () => {
 
   it('an explicit deadline is kept as given', async () => {
     const id = await resolving();
-    const res = await act(id, 'create-improvement-action', { title: '话术培训', owner: 'supervisor', causeCodes: ['staff_service'], dueAt: '2027-01-15T10:00:00+08:00' });
+    const res = await act(id, 'create-improvement-action', {
+      title: '话术培训',
+      owner: 'supervisor',
+      causeCodes: ['staff_service'],
+      dueAt: '2027-01-15T10:00:00+08:00',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const k = (res.json() as { clocks: Clock[] }).clocks.find((c) => c.kind === 'improvement_action');
     expect(k).toMatchObject({ status: 'running', dueAt: '2027-01-15T02:00:00.000Z' });
@@ -90,10 +122,14 @@ describe('create_improvement_action', () => {
 
   it('lives beyond the complaint: closing it leaves the action and its deadline clock running (issue #4 item 6)', async () => {
     const id = await resolving();
-    expect((await act(id, 'create-improvement-action', { title: '流程整改', owner: 'handler', causeCodes: ['business_process'] })).statusCode).toBe(200);
+    expect(
+      (await act(id, 'create-improvement-action', { title: '流程整改', owner: 'handler', causeCodes: ['business_process'] })).statusCode,
+    ).toBe(200);
     expect((await act(id, 'send-feedback', { method: 'phone', content: '答复客户' })).statusCode).toBe(200);
     expect((await act(id, 'record-survey', { satisfied: true, score: 5, method: 'phone' })).statusCode).toBe(200);
-    expect((await t.inject({ method: 'POST', url: `/api/complaints/${id}/grade`, payload: { level: 3 } }, 'supervisor')).statusCode).toBe(200);
+    expect((await t.inject({ method: 'POST', url: `/api/complaints/${id}/grade`, payload: { level: 3 } }, 'supervisor')).statusCode).toBe(
+      200,
+    );
     const closed = await act(id, 'close', { outcome: 'upheld', summary: '已整改' });
     expect(closed.statusCode, closed.body).toBe(200);
     const clocks = (closed.json() as { clocks: Clock[] }).clocks;
@@ -102,12 +138,23 @@ describe('create_improvement_action', () => {
 
   it('bad bodies are 400 naming the fields', async () => {
     const id = await resolving();
-    const schema = await act(id, 'create-improvement-action', { title: '', owner: 'x', departmentId: 'not-a-uuid', causeCodes: [], dueAt: '2026-12-01' });
+    const schema = await act(id, 'create-improvement-action', {
+      title: '',
+      owner: 'x',
+      departmentId: 'not-a-uuid',
+      causeCodes: [],
+      dueAt: '2026-12-01',
+    });
     expect(schema.statusCode).toBe(400);
     const fields = (schema.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort();
     expect(fields).toEqual(['causeCodes', 'departmentId', 'dueAt', 'owner', 'title']);
 
-    const rules = await act(id, 'create-improvement-action', { title: '整改', owner: 'nobody', departmentId: branchId, causeCodes: ['business_process', 'no_such_cause'] });
+    const rules = await act(id, 'create-improvement-action', {
+      title: '整改',
+      owner: 'nobody',
+      departmentId: branchId,
+      causeCodes: ['business_process', 'no_such_cause'],
+    });
     expect(rules.statusCode).toBe(400);
     expect((rules.json() as { fields: Array<{ field: string; code: string }> }).fields.map((f) => [f.field, f.code])).toEqual([
       ['owner', 'unknown_user'],
@@ -115,7 +162,12 @@ describe('create_improvement_action', () => {
       ['causeCodes.1', 'unknown_code'],
     ]);
 
-    const past = await act(id, 'create-improvement-action', { title: '整改', owner: 'handler', causeCodes: ['other'], dueAt: '2026-01-01T00:00:00Z' });
+    const past = await act(id, 'create-improvement-action', {
+      title: '整改',
+      owner: 'handler',
+      causeCodes: ['other'],
+      dueAt: '2026-01-01T00:00:00Z',
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json()).toMatchObject({ fields: [{ field: 'dueAt', code: 'due_at_not_in_future' }] });
     expect(await t.db.selectFrom('improvement_actions').select('id').where('complaint_id', '=', id).execute()).toEqual([]);
@@ -123,8 +175,15 @@ describe('create_improvement_action', () => {
 
   it('not before findings: 409', async () => {
     phone += 1;
-    const reg = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '早', phone: String(phone) } }) }, 'agent');
-    const res = await act((reg.json() as { id: string }).id, 'create-improvement-action', { title: '整改', owner: 'handler', causeCodes: ['other'] });
+    const reg = await t.inject(
+      { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '早', phone: String(phone) } }) },
+      'agent',
+    );
+    const res = await act((reg.json() as { id: string }).id, 'create-improvement-action', {
+      title: '整改',
+      owner: 'handler',
+      causeCodes: ['other'],
+    });
     expect(res.statusCode).toBe(409);
   });
 });

@@ -23,21 +23,30 @@ export interface NotifyTarget {
  * told of a complaint can open it. With a department from registration (policy handling
  * defaultDepartmentCode) a complaint always has supervisors in scope to tell.
  */
-async function whoCanOpen(db: Database, c: NotifyTarget, users: Array<{ id: string; username: string }>): Promise<Array<{ id: string; username: string }>> {
+async function whoCanOpen(
+  db: Database,
+  c: NotifyTarget,
+  users: Array<{ id: string; username: string }>,
+): Promise<Array<{ id: string; username: string }>> {
   if (users.length === 0) return users;
   const ids = users.map((u) => u.id);
   const [roles, memberships] = await Promise.all([
     db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', ids).execute(),
     db.selectFrom('user_org_units').select(['user_id', 'org_unit_id']).where('user_id', 'in', ids).execute(),
   ]);
-  const units = new Map((await findOrgUnitsByIds(db, [...new Set(memberships.map((m) => m.org_unit_id))])).filter((u) => u.active).map((u) => [u.id, u]));
+  const units = new Map(
+    (await findOrgUnitsByIds(db, [...new Set(memberships.map((m) => m.org_unit_id))])).filter((u) => u.active).map((u) => [u.id, u]),
+  );
   const facts = { branchId: c.branchId, departmentIds: c.departmentIds, createdBy: c.createdBy ?? '', people: [c.assignee, c.tracker] };
   return users.filter((u) => {
     const mine = memberships.filter((m) => m.user_id === u.id).flatMap((m) => units.get(m.org_unit_id) ?? []);
     const principal = {
       userId: u.id,
       username: u.username,
-      roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+      roles: roles
+        .filter((r) => r.user_id === u.id)
+        .map((r) => r.role)
+        .filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
       branchIds: mine.filter((x) => x.kind === 'branch').map((x) => x.id),
       departmentIds: mine.filter((x) => x.kind === 'department').map((x) => x.id),
     };
@@ -52,7 +61,11 @@ const ROLE_OF: Partial<Record<Recipient, string>> = {
 };
 
 /** The users a list of recipients names for one complaint (supervisors and handlers of its departments). */
-export async function resolveRecipients(db: Database, c: NotifyTarget, recipients: readonly Recipient[]): Promise<Array<{ id: string; username: string }>> {
+export async function resolveRecipients(
+  db: Database,
+  c: NotifyTarget,
+  recipients: readonly Recipient[],
+): Promise<Array<{ id: string; username: string }>> {
   const found = new Map<string, { id: string; username: string }>();
   const add = (users: Array<{ id: string; username: string }>) => users.forEach((u) => found.set(u.id, u));
   for (const r of new Set(recipients)) {
@@ -84,12 +97,23 @@ export async function notify(
   if (users.length === 0) return [];
   await insertNotifications(
     db,
-    users.map((u) => ({ userId: u.id, complaintId: c.id, kind: n.kind, sourceKey: n.sourceKey, title: n.title, body: { ...n.body, number: c.number } })),
+    users.map((u) => ({
+      userId: u.id,
+      complaintId: c.id,
+      kind: n.kind,
+      sourceKey: n.sourceKey,
+      title: n.title,
+      body: { ...n.body, number: c.number },
+    })),
     at,
   );
   await enqueueOutbox(
     db,
-    users.map((u) => ({ topic: 'notification.created', payload: { userId: u.id, complaintId: c.id, kind: n.kind, title: n.title }, idempotencyKey: `notification:${n.sourceKey}:${u.id}` })),
+    users.map((u) => ({
+      topic: 'notification.created',
+      payload: { userId: u.id, complaintId: c.id, kind: n.kind, title: n.title },
+      idempotencyKey: `notification:${n.sourceKey}:${u.id}`,
+    })),
     at,
   );
   return users.map((u) => u.username);

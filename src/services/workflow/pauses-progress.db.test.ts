@@ -31,7 +31,10 @@ async function act(action: string, payload: Record<string, unknown>, as: string,
 beforeAll(async () => {
   t = await createTestApp(sh('2026-11-25T10:00:00'));
   claimsId = (await t.db.selectFrom('org_units').select('id').where('code', '=', 'CLAIMS').executeTakeFirstOrThrow()).id;
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '50000', receivedAt: sh('2026-11-25T09:55:00') }) }, 'agent');
+  const res = await t.inject(
+    { method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '50000', receivedAt: sh('2026-11-25T09:55:00') }) },
+    'agent',
+  );
   c = res.json() as Detail;
   expect(c.level).toBe(2);
 });
@@ -39,10 +42,16 @@ afterAll(async () => t.close());
 
 describe('the progress-report clock restarts with every handling step', () => {
   it('assign, start investigation, request and decide an extension, record findings: each restarts it', async () => {
-    expect(progressStart(await act('assign', { departmentIds: [claimsId] }, 'supervisor', '2026-11-25T11:00:00'))).toEqual([sh('2026-11-25T11:00:00')]);
+    expect(progressStart(await act('assign', { departmentIds: [claimsId] }, 'supervisor', '2026-11-25T11:00:00'))).toEqual([
+      sh('2026-11-25T11:00:00'),
+    ]);
     expect(progressStart(await act('start-investigation', {}, 'handler', '2026-11-26T09:00:00'))).toEqual([sh('2026-11-26T09:00:00')]);
-    expect(progressStart(await act('request-extension', { days: 2, reason: '需调取维修厂记录' }, 'handler', '2026-11-27T10:00:00'))).toEqual([sh('2026-11-27T10:00:00')]);
-    const requestId = (((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: Event[] }).items.find((e) => e.type === 'request_extension')?.payload.recordId) as string;
+    expect(
+      progressStart(await act('request-extension', { days: 2, reason: '需调取维修厂记录' }, 'handler', '2026-11-27T10:00:00')),
+    ).toEqual([sh('2026-11-27T10:00:00')]);
+    const requestId = (
+      (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: Event[] }
+    ).items.find((e) => e.type === 'request_extension')?.payload.recordId as string;
     const decided = await act('decide-extension', { requestId, approved: true }, 'supervisor', '2026-11-27T11:00:00');
     expect(progressStart(decided)).toEqual([sh('2026-11-27T11:00:00')]);
     // 2 working days: Mon 30, Tue Dec 1
@@ -62,7 +71,8 @@ describe('a mediation pause', () => {
 
   it('stops the level-2 agent reply with the regulatory and result clocks; not the progress report', async () => {
     const paused = await act('pause-clocks', { reason: 'mediation', note: '进入调解' }, 'supervisor', '2026-11-30T12:00:00');
-    for (const kind of ['l2_agent_reply', 'l2_result', 'regulatory']) expect(open(paused, kind)[0], kind).toMatchObject({ status: 'paused', dueAt: null });
+    for (const kind of ['l2_agent_reply', 'l2_result', 'regulatory'])
+      expect(open(paused, kind)[0], kind).toMatchObject({ status: 'paused', dueAt: null });
     expect(open(paused, 'progress_report')[0]?.status).toBe('running');
     expect(progressStart(paused)).toEqual([sh('2026-11-30T10:00:00')]);
     expect(paused.allowedActions).toContain('resume_clocks');

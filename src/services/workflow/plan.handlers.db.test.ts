@@ -15,11 +15,19 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Detail = { id: string; number: string; status: string; outcome: string | null; closedAt: string | null; clocks: Array<{ kind: string; status: string }>; related: Array<{ id: string; kind: string }> };
+type Detail = {
+  id: string;
+  number: string;
+  status: string;
+  outcome: string | null;
+  closedAt: string | null;
+  clocks: Array<{ kind: string; status: string }>;
+  related: Array<{ id: string; kind: string }>;
+};
 type Event = { type: string; actor: string; reason: string | null; payload: Record<string, unknown> };
-type FileMeta = { id: string; name: string; contentType: string; size: number; sha256: string };
 
-const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') => t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
+const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
+  t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
 
 async function ok(id: string, action: string, payload: Record<string, unknown>, as = 'agent'): Promise<Detail> {
   const res = await act(id, action, payload, as);
@@ -29,7 +37,14 @@ async function ok(id: string, action: string, payload: Record<string, unknown>, 
 
 async function register(as = 'agent'): Promise<Detail> {
   phone += 1;
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '150000', complainant: { name: '证据', phone: String(phone) } }) }, as);
+  const res = await t.inject(
+    {
+      method: 'POST',
+      url: '/api/complaints',
+      payload: complaintBody({ amount: '150000', complainant: { name: '证据', phone: String(phone) } }),
+    },
+    as,
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Detail;
 }
@@ -44,26 +59,38 @@ async function lastEvent(id: string): Promise<Event | undefined> {
   return ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json() as { items: Event[] }).items.pop();
 }
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const file = (bytes: Buffer, contentType: string, name = 'x.bin') => ({ name, contentType, base64: bytes.toString('base64') });
-
 // evidence uploads (multipart, streamed): src/http/routes/evidence-upload.db.test.ts
 
 describe('analysis and settlement (R-D2, R-D3)', () => {
   it('root causes from the taxonomy, impact and strategy; a settlement the customer agreed to', async () => {
     const c = await investigating();
-    const analysis = { causes: ['business_process', 'staff_service'], impact: { business: 'medium', reputation: 'high', financial: 'low', note: '媒体关注' }, strategy: '复核定损，主动沟通' };
+    const analysis = {
+      causes: ['business_process', 'staff_service'],
+      impact: { business: 'medium', reputation: 'high', financial: 'low', note: '媒体关注' },
+      strategy: '复核定损，主动沟通',
+    };
     expect((await act(c.id, 'record-analysis', analysis)).statusCode).toBe(409);
     await ok(c.id, 'record-findings', { findings: '定损流程未复核', conclusion: 'upheld' });
 
     expectFieldError(await act(c.id, 'record-analysis', { ...analysis, causes: ['business_process', 'bad_luck'] }), 400, 'causes.1');
     expectFieldError(await act(c.id, 'record-analysis', { ...analysis, causes: [] }), 400, 'causes');
-    expectFieldError(await act(c.id, 'record-analysis', { ...analysis, impact: { business: 'low', reputation: 'huge', financial: 'low' } }), 400, 'impact.reputation');
+    expectFieldError(
+      await act(c.id, 'record-analysis', { ...analysis, impact: { business: 'low', reputation: 'huge', financial: 'low' } }),
+      400,
+      'impact.reputation',
+    );
     expectFieldError(await act(c.id, 'record-analysis', { causes: ['other'], strategy: 'x' }), 400, 'impact');
     await ok(c.id, 'record-analysis', analysis);
     const e = await lastEvent(c.id);
-    expect(e).toMatchObject({ type: 'record_analysis', payload: { causes: ['business_process', 'staff_service'], impact: { business: 'medium', reputation: 'high', financial: 'low' } } });
-    const rec = await t.db.selectFrom('complaint_records').select('data').where('id', '=', String(e?.payload.recordId)).executeTakeFirstOrThrow();
+    expect(e).toMatchObject({
+      type: 'record_analysis',
+      payload: { causes: ['business_process', 'staff_service'], impact: { business: 'medium', reputation: 'high', financial: 'low' } },
+    });
+    const rec = await t.db
+      .selectFrom('complaint_records')
+      .select('data')
+      .where('id', '=', String(e?.payload.recordId))
+      .executeTakeFirstOrThrow();
     expect(rec.data).toEqual({ causes: ['business_process', 'staff_service'], impact: analysis.impact, strategy: '复核定损，主动沟通' });
 
     const settlement = { terms: '补偿维修差额 8,000 元，客户撤回其他诉求', agreedAt: '2026-11-25T01:50:00Z', customerAgreed: true };
@@ -73,7 +100,11 @@ describe('analysis and settlement (R-D2, R-D3)', () => {
     await ok(c.id, 'record-settlement', settlement);
     const s = await lastEvent(c.id);
     expect(s).toMatchObject({ type: 'record_settlement', payload: { agreedAt: '2026-11-25T01:50:00.000Z' } });
-    const srec = await t.db.selectFrom('complaint_records').select(['kind', 'data']).where('id', '=', String(s?.payload.recordId)).executeTakeFirstOrThrow();
+    const srec = await t.db
+      .selectFrom('complaint_records')
+      .select(['kind', 'data'])
+      .where('id', '=', String(s?.payload.recordId))
+      .executeTakeFirstOrThrow();
     expect(srec).toMatchObject({ kind: 'settlement', data: { terms: settlement.terms, customerAgreed: true } });
   });
 });
@@ -93,7 +124,11 @@ describe('transfer and merge', () => {
     const target = await register();
     const dup = await register();
     expectFieldError(await act(dup.id, 'merge', { intoComplaintId: dup.number, reason: '重复' }), 400, 'intoComplaintId');
-    expectFieldError(await act(dup.id, 'merge', { intoComplaintId: '00000000-0000-4000-8000-000000000000', reason: '重复' }), 400, 'intoComplaintId');
+    expectFieldError(
+      await act(dup.id, 'merge', { intoComplaintId: '00000000-0000-4000-8000-000000000000', reason: '重复' }),
+      400,
+      'intoComplaintId',
+    );
     // outside the agent's scope: a branch agent's complaint without a department (a policy with no default department) is unknown to the CS agent
     const elsewhere = await register('branch');
     await t.db.updateTable('complaints').set({ department_ids: [] }).where('id', '=', elsewhere.id).execute();
@@ -111,7 +146,12 @@ describe('transfer and merge', () => {
     const row = await t.db.selectFrom('complaints').select('merged_into').where('id', '=', dup.id).executeTakeFirstOrThrow();
     expect(row.merged_into).toBe(target.id);
     expect(await lastEvent(dup.id)).toMatchObject({ type: 'merge', payload: { intoComplaintId: target.id, intoNumber: target.number } });
-    expect(await lastEvent(target.id)).toMatchObject({ type: 'merged_from', actor: 'agent', reason: '同一客户同一事项', payload: { complaintId: dup.id, number: dup.number } });
+    expect(await lastEvent(target.id)).toMatchObject({
+      type: 'merged_from',
+      actor: 'agent',
+      reason: '同一客户同一事项',
+      payload: { complaintId: dup.id, number: dup.number },
+    });
     // the target still works; the merged one does not
     expect((await act(dup.id, 'merge', { intoComplaintId: target.id, reason: 'x' })).statusCode).toBe(409);
     await ok(target.id, 'start-investigation', {});

@@ -32,7 +32,14 @@ async function ok(id: string, action: string, payload: Record<string, unknown>, 
 
 async function register(overrides: Record<string, unknown> = {}, as = 'agent'): Promise<Detail> {
   phone += 1;
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '测试', phone: String(phone) }, ...overrides }) }, as);
+  const res = await t.inject(
+    {
+      method: 'POST',
+      url: '/api/complaints',
+      payload: complaintBody({ complainant: { name: '测试', phone: String(phone) }, ...overrides }),
+    },
+    as,
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Detail;
 }
@@ -111,13 +118,19 @@ describe('exceptions end with the complaint (item 7e, R-E3)', () => {
     expect(open).toMatchObject([{ status: 'open' }]);
     t.setNow('2026-11-25T03:00:00Z');
     await ok(id, 'withdraw', { reason: '客户撤回投诉' }, 'supervisor');
-    const after = await t.db.selectFrom('complaint_exceptions').select(['id', 'status', 'resolved_by', 'resolved_at', 'resolution']).where('complaint_id', '=', id).execute();
+    const after = await t.db
+      .selectFrom('complaint_exceptions')
+      .select(['id', 'status', 'resolved_by', 'resolved_at', 'resolution'])
+      .where('complaint_id', '=', id)
+      .execute();
     expect(after).toMatchObject([{ status: 'resolved', resolved_by: 'supervisor', resolved_at: new Date('2026-11-25T03:00:00Z') }]);
     expect(after[0]?.resolution).toContain('撤诉');
     const withdraw = (await events(id)).find((e) => e.type === 'withdraw');
     expect(withdraw?.payload.exceptionsResolved).toEqual([open[0]?.id]);
     // the leaders' open list no longer shows it
-    const list = (await t.inject({ method: 'GET', url: '/api/exceptions?status=open&limit=100' }, 'leader')).json() as { items: Array<{ complaint: { id: string } }> };
+    const list = (await t.inject({ method: 'GET', url: '/api/exceptions?status=open&limit=100' }, 'leader')).json() as {
+      items: Array<{ complaint: { id: string } }>;
+    };
     expect(list.items.map((e) => e.complaint.id)).not.toContain(id);
   });
 });
@@ -169,7 +182,9 @@ describe('merges of the same pair in opposite directions at the same moment (ite
 
 describe('four eyes off by policy', () => {
   it('the proposer may then decide their own compensation', async () => {
-    const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as { policy: Record<string, unknown> & { handling: Record<string, unknown> } };
+    const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
+      policy: Record<string, unknown> & { handling: Record<string, unknown> };
+    };
     const next = { ...current.policy, handling: { ...current.policy.handling, fourEyes: false } };
     const put = await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: next, reason: '小机构：不设四眼原则' } }, 'admin');
     expect(put.statusCode, put.body.slice(0, 500)).toBe(201);

@@ -28,7 +28,15 @@ export interface HandlerContext {
 
 type ComplaintPatch = Pick<
   Updateable<ComplaintsTable>,
-  'assignee' | 'tracker' | 'department_ids' | 'outcome' | 'merged_into' | 'investigation_days' | 'regulatory_days' | 'closed_at' | 'last_progress_at'
+  | 'assignee'
+  | 'tracker'
+  | 'department_ids'
+  | 'outcome'
+  | 'merged_into'
+  | 'investigation_days'
+  | 'regulatory_days'
+  | 'closed_at'
+  | 'last_progress_at'
 >;
 
 /** What an action writes besides status, round and the table's clock effects. */

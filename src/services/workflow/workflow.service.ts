@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { can, type Principal } from '../../domain/access/permissions.js';
 import { decide, type PolicyLimits } from '../../domain/workflow/decide.js';
 import { TRANSITIONS } from '../../domain/workflow/transitions.js';
-import type { Status, WorkflowAction, WorkflowState } from '../../domain/workflow/workflow.types.js';
+import type { Status, WorkflowState } from '../../domain/workflow/workflow.types.js';
 import type { Level } from '../../domain/grading/grading.js';
 import type { Policy } from '../../domain/policy/policy.schema.js';
 import { DomainError } from '../../domain/errors.js';
@@ -11,10 +11,10 @@ import type { Database } from '../../db/database.js';
 import type { ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import { appendEvents } from '../../db/repositories/event.repository.js';
 import { insertRecord, listRecords, type RecordRow } from '../../db/repositories/record.repository.js';
-import { loadWorkingCalendar } from '../calendar.service.js';
-import { complaintInScope } from '../complaint-access.js';
+import { loadWorkingCalendar } from '../administration/calendar.service.js';
+import { complaintInScope } from '../complaints/complaint-access.js';
 import type { RequestMeta, ServiceContext } from '../context.js';
-import { currentPolicy } from '../policy.service.js';
+import { currentPolicy } from '../administration/policy.service.js';
 import { raiseException, resolveOpenExceptions } from './exceptions.service.js';
 import { cancelOpenClocks, meetClocks, startClocks } from './clock-effects.js';
 import { notify } from './notify.service.js';
@@ -33,7 +33,12 @@ export function limitsOf(policy: Policy): PolicyLimits {
 export async function workflowState(db: Database, c: ComplaintRecord, policy: Pick<Policy, 'handling'>): Promise<WorkflowState> {
   const [records, clocks] = await Promise.all([
     listRecords(db, c.id),
-    db.selectFrom('complaint_clocks').select(['kind', 'status']).where('complaint_id', '=', c.id).where('status', 'in', ['running', 'paused', 'breached']).execute(),
+    db
+      .selectFrom('complaint_clocks')
+      .select(['kind', 'status'])
+      .where('complaint_id', '=', c.id)
+      .where('status', 'in', ['running', 'paused', 'breached'])
+      .execute(),
   ]);
   const surveys = records.filter((r) => r.kind === 'survey' && r.round === c.round);
   const last = surveys[surveys.length - 1];
@@ -49,7 +54,9 @@ export async function workflowState(db: Database, c: ComplaintRecord, policy: Pi
     investigationDays: c.investigation_days,
     levelConfirmed: c.level_confirmed,
     paused: clocks.some((k) => k.status === 'paused'),
-    unpaidCompensations: compensations.filter((r) => r.status === 'approved' && (r.data.payment as { status?: unknown } | undefined)?.status !== 'paid').length,
+    unpaidCompensations: compensations.filter(
+      (r) => r.status === 'approved' && (r.data.payment as { status?: unknown } | undefined)?.status !== 'paid',
+    ).length,
     pendingCompensationsBy: compensations.filter((r) => r.status === 'proposed').map((r) => by(r, 'proposedBy')),
     pendingExtensionsBy: records.filter((r) => r.kind === 'extension_request' && r.status === 'pending').map((r) => by(r, 'requestedBy')),
     fourEyes: policy.handling.fourEyes,
@@ -104,17 +111,33 @@ export async function performAction(
     const decision = decide(h.action, state, facts, limitsOf(policy));
     const result = await h.apply(hc, body, decision);
     if (result.record) {
-      await insertRecord(trx, { id: hc.recordId, complaintId: c.id, kind: result.record.kind, round: decision.round, status: result.record.status ?? null, data: result.record.data, at: now, by: p.username });
+      await insertRecord(trx, {
+        id: hc.recordId,
+        complaintId: c.id,
+        kind: result.record.kind,
+        round: decision.round,
+        status: result.record.status ?? null,
+        data: result.record.data,
+        at: now,
+        by: p.username,
+      });
     }
     const env = { policy, calendar, timeZone: ctx.timeZone };
     const cancelled = decision.cancelsAll ? await cancelOpenClocks(trx, c.id, now) : [];
     const met = await meetClocks(trx, c.id, decision.stops, now);
-    const started = await startClocks(trx, c.id, decision.starts, env, { at: now, round: decision.round, policyVersion, extra: result.clocks });
+    const started = await startClocks(trx, c.id, decision.starts, env, {
+      at: now,
+      round: decision.round,
+      policyVersion,
+      extra: result.clocks,
+    });
     const after = result.afterClocks ? await result.afterClocks() : undefined;
     // a handling step moved the complaint (decide.ts isProgress): one rule, not each handler's
     const patch = { ...(result.patch ?? {}), ...(decision.progress ? { last_progress_at: now } : {}) };
     // leaving the workflow resolves its tracked exceptions: nobody follows up a finished complaint
-    const exceptionsResolved = decision.cancelsAll ? await resolveOpenExceptions(trx, c.id, { at: now, by: p.username, resolution: `${rule.zh} / ${rule.en}` }) : [];
+    const exceptionsResolved = decision.cancelsAll
+      ? await resolveOpenExceptions(trx, c.id, { at: now, by: p.username, resolution: `${rule.zh} / ${rule.en}` })
+      : [];
     await trx
       .updateTable('complaints')
       .set({ ...patch, status: decision.status, round: decision.round, updated_at: now, row_version: sql`row_version + 1` })
@@ -138,9 +161,28 @@ export async function performAction(
       tracker: patch.tracker ?? c.tracker,
     };
     if (decision.exception) {
-      await raiseException(trx, { complaintId: c.id, kind: decision.exception, clockId: null, sourceKey: `exception:${decision.exception}:${hc.recordId}`, details: { round: decision.round, by: p.username }, at: now });
+      await raiseException(trx, {
+        complaintId: c.id,
+        kind: decision.exception,
+        clockId: null,
+        sourceKey: `exception:${decision.exception}:${hc.recordId}`,
+        details: { round: decision.round, by: p.username },
+        at: now,
+      });
     }
-    await notify(trx, target, decision.notify, { kind: h.action, sourceKey: `action:${hc.recordId}`, title: `${c.number} ${rule.zh}`, body: { action: h.action, en: `${c.number} ${rule.en}`, by: p.username }, exclude: p.username }, now);
+    await notify(
+      trx,
+      target,
+      decision.notify,
+      {
+        kind: h.action,
+        sourceKey: `action:${hc.recordId}`,
+        title: `${c.number} ${rule.zh}`,
+        body: { action: h.action, en: `${c.number} ${rule.en}`, by: p.username },
+        exclude: p.username,
+      },
+      now,
+    );
     return c.id;
   });
 }

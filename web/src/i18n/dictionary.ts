@@ -14,4 +14,13 @@ import { zh as coreZh } from './messages.zh';
 
 export const zh = { ...coreZh, ...complaint.zh, ...admin.zh, ...board.zh, ...workbench.zh, ...intake.zh, ...ledger.zh, ...usability.zh };
 export type MessageKey = keyof typeof zh;
-export const en: Record<MessageKey, string> = { ...coreEn, ...complaint.en, ...admin.en, ...board.en, ...workbench.en, ...intake.en, ...ledger.en, ...usability.en };
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...complaint.en,
+  ...admin.en,
+  ...board.en,
+  ...workbench.en,
+  ...intake.en,
+  ...ledger.en,
+  ...usability.en,
+};

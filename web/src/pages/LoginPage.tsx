@@ -38,7 +38,7 @@ export function LoginPage() {
       if (answer.mustChangePassword) setPending(session);
       else {
         signedIn(session);
-        navigate(from, { replace: true });
+        void navigate(from, { replace: true });
       }
     } catch (e) {
       setError(e instanceof Error ? e.message : t('common.error'));
@@ -57,7 +57,7 @@ export function LoginPage() {
             onChanged={() => {
               setPending(null);
               signedIn({ ...mustChange, mustChangePassword: false, user: { ...mustChange.user, mustChangePassword: false } });
-              navigate(from, { replace: true });
+              void navigate(from, { replace: true });
             }}
           />
         ) : (

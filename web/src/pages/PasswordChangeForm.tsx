@@ -83,7 +83,8 @@ export function PasswordChangeForm({ session, onChanged }: { session: Me; onChan
         rules={[
           { required: true, message: t('common.required') },
           ({ getFieldValue }) => ({
-            validator: (_rule, value: string | undefined) => (!value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('login.mismatch')))),
+            validator: (_rule, value: string | undefined) =>
+              !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('login.mismatch'))),
           }),
         ]}
       >

@@ -34,4 +34,14 @@ export function OverdueTag() {
 }
 
 export const LEVELS = [1, 2, 3] as const;
-export const STATUSES = ['registered', 'assigned', 'investigating', 'resolving', 'feedback_sent', 'closed', 'withdrawn', 'transferred', 'merged'] as const;
+export const STATUSES = [
+  'registered',
+  'assigned',
+  'investigating',
+  'resolving',
+  'feedback_sent',
+  'closed',
+  'withdrawn',
+  'transferred',
+  'merged',
+] as const;

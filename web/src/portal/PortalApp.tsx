@@ -14,12 +14,20 @@ export function PortalApp() {
       <header className="p-header">
         <div className="p-wrap p-header-row">
           <a className="p-brand" href="/portal">
-            <span className="p-logo" aria-hidden="true">诉</span>
+            <span className="p-logo" aria-hidden="true">
+              诉
+            </span>
             <span className="p-brand-company">{t('portal.company')}</span>
             <span>{t('portal.title')}</span>
           </a>
           <div className="p-header-actions">
-            <button type="button" className="p-link-button" onClick={toggle} data-testid="portal-language" lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>
+            <button
+              type="button"
+              className="p-link-button"
+              onClick={toggle}
+              data-testid="portal-language"
+              lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
+            >
               {t('portal.switchLanguage')}
             </button>
             <a className="p-header-link" href="/login">

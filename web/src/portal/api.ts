@@ -21,7 +21,9 @@ export async function trackComplaint(number: string, contact: string, locale: Lo
   const body: unknown = await res.json().catch(() => null);
   if (res.ok) return { ok: true, view: body as TrackView };
   if (isRecord(body) && typeof body.code === 'string') {
-    const fields = Array.isArray(body.fields) ? body.fields.filter((f): f is TrackFieldError => isRecord(f) && typeof f.field === 'string' && typeof f.message === 'string') : [];
+    const fields = Array.isArray(body.fields)
+      ? body.fields.filter((f): f is TrackFieldError => isRecord(f) && typeof f.field === 'string' && typeof f.message === 'string')
+      : [];
     return { ok: false, status: res.status, code: body.code, message: typeof body.message === 'string' ? body.message : '', fields };
   }
   return { ok: false, status: res.status, code: 'http_error', message: '', fields: [] };

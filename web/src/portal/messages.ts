@@ -124,27 +124,31 @@ export const en: Record<PortalKey, string> = {
   'portal.footer': 'No sign-in needed. To protect your privacy, tracking shows no personal data.',
 
   'hero.title': 'Your concerns matter to us',
-  'hero.lead': 'Whichever way you reach us, your complaint is registered in one place, graded and answered within the set time limits. Track its progress at any time with your complaint number.',
+  'hero.lead':
+    'Whichever way you reach us, your complaint is registered in one place, graded and answered within the set time limits. Track its progress at any time with your complaint number.',
   'hero.one.title': 'One register',
   'hero.one.body': 'Complaints from every channel are registered in one place, each with its own number.',
   'hero.graded.title': 'Graded handling',
   'hero.graded.body': 'Graded by impact; major complaints are overseen by the leadership group.',
   'hero.timely.title': 'Timely answers',
-  'hero.timely.body': 'Answered within the regulator\'s time limit, then followed up.',
+  'hero.timely.body': "Answered within the regulator's time limit, then followed up.",
   'hero.channels': 'How to complain',
   'hero.process': 'What happens next',
 
   'channels.title': 'How to complain',
   'channels.lead': 'Reach us whichever way suits you:',
   'channels.hotline.title': 'Customer service hotline',
-  'channels.hotline.body': 'Call our hotline: an agent listens, records your concern in full and comes back to you promptly. Urgent matters are answered first.',
+  'channels.hotline.body':
+    'Call our hotline: an agent listens, records your concern in full and comes back to you promptly. Urgent matters are answered first.',
   'channels.online.title': 'Website and mobile app',
   'channels.online.body': 'Submit a complaint on our website or mobile app at any time; customer service replies within the set time.',
   'channels.branch.title': 'Branches',
-  'channels.branch.body': 'Every branch has a complaints desk with dedicated staff who record your complaint and pass it on to the right department.',
+  'channels.branch.body':
+    'Every branch has a complaints desk with dedicated staff who record your complaint and pass it on to the right department.',
   'channels.letter.title': 'Letter and e-mail',
   'channels.letter.body': 'You can also write to us or send an e-mail. We confirm receipt promptly and tell you when to expect an answer.',
-  'channels.note': 'Every complaint, whatever the channel, goes into one register and gets a complaint number. Keep it to track the progress.',
+  'channels.note':
+    'Every complaint, whatever the channel, goes into one register and gets a complaint number. Keep it to track the progress.',
   'tips.title': 'Before you complain, have ready',
   'tips.contact': 'a phone number or e-mail address, for the answer and to track the complaint',
   'tips.policy': 'the policy, contract or account number concerned',
@@ -156,17 +160,21 @@ export const en: Record<PortalKey, string> = {
   'process.received.title': 'Received',
   'process.received.body': 'Your complaint is taken at once: we record your concern and contact details and give it a number.',
   'process.graded.title': 'Graded',
-  'process.graded.body': 'It is graded into one of three levels by its nature, the amount and its impact; major complaints are overseen by the company\'s complaints leadership group.',
+  'process.graded.body':
+    "It is graded into one of three levels by its nature, the amount and its impact; major complaints are overseen by the company's complaints leadership group.",
   'process.investigated.title': 'Investigated',
-  'process.investigated.body': 'The department responsible investigates objectively and fairly: documents, interviews, site visits where needed.',
+  'process.investigated.body':
+    'The department responsible investigates objectively and fairly: documents, interviews, site visits where needed.',
   'process.resolved.title': 'Resolved',
-  'process.resolved.body': 'Where the facts and responsibility are clear we agree a solution with you; losses caused by the company are compensated as the law and our rules require.',
+  'process.resolved.body':
+    'Where the facts and responsibility are clear we agree a solution with you; losses caused by the company are compensated as the law and our rules require.',
   'process.answered.title': 'Answered',
   'process.answered.body': 'We give you the result within the time limit, by phone, text message, e-mail or letter.',
   'process.followup.title': 'Followed up',
   'process.followup.body': 'We then ask whether you are satisfied; if not, we handle the complaint again and answer once more.',
-  'process.deadline': 'We answer within the regulator\'s time limit: tracking your complaint shows the deadline.',
-  'process.supervision': 'If you believe the handling broke the rules, or you are not satisfied with the result, you can turn to the company\'s complaints supervision department.',
+  'process.deadline': "We answer within the regulator's time limit: tracking your complaint shows the deadline.",
+  'process.supervision':
+    "If you believe the handling broke the rules, or you are not satisfied with the result, you can turn to the company's complaints supervision department.",
 
   'track.title': 'Track a complaint',
   'track.lead': 'Enter the complaint number and the phone number or e-mail address you gave when it was registered (to verify it is you).',
@@ -221,6 +229,7 @@ export const en: Record<PortalKey, string> = {
 
   'submit.title': 'Complain online',
   'submit.soon': 'Coming soon',
-  'submit.body': 'Submitting a complaint here is coming soon. Until then, please use the hotline, our website and app, a branch, or write to us.',
+  'submit.body':
+    'Submitting a complaint here is coming soon. Until then, please use the hotline, our website and app, a branch, or write to us.',
   'submit.button': 'Submit online (coming soon)',
 };

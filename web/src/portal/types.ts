@@ -24,5 +24,4 @@ export interface TrackFieldError {
 }
 
 export type TrackAnswer =
-  | { ok: true; view: TrackView }
-  | { ok: false; status: number; code: string; message: string; fields: TrackFieldError[] };
+  { ok: true; view: TrackView } | { ok: false; status: number; code: string; message: string; fields: TrackFieldError[] };

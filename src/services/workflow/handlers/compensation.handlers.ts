@@ -23,7 +23,12 @@ import { findRecord, updateRecord, type RecordRow } from '../../../db/repositori
 import { notify } from '../notify.service.js';
 import { handler, type HandlerContext } from '../workflow-handler.js';
 
-const AMOUNT_CODES = { format: 'invalid_amount', negative: 'amount_negative', too_many_decimals: 'amount_too_many_decimals', too_large: 'amount_too_large' } as const;
+const AMOUNT_CODES = {
+  format: 'invalid_amount',
+  negative: 'amount_negative',
+  too_many_decimals: 'amount_too_many_decimals',
+  too_large: 'amount_too_large',
+} as const;
 
 /** CNY amount as a decimal string or a JSON number (as at intake); stored as the canonical string. */
 const amount = z.union([z.string(), z.number()]).superRefine((value, ctx) => {
@@ -64,11 +69,41 @@ export const proposeCompensation = handler({
     if (approver === 'leadership_group') {
       const rule = TRANSITIONS.propose_compensation;
       const c = h.complaint;
-      const target = { id: c.id, number: c.number, departmentIds: c.department_ids, branchId: c.branch_id, assignee: c.assignee, tracker: c.tracker };
-      await notify(h.trx, target, ['leadership'], { kind: 'propose_compensation', sourceKey: `action:${h.recordId}`, title: `${c.number} ${rule.zh}`, body: { action: 'propose_compensation', en: `${c.number} ${rule.en}`, by: h.p.username }, exclude: h.p.username }, h.now);
+      const target = {
+        id: c.id,
+        number: c.number,
+        departmentIds: c.department_ids,
+        branchId: c.branch_id,
+        assignee: c.assignee,
+        tracker: c.tracker,
+      };
+      await notify(
+        h.trx,
+        target,
+        ['leadership'],
+        {
+          kind: 'propose_compensation',
+          sourceKey: `action:${h.recordId}`,
+          title: `${c.number} ${rule.zh}`,
+          body: { action: 'propose_compensation', en: `${c.number} ${rule.en}`, by: h.p.username },
+          exclude: h.p.username,
+        },
+        h.now,
+      );
     }
     return {
-      record: { kind: 'compensation', status: 'proposed', data: { amount: value, basis: b.basis, payee: b.payee ?? null, approver, proposedBy: h.p.username, proposedAt: h.now.toISOString() } },
+      record: {
+        kind: 'compensation',
+        status: 'proposed',
+        data: {
+          amount: value,
+          basis: b.basis,
+          payee: b.payee ?? null,
+          approver,
+          proposedBy: h.p.username,
+          proposedAt: h.now.toISOString(),
+        },
+      },
       payload: { amount: value, approver, payee: b.payee ?? null },
     };
   },
@@ -92,8 +127,20 @@ export const decideCompensation = handler({
     }
     const at = h.now.toISOString();
     const decision = { approved: b.approved, by: h.p.username, at, note: b.note ?? null };
-    const payment = b.approved ? { status: 'pending', reference: null, paidAt: null, history: [{ status: 'pending', at, by: h.p.username, reference: null, paidAt: null }] } : null;
-    await updateRecord(h.trx, r.id, { status: b.approved ? 'approved' : 'rejected', data: { ...r.data, decision, ...(payment ? { payment } : {}) }, at: h.now, by: h.p.username });
+    const payment = b.approved
+      ? {
+          status: 'pending',
+          reference: null,
+          paidAt: null,
+          history: [{ status: 'pending', at, by: h.p.username, reference: null, paidAt: null }],
+        }
+      : null;
+    await updateRecord(h.trx, r.id, {
+      status: b.approved ? 'approved' : 'rejected',
+      data: { ...r.data, decision, ...(payment ? { payment } : {}) },
+      at: h.now,
+      by: h.p.username,
+    });
     return {
       payload: { compensationId: r.id, approved: b.approved, amount: r.data.amount, approver, note: b.note ?? null },
       reason: b.note ?? null,
@@ -120,9 +167,19 @@ export const recordPayment = handler({
     if (!canMovePayment(from, b.status)) refuse('record_payment', from, 'payment_status', { from, to: b.status });
     const paidAt = b.status === 'paid' ? (b.paidAt ? new Date(b.paidAt) : h.now) : null;
     if (paidAt && paidAt.getTime() > h.now.getTime()) throw new ValidationError([{ field: 'paidAt', code: 'in_future' }]);
-    const entry = { status: b.status, at: h.now.toISOString(), by: h.p.username, reference: b.reference ?? null, paidAt: paidAt?.toISOString() ?? null };
+    const entry = {
+      status: b.status,
+      at: h.now.toISOString(),
+      by: h.p.username,
+      reference: b.reference ?? null,
+      paidAt: paidAt?.toISOString() ?? null,
+    };
     const history = Array.isArray(payment.history) ? payment.history : [];
-    await updateRecord(h.trx, r.id, { data: { ...r.data, payment: { status: b.status, reference: entry.reference, paidAt: entry.paidAt, history: [...history, entry] } }, at: h.now, by: h.p.username });
+    await updateRecord(h.trx, r.id, {
+      data: { ...r.data, payment: { status: b.status, reference: entry.reference, paidAt: entry.paidAt, history: [...history, entry] } },
+      at: h.now,
+      by: h.p.username,
+    });
     return { payload: { compensationId: r.id, from, to: b.status, reference: entry.reference, paidAt: entry.paidAt } };
   },
 });

@@ -11,10 +11,19 @@ const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 export const assign = handler({
   action: 'assign',
   body: z
-    .strictObject({ assignee: username.optional(), tracker: username.optional(), departmentIds: z.array(z.uuid()).max(20).optional(), note })
+    .strictObject({
+      assignee: username.optional(),
+      tracker: username.optional(),
+      departmentIds: z.array(z.uuid()).max(20).optional(),
+      note,
+    })
     .refine((b) => b.assignee || b.tracker || b.departmentIds?.length, { message: 'assignment_empty', path: ['assignee'] }),
   apply: async (h, b) => {
-    await checkPeopleAndUnits(h.trx, { assignee: b.assignee, tracker: b.tracker }, b.departmentIds ? { field: 'departmentIds', ids: b.departmentIds } : undefined);
+    await checkPeopleAndUnits(
+      h.trx,
+      { assignee: b.assignee, tracker: b.tracker },
+      b.departmentIds ? { field: 'departmentIds', ids: b.departmentIds } : undefined,
+    );
     const departments = [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])];
     return {
       patch: { assignee: b.assignee ?? h.complaint.assignee, tracker: b.tracker ?? h.complaint.tracker, department_ids: departments },
@@ -64,14 +73,22 @@ export const sendFeedback = handler({
     solvedOnTheSpot: z.boolean().default(false),
   }),
   apply: async (h, b) => ({
-    record: { kind: 'feedback', data: { method: b.method, content: b.content, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot } },
+    record: {
+      kind: 'feedback',
+      data: { method: b.method, content: b.content, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
+    },
     payload: { method: b.method, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
   }),
 });
 
 export const recordSurvey = handler({
   action: 'record_survey',
-  body: z.strictObject({ satisfied: z.boolean(), score: z.number().int().min(1).max(5), method: z.enum(['phone', 'questionnaire', 'sms', 'in_person']), comment: note }),
+  body: z.strictObject({
+    satisfied: z.boolean(),
+    score: z.number().int().min(1).max(5),
+    method: z.enum(['phone', 'questionnaire', 'sms', 'in_person']),
+    comment: note,
+  }),
   facts: (_h, b) => ({ satisfied: b.satisfied }),
   apply: async (_h, b) => ({
     record: { kind: 'survey', data: { satisfied: b.satisfied, score: b.score, method: b.method, comment: b.comment ?? null } },
@@ -102,7 +119,10 @@ export const close = handler({
   apply: async (h, b) => {
     const waiver = b.unpaidCompensationWaiver?.trim() || null;
     return {
-      record: { kind: 'closing', data: { outcome: b.outcome, summary: b.summary, ...(waiver ? { unpaidCompensationWaiver: waiver } : {}) } },
+      record: {
+        kind: 'closing',
+        data: { outcome: b.outcome, summary: b.summary, ...(waiver ? { unpaidCompensationWaiver: waiver } : {}) },
+      },
       patch: { outcome: b.outcome, closed_at: h.now },
       payload: { outcome: b.outcome, ...(waiver ? { unpaidCompensationWaiver: waiver } : {}) },
       reason: b.reason ?? null,
@@ -125,4 +145,15 @@ export const reportProgress = handler({
   }),
 });
 
-export const CORE_HANDLERS = [assign, escalate, startInvestigation, recordFindings, sendFeedback, recordSurvey, reopen, close, withdraw, reportProgress];
+export const CORE_HANDLERS = [
+  assign,
+  escalate,
+  startInvestigation,
+  recordFindings,
+  sendFeedback,
+  recordSurvey,
+  reopen,
+  close,
+  withdraw,
+  reportProgress,
+];

@@ -90,8 +90,31 @@ const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   'image/png': [[[0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]]]],
   'image/tiff': [[[0, ascii('II*\0')]], [[0, ascii('MM\0*')]]],
   // an ID3 tag, or straight into an MPEG audio frame (sync bits)
-  'audio/mpeg': [[[0, ascii('ID3')]], [[0, [0xff]], [1, [0xfb]]], [[0, [0xff]], [1, [0xf3]]], [[0, [0xff]], [1, [0xf2]]], [[0, [0xff]], [1, [0xe3]]]],
-  'audio/wav': [[[0, ascii('RIFF')], [8, ascii('WAVE')]]],
+  'audio/mpeg': [
+    [[0, ascii('ID3')]],
+    [
+      [0, [0xff]],
+      [1, [0xfb]],
+    ],
+    [
+      [0, [0xff]],
+      [1, [0xf3]],
+    ],
+    [
+      [0, [0xff]],
+      [1, [0xf2]],
+    ],
+    [
+      [0, [0xff]],
+      [1, [0xe3]],
+    ],
+  ],
+  'audio/wav': [
+    [
+      [0, ascii('RIFF')],
+      [8, ascii('WAVE')],
+    ],
+  ],
   'audio/mp4': [[[4, ascii('ftyp')]]],
   'audio/amr': [[[0, ascii('#!AMR')]]],
   'audio/ogg': [[[0, ascii('OggS')]]],
@@ -133,7 +156,9 @@ export function checkEvidenceType(contentType: string, settings: EvidenceSetting
 export function matchesSignature(contentType: string, head: Buffer): boolean {
   const forms = SIGNATURES[contentType];
   if (!forms) return true;
-  return forms.some((form) => form.every(([offset, bytes]) => head.length >= offset + bytes.length && bytes.every((b, i) => head[offset + i] === b)));
+  return forms.some((form) =>
+    form.every(([offset, bytes]) => head.length >= offset + bytes.length && bytes.every((b, i) => head[offset + i] === b)),
+  );
 }
 
 export function fileTooLarge(settings: EvidenceSettings): DomainError {
@@ -152,9 +177,17 @@ export function checkEvidenceContent(contentType: string, size: number, head: Bu
  * characters, no leading dots, at most 200 characters keeping the extension; "file" when nothing
  * is left.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what a file name must not keep
+const FORBIDDEN_IN_NAME = /[\u0000-\u001f\u007f<>:"|?*]/g;
+
 export function sanitizeFileName(raw: string): string {
   const base = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  let name = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  let name = base
+    .replace(FORBIDDEN_IN_NAME, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
   if ([...name].length > 200) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';

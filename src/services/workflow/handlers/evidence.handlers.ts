@@ -37,7 +37,14 @@ export const addEvidence = handler({
     let file: { id: string; name: string; contentType: string; size: number; sha256: string } | null = null;
     if (b.file) {
       file = { id: randomUUID(), name: b.file.name, contentType: b.file.contentType, size: b.file.size, sha256: b.file.sha256 };
-      await insertEvidenceFile(h.trx, { ...file, complaintId: h.complaint.id, recordId: h.recordId, path: b.file.path, at: h.now, by: h.p.username });
+      await insertEvidenceFile(h.trx, {
+        ...file,
+        complaintId: h.complaint.id,
+        recordId: h.recordId,
+        path: b.file.path,
+        at: h.now,
+        by: h.p.username,
+      });
     }
     return {
       record: { kind: 'evidence', data: { method: b.method, note: b.note, file } },

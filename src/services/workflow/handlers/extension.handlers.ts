@@ -41,9 +41,14 @@ export const requestExtension = handler({
   body: z.strictObject({ days: z.number().int().min(1).max(20).describe('more working days for the investigation'), reason }),
   apply: async (h, b) => {
     // a request that could never be approved is refused at once (the decision checks again)
-    if (h.complaint.investigation_days + b.days > h.policy.clocks.investigation_max.amount) refuse(h, 'request_extension', 'exceeds_maximum', 'days');
+    if (h.complaint.investigation_days + b.days > h.policy.clocks.investigation_max.amount)
+      refuse(h, 'request_extension', 'exceeds_maximum', 'days');
     return {
-      record: { kind: 'extension_request', status: 'pending', data: { days: b.days, reason: b.reason, requestedBy: h.p.username, requestedAt: h.now.toISOString() } },
+      record: {
+        kind: 'extension_request',
+        status: 'pending',
+        data: { days: b.days, reason: b.reason, requestedBy: h.p.username, requestedAt: h.now.toISOString() },
+      },
       payload: { days: b.days },
       reason: b.reason,
     };
@@ -65,13 +70,32 @@ export const decideExtension = handler({
     const r = await pendingRequest(h, b.requestId);
     const clock = b.approved ? await openClock(h, 'investigation') : undefined;
     if (b.approved && !clock) refuse(h, 'decide_extension', 'investigation_clock_not_running', 'requestId');
-    const decision = { approved: b.approved, by: h.p.username, at: h.now.toISOString(), note: b.note ?? null, investigationDays: d.investigationDays };
-    await updateRecord(h.trx, r.id, { status: b.approved ? 'approved' : 'rejected', data: { ...r.data, decision }, at: h.now, by: h.p.username });
+    const decision = {
+      approved: b.approved,
+      by: h.p.username,
+      at: h.now.toISOString(),
+      note: b.note ?? null,
+      investigationDays: d.investigationDays,
+    };
+    await updateRecord(h.trx, r.id, {
+      status: b.approved ? 'approved' : 'rejected',
+      data: { ...r.data, decision },
+      at: h.now,
+      by: h.p.username,
+    });
     return {
       patch: b.approved ? { investigation_days: d.investigationDays } : undefined,
-      payload: { requestId: r.id, approved: b.approved, days: Number(r.data.days), investigationDays: d.investigationDays, note: b.note ?? null },
+      payload: {
+        requestId: r.id,
+        approved: b.approved,
+        days: Number(r.data.days),
+        investigationDays: d.investigationDays,
+        note: b.note ?? null,
+      },
       reason: b.note ?? null,
-      afterClocks: clock ? async () => ({ extended: [await extendClock(h.trx, clock, d.investigationDays, 'working_days', envOf(h), h.policyVersion)] }) : undefined,
+      afterClocks: clock
+        ? async () => ({ extended: [await extendClock(h.trx, clock, d.investigationDays, 'working_days', envOf(h), h.policyVersion)] })
+        : undefined,
     };
   },
 });
@@ -87,25 +111,36 @@ export const extendRegulatory = handler({
   facts: (h, b) => {
     const { extendedDays, maxDays } = h.policy.regulatory;
     if (b.days !== extendedDays && b.days !== maxDays) {
-      throw new ValidationError([{ field: 'days', code: 'regulatory_days_not_allowed', params: { value: b.days, allowed: `${extendedDays}, ${maxDays}` } }]);
+      throw new ValidationError([
+        { field: 'days', code: 'regulatory_days_not_allowed', params: { value: b.days, allowed: `${extendedDays}, ${maxDays}` } },
+      ]);
     }
     return { regulatoryDays: b.days };
   },
   apply: async (h, b, d) => {
     // beyond the extended limit only a senior manager approves (CBIRC Order 2020 No. 3, art. 18)
-    if (d.needsSeniorApproval && !h.p.roles.includes('senior_manager')) throw new DomainError('forbidden', { action: 'extend_regulatory', approver: 'senior_manager' }, 'days');
+    if (d.needsSeniorApproval && !h.p.roles.includes('senior_manager'))
+      throw new DomainError('forbidden', { action: 'extend_regulatory', approver: 'senior_manager' }, 'days');
     const sentAt = new Date(b.noticeSentAt);
     if (sentAt.getTime() > h.now.getTime()) throw new ValidationError([{ field: 'noticeSentAt', code: 'in_future' }]);
     const clock = await openClock(h, 'regulatory');
     if (!clock) refuse(h, 'extend_regulatory', 'regulatory_clock_breached', 'days');
     const notice = { sentAt: sentAt.toISOString(), method: b.noticeMethod };
-    const facts = { fromDays: h.complaint.regulatory_days, toDays: d.regulatoryDays, approver: h.p.username, seniorApproval: d.needsSeniorApproval, notice };
+    const facts = {
+      fromDays: h.complaint.regulatory_days,
+      toDays: d.regulatoryDays,
+      approver: h.p.username,
+      seniorApproval: d.needsSeniorApproval,
+      notice,
+    };
     return {
       record: { kind: 'regulatory_extension', data: { ...facts, reason: b.reason } },
       patch: { regulatory_days: d.regulatoryDays },
       payload: facts,
       reason: b.reason,
-      afterClocks: async () => ({ extended: [await extendClock(h.trx, clock, d.regulatoryDays, 'calendar_days', envOf(h), h.policyVersion)] }),
+      afterClocks: async () => ({
+        extended: [await extendClock(h.trx, clock, d.regulatoryDays, 'calendar_days', envOf(h), h.policyVersion)],
+      }),
     };
   },
 });

@@ -2,7 +2,7 @@
  * Creating an improvement action (R-D3): a corrective action with an owner, a responsible
  * department, the root causes it addresses and a deadline clock (default: the policy's
  * improvement_action duration from now). The action then lives on its own
- * (services/improvement.service.ts); the complaint's record links it.
+ * (services/workflow/improvement.service.ts); the complaint's record links it.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { TRANSITIONS } from '../../../domain/workflow/transitions.js';
 import { insertImprovementAction } from '../../../db/repositories/improvement.repository.js';
 import { findOrgUnitsByIds } from '../../../db/repositories/org.repository.js';
 import { activeUsersByUsername } from '../../../db/repositories/user.repository.js';
-import { checkDueAt, improvementActionClock } from '../../improvement.service.js';
+import { checkDueAt, improvementActionClock } from '../improvement.service.js';
 import { notify } from '../notify.service.js';
 import { handler, type HandlerContext } from '../workflow-handler.js';
 
@@ -21,16 +21,21 @@ const body = z.strictObject({
   owner: z.string().trim().toLowerCase().min(2).max(64).describe('username of the person responsible'),
   departmentId: z.uuid().nullish().describe('the responsible department'),
   causeCodes: z.array(z.string().trim().min(1).max(64)).min(1).max(20).describe('root causes it addresses (taxonomy: causes)'),
-  dueAt: z.iso.datetime({ offset: true, message: 'invalid_datetime' }).nullish().describe("default: the policy's improvement_action duration from now"),
+  dueAt: z.iso
+    .datetime({ offset: true, message: 'invalid_datetime' })
+    .nullish()
+    .describe("default: the policy's improvement_action duration from now"),
 });
 
 /** Owner active, department an active department, causes active codes of the policy's taxonomy. */
 async function check(h: HandlerContext, b: z.infer<typeof body>): Promise<void> {
   const issues: FieldIssue[] = [];
-  if ((await activeUsersByUsername(h.trx, [b.owner])).length === 0) issues.push({ field: 'owner', code: 'unknown_user', params: { value: b.owner } });
+  if ((await activeUsersByUsername(h.trx, [b.owner])).length === 0)
+    issues.push({ field: 'owner', code: 'unknown_user', params: { value: b.owner } });
   if (b.departmentId) {
     const [unit] = await findOrgUnitsByIds(h.trx, [b.departmentId]);
-    if (!unit || !unit.active || unit.kind !== 'department') issues.push({ field: 'departmentId', code: 'unknown_org_unit', params: { value: b.departmentId } });
+    if (!unit || !unit.active || unit.kind !== 'department')
+      issues.push({ field: 'departmentId', code: 'unknown_org_unit', params: { value: b.departmentId } });
   }
   const causes = new Set(h.policy.taxonomies.causes.filter((c) => c.active).map((c) => c.code));
   b.causeCodes.forEach((code, i) => {
@@ -67,8 +72,27 @@ export const createImprovementAction = handler({
     const c = h.complaint;
     const rule = TRANSITIONS.create_improvement_action;
     const target = { id: c.id, number: c.number, departmentIds: c.department_ids, branchId: c.branch_id, assignee: b.owner, tracker: null };
-    await notify(h.trx, target, ['assignee'], { kind: 'create_improvement_action', sourceKey: `action:${h.recordId}`, title: `${c.number} ${rule.zh}`, body: { action: 'create_improvement_action', en: `${c.number} ${rule.en}`, by: h.p.username, improvementActionId: id }, exclude: h.p.username }, h.now);
-    const facts = { improvementActionId: id, title: b.title, owner: b.owner, departmentId: b.departmentId ?? null, causeCodes, dueAt: clock.dueAt.toISOString() };
+    await notify(
+      h.trx,
+      target,
+      ['assignee'],
+      {
+        kind: 'create_improvement_action',
+        sourceKey: `action:${h.recordId}`,
+        title: `${c.number} ${rule.zh}`,
+        body: { action: 'create_improvement_action', en: `${c.number} ${rule.en}`, by: h.p.username, improvementActionId: id },
+        exclude: h.p.username,
+      },
+      h.now,
+    );
+    const facts = {
+      improvementActionId: id,
+      title: b.title,
+      owner: b.owner,
+      departmentId: b.departmentId ?? null,
+      causeCodes,
+      dueAt: clock.dueAt.toISOString(),
+    };
     return {
       record: { kind: 'improvement_action', data: { ...facts, description: b.description ?? '' } },
       payload: facts,

@@ -7,7 +7,13 @@ import { MEASURES_HANDLERS } from './measures.handlers.js';
 import { PLAN_HANDLERS } from './plan.handlers.js';
 
 /** Every workflow action with a handler, each served as POST /api/complaints/{id}/{action}. */
-export const WORKFLOW_HANDLERS: readonly WorkflowHandler[] = [...CORE_HANDLERS, ...LEADERSHIP_HANDLERS, ...PLAN_HANDLERS, ...MEASURES_HANDLERS, ...CONTACT_HANDLERS];
+export const WORKFLOW_HANDLERS: readonly WorkflowHandler[] = [
+  ...CORE_HANDLERS,
+  ...LEADERSHIP_HANDLERS,
+  ...PLAN_HANDLERS,
+  ...MEASURES_HANDLERS,
+  ...CONTACT_HANDLERS,
+];
 
 export function actionPath(action: WorkflowAction): string {
   return action.replaceAll('_', '-');

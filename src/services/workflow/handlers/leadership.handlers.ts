@@ -21,7 +21,10 @@ export const recordMeeting = handler({
     decisions: z.string().trim().min(1).max(20_000),
     owners: z.array(username).min(1).max(20),
     departmentIds: z.array(z.uuid()).max(20).optional(),
-    milestones: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), owner: username, dueAt: instant })).min(1).max(30),
+    milestones: z
+      .array(z.strictObject({ title: z.string().trim().min(1).max(200), owner: username, dueAt: instant }))
+      .min(1)
+      .max(30),
   }),
   apply: async (h, b) => {
     const heldAt = new Date(b.heldAt);
@@ -36,7 +39,12 @@ export const recordMeeting = handler({
     b.owners.forEach((o, i) => (people[`owners.${i}`] = o));
     b.milestones.forEach((m, i) => (people[`milestones.${i}.owner`] = m.owner));
     await checkPeopleAndUnits(h.trx, people, b.departmentIds ? { field: 'departmentIds', ids: b.departmentIds } : undefined);
-    const milestones = b.milestones.map((m) => ({ id: randomUUID(), title: m.title, owner: m.owner, dueAt: new Date(m.dueAt).toISOString() }));
+    const milestones = b.milestones.map((m) => ({
+      id: randomUUID(),
+      title: m.title,
+      owner: m.owner,
+      dueAt: new Date(m.dueAt).toISOString(),
+    }));
     // a milestone has the due time the plan gives it (amount 0 minutes: no policy duration), warned at the policy's fractions
     const clocks: NewClock[] = milestones.map((m) => ({
       kind: 'milestone',
@@ -51,9 +59,24 @@ export const recordMeeting = handler({
       round: h.complaint.round,
     }));
     return {
-      record: { kind: 'meeting', data: { heldAt: heldAt.toISOString(), attendees: b.attendees, decisions: b.decisions, owners: b.owners, departmentIds: b.departmentIds ?? [], milestones } },
+      record: {
+        kind: 'meeting',
+        data: {
+          heldAt: heldAt.toISOString(),
+          attendees: b.attendees,
+          decisions: b.decisions,
+          owners: b.owners,
+          departmentIds: b.departmentIds ?? [],
+          milestones,
+        },
+      },
       patch: { department_ids: [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])] },
-      payload: { heldAt: heldAt.toISOString(), owners: b.owners, departmentIds: b.departmentIds ?? [], milestones: milestones.map((m) => ({ id: m.id, title: m.title, owner: m.owner, dueAt: m.dueAt })) },
+      payload: {
+        heldAt: heldAt.toISOString(),
+        owners: b.owners,
+        departmentIds: b.departmentIds ?? [],
+        milestones: milestones.map((m) => ({ id: m.id, title: m.title, owner: m.owner, dueAt: m.dueAt })),
+      },
       clocks,
     };
   },
@@ -71,10 +94,16 @@ export const completeMilestone = handler({
   body: z.strictObject({ milestoneId: z.uuid(), note: z.string().trim().max(5000).nullish() }),
   apply: async (h, b) => {
     const meetings = await listRecords(h.trx, h.complaint.id, 'meeting');
-    const milestone = meetings.flatMap((m) => (Array.isArray(m.data.milestones) ? (m.data.milestones as Array<{ id: string; title: string }>) : [])).find((m) => m.id === b.milestoneId);
+    const milestone = meetings
+      .flatMap((m) => (Array.isArray(m.data.milestones) ? (m.data.milestones as Array<{ id: string; title: string }>) : []))
+      .find((m) => m.id === b.milestoneId);
     if (!milestone) throw new DomainError('not_found', {}, 'milestoneId');
     if (!(await meetMilestone(h.trx, h.complaint.id, b.milestoneId, h.now))) {
-      throw new DomainError('invalid_transition', { action: 'complete_milestone', status: h.complaint.status, reason: 'milestone_not_open' }, 'milestoneId');
+      throw new DomainError(
+        'invalid_transition',
+        { action: 'complete_milestone', status: h.complaint.status, reason: 'milestone_not_open' },
+        'milestoneId',
+      );
     }
     return {
       record: { kind: 'milestone_done', data: { milestoneId: b.milestoneId, title: milestone.title, note: b.note ?? null } },

@@ -37,7 +37,12 @@ export const recordAnalysis = handler({
     });
     if (issues.length > 0) throw new ValidationError(issues);
     const causes = [...new Set(b.causes)];
-    const impact = { business: b.impact.business, reputation: b.impact.reputation, financial: b.impact.financial, note: b.impact.note ?? null };
+    const impact = {
+      business: b.impact.business,
+      reputation: b.impact.reputation,
+      financial: b.impact.financial,
+      note: b.impact.note ?? null,
+    };
     return {
       record: { kind: 'analysis', data: { causes, impact, strategy: b.strategy } },
       payload: { causes, impact: { business: impact.business, reputation: impact.reputation, financial: impact.financial } },
@@ -64,4 +69,11 @@ export const recordSettlement = handler({
 });
 
 /** record_meeting and report_to_senior are in leadership.handlers.ts. */
-export const PLAN_HANDLERS: WorkflowHandler[] = [...EVIDENCE_HANDLERS, ...EXTENSION_HANDLERS, recordAnalysis, recordSettlement, ...CLOCK_CONTROL_HANDLERS, ...EXIT_HANDLERS];
+export const PLAN_HANDLERS: WorkflowHandler[] = [
+  ...EVIDENCE_HANDLERS,
+  ...EXTENSION_HANDLERS,
+  recordAnalysis,
+  recordSettlement,
+  ...CLOCK_CONTROL_HANDLERS,
+  ...EXIT_HANDLERS,
+];

@@ -70,7 +70,8 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.users.otpOnce': 'This password is shown only now: pass it to the user over a safe channel. Once closed, only a new reset helps.',
   'admin.users.otpDone': 'Noted',
   'admin.roles.title': 'Roles and permissions',
-  'admin.roles.hint': 'What each role may do and which complaints it sees. Roles are fixed by the system; give them to users under "Users".',
+  'admin.roles.hint':
+    'What each role may do and which complaints it sees. Roles are fixed by the system; give them to users under "Users".',
   'admin.roles.permission': 'Permission',
   'admin.roles.granted': 'granted',
   'admin.scope.none': 'No complaints',
@@ -121,7 +122,8 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.policy.reasonRequired': 'A new version needs a reason',
   'admin.policy.published': 'Published v{version}; {replanned} open deadlines re-planned',
   'admin.policy.jsonInvalid': 'Not valid JSON: {detail}',
-  'admin.policy.moreInJson': 'Working hours, warning points, mass-incident and major-complaint criteria, retention, escalation and the rest: edit them in "Raw JSON".',
+  'admin.policy.moreInJson':
+    'Working hours, warning points, mass-incident and major-complaint criteria, retention, escalation and the rest: edit them in "Raw JSON".',
   'admin.policy.clocks': 'Handling times by level',
   'admin.policy.level': 'Level',
   'admin.policy.clock': 'Deadline',
@@ -178,7 +180,8 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.calendar.year': 'Year',
   'admin.calendar.confirmed': 'Confirmed',
   'admin.calendar.unconfirmed': 'The calendar of {year} is not confirmed',
-  'admin.calendar.unconfirmedHint': 'No confirmed holiday schedule: deadlines in this year are flagged "calendar unconfirmed". Import the State Council schedule (.ics), or check and confirm.',
+  'admin.calendar.unconfirmedHint':
+    'No confirmed holiday schedule: deadlines in this year are flagged "calendar unconfirmed". Import the State Council schedule (.ics), or check and confirm.',
   'admin.calendar.confirm': 'Confirm this year',
   'admin.calendar.confirmQuestion': 'Confirm the calendar of {year}? Open deadlines are re-planned.',
   'admin.calendar.workingDays': 'Working days',
@@ -271,8 +274,10 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.audit.masked': 'Masked',
   'admin.audit.unmasked': 'Unmasked',
   'admin.audit.file': 'File: {name}',
-  'admin.calendar.pendingBanner': 'The {year} working-day calendar is not confirmed: counted with the statutory holidays, adjusted working days unknown.',
+  'admin.calendar.pendingBanner':
+    'The {year} working-day calendar is not confirmed: counted with the statutory holidays, adjusted working days unknown.',
   'admin.calendar.pendingAction': "Import the State Council's notice →",
-  'admin.calendar.provisionalHint': "This year has no confirmed arrangement: deadlines count the statutory holidays of the national holiday regulation (New Year's Day, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day) and weekends; adjusted working days are unknown, and deadlines reaching into the year are marked \"calendar not confirmed\". Import the State Council's arrangement (.ics) once published, or check and confirm.",
+  'admin.calendar.provisionalHint':
+    'This year has no confirmed arrangement: deadlines count the statutory holidays of the national holiday regulation (New Year\'s Day, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day) and weekends; adjusted working days are unknown, and deadlines reaching into the year are marked "calendar not confirmed". Import the State Council\'s arrangement (.ics) once published, or check and confirm.',
   'admin.calendar.importNotice': "Import the State Council's notice on the {year} holidays",
 };

@@ -176,7 +176,8 @@ export const zh = {
   'admin.calendar.year': '年度',
   'admin.calendar.confirmed': '已确认',
   'admin.calendar.unconfirmed': '{year} 年的日历尚未确认',
-  'admin.calendar.unconfirmedHint': '该年度没有经确认的节假日安排，涉及该年度的期限都标记为“日历未确认”。请导入国务院办公厅公布的安排（.ics），或核对后确认。',
+  'admin.calendar.unconfirmedHint':
+    '该年度没有经确认的节假日安排，涉及该年度的期限都标记为“日历未确认”。请导入国务院办公厅公布的安排（.ics），或核对后确认。',
   'admin.calendar.confirm': '确认该年度',
   'admin.calendar.confirmQuestion': '确认 {year} 年的日历无误？进行中的期限将重新计算。',
   'admin.calendar.workingDays': '工作日',
@@ -271,7 +272,8 @@ export const zh = {
   'admin.audit.file': '文件：{name}',
   'admin.calendar.pendingBanner': '{year} 年工作日历尚未确认：当前按法定节假日推算，调休未知。',
   'admin.calendar.pendingAction': '导入国务院通知 →',
-  'admin.calendar.provisionalHint': '该年度尚无经确认的安排：期限按《全国年节及纪念日放假办法》推算的法定节假日（元旦、春节、清明、劳动节、端午、中秋、国庆）和周末计算，调休安排未知，涉及该年度的期限都标记为“日历未确认”。国务院办公厅公布安排后请导入（.ics），或核对后确认。',
+  'admin.calendar.provisionalHint':
+    '该年度尚无经确认的安排：期限按《全国年节及纪念日放假办法》推算的法定节假日（元旦、春节、清明、劳动节、端午、中秋、国庆）和周末计算，调休安排未知，涉及该年度的期限都标记为“日历未确认”。国务院办公厅公布安排后请导入（.ics），或核对后确认。',
   'admin.calendar.importNotice': '导入国务院办公厅关于 {year} 年部分节假日安排的通知',
 } as const;
 

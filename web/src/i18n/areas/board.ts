@@ -105,6 +105,7 @@ export const en: Record<keyof typeof zh, string> = {
   'board.breaches.dueAt': 'due {at}',
   'board.breaches.empty': 'No deadline breached in the last 7 days',
   'board.noPermission.title': 'No permission for the leadership board',
-  'board.noPermission.text': 'The leadership board is open to leadership group members, senior managers, department supervisors and the supervision department. Ask an administrator if you need it.',
+  'board.noPermission.text':
+    'The leadership board is open to leadership group members, senior managers, department supervisors and the supervision department. Ask an administrator if you need it.',
   'board.noPermission.home': 'Back to the home page',
 };

@@ -126,12 +126,15 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.addMilestone': 'Add milestone',
   'complaint.removeMilestone': 'Remove milestone',
   'complaint.intro.grade': 'Confirm the proposed level, or change it (a change needs a reason and re-plans the deadlines).',
-  'complaint.intro.recordMeeting': "Record the leadership group's emergency meeting: who attended, what was decided, the owners and the plan's milestones.",
-  'complaint.intro.pauseClocks': 'Stops the regulatory, result and investigation clocks during mediation, appraisal or while waiting for documents.',
+  'complaint.intro.recordMeeting':
+    "Record the leadership group's emergency meeting: who attended, what was decided, the owners and the plan's milestones.",
+  'complaint.intro.pauseClocks':
+    'Stops the regulatory, result and investigation clocks during mediation, appraisal or while waiting for documents.',
   'complaint.help.gradeReason': 'Required when the level changes',
   'complaint.help.proof': 'Call recording id, SMS id, registered-mail number…',
   'complaint.help.closeReason': 'Required unless the survey found the customer satisfied (unreachable, formal review concluded)',
-  'complaint.help.file': 'Call recordings (MP3, WAV, M4A, AMR, OGG), scans and photos (PDF, JPEG, PNG, TIFF), Word, Excel, e-mails (EML) or text',
+  'complaint.help.file':
+    'Call recordings (MP3, WAV, M4A, AMR, OGG), scans and photos (PDF, JPEG, PNG, TIFF), Word, Excel, e-mails (EML) or text',
   'complaint.help.tags': 'Press Enter after each',
   'complaint.help.paidAt': 'Default: now',
   'complaint.help.improvementDue': "Default: the policy's improvement period",
@@ -161,7 +164,8 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.f.summary': 'Summary',
   'complaint.f.closeReason': 'Reason for closing without a satisfied survey',
   'complaint.f.unpaidCompensationWaiver': 'Why unpaid compensation is waived',
-  'complaint.help.unpaidCompensationWaiver': 'Required while approved compensation is unpaid (e.g. the customer waived it in writing); recorded with the closing',
+  'complaint.help.unpaidCompensationWaiver':
+    'Required while approved compensation is unpaid (e.g. the customer waived it in writing); recorded with the closing',
   'complaint.f.progress': 'Progress',
   'complaint.f.blockers': 'Blockers',
   'complaint.f.heldAt': 'Held at',
@@ -292,7 +296,8 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.uploading': 'Uploading…',
   'complaint.uploadSaving': 'Uploaded, saving…',
   // first contact (#9 item 7, R-B2, R-B3)
-  'complaint.intro.recordContact': 'Record the first contact with the customer (acknowledgment, first reply, initial response to an urgent complaint). It is not the answer: the status and the answer deadlines stay.',
+  'complaint.intro.recordContact':
+    'Record the first contact with the customer (acknowledgment, first reply, initial response to an urgent complaint). It is not the answer: the status and the answer deadlines stay.',
   'complaint.f.contactMethod': 'Contact method',
   'complaint.f.contactSummary': 'What the customer was told',
   'complaint.help.contactSummary': 'E.g. the complaint number and when the answer is expected',

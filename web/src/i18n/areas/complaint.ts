@@ -296,7 +296,8 @@ export const zh = {
   'complaint.uploading': '正在上传…',
   'complaint.uploadSaving': '已上传，正在保存…',
   // first contact (#9 item 7, R-B2, R-B3)
-  'complaint.intro.recordContact': '记录与客户的初步联系（确认受理、首次答复或紧急投诉的初步响应）。这不是处理结果：投诉状态和答复期限不变。',
+  'complaint.intro.recordContact':
+    '记录与客户的初步联系（确认受理、首次答复或紧急投诉的初步响应）。这不是处理结果：投诉状态和答复期限不变。',
   'complaint.f.contactMethod': '联系方式',
   'complaint.f.contactSummary': '告知客户的内容',
   'complaint.help.contactSummary': '例如投诉编号和预计答复时间',

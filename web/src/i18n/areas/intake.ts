@@ -101,7 +101,7 @@ export const en: Record<keyof typeof zh, string> = {
   'intake.section.source': 'Source',
   'intake.name': 'Name',
   'intake.phone': 'Phone',
-  'intake.phoneHint': "Earlier complaints of this customer are looked up as you type",
+  'intake.phoneHint': 'Earlier complaints of this customer are looked up as you type',
   'intake.email': 'E-mail',
   'intake.address': 'Address',
   'intake.idType': 'ID type',

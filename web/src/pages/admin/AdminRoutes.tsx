@@ -18,11 +18,31 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   { path: 'org', label: 'admin.nav.org', anyOf: ['org.read'], page: lazyPage(() => import('./OrgUnitsPage'), 'OrgUnitsPage').Page },
   { path: 'users', label: 'admin.nav.users', anyOf: ['user.read'], page: lazyPage(() => import('./UsersPage'), 'UsersPage').Page },
-  { path: 'roles', label: 'admin.nav.roles', anyOf: ['user.read', 'user.write'], page: lazyPage(() => import('./RolesPage'), 'RolesPage').Page },
+  {
+    path: 'roles',
+    label: 'admin.nav.roles',
+    anyOf: ['user.read', 'user.write'],
+    page: lazyPage(() => import('./RolesPage'), 'RolesPage').Page,
+  },
   { path: 'policy', label: 'admin.nav.policy', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyPage'), 'PolicyPage').Page },
-  { path: 'history', label: 'admin.nav.history', anyOf: ['policy.read'], page: lazyPage(() => import('./PolicyHistoryPage'), 'PolicyHistoryPage').Page },
-  { path: 'calendar', label: 'admin.nav.calendar', anyOf: ['calendar.read'], page: lazyPage(() => import('./CalendarPage'), 'CalendarPage').Page },
-  { path: 'taxonomies', label: 'admin.nav.taxonomies', anyOf: ['policy.read'], page: lazyPage(() => import('./TaxonomiesPage'), 'TaxonomiesPage').Page },
+  {
+    path: 'history',
+    label: 'admin.nav.history',
+    anyOf: ['policy.read'],
+    page: lazyPage(() => import('./PolicyHistoryPage'), 'PolicyHistoryPage').Page,
+  },
+  {
+    path: 'calendar',
+    label: 'admin.nav.calendar',
+    anyOf: ['calendar.read'],
+    page: lazyPage(() => import('./CalendarPage'), 'CalendarPage').Page,
+  },
+  {
+    path: 'taxonomies',
+    label: 'admin.nav.taxonomies',
+    anyOf: ['policy.read'],
+    page: lazyPage(() => import('./TaxonomiesPage'), 'TaxonomiesPage').Page,
+  },
   { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage').Page },
 ];
 
@@ -46,11 +66,11 @@ export function AdminRoutes() {
         style={{ marginBottom: 8 }}
       />
       <Routes>
-          <Route index element={<Navigate to={first.path} replace />} />
-          {allowed.map((s) => (
-            <Route key={s.path} path={`${s.path}/*`} element={<s.page />} />
-          ))}
-          <Route path="*" element={<Navigate to={`/admin/${first.path}`} replace />} />
+        <Route index element={<Navigate to={first.path} replace />} />
+        {allowed.map((s) => (
+          <Route key={s.path} path={`${s.path}/*`} element={<s.page />} />
+        ))}
+        <Route path="*" element={<Navigate to={`/admin/${first.path}`} replace />} />
       </Routes>
     </>
   );

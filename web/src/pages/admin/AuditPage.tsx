@@ -29,7 +29,19 @@ interface Filter {
 }
 
 /** Prefixes worth filtering by (the API matches the start of the action): each has a readable name. */
-const ACTIONS = ['auth.', 'complaint.read', 'complaint.unmask', 'complaint.export', 'complaint.', 'user.', 'org.', 'policy.', 'calendar.', 'token.', 'public.track'] as const;
+const ACTIONS = [
+  'auth.',
+  'complaint.read',
+  'complaint.unmask',
+  'complaint.export',
+  'complaint.',
+  'user.',
+  'org.',
+  'policy.',
+  'calendar.',
+  'token.',
+  'public.track',
+] as const;
 const OUTCOME_COLOURS: Record<AuditEntry['outcome'], string> = { success: 'green', denied: 'orange', failure: 'red' };
 const PAGE = 50;
 
@@ -68,7 +80,11 @@ export function AuditPage() {
   const [filter, setFilter] = useState<Filter>({});
   const log = useInfiniteQuery({
     queryKey: ['admin', 'audit', filter],
-    queryFn: ({ pageParam }) => api<{ items: AuditEntry[]; nextCursor: string | null }>('GET', `/api/audit${queryString({ ...filter, limit: PAGE, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) =>
+      api<{ items: AuditEntry[]; nextCursor: string | null }>(
+        'GET',
+        `/api/audit${queryString({ ...filter, limit: PAGE, cursor: pageParam })}`,
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -85,7 +101,12 @@ export function AuditPage() {
       // the code stays one hover away for whoever searches the raw log
       render: (_v, r) => <span title={r.action}>{actionName(label, t, r)}</span>,
     },
-    { title: t('admin.audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditEntry['outcome']) => <Tag color={OUTCOME_COLOURS[o]}>{label('admin.audit.outcome', o)}</Tag> },
+    {
+      title: t('admin.audit.outcome'),
+      dataIndex: 'outcome',
+      width: 90,
+      render: (o: AuditEntry['outcome']) => <Tag color={OUTCOME_COLOURS[o]}>{label('admin.audit.outcome', o)}</Tag>,
+    },
     {
       title: t('admin.audit.target'),
       key: 'target',
@@ -93,19 +114,33 @@ export function AuditPage() {
       render: (_v, r) => (
         <Space size={4} wrap>
           <span>{targetName(label, r) ?? t('common.none')}</span>
-          {typeof r.details.masked === 'boolean' && <Tag color={r.details.masked ? 'default' : 'orange'}>{t(r.details.masked ? 'admin.audit.masked' : 'admin.audit.unmasked')}</Tag>}
-          {typeof r.details.fileName === 'string' && <Typography.Text type="secondary">{t('admin.audit.file', { name: r.details.fileName })}</Typography.Text>}
+          {typeof r.details.masked === 'boolean' && (
+            <Tag color={r.details.masked ? 'default' : 'orange'}>{t(r.details.masked ? 'admin.audit.masked' : 'admin.audit.unmasked')}</Tag>
+          )}
+          {typeof r.details.fileName === 'string' && (
+            <Typography.Text type="secondary">{t('admin.audit.file', { name: r.details.fileName })}</Typography.Text>
+          )}
         </Space>
       ),
     },
     { title: 'IP', dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? t('common.none') },
-    { title: t('admin.audit.details'), dataIndex: 'details', render: (d: Record<string, unknown>) => <Typography.Text type="secondary">{details(d)}</Typography.Text> },
+    {
+      title: t('admin.audit.details'),
+      dataIndex: 'details',
+      render: (d: Record<string, unknown>) => <Typography.Text type="secondary">{details(d)}</Typography.Text>,
+    },
   ];
 
   return (
     <Card title={t('admin.audit.title')} data-testid="audit-page">
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear style={{ width: 160 }} placeholder={t('admin.audit.actor')} onSearch={(v) => set({ actor: v.trim() || undefined })} data-testid="audit-actor" />
+        <Input.Search
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('admin.audit.actor')}
+          onSearch={(v) => set({ actor: v.trim() || undefined })}
+          data-testid="audit-actor"
+        />
         <Select
           allowClear
           style={{ width: 260 }}
@@ -135,7 +170,16 @@ export function AuditPage() {
         />
       </Space>
       {log.error && <Alert type="error" showIcon message={log.error.message} style={{ marginBottom: 16 }} />}
-      <Table<AuditEntry> rowKey="id" size="small" columns={columns} dataSource={rows} loading={log.isPending} pagination={false} scroll={{ x: 'max-content' }} data-testid="audit-table" />
+      <Table<AuditEntry>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={log.isPending}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="audit-table"
+      />
       <Space style={{ marginTop: 16 }}>
         <Typography.Text type="secondary">{t('ledger.shown', { n: rows.length })}</Typography.Text>
         {log.hasNextPage && (

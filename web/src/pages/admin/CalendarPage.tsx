@@ -30,7 +30,11 @@ export function CalendarPage() {
   const view = useCalendarYear(year);
   const [picked, setPicked] = useState<CalendarDay | null>(null);
 
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: KEYS.calendarYear(year) }), client.invalidateQueries({ queryKey: KEYS.calendarYears })]);
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: KEYS.calendarYear(year) }),
+      client.invalidateQueries({ queryKey: KEYS.calendarYears }),
+    ]);
   const confirm = useMutation({
     mutationFn: (confirmed: boolean) => api<{ replanned: number }>('PUT', `/api/calendar/${year}/confirmation`, { confirmed }),
     onSuccess: async (r) => {
@@ -97,7 +101,11 @@ export function CalendarPage() {
                 { key: 'w', label: t('admin.calendar.workingDays'), children: data.summary.workingDays },
                 { key: 'h', label: t('admin.calendar.holidays'), children: data.summary.holidays },
                 { key: 'a', label: t('admin.calendar.adjusted'), children: data.summary.adjustedWorkdays },
-                { key: 's', label: t('admin.calendar.source'), children: data.source ? `${data.source} · ${data.updatedBy ?? ''} ${dateTime(data.updatedAt)}` : t('common.none') },
+                {
+                  key: 's',
+                  label: t('admin.calendar.source'),
+                  children: data.source ? `${data.source} · ${data.updatedBy ?? ''} ${dateTime(data.updatedAt)}` : t('common.none'),
+                },
               ]}
             />
             {writable && (

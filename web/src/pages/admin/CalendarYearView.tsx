@@ -53,7 +53,11 @@ function Month({ month, days, today, onPick }: { month: number; days: CalendarDa
         ))}
         {offset > 0 && <div style={{ gridColumn: `span ${offset}` }} />}
         {days.map((d) => {
-          const style: CSSProperties = { ...cellBase, ...DAY_STYLES[d.kind], ...(d.date === today ? { outline: '2px solid #1677ff', outlineOffset: -2 } : {}) };
+          const style: CSSProperties = {
+            ...cellBase,
+            ...DAY_STYLES[d.kind],
+            ...(d.date === today ? { outline: '2px solid #1677ff', outlineOffset: -2 } : {}),
+          };
           const common = {
             'data-testid': `day-${d.date}`,
             'data-kind': d.kind,

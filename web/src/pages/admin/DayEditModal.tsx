@@ -13,13 +13,21 @@ export function DayEditModal({ day, onClose, onSaved }: { day: CalendarDay; onCl
   const [kind, setKind] = useState<EditKind>(day.kind === 'holiday' || day.kind === 'workday' ? day.kind : 'default');
   const [name, setName] = useState(day.name);
   const save = useMutation({
-    mutationFn: () => api<{ replanned: number }>('PUT', `/api/calendar/days/${day.date}`, { kind, name: kind === 'default' ? '' : name.trim() }),
+    mutationFn: () =>
+      api<{ replanned: number }>('PUT', `/api/calendar/days/${day.date}`, { kind, name: kind === 'default' ? '' : name.trim() }),
     onSuccess: (r) => onSaved(r.replanned),
   });
   const weekday = t('admin.calendar.weekdays').split(',')[(day.weekday + 6) % 7];
 
   return (
-    <Modal open title={t('admin.calendar.editDay', { date: day.date, weekday: weekday ?? '' })} onCancel={onClose} onOk={() => save.mutate()} okText={t('admin.save')} confirmLoading={save.isPending}>
+    <Modal
+      open
+      title={t('admin.calendar.editDay', { date: day.date, weekday: weekday ?? '' })}
+      onCancel={onClose}
+      onOk={() => save.mutate()}
+      okText={t('admin.save')}
+      confirmLoading={save.isPending}
+    >
       {save.error && <Alert type="error" showIcon message={save.error.message} style={{ marginBottom: 16 }} />}
       <Form layout="vertical">
         <Form.Item label={t('admin.calendar.kind')}>
@@ -33,7 +41,13 @@ export function DayEditModal({ day, onClose, onSaved }: { day: CalendarDay; onCl
         </Form.Item>
         {kind !== 'default' && (
           <Form.Item label={t('admin.calendar.name')}>
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={50} placeholder={t('admin.calendar.namePlaceholder')} data-testid="day-name" />
+            <Input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={50}
+              placeholder={t('admin.calendar.namePlaceholder')}
+              data-testid="day-name"
+            />
           </Form.Item>
         )}
       </Form>

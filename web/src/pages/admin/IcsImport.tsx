@@ -20,7 +20,8 @@ export function IcsImport({ year, onImported, focus = false }: { year: number; o
     button.current?.focus();
   }, [focus, year]);
   const upload = useMutation({
-    mutationFn: async (file: File) => apiRaw<CalendarImportResult>('POST', `/api/calendar/${year}/import`, await file.text(), 'text/calendar'),
+    mutationFn: async (file: File) =>
+      apiRaw<CalendarImportResult>('POST', `/api/calendar/${year}/import`, await file.text(), 'text/calendar'),
     onSuccess: onImported,
   });
   const result = upload.data?.year === year ? upload.data : undefined;
@@ -47,16 +48,28 @@ export function IcsImport({ year, onImported, focus = false }: { year: number; o
           style={{ marginTop: 12 }}
           data-testid="ics-result"
           message={t('admin.calendar.imported', { year: result.year, days: result.days, replanned: result.replanned })}
-          description={result.warnings.length > 0 && (
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {result.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
+          description={
+            result.warnings.length > 0 && (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {result.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            )
+          }
         />
       )}
-      {upload.error && <Alert type="error" showIcon closable style={{ marginTop: 12 }} data-testid="ics-error" message={upload.error.message} description={upload.error instanceof ApiError ? upload.error.fields.map((f) => f.message).join('; ') : undefined} />}
+      {upload.error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          style={{ marginTop: 12 }}
+          data-testid="ics-error"
+          message={upload.error.message}
+          description={upload.error instanceof ApiError ? upload.error.fields.map((f) => f.message).join('; ') : undefined}
+        />
+      )}
     </div>
   );
 }

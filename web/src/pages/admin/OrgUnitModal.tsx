@@ -20,14 +20,24 @@ export function OrgUnitModal({ target, onClose, onSaved }: { target: OrgUnit | '
   const [formError, setFormError] = useState<string | null>(null);
   const isNew = target === 'new';
   const save = useMutation({
-    mutationFn: (v: UnitForm) => (isNew ? api<OrgUnit>('POST', '/api/org-units', v) : api<OrgUnit>('PATCH', `/api/org-units/${target.id}`, { nameZh: v.nameZh, nameEn: v.nameEn })),
+    mutationFn: (v: UnitForm) =>
+      isNew
+        ? api<OrgUnit>('POST', '/api/org-units', v)
+        : api<OrgUnit>('PATCH', `/api/org-units/${target.id}`, { nameZh: v.nameZh, nameEn: v.nameEn }),
     onSuccess: onSaved,
     onError: (e) => setFormError(applyServerErrors(form, e, ['kind', 'code', 'nameZh', 'nameEn'])),
   });
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
 
   return (
-    <Modal open title={isNew ? t('admin.org.new') : t('admin.rename')} onCancel={onClose} onOk={() => form.submit()} okText={t('admin.save')} confirmLoading={save.isPending}>
+    <Modal
+      open
+      title={isNew ? t('admin.org.new') : t('admin.rename')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('admin.save')}
+      confirmLoading={save.isPending}
+    >
       {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
       <Form<UnitForm>
         form={form}

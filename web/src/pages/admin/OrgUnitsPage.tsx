@@ -27,11 +27,23 @@ export function OrgUnitsPage() {
   });
 
   const columns: TableColumnsType<OrgUnit> = [
-    { title: t('admin.org.kind'), dataIndex: 'kind', width: 140, render: (k: string) => label('admin.orgKind', k), filters: ORG_UNIT_KINDS.map((k) => ({ text: label('admin.orgKind', k), value: k })), onFilter: (v, r) => r.kind === v },
+    {
+      title: t('admin.org.kind'),
+      dataIndex: 'kind',
+      width: 140,
+      render: (k: string) => label('admin.orgKind', k),
+      filters: ORG_UNIT_KINDS.map((k) => ({ text: label('admin.orgKind', k), value: k })),
+      onFilter: (v, r) => r.kind === v,
+    },
     { title: t('admin.org.code'), dataIndex: 'code', width: 140 },
     { title: t('admin.org.nameZh'), dataIndex: 'nameZh' },
     { title: t('admin.org.nameEn'), dataIndex: 'nameEn' },
-    { title: t('admin.active'), dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="success">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>) },
+    {
+      title: t('admin.active'),
+      dataIndex: 'active',
+      width: 90,
+      render: (a: boolean) => (a ? <Tag color="success">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>),
+    },
   ];
   if (writable) {
     columns.push({
@@ -65,7 +77,16 @@ export function OrgUnitsPage() {
       }
     >
       {units.error && <Alert type="error" showIcon message={units.error.message} style={{ marginBottom: 16 }} />}
-      <Table<OrgUnit> rowKey="id" size="small" columns={columns} dataSource={units.data ?? []} loading={units.isPending} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 760 }} data-testid="org-table" />
+      <Table<OrgUnit>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={units.data ?? []}
+        loading={units.isPending}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 760 }}
+        data-testid="org-table"
+      />
       {editing && (
         <OrgUnitModal
           target={editing}

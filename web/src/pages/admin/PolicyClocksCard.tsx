@@ -31,7 +31,12 @@ export function PolicyClocksCard({ draft, edit, errorOf, readOnly }: PolicySecti
     .sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group]);
 
   const columns: TableColumnsType<ClockRow> = [
-    { title: t('admin.policy.level'), dataIndex: 'group', width: 80, render: (g: ClockRow['group']) => <Tag color={GROUP_COLOURS[g]}>{label('admin.clockGroup', g)}</Tag> },
+    {
+      title: t('admin.policy.level'),
+      dataIndex: 'group',
+      width: 80,
+      render: (g: ClockRow['group']) => <Tag color={GROUP_COLOURS[g]}>{label('admin.clockGroup', g)}</Tag>,
+    },
     { title: t('admin.policy.clock'), dataIndex: 'kind', render: (k: string) => label('clock', k) },
     {
       title: t('admin.policy.amount'),

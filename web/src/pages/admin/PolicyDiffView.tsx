@@ -15,7 +15,19 @@ const isPlainList = (v: unknown): v is Plain[] => Array.isArray(v) && v.every((x
  * One side of a change. Lists of plain values (keywords) mark what the other side lacks: struck
  * through on the old side, bold on the new one.
  */
-function Value({ value, other, present, side, text }: { value: unknown; other: unknown; present: boolean; side: 'before' | 'after'; text: (v: unknown) => string }) {
+function Value({
+  value,
+  other,
+  present,
+  side,
+  text,
+}: {
+  value: unknown;
+  other: unknown;
+  present: boolean;
+  side: 'before' | 'after';
+  text: (v: unknown) => string;
+}) {
   if (!present) return <Typography.Text type="secondary">—</Typography.Text>;
   if (isPlainList(value) && isPlainList(other)) {
     const mark = side === 'before' ? { textDecoration: 'line-through', color: '#cf1322' } : { fontWeight: 600, color: '#389e0d' };
@@ -34,7 +46,17 @@ function Value({ value, other, present, side, text }: { value: unknown; other: u
 }
 
 /** Two policy versions side by side: each changed path with its old and its new value. */
-export function PolicyDiffView({ before, after, beforeLabel, afterLabel }: { before: unknown; after: unknown; beforeLabel: string; afterLabel: string }) {
+export function PolicyDiffView({
+  before,
+  after,
+  beforeLabel,
+  afterLabel,
+}: {
+  before: unknown;
+  after: unknown;
+  beforeLabel: string;
+  afterLabel: string;
+}) {
   const { t, label } = useI18n();
   const pathLabel = usePolicyPathLabel();
   const valueText = usePolicyValueText();
@@ -60,19 +82,31 @@ export function PolicyDiffView({ before, after, beforeLabel, afterLabel }: { bef
       title: beforeLabel,
       key: 'before',
       onCell: (e) => ({ style: { background: e.kind === 'added' ? undefined : OLD_BG } }),
-      render: (_v, e) => <Value value={e.before} other={e.after} present={e.kind !== 'added'} side="before" text={(v) => valueText(e.path, v)} />,
+      render: (_v, e) => (
+        <Value value={e.before} other={e.after} present={e.kind !== 'added'} side="before" text={(v) => valueText(e.path, v)} />
+      ),
     },
     {
       title: afterLabel,
       key: 'after',
       onCell: (e) => ({ style: { background: e.kind === 'removed' ? undefined : NEW_BG } }),
-      render: (_v, e) => <Value value={e.after} other={e.before} present={e.kind !== 'removed'} side="after" text={(v) => valueText(e.path, v)} />,
+      render: (_v, e) => (
+        <Value value={e.after} other={e.before} present={e.kind !== 'removed'} side="after" text={(v) => valueText(e.path, v)} />
+      ),
     },
   ];
   return (
     <>
       <Typography.Paragraph type="secondary">{t('admin.history.changes', { n: entries.length })}</Typography.Paragraph>
-      <Table<DiffEntry> rowKey="path" size="small" bordered columns={columns} dataSource={entries} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="policy-diff" />
+      <Table<DiffEntry>
+        rowKey="path"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={entries}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="policy-diff"
+      />
     </>
   );
 }

@@ -30,7 +30,10 @@ export function PolicyHistoryPage() {
     for (const [k, v] of Object.entries(next)) if (v !== undefined) q.set(k, String(v));
     setParams(q, { replace: true });
   };
-  const options = list.map((v) => ({ value: v.version, label: t('admin.history.versionLabel', { version: v.version, at: dateTime(v.createdAt) }) }));
+  const options = list.map((v) => ({
+    value: v.version,
+    label: t('admin.history.versionLabel', { version: v.version, at: dateTime(v.createdAt) }),
+  }));
 
   const columns: TableColumnsType<PolicyVersionSummary> = [
     {
@@ -79,9 +82,28 @@ export function PolicyHistoryPage() {
         title={t('admin.history.compare')}
         extra={
           <Space wrap>
-            <Select style={{ width: 230 }} value={a} options={options} onChange={(v: number) => pick({ a: v })} placeholder={t('admin.history.pick')} data-testid="diff-a" />
-            <Button icon={<SwapOutlined />} aria-label={t('admin.history.swap')} onClick={() => pick({ a: b, b: a })} disabled={a === undefined || b === undefined} />
-            <Select style={{ width: 230 }} value={b} options={options} onChange={(v: number) => pick({ b: v })} placeholder={t('admin.history.pick')} data-testid="diff-b" />
+            <Select
+              style={{ width: 230 }}
+              value={a}
+              options={options}
+              onChange={(v: number) => pick({ a: v })}
+              placeholder={t('admin.history.pick')}
+              data-testid="diff-a"
+            />
+            <Button
+              icon={<SwapOutlined />}
+              aria-label={t('admin.history.swap')}
+              onClick={() => pick({ a: b, b: a })}
+              disabled={a === undefined || b === undefined}
+            />
+            <Select
+              style={{ width: 230 }}
+              value={b}
+              options={options}
+              onChange={(v: number) => pick({ b: v })}
+              placeholder={t('admin.history.pick')}
+              data-testid="diff-b"
+            />
           </Space>
         }
       >

@@ -87,7 +87,16 @@ export function BandsCard({ draft, edit, errorOf, readOnly }: PolicySectionProps
       title={t('admin.policy.bands')}
       extra={
         !readOnly && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => edit((d) => void d.compensationBands.splice(Math.max(0, d.compensationBands.length - 1), 0, { upTo: '', approver: 'supervisor' }))}>
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() =>
+              edit(
+                (d) =>
+                  void d.compensationBands.splice(Math.max(0, d.compensationBands.length - 1), 0, { upTo: '', approver: 'supervisor' }),
+              )
+            }
+          >
             {t('admin.policy.addBand')}
           </Button>
         )
@@ -107,7 +116,12 @@ export function BandsCard({ draft, edit, errorOf, readOnly }: PolicySectionProps
               const err = errorOf(`compensationBands.${b.index}.upTo`);
               return (
                 <Form.Item validateStatus={err ? 'error' : undefined} help={err} style={{ margin: 0 }}>
-                  <Input prefix="≤ ¥" disabled={readOnly} value={b.upTo} onChange={(e) => edit((d) => void (d.compensationBands[b.index]!.upTo = e.target.value.trim()))} />
+                  <Input
+                    prefix="≤ ¥"
+                    disabled={readOnly}
+                    value={b.upTo}
+                    onChange={(e) => edit((d) => void (d.compensationBands[b.index]!.upTo = e.target.value.trim()))}
+                  />
                 </Form.Item>
               );
             },
@@ -132,7 +146,14 @@ export function BandsCard({ draft, edit, errorOf, readOnly }: PolicySectionProps
             render: (_v, b) =>
               !readOnly &&
               b.upTo !== null && (
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('admin.remove')} onClick={() => edit((d) => void d.compensationBands.splice(b.index, 1))} />
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('admin.remove')}
+                  onClick={() => edit((d) => void d.compensationBands.splice(b.index, 1))}
+                />
               ),
           },
         ]}
@@ -150,7 +171,13 @@ export function KeywordsCard({ draft, edit, errorOf, readOnly }: PolicySectionPr
         {(['level1', 'level2'] as const).map((k) => {
           const err = errorOf(`keywords.${k}`);
           return (
-            <Form.Item key={k} label={t(`admin.policy.keywords.${k}`)} validateStatus={err ? 'error' : undefined} help={err} style={{ marginBottom: 0 }}>
+            <Form.Item
+              key={k}
+              label={t(`admin.policy.keywords.${k}`)}
+              validateStatus={err ? 'error' : undefined}
+              help={err}
+              style={{ marginBottom: 0 }}
+            >
               <Select
                 mode="tags"
                 disabled={readOnly}

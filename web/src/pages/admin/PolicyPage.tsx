@@ -143,7 +143,15 @@ export function PolicyPage() {
           </Row>
         ) : (
           <Card size="small" title={t('admin.policy.modeJson')}>
-            {jsonError && <Alert type="error" showIcon message={t('admin.policy.jsonInvalid', { detail: jsonError })} style={{ marginBottom: 12 }} data-testid="json-error" />}
+            {jsonError && (
+              <Alert
+                type="error"
+                showIcon
+                message={t('admin.policy.jsonInvalid', { detail: jsonError })}
+                style={{ marginBottom: 12 }}
+                data-testid="json-error"
+              />
+            )}
             <Input.TextArea
               value={text}
               readOnly={readOnly}
@@ -156,7 +164,13 @@ export function PolicyPage() {
           </Card>
         )}
       </Form>
-      <PublishModal open={publishing} changes={changes} pending={publish.isPending} onCancel={() => setPublishing(false)} onPublish={doPublish} />
+      <PublishModal
+        open={publishing}
+        changes={changes}
+        pending={publish.isPending}
+        onCancel={() => setPublishing(false)}
+        onPublish={doPublish}
+      />
     </Space>
   );
 }

@@ -44,8 +44,18 @@ export function PublishModal({
         {changes.length > SHOWN_CHANGES && <li>{t('admin.policy.moreChanges', { n: changes.length - SHOWN_CHANGES })}</li>}
       </ul>
       <Form form={form} layout="vertical" onFinish={(v) => onPublish(v.reason.trim())} preserve={false}>
-        <Form.Item name="reason" label={t('admin.policy.reason')} rules={[{ required: true, whitespace: true, message: t('admin.policy.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('admin.policy.reasonPlaceholder')} data-testid="publish-reason" />
+        <Form.Item
+          name="reason"
+          label={t('admin.policy.reason')}
+          rules={[{ required: true, whitespace: true, message: t('admin.policy.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={2000}
+            showCount
+            placeholder={t('admin.policy.reasonPlaceholder')}
+            data-testid="publish-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

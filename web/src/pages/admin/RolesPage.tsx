@@ -18,7 +18,10 @@ export function RolesPage() {
   // permissions as the server lists them, kept together by their first part (complaint.*, policy.*…)
   const seen = [...new Set(list.flatMap((r) => r.permissions))];
   const groups = [...new Set(seen.map((p) => p.split('.')[0]))];
-  const permissions = seen.map((p, i) => ({ p, i, g: groups.indexOf(p.split('.')[0]) })).sort((a, b) => a.g - b.g || a.i - b.i).map((x) => x.p);
+  const permissions = seen
+    .map((p, i) => ({ p, i, g: groups.indexOf(p.split('.')[0]) }))
+    .sort((a, b) => a.g - b.g || a.i - b.i)
+    .map((x) => x.p);
   const name = (r: RoleInfo) => (locale === 'zh-CN' ? r.zh : r.en);
 
   const columns: TableColumnsType<PermissionRow> = [
@@ -50,7 +53,10 @@ export function RolesPage() {
       key: r.role,
       width: 88,
       align: 'center' as const,
-      render: (_v: unknown, row: PermissionRow) => (r.permissions.includes(row.permission) ? <CheckOutlined style={{ color: '#52c41a' }} aria-label={t('admin.roles.granted')} /> : null),
+      render: (_v: unknown, row: PermissionRow) =>
+        r.permissions.includes(row.permission) ? (
+          <CheckOutlined style={{ color: '#52c41a' }} aria-label={t('admin.roles.granted')} />
+        ) : null,
     })),
   ];
 

@@ -1,5 +1,21 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Spin, Switch, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
@@ -40,7 +56,13 @@ export function TaxonomiesPage() {
     const err = errorOf(index, field);
     return (
       <Form.Item validateStatus={err ? 'error' : undefined} help={err} style={{ margin: 0 }}>
-        <Input value={e[field]} disabled={readOnly} maxLength={200} onChange={(ev) => change(index, { [field]: ev.target.value })} data-testid={`tax-${e.code}-${field}`} />
+        <Input
+          value={e[field]}
+          disabled={readOnly}
+          maxLength={200}
+          onChange={(ev) => change(index, { [field]: ev.target.value })}
+          data-testid={`tax-${e.code}-${field}`}
+        />
       </Form.Item>
     );
   };
@@ -127,10 +149,24 @@ export function TaxonomiesPage() {
         !readOnly && (
           <Space>
             {changes.length > 0 && <Tag color="warning">{t('admin.policy.unsaved', { n: changes.length })}</Tag>}
-            <Button disabled={changes.length === 0} onClick={() => { reset(); publish.reset(); }}>
+            <Button
+              disabled={changes.length === 0}
+              onClick={() => {
+                reset();
+                publish.reset();
+              }}
+            >
               {t('admin.policy.discard')}
             </Button>
-            <Button type="primary" disabled={changes.length === 0} onClick={() => { publish.reset(); setPublishing(true); }} data-testid="tax-publish">
+            <Button
+              type="primary"
+              disabled={changes.length === 0}
+              onClick={() => {
+                publish.reset();
+                setPublishing(true);
+              }}
+              data-testid="tax-publish"
+            >
               {t('admin.policy.publish')}
             </Button>
           </Space>
@@ -141,11 +177,24 @@ export function TaxonomiesPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as TaxonomyName)}
-        items={TAXONOMY_NAMES.map((n) => ({ key: n, label: <span data-testid={`tax-tab-${n}`}>{`${label('admin.taxonomy', n)} (${draft.taxonomies[n].length})`}</span> }))}
+        items={TAXONOMY_NAMES.map((n) => ({
+          key: n,
+          label: <span data-testid={`tax-tab-${n}`}>{`${label('admin.taxonomy', n)} (${draft.taxonomies[n].length})`}</span>,
+        }))}
       />
-      <Typography.Paragraph type="secondary">{t(tab === 'channels' ? 'admin.tax.channelsHint' : tab === 'businessLines' ? 'admin.tax.linesHint' : 'admin.tax.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t(tab === 'channels' ? 'admin.tax.channelsHint' : tab === 'businessLines' ? 'admin.tax.linesHint' : 'admin.tax.hint')}
+      </Typography.Paragraph>
       <Form component={false}>
-        <Table<TaxonomyItem> rowKey="code" size="small" columns={columns} dataSource={entries} pagination={false} scroll={{ x: 720 }} data-testid="tax-table" />
+        <Table<TaxonomyItem>
+          rowKey="code"
+          size="small"
+          columns={columns}
+          dataSource={entries}
+          pagination={false}
+          scroll={{ x: 720 }}
+          data-testid="tax-table"
+        />
       </Form>
       {!readOnly && tab !== 'channels' && (
         <TaxonomyAddForm
@@ -159,7 +208,13 @@ export function TaxonomiesPage() {
           }
         />
       )}
-      <PublishModal open={publishing} changes={changes} pending={publish.isPending} onCancel={() => setPublishing(false)} onPublish={doPublish} />
+      <PublishModal
+        open={publishing}
+        changes={changes}
+        pending={publish.isPending}
+        onCancel={() => setPublishing(false)}
+        onPublish={doPublish}
+      />
     </Card>
   );
 }

@@ -13,7 +13,15 @@ interface NewEntry {
 }
 
 /** A new entry of a list: a snake_case code not used yet, both labels, and for business lines the sector. */
-export function TaxonomyAddForm({ name, entries, onAdd }: { name: TaxonomyName; entries: readonly TaxonomyItem[]; onAdd: (entry: TaxonomyItem) => void }) {
+export function TaxonomyAddForm({
+  name,
+  entries,
+  onAdd,
+}: {
+  name: TaxonomyName;
+  entries: readonly TaxonomyItem[];
+  onAdd: (entry: TaxonomyItem) => void;
+}) {
   const { t, label } = useI18n();
   const [form] = Form.useForm<NewEntry>();
   const lines = name === 'businessLines';
@@ -35,7 +43,10 @@ export function TaxonomyAddForm({ name, entries, onAdd }: { name: TaxonomyName; 
         rules={[
           required,
           { pattern: CODE, message: t('admin.tax.codeFormat') },
-          { validator: async (_r, v: string | undefined) => (v && entries.some((e) => e.code === v) ? Promise.reject(new Error(t('admin.tax.codeTaken'))) : undefined) },
+          {
+            validator: async (_r, v: string | undefined) =>
+              v && entries.some((e) => e.code === v) ? Promise.reject(new Error(t('admin.tax.codeTaken'))) : undefined,
+          },
         ]}
       >
         <Input placeholder={t('admin.tax.code')} style={{ width: 170 }} maxLength={64} data-testid="tax-new-code" />
@@ -48,7 +59,10 @@ export function TaxonomyAddForm({ name, entries, onAdd }: { name: TaxonomyName; 
       </Form.Item>
       {lines && (
         <Form.Item name="sector">
-          <Select style={{ width: 120 }} options={(['insurance', 'securities'] as const).map((s) => ({ value: s, label: label('admin.sector', s) }))} />
+          <Select
+            style={{ width: 120 }}
+            options={(['insurance', 'securities'] as const).map((s) => ({ value: s, label: label('admin.sector', s) }))}
+          />
         </Form.Item>
       )}
       <Form.Item>

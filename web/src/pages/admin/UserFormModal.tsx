@@ -37,7 +37,12 @@ export function UserFormModal({
     mutationFn: async (v: UserForm) => {
       const email = v.email?.trim() ? v.email.trim() : null;
       if (isNew) return api<{ user: AdminUser; oneTimePassword: string }>('POST', '/api/users', { ...v, email });
-      const user = await api<AdminUser>('PATCH', `/api/users/${target.id}`, { displayName: v.displayName, email, roles: v.roles, orgUnitIds: v.orgUnitIds });
+      const user = await api<AdminUser>('PATCH', `/api/users/${target.id}`, {
+        displayName: v.displayName,
+        email,
+        roles: v.roles,
+        orgUnitIds: v.orgUnitIds,
+      });
       return { user };
     },
     onSuccess: onSaved,
@@ -63,18 +68,41 @@ export function UserFormModal({
         form={form}
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
-        initialValues={isNew ? { roles: [], orgUnitIds: [] } : { username: target.username, displayName: target.displayName, email: target.email ?? '', roles: target.roles, orgUnitIds: target.orgUnitIds }}
+        initialValues={
+          isNew
+            ? { roles: [], orgUnitIds: [] }
+            : {
+                username: target.username,
+                displayName: target.displayName,
+                email: target.email ?? '',
+                roles: target.roles,
+                orgUnitIds: target.orgUnitIds,
+              }
+        }
       >
-        <Form.Item name="username" label={t('admin.users.username')} rules={required} extra={isNew ? t('admin.users.usernameHint') : undefined}>
+        <Form.Item
+          name="username"
+          label={t('admin.users.username')}
+          rules={required}
+          extra={isNew ? t('admin.users.usernameHint') : undefined}
+        >
           <Input disabled={!isNew} maxLength={64} autoComplete="off" data-testid="user-username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('admin.users.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('admin.users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={100} data-testid="user-display-name" />
         </Form.Item>
         <Form.Item name="email" label={t('admin.users.email')} rules={[{ type: 'email', message: t('admin.users.emailInvalid') }]}>
           <Input maxLength={254} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="roles" label={t('admin.users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
+        <Form.Item
+          name="roles"
+          label={t('admin.users.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
+        >
           <Select
             mode="multiple"
             loading={roles.isPending}

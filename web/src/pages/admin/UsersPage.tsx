@@ -13,7 +13,14 @@ import { UserFormModal } from './UserFormModal';
 function OneTimePassword({ shown, onClose }: { shown: { username: string; password: string } | null; onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <Modal open={shown !== null} title={t('admin.users.otpTitle')} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText={t('admin.users.otpDone')}>
+    <Modal
+      open={shown !== null}
+      title={t('admin.users.otpTitle')}
+      onCancel={onClose}
+      onOk={onClose}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      okText={t('admin.users.otpDone')}
+    >
       {shown && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('admin.users.otpFor', { name: shown.username })}</Typography.Text>
@@ -89,8 +96,16 @@ export function UsersPage() {
   const columns: TableColumnsType<AdminUser> = [
     { title: t('admin.users.username'), dataIndex: 'username', width: 130, sorter: (a, b) => a.username.localeCompare(b.username) },
     { title: t('admin.users.displayName'), dataIndex: 'displayName', width: 140 },
-    { title: t('admin.users.roles'), dataIndex: 'roles', render: (rs: string[]) => <Tags items={rs.map((r) => ({ key: r, text: roleName(r) }))} /> },
-    { title: t('admin.users.units'), dataIndex: 'orgUnitIds', render: (ids: string[]) => <Tags color="blue" items={ids.map((id) => ({ key: id, text: unitName(id) }))} /> },
+    {
+      title: t('admin.users.roles'),
+      dataIndex: 'roles',
+      render: (rs: string[]) => <Tags items={rs.map((r) => ({ key: r, text: roleName(r) }))} />,
+    },
+    {
+      title: t('admin.users.units'),
+      dataIndex: 'orgUnitIds',
+      render: (ids: string[]) => <Tags color="blue" items={ids.map((id) => ({ key: id, text: unitName(id) }))} />,
+    },
     {
       title: t('admin.users.state'),
       key: 'state',
@@ -116,7 +131,10 @@ export function UsersPage() {
           <Button size="small" type="link" onClick={() => setEditing(u)}>
             {t('admin.edit')}
           </Button>
-          <Popconfirm title={t('admin.users.confirmReset', { name: u.username })} onConfirm={() => act.mutate({ user: u, action: 'reset' })}>
+          <Popconfirm
+            title={t('admin.users.confirmReset', { name: u.username })}
+            onConfirm={() => act.mutate({ user: u, action: 'reset' })}
+          >
             <Button size="small" type="link">
               {t('admin.users.resetPassword')}
             </Button>
@@ -126,7 +144,10 @@ export function UsersPage() {
               {t('admin.users.unlock')}
             </Button>
           )}
-          <Popconfirm title={u.active ? t('admin.users.confirmDeactivate', { name: u.username }) : t('admin.confirmActivate')} onConfirm={() => act.mutate({ user: u, action: 'toggle' })}>
+          <Popconfirm
+            title={u.active ? t('admin.users.confirmDeactivate', { name: u.username }) : t('admin.confirmActivate')}
+            onConfirm={() => act.mutate({ user: u, action: 'toggle' })}
+          >
             <Button size="small" type="link" danger={u.active}>
               {u.active ? t('admin.deactivate') : t('admin.activate')}
             </Button>

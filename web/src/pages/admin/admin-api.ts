@@ -3,7 +3,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { api, ApiError, type ApiFieldError } from '../../api';
-import type { AdminUser, CalendarYear, CalendarYearsAnswer, OrgUnit, PolicyVersionAnswer, PolicyVersionSummary, RoleInfo } from './admin-types';
+import type {
+  AdminUser,
+  CalendarYear,
+  CalendarYearsAnswer,
+  OrgUnit,
+  PolicyVersionAnswer,
+  PolicyVersionSummary,
+  RoleInfo,
+} from './admin-types';
 
 export const KEYS = {
   orgUnits: ['admin', 'org-units'],
@@ -17,15 +25,29 @@ export const KEYS = {
 } as const;
 
 export function useOrgUnits() {
-  return useQuery({ queryKey: KEYS.orgUnits, queryFn: () => api<{ items: OrgUnit[] }>('GET', '/api/org-units?includeInactive=true'), select: (d) => d.items });
+  return useQuery({
+    queryKey: KEYS.orgUnits,
+    queryFn: () => api<{ items: OrgUnit[] }>('GET', '/api/org-units?includeInactive=true'),
+    select: (d) => d.items,
+  });
 }
 
 export function useUsers(enabled = true) {
-  return useQuery({ queryKey: KEYS.users, queryFn: () => api<{ items: AdminUser[] }>('GET', '/api/users?includeInactive=true'), select: (d) => d.items, enabled });
+  return useQuery({
+    queryKey: KEYS.users,
+    queryFn: () => api<{ items: AdminUser[] }>('GET', '/api/users?includeInactive=true'),
+    select: (d) => d.items,
+    enabled,
+  });
 }
 
 export function useRoles() {
-  return useQuery({ queryKey: KEYS.roles, queryFn: () => api<{ items: RoleInfo[] }>('GET', '/api/roles'), select: (d) => d.items, staleTime: 10 * 60_000 });
+  return useQuery({
+    queryKey: KEYS.roles,
+    queryFn: () => api<{ items: RoleInfo[] }>('GET', '/api/roles'),
+    select: (d) => d.items,
+    staleTime: 10 * 60_000,
+  });
 }
 
 export function usePolicy() {
@@ -33,7 +55,11 @@ export function usePolicy() {
 }
 
 export function usePolicyVersions() {
-  return useQuery({ queryKey: KEYS.versions, queryFn: () => api<{ items: PolicyVersionSummary[] }>('GET', '/api/policy/versions'), select: (d) => d.items });
+  return useQuery({
+    queryKey: KEYS.versions,
+    queryFn: () => api<{ items: PolicyVersionSummary[] }>('GET', '/api/policy/versions'),
+    select: (d) => d.items,
+  });
 }
 
 export function usePolicyVersion(version: number | undefined) {

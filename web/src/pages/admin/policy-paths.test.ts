@@ -27,7 +27,26 @@ describe('policy paths read as labels, never as codes (#9 item 8)', () => {
   });
 
   it('every top-level key of the policy has a label', () => {
-    const top = ['complaintNumberPrefix', 'workingHours', 'warningFractions', 'clocks', 'regulatory', 'grading', 'massIncident', 'majorComplaint', 'keywords', 'repeatWindowDays', 'compensationBands', 'reopen', 'retention', 'auditRetentionYears', 'taxonomies', 'escalation', 'tracking', 'handling'];
+    const top = [
+      'complaintNumberPrefix',
+      'workingHours',
+      'warningFractions',
+      'clocks',
+      'regulatory',
+      'grading',
+      'massIncident',
+      'majorComplaint',
+      'keywords',
+      'repeatWindowDays',
+      'compensationBands',
+      'reopen',
+      'retention',
+      'auditRetentionYears',
+      'taxonomies',
+      'escalation',
+      'tracking',
+      'handling',
+    ];
     for (const key of top) expect(names.word(key), key).toBeDefined();
   });
 });

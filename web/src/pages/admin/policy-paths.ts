@@ -33,7 +33,8 @@ export function policyPathLabel(path: string, names: PathNames): string {
     if (/^\d+$/.test(segment)) parts.push(names.nth(Number(segment) + 1));
     else if (top === 'clocks' && i === 0) parts.push(names.clock(segment));
     else if ((top === 'grading' || top === 'retention') && i === 0) parts.push(names.businessLine(segment));
-    else if (top === 'taxonomies' && i === 1 && parent !== undefined) parts.push(parent === 'businessLines' ? names.businessLine(segment) : names.entry(parent, segment));
+    else if (top === 'taxonomies' && i === 1 && parent !== undefined)
+      parts.push(parent === 'businessLines' ? names.businessLine(segment) : names.entry(parent, segment));
     else if (top === 'taxonomies' && parent === 'categoryLines' && i === 1) parts.push(names.entry('categories', segment));
     else parts.push(names.word(segment) ?? segment);
   });

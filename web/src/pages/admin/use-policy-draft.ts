@@ -34,7 +34,8 @@ export function usePolicyDraft() {
 export function usePublishPolicy() {
   const refresh = useRefreshPolicy();
   return useMutation({
-    mutationFn: (input: { policy: PolicyDoc; reason: string }) => api<PolicyVersionAnswer & { replanned: number }>('PUT', '/api/policy', input),
+    mutationFn: (input: { policy: PolicyDoc; reason: string }) =>
+      api<PolicyVersionAnswer & { replanned: number }>('PUT', '/api/policy', input),
     onSuccess: refresh,
   });
 }

@@ -46,7 +46,10 @@ export function usePublisherName(): (username: string) => string {
 /** A version's reason; the seed's file reference reads as "system defaults". */
 export function usePolicyReason(): (reason: string | null) => string {
   const { t } = useI18n();
-  return useCallback((reason: string | null) => policyReason(reason, { systemDefaults: t('policy.systemDefaults'), none: t('common.none') }), [t]);
+  return useCallback(
+    (reason: string | null) => policyReason(reason, { systemDefaults: t('policy.systemDefaults'), none: t('common.none') }),
+    [t],
+  );
 }
 
 /** A policy value as text, with the codes the form labels (approvers, clock units) read as those labels. */

@@ -77,7 +77,12 @@ export function BoardPage() {
             {t('board.updatedAt', { at: dateTime(data.generatedAt) })}
           </Typography.Text>
           <Tooltip title={t('board.refresh')}>
-            <Button icon={<ReloadOutlined />} loading={board.isFetching} onClick={() => void board.refetch()} aria-label={t('board.refresh')} />
+            <Button
+              icon={<ReloadOutlined />}
+              loading={board.isFetching}
+              onClick={() => void board.refetch()}
+              aria-label={t('board.refresh')}
+            />
           </Tooltip>
         </Space>
       </Space>

@@ -1,4 +1,11 @@
-import { AlertOutlined, CheckCircleOutlined, ClockCircleOutlined, FireOutlined, FolderOpenOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  FireOutlined,
+  FolderOpenOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Row, Statistic } from 'antd';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/dictionary';

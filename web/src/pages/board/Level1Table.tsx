@@ -7,7 +7,8 @@ import type { BoardLevel1, BoardMilestone } from './board-types';
 function MilestoneTag({ m }: { m: BoardMilestone }) {
   const { t } = useI18n();
   if (m.overdue) return <Tag color="error">{t('board.milestone.overdue')}</Tag>;
-  if (m.status === 'met') return <Tag color={m.late ? 'warning' : 'success'}>{t(m.late ? 'board.milestone.metLate' : 'board.milestone.met')}</Tag>;
+  if (m.status === 'met')
+    return <Tag color={m.late ? 'warning' : 'success'}>{t(m.late ? 'board.milestone.metLate' : 'board.milestone.met')}</Tag>;
   if (m.status === 'cancelled') return <Tag>{t('board.milestone.cancelled')}</Tag>;
   return <Tag color="processing">{t('board.milestone.open')}</Tag>;
 }

@@ -1,4 +1,4 @@
-/** GET /api/board (src/services/board.service.ts): the leadership board's answer. */
+/** GET /api/board (src/services/workflow/board.service.ts): the leadership board's answer. */
 
 export interface BoardPerson {
   username: string;

@@ -4,7 +4,15 @@ import { useI18n } from '../../i18n/i18n';
 import type { MaskedComplainant } from '../../types';
 
 /** The complainant, masked unless this page has just unmasked them (with a recorded reason). */
-export function ComplainantCard({ complainant, mayUnmask, onUnmask }: { complainant: MaskedComplainant; mayUnmask: boolean; onUnmask: () => void }) {
+export function ComplainantCard({
+  complainant,
+  mayUnmask,
+  onUnmask,
+}: {
+  complainant: MaskedComplainant;
+  mayUnmask: boolean;
+  onUnmask: () => void;
+}) {
   const { t } = useI18n();
   const none = t('common.none');
   const p = complainant;

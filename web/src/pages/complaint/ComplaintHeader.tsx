@@ -46,8 +46,16 @@ export function ComplaintHeader({ detail: c, actions }: { detail: FullDetail; ac
         column={{ xs: 1, sm: 2, md: 3, xl: 4 }}
         style={{ marginBottom: 12 }}
         items={[
-          { key: 'assignee', label: t('complaint.assignee'), children: <span data-testid="complaint-assignee">{c.assignee ? person(c.assignee) : none}</span> },
-          { key: 'tracker', label: t('complaint.tracker'), children: <span data-testid="complaint-tracker">{c.tracker ? person(c.tracker) : none}</span> },
+          {
+            key: 'assignee',
+            label: t('complaint.assignee'),
+            children: <span data-testid="complaint-assignee">{c.assignee ? person(c.assignee) : none}</span>,
+          },
+          {
+            key: 'tracker',
+            label: t('complaint.tracker'),
+            children: <span data-testid="complaint-tracker">{c.tracker ? person(c.tracker) : none}</span>,
+          },
           { key: 'received', label: t('ledger.receivedAt'), children: dateTime(c.receivedAt) },
           { key: 'channel', label: t('complaint.channel'), children: taxonomy.label('channels', c.channel) },
           { key: 'category', label: t('complaint.category'), children: taxonomy.label('categories', c.category) },

@@ -65,7 +65,11 @@ export function ComplaintPage() {
     </span>
   );
   const complainant = (
-    <ComplainantCard complainant={clear?.id === c.id ? clear.complainant : c.complainant} mayUnmask={c.allowedActions.includes('unmask')} onUnmask={() => setUnmasking(true)} />
+    <ComplainantCard
+      complainant={clear?.id === c.id ? clear.complainant : c.complainant}
+      mayUnmask={c.allowedActions.includes('unmask')}
+      onUnmask={() => setUnmasking(true)}
+    />
   );
 
   return (
@@ -86,12 +90,28 @@ export function ComplaintPage() {
               onChange={setTab}
               items={[
                 { key: 'details', label: label('details'), children: <DetailsTab detail={c} complainant={complainant} /> },
-                { key: 'investigation', label: label('investigation', ofKind(recs, 'investigation', 'evidence', 'extension_request', 'findings').length), children: <InvestigationTab complaintId={c.id} records={recs} /> },
+                {
+                  key: 'investigation',
+                  label: label('investigation', ofKind(recs, 'investigation', 'evidence', 'extension_request', 'findings').length),
+                  children: <InvestigationTab complaintId={c.id} records={recs} />,
+                },
                 { key: 'analysis', label: label('analysis', ofKind(recs, 'analysis').length), children: <AnalysisTab records={recs} /> },
-                { key: 'resolution', label: label('resolution', ofKind(recs, 'compensation', 'settlement').length), children: <ResolutionTab records={recs} /> },
-                { key: 'feedback', label: label('feedback', ofKind(recs, 'feedback', 'survey', 'closing').length), children: <FeedbackTab records={recs} /> },
+                {
+                  key: 'resolution',
+                  label: label('resolution', ofKind(recs, 'compensation', 'settlement').length),
+                  children: <ResolutionTab records={recs} />,
+                },
+                {
+                  key: 'feedback',
+                  label: label('feedback', ofKind(recs, 'feedback', 'survey', 'closing').length),
+                  children: <FeedbackTab records={recs} />,
+                },
                 { key: 'plan', label: label('plan', milestones.length), children: <PlanTab records={recs} milestones={milestones} /> },
-                { key: 'improvements', label: label('improvements', improvements.data?.length ?? 0), children: <ImprovementTab actions={improvements.data} error={improvements.error} onChanged={refresh} /> },
+                {
+                  key: 'improvements',
+                  label: label('improvements', improvements.data?.length ?? 0),
+                  children: <ImprovementTab actions={improvements.data} error={improvements.error} onChanged={refresh} />,
+                },
                 { key: 'related', label: label('related', c.related.length), children: <RelatedTab related={c.related} /> },
               ]}
             />
@@ -101,7 +121,16 @@ export function ComplaintPage() {
           <EventTimeline events={events.data} error={events.error} pending={events.isPending} />
         </Col>
       </Row>
-      {unmasking && <UnmaskModal complaintId={c.id} onClose={() => setUnmasking(false)} onShown={(p) => { setClear({ id: c.id, complainant: p }); void refresh(); }} />}
+      {unmasking && (
+        <UnmaskModal
+          complaintId={c.id}
+          onClose={() => setUnmasking(false)}
+          onShown={(p) => {
+            setClear({ id: c.id, complainant: p });
+            void refresh();
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -4,16 +4,38 @@ import { useI18n } from '../../i18n/i18n';
 import type { ClockView, DeadlineViews } from './complaint-types';
 import { Countdown } from './Countdown';
 
-export const CLOCK_STATUS_COLOURS: Record<ClockView['status'], string> = { running: 'processing', paused: 'warning', met: 'success', breached: 'error', cancelled: 'default' };
+export const CLOCK_STATUS_COLOURS: Record<ClockView['status'], string> = {
+  running: 'processing',
+  paused: 'warning',
+  met: 'success',
+  breached: 'error',
+  cancelled: 'default',
+};
 
-function DeadlineBlock({ title, clock, stricter, testId }: { title: MessageKey; clock: ClockView | null; stricter: boolean; testId: string }) {
+function DeadlineBlock({
+  title,
+  clock,
+  stricter,
+  testId,
+}: {
+  title: MessageKey;
+  clock: ClockView | null;
+  stricter: boolean;
+  testId: string;
+}) {
   const { t, label, dateTime } = useI18n();
   const open = clock !== null && (clock.status === 'running' || clock.status === 'paused');
   return (
     <div
       data-testid={testId}
       data-stricter={stricter ? 'true' : undefined}
-      style={{ border: `1px solid ${stricter ? '#ff7a45' : '#f0f0f0'}`, background: stricter ? '#fff7e6' : undefined, borderRadius: 8, padding: '8px 12px', height: '100%' }}
+      style={{
+        border: `1px solid ${stricter ? '#ff7a45' : '#f0f0f0'}`,
+        background: stricter ? '#fff7e6' : undefined,
+        borderRadius: 8,
+        padding: '8px 12px',
+        height: '100%',
+      }}
     >
       <Space wrap size={4}>
         <Typography.Text type="secondary">{t(title)}</Typography.Text>
@@ -50,10 +72,20 @@ export function DeadlinesCard({ deadlines }: { deadlines: DeadlineViews }) {
   return (
     <Row gutter={[12, 12]} data-testid="deadlines">
       <Col xs={24} md={12}>
-        <DeadlineBlock title="complaint.policyDeadline" clock={policy} stricter={policy !== null && stricter === policy.kind} testId="deadline-policy" />
+        <DeadlineBlock
+          title="complaint.policyDeadline"
+          clock={policy}
+          stricter={policy !== null && stricter === policy.kind}
+          testId="deadline-policy"
+        />
       </Col>
       <Col xs={24} md={12}>
-        <DeadlineBlock title="complaint.regulatoryDeadline" clock={regulatory} stricter={regulatory !== null && stricter === regulatory.kind} testId="deadline-regulatory" />
+        <DeadlineBlock
+          title="complaint.regulatoryDeadline"
+          clock={regulatory}
+          stricter={regulatory !== null && stricter === regulatory.kind}
+          testId="deadline-regulatory"
+        />
       </Col>
     </Row>
   );

@@ -18,7 +18,12 @@ export function EventTimeline({ events, error, pending }: { events: EventView[] 
   const person = usePersonName();
   const tax = useTaxonomyLabel();
   return (
-    <Card size="small" title={t('complaint.timeline')} data-testid="timeline" extra={events && <Typography.Text type="secondary">{t('complaint.eventCount', { n: events.length })}</Typography.Text>}>
+    <Card
+      size="small"
+      title={t('complaint.timeline')}
+      data-testid="timeline"
+      extra={events && <Typography.Text type="secondary">{t('complaint.eventCount', { n: events.length })}</Typography.Text>}
+    >
       {pending && <Spin />}
       {error && <Alert type="error" showIcon message={error.message} />}
       {events && events.length === 0 && <Empty />}

@@ -6,7 +6,15 @@ import type { MaskedComplainant } from '../../types';
 import type { FullDetail } from './complaint-types';
 
 /** Asks why, then shows the complainant's personal data once (recorded in the history and the audit log). */
-export function UnmaskModal({ complaintId, onClose, onShown }: { complaintId: string; onClose: () => void; onShown: (c: MaskedComplainant) => void }) {
+export function UnmaskModal({
+  complaintId,
+  onClose,
+  onShown,
+}: {
+  complaintId: string;
+  onClose: () => void;
+  onShown: (c: MaskedComplainant) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason?: string }>();
   const unmask = useMutation({
@@ -20,7 +28,8 @@ export function UnmaskModal({ complaintId, onClose, onShown }: { complaintId: st
       if (field) form.setFields([{ name: 'reason', errors: [field.replace(/^reason: /, '')] }]);
     },
   });
-  const otherError = unmask.error && !(unmask.error instanceof ApiError && unmask.error.fieldMessage('reason')) ? unmask.error.message : null;
+  const otherError =
+    unmask.error && !(unmask.error instanceof ApiError && unmask.error.fieldMessage('reason')) ? unmask.error.message : null;
   return (
     <Modal
       open

@@ -13,7 +13,10 @@ export function useComplaint(id: string) {
 }
 
 export function useEvents(id: string) {
-  return useQuery({ queryKey: ['complaint', id, 'events'], queryFn: async () => (await api<{ items: EventView[] }>('GET', `${path(id)}/events`)).items });
+  return useQuery({
+    queryKey: ['complaint', id, 'events'],
+    queryFn: async () => (await api<{ items: EventView[] }>('GET', `${path(id)}/events`)).items,
+  });
 }
 
 export function useRecords(id: string) {
@@ -25,7 +28,8 @@ export function useImprovements(id: string, complaintId: string | undefined) {
   return useQuery({
     queryKey: ['complaint', id, 'improvements'],
     enabled: complaintId !== undefined,
-    queryFn: async () => (await api<{ items: ImprovementAction[] }>('GET', `/api/improvement-actions${queryString({ complaintId, limit: 200 })}`)).items,
+    queryFn: async () =>
+      (await api<{ items: ImprovementAction[] }>('GET', `/api/improvement-actions${queryString({ complaintId, limit: 200 })}`)).items,
   });
 }
 
@@ -75,7 +79,12 @@ export function useDepartments() {
 /** The current policy (taxonomies, regulatory limits); the same cache entry the taxonomy labels use. */
 export function usePolicyLists() {
   const me = useMe();
-  return useQuery({ queryKey: ['policy'], enabled: can(me.data, 'policy.read'), staleTime: 10 * 60_000, queryFn: () => api<PolicyLists>('GET', '/api/policy') });
+  return useQuery({
+    queryKey: ['policy'],
+    enabled: can(me.data, 'policy.read'),
+    staleTime: 10 * 60_000,
+    queryFn: () => api<PolicyLists>('GET', '/api/policy'),
+  });
 }
 
 export type TaxonomyLabel = (taxonomy: string, code: string) => string;

@@ -16,14 +16,28 @@ function useDetailText(): (detail: Record<string, string | number>) => string {
   return (detail) =>
     Object.entries(detail)
       .map(([k, v]) => {
-        const value = ['amount', 'threshold', 'l2From', 'l1Above'].includes(k) ? money(String(v)) : k === 'flag' ? label('riskFlag', v) : k === 'channel' ? label('intake.channel', v) : String(v);
+        const value = ['amount', 'threshold', 'l2From', 'l1Above'].includes(k)
+          ? money(String(v))
+          : k === 'flag'
+            ? label('riskFlag', v)
+            : k === 'channel'
+              ? label('intake.channel', v)
+              : String(v);
         return `${label('intake.detail', k)}: ${value}`;
       })
       .join(' · ');
 }
 
 /** The system's view while the agent types: proposed level and rules, duplicates, the clocks (R-B7, R-C1). */
-export function AssessmentPanel({ preview, loading, error }: { preview: IntakePreview | undefined; loading: boolean; error: Error | null }) {
+export function AssessmentPanel({
+  preview,
+  loading,
+  error,
+}: {
+  preview: IntakePreview | undefined;
+  loading: boolean;
+  error: Error | null;
+}) {
   const { t, label, dateTime } = useI18n();
   const detailText = useDetailText();
   return (
@@ -57,7 +71,9 @@ export function AssessmentPanel({ preview, loading, error }: { preview: IntakePr
               }
             />
           )}
-          {preview.hiddenDuplicates > 0 && <Alert type="info" showIcon message={t('intake.hiddenDuplicates', { n: preview.hiddenDuplicates })} />}
+          {preview.hiddenDuplicates > 0 && (
+            <Alert type="info" showIcon message={t('intake.hiddenDuplicates', { n: preview.hiddenDuplicates })} />
+          )}
           <Typography.Text strong>{t('intake.rules')}</Typography.Text>
           <List
             size="small"
@@ -102,7 +118,8 @@ export function HistoryPanel({ phone }: { phone: string }) {
   const digits = phone.replace(/\D/g, '');
   const history = useQuery({
     queryKey: ['complainant-history', digits],
-    queryFn: () => api<LedgerPage & { total: number }>('GET', `/api/complaints${queryString({ contact: phone, limit: 10, total: 'true' })}`),
+    queryFn: () =>
+      api<LedgerPage & { total: number }>('GET', `/api/complaints${queryString({ contact: phone, limit: 10, total: 'true' })}`),
     enabled: digits.length >= 7,
     staleTime: 30_000,
   });

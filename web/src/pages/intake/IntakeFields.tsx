@@ -37,7 +37,11 @@ export function ComplainantFields({ mode }: { mode: IntakeMode }) {
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="address" label={t('intake.address')} rules={mode === 'letter' ? [{ required: true, whitespace: true, message: t('common.required') }] : []}>
+        <Form.Item
+          name="address"
+          label={t('intake.address')}
+          rules={mode === 'letter' ? [{ required: true, whitespace: true, message: t('common.required') }] : []}
+        >
           <Input autoComplete="off" data-testid="intake-address" />
         </Form.Item>
       </Col>
@@ -91,7 +95,11 @@ export function MatterFields() {
         </Form.Item>
       </Col>
       <Col span={24}>
-        <Form.Item name="description" label={t('intake.description')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="description"
+          label={t('intake.description')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10_000} data-testid="intake-description" />
         </Form.Item>
       </Col>
@@ -139,7 +147,13 @@ function ReceivedAt({ letter }: { letter: boolean }) {
       getValueProps={(v: string | null | undefined) => ({ value: v ? dayjs(v) : null })}
       normalize={(d: Dayjs | null) => (d ? d.toISOString() : null)}
     >
-      <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} data-testid="intake-received-at" />
+      <DatePicker
+        showTime={{ format: 'HH:mm' }}
+        format="YYYY-MM-DD HH:mm"
+        style={{ width: '100%' }}
+        disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+        data-testid="intake-received-at"
+      />
     </Form.Item>
   );
 }
@@ -173,7 +187,9 @@ export function SourceFields({ mode }: { mode: IntakeMode }) {
               showSearch
               optionFilterProp="label"
               loading={branches.isPending}
-              options={(branches.data?.items ?? []).filter((b) => b.active).map((b) => ({ value: b.id, label: `${locale === 'zh-CN' ? b.nameZh : b.nameEn} (${b.code})` }))}
+              options={(branches.data?.items ?? [])
+                .filter((b) => b.active)
+                .map((b) => ({ value: b.id, label: `${locale === 'zh-CN' ? b.nameZh : b.nameEn} (${b.code})` }))}
               data-testid="intake-branch"
             />
           </Form.Item>

@@ -53,7 +53,8 @@ export function IntakePage() {
   });
 
   const register = useMutation({
-    mutationFn: (b: Record<string, unknown>) => api<RegisteredComplaint>('POST', '/api/complaints', b, { 'idempotency-key': idempotencyKey }),
+    mutationFn: (b: Record<string, unknown>) =>
+      api<RegisteredComplaint>('POST', '/api/complaints', b, { 'idempotency-key': idempotencyKey }),
     onSuccess: (complaint) => {
       setSaved(complaint);
       void message.success(t('intake.saved', { number: complaint.number }));
@@ -65,7 +66,8 @@ export function IntakePage() {
       const placed = e.fields
         .map((f) => {
           const name = formField(f.field, shown);
-          const list = name === 'channel' ? 'channels' : name === 'businessLine' ? 'businessLines' : name === 'category' ? 'categories' : null;
+          const list =
+            name === 'channel' ? 'channels' : name === 'businessLine' ? 'businessLines' : name === 'category' ? 'categories' : null;
           const choices = list ? taxonomy.entries(list).map((x) => ({ value: x.code, label: taxonomy.label(list, x.code) })) : [];
           return { name, message: labelChoices(bare(f.field, f.message), choices) };
         })

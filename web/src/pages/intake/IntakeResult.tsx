@@ -38,11 +38,19 @@ export function IntakeResult({ complaint, onAnother }: { complaint: RegisteredCo
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} title={t('intake.resultDeadlines')} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('complaint.policyDeadline')}>
           {d.policy ? `${label('clock', d.policy.kind)} · ${dateTime(d.policy.dueAt)}` : t('common.none')}
-          {d.stricter && d.policy?.kind === d.stricter && <Tag color="red" style={{ marginLeft: 8 }}>{t('complaint.stricter')}</Tag>}
+          {d.stricter && d.policy?.kind === d.stricter && (
+            <Tag color="red" style={{ marginLeft: 8 }}>
+              {t('complaint.stricter')}
+            </Tag>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('complaint.regulatoryDeadline')}>
           <span data-testid="result-regulatory">{d.regulatory ? dateTime(d.regulatory.dueAt) : t('common.none')}</span>
-          {d.stricter === 'regulatory' && <Tag color="red" style={{ marginLeft: 8 }}>{t('complaint.stricter')}</Tag>}
+          {d.stricter === 'regulatory' && (
+            <Tag color="red" style={{ marginLeft: 8 }}>
+              {t('complaint.stricter')}
+            </Tag>
+          )}
         </Descriptions.Item>
       </Descriptions>
       <List

@@ -72,7 +72,9 @@ export function intakeBody(mode: IntakeMode, v: IntakeValues): Record<string, un
 
 /** Enough is filled in for a preview to say something useful. */
 export function previewable(v: IntakeValues): boolean {
-  return Boolean(v.businessLine && v.category && text(v.description) && text(v.name) && (text(v.phone) || text(v.email) || text(v.address)));
+  return Boolean(
+    v.businessLine && v.category && text(v.description) && text(v.name) && (text(v.phone) || text(v.email) || text(v.address)),
+  );
 }
 
 const COMPLAINANT_FIELDS = new Set(['name', 'phone', 'email', 'address', 'idType', 'idNumber', 'account']);

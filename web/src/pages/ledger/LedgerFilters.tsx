@@ -62,11 +62,21 @@ export function LedgerFilters({ state, setList, setText, setRange }: Props) {
       data-testid={`filter-${name}`}
     />
   );
-  const fromTaxonomy = (name: 'channels' | 'categories' | 'businessLines') => taxonomy.entries(name).map((e) => ({ value: e.code, label: taxonomy.label(name, e.code) }));
+  const fromTaxonomy = (name: 'channels' | 'categories' | 'businessLines') =>
+    taxonomy.entries(name).map((e) => ({ value: e.code, label: taxonomy.label(name, e.code) }));
   return (
     <Space wrap style={{ marginBottom: 16 }}>
-      {multi('level', t('ledger.level'), LEVELS.map((l) => ({ value: String(l), label: label('level', l) })), 150)}
-      {multi('status', t('ledger.status'), STATUSES.map((s) => ({ value: s, label: label('status', s) })))}
+      {multi(
+        'level',
+        t('ledger.level'),
+        LEVELS.map((l) => ({ value: String(l), label: label('level', l) })),
+        150,
+      )}
+      {multi(
+        'status',
+        t('ledger.status'),
+        STATUSES.map((s) => ({ value: s, label: label('status', s) })),
+      )}
       {multi('channel', t('ledger.channel'), fromTaxonomy('channels'))}
       {multi('businessLine', t('ledger.businessLine'), fromTaxonomy('businessLines'))}
       {multi('category', t('ledger.category'), fromTaxonomy('categories'), 190)}
@@ -82,7 +92,10 @@ export function LedgerFilters({ state, setList, setText, setRange }: Props) {
       <DatePicker.RangePicker
         style={{ width: 250 }}
         placeholder={[t('ledger.receivedFrom'), t('ledger.receivedTo')]}
-        value={[texts.receivedFrom ? dayjs(texts.receivedFrom) : null, texts.receivedTo ? dayjs(texts.receivedTo).subtract(1, 'day') : null]}
+        value={[
+          texts.receivedFrom ? dayjs(texts.receivedFrom) : null,
+          texts.receivedTo ? dayjs(texts.receivedTo).subtract(1, 'day') : null,
+        ]}
         onChange={(range) => {
           const [from, to] = range ?? [null, null];
           // the API's receivedTo is exclusive: the whole last day is included
@@ -103,7 +116,11 @@ export function LedgerFilters({ state, setList, setText, setRange }: Props) {
         ]}
         data-testid="filter-overdue"
       />
-      <Checkbox checked={texts.mine === 'true'} onChange={(e) => setText('mine', e.target.checked ? 'true' : null)} data-testid="filter-mine">
+      <Checkbox
+        checked={texts.mine === 'true'}
+        onChange={(e) => setText('mine', e.target.checked ? 'true' : null)}
+        data-testid="filter-mine"
+      >
         {t('ledger.mine')}
       </Checkbox>
       {texts.dueWithinHours && (

@@ -51,7 +51,11 @@ export function LedgerPage() {
 
   const ledger = useInfiniteQuery({
     queryKey: ['ledger', query],
-    queryFn: ({ pageParam }) => api<LedgerAnswer & { total: number | null }>('GET', `/api/complaints${queryString({ ...query, limit: PAGE_SIZE, cursor: pageParam, total: pageParam ? undefined : 'true' })}`),
+    queryFn: ({ pageParam }) =>
+      api<LedgerAnswer & { total: number | null }>(
+        'GET',
+        `/api/complaints${queryString({ ...query, limit: PAGE_SIZE, cursor: pageParam, total: pageParam ? undefined : 'true' })}`,
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -75,20 +79,63 @@ export function LedgerPage() {
     },
     level: { title: t('ledger.level'), dataIndex: 'level', width: 90, render: (l: number) => <LevelTag level={l} /> },
     status: { title: t('ledger.status'), dataIndex: 'status', width: 90, render: (s: string) => <StatusTag status={s} /> },
-    channel: { title: t('ledger.channel'), dataIndex: 'channel', width: 110, responsive: WIDE, render: (c: string) => taxonomy.label('channels', c) },
-    businessLine: { title: t('ledger.businessLine'), dataIndex: 'businessLine', width: 120, responsive: WIDE, render: (c: string) => taxonomy.label('businessLines', c) },
+    channel: {
+      title: t('ledger.channel'),
+      dataIndex: 'channel',
+      width: 110,
+      responsive: WIDE,
+      render: (c: string) => taxonomy.label('channels', c),
+    },
+    businessLine: {
+      title: t('ledger.businessLine'),
+      dataIndex: 'businessLine',
+      width: 120,
+      responsive: WIDE,
+      render: (c: string) => taxonomy.label('businessLines', c),
+    },
     category: { title: t('ledger.category'), dataIndex: 'category', width: 130, render: (c: string) => taxonomy.label('categories', c) },
-    branch: { title: t('ledger.branch'), dataIndex: 'branch', width: 130, responsive: WIDE, render: (b: string | null) => b ?? t('common.none') },
+    branch: {
+      title: t('ledger.branch'),
+      dataIndex: 'branch',
+      width: 130,
+      responsive: WIDE,
+      render: (b: string | null) => b ?? t('common.none'),
+    },
     complainant: { title: t('ledger.complainant'), dataIndex: 'complainantName', width: 90 },
-    amount: { title: t('ledger.col.amount'), dataIndex: 'amount', width: 120, align: 'right', responsive: WIDE, render: (a: string | null) => (a ? money(a) : t('common.none')) },
-    receivedAt: { title: t('ledger.receivedAt'), dataIndex: 'receivedAt', width: 140, responsive: WIDE, render: (at: string) => dateTime(at) },
-    nextDue: { title: t('ledger.nextDue'), key: 'nextDue', width: 140, fixed: 'right', render: (_v, r) => (r.nextDue ? dateTime(r.nextDue.dueAt) : t('common.none')) },
+    amount: {
+      title: t('ledger.col.amount'),
+      dataIndex: 'amount',
+      width: 120,
+      align: 'right',
+      responsive: WIDE,
+      render: (a: string | null) => (a ? money(a) : t('common.none')),
+    },
+    receivedAt: {
+      title: t('ledger.receivedAt'),
+      dataIndex: 'receivedAt',
+      width: 140,
+      responsive: WIDE,
+      render: (at: string) => dateTime(at),
+    },
+    nextDue: {
+      title: t('ledger.nextDue'),
+      key: 'nextDue',
+      width: 140,
+      fixed: 'right',
+      render: (_v, r) => (r.nextDue ? dateTime(r.nextDue.dueAt) : t('common.none')),
+    },
   };
   const shown: TableColumnsType<Row> = columns.map((key) => ({
     ...all[key],
     key,
     // level 1 is the most serious: it sorts up first; numbers and times newest first
-    ...(SORTABLE[key] ? { sorter: true, sortOrder: sortOrder(key), sortDirections: key === 'level' ? ['ascend', 'descend', 'ascend'] : ['descend', 'ascend', 'descend'] } : {}),
+    ...(SORTABLE[key]
+      ? {
+          sorter: true,
+          sortOrder: sortOrder(key),
+          sortDirections: key === 'level' ? ['ascend', 'descend', 'ascend'] : ['descend', 'ascend', 'descend'],
+        }
+      : {}),
   }));
 
   const onChange: TableProps<Row>['onChange'] = (_p, _f, sorter) => {
@@ -106,7 +153,11 @@ export function LedgerPage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('ledger.title')}</Typography.Title>}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('ledger.title')}
+        </Typography.Title>
+      }
       extra={<LedgerToolbar query={query} columns={columns} setColumns={setColumns} openView={openView} />}
       styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
     >
@@ -127,7 +178,7 @@ export function LedgerPage() {
         scroll={{ x: 'max-content' }}
         onChange={onChange}
         rowClassName={(r) => (r.overdue ? 'ledger-overdue' : '')}
-        onRow={(r) => ({ onDoubleClick: () => navigate(`/complaints/${r.id}`) })}
+        onRow={(r) => ({ onDoubleClick: () => void navigate(`/complaints/${r.id}`) })}
         data-testid="ledger-table"
       />
       <Space style={{ marginTop: 16 }}>

@@ -46,7 +46,8 @@ export function LedgerToolbar({ query, columns, setColumns, openView }: Props) {
 
   const views = useQuery({ queryKey: ['saved-views'], queryFn: () => api<{ items: SavedView[] }>('GET', '/api/saved-views') });
   const save = useMutation({
-    mutationFn: (name: string) => api<SavedView>('POST', '/api/saved-views', { name, query: new URLSearchParams(query).toString(), columns }),
+    mutationFn: (name: string) =>
+      api<SavedView>('POST', '/api/saved-views', { name, query: new URLSearchParams(query).toString(), columns }),
     onSuccess: (v) => {
       setSaving(false);
       setSelected(v.id);
@@ -136,7 +137,11 @@ export function LedgerToolbar({ query, columns, setColumns, openView }: Props) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v.name)}>
-          <Form.Item name="name" label={t('ledger.viewName')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 60 }]}>
+          <Form.Item
+            name="name"
+            label={t('ledger.viewName')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 60 }]}
+          >
             <Input autoFocus data-testid="view-name" />
           </Form.Item>
         </Form>

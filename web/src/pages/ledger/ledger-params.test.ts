@@ -6,7 +6,15 @@ describe('ledger address parameters (issue #5)', () => {
     const s = readState(new URLSearchParams('level=1,2&status=assigned&q=理赔&overdue=true&mine=true&sort=level&order=asc&colour=red'));
     expect(s.lists.level).toEqual(['1', '2']);
     expect(s.texts).toEqual({ q: '理赔', overdue: 'true', mine: 'true' });
-    expect(apiParams(s)).toEqual({ level: '1,2', status: 'assigned', q: '理赔', overdue: 'true', mine: 'true', sort: 'level', order: 'asc' });
+    expect(apiParams(s)).toEqual({
+      level: '1,2',
+      status: 'assigned',
+      q: '理赔',
+      overdue: 'true',
+      mine: 'true',
+      sort: 'level',
+      order: 'asc',
+    });
   });
 
   it('an unknown sort falls back to the received time, newest first', () => {

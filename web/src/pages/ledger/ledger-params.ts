@@ -5,7 +5,18 @@
  */
 
 export const LIST_FILTERS = ['status', 'level', 'channel', 'businessLine', 'category'] as const;
-export const TEXT_FILTERS = ['q', 'branch', 'receivedFrom', 'receivedTo', 'overdue', 'mine', 'dueWithinHours', 'contact', 'idNumber', 'account'] as const;
+export const TEXT_FILTERS = [
+  'q',
+  'branch',
+  'receivedFrom',
+  'receivedTo',
+  'overdue',
+  'mine',
+  'dueWithinHours',
+  'contact',
+  'idNumber',
+  'account',
+] as const;
 /** Exact-value searches: a complainant's phone or e-mail, ID document number, account number. */
 export const EXACT_FILTERS = ['contact', 'idNumber', 'account'] as const;
 export type ExactFilter = (typeof EXACT_FILTERS)[number];
@@ -15,9 +26,30 @@ export type ListFilter = (typeof LIST_FILTERS)[number];
 export type TextFilter = (typeof TEXT_FILTERS)[number];
 export type LedgerSort = (typeof SORTS)[number];
 
-export const COLUMNS = ['number', 'level', 'status', 'channel', 'businessLine', 'category', 'branch', 'complainant', 'amount', 'receivedAt', 'nextDue'] as const;
+export const COLUMNS = [
+  'number',
+  'level',
+  'status',
+  'channel',
+  'businessLine',
+  'category',
+  'branch',
+  'complainant',
+  'amount',
+  'receivedAt',
+  'nextDue',
+] as const;
 export type ColumnKey = (typeof COLUMNS)[number];
-export const DEFAULT_COLUMNS: readonly ColumnKey[] = ['number', 'level', 'status', 'channel', 'category', 'complainant', 'receivedAt', 'nextDue'];
+export const DEFAULT_COLUMNS: readonly ColumnKey[] = [
+  'number',
+  'level',
+  'status',
+  'channel',
+  'category',
+  'complainant',
+  'receivedAt',
+  'nextDue',
+];
 
 export interface LedgerState {
   lists: Record<ListFilter, string[]>;
@@ -27,7 +59,10 @@ export interface LedgerState {
 }
 
 export function readState(params: URLSearchParams): LedgerState {
-  const lists = Object.fromEntries(LIST_FILTERS.map((k) => [k, params.get(k)?.split(',').filter(Boolean) ?? []])) as Record<ListFilter, string[]>;
+  const lists = Object.fromEntries(LIST_FILTERS.map((k) => [k, params.get(k)?.split(',').filter(Boolean) ?? []])) as Record<
+    ListFilter,
+    string[]
+  >;
   const texts: Partial<Record<TextFilter, string>> = {};
   for (const k of TEXT_FILTERS) {
     const v = params.get(k)?.trim();

@@ -42,7 +42,12 @@ export function NotificationsPage() {
             onChange={(v) => setParams(v === 'unread' ? { unread: 'true' } : {}, { replace: true })}
             data-testid="notices-filter"
           />
-          <Button disabled={unread === 0} loading={markRead.isPending} onClick={() => markRead.mutate({ all: true })} data-testid="notices-page-mark-all">
+          <Button
+            disabled={unread === 0}
+            loading={markRead.isPending}
+            onClick={() => markRead.mutate({ all: true })}
+            data-testid="notices-page-mark-all"
+          >
             {t('notices.markAllRead')}
           </Button>
         </Space>

@@ -43,7 +43,11 @@ export function ResolveException({ exception }: { exception: WorkbenchException 
           <Alert type="error" showIcon message={resolve.error.message} style={{ marginBottom: 12 }} />
         )}
         <Form form={form} layout="vertical">
-          <Form.Item name="resolution" label={t('workbench.resolution')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="resolution"
+            label={t('workbench.resolution')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} data-testid="exception-resolution" />
           </Form.Item>
         </Form>

@@ -34,7 +34,19 @@ function Tile({ testId, title, value, icon, colour, to }: TileProps) {
 }
 
 /** `late`: the overdue list, which names the deadline that was missed rather than the next one. */
-function ComplaintList({ section, view, testId, title, late = false }: { section: ComplaintSection; view: string; testId: string; title: string; late?: boolean }) {
+function ComplaintList({
+  section,
+  view,
+  testId,
+  title,
+  late = false,
+}: {
+  section: ComplaintSection;
+  view: string;
+  testId: string;
+  title: string;
+  late?: boolean;
+}) {
   const { t, label, dateTime } = useI18n();
   return (
     <Card
@@ -76,7 +88,11 @@ export function WorkbenchPage() {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
   const client = useQueryClient();
-  const wb = useQuery({ queryKey: ['workbench'], queryFn: () => api<WorkbenchAnswer>('GET', '/api/workbench'), refetchInterval: REFRESH_MS });
+  const wb = useQuery({
+    queryKey: ['workbench'],
+    queryFn: () => api<WorkbenchAnswer>('GET', '/api/workbench'),
+    refetchInterval: REFRESH_MS,
+  });
   const markRead = useMutation({
     mutationFn: () => api('POST', '/api/notifications/read', { all: true }),
     onSuccess: () => {
@@ -110,21 +126,53 @@ export function WorkbenchPage() {
         {d?.mine !== null && (
           <>
             <Col xs={12} md={8} xl={4}>
-              <Tile testId="tile-mine" title={t('workbench.mine')} value={d?.mine?.total} icon={<SolutionOutlined />} to={`/complaints?${SECTION_VIEWS.mine}`} />
+              <Tile
+                testId="tile-mine"
+                title={t('workbench.mine')}
+                value={d?.mine?.total}
+                icon={<SolutionOutlined />}
+                to={`/complaints?${SECTION_VIEWS.mine}`}
+              />
             </Col>
             <Col xs={12} md={8} xl={5}>
-              <Tile testId="tile-due-soon" title={t('workbench.dueSoon', { hours })} value={d?.dueSoon?.total} icon={<ClockCircleOutlined />} colour="#d46b08" to={`/complaints?${SECTION_VIEWS.dueSoon}`} />
+              <Tile
+                testId="tile-due-soon"
+                title={t('workbench.dueSoon', { hours })}
+                value={d?.dueSoon?.total}
+                icon={<ClockCircleOutlined />}
+                colour="#d46b08"
+                to={`/complaints?${SECTION_VIEWS.dueSoon}`}
+              />
             </Col>
             <Col xs={12} md={8} xl={5}>
-              <Tile testId="tile-overdue" title={t('workbench.overdue')} value={d?.overdue?.total} icon={<FireOutlined />} colour="#cf1322" to={`/complaints?${SECTION_VIEWS.overdue}`} />
+              <Tile
+                testId="tile-overdue"
+                title={t('workbench.overdue')}
+                value={d?.overdue?.total}
+                icon={<FireOutlined />}
+                colour="#cf1322"
+                to={`/complaints?${SECTION_VIEWS.overdue}`}
+              />
             </Col>
             <Col xs={12} md={8} xl={5}>
-              <Tile testId="tile-exceptions" title={t('workbench.exceptions')} value={d?.exceptions?.total} icon={<AlertOutlined />} colour="#cf1322" />
+              <Tile
+                testId="tile-exceptions"
+                title={t('workbench.exceptions')}
+                value={d?.exceptions?.total}
+                icon={<AlertOutlined />}
+                colour="#cf1322"
+              />
             </Col>
           </>
         )}
         <Col xs={12} md={8} xl={5}>
-          <Tile testId="tile-unread" title={t('workbench.unread')} value={d?.notifications.unread} icon={<BellOutlined />} colour="#1677ff" />
+          <Tile
+            testId="tile-unread"
+            title={t('workbench.unread')}
+            value={d?.notifications.unread}
+            icon={<BellOutlined />}
+            colour="#1677ff"
+          />
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
@@ -140,7 +188,12 @@ export function WorkbenchPage() {
         )}
         {d?.dueSoon && (
           <Col xs={24} lg={12}>
-            <ComplaintList section={d.dueSoon} view={SECTION_VIEWS.dueSoon} testId="section-due-soon" title={t('workbench.dueSoon', { hours })} />
+            <ComplaintList
+              section={d.dueSoon}
+              view={SECTION_VIEWS.dueSoon}
+              testId="section-due-soon"
+              title={t('workbench.dueSoon', { hours })}
+            />
           </Col>
         )}
         {d?.exceptions && (

@@ -20,7 +20,12 @@ interface Props {
 }
 
 /** Usernames seen on this complaint, for those who may not list users: suggestions, free text still allowed. */
-function knownPeople(detail: FullDetail, records: RecordsAnswer | undefined, events: EventView[] | undefined, me: string | undefined): Option[] {
+function knownPeople(
+  detail: FullDetail,
+  records: RecordsAnswer | undefined,
+  events: EventView[] | undefined,
+  me: string | undefined,
+): Option[] {
   const names = new Set<string>();
   for (const n of [me, detail.assignee, detail.tracker, detail.createdBy]) if (n) names.add(n);
   for (const e of events ?? []) if (e.actor && e.actor !== 'system') names.add(e.actor);
@@ -39,7 +44,9 @@ export function ActionBar({ detail, records, events, onUnmask, onDone }: Props) 
   const [open, setOpen] = useState<string | null>(null);
 
   const ctx = useMemo<ActionContext>(() => {
-    const causes = (policy.data?.policy.taxonomies.causes ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: locale === 'zh-CN' ? c.zh : c.en }));
+    const causes = (policy.data?.policy.taxonomies.causes ?? [])
+      .filter((c) => c.active)
+      .map((c) => ({ value: c.code, label: locale === 'zh-CN' ? c.zh : c.en }));
     const reg = policy.data?.policy.regulatory;
     return {
       detail,
@@ -57,7 +64,9 @@ export function ActionBar({ detail, records, events, onUnmask, onDone }: Props) 
       people: users.data
         ? users.data.map((u) => ({ value: u.username, label: `${u.displayName} (${u.username})` }))
         : knownPeople(detail, records, events, me.data?.user.username),
-      departments: (departments.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: locale === 'zh-CN' ? d.nameZh : d.nameEn })),
+      departments: (departments.data ?? [])
+        .filter((d) => d.active)
+        .map((d) => ({ value: d.id, label: locale === 'zh-CN' ? d.nameZh : d.nameEn })),
     }),
     [users.data, departments.data, detail, records, events, me.data, locale],
   );
@@ -98,7 +107,10 @@ export function ActionBar({ detail, records, events, onUnmask, onDone }: Props) 
           {layout.primary.map((a) => button(a, true))}
           {layout.plain.map((a) => button(a, false))}
           {more.length > 0 && (
-            <Dropdown menu={{ items: more, onClick: ({ key }) => start(key), style: { maxHeight: 'min(480px, 60vh)', overflowY: 'auto' } }} trigger={['click']}>
+            <Dropdown
+              menu={{ items: more, onClick: ({ key }) => start(key), style: { maxHeight: 'min(480px, 60vh)', overflowY: 'auto' } }}
+              trigger={['click']}
+            >
               <Button data-testid="more-actions">
                 {t('actions.more')} <DownOutlined />
               </Button>

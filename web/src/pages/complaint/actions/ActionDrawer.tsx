@@ -40,7 +40,8 @@ export function ActionDrawer({ spec, ctx, lists, onClose, onDone }: Props) {
   const submit = useMutation({
     mutationFn: (values: FormValues) => {
       const path = `/api/complaints/${encodeURIComponent(ctx.detail.id)}/${spec.path}`;
-      if (spec.upload) return apiUpload<unknown>(path, spec.upload(values), (sent, total) => setProgress(Math.floor((sent * 100) / Math.max(total, 1))));
+      if (spec.upload)
+        return apiUpload<unknown>(path, spec.upload(values), (sent, total) => setProgress(Math.floor((sent * 100) / Math.max(total, 1))));
       return api<unknown>('POST', path, spec.body(values, ctx));
     },
     onMutate: () => {
@@ -58,7 +59,10 @@ export function ActionDrawer({ spec, ctx, lists, onClose, onDone }: Props) {
         const leftover = applyServerErrors(form, err, (path) => choicesOf(spec.fields, ctx, path));
         const placed = err.fields.length - leftover.length;
         // a 400 whose every message sits on its field needs no alert beyond a pointer
-        setAlert({ message: placed > 0 && err.status === 400 ? t('complaint.fixFields') : err.message, details: err.status === 400 || placed === 0 ? leftover : [] });
+        setAlert({
+          message: placed > 0 && err.status === 400 ? t('complaint.fixFields') : err.message,
+          details: err.status === 400 || placed === 0 ? leftover : [],
+        });
       } else setAlert({ message: err.message, details: [] });
     },
   });

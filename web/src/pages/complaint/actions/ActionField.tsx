@@ -15,11 +15,41 @@ const match = (input: string, option?: { label?: ReactNode; value?: unknown }) =
   `${String(option?.label ?? '')} ${String(option?.value ?? '')}`.toLowerCase().includes(input.toLowerCase());
 
 /** A username (or several): the Form.Item's id, value and onChange pass through to the input. */
-function UserInput({ multiple, people, ...control }: { multiple?: boolean; people: Option[]; id?: string; value?: string | string[]; onChange?: (v: string | string[]) => void }) {
+function UserInput({
+  multiple,
+  people,
+  ...control
+}: {
+  multiple?: boolean;
+  people: Option[];
+  id?: string;
+  value?: string | string[];
+  onChange?: (v: string | string[]) => void;
+}) {
   const { t } = useI18n();
-  if (multiple) return <Select {...control} mode="tags" options={people} filterOption={match} tokenSeparators={[',', '，', ' ']} placeholder={t('complaint.typeUsername')} />;
+  if (multiple)
+    return (
+      <Select
+        {...control}
+        mode="tags"
+        options={people}
+        filterOption={match}
+        tokenSeparators={[',', '，', ' ']}
+        placeholder={t('complaint.typeUsername')}
+      />
+    );
   const { value, onChange, id } = control;
-  return <AutoComplete id={id} value={typeof value === 'string' ? value : undefined} onChange={onChange} options={people} filterOption={match} allowClear placeholder={t('complaint.typeUsername')} />;
+  return (
+    <AutoComplete
+      id={id}
+      value={typeof value === 'string' ? value : undefined}
+      onChange={onChange}
+      options={people}
+      filterOption={match}
+      allowClear
+      placeholder={t('complaint.typeUsername')}
+    />
+  );
 }
 
 /** The input of one field (without its Form.Item). */
@@ -43,7 +73,16 @@ function control(field: Field, ctx: ActionContext, lists: FieldLists): ReactNode
     case 'select': {
       const options = field.options(ctx);
       if (field.free) return <AutoComplete options={options} filterOption={match} allowClear />;
-      return <Select options={options} mode={field.multiple ? 'multiple' : undefined} showSearch filterOption={match} allowClear notFoundContent={t('complaint.nothingToChoose')} />;
+      return (
+        <Select
+          options={options}
+          mode={field.multiple ? 'multiple' : undefined}
+          showSearch
+          filterOption={match}
+          allowClear
+          notFoundContent={t('complaint.nothingToChoose')}
+        />
+      );
     }
     case 'yesNo':
       return (
@@ -60,7 +99,9 @@ function control(field: Field, ctx: ActionContext, lists: FieldLists): ReactNode
     case 'user':
       return <UserInput multiple={field.multiple} people={lists.people} />;
     case 'departments':
-      return <Select options={lists.departments} mode={field.multiple ? 'multiple' : undefined} showSearch filterOption={match} allowClear />;
+      return (
+        <Select options={lists.departments} mode={field.multiple ? 'multiple' : undefined} showSearch filterOption={match} allowClear />
+      );
     case 'causes':
       return <Select options={ctx.causes} mode="multiple" showSearch filterOption={match} allowClear />;
     case 'tags':
@@ -89,7 +130,12 @@ function MilestonesField({ field, lists }: { field: Field; lists: FieldLists }) 
                     </Form.Item>
                   </Col>
                   <Col span={2} style={{ paddingBottom: 12 }}>
-                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('complaint.removeMilestone')} onClick={() => remove(row.name)} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label={t('complaint.removeMilestone')}
+                      onClick={() => remove(row.name)}
+                    />
                   </Col>
                   <Col xs={24} sm={12}>
                     <Form.Item name={[row.name, 'owner']} label={t('complaint.f.milestoneOwner')} required style={{ marginBottom: 8 }}>

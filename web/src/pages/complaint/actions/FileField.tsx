@@ -12,7 +12,11 @@ interface EvidenceSettings {
 }
 
 export function useEvidenceSettings() {
-  return useQuery({ queryKey: ['evidence-settings'], queryFn: () => api<EvidenceSettings>('GET', '/api/evidence/settings'), staleTime: 60 * 60_000 });
+  return useQuery({
+    queryKey: ['evidence-settings'],
+    queryFn: () => api<EvidenceSettings>('GET', '/api/evidence/settings'),
+    staleTime: 60 * 60_000,
+  });
 }
 
 /** 1.5 KB, 4.2 MB, 50 MB (binary units, as the server counts them). */
@@ -68,7 +72,13 @@ export function FileField({ id, value, onChange }: { id?: string; value?: File; 
             <Typography.Text data-testid="chosen-file">
               {value.name} ({formatSize(value.size)})
             </Typography.Text>
-            <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('complaint.removeFile')} onClick={() => onChange?.(undefined)} />
+            <Button
+              type="text"
+              size="small"
+              icon={<DeleteOutlined />}
+              aria-label={t('complaint.removeFile')}
+              onClick={() => onChange?.(undefined)}
+            />
           </>
         )}
       </Space>

@@ -31,7 +31,11 @@ describe('request bodies', () => {
   });
 
   it('turns radio values into the types the API takes', () => {
-    expect(recordSurvey.body({ satisfied: true, score: '5', method: 'phone' }, ctx)).toEqual({ satisfied: true, score: 5, method: 'phone' });
+    expect(recordSurvey.body({ satisfied: true, score: '5', method: 'phone' }, ctx)).toEqual({
+      satisfied: true,
+      score: 5,
+      method: 'phone',
+    });
   });
 
   it('builds the meeting with its milestones, times as ISO instants', () => {
@@ -47,11 +51,16 @@ describe('request bodies', () => {
     ) as { heldAt: string; attendees: string[]; milestones: Array<Record<string, string>> };
     expect(body.heldAt).toBe(new Date('2026-11-25T10:00').toISOString());
     expect(body.attendees).toEqual(['组长']);
-    expect(body.milestones).toEqual([{ title: '赔付', owner: 'handler', dueAt: new Date('2026-11-27T10:00').toISOString() }, { title: '', owner: '' }]);
+    expect(body.milestones).toEqual([
+      { title: '赔付', owner: 'handler', dueAt: new Date('2026-11-27T10:00').toISOString() },
+      { title: '', owner: '' },
+    ]);
   });
 
   it('nests the impact assessment and sends a time that is not one as typed', () => {
-    expect(recordAnalysis.body({ causes: ['other'], impact: { business: 'low', reputation: 'high', financial: 'low' }, strategy: '补赔' }, ctx)).toEqual({
+    expect(
+      recordAnalysis.body({ causes: ['other'], impact: { business: 'low', reputation: 'high', financial: 'low' }, strategy: '补赔' }, ctx),
+    ).toEqual({
       causes: ['other'],
       impact: { business: 'low', reputation: 'high', financial: 'low' },
       strategy: '补赔',

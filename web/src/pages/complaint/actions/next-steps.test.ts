@@ -44,16 +44,29 @@ describe('the next expected step first, the rest grouped (#9 item 8)', () => {
   });
 
   it('investigating: a pending extension decision, then the findings', () => {
-    const l = actionLayout({ status: 'investigating' }, ['add_evidence', 'request_extension', 'decide_extension', 'record_findings', 'withdraw', 'pause_clocks']);
+    const l = actionLayout({ status: 'investigating' }, [
+      'add_evidence',
+      'request_extension',
+      'decide_extension',
+      'record_findings',
+      'withdraw',
+      'pause_clocks',
+    ]);
     expect(l.primary).toEqual(['decide_extension', 'record_findings', 'add_evidence']);
   });
 
   it('an unconfirmed level is confirmed first, in any status', () => {
-    expect(actionLayout({ status: 'resolving', levelConfirmed: false }, SUPERVISOR_RESOLVING).primary).toEqual(['grade', 'decide_compensation', 'record_analysis']);
+    expect(actionLayout({ status: 'resolving', levelConfirmed: false }, SUPERVISOR_RESOLVING).primary).toEqual([
+      'grade',
+      'decide_compensation',
+      'record_analysis',
+    ]);
   });
 
   it('answered: the survey, then closing', () => {
-    expect(actionLayout({ status: 'feedback_sent' }, ['record_survey', 'close', 'reopen', 'withdraw', 'create_improvement_action']).primary).toEqual(['record_survey', 'close']);
+    expect(
+      actionLayout({ status: 'feedback_sent' }, ['record_survey', 'close', 'reopen', 'withdraw', 'create_improvement_action']).primary,
+    ).toEqual(['record_survey', 'close']);
   });
 
   it('few actions are all buttons, nothing hidden', () => {
@@ -62,10 +75,33 @@ describe('the next expected step first, the rest grouped (#9 item 8)', () => {
   });
 
   it('while a first-contact clock runs (the server offers record_contact), recording the contact comes first (#9 item 7, R-B2, R-B3)', () => {
-    const offered = ['grade', 'assign', 'escalate', 'record_contact', 'record_meeting', 'withdraw', 'transfer', 'merge', 'extend_regulatory', 'pause_clocks'];
-    expect(actionLayout({ status: 'registered', levelConfirmed: true }, offered).primary).toEqual(['record_contact', 'record_meeting', 'assign']);
-    expect(actionLayout({ status: 'registered', levelConfirmed: false }, offered).primary).toEqual(['grade', 'record_contact', 'record_meeting']);
-    expect(actionLayout({ status: 'resolving', levelConfirmed: true }, [...SUPERVISOR_RESOLVING, 'record_contact']).primary).toEqual(['record_contact', 'decide_compensation', 'record_analysis']);
+    const offered = [
+      'grade',
+      'assign',
+      'escalate',
+      'record_contact',
+      'record_meeting',
+      'withdraw',
+      'transfer',
+      'merge',
+      'extend_regulatory',
+      'pause_clocks',
+    ];
+    expect(actionLayout({ status: 'registered', levelConfirmed: true }, offered).primary).toEqual([
+      'record_contact',
+      'record_meeting',
+      'assign',
+    ]);
+    expect(actionLayout({ status: 'registered', levelConfirmed: false }, offered).primary).toEqual([
+      'grade',
+      'record_contact',
+      'record_meeting',
+    ]);
+    expect(actionLayout({ status: 'resolving', levelConfirmed: true }, [...SUPERVISOR_RESOLVING, 'record_contact']).primary).toEqual([
+      'record_contact',
+      'decide_compensation',
+      'record_analysis',
+    ]);
     expect(groupOf('record_contact')).toBe('handle');
   });
 

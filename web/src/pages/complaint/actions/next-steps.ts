@@ -76,6 +76,8 @@ export function actionLayout(state: { status: string; levelConfirmed?: boolean }
   const primary = expected.filter((a) => steps.includes(a)).slice(0, MAX_PRIMARY);
   const rest = steps.filter((a) => !primary.includes(a));
   if (steps.length <= SHOW_ALL_UP_TO) return { primary, plain: [...rest, ...viewing], groups: [] };
-  const groups = GROUP_ORDER.map((group) => ({ group, actions: rest.filter((a) => groupOf(a) === group) })).filter((g) => g.actions.length > 0);
+  const groups = GROUP_ORDER.map((group) => ({ group, actions: rest.filter((a) => groupOf(a) === group) })).filter(
+    (g) => g.actions.length > 0,
+  );
   return { primary, plain: viewing, groups };
 }

@@ -33,7 +33,13 @@ export function labelChoices(message: string, choices: readonly Choice[]): strin
   const list = message.slice(start);
   const separator = list.includes('、') ? '、' : ', ';
   const byCode = new Map(choices.map((c) => [c.value, c.label]));
-  return message.slice(0, start) + list.split(separator).map((item) => byCode.get(item.trim()) ?? item).join(separator);
+  return (
+    message.slice(0, start) +
+    list
+      .split(separator)
+      .map((item) => byCode.get(item.trim()) ?? item)
+      .join(separator)
+  );
 }
 
 /**

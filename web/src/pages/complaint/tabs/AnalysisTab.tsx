@@ -41,11 +41,14 @@ export function AnalysisTab({ records }: { records: RecordView[] }) {
                   label: t('complaint.impactTitle'),
                   children: (
                     <Space wrap size={4}>
-                      {t('complaint.f.impactBusiness')} {level('business')} {t('complaint.f.impactReputation')} {level('reputation')} {t('complaint.f.impactFinancial')} {level('financial')}
+                      {t('complaint.f.impactBusiness')} {level('business')} {t('complaint.f.impactReputation')} {level('reputation')}{' '}
+                      {t('complaint.f.impactFinancial')} {level('financial')}
                     </Space>
                   ),
                 },
-                ...(typeof impact.note === 'string' && impact.note ? [{ key: 'note', label: t('complaint.f.impactNote'), children: impact.note }] : []),
+                ...(typeof impact.note === 'string' && impact.note
+                  ? [{ key: 'note', label: t('complaint.f.impactNote'), children: impact.note }]
+                  : []),
                 { key: 'strategy', label: t('complaint.f.strategy'), children: <Para>{dataText(r, 'strategy')}</Para> },
               ]}
             />

@@ -23,10 +23,24 @@ function ClocksTable({ clocks }: { clocks: ClockView[] }) {
       ),
     },
     { title: t('complaint.startedAt'), dataIndex: 'startedAt', width: 150, render: (v: string) => dateTime(v) },
-    { title: t('complaint.dueAtCol'), dataIndex: 'dueAt', width: 150, render: (v: string | null) => (v ? dateTime(v) : t('complaint.pausedNoDue')) },
+    {
+      title: t('complaint.dueAtCol'),
+      dataIndex: 'dueAt',
+      width: 150,
+      render: (v: string | null) => (v ? dateTime(v) : t('complaint.pausedNoDue')),
+    },
     { title: t('complaint.endedAt'), key: 'ended', width: 150, render: (_v, k) => dateTime(k.metAt ?? k.breachedAt) },
   ];
-  return <Table size="small" rowKey={(k) => `${k.kind}-${k.subjectId ?? ''}-${k.startedAt}-${k.round}`} columns={columns} dataSource={clocks} pagination={false} scroll={{ x: 700 }} />;
+  return (
+    <Table
+      size="small"
+      rowKey={(k) => `${k.kind}-${k.subjectId ?? ''}-${k.startedAt}-${k.round}`}
+      columns={columns}
+      dataSource={clocks}
+      pagination={false}
+      scroll={{ x: 700 }}
+    />
+  );
 }
 
 /** The complaint as registered: complainant, content, classification, grading reasons, every clock. */
@@ -55,12 +69,20 @@ export function DetailsTab({ detail: c, complainant }: { detail: FullDetail; com
             { key: 'subjectParty', label: t('complaint.subjectParty'), children: c.subjectParty ?? none },
             { key: 'callReference', label: t('complaint.callReference'), children: c.callReference ?? none },
             { key: 'joint', label: t('complaint.jointComplainants'), children: c.jointComplainants },
-            { key: 'risk', label: t('complaint.riskFlags'), children: c.riskFlags.length > 0 ? c.riskFlags.map((f) => <Tag key={f}>{label('complaint.risk', f)}</Tag>) : none },
+            {
+              key: 'risk',
+              label: t('complaint.riskFlags'),
+              children: c.riskFlags.length > 0 ? c.riskFlags.map((f) => <Tag key={f}>{label('complaint.risk', f)}</Tag>) : none,
+            },
             { key: 'registeredAt', label: t('complaint.registeredAt'), children: dateTime(c.registeredAt) },
             { key: 'createdBy', label: t('complaint.createdBy'), children: c.createdBy },
             { key: 'outcome', label: t('complaint.f.outcome'), children: c.outcome ? label('complaint.outcome', c.outcome) : none },
             { key: 'closedAt', label: t('complaint.closedAt'), children: dateTime(c.closedAt) },
-            { key: 'regulatoryDays', label: t('complaint.regulatoryLimit'), children: t('complaint.calendarDays', { n: c.regulatoryDays }) },
+            {
+              key: 'regulatoryDays',
+              label: t('complaint.regulatoryLimit'),
+              children: t('complaint.calendarDays', { n: c.regulatoryDays }),
+            },
             { key: 'policyVersion', label: t('complaint.policyVersion'), children: c.policyVersion },
           ]}
         />
@@ -75,7 +97,8 @@ export function DetailsTab({ detail: c, complainant }: { detail: FullDetail; com
                 {Object.keys(r.detail).length > 0 && (
                   <Typography.Text type="secondary">
                     {' '}
-                    ({Object.entries(r.detail)
+                    (
+                    {Object.entries(r.detail)
                       .map(([k, v]) => `${k}: ${v}`)
                       .join(', ')}
                     )

@@ -17,7 +17,9 @@ export function FeedbackTab({ records }: { records: RecordView[] }) {
             <Space wrap size={4}>
               <Tag color="blue">{label('complaint.contactMethod', dataText(r, 'method') ?? '')}</Tag>
               {r.data.solvedOnTheSpot === true && <Tag color="green">{t('complaint.solvedOnTheSpot')}</Tag>}
-              {dataText(r, 'proof') && <Typography.Text type="secondary">{t('complaint.proofIs', { v: dataText(r, 'proof') ?? '' })}</Typography.Text>}
+              {dataText(r, 'proof') && (
+                <Typography.Text type="secondary">{t('complaint.proofIs', { v: dataText(r, 'proof') ?? '' })}</Typography.Text>
+              )}
             </Space>
             <Para>{dataText(r, 'content')}</Para>
             <RecordMeta r={r} />
@@ -28,7 +30,9 @@ export function FeedbackTab({ records }: { records: RecordView[] }) {
         {surveys.map((r) => (
           <div key={r.id} style={{ marginBottom: 8 }}>
             <Space wrap size={8}>
-              <Tag color={r.data.satisfied === true ? 'success' : 'error'}>{t(r.data.satisfied === true ? 'complaint.satisfied' : 'complaint.dissatisfied')}</Tag>
+              <Tag color={r.data.satisfied === true ? 'success' : 'error'}>
+                {t(r.data.satisfied === true ? 'complaint.satisfied' : 'complaint.dissatisfied')}
+              </Tag>
               <Rate disabled value={Number(r.data.score)} style={{ fontSize: 14 }} />
               <Typography.Text type="secondary">{label('complaint.contactMethod', dataText(r, 'method') ?? '')}</Typography.Text>
             </Space>

@@ -25,7 +25,11 @@ export function ImprovementSteps({ action, onChanged }: { action: ImprovementAct
 
   const send = useMutation({
     mutationFn: (v: { note: string; effective?: boolean }) =>
-      api('POST', `/api/improvement-actions/${action.id}/${step}`, step === 'verify' ? { note: v.note, effective: v.effective ?? true } : { note: v.note }),
+      api(
+        'POST',
+        `/api/improvement-actions/${action.id}/${step}`,
+        step === 'verify' ? { note: v.note, effective: v.effective ?? true } : { note: v.note },
+      ),
     onSuccess: async () => {
       setStep(null);
       form.resetFields();
@@ -60,7 +64,9 @@ export function ImprovementSteps({ action, onChanged }: { action: ImprovementAct
         confirmLoading={send.isPending}
         destroyOnHidden
       >
-        {send.error && !(send.error instanceof ApiError && send.error.fieldMessage('note')) && <Alert type="error" showIcon message={send.error.message} style={{ marginBottom: 12 }} />}
+        {send.error && !(send.error instanceof ApiError && send.error.fieldMessage('note')) && (
+          <Alert type="error" showIcon message={send.error.message} style={{ marginBottom: 12 }} />
+        )}
         <Form form={form} layout="vertical" initialValues={{ effective: true }}>
           {step === 'verify' && (
             <Form.Item name="effective" label={t('complaint.improvementStep.effective')}>
@@ -73,7 +79,11 @@ export function ImprovementSteps({ action, onChanged }: { action: ImprovementAct
               />
             </Form.Item>
           )}
-          <Form.Item name="note" label={t('complaint.improvementStep.note')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="note"
+            label={t('complaint.improvementStep.note')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} data-testid="improvement-note" />
           </Form.Item>
         </Form>

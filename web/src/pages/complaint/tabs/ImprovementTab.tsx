@@ -8,7 +8,15 @@ import { Section } from './tab-kit';
 const STATUS_COLOURS: Record<ImprovementAction['status'], string> = { open: 'processing', done: 'cyan', verified: 'success' };
 
 /** Corrective actions born of this complaint (R-D3); they outlive it. */
-export function ImprovementTab({ actions, error, onChanged }: { actions: ImprovementAction[] | undefined; error: Error | null; onChanged: () => Promise<void> }) {
+export function ImprovementTab({
+  actions,
+  error,
+  onChanged,
+}: {
+  actions: ImprovementAction[] | undefined;
+  error: Error | null;
+  onChanged: () => Promise<void>;
+}) {
   const { t, label, dateTime, locale } = useI18n();
   const tax = useTaxonomyLabel();
   const departments = useDepartments();

@@ -35,7 +35,12 @@ export function InvestigationTab({ complaintId, records }: { complaintId: string
           </div>
         ))}
       </Section>
-      <Section title="complaint.sec.evidence" count={evidence.length} testId="evidence-list" extra={<Typography.Text type="secondary">{evidence.length}</Typography.Text>}>
+      <Section
+        title="complaint.sec.evidence"
+        count={evidence.length}
+        testId="evidence-list"
+        extra={<Typography.Text type="secondary">{evidence.length}</Typography.Text>}
+      >
         <List
           size="small"
           dataSource={evidence}
@@ -48,7 +53,12 @@ export function InvestigationTab({ complaintId, records }: { complaintId: string
                 actions={
                   fileId
                     ? [
-                        <a key="dl" href={`/api/complaints/${encodeURIComponent(complaintId)}/evidence/${fileId}`} download data-testid="evidence-download">
+                        <a
+                          key="dl"
+                          href={`/api/complaints/${encodeURIComponent(complaintId)}/evidence/${fileId}`}
+                          download
+                          data-testid="evidence-download"
+                        >
                           <DownloadOutlined /> {t('complaint.download')}
                         </a>,
                       ]

@@ -4,7 +4,13 @@ import type { Milestone, RecordView } from '../complaint-types';
 import { Countdown } from '../Countdown';
 import { dataList, dataText, ofKind, Para, RecordMeta, Section } from './tab-kit';
 
-const MILESTONE_COLOURS: Record<Milestone['status'], string> = { open: 'processing', overdue: 'error', done: 'success', breached: 'error', cancelled: 'default' };
+const MILESTONE_COLOURS: Record<Milestone['status'], string> = {
+  open: 'processing',
+  overdue: 'error',
+  done: 'success',
+  breached: 'error',
+  cancelled: 'default',
+};
 
 function MilestonesTable({ milestones }: { milestones: Milestone[] }) {
   const { t, label, dateTime } = useI18n();
@@ -34,7 +40,11 @@ function MilestonesTable({ milestones }: { milestones: Milestone[] }) {
           {m.doneAt && (
             <div style={{ fontSize: 12 }}>
               {m.doneBy} · {dateTime(m.doneAt)}
-              {m.doneAt > m.dueAt && <Tag color="warning" style={{ marginLeft: 4 }}>{t('complaint.late')}</Tag>}
+              {m.doneAt > m.dueAt && (
+                <Tag color="warning" style={{ marginLeft: 4 }}>
+                  {t('complaint.late')}
+                </Tag>
+              )}
             </div>
           )}
           {m.doneNote && <div style={{ fontSize: 12 }}>{m.doneNote}</div>}
@@ -42,7 +52,17 @@ function MilestonesTable({ milestones }: { milestones: Milestone[] }) {
       ),
     },
   ];
-  return <Table size="small" rowKey="id" columns={columns} dataSource={milestones} pagination={false} scroll={{ x: 540 }} data-testid="milestones" />;
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      columns={columns}
+      dataSource={milestones}
+      pagination={false}
+      scroll={{ x: 540 }}
+      data-testid="milestones"
+    />
+  );
 }
 
 /** The leadership group's plan for a level-1 complaint (R-C3): meetings, milestones, progress, the report to senior management. */
@@ -88,7 +108,9 @@ export function PlanTab({ records, milestones }: { records: RecordView[]; milest
         {progress.map((r) => (
           <div key={r.id} style={{ marginBottom: 8 }}>
             <Para>{dataText(r, 'content')}</Para>
-            {dataText(r, 'blockers') && <Typography.Text type="warning">{t('complaint.blockersAre', { v: dataText(r, 'blockers') ?? '' })}</Typography.Text>}
+            {dataText(r, 'blockers') && (
+              <Typography.Text type="warning">{t('complaint.blockersAre', { v: dataText(r, 'blockers') ?? '' })}</Typography.Text>
+            )}
             <div>
               <RecordMeta r={r} />
             </div>

@@ -12,14 +12,26 @@ export function RelatedTab({ related }: { related: RelatedComplaint[] }) {
   const taxonomy = useTaxonomy();
   const columns: TableColumnsType<RelatedComplaint> = [
     { title: t('ledger.number'), key: 'number', width: 170, render: (_v, r) => <Link to={`/complaints/${r.id}`}>{r.number}</Link> },
-    { title: t('complaint.linkKind'), key: 'kind', width: 120, render: (_v, r) => <Tag color={r.kind === 'merged' ? 'purple' : 'gold'}>{label('complaint.link', r.kind)}</Tag> },
+    {
+      title: t('complaint.linkKind'),
+      key: 'kind',
+      width: 120,
+      render: (_v, r) => <Tag color={r.kind === 'merged' ? 'purple' : 'gold'}>{label('complaint.link', r.kind)}</Tag>,
+    },
     { title: t('ledger.status'), key: 'status', width: 100, render: (_v, r) => <StatusTag status={r.status} /> },
     { title: t('complaint.category'), key: 'category', render: (_v, r) => taxonomy.label('categories', r.category) },
     { title: t('ledger.receivedAt'), key: 'receivedAt', width: 150, render: (_v, r) => dateTime(r.receivedAt) },
   ];
   return (
     <Section title="complaint.sec.related" count={related.length} testId="related" empty="complaint.noRelated">
-      <Table size="small" rowKey={(r) => `${r.id}-${r.kind}`} columns={columns} dataSource={related} pagination={false} scroll={{ x: 600 }} />
+      <Table
+        size="small"
+        rowKey={(r) => `${r.id}-${r.kind}`}
+        columns={columns}
+        dataSource={related}
+        pagination={false}
+        scroll={{ x: 600 }}
+      />
     </Section>
   );
 }

@@ -12,21 +12,33 @@ export function ResolutionTab({ records }: { records: RecordView[] }) {
   const compensations = ofKind(records, 'compensation');
   const settlements = ofKind(records, 'settlement');
   const columns: TableColumnsType<RecordView> = [
-    { title: t('complaint.f.amount'), key: 'amount', width: 120, render: (_v, r) => <Typography.Text strong>{money(dataText(r, 'amount') ?? '0')}</Typography.Text> },
+    {
+      title: t('complaint.f.amount'),
+      key: 'amount',
+      width: 120,
+      render: (_v, r) => <Typography.Text strong>{money(dataText(r, 'amount') ?? '0')}</Typography.Text>,
+    },
     {
       title: t('complaint.f.basis'),
       key: 'basis',
       render: (_v, r) => (
         <>
           <div>{dataText(r, 'basis')}</div>
-          {dataText(r, 'payee') && <Typography.Text type="secondary">{t('complaint.payeeIs', { v: dataText(r, 'payee') ?? '' })}</Typography.Text>}
+          {dataText(r, 'payee') && (
+            <Typography.Text type="secondary">{t('complaint.payeeIs', { v: dataText(r, 'payee') ?? '' })}</Typography.Text>
+          )}
           <div>
             <RecordMeta r={r} />
           </div>
         </>
       ),
     },
-    { title: t('complaint.approver'), key: 'approver', width: 110, render: (_v, r) => label('complaint.approverKind', dataText(r, 'approver') ?? '') },
+    {
+      title: t('complaint.approver'),
+      key: 'approver',
+      width: 110,
+      render: (_v, r) => label('complaint.approverKind', dataText(r, 'approver') ?? ''),
+    },
     {
       title: t('complaint.approval'),
       key: 'status',

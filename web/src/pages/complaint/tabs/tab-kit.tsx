@@ -33,7 +33,21 @@ export function RecordMeta({ r }: { r: RecordView }) {
 }
 
 /** A titled block of a tab; an empty note when there is nothing. */
-export function Section({ title, count, empty, children, testId, extra }: { title: MessageKey; count: number; empty?: MessageKey; children: ReactNode; testId?: string; extra?: ReactNode }) {
+export function Section({
+  title,
+  count,
+  empty,
+  children,
+  testId,
+  extra,
+}: {
+  title: MessageKey;
+  count: number;
+  empty?: MessageKey;
+  children: ReactNode;
+  testId?: string;
+  extra?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <Card size="small" title={t(title)} data-testid={testId} style={{ marginBottom: 12 }} extra={extra}>

@@ -30,7 +30,12 @@ export const assign: ActionSpec = {
   initial: (ctx) => ({ assignee: ctx.detail.assignee ?? undefined, tracker: ctx.detail.tracker ?? undefined }),
   body: (v) => {
     const departmentIds = texts(v.departmentIds);
-    return compact({ assignee: text(v.assignee), tracker: text(v.tracker), departmentIds: departmentIds.length > 0 ? departmentIds : undefined, note: text(v.note) });
+    return compact({
+      assignee: text(v.assignee),
+      tracker: text(v.tracker),
+      departmentIds: departmentIds.length > 0 ? departmentIds : undefined,
+      note: text(v.note),
+    });
   },
 };
 
@@ -38,7 +43,15 @@ export const escalate: ActionSpec = {
   action: 'escalate',
   path: 'escalate',
   fields: [
-    { kind: 'enum', name: 'to', label: 'complaint.f.escalateTo', values: ['supervisor', 'leadership'], prefix: 'complaint.escalateTo', radio: true, required: true },
+    {
+      kind: 'enum',
+      name: 'to',
+      label: 'complaint.f.escalateTo',
+      values: ['supervisor', 'leadership'],
+      prefix: 'complaint.escalateTo',
+      radio: true,
+      required: true,
+    },
     { kind: 'textarea', name: 'note', label: 'complaint.f.note' },
   ],
   initial: (ctx) => ({ to: ctx.detail.level === 1 ? 'leadership' : 'supervisor' }),
@@ -63,7 +76,15 @@ export const recordFindings: ActionSpec = {
   path: 'record-findings',
   fields: [
     { kind: 'textarea', name: 'findings', label: 'complaint.f.findings', required: true },
-    { kind: 'enum', name: 'conclusion', label: 'complaint.f.conclusion', values: OUTCOMES, prefix: 'complaint.outcome', radio: true, required: true },
+    {
+      kind: 'enum',
+      name: 'conclusion',
+      label: 'complaint.f.conclusion',
+      values: OUTCOMES,
+      prefix: 'complaint.outcome',
+      radio: true,
+      required: true,
+    },
   ],
   body: (v) => compact({ findings: mustText(v.findings), conclusion: text(v.conclusion) }),
 };
@@ -72,22 +93,57 @@ export const sendFeedback: ActionSpec = {
   action: 'send_feedback',
   path: 'send-feedback',
   fields: [
-    { kind: 'enum', name: 'method', label: 'complaint.f.feedbackMethod', values: FEEDBACK_METHODS, prefix: 'complaint.contactMethod', required: true },
+    {
+      kind: 'enum',
+      name: 'method',
+      label: 'complaint.f.feedbackMethod',
+      values: FEEDBACK_METHODS,
+      prefix: 'complaint.contactMethod',
+      required: true,
+    },
     { kind: 'textarea', name: 'content', label: 'complaint.f.feedbackContent', required: true },
     { kind: 'text', name: 'proof', label: 'complaint.f.proof', help: 'complaint.help.proof' },
     { kind: 'checkbox', name: 'solvedOnTheSpot', label: 'complaint.f.solvedOnTheSpot', text: 'complaint.f.solvedOnTheSpotText' },
   ],
   initial: (ctx) => ({ method: 'phone', solvedOnTheSpot: ctx.detail.level === 3 && ctx.detail.status === 'registered' }),
-  body: (v) => compact({ method: text(v.method), content: mustText(v.content), proof: text(v.proof), solvedOnTheSpot: bool(v.solvedOnTheSpot) ?? false }),
+  body: (v) =>
+    compact({
+      method: text(v.method),
+      content: mustText(v.content),
+      proof: text(v.proof),
+      solvedOnTheSpot: bool(v.solvedOnTheSpot) ?? false,
+    }),
 };
 
 export const recordSurvey: ActionSpec = {
   action: 'record_survey',
   path: 'record-survey',
   fields: [
-    { kind: 'yesNo', name: 'satisfied', label: 'complaint.f.satisfied', yes: 'complaint.satisfied', no: 'complaint.dissatisfied', required: true },
-    { kind: 'enum', name: 'score', label: 'complaint.f.score', values: ['5', '4', '3', '2', '1'], prefix: 'complaint.score', radio: true, required: true },
-    { kind: 'enum', name: 'method', label: 'complaint.f.surveyMethod', values: SURVEY_METHODS, prefix: 'complaint.contactMethod', required: true },
+    {
+      kind: 'yesNo',
+      name: 'satisfied',
+      label: 'complaint.f.satisfied',
+      yes: 'complaint.satisfied',
+      no: 'complaint.dissatisfied',
+      required: true,
+    },
+    {
+      kind: 'enum',
+      name: 'score',
+      label: 'complaint.f.score',
+      values: ['5', '4', '3', '2', '1'],
+      prefix: 'complaint.score',
+      radio: true,
+      required: true,
+    },
+    {
+      kind: 'enum',
+      name: 'method',
+      label: 'complaint.f.surveyMethod',
+      values: SURVEY_METHODS,
+      prefix: 'complaint.contactMethod',
+      required: true,
+    },
     { kind: 'textarea', name: 'comment', label: 'complaint.f.comment' },
   ],
   initial: () => ({ method: 'phone' }),
@@ -105,12 +161,31 @@ export const close: ActionSpec = {
   action: 'close',
   path: 'close',
   fields: [
-    { kind: 'enum', name: 'outcome', label: 'complaint.f.outcome', values: OUTCOMES, prefix: 'complaint.outcome', radio: true, required: true },
+    {
+      kind: 'enum',
+      name: 'outcome',
+      label: 'complaint.f.outcome',
+      values: OUTCOMES,
+      prefix: 'complaint.outcome',
+      radio: true,
+      required: true,
+    },
     { kind: 'textarea', name: 'summary', label: 'complaint.f.summary', required: true },
     { kind: 'textarea', name: 'reason', label: 'complaint.f.closeReason', help: 'complaint.help.closeReason' },
-    { kind: 'textarea', name: 'unpaidCompensationWaiver', label: 'complaint.f.unpaidCompensationWaiver', help: 'complaint.help.unpaidCompensationWaiver' },
+    {
+      kind: 'textarea',
+      name: 'unpaidCompensationWaiver',
+      label: 'complaint.f.unpaidCompensationWaiver',
+      help: 'complaint.help.unpaidCompensationWaiver',
+    },
   ],
-  body: (v) => compact({ outcome: text(v.outcome), summary: mustText(v.summary), reason: text(v.reason), unpaidCompensationWaiver: text(v.unpaidCompensationWaiver) }),
+  body: (v) =>
+    compact({
+      outcome: text(v.outcome),
+      summary: mustText(v.summary),
+      reason: text(v.reason),
+      unpaidCompensationWaiver: text(v.unpaidCompensationWaiver),
+    }),
 };
 
 export const withdraw: ActionSpec = {
@@ -137,12 +212,42 @@ export const recordContact: ActionSpec = {
   path: 'record-contact',
   intro: 'complaint.intro.recordContact',
   fields: [
-    { kind: 'enum', name: 'method', label: 'complaint.f.contactMethod', values: CONTACT_METHODS, prefix: 'complaint.contactMethod', required: true },
+    {
+      kind: 'enum',
+      name: 'method',
+      label: 'complaint.f.contactMethod',
+      values: CONTACT_METHODS,
+      prefix: 'complaint.contactMethod',
+      required: true,
+    },
     { kind: 'textarea', name: 'summary', label: 'complaint.f.contactSummary', help: 'complaint.help.contactSummary', required: true },
     { kind: 'datetime', name: 'contactedAt', label: 'complaint.f.contactedAt' },
   ],
-  initial: (ctx) => ({ method: ctx.detail.channel === 'letter' ? 'letter' : ctx.detail.channel === 'email' ? 'email' : ctx.detail.channel === 'web' || ctx.detail.channel === 'app' ? 'online' : 'phone', contactedAt: localInput(new Date()) }),
+  initial: (ctx) => ({
+    method:
+      ctx.detail.channel === 'letter'
+        ? 'letter'
+        : ctx.detail.channel === 'email'
+          ? 'email'
+          : ctx.detail.channel === 'web' || ctx.detail.channel === 'app'
+            ? 'online'
+            : 'phone',
+    contactedAt: localInput(new Date()),
+  }),
   body: (v) => compact({ method: text(v.method), summary: mustText(v.summary), contactedAt: instant(v.contactedAt) }),
 };
 
-export const CORE_SPECS = [grade, assign, escalate, startInvestigation, recordFindings, sendFeedback, recordSurvey, reopen, close, withdraw, reportProgress, recordContact];
+export const CORE_SPECS = [
+  grade,
+  assign,
+  escalate,
+  startInvestigation,
+  recordFindings,
+  sendFeedback,
+  recordSurvey,
+  reopen,
+  close,
+  withdraw,
+  reportProgress,
+  recordContact,
+];

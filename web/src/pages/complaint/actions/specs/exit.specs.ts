@@ -35,13 +35,31 @@ export const extendRegulatory: ActionSpec = {
   action: 'extend_regulatory',
   path: 'extend-regulatory',
   fields: [
-    { kind: 'select', name: 'days', label: 'complaint.f.regulatoryDays', required: true, options: (ctx) => ctx.regulatoryDays.map((d) => ({ value: String(d), label: ctx.i18n.t('complaint.calendarDays', { n: d }) })) },
+    {
+      kind: 'select',
+      name: 'days',
+      label: 'complaint.f.regulatoryDays',
+      required: true,
+      options: (ctx) => ctx.regulatoryDays.map((d) => ({ value: String(d), label: ctx.i18n.t('complaint.calendarDays', { n: d }) })),
+    },
     { kind: 'textarea', name: 'reason', label: 'complaint.f.reason', required: true },
     { kind: 'datetime', name: 'noticeSentAt', label: 'complaint.f.noticeSentAt', required: true },
-    { kind: 'enum', name: 'noticeMethod', label: 'complaint.f.noticeMethod', values: ['phone', 'sms', 'email', 'letter'], prefix: 'complaint.contactMethod', required: true },
+    {
+      kind: 'enum',
+      name: 'noticeMethod',
+      label: 'complaint.f.noticeMethod',
+      values: ['phone', 'sms', 'email', 'letter'],
+      prefix: 'complaint.contactMethod',
+      required: true,
+    },
   ],
-  initial: (ctx) => ({ days: ctx.regulatoryDays.map(String).find((d) => Number(d) > ctx.detail.regulatoryDays), noticeSentAt: localInput(new Date()), noticeMethod: 'sms' }),
-  body: (v) => compact({ days: num(v.days), reason: mustText(v.reason), noticeSentAt: instant(v.noticeSentAt), noticeMethod: text(v.noticeMethod) }),
+  initial: (ctx) => ({
+    days: ctx.regulatoryDays.map(String).find((d) => Number(d) > ctx.detail.regulatoryDays),
+    noticeSentAt: localInput(new Date()),
+    noticeMethod: 'sms',
+  }),
+  body: (v) =>
+    compact({ days: num(v.days), reason: mustText(v.reason), noticeSentAt: instant(v.noticeSentAt), noticeMethod: text(v.noticeMethod) }),
 };
 
 export const pauseClocks: ActionSpec = {
@@ -49,7 +67,15 @@ export const pauseClocks: ActionSpec = {
   path: 'pause-clocks',
   intro: 'complaint.intro.pauseClocks',
   fields: [
-    { kind: 'enum', name: 'reason', label: 'complaint.f.pauseReason', values: ['mediation', 'appraisal', 'awaiting_documents'], prefix: 'complaint.pauseReason', radio: true, required: true },
+    {
+      kind: 'enum',
+      name: 'reason',
+      label: 'complaint.f.pauseReason',
+      values: ['mediation', 'appraisal', 'awaiting_documents'],
+      prefix: 'complaint.pauseReason',
+      radio: true,
+      required: true,
+    },
     { kind: 'textarea', name: 'note', label: 'complaint.f.note' },
   ],
   body: (v) => compact({ reason: text(v.reason), note: text(v.note) }),

@@ -8,7 +8,14 @@ export const addEvidence: ActionSpec = {
   action: 'add_evidence',
   path: 'add-evidence',
   fields: [
-    { kind: 'enum', name: 'method', label: 'complaint.f.evidenceMethod', values: EVIDENCE_METHODS, prefix: 'complaint.evidenceMethod', required: true },
+    {
+      kind: 'enum',
+      name: 'method',
+      label: 'complaint.f.evidenceMethod',
+      values: EVIDENCE_METHODS,
+      prefix: 'complaint.evidenceMethod',
+      required: true,
+    },
     { kind: 'textarea', name: 'note', label: 'complaint.f.evidenceNote', required: true },
     { kind: 'file', name: 'file', label: 'complaint.f.file', help: 'complaint.help.file' },
   ],
@@ -64,9 +71,33 @@ export const recordAnalysis: ActionSpec = {
   path: 'record-analysis',
   fields: [
     { kind: 'causes', name: 'causes', label: 'complaint.f.causes', required: true },
-    { kind: 'enum', name: ['impact', 'business'], label: 'complaint.f.impactBusiness', values: IMPACT, prefix: 'complaint.impact', radio: true, required: true },
-    { kind: 'enum', name: ['impact', 'reputation'], label: 'complaint.f.impactReputation', values: IMPACT, prefix: 'complaint.impact', radio: true, required: true },
-    { kind: 'enum', name: ['impact', 'financial'], label: 'complaint.f.impactFinancial', values: IMPACT, prefix: 'complaint.impact', radio: true, required: true },
+    {
+      kind: 'enum',
+      name: ['impact', 'business'],
+      label: 'complaint.f.impactBusiness',
+      values: IMPACT,
+      prefix: 'complaint.impact',
+      radio: true,
+      required: true,
+    },
+    {
+      kind: 'enum',
+      name: ['impact', 'reputation'],
+      label: 'complaint.f.impactReputation',
+      values: IMPACT,
+      prefix: 'complaint.impact',
+      radio: true,
+      required: true,
+    },
+    {
+      kind: 'enum',
+      name: ['impact', 'financial'],
+      label: 'complaint.f.impactFinancial',
+      values: IMPACT,
+      prefix: 'complaint.impact',
+      radio: true,
+      required: true,
+    },
     { kind: 'textarea', name: ['impact', 'note'], label: 'complaint.f.impactNote' },
     { kind: 'textarea', name: 'strategy', label: 'complaint.f.strategy', required: true },
   ],
@@ -74,7 +105,12 @@ export const recordAnalysis: ActionSpec = {
     const impact = typeof v.impact === 'object' && v.impact !== null ? (v.impact as Record<string, unknown>) : {};
     return compact({
       causes: texts(v.causes),
-      impact: compact({ business: text(impact.business), reputation: text(impact.reputation), financial: text(impact.financial), note: text(impact.note) }),
+      impact: compact({
+        business: text(impact.business),
+        reputation: text(impact.reputation),
+        financial: text(impact.financial),
+        note: text(impact.note),
+      }),
       strategy: mustText(v.strategy),
     });
   },

@@ -1,5 +1,17 @@
 /** Remedies: compensation (proposal, decision, payment), settlement, improvement actions. */
-import { bool, compact, instant, mustText, recordsOf, str, text, texts, type ActionContext, type ActionSpec, type Option } from '../action-spec';
+import {
+  bool,
+  compact,
+  instant,
+  mustText,
+  recordsOf,
+  str,
+  text,
+  texts,
+  type ActionContext,
+  type ActionSpec,
+  type Option,
+} from '../action-spec';
 
 function compensationOptions(ctx: ActionContext, status: string, unpaidOnly = false): Option[] {
   return recordsOf(ctx, 'compensation', status)
@@ -29,7 +41,13 @@ export const decideCompensation: ActionSpec = {
   action: 'decide_compensation',
   path: 'decide-compensation',
   fields: [
-    { kind: 'select', name: 'compensationId', label: 'complaint.f.compensation', required: true, options: (ctx) => compensationOptions(ctx, 'proposed') },
+    {
+      kind: 'select',
+      name: 'compensationId',
+      label: 'complaint.f.compensation',
+      required: true,
+      options: (ctx) => compensationOptions(ctx, 'proposed'),
+    },
     { kind: 'yesNo', name: 'approved', label: 'complaint.f.decision', yes: 'complaint.approve', no: 'complaint.reject', required: true },
     { kind: 'textarea', name: 'note', label: 'complaint.f.note' },
   ],
@@ -41,13 +59,28 @@ export const recordPayment: ActionSpec = {
   action: 'record_payment',
   path: 'record-payment',
   fields: [
-    { kind: 'select', name: 'compensationId', label: 'complaint.f.compensation', required: true, options: (ctx) => compensationOptions(ctx, 'approved', true) },
-    { kind: 'enum', name: 'status', label: 'complaint.f.paymentStatus', values: ['paid', 'failed', 'pending'], prefix: 'complaint.payment', radio: true, required: true },
+    {
+      kind: 'select',
+      name: 'compensationId',
+      label: 'complaint.f.compensation',
+      required: true,
+      options: (ctx) => compensationOptions(ctx, 'approved', true),
+    },
+    {
+      kind: 'enum',
+      name: 'status',
+      label: 'complaint.f.paymentStatus',
+      values: ['paid', 'failed', 'pending'],
+      prefix: 'complaint.payment',
+      radio: true,
+      required: true,
+    },
     { kind: 'text', name: 'reference', label: 'complaint.f.paymentReference' },
     { kind: 'datetime', name: 'paidAt', label: 'complaint.f.paidAt', help: 'complaint.help.paidAt' },
   ],
   initial: (ctx) => ({ status: 'paid', ...firstOf(compensationOptions(ctx, 'approved', true), 'compensationId') }),
-  body: (v) => compact({ compensationId: text(v.compensationId), status: text(v.status), reference: text(v.reference), paidAt: instant(v.paidAt) }),
+  body: (v) =>
+    compact({ compensationId: text(v.compensationId), status: text(v.status), reference: text(v.reference), paidAt: instant(v.paidAt) }),
 };
 
 export const recordSettlement: ActionSpec = {
@@ -56,7 +89,13 @@ export const recordSettlement: ActionSpec = {
   fields: [
     { kind: 'textarea', name: 'terms', label: 'complaint.f.terms', required: true },
     { kind: 'datetime', name: 'agreedAt', label: 'complaint.f.agreedAt', required: true },
-    { kind: 'checkbox', name: 'customerAgreed', label: 'complaint.f.customerAgreed', text: 'complaint.f.customerAgreedText', required: true },
+    {
+      kind: 'checkbox',
+      name: 'customerAgreed',
+      label: 'complaint.f.customerAgreed',
+      text: 'complaint.f.customerAgreedText',
+      required: true,
+    },
   ],
   body: (v) => compact({ terms: mustText(v.terms), agreedAt: instant(v.agreedAt), customerAgreed: bool(v.customerAgreed) ?? false }),
 };
@@ -73,7 +112,14 @@ export const createImprovementAction: ActionSpec = {
     { kind: 'datetime', name: 'dueAt', label: 'complaint.f.dueAt', help: 'complaint.help.improvementDue' },
   ],
   body: (v) =>
-    compact({ title: mustText(v.title), description: text(v.description), owner: mustText(v.owner), departmentId: text(v.departmentId), causeCodes: texts(v.causeCodes), dueAt: instant(v.dueAt) }),
+    compact({
+      title: mustText(v.title),
+      description: text(v.description),
+      owner: mustText(v.owner),
+      departmentId: text(v.departmentId),
+      causeCodes: texts(v.causeCodes),
+      dueAt: instant(v.dueAt),
+    }),
 };
 
 export const MEASURES_SPECS = [proposeCompensation, decideCompensation, recordPayment, recordSettlement, createImprovementAction];

@@ -1,0 +1,274 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { planRegistrationClocks, type PlannedClock } from '../../domain/clocks/clock-plan.js';
+import { formatComplaintNumber } from '../../domain/complaint/complaint-number.js';
+import { contactKeys } from '../../domain/complaint/contact.js';
+import { intakeIssues, searchText, type IntakeInput } from '../../domain/complaint/intake.js';
+import { canonicalJson } from '../../domain/events/hash-chain.js';
+import { DomainError } from '../../domain/errors.js';
+import { proposeLevel, type GradingProposal } from '../../domain/grading/grading.js';
+import type { Policy } from '../../domain/policy/policy.schema.js';
+import { DAY_MS, localDate } from '../../domain/time/zoned.js';
+import { assertNoIssues } from '../../domain/validation.js';
+import type { Database } from '../../db/database.js';
+import { insertClocks } from '../../db/repositories/clock.repository.js';
+import {
+  countSameMatter,
+  findComplaint,
+  findPossibleDuplicates,
+  insertComplaint,
+  insertLinks,
+  nextComplaintSequence,
+} from '../../db/repositories/complaint.repository.js';
+import { appendEvents, type NewEvent } from '../../db/repositories/event.repository.js';
+import { claimIdempotencyKey, storeIdempotentResponse } from '../../db/repositories/idempotency.repository.js';
+import { enqueueOutbox } from '../../db/repositories/outbox.repository.js';
+import { loadWorkingCalendar } from '../administration/calendar.service.js';
+import { resolvePlacement, type Registrant } from './complaint-placement.js';
+import { protectedPersonalData } from './personal-data.service.js';
+import { notify } from '../workflow/notify.service.js';
+import type { Actor, ServiceContext } from '../context.js';
+import { currentPolicy } from '../administration/policy.service.js';
+
+export interface RegisterResult {
+  complaintId: string;
+  replayed: boolean;
+}
+
+const IDEMPOTENCY_SCOPE = 'complaints.register';
+
+/**
+ * Registers a complaint (R-B1..B7, R-C1, R-C2): validate, grade, number, plan the clocks, link
+ * possible duplicates, and write the row, its events and the outbox in one transaction.
+ */
+export async function registerComplaint(
+  ctx: ServiceContext,
+  actor: Actor,
+  registrant: Registrant,
+  input: IntakeInput,
+  idempotencyKey?: string,
+): Promise<RegisterResult> {
+  const now = ctx.now();
+  const { version: policyVersion, policy } = await currentPolicy(ctx.db);
+  assertNoIssues(intakeIssues(input, policy, now));
+  const placement = await resolvePlacement(ctx.db, input, registrant, policy.handling.defaultDepartmentCode);
+  const calendar = await loadWorkingCalendar(ctx.db);
+  const receivedAt = input.receivedAt ?? now;
+  const requestHash = createHash('sha256')
+    .update(canonicalJson({ actor: actor.id, input }))
+    .digest('hex');
+  const pii = protectedPersonalData(ctx.security.keyRing, input.complainant);
+
+  return ctx.db.transaction().execute(async (trx) => {
+    if (idempotencyKey) {
+      // keys are per user: two users' "retry-1" are different requests
+      const claim = await claimIdempotencyKey(trx, `${IDEMPOTENCY_SCOPE}:${actor.id}`, idempotencyKey, requestHash);
+      if (claim.kind === 'mismatch') throw new DomainError('idempotency_key_reused', {}, 'Idempotency-Key');
+      if (claim.kind === 'replay') return { complaintId: (claim.body as { complaintId: string }).complaintId, replayed: true };
+    }
+    const keys = contactKeys(input.complainant);
+    const { duplicates, grading } = await assessIntake(trx, input, policy, receivedAt);
+    const id = randomUUID();
+    const registrationDay = localDate(now, ctx.timeZone);
+    const number = formatComplaintNumber(policy.complaintNumberPrefix, registrationDay, await nextComplaintSequence(trx, registrationDay));
+    const clocks = planRegistrationClocks(
+      { receivedAt, channel: input.channel, urgent: input.urgent, level: grading.level },
+      { policy, calendar, timeZone: ctx.timeZone },
+    );
+
+    await insertComplaint(trx, {
+      id,
+      number,
+      status: 'registered',
+      channel: input.channel,
+      business_line: input.businessLine,
+      category: input.category,
+      product: input.product ?? null,
+      description: input.description,
+      requested_remedy: input.requestedRemedy ?? null,
+      amount: input.amount ?? null,
+      received_at: receivedAt,
+      registered_at: now,
+      urgent: input.urgent,
+      risk_flags: input.riskFlags,
+      branch: placement.branchName,
+      branch_id: placement.branchId,
+      department_ids: placement.departmentIds,
+      subject_party: input.subjectParty ?? null,
+      call_reference: input.callReference ?? null,
+      joint_complainants: input.jointComplainants,
+      complainant_name: input.complainant.name,
+      complainant_phone: input.complainant.phone ?? null,
+      complainant_email: input.complainant.email ?? null,
+      complainant_address: input.complainant.address ?? null,
+      complainant_id_type: input.complainant.idType ?? null,
+      ...pii,
+      contact_keys: keys,
+      proposed_level: grading.level,
+      level: grading.level,
+      level_confirmed: false,
+      grading_reasons: grading.reasons,
+      major: grading.major,
+      policy_version: policyVersion,
+      search_text: searchText({ ...input, branch: placement.branchName }, number, policy),
+      created_by: actor.id,
+      updated_at: now,
+      regulatory_days: policy.regulatory.decisionDays,
+      // R-E1: the person who registered it tracks it and is its first contact, until reassigned
+      assignee: actor.id,
+      tracker: actor.id,
+    });
+    await insertClocks(trx, id, clocks, policyVersion, now);
+    await linkDuplicates(trx, id, number, duplicates, actor, now);
+    await appendEvents(trx, id, registrationEvents(actor, now, { number, receivedAt, input, grading, clocks, policyVersion, duplicates }));
+    if (grading.level === 1) {
+      // R-C3: the department supervisor is alerted at once; a major complaint also alerts the leadership group
+      await notify(
+        trx,
+        { id, number, departmentIds: placement.departmentIds, branchId: placement.branchId, assignee: actor.id, tracker: actor.id },
+        grading.major ? ['supervisors', 'leadership'] : ['supervisors'],
+        {
+          kind: 'level1_registered',
+          sourceKey: `registered:${id}`,
+          title: `${number} 一级投诉已受理`,
+          body: { en: `${number} level-1 complaint registered`, by: actor.id },
+          exclude: actor.id,
+        },
+        now,
+      );
+    }
+    await enqueueOutbox(
+      trx,
+      [
+        {
+          topic: 'complaint.registered',
+          payload: { complaintId: id, number, level: grading.level },
+          idempotencyKey: `complaint.registered:${id}`,
+        },
+      ],
+      now,
+    );
+    if (idempotencyKey) await storeIdempotentResponse(trx, `${IDEMPOTENCY_SCOPE}:${actor.id}`, idempotencyKey, 201, { complaintId: id });
+    return { complaintId: id, replayed: false };
+  });
+}
+
+/**
+ * What registering would find (R-B7, R-C1): earlier complaints of the same complainant and category
+ * within the repeat window, and the proposed level with every rule that fired. Registration and the
+ * form's preview call this one function, so the preview shows what saving will do.
+ */
+export async function assessIntake(db: Database, input: IntakeInput, policy: Policy, receivedAt: Date) {
+  const duplicates = await findPossibleDuplicates(db, {
+    contactKeys: contactKeys(input.complainant),
+    category: input.category,
+    since: new Date(receivedAt.getTime() - policy.repeatWindowDays * DAY_MS),
+    until: receivedAt,
+  });
+  const sameMatter = await countSameMatter(db, {
+    businessLine: input.businessLine,
+    product: input.product ?? null,
+    category: input.category,
+    since: new Date(receivedAt.getTime() - policy.massIncident.windowDays * DAY_MS),
+    until: receivedAt,
+  });
+  const grading = proposeLevel(
+    {
+      businessLine: input.businessLine,
+      amount: input.amount ?? null,
+      riskFlags: input.riskFlags,
+      urgent: input.urgent,
+      text: [input.description, input.requestedRemedy ?? ''].join('\n'),
+      jointComplainants: input.jointComplainants,
+      sameMatterRecentCount: sameMatter + 1,
+      repeatComplaint: duplicates.length > 0,
+      regulatorReferral: input.channel === 'regulator_referral',
+    },
+    policy,
+  );
+  return { duplicates, grading };
+}
+
+export function clockPayload(c: PlannedClock) {
+  return { kind: c.kind, amount: c.amount, unit: c.unit, startedAt: c.startedAt, dueAt: c.dueAt, calendarConfirmed: c.calendarConfirmed };
+}
+
+function registrationEvents(
+  actor: Actor,
+  now: Date,
+  f: {
+    number: string;
+    receivedAt: Date;
+    input: IntakeInput;
+    grading: GradingProposal;
+    clocks: PlannedClock[];
+    policyVersion: number;
+    duplicates: Array<{ id: string; number: string }>;
+  },
+): NewEvent[] {
+  const events: NewEvent[] = [
+    {
+      type: 'received',
+      actor: actor.id,
+      occurredAt: now,
+      payload: {
+        number: f.number,
+        channel: f.input.channel,
+        receivedAt: f.receivedAt,
+        businessLine: f.input.businessLine,
+        category: f.input.category,
+        amount: f.input.amount ?? null,
+        urgent: f.input.urgent,
+        riskFlags: f.input.riskFlags,
+      },
+    },
+    {
+      type: 'grading_proposed',
+      actor: 'system',
+      occurredAt: now,
+      payload: { level: f.grading.level, reasons: f.grading.reasons, major: f.grading.major, policyVersion: f.policyVersion },
+    },
+    {
+      type: 'clocks_planned',
+      actor: 'system',
+      occurredAt: now,
+      payload: { policyVersion: f.policyVersion, clocks: f.clocks.map(clockPayload) },
+    },
+  ];
+  if (f.duplicates.length > 0) {
+    events.push({
+      type: 'duplicate_suspected',
+      actor: 'system',
+      occurredAt: now,
+      payload: { related: f.duplicates.map((d) => ({ id: d.id, number: d.number })) },
+    });
+  }
+  return events;
+}
+
+/** Links both ways and records the suspicion on each earlier complaint too; nothing is merged. */
+async function linkDuplicates(
+  trx: Database,
+  id: string,
+  number: string,
+  duplicates: Array<{ id: string; number: string }>,
+  actor: Actor,
+  now: Date,
+) {
+  if (duplicates.length === 0) return;
+  await insertLinks(
+    trx,
+    duplicates.map((d) => ({
+      complaintId: id,
+      relatedId: d.id,
+      kind: 'possible_duplicate',
+      details: { rule: 'same_contact_and_category' },
+    })),
+    now,
+  );
+  for (const d of [...duplicates].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    await findComplaint(trx, d.id, true);
+    await appendEvents(trx, d.id, [
+      { type: 'duplicate_suspected', actor: 'system', occurredAt: now, payload: { related: [{ id, number }], by: actor.id } },
+    ]);
+  }
+}
