@@ -39,6 +39,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
+/** The headers every API request carries: the language, and the CSRF token on writes. */
+export function requestHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+/** An error answer as an ApiError ({code, message, fields}); anything else as http_error. */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  return toApiError(status, body);
+}
+
 function toApiError(status: number, body: unknown): ApiError {
   if (isRecord(body) && typeof body.code === 'string') {
     const fields = Array.isArray(body.fields)
