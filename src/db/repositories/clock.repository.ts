@@ -180,3 +180,88 @@ export function meetSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId
 export function cancelSubjectClocks(db: Kysely<DB>, complaintId: string, subjectId: string, at: Date): Promise<number> {
   return endSubjectClocks(db, complaintId, subjectId, 'cancelled', at);
 }
+
+/** The open clocks of the given kinds are met (a breached one stays visibly late: met_at > due_at); returns their kinds. */
+export async function meetOpenClocksOfKinds(db: Kysely<DB>, complaintId: string, kinds: readonly string[], at: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('complaint_clocks')
+    .set({ status: 'met', met_at: at, next_check_at: null })
+    .where('complaint_id', '=', complaintId)
+    .where('kind', 'in', kinds)
+    .where('status', 'in', OPEN_CLOCK)
+    .returning('kind')
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
+/** The complaint's open clocks end, except improvement actions (they outlive the workflow); returns their kinds. */
+export async function cancelOpenClocksButImprovements(db: Kysely<DB>, complaintId: string, at: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('complaint_clocks')
+    .set({ status: 'cancelled', cancelled_at: at, next_check_at: null })
+    .where('complaint_id', '=', complaintId)
+    .where('kind', '<>', 'improvement_action')
+    .where('status', 'in', OPEN_CLOCK)
+    .returning('kind')
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
+/** The open clocks of the given kinds end (a restarted kind replaces its old run). */
+export async function cancelOpenClocksOfKinds(db: Kysely<DB>, complaintId: string, kinds: readonly string[], at: Date): Promise<void> {
+  await db
+    .updateTable('complaint_clocks')
+    .set({ status: 'cancelled', cancelled_at: at, next_check_at: null })
+    .where('complaint_id', '=', complaintId)
+    .where('kind', 'in', kinds)
+    .where('status', 'in', OPEN_CLOCK)
+    .execute();
+}
+
+export async function listOpenClockKinds(db: Kysely<DB>, complaintId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('complaint_clocks')
+    .select('kind')
+    .where('complaint_id', '=', complaintId)
+    .where('status', 'in', OPEN_CLOCK)
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
+/** Kind and status of the complaint's open clocks (the workflow rules' view). */
+export async function listOpenClockStatuses(db: Kysely<DB>, complaintId: string): Promise<Array<Pick<ClockRow, 'kind' | 'status'>>> {
+  return db
+    .selectFrom('complaint_clocks')
+    .select(['kind', 'status'])
+    .where('complaint_id', '=', complaintId)
+    .where('status', 'in', OPEN_CLOCK)
+    .execute();
+}
+
+/** A clock's new plan with its status and pauses (an extension, a pause or a resume). */
+export async function updateClockPlanAndPauses(
+  db: Kysely<DB>,
+  id: string,
+  c: Pick<PlannedClock, 'dueAt' | 'warnAt' | 'calendarConfirmed' | 'amount' | 'unit'> & {
+    status: 'running' | 'paused';
+    pauses: ReadonlyArray<ClockRow['pauses'][number]>;
+    policyVersion: number;
+    nextCheckAt: Date | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable('complaint_clocks')
+    .set({
+      status: c.status,
+      pauses: JSON.stringify(c.pauses),
+      due_at: c.dueAt,
+      warn_at: tsArray(c.warnAt),
+      calendar_confirmed: c.calendarConfirmed,
+      amount: c.amount,
+      unit: c.unit,
+      policy_version: c.policyVersion,
+      next_check_at: c.nextCheckAt,
+    })
+    .where('id', '=', id)
+    .execute();
+}

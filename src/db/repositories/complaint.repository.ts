@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { ComplaintsTable, DB } from '../schema.js';
 
 export type ComplaintRecord = Selectable<ComplaintsTable>;
@@ -134,5 +134,87 @@ export async function listLinks(db: Kysely<DB>, complaintId: string) {
     ])
     .where((eb) => eb.or([eb('l.complaint_id', '=', complaintId), eb('l.related_id', '=', complaintId)]))
     .orderBy('c.received_at', 'desc')
+    .execute();
+}
+
+/** Changes a complaint's columns; its row version moves on (optimistic readers see the change). */
+export async function updateComplaint(db: Kysely<DB>, id: string, values: Updateable<ComplaintsTable>): Promise<void> {
+  await db
+    .updateTable('complaints')
+    .set({ ...values, row_version: sql`row_version + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Locks the complaints named by id or number, in one stable order (by id). */
+export async function lockComplaintsInIdOrder(db: Kysely<DB>, refs: readonly string[]): Promise<void> {
+  const ids = refs.filter((r) => UUID.test(r));
+  const numbers = refs.filter((r) => !UUID.test(r));
+  await db
+    .selectFrom('complaints')
+    .select('id')
+    .where((eb) => eb.or([...(ids.length > 0 ? [eb('id', 'in', ids)] : []), ...(numbers.length > 0 ? [eb('number', 'in', numbers)] : [])]))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** The complaint's level as stored (proposed or confirmed). */
+export async function findComplaintLevel(db: Kysely<DB>, id: string): Promise<number> {
+  return (await db.selectFrom('complaints').select('level').where('id', '=', id).executeTakeFirstOrThrow()).level;
+}
+
+/** The fields that decide who is told about a complaint. */
+export async function findComplaintNotifyFields(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('complaints')
+    .select(['id', 'number', 'department_ids', 'branch_id', 'assignee', 'tracker'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+export async function countComplaintsCreatedBy(db: Kysely<DB>, createdBy: string): Promise<number> {
+  const r = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('created_by', '=', createdBy)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** What a list shows of the given complaints, with the facts of their scope; newest received first. */
+export async function listComplaintSummaries(db: Kysely<DB>, ids: readonly string[]) {
+  return db
+    .selectFrom('complaints')
+    .select(['id', 'number', 'status', 'level', 'category', 'received_at', 'branch_id', 'department_ids', 'created_by'])
+    .where('id', 'in', ids)
+    .orderBy('received_at', 'desc')
+    .execute();
+}
+
+/** Complaints that store an ID document or account number (encrypted or, before protection, in clear). */
+export async function listStoredPersonalData(db: Kysely<DB>) {
+  return db
+    .selectFrom('complaints')
+    .select(['id', 'complainant_id_number', 'complainant_account'])
+    .where((eb) => eb.or([eb('complainant_id_number', 'is not', null), eb('complainant_account', 'is not', null)]))
+    .execute();
+}
+
+/** Rewrites the stored ID document and account numbers (and their hashes) without touching updated_at. */
+export async function rewriteStoredPersonalData(
+  db: Kysely<DB>,
+  id: string,
+  v: Pick<
+    Updateable<ComplaintsTable>,
+    'complainant_id_number' | 'complainant_id_number_hash' | 'complainant_account' | 'complainant_account_hash'
+  >,
+): Promise<void> {
+  await db
+    .updateTable('complaints')
+    .set({ ...v, updated_at: sql`updated_at` })
+    .where('id', '=', id)
     .execute();
 }

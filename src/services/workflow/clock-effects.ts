@@ -1,37 +1,29 @@
-import { sql } from 'kysely';
 import { computePlanned, planClock, type ClockEnvironment, type PlannedClock } from '../../domain/clocks/clock-plan.js';
 import type { Pause } from '../../domain/clocks/deadline.js';
 import type { ClockKind, DurationUnit } from '../../domain/policy/policy.schema.js';
 import type { Database } from '../../db/database.js';
-import { insertClocks, meetSubjectClocks, type ClockRow, type NewClock } from '../../db/repositories/clock.repository.js';
-
-const OPEN = ['running', 'paused', 'breached'] as const;
+import {
+  cancelOpenClocksButImprovements,
+  cancelOpenClocksOfKinds,
+  insertClocks,
+  listOpenClockKinds,
+  meetOpenClocksOfKinds,
+  meetSubjectClocks,
+  updateClockPlanAndPauses,
+  type ClockRow,
+  type NewClock,
+} from '../../db/repositories/clock.repository.js';
+import { updateComplaint } from '../../db/repositories/complaint.repository.js';
 
 /** Clocks met by a step: their time is recorded; a breached one stays visibly late (met_at > due_at). */
 export async function meetClocks(db: Database, complaintId: string, kinds: readonly string[], at: Date): Promise<string[]> {
   if (kinds.length === 0) return [];
-  const rows = await db
-    .updateTable('complaint_clocks')
-    .set({ status: 'met', met_at: at, next_check_at: null })
-    .where('complaint_id', '=', complaintId)
-    .where('kind', 'in', kinds)
-    .where('status', 'in', OPEN)
-    .returning('kind')
-    .execute();
-  return rows.map((r) => r.kind);
+  return meetOpenClocksOfKinds(db, complaintId, kinds, at);
 }
 
 /** The complaint leaves the workflow: its clocks end, except improvement actions, which live on (R-D3). */
 export async function cancelOpenClocks(db: Database, complaintId: string, at: Date): Promise<string[]> {
-  const rows = await db
-    .updateTable('complaint_clocks')
-    .set({ status: 'cancelled', cancelled_at: at, next_check_at: null })
-    .where('complaint_id', '=', complaintId)
-    .where('kind', '<>', 'improvement_action')
-    .where('status', 'in', OPEN)
-    .returning('kind')
-    .execute();
-  return rows.map((r) => r.kind);
+  return cancelOpenClocksButImprovements(db, complaintId, at);
 }
 
 /** Clocks started by a step, counted from now with the current policy (a restarted kind replaces its old run). */
@@ -42,37 +34,19 @@ export async function startClocks(
   env: ClockEnvironment,
   opts: { at: Date; round: number; policyVersion: number; extra?: readonly NewClock[] },
 ): Promise<NewClock[]> {
-  if (kinds.length > 0) {
-    await db
-      .updateTable('complaint_clocks')
-      .set({ status: 'cancelled', cancelled_at: opts.at, next_check_at: null })
-      .where('complaint_id', '=', complaintId)
-      .where('kind', 'in', kinds)
-      .where('status', 'in', OPEN)
-      .execute();
-  }
+  if (kinds.length > 0) await cancelOpenClocksOfKinds(db, complaintId, kinds, opts.at);
   const planned: NewClock[] = [...kinds.map((k) => ({ ...planClock(k, opts.at, env), round: opts.round })), ...(opts.extra ?? [])];
   await insertClocks(db, complaintId, planned, opts.policyVersion, opts.at);
   return planned;
 }
 
 export async function openClockKinds(db: Database, complaintId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('complaint_clocks')
-    .select('kind')
-    .where('complaint_id', '=', complaintId)
-    .where('status', 'in', OPEN)
-    .execute();
-  return rows.map((r) => r.kind);
+  return listOpenClockKinds(db, complaintId);
 }
 
 /** Marks the complaint as having moved (progress report or any handling step): the stalled-clock restarts. */
 export async function touchProgress(db: Database, complaintId: string, at: Date): Promise<void> {
-  await db
-    .updateTable('complaints')
-    .set({ last_progress_at: at, row_version: sql`row_version + 1` })
-    .where('id', '=', complaintId)
-    .execute();
+  await updateComplaint(db, complaintId, { last_progress_at: at });
 }
 
 // ---- extensions and pauses (plan.handlers: decide_extension, extend_regulatory, pause_clocks, resume_clocks)
@@ -104,21 +78,17 @@ async function writePlan(
   status: 'running' | 'paused',
   policyVersion: number,
 ): Promise<ClockChange> {
-  await db
-    .updateTable('complaint_clocks')
-    .set({
-      status,
-      pauses: JSON.stringify(pauses),
-      due_at: next.dueAt,
-      warn_at: `{${next.warnAt.map((d) => `"${d.toISOString()}"`).join(',')}}`,
-      calendar_confirmed: next.calendarConfirmed,
-      amount: next.amount,
-      unit: next.unit,
-      policy_version: policyVersion,
-      next_check_at: status === 'running' ? (next.warnAt[k.warningsSent] ?? next.dueAt) : null,
-    })
-    .where('id', '=', k.id)
-    .execute();
+  await updateClockPlanAndPauses(db, k.id, {
+    status,
+    pauses,
+    dueAt: next.dueAt,
+    warnAt: next.warnAt,
+    calendarConfirmed: next.calendarConfirmed,
+    amount: next.amount,
+    unit: next.unit,
+    policyVersion,
+    nextCheckAt: status === 'running' ? (next.warnAt[k.warningsSent] ?? next.dueAt) : null,
+  });
   return { clockId: k.id, kind: k.kind, status, fromDueAt: k.dueAt, dueAt: next.dueAt, amount: next.amount, unit: next.unit };
 }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { can, type Principal } from '../../domain/access/permissions.js';
 import { decide, type PolicyLimits } from '../../domain/workflow/decide.js';
 import { TRANSITIONS } from '../../domain/workflow/transitions.js';
@@ -8,7 +7,8 @@ import type { Level } from '../../domain/grading/grading.js';
 import type { Policy } from '../../domain/policy/policy.schema.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Database } from '../../db/database.js';
-import type { ComplaintRecord } from '../../db/repositories/complaint.repository.js';
+import { listOpenClockStatuses } from '../../db/repositories/clock.repository.js';
+import { lockComplaintsInIdOrder, updateComplaint, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import { appendEvents } from '../../db/repositories/event.repository.js';
 import { insertRecord, listRecords, type RecordRow } from '../../db/repositories/record.repository.js';
 import { loadWorkingCalendar } from '../administration/calendar.service.js';
@@ -31,15 +31,7 @@ export function limitsOf(policy: Policy): PolicyLimits {
 
 /** The rules' view of a complaint, read inside the action's transaction (and for the actions offered). */
 export async function workflowState(db: Database, c: ComplaintRecord, policy: Pick<Policy, 'handling'>): Promise<WorkflowState> {
-  const [records, clocks] = await Promise.all([
-    listRecords(db, c.id),
-    db
-      .selectFrom('complaint_clocks')
-      .select(['kind', 'status'])
-      .where('complaint_id', '=', c.id)
-      .where('status', 'in', ['running', 'paused', 'breached'])
-      .execute(),
-  ]);
+  const [records, clocks] = await Promise.all([listRecords(db, c.id), listOpenClockStatuses(db, c.id)]);
   const surveys = records.filter((r) => r.kind === 'survey' && r.round === c.round);
   const last = surveys[surveys.length - 1];
   const compensations = records.filter((r) => r.kind === 'compensation');
@@ -63,25 +55,6 @@ export async function workflowState(db: Database, c: ComplaintRecord, policy: Pi
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Locks the complaints a step changes in one stable order (by id), so two steps on the same pair
- * (merges in opposite directions) wait for each other instead of deadlocking; the second then
- * sees the first one's result (e.g. its target merged: 409).
- */
-async function lockInIdOrder(trx: Database, refs: readonly string[]): Promise<void> {
-  const ids = refs.filter((r) => UUID.test(r));
-  const numbers = refs.filter((r) => !UUID.test(r));
-  await trx
-    .selectFrom('complaints')
-    .select('id')
-    .where((eb) => eb.or([...(ids.length > 0 ? [eb('id', 'in', ids)] : []), ...(numbers.length > 0 ? [eb('number', 'in', numbers)] : [])]))
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-}
-
 /**
  * Performs one workflow action (issue #4): load the complaint in scope and lock it, ask the
  * transition table, let the action's handler validate and write its record, apply the clock
@@ -103,7 +76,10 @@ export async function performAction(
   const calendar = await loadWorkingCalendar(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
     const related = h.related?.(body);
-    if (related) await lockInIdOrder(trx, [idOrNumber, related]);
+    // the complaints a step changes are locked in one stable order (by id), so two steps on the same
+    // pair (merges in opposite directions) wait for each other instead of deadlocking; the second
+    // then sees the first one's result (e.g. its target merged: 409)
+    if (related) await lockComplaintsInIdOrder(trx, [idOrNumber, related]);
     const c = await complaintInScope(trx, p, idOrNumber, true);
     const hc: HandlerContext = { trx, ctx, meta, p, complaint: c, now, policy, policyVersion, calendar, recordId: randomUUID() };
     const state = await workflowState(trx, c, policy);
@@ -138,11 +114,7 @@ export async function performAction(
     const exceptionsResolved = decision.cancelsAll
       ? await resolveOpenExceptions(trx, c.id, { at: now, by: p.username, resolution: `${rule.zh} / ${rule.en}` })
       : [];
-    await trx
-      .updateTable('complaints')
-      .set({ ...patch, status: decision.status, round: decision.round, updated_at: now, row_version: sql`row_version + 1` })
-      .where('id', '=', c.id)
-      .execute();
+    await updateComplaint(trx, c.id, { ...patch, status: decision.status, round: decision.round, updated_at: now });
     const payload = {
       ...result.payload,
       ...(result.record ? { recordId: hc.recordId } : {}),
