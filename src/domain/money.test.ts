@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
-import { amountSchema, compareAmount, MAX_AMOUNT, parseAmount } from './money.js';
+import { amountInput, amountSchema, canonicalAmount, compareAmount, MAX_AMOUNT, parseAmount } from './money.js';
 
 describe('parseAmount', () => {
   it.each([
@@ -87,5 +87,17 @@ describe('amountSchema', () => {
     const result = amountSchema.safeParse('1.234');
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain('too_many_decimals');
+  });
+});
+
+describe('amountInput and canonicalAmount', () => {
+  it('accepts a decimal string or a JSON number and names the error code of a refused one', () => {
+    expect(amountInput.parse('12000.5')).toBe('12000.5');
+    expect(amountInput.parse(12000.5)).toBe(12000.5);
+    expect(canonicalAmount('12000.5')).toBe('12000.50');
+    expect(canonicalAmount(7)).toBe('7.00');
+    expect(canonicalAmount(null)).toBeNull();
+    const messages = ['abc', '-1', '1.234', '1000000000000'].map((v) => amountInput.safeParse(v).error?.issues[0]?.message);
+    expect(messages).toEqual(['invalid_amount', 'amount_negative', 'amount_too_many_decimals', 'amount_too_large']);
   });
 });

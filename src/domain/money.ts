@@ -65,14 +65,47 @@ function toDecimal(amount: string): Decimal {
   return new Decimal(amount);
 }
 
-/** A string holding a valid amount (not rewritten to canonical form). The issue's params carry the reason. */
-export const amountSchema = z.string().superRefine((text, ctx) => {
-  const parsed = parseAmount(text);
-  if (!parsed.ok) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `invalid amount (${parsed.reason}): expected a non-negative CNY amount with at most 2 decimals, at most ${MAX_AMOUNT}`,
-      params: { reason: parsed.reason },
-    });
-  }
-});
+/** The error code (src/domain/errors/error-codes.ts) that tells the client why an amount was refused. */
+export const AMOUNT_ERROR_CODES = {
+  format: 'invalid_amount',
+  negative: 'amount_negative',
+  too_many_decimals: 'amount_too_many_decimals',
+  too_large: 'amount_too_large',
+} as const satisfies Record<AmountParseFailure, string>;
+
+/** A zod refinement that adds one issue for an invalid amount; `issue` words it from the reason. */
+function refineAmount(issue: (reason: AmountParseFailure) => { message: string; params?: Record<string, string> }) {
+  return (value: string | number, ctx: z.RefinementCtx) => {
+    const parsed = parseAmount(value);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', ...issue(parsed.reason) });
+  };
+}
+
+/**
+ * An amount in a document (the policy's thresholds and bands): a string holding a valid amount,
+ * not rewritten to canonical form. The issue says what is wrong in words; its params carry the reason.
+ */
+export const amountSchema = z.string().superRefine(
+  refineAmount((reason) => ({
+    message: `invalid amount (${reason}): expected a non-negative CNY amount with at most 2 decimals, at most ${MAX_AMOUNT}`,
+    params: { reason },
+  })),
+);
+
+/**
+ * An amount in a request body: a decimal string ("12000.50") or a JSON number, never stored as a
+ * float (`canonicalAmount` gives the stored text). The issue's message is the error code.
+ */
+export const amountInput = z
+  .union([z.string(), z.number()])
+  .superRefine(refineAmount((reason) => ({ message: AMOUNT_ERROR_CODES[reason] })));
+
+/** The canonical text of an amount that `amountInput` has accepted (null and undefined give null). */
+export function canonicalAmount(value: string | number): string;
+export function canonicalAmount(value: string | number | null | undefined): string | null;
+export function canonicalAmount(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const parsed = parseAmount(value);
+  if (!parsed.ok) throw new Error('amount was validated by the schema');
+  return parsed.value;
+}

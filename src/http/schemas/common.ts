@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseAmount } from '../../domain/money.js';
 
 /** Optional free text: trimmed, empty becomes null. */
 export const optionalText = (max: number) => z.string().trim().max(max).nullish();
@@ -23,25 +22,8 @@ export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_date
 
 export const isoDate = z.iso.date({ message: 'invalid_date' });
 
-const amountCodes = {
-  format: 'invalid_amount',
-  negative: 'amount_negative',
-  too_many_decimals: 'amount_too_many_decimals',
-  too_large: 'amount_too_large',
-} as const;
-
-/** CNY amount as a decimal string ("12000.50") or a JSON number; never stored as a float. */
-export const amountInput = z.union([z.string(), z.number()]).superRefine((value, ctx) => {
-  const parsed = parseAmount(value);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: amountCodes[parsed.reason] });
-});
-
-export function canonicalAmount(value: string | number | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const parsed = parseAmount(value);
-  if (!parsed.ok) throw new Error('amount was validated by the schema');
-  return parsed.value;
-}
+/** Amounts in request bodies: one schema for every route and step (src/domain/money.ts). */
+export { amountInput, canonicalAmount } from '../../domain/money.js';
 
 /** A list filter in a query string: repeated keys (?a=x&a=y) or comma separated (?a=x,y). */
 export const listParam = z.union([z.string().max(2000), z.array(z.string().max(200)).max(50)]).optional();

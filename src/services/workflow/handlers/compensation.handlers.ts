@@ -5,8 +5,8 @@
  * is proposed -> approved | rejected; its payment lives in the record's data.
  */
 import { z } from 'zod';
-import { DomainError } from '../../../domain/errors.js';
-import { parseAmount } from '../../../domain/money.js';
+import { DomainError, type TransitionReason } from '../../../domain/errors.js';
+import { amountInput, canonicalAmount } from '../../../domain/money.js';
 import { ValidationError } from '../../../domain/validation.js';
 import {
   approverFor,
@@ -23,25 +23,6 @@ import { findRecord, updateRecord, type RecordRow } from '../../../db/repositori
 import { notify } from '../notify.service.js';
 import { handler, type HandlerContext } from '../workflow-handler.js';
 
-const AMOUNT_CODES = {
-  format: 'invalid_amount',
-  negative: 'amount_negative',
-  too_many_decimals: 'amount_too_many_decimals',
-  too_large: 'amount_too_large',
-} as const;
-
-/** CNY amount as a decimal string or a JSON number (as at intake); stored as the canonical string. */
-const amount = z.union([z.string(), z.number()]).superRefine((value, ctx) => {
-  const parsed = parseAmount(value);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: AMOUNT_CODES[parsed.reason] });
-});
-
-function canonical(value: string | number): string {
-  const parsed = parseAmount(value);
-  if (!parsed.ok) throw new Error('amount was validated by the schema');
-  return parsed.value;
-}
-
 const note = z.string().trim().max(5000).nullish();
 
 /** The compensation a step names: 404 when it is not one of this complaint's. */
@@ -51,19 +32,19 @@ async function compensationOf(h: HandlerContext, id: string): Promise<RecordRow>
   return r;
 }
 
-function refuse(action: string, status: string, reason: string, params: Record<string, string> = {}): never {
+function refuse(action: string, status: string, reason: TransitionReason, params: Record<string, string> = {}): never {
   throw new DomainError('invalid_transition', { action, status, reason, ...params }, 'compensationId');
 }
 
 export const proposeCompensation = handler({
   action: 'propose_compensation',
   body: z.strictObject({
-    amount,
+    amount: amountInput,
     basis: z.string().trim().min(1).max(5000).describe('why this amount: contract clause, loss assessment, goodwill'),
     payee: z.string().trim().max(200).nullish(),
   }),
   apply: async (h, b) => {
-    const value = canonical(b.amount);
+    const value = canonicalAmount(b.amount);
     const approver = approverFor(value, h.policy.compensationBands);
     // the leadership group decides the top band: it is told too (same fact as the table's notice)
     if (approver === 'leadership_group') {
@@ -142,7 +123,7 @@ export const decideCompensation = handler({
       by: h.p.username,
     });
     return {
-      payload: { compensationId: r.id, approved: b.approved, amount: r.data.amount, approver, note: b.note ?? null },
+      payload: { compensationId: r.id, approved: b.approved, amount: r.data.amount as string, approver, note: b.note ?? null },
       reason: b.note ?? null,
     };
   },
