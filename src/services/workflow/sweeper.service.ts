@@ -10,13 +10,14 @@
  * Notification and exception keys name the fact (clock:<id>:warn:<i>, …), so the same fact is
  * never written twice even if a clock were swept again.
  */
-import { sql } from 'kysely';
 import { sweepClock, type SweepEffect } from '../../domain/clocks/clock-sweep.js';
 import type { Escalation } from '../../domain/policy/policy.schema.js';
 import type { Recipient } from '../../domain/workflow/workflow.types.js';
 import type { Database } from '../../db/database.js';
-import { toDates } from '../../db/repositories/clock.repository.js';
+import { saveSweptClock, takeDueClocks, type SweptClock } from '../../db/repositories/clock-sweep.repository.js';
+import { findComplaintNotifyFields } from '../../db/repositories/complaint.repository.js';
 import { appendEvents, type NewEvent } from '../../db/repositories/event.repository.js';
+import { releaseSavepoint, rollbackToSavepoint, savepoint } from '../../db/repositories/savepoint.repository.js';
 import type { ServiceContext } from '../context.js';
 import { policyVersion } from '../administration/policy.service.js';
 import { clockName } from './sweep/clock-names.js';
@@ -45,21 +46,6 @@ export const SWEEPER_ACTOR = 'system';
 
 const STALLED_KIND = 'progress_report';
 
-/** The clock the sweeper reads, locked. */
-interface SweptClock {
-  id: string;
-  complaint_id: string;
-  kind: string;
-  label: string | null;
-  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
-  due_at: Date | null;
-  warn_at: Date[];
-  warnings_sent: number;
-  escalation_step: number;
-  breached_at: Date | null;
-  policy_version: number;
-}
-
 /** Sweeps every clock due at ctx.now(), batch after batch, until none is left that this instance can take. */
 export async function sweepClocks(ctx: ServiceContext, opts: SweepOptions = {}): Promise<SweepCounts> {
   const now = ctx.now();
@@ -77,16 +63,16 @@ export async function sweepClocks(ctx: ServiceContext, opts: SweepOptions = {}):
     const taken = await ctx.db.transaction().execute(async (trx) => {
       const due = await takeDueClocks(trx, now, batch, [...failed]);
       for (const k of due) {
-        await sql`SAVEPOINT sweep_clock`.execute(trx);
+        await savepoint(trx, 'sweep_clock');
         try {
           const r = await sweepOne(trx, k, now, await escalationOf(k.policy_version));
-          await sql`RELEASE SAVEPOINT sweep_clock`.execute(trx);
+          await releaseSavepoint(trx, 'sweep_clock');
           counts.checked += 1;
           counts.warnings += r.warnings;
           counts.breaches += r.breaches;
           counts.escalations += r.escalations;
         } catch (err) {
-          await sql`ROLLBACK TO SAVEPOINT sweep_clock`.execute(trx);
+          await rollbackToSavepoint(trx, 'sweep_clock');
           failed.add(k.id);
           counts.failed += 1;
           opts.onError?.(err, k.id);
@@ -98,31 +84,8 @@ export async function sweepClocks(ctx: ServiceContext, opts: SweepOptions = {}):
   }
 }
 
-/**
- * Due clocks with their complaints, both locked; rows another transaction holds are skipped (the
- * other sweeper sweeps them, or the action that holds the complaint finishes and the next sweep
- * looks again). The complaint is locked with the clock: appending to its chain requires it.
- */
-async function takeDueClocks(trx: Database, now: Date, batch: number, exclude: readonly string[]): Promise<SweptClock[]> {
-  const excluded = exclude.length > 0 ? sql`AND k.id <> ALL(${sql.val(exclude)}::uuid[])` : sql``;
-  const r = await sql<SweptClock>`
-    SELECT k.id, k.complaint_id, k.kind, k.label, k.status, k.due_at, k.warn_at, k.warnings_sent,
-           k.escalation_step, k.breached_at, k.policy_version
-      FROM complaint_clocks k
-      JOIN complaints c ON c.id = k.complaint_id
-     WHERE k.next_check_at <= ${now} ${excluded}
-     ORDER BY k.next_check_at, k.id
-     LIMIT ${batch}
-       FOR UPDATE OF c, k SKIP LOCKED`.execute(trx);
-  return r.rows.map((k) => ({ ...k, warn_at: toDates(k.warn_at) }));
-}
-
 async function notifyTarget(trx: Database, complaintId: string): Promise<NotifyTarget> {
-  const c = await trx
-    .selectFrom('complaints')
-    .select(['id', 'number', 'department_ids', 'branch_id', 'assignee', 'tracker'])
-    .where('id', '=', complaintId)
-    .executeTakeFirstOrThrow();
+  const c = await findComplaintNotifyFields(trx, complaintId);
   return { id: c.id, number: c.number, departmentIds: c.department_ids, branchId: c.branch_id, assignee: c.assignee, tracker: c.tracker };
 }
 
@@ -145,17 +108,13 @@ async function sweepOne(
     now,
     escalation.steps,
   );
-  await trx
-    .updateTable('complaint_clocks')
-    .set({
-      status: outcome.status,
-      warnings_sent: outcome.warningsSent,
-      escalation_step: outcome.escalationStep,
-      breached_at: outcome.breachedAt,
-      next_check_at: outcome.nextCheckAt,
-    })
-    .where('id', '=', k.id)
-    .execute();
+  await saveSweptClock(trx, k.id, {
+    status: outcome.status,
+    warningsSent: outcome.warningsSent,
+    escalationStep: outcome.escalationStep,
+    breachedAt: outcome.breachedAt,
+    nextCheckAt: outcome.nextCheckAt,
+  });
   const counts = { warnings: 0, breaches: 0, escalations: 0 };
   if (outcome.effects.length === 0) return counts;
 
