@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
+import { ActivationToggle, ActiveTag } from './Activation';
 import { KEYS, useOrgUnits } from './admin-api';
 import { ORG_UNIT_KINDS, type OrgUnit } from './admin-types';
 import { OrgUnitModal } from './OrgUnitModal';
@@ -42,7 +43,7 @@ export function OrgUnitsPage() {
       title: t('admin.active'),
       dataIndex: 'active',
       width: 90,
-      render: (a: boolean) => (a ? <Tag color="success">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>),
+      render: (a: boolean) => <ActiveTag active={a} />,
     },
   ];
   if (writable) {
@@ -55,11 +56,7 @@ export function OrgUnitsPage() {
           <Button size="small" type="link" onClick={() => setEditing(u)}>
             {t('admin.rename')}
           </Button>
-          <Popconfirm title={u.active ? t('admin.confirmDeactivate') : t('admin.confirmActivate')} onConfirm={() => toggle.mutate(u)}>
-            <Button size="small" type="link" danger={u.active}>
-              {u.active ? t('admin.deactivate') : t('admin.activate')}
-            </Button>
-          </Popconfirm>
+          <ActivationToggle active={u.active} onToggle={() => toggle.mutate(u)} />
         </Space>
       ),
     });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
+import { ActivationToggle, ActiveTag } from './Activation';
 import { KEYS, useOrgUnits, useRoles, useUsers } from './admin-api';
 import type { AdminUser } from './admin-types';
 import { UserFormModal } from './UserFormModal';
@@ -112,7 +113,7 @@ export function UsersPage() {
       width: 120,
       render: (_v, u) => (
         <Space size={[0, 4]} wrap>
-          {u.active ? <Tag color="success">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>}
+          <ActiveTag active={u.active} />
           {isLocked(u) && <Tag color="error">{t('admin.users.locked')}</Tag>}
           {u.mustChangePassword && <Tag color="warning">{t('admin.users.mustChange')}</Tag>}
         </Space>
@@ -144,14 +145,11 @@ export function UsersPage() {
               {t('admin.users.unlock')}
             </Button>
           )}
-          <Popconfirm
-            title={u.active ? t('admin.users.confirmDeactivate', { name: u.username }) : t('admin.confirmActivate')}
-            onConfirm={() => act.mutate({ user: u, action: 'toggle' })}
-          >
-            <Button size="small" type="link" danger={u.active}>
-              {u.active ? t('admin.deactivate') : t('admin.activate')}
-            </Button>
-          </Popconfirm>
+          <ActivationToggle
+            active={u.active}
+            confirmDeactivate={t('admin.users.confirmDeactivate', { name: u.username })}
+            onToggle={() => act.mutate({ user: u, action: 'toggle' })}
+          />
         </Space>
       ),
     });
