@@ -16,6 +16,17 @@ import type { ServiceContext } from '../../services/context.js';
 import { access, actorOf, metaOf, principal } from '../auth/route-access.js';
 import { canonicalAmount, idParams, requiredText, splitList } from '../schemas/common.js';
 import { createComplaintBody, gradeBody, ledgerQuerystring } from '../schemas/complaint.schemas.js';
+import {
+  BODY_ERRORS,
+  complaintDetail as detailAnswer,
+  complaintEvents as eventsAnswer,
+  complaintPreview,
+  fileDownload,
+  ledgerPage,
+} from '../schemas/complaint.responses.js';
+import { answers } from '../schemas/response.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().describe('retries with the same key return the first response'),
@@ -73,7 +84,13 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/complaints',
       {
         config: { access: access.to('complaint.create') },
-        schema: { tags, summary: 'Register a complaint from any channel', body: createComplaintBody, headers: idempotencyHeaders },
+        schema: {
+          tags,
+          summary: 'Register a complaint from any channel',
+          body: createComplaintBody,
+          headers: idempotencyHeaders,
+          response: answers({ 201: detailAnswer }, ...BODY_ERRORS, 422),
+        },
       },
       async (req, reply) => {
         const p = principal(req);
@@ -98,6 +115,7 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: 'What registering would do, without saving: proposed level and rules, clocks, earlier complaints of the complainant',
           body: createComplaintBody,
+          response: answers({ 200: complaintPreview }, ...BODY_ERRORS),
         },
       },
       async (req) => previewComplaint(ctx, principal(req), intakeInput(req.body)),
@@ -107,7 +125,12 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/complaints',
       {
         config: { access: access.to('complaint.read') },
-        schema: { tags, summary: 'The complaint ledger (within your data scope)', querystring: ledgerQuerystring },
+        schema: {
+          tags,
+          summary: 'The complaint ledger (within your data scope)',
+          querystring: ledgerQuerystring,
+          response: answers({ 200: ledgerPage }),
+        },
       },
       async (req) => {
         const p = principal(req);
@@ -123,6 +146,7 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: `The ledger's current filter and sort as an .xlsx file (within your data scope, at most ${EXPORT_MAX_ROWS} rows); recorded in the audit log`,
           querystring: ledgerQuerystring.omit({ limit: true, cursor: true, total: true }),
+          response: answers({ 200: fileDownload(XLSX, 'the ledger as a workbook; X-Export-Rows says how many rows') }, 422),
         },
       },
       async (req, reply) => {
@@ -131,7 +155,7 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         const english = pickLocale(req.headers['accept-language']) === 'en-US';
         const file = await exportLedger(ctx, metaOf(req), p, q, english);
         return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-type', XLSX)
           .header('content-disposition', `attachment; filename="complaints.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
           .header('x-export-rows', String(file.rows))
           .header('cache-control', 'no-store')
@@ -147,6 +171,7 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: 'One complaint by id or number (personal data masked); the read is recorded in the audit log',
           params: idParams,
+          response: answers({ 200: detailAnswer }, 404),
         },
       },
       async (req) => readComplaintDetail(ctx, metaOf(req), principal(req), req.params.id),
@@ -156,7 +181,12 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/complaints/:id/events',
       {
         config: { access: access.to('complaint.read') },
-        schema: { tags, summary: 'The complaint history (hash-chained); the read is recorded in the audit log', params: idParams },
+        schema: {
+          tags,
+          summary: 'The complaint history (hash-chained); the read is recorded in the audit log',
+          params: idParams,
+          response: answers({ 200: eventsAnswer }, 404),
+        },
       },
       async (req) => ({ items: await complaintEvents(ctx, metaOf(req), principal(req), req.params.id) }),
     );
@@ -170,6 +200,7 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           summary: 'Confirm or override the level (a change needs a reason and re-plans the clocks)',
           params: idParams,
           body: gradeBody,
+          response: answers({ 200: detailAnswer }, ...BODY_ERRORS, 404, 409),
         },
       },
       async (req) => {
@@ -188,6 +219,7 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           summary: "Show one complaint's personal data unmasked; the reason is recorded in its history and the audit log",
           params: idParams,
           body: z.strictObject({ reason: requiredText(500) }),
+          response: answers({ 200: detailAnswer }, ...BODY_ERRORS, 404),
         },
       },
       async (req) => {
