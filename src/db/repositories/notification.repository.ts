@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, NotificationsTable } from '../schema.js';
 
 export type NotificationRow = Selectable<NotificationsTable>;
@@ -65,4 +65,14 @@ export async function markRead(db: Kysely<DB>, userId: string, ids: readonly str
   }
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/** Notifications created before `before` and still unread are marked read an hour after they came (the demo's history). */
+export async function markReadAnHourAfterCreation(db: Kysely<DB>, before: Date): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: sql<Date>`created_at + interval '1 hour'` })
+    .where('read_at', 'is', null)
+    .where('created_at', '<', before)
+    .execute();
 }

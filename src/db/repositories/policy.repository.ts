@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 
 export interface PolicyVersionRow {
@@ -55,4 +55,9 @@ export async function insertPolicyVersion(
       created_at: v.createdAt,
     })
     .execute();
+}
+
+/** Serialises publishers until the transaction ends, so version numbers are gap-free and never collide. */
+export async function lockPolicyPublication(db: Kysely<DB>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(727002)`.execute(db);
 }

@@ -117,3 +117,8 @@ export async function activeUsersByUsername(
   if (usernames.length === 0) return [];
   return db.selectFrom('users').select(['id', 'username']).where('active', '=', true).where('username', 'in', usernames).execute();
 }
+
+/** Which of the usernames exist (active or not). */
+export async function existingUsernames(db: Kysely<DB>, usernames: readonly string[]): Promise<string[]> {
+  return (await db.selectFrom('users').select('username').where('username', 'in', usernames).execute()).map((u) => u.username);
+}

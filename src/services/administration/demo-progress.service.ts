@@ -1,5 +1,7 @@
 import type { Principal } from '../../domain/access/permissions.js';
+import { findComplaintLevel } from '../../db/repositories/complaint.repository.js';
 import { listRecords } from '../../db/repositories/record.repository.js';
+import { existingUsernames } from '../../db/repositories/user.repository.js';
 import { gradeComplaint } from '../complaints/complaint-grading.service.js';
 import {
   assign,
@@ -57,7 +59,7 @@ const DEMO_DESKS = [
 /** The demo accounts the desks and plans name, when they exist (looked up once per seeding). */
 export async function demoPeople(base: Omit<ServiceContext, 'now'>): Promise<ReadonlySet<string>> {
   const names = ['agent', 'supervisor', 'handler', 'leader'];
-  return new Set((await base.db.selectFrom('users').select('username').where('username', 'in', names).execute()).map((u) => u.username));
+  return new Set(await existingUsernames(base.db, names));
 }
 
 /** The id of the plan's n-th milestone (recorded by the meeting). */
@@ -149,8 +151,7 @@ export async function progressDemoComplaint(
     if (at.getTime() > now.getTime() || (c.stalled && s.hours > 24)) return;
     const ctx = { ...base, now: () => at };
     if ('confirm' in s) {
-      const level = (await base.db.selectFrom('complaints').select('level').where('id', '=', c.complaintId).executeTakeFirstOrThrow())
-        .level as 1 | 2 | 3;
+      const level = (await findComplaintLevel(base.db, c.complaintId)) as 1 | 2 | 3;
       await gradeComplaint(ctx, DEMO_HANDLER, c.complaintId, { level, reason: '复核后确认系统建议级别' });
       continue;
     }

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
 import type { Principal } from '../../domain/access/permissions.js';
 import { generateDemoComplaints } from '../../db/demo/demo-complaints.js';
 import { DEMO_RESPONSIBLE_DEPARTMENT } from '../../db/demo/demo-organisation.js';
 import type { Database } from '../../db/database.js';
+import { countComplaintsCreatedBy, findComplaintLevel } from '../../db/repositories/complaint.repository.js';
+import { markReadAnHourAfterCreation } from '../../db/repositories/notification.repository.js';
 import { listOrgUnits } from '../../db/repositories/org.repository.js';
 import { registerComplaint } from '../complaints/complaint-intake.service.js';
 import { gradeComplaint } from '../complaints/complaint-grading.service.js';
@@ -24,12 +25,7 @@ const DEMO_GRADER: Principal = {
 };
 
 export async function demoComplaintCount(db: Database): Promise<number> {
-  const r = await db
-    .selectFrom('complaints')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('created_by', '=', DEMO_ACTOR.id)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countComplaintsCreatedBy(db, DEMO_ACTOR.id);
 }
 
 /**
@@ -54,9 +50,7 @@ export async function seedDemoComplaints(
     const departmentIds = [customerService, responsible].filter((d): d is string => d !== undefined);
     const { complaintId } = await registerComplaint(ctx, DEMO_ACTOR, { branchIds: [], departmentIds }, item.input);
     if (item.grade) await gradeComplaint(ctx, DEMO_GRADER, complaintId, item.grade);
-    const level =
-      item.grade?.level ??
-      (await base.db.selectFrom('complaints').select('level').where('id', '=', complaintId).executeTakeFirstOrThrow()).level;
+    const level = item.grade?.level ?? (await findComplaintLevel(base.db, complaintId));
     const receivedAt = item.input.receivedAt ?? item.registeredAt;
     // a realistic few are left waiting after their first day (overdue); the rest are handled on time
     const stalled = done % STALLED_EVERY === STALLED_EVERY - 1 && opts.now.getTime() - receivedAt.getTime() > 6 * DAY;
@@ -88,10 +82,5 @@ export async function seedDemoComplaints(
  * history would leave.
  */
 async function markOldNoticesRead(db: Database, now: Date): Promise<void> {
-  await db
-    .updateTable('notifications')
-    .set({ read_at: sql<Date>`created_at + interval '1 hour'` })
-    .where('read_at', 'is', null)
-    .where('created_at', '<', new Date(now.getTime() - DAY))
-    .execute();
+  await markReadAnHourAfterCreation(db, new Date(now.getTime() - DAY));
 }

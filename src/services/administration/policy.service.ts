@@ -1,10 +1,15 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { policySchema, type Policy } from '../../domain/policy/policy.schema.js';
-import { ValidationError } from '../../domain/validation.js';
+import { ValidationError, type FieldIssue } from '../../domain/validation.js';
 import type { Database } from '../../db/database.js';
-import { findCurrentPolicy, findPolicyVersion, insertPolicyVersion, listPolicyVersions } from '../../db/repositories/policy.repository.js';
+import {
+  findCurrentPolicy,
+  findPolicyVersion,
+  insertPolicyVersion,
+  listPolicyVersions,
+  lockPolicyPublication,
+} from '../../db/repositories/policy.repository.js';
 import { replanOpenClocks } from '../workflow/clock-replan.service.js';
 import { audit } from './audit.service.js';
 import type { Actor, RequestMeta, ServiceContext } from '../context.js';
@@ -53,7 +58,7 @@ export function validatePolicy(input: unknown): Policy {
   throw new ValidationError(parsed.error.issues.map((i) => issueToField(i, 'policy')));
 }
 
-export function issueToField(issue: z.core.$ZodIssue, prefix: string) {
+export function issueToField(issue: z.core.$ZodIssue, prefix: string): FieldIssue {
   const path = issue.path.map(String).join('.');
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(issue)) {
@@ -80,7 +85,7 @@ export async function publishPolicy(
   const policy = validatePolicy(input);
   const published = await ctx.db.transaction().execute(async (trx) => {
     // serialise publishers so version numbers are gap-free and never collide
-    await sql`SELECT pg_advisory_xact_lock(727002)`.execute(trx);
+    await lockPolicyPublication(trx);
     const current = await findCurrentPolicy(trx);
     const version = (current?.version ?? 0) + 1;
     const createdAt = ctx.now();
