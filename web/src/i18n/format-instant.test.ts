@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from './i18n';
+import { dateFormats } from './locale';
 
-const zh = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const en = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+const zh = dateFormats('zh-CN').dateTime;
+const en = dateFormats('en-US').dateTime;
 
 describe('deadline display (issue #5)', () => {
   it('midnight in Shanghai is 24:00 of the day before: the end of the last day', () => {

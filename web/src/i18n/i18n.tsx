@@ -1,10 +1,10 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useMemo, type ReactNode } from 'react';
 import { setApiLanguage } from '../api';
 import { en, zh, type MessageKey } from './dictionary';
+import { dateFormats, fill, useLocale, type Locale } from './locale';
 
-export type Locale = 'zh-CN' | 'en-US';
-const STORAGE_KEY = 'complaints.locale';
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };
+const titles: Record<Locale, string> = { 'zh-CN': zh['app.title'], 'en-US': en['app.title'] };
 
 export interface I18n {
   locale: Locale;
@@ -37,42 +37,26 @@ export function formatInstant(format: Intl.DateTimeFormat, at: Date): string {
     .join('');
 }
 
-function initialLocale(): Locale {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  return stored === 'en-US' || stored === 'zh-CN' ? stored : 'zh-CN';
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, storeLocale] = useLocale(titles);
   setApiLanguage(locale);
 
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = dictionaries[locale]['app.title'];
-  }, [locale]);
-
-  const setLocale = useCallback((next: Locale) => {
-    localStorage.setItem(STORAGE_KEY, next);
-    setApiLanguage(next);
-    setLocaleState(next);
-  }, []);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      setApiLanguage(next);
+      storeLocale(next);
+    },
+    [storeLocale],
+  );
 
   const value = useMemo<I18n>(() => {
     const dict: Record<string, string> = dictionaries[locale];
-    const format = new Intl.DateTimeFormat(locale, {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
+    const format = dateFormats(locale).dateTime;
     const currency = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
     return {
       locale,
       setLocale,
-      t: (key, params = {}) => dict[key]!.replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`)),
+      t: (key, params) => fill(dict[key]!, params),
       label: (prefix, code) => dict[`${prefix}.${code}`] ?? String(code),
       dateTime: (iso) => (iso ? formatInstant(format, new Date(iso)) : dict['common.none']!),
       money: (amount) => currency.format(Number(amount)),

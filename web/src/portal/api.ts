@@ -1,4 +1,4 @@
-import type { Locale } from './i18n';
+import type { Locale } from '../i18n/locale';
 import type { TrackAnswer, TrackFieldError, TrackView } from './types';
 
 function isRecord(v: unknown): v is Record<string, unknown> {

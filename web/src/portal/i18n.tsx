@@ -1,11 +1,9 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useMemo, type ReactNode } from 'react';
+import { dateFormats, fill, useLocale, type Locale } from '../i18n/locale';
 import { en, zh, type PortalKey } from './messages';
 
-export type Locale = 'zh-CN' | 'en-US';
-
-/** The same key as the signed-in app: one language choice per browser. */
-const STORAGE_KEY = 'complaints.locale';
 const dictionaries: Record<Locale, Record<PortalKey, string>> = { 'zh-CN': zh, 'en-US': en };
+const titles: Record<Locale, string> = { 'zh-CN': zh['portal.title'], 'en-US': en['portal.title'] };
 
 export interface PortalI18n {
   locale: Locale;
@@ -21,49 +19,22 @@ export interface PortalI18n {
 
 const Context = createContext<PortalI18n | null>(null);
 
-function storedLocale(): Locale {
-  try {
-    const v = localStorage.getItem(STORAGE_KEY);
-    return v === 'en-US' ? 'en-US' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
+/** The portal's messages (its own small dictionary) on the i18n core the signed-in app uses too. */
 export function PortalI18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useState<Locale>(storedLocale);
-
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = dictionaries[locale]['portal.title'];
-  }, [locale]);
-
-  const toggle = useCallback(() => {
-    setLocale((current) => {
-      const next = current === 'zh-CN' ? 'en-US' : 'zh-CN';
-      try {
-        localStorage.setItem(STORAGE_KEY, next);
-      } catch {
-        // private mode: the choice lasts for this page only
-      }
-      return next;
-    });
-  }, []);
+  const [locale, setLocale] = useLocale(titles);
 
   const value = useMemo<PortalI18n>(() => {
-    const dict: Record<string, string> = dictionaries[locale];
-    const day = { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' } as const;
-    const format = new Intl.DateTimeFormat(locale, { ...day, hour: '2-digit', minute: '2-digit', hour12: false });
-    const dayFormat = new Intl.DateTimeFormat(locale, day);
+    const dict = dictionaries[locale];
+    const formats = dateFormats(locale);
     return {
       locale,
-      toggle,
-      t: (key, params = {}) => dictionaries[locale][key].replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? `{${name}}`),
-      code: (prefix, code, suffix = undefined) => dict[`${prefix}.${code}${suffix ?? ''}`] ?? code,
-      dateTime: (iso) => format.format(new Date(iso)),
-      dueDate: (iso) => dayFormat.format(new Date(new Date(iso).getTime() - 1)),
+      toggle: () => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN'),
+      t: (key, params) => fill(dict[key], params),
+      code: (prefix, code, suffix = undefined) => (dict as Record<string, string | undefined>)[`${prefix}.${code}${suffix ?? ''}`] ?? code,
+      dateTime: (iso) => formats.dateTime.format(new Date(iso)),
+      dueDate: (iso) => formats.day.format(new Date(new Date(iso).getTime() - 1)),
     };
-  }, [locale, toggle]);
+  }, [locale, setLocale]);
 
   return <Context value={value}>{children}</Context>;
 }
