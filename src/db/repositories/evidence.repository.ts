@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 
 /** 1 MiB: what one insert or one read holds in memory. */
@@ -91,4 +91,19 @@ export function evidenceFileStream(db: Kysely<DB>, id: string): Readable {
     }
   }
   return Readable.from(read(), { objectMode: false });
+}
+
+/** The sha256 each `add_evidence` event recorded for its file, by file id (the hash chain covers them). */
+export async function listRecordedEvidenceHashes(db: Kysely<DB>): Promise<Array<{ id: string; sha256: string }>> {
+  return (
+    await sql<{ id: string; sha256: string }>`
+        SELECT payload->'file'->>'id' AS id, payload->'file'->>'sha256' AS sha256
+          FROM complaint_events
+         WHERE type = 'add_evidence' AND jsonb_typeof(payload->'file') = 'object'`.execute(db)
+  ).rows;
+}
+
+/** Every stored evidence file, oldest first. */
+export async function listEvidenceFiles(db: Kysely<DB>): Promise<Array<{ id: string; complaint_id: string }>> {
+  return db.selectFrom('evidence_files').select(['id', 'complaint_id']).orderBy('created_at').execute();
 }

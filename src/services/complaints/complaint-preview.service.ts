@@ -2,6 +2,7 @@ import { inScope, type Principal } from '../../domain/access/permissions.js';
 import { planRegistrationClocks } from '../../domain/clocks/clock-plan.js';
 import { intakeIssues, type IntakeInput } from '../../domain/complaint/intake.js';
 import { assertNoIssues } from '../../domain/validation.js';
+import { listComplaintSummaries } from '../../db/repositories/complaint.repository.js';
 import { loadWorkingCalendar } from '../administration/calendar.service.js';
 import { assessIntake, clockPayload } from './complaint-intake.service.js';
 import type { ServiceContext } from '../context.js';
@@ -29,16 +30,10 @@ export async function previewComplaint(ctx: ServiceContext, p: Principal, input:
   const rows =
     duplicates.length === 0
       ? []
-      : await ctx.db
-          .selectFrom('complaints')
-          .select(['id', 'number', 'status', 'level', 'category', 'received_at', 'branch_id', 'department_ids', 'created_by'])
-          .where(
-            'id',
-            'in',
-            duplicates.map((d) => d.id),
-          )
-          .orderBy('received_at', 'desc')
-          .execute();
+      : await listComplaintSummaries(
+          ctx.db,
+          duplicates.map((d) => d.id),
+        );
   const visible = rows.filter((r) => inScope(p, { branchId: r.branch_id, departmentIds: r.department_ids, createdBy: r.created_by }));
   return {
     policyVersion: version,

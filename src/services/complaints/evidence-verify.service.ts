@@ -6,9 +6,8 @@
  * was changed with it. Files are read one chunk at a time.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { evidenceFileStream } from '../../db/repositories/evidence.repository.js';
+import { evidenceFileStream, listEvidenceFiles, listRecordedEvidenceHashes } from '../../db/repositories/evidence.repository.js';
 
 export interface EvidenceMismatch {
   fileId: string;
@@ -19,15 +18,8 @@ export interface EvidenceMismatch {
 }
 
 export async function verifyEvidence(db: Database): Promise<{ files: number; mismatched: EvidenceMismatch[] }> {
-  const recorded = new Map(
-    (
-      await sql<{ id: string; sha256: string }>`
-        SELECT payload->'file'->>'id' AS id, payload->'file'->>'sha256' AS sha256
-          FROM complaint_events
-         WHERE type = 'add_evidence' AND jsonb_typeof(payload->'file') = 'object'`.execute(db)
-    ).rows.map((r) => [r.id, r.sha256]),
-  );
-  const files = await db.selectFrom('evidence_files').select(['id', 'complaint_id']).orderBy('created_at').execute();
+  const recorded = new Map((await listRecordedEvidenceHashes(db)).map((r) => [r.id, r.sha256]));
+  const files = await listEvidenceFiles(db);
   const mismatched: EvidenceMismatch[] = [];
   for (const f of files) {
     const hash = createHash('sha256');

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import { maskComplainant, type ComplainantPersonalData } from '../../domain/personal-data/masking.js';
 import type { Database } from '../../db/database.js';
-import type { ComplaintRecord } from '../../db/repositories/complaint.repository.js';
+import { listStoredPersonalData, rewriteStoredPersonalData, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import {
   decryptField,
   encryptField,
@@ -64,11 +63,7 @@ export function presentComplainant(ring: KeyRing, r: ComplaintRecord, unmasked: 
  * run at start-up and by `npm run rotate-keys`. Idempotent; returns how many rows changed.
  */
 export async function protectStoredPersonalData(db: Database, ring: KeyRing): Promise<number> {
-  const rows = await db
-    .selectFrom('complaints')
-    .select(['id', 'complainant_id_number', 'complainant_account'])
-    .where((eb) => eb.or([eb('complainant_id_number', 'is not', null), eb('complainant_account', 'is not', null)]))
-    .execute();
+  const rows = await listStoredPersonalData(db);
   let changed = 0;
   for (const r of rows) {
     const stale = (v: string | null) => v !== null && (!isEncrypted(v) || needsRotation(ring, v));
@@ -76,11 +71,7 @@ export async function protectStoredPersonalData(db: Database, ring: KeyRing): Pr
     // strict: a value whose key is missing stops the rotation rather than being re-encrypted as garbage
     const idNumber = revealStrict(ring, r.complainant_id_number);
     const account = revealStrict(ring, r.complainant_account);
-    await db
-      .updateTable('complaints')
-      .set({ ...protectedPersonalData(ring, { idNumber, account }), updated_at: sql`updated_at` })
-      .where('id', '=', r.id)
-      .execute();
+    await rewriteStoredPersonalData(db, r.id, protectedPersonalData(ring, { idNumber, account }));
     changed += 1;
   }
   return changed;
