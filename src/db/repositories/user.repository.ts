@@ -122,3 +122,16 @@ export async function activeUsersByUsername(
 export async function existingUsernames(db: Kysely<DB>, usernames: readonly string[]): Promise<string[]> {
   return (await db.selectFrom('users').select('username').where('username', 'in', usernames).execute()).map((u) => u.username);
 }
+
+/** The roles of the given users, one row per user and role. */
+export async function listUserRoles(db: Kysely<DB>, userIds: readonly string[]): Promise<Array<{ user_id: string; role: string }>> {
+  return db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).execute();
+}
+
+/** The organisation units the given users belong to, one row per user and unit. */
+export async function listUserOrgUnits(
+  db: Kysely<DB>,
+  userIds: readonly string[],
+): Promise<Array<{ user_id: string; org_unit_id: string }>> {
+  return db.selectFrom('user_org_units').select(['user_id', 'org_unit_id']).where('user_id', 'in', userIds).execute();
+}

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import { findOrgUnitsByIds } from '../../db/repositories/org.repository.js';
 import { insertNotifications } from '../../db/repositories/notification.repository.js';
 import { enqueueOutbox } from '../../db/repositories/outbox.repository.js';
-import { activeUsersByUsername, usersWithRole } from '../../db/repositories/user.repository.js';
+import { activeUsersByUsername, listUserOrgUnits, listUserRoles, usersWithRole } from '../../db/repositories/user.repository.js';
 
 /** What recipients are resolved against: the complaint's units and people. */
 export interface NotifyTarget {
@@ -30,10 +30,7 @@ async function whoCanOpen(
 ): Promise<Array<{ id: string; username: string }>> {
   if (users.length === 0) return users;
   const ids = users.map((u) => u.id);
-  const [roles, memberships] = await Promise.all([
-    db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', ids).execute(),
-    db.selectFrom('user_org_units').select(['user_id', 'org_unit_id']).where('user_id', 'in', ids).execute(),
-  ]);
+  const [roles, memberships] = await Promise.all([listUserRoles(db, ids), listUserOrgUnits(db, ids)]);
   const units = new Map(
     (await findOrgUnitsByIds(db, [...new Set(memberships.map((m) => m.org_unit_id))])).filter((u) => u.active).map((u) => [u.id, u]),
   );
