@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { OrgUnitKind } from '../domain/codes.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type JsonValue = unknown;
@@ -159,7 +160,7 @@ export interface OutboxTable {
 
 export interface OrgUnitsTable {
   id: string;
-  kind: 'branch' | 'department' | 'leadership_group' | 'supervision' | 'senior_management';
+  kind: OrgUnitKind;
   code: string;
   name_zh: string;
   name_en: string;

@@ -2,6 +2,7 @@
  * The one permission map (R-A3, R-H1). Every route declares the action it performs and asks
  * `can`; complaint routes also ask `inScope`. Nothing else decides who may do what.
  */
+import type { RoleScope } from '../codes.js';
 
 export const ROLES = [
   'agent',
@@ -49,7 +50,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** How far a role sees complaints: its branches, its departments, or all of them. */
-export type Scope = 'none' | 'branch' | 'department' | 'all';
+export type Scope = RoleScope;
 
 interface RoleGrant {
   actions: readonly Action[];

@@ -17,15 +17,14 @@
  * - amount 0 is due at the start instant, whatever the unit (nothing to count, no date consulted).
  */
 import type { WorkingCalendar } from '../calendar/calendar.js';
+import { DURATION_UNITS, type DurationUnit } from '../codes.js';
 import { DomainError } from '../errors.js';
 import { isValidTimeZone, localDate, parseTimeOfDay } from '../time/zoned.js';
 import { createDayOracle, type DayOracle } from './day-oracle.js';
 import { dayBasedDue } from './day-counting.js';
 import { allTheTime, consumeTime, normalizePauses, workingWindows, type Interval } from './time-counting.js';
 
-export type DurationUnit = 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
-
-export const DURATION_UNITS: readonly DurationUnit[] = ['minutes', 'hours', 'working_hours', 'working_days', 'calendar_days'];
+export { DURATION_UNITS, type DurationUnit };
 
 /** A span during which the clock stands still; `to: null` means still paused. */
 export interface Pause {

@@ -1,8 +1,8 @@
 /** Ledger listing parameters and the opaque cursor (R-B5). Pure: encoding only, no database. */
+import type { LedgerSort } from '../codes.js';
 import { DomainError } from '../errors.js';
 
-export const LEDGER_SORTS = ['receivedAt', 'registeredAt', 'level', 'number'] as const;
-export type LedgerSort = (typeof LEDGER_SORTS)[number];
+export { LEDGER_SORTS, type LedgerSort } from '../codes.js';
 
 export interface LedgerFilter {
   status?: string[];

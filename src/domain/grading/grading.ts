@@ -2,13 +2,12 @@
  * Proposes a complaint level from its facts (policy §3, R-C1, R-C2). Pure: a person confirms or
  * overrides the proposal. Every rule that fired is reported, so the reviewer sees why.
  */
+import type { Level, RiskFlag } from '../codes.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { compareAmount } from '../money.js';
 import { normalizeKeyword, type GradingThresholds, type Policy } from '../policy/policy.schema.js';
 
-export type Level = 1 | 2 | 3;
-
-export type RiskFlag = 'reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer';
+export type { Level, RiskFlag };
 
 export interface GradingFacts {
   businessLine: string;

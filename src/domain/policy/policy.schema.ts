@@ -4,10 +4,11 @@
  * the version it was planned with. The company time zone is application configuration, not policy.
  */
 import { z } from 'zod';
+import { COMPENSATION_APPROVERS, DURATION_UNITS } from '../codes.js';
 import { amountSchema, compareAmount, parseAmount } from '../money.js';
 import { taxonomiesSchema } from './taxonomy.schema.js';
 
-export const durationUnitSchema = z.enum(['minutes', 'hours', 'working_hours', 'working_days', 'calendar_days']);
+export const durationUnitSchema = z.enum(DURATION_UNITS);
 export type DurationUnit = z.infer<typeof durationUnitSchema>;
 
 /** Policy clocks (company policy §2–§4); each has a duration in `policy.clocks`. */
@@ -134,7 +135,7 @@ export function normalizeKeyword(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-export const compensationApproverSchema = z.enum(['supervisor', 'department_head', 'leadership_group']);
+export const compensationApproverSchema = z.enum(COMPENSATION_APPROVERS);
 export type CompensationApprover = z.infer<typeof compensationApproverSchema>;
 
 /** Bands ascending by upTo (inclusive: amount <= upTo); the last band, and only it, has upTo null. */

@@ -4,6 +4,7 @@
  * complaints, so a code once used should be deactivated rather than removed.
  */
 import { z } from 'zod';
+import { CHANNEL_CODES, SECTORS } from '../codes.js';
 import { DEFAULT_CATEGORY_LINES } from './category-lines.js';
 
 export const SNAKE_CASE_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
@@ -25,18 +26,15 @@ const entryShape = {
 export const taxonomyEntrySchema = z.strictObject(entryShape);
 export type TaxonomyEntry = z.infer<typeof taxonomyEntrySchema>;
 
-/**
- * Channels have behaviour in code (acknowledgment for letter/email, online first reply for web/app,
- * regulator referral grading), so their codes are a fixed set: every one must be listed, none added.
- */
-export const CHANNEL_CODES = ['hotline', 'web', 'app', 'branch', 'letter', 'email', 'regulator_referral', 'other'] as const;
+/** Channels are a fixed set of codes (domain/codes.ts): every one must be listed, none added. */
+export { CHANNEL_CODES };
 export const channelCodeSchema = z.enum(CHANNEL_CODES);
 export type ChannelCode = z.infer<typeof channelCodeSchema>;
 
 export const channelEntrySchema = z.strictObject({ ...entryShape, code: channelCodeSchema });
 export type ChannelEntry = z.infer<typeof channelEntrySchema>;
 
-export const sectorSchema = z.enum(['insurance', 'securities']);
+export const sectorSchema = z.enum(SECTORS);
 export type Sector = z.infer<typeof sectorSchema>;
 
 export const businessLineEntrySchema = z.strictObject({ ...entryShape, sector: sectorSchema });

@@ -11,6 +11,7 @@
  * `complaint.approve` (senior managers) are not compensation approvers.
  */
 import type { Role } from '../access/permissions.js';
+import { PAYMENT_STATUSES, type PaymentStatus } from '../codes.js';
 import { compareAmount } from '../money.js';
 import type { CompensationApprover, CompensationBand } from '../policy/policy.schema.js';
 
@@ -19,8 +20,7 @@ export type { CompensationApprover } from '../policy/policy.schema.js';
 /** The customer service department: it registers complaints, it is not the responsible department. */
 export const CUSTOMER_SERVICE_CODE = 'CS';
 
-export const COMPENSATION_STATUSES = ['proposed', 'approved', 'rejected'] as const;
-export type CompensationStatus = (typeof COMPENSATION_STATUSES)[number];
+export { COMPENSATION_STATUSES, PAYMENT_STATUSES, type CompensationStatus, type PaymentStatus } from '../codes.js';
 
 /** The approver an amount needs: the first band (ascending, upTo inclusive) the amount fits in. */
 export function approverFor(amount: string, bands: readonly CompensationBand[]): CompensationApprover {
@@ -50,10 +50,6 @@ export function mayApprove(approver: CompensationApprover, p: ApproverFacts, res
   if (approver === 'supervisor') return true;
   return p.departmentIds.some((d) => responsibleDepartments.includes(d));
 }
-
-/** Payment of an approved compensation: pending until paid; a failed payment is retried (pending again). */
-export const PAYMENT_STATUSES = ['pending', 'paid', 'failed'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
   pending: ['paid', 'failed'],

@@ -1,18 +1,8 @@
 /** Statuses and actions of a complaint's life (policy §3–§5, R-C3..C5, R-D1..D5, R-E1..E3). */
+import type { Status } from '../codes.js';
 import type { Level } from '../grading/grading.js';
 
-export const STATUSES = [
-  'registered', // 受理登记: received, graded, clocks running
-  'assigned', // 已分派: an agent / responsible department handles it
-  'investigating', // 调查中
-  'resolving', // 处理中: findings recorded; analysis, settlement, compensation, improvement
-  'feedback_sent', // 已反馈: result told to the customer; satisfaction follow-up pending
-  'closed', // 已办结
-  'withdrawn', // 已撤诉
-  'transferred', // 已转办
-  'merged', // 已合并 into another complaint
-] as const;
-export type Status = (typeof STATUSES)[number];
+export { STATUSES, type Status } from '../codes.js';
 
 export const OPEN_STATUSES: readonly Status[] = ['registered', 'assigned', 'investigating', 'resolving', 'feedback_sent'];
 export const FINAL_STATUSES: readonly Status[] = ['closed', 'withdrawn', 'transferred', 'merged'];

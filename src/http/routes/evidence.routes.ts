@@ -8,7 +8,7 @@ import { readEvidenceFile } from '../../services/complaints/complaint-read-audit
 import { complaintDetail } from '../../services/complaints/complaint-view.js';
 import type { ServiceContext } from '../../services/context.js';
 import { addEvidenceUpload, checkEvidenceAllowed } from '../../services/complaints/evidence.service.js';
-import { EVIDENCE_METHODS } from '../../services/workflow/handlers/evidence.handlers.js';
+import { EVIDENCE_METHODS } from '../../domain/codes.js';
 import { DEFAULT_EVIDENCE_SETTINGS, type EvidenceSettings } from '../../services/workflow/handlers/evidence-file.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
 import { idParams } from '../schemas/common.js';

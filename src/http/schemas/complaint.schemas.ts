@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { LEDGER_SORTS } from '../../domain/complaint/ledger-query.js';
+import { ID_TYPES, LEDGER_SORTS, RISK_FLAGS } from '../../domain/codes.js';
 import { amountInput, isoDateTime, listParam, optionalText, requiredText } from './common.js';
 
-export const RISK_FLAGS = ['reputational', 'legal', 'mass_incident', 'media', 'agitated_customer'] as const;
-export const ID_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_id', 'other'] as const;
+export { ID_TYPES, RISK_FLAGS };
 
 export const complainantSchema = z.strictObject({
   name: requiredText(100),

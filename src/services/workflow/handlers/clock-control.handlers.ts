@@ -6,6 +6,7 @@
  * time units skip the paused time exactly, day units keep the remaining whole days).
  */
 import { z } from 'zod';
+import { PAUSE_REASONS } from '../../../domain/codes.js';
 import { PAUSED_CLOCKS } from '../../../domain/workflow/transitions.js';
 import { listClocks } from '../../../db/repositories/clock.repository.js';
 import { pauseClocks, resumeClocks } from '../clock-effects.js';
@@ -13,7 +14,6 @@ import { handler } from '../workflow-handler.js';
 import { envOf, refuse } from './extension.handlers.js';
 
 const note = z.string().trim().max(5000).nullish();
-export const PAUSE_REASONS = ['mediation', 'appraisal', 'awaiting_documents'] as const;
 
 export const pauseClocksHandler = handler({
   action: 'pause_clocks',

@@ -5,11 +5,10 @@
  * FIRST_CONTACT_CLOCKS) without answering the complaint: the status and the answer clocks stay.
  */
 import { z } from 'zod';
+import { CONTACT_METHODS } from '../../../domain/codes.js';
 import { ValidationError } from '../../../domain/validation.js';
 import { isoDateTime } from '../../../http/schemas/common.js';
 import { handler } from '../workflow-handler.js';
-
-export const CONTACT_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'online'] as const;
 
 export const recordContact = handler({
   action: 'record_contact',

@@ -1,12 +1,12 @@
 /** The main path of a complaint: assign, escalate, investigate, find, answer, survey, reopen, close. */
 import { z } from 'zod';
+import { FEEDBACK_METHODS, OUTCOMES, SURVEY_METHODS } from '../../../domain/codes.js';
 import { handler } from '../workflow-handler.js';
 import { checkPeopleAndUnits } from './validate.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const note = z.string().trim().max(5000).nullish();
 const username = z.string().trim().toLowerCase().min(2).max(64);
-const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 
 export const assign = handler({
   action: 'assign',
@@ -67,7 +67,7 @@ export const recordFindings = handler({
 export const sendFeedback = handler({
   action: 'send_feedback',
   body: z.strictObject({
-    method: z.enum(['phone', 'sms', 'email', 'letter', 'in_person']),
+    method: z.enum(FEEDBACK_METHODS),
     content: text(20_000),
     proof: z.string().trim().max(500).nullish().describe('call recording id, SMS id, registered-mail number…'),
     solvedOnTheSpot: z.boolean().default(false),
@@ -86,7 +86,7 @@ export const recordSurvey = handler({
   body: z.strictObject({
     satisfied: z.boolean(),
     score: z.number().int().min(1).max(5),
-    method: z.enum(['phone', 'questionnaire', 'sms', 'in_person']),
+    method: z.enum(SURVEY_METHODS),
     comment: note,
   }),
   facts: (_h, b) => ({ satisfied: b.satisfied }),

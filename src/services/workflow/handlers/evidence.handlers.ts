@@ -7,10 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { EVIDENCE_METHODS } from '../../../domain/codes.js';
 import { insertEvidenceFile } from '../../../db/repositories/evidence.repository.js';
 import { handler } from '../workflow-handler.js';
-
-export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', 'external_expert'] as const;
 
 /** An upload already checked and written to a temp file, with the sha256 of its bytes. */
 export interface StagedEvidenceFile {

@@ -5,6 +5,7 @@
  * manager, each with a reason and the notice sent to the customer.
  */
 import { z } from 'zod';
+import { NOTICE_METHODS } from '../../../domain/codes.js';
 import { DomainError } from '../../../domain/errors.js';
 import { ValidationError } from '../../../domain/validation.js';
 import { listClocks, type ClockRow } from '../../../db/repositories/clock.repository.js';
@@ -106,7 +107,7 @@ export const extendRegulatory = handler({
     days: z.number().int().positive().describe("the new limit in calendar days: the policy's extendedDays (30) or maxDays (60)"),
     reason,
     noticeSentAt: z.iso.datetime({ offset: true, message: 'invalid_datetime' }).describe('when the customer was told; not in the future'),
-    noticeMethod: z.enum(['phone', 'sms', 'email', 'letter']),
+    noticeMethod: z.enum(NOTICE_METHODS),
   }),
   facts: (h, b) => {
     const { extendedDays, maxDays } = h.policy.regulatory;

@@ -4,6 +4,7 @@
  * The leadership meeting and the report to senior management are in leadership.handlers.ts.
  */
 import { z } from 'zod';
+import { IMPACT_LEVELS } from '../../../domain/codes.js';
 import { ValidationError, type FieldIssue } from '../../../domain/validation.js';
 import { handler, type HandlerContext, type WorkflowHandler } from '../workflow-handler.js';
 import { CLOCK_CONTROL_HANDLERS } from './clock-control.handlers.js';
@@ -13,7 +14,7 @@ import { EXTENSION_HANDLERS } from './extension.handlers.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_datetime' });
-const level = z.enum(['low', 'medium', 'high']);
+const level = z.enum(IMPACT_LEVELS);
 
 /** A time people report as past (a settlement agreed) must not lie ahead. */
 function notInFuture(h: HandlerContext, value: string, field: string, issues: FieldIssue[]): Date {

@@ -1,0 +1,87 @@
+/**
+ * The closed lists of codes that the server and the web app share: a complaint's statuses and
+ * levels, the intake form's and the workflow steps' choices, the policy's units and approvers, the
+ * kinds of org units and calendar days. The server's schemas are built from these lists and the web
+ * app offers and labels them (web/src/codes.ts), so a code is added in one place.
+ *
+ * No imports and nothing but data: the web app bundles this file as it is.
+ */
+
+/** A complaint's life (policy §3–§5, R-C3..C5, R-D1..D5, R-E1..E3). */
+export const STATUSES = [
+  'registered', // 受理登记: received, graded, clocks running
+  'assigned', // 已分派: an agent / responsible department handles it
+  'investigating', // 调查中
+  'resolving', // 处理中: findings recorded; analysis, settlement, compensation, improvement
+  'feedback_sent', // 已反馈: result told to the customer; satisfaction follow-up pending
+  'closed', // 已办结
+  'withdrawn', // 已撤诉
+  'transferred', // 已转办
+  'merged', // 已合并 into another complaint
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Complaint levels (policy §3): 1 major, 2 significant, 3 general. */
+export const LEVELS = [1, 2, 3] as const;
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * Channels have behaviour in code (acknowledgment for letter/email, online first reply for web/app,
+ * regulator referral grading), so their codes are a fixed set; the policy only labels them.
+ */
+export const CHANNEL_CODES = ['hotline', 'web', 'app', 'branch', 'letter', 'email', 'regulator_referral', 'other'] as const;
+export type ChannelCode = (typeof CHANNEL_CODES)[number];
+
+// intake (R-B1, R-C1)
+export const RISK_FLAGS = ['reputational', 'legal', 'mass_incident', 'media', 'agitated_customer'] as const;
+export type RiskFlag = (typeof RISK_FLAGS)[number];
+export const ID_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_id', 'other'] as const;
+
+/** The ledger's sort keys (R-B5). */
+export const LEDGER_SORTS = ['receivedAt', 'registeredAt', 'level', 'number'] as const;
+export type LedgerSort = (typeof LEDGER_SORTS)[number];
+
+// the workflow steps' choices (R-D1..D5, R-E1..E3)
+/** The findings' conclusion and the closing outcome. */
+export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
+export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', 'external_expert'] as const;
+/** Impact, likelihood and priority in the root-cause analysis and the improvement plan. */
+export const IMPACT_LEVELS = ['low', 'medium', 'high'] as const;
+/** How the result is told to the customer (send_feedback). */
+export const FEEDBACK_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person'] as const;
+/** How the satisfaction survey is taken (record_survey). */
+export const SURVEY_METHODS = ['phone', 'questionnaire', 'sms', 'in_person'] as const;
+/** How the first contact was made (record_contact). */
+export const CONTACT_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'online'] as const;
+/** How the customer was told of an extended regulatory limit (extend_regulatory). */
+export const NOTICE_METHODS = ['phone', 'sms', 'email', 'letter'] as const;
+/** Why the clocks stand still (pause_clocks). */
+export const PAUSE_REASONS = ['mediation', 'appraisal', 'awaiting_documents'] as const;
+
+/** A compensation: proposed, then approved or rejected (R-D3). */
+export const COMPENSATION_STATUSES = ['proposed', 'approved', 'rejected'] as const;
+export type CompensationStatus = (typeof COMPENSATION_STATUSES)[number];
+/** Payment of an approved compensation: pending until paid; a failed payment is retried (pending again). */
+export const PAYMENT_STATUSES = ['pending', 'paid', 'failed'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+// the policy
+export const DURATION_UNITS = ['minutes', 'hours', 'working_hours', 'working_days', 'calendar_days'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+/** Who approves a compensation band. */
+export const COMPENSATION_APPROVERS = ['supervisor', 'department_head', 'leadership_group'] as const;
+export type CompensationApprover = (typeof COMPENSATION_APPROVERS)[number];
+/** The sector a business line belongs to. */
+export const SECTORS = ['insurance', 'securities'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+// organisation and access
+export const ORG_UNIT_KINDS = ['branch', 'department', 'leadership_group', 'supervision', 'senior_management'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+/** How far a role sees complaints: none, its branches, its departments, or all of them. */
+export const ROLE_SCOPES = ['none', 'branch', 'department', 'all'] as const;
+export type RoleScope = (typeof ROLE_SCOPES)[number];
+
+/** A calendar day: a holiday or an adjusted working day set by the calendar, else a weekday or weekend. */
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday', 'weekend', 'weekday'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
