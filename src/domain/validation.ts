@@ -1,14 +1,17 @@
-import { DomainError } from './errors.js';
+import { DomainError, type ErrorCode, type ErrorParams } from './errors.js';
 
-/** One problem with one field, named by its dotted path (e.g. `complainant.phone`). */
-export interface FieldIssue {
-  field: string;
-  code: string;
-  params?: Record<string, string | number>;
-}
+/** A field issue's parameters: optional when its code takes none. */
+type IssueParams<C extends ErrorCode> =
+  Record<never, never> extends ErrorParams<C> ? { params?: ErrorParams<C> } : { params: ErrorParams<C> };
+
+/**
+ * One problem with one field, named by its dotted path (e.g. `complainant.phone`): a catalogued
+ * code with the parameters its message takes.
+ */
+export type FieldIssue = { [C in ErrorCode]: { field: string; code: C } & IssueParams<C> }[ErrorCode];
 
 /** Input that passed the schema but breaks a rule (future receipt time, unknown category…). */
-export class ValidationError extends DomainError {
+export class ValidationError extends DomainError<'validation'> {
   constructor(public readonly issues: readonly FieldIssue[]) {
     super('validation', {}, issues[0]?.field);
     this.name = 'ValidationError';

@@ -3,7 +3,7 @@
  * changes: status, round, the clocks it meets, starts or cancels, who is told, exceptions raised.
  * Pure: the services load the state, call this, and write what it returns in one transaction.
  */
-import { DomainError } from '../errors.js';
+import { DomainError, type TransitionReason } from '../errors.js';
 import type { Level } from '../grading/grading.js';
 import type { ClockKind } from '../policy/policy.schema.js';
 import { FIRST_CONTACT_CLOCKS, TRANSITIONS } from './transitions.js';
@@ -94,7 +94,7 @@ function awaitsFirstContact(s: WorkflowState): boolean {
   return s.openClocks.some((k) => (FIRST_CONTACT_CLOCKS as readonly string[]).includes(k));
 }
 
-function refuse(action: WorkflowAction, state: WorkflowState, reason: string): never {
+function refuse(action: WorkflowAction, state: WorkflowState, reason: TransitionReason): never {
   throw new DomainError('invalid_transition', { action, status: state.status, reason });
 }
 

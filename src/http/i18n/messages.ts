@@ -1,7 +1,15 @@
+import type { ErrorCode, ErrorParamArgs, ErrorParams, TransitionReason } from '../../domain/errors.js';
+import type { ZodIssueParams } from '../../domain/errors/error-codes.js';
 import type { Locale } from './locale.js';
 
-type Params = Record<string, unknown>;
-type Message = { zh: (p: Params) => string; en: (p: Params) => string };
+/** A code's message in both languages, from the parameters the catalogue gives it. */
+interface Message<P> {
+  zh: (p: P) => string;
+  en: (p: P) => string;
+}
+
+/** Every catalogued code has both messages, typed by its parameters: a missing one does not compile. */
+type Messages = { readonly [C in ErrorCode]: Message<ErrorParams<C>> };
 
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
@@ -13,7 +21,7 @@ function waitInWords(seconds: unknown, locale: 'zh' | 'en'): string {
   return locale === 'zh' ? `${count} ${zh}` : `${count} ${en}${count === 1 ? '' : 's'}`;
 }
 
-const transitionReasonZh: Record<string, string> = {
+const transitionReasonZh: Readonly<Record<TransitionReason, string>> = {
   status: '状态不允许',
   level: '该投诉级别不适用',
   only_level_3_on_the_spot: '只有三级投诉可以当场解决并直接反馈',
@@ -41,8 +49,9 @@ const transitionReasonZh: Record<string, string> = {
   compensation_unpaid: '已批准的赔偿尚未支付：请先登记支付，或填写放弃支付的原因',
   merge_in_progress: '这两件投诉正在被合并，请稍后重试',
   no_first_contact_clock: '没有待完成的初步联系期限（确认受理、首次答复或紧急投诉初步响应）',
+  already_resolved: '已处理',
 };
-const transitionReasonEn: Record<string, string> = {
+const transitionReasonEn: Readonly<Record<TransitionReason, string>> = {
   status: 'not allowed in this status',
   level: 'not for this level',
   only_level_3_on_the_spot: 'only level-3 complaints are answered on the spot',
@@ -70,12 +79,13 @@ const transitionReasonEn: Record<string, string> = {
   compensation_unpaid: 'approved compensation is unpaid: record the payment, or give the reason it is waived',
   merge_in_progress: 'these two complaints are being merged right now: try again',
   no_first_contact_clock: 'no first-contact deadline is running (acknowledgment, first online reply, urgent initial response)',
+  already_resolved: 'it is already resolved',
 };
 /** zod's `inclusive: false` (z.positive(), .gt()); a boolean from route schemas, 'false' from service issues. */
-const exclusive = (p: Params) => p.inclusive === false || p.inclusive === 'false';
+const exclusive = (p: ZodIssueParams) => p.inclusive === false || p.inclusive === 'false';
 
 /** Error codes and their messages; every code the API returns is here, in both languages. */
-const messages: Record<string, Message> = {
+const messages = {
   validation_failed: { zh: () => '请求参数有误', en: () => 'The request has invalid fields' },
   invalid_json: { zh: () => '请求体不是有效的 JSON', en: () => 'The request body is not valid JSON' },
   empty_body: { zh: () => '请求体为空', en: () => 'The request body is empty' },
@@ -85,6 +95,10 @@ const messages: Record<string, Message> = {
   },
   payload_too_large: { zh: () => '请求体过大', en: () => 'The request body is too large' },
   not_found: { zh: () => '未找到', en: () => 'Not found' },
+  validation: {
+    zh: (p) => (p.detail ? `输入无效：${s(p.detail)}` : '输入无效'),
+    en: (p) => (p.detail ? `invalid input: ${s(p.detail)}` : 'invalid input'),
+  },
   route_not_found: { zh: (p) => `接口不存在：${s(p.route)}`, en: (p) => `No such endpoint: ${s(p.route)}` },
   complaint_not_found: { zh: () => '投诉不存在', en: () => 'Complaint not found' },
   saved_view_not_found: { zh: () => '保存的视图不存在', en: () => 'Saved view not found' },
@@ -97,7 +111,6 @@ const messages: Record<string, Message> = {
     en: () => 'This Idempotency-Key was already used for a different request',
   },
   policy_version_not_found: { zh: () => '制度配置版本不存在', en: () => 'Policy version not found' },
-  calendar_year_not_found: { zh: () => '该年度没有日历数据', en: () => 'No calendar data for this year' },
   conflict: { zh: () => '数据已被他人修改，请刷新后重试', en: () => 'The record changed meanwhile; reload and retry' },
   internal: { zh: () => '服务器内部错误', en: () => 'Internal server error' },
   unauthenticated: { zh: () => '请先登录', en: () => 'Sign in first' },
@@ -128,8 +141,8 @@ const messages: Record<string, Message> = {
   unknown_role: { zh: (p) => `未知角色：${s(p.value)}`, en: (p) => `unknown role: ${s(p.value)}` },
   unknown_org_unit: { zh: (p) => `组织单元不存在或已停用：${s(p.value)}`, en: (p) => `unknown or inactive org unit: ${s(p.value)}` },
   invalid_transition: {
-    zh: (p) => `当前状态（${s(p.status)}）不能执行「${s(p.action)}」：${transitionReasonZh[s(p.reason)] ?? s(p.reason)}`,
-    en: (p) => `"${s(p.action)}" is not possible in status ${s(p.status)}: ${transitionReasonEn[s(p.reason)] ?? s(p.reason)}`,
+    zh: (p) => `当前状态（${s(p.status)}）不能执行「${s(p.action)}」：${transitionReasonZh[p.reason] ?? s(p.reason)}`,
+    en: (p) => `"${s(p.action)}" is not possible in status ${s(p.status)}: ${transitionReasonEn[p.reason] ?? s(p.reason)}`,
   },
   unknown_user: { zh: (p) => `用户不存在或已停用：${s(p.value)}`, en: (p) => `unknown or inactive user: ${s(p.value)}` },
   assignment_empty: { zh: () => '至少指定处理人、跟踪人或责任部门之一', en: () => 'name an assignee, a tracker or a department' },
@@ -141,7 +154,6 @@ const messages: Record<string, Message> = {
   code_taken: { zh: () => '代码已存在', en: () => 'this code is taken' },
   user_not_found: { zh: () => '用户不存在', en: () => 'User not found' },
   org_unit_not_found: { zh: () => '组织单元不存在', en: () => 'Org unit not found' },
-  service_unavailable: { zh: () => '服务暂不可用', en: () => 'Service unavailable' },
   // field-level
   required: { zh: () => '必填', en: () => 'is required' },
   invalid_type: {
@@ -190,6 +202,11 @@ const messages: Record<string, Message> = {
     en: (p) => `is not an allowed value; allowed: ${Array.isArray(p.values) ? p.values.join(', ') : ''}`,
   },
   unrecognized_keys: { zh: (p) => `包含未知字段：${s(p.keys)}`, en: (p) => `has unknown fields: ${s(p.keys)}` },
+  not_multiple_of: { zh: (p) => `必须是 ${s(p.divisor)} 的倍数`, en: (p) => `must be a multiple of ${s(p.divisor)}` },
+  invalid_union: { zh: () => '不符合任何允许的格式', en: () => 'matches none of the allowed forms' },
+  invalid_key: { zh: () => '包含无效的键', en: () => 'has an invalid key' },
+  invalid_element: { zh: () => '包含无效的元素', en: () => 'has an invalid element' },
+  custom: { zh: () => '取值无效', en: () => 'is not valid' },
   invalid_amount: {
     zh: () => '金额格式错误，应为不超过两位小数的非负数',
     en: () => 'must be a non-negative amount with at most 2 decimals',
@@ -213,7 +230,6 @@ const messages: Record<string, Message> = {
   },
   invalid_date: { zh: () => '日期无效', en: () => 'is not a valid date' },
   invalid_datetime: { zh: () => '时间格式无效，应为 ISO 8601', en: () => 'is not a valid ISO 8601 date-time' },
-  date_outside_year: { zh: (p) => `日期不在 ${s(p.year)} 年内`, en: (p) => `is not inside ${s(p.year)}` },
   reason_required: { zh: () => '必须填写原因', en: () => 'a reason is required' },
   invalid_cursor: { zh: () => '分页游标无效', en: () => 'is not a valid cursor' },
   invalid_ics: { zh: (p) => `iCalendar 文件无法解析：${s(p.detail)}`, en: (p) => `the iCalendar file cannot be read: ${s(p.detail)}` },
@@ -234,7 +250,6 @@ const messages: Record<string, Message> = {
     zh: (p) => `不允许的文件类型 ${s(p.value)}，可用：${s(p.allowed)}`,
     en: (p) => `file type ${s(p.value)} is not allowed; allowed: ${s(p.allowed)}`,
   },
-  invalid_base64: { zh: () => '不是有效的 Base64 编码', en: () => 'is not valid base64' },
   file_empty: { zh: () => '文件为空', en: () => 'the file is empty' },
   file_too_large: {
     zh: (p) => `文件过大，最大 ${s(p.maxMb)} MB（${s(p.max)} 字节）`,
@@ -281,14 +296,22 @@ const messages: Record<string, Message> = {
     en: () => 'contains characters that are not allowed (NUL U+0000 or an unpaired UTF-16 surrogate)',
   },
   nesting_too_deep: { zh: (p) => `嵌套层级过深，最多 ${s(p.max)} 层`, en: (p) => `is nested too deeply; at most ${s(p.max)} levels` },
-};
+} satisfies Messages;
 
-export function translate(code: string, locale: Locale, params: Params = {}): string {
-  const m = messages[code];
-  if (!m) return code;
-  return locale === 'en-US' ? m.en(params) : m.zh(params);
+/** The same table read with parameters checked by the caller's types, or passed on from zod as they came. */
+interface LooseMessage {
+  zh(p: ZodIssueParams): string;
+  en(p: ZodIssueParams): string;
+}
+const byCode: Readonly<Record<ErrorCode, LooseMessage>> = messages;
+
+/** A code's message, with the parameters its catalogue entry names. */
+export function translate<C extends ErrorCode>(code: C, locale: Locale, ...args: ErrorParamArgs<C>): string {
+  return translateIssue(code, locale, args[0]);
 }
 
-export function hasMessage(code: string): boolean {
-  return code in messages;
+/** A code's message from parameters typed only loosely: a zod issue's fields, a field issue read back. */
+export function translateIssue(code: ErrorCode, locale: Locale, params: ZodIssueParams = {}): string {
+  const m = byCode[code];
+  return locale === 'en-US' ? m.en(params) : m.zh(params);
 }

@@ -13,7 +13,7 @@ import type { Updateable } from 'kysely';
 import { can, inScope, scopeFilter, type Principal } from '../../domain/access/permissions.js';
 import { planClock, type ClockEnvironment, type PlannedClock } from '../../domain/clocks/clock-plan.js';
 import { warningTimes } from '../../domain/clocks/deadline.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, type TransitionReason } from '../../domain/errors.js';
 import { ValidationError } from '../../domain/validation.js';
 import type { Database } from '../../db/database.js';
 import { cancelSubjectClocks, insertClocks, meetSubjectClocks } from '../../db/repositories/clock.repository.js';
@@ -178,7 +178,7 @@ interface Change {
   clocks?: (trx: Database, a: ImprovementActionRow, complaint: ComplaintRecord) => Promise<Record<string, unknown>>;
 }
 
-const refuse = (action: string, status: string, reason: string) => new DomainError('invalid_transition', { action, status, reason });
+const refuse = (action: string, status: string, reason: TransitionReason) => new DomainError('invalid_transition', { action, status, reason });
 
 /** One change of one action: complaint locked, action locked, row updated, event appended, owner told. */
 async function change(

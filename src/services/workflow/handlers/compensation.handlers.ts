@@ -5,7 +5,7 @@
  * is proposed -> approved | rejected; its payment lives in the record's data.
  */
 import { z } from 'zod';
-import { DomainError } from '../../../domain/errors.js';
+import { DomainError, type TransitionReason } from '../../../domain/errors.js';
 import { amountInput, canonicalAmount } from '../../../domain/money.js';
 import { ValidationError } from '../../../domain/validation.js';
 import {
@@ -32,7 +32,7 @@ async function compensationOf(h: HandlerContext, id: string): Promise<RecordRow>
   return r;
 }
 
-function refuse(action: string, status: string, reason: string, params: Record<string, string> = {}): never {
+function refuse(action: string, status: string, reason: TransitionReason, params: Record<string, string> = {}): never {
   throw new DomainError('invalid_transition', { action, status, reason, ...params }, 'compensationId');
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { NOTICE_METHODS } from '../../../domain/codes.js';
-import { DomainError } from '../../../domain/errors.js';
+import { DomainError, type TransitionReason } from '../../../domain/errors.js';
 import { ValidationError } from '../../../domain/validation.js';
 import { listClocks, type ClockRow } from '../../../db/repositories/clock.repository.js';
 import { findRecord, updateRecord, type RecordRow } from '../../../db/repositories/record.repository.js';
@@ -16,7 +16,7 @@ import { handler, type HandlerContext } from '../workflow-handler.js';
 const note = z.string().trim().max(5000).nullish();
 const reason = z.string().trim().min(1).max(5000);
 
-export function refuse(h: HandlerContext, action: string, why: string, field?: string): never {
+export function refuse(h: HandlerContext, action: string, why: TransitionReason, field?: string): never {
   throw new DomainError('invalid_transition', { action, status: h.complaint.status, reason: why }, field);
 }
 

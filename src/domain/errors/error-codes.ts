@@ -1,0 +1,249 @@
+/**
+ * The catalogue of error codes: every code the API can answer with, its HTTP status and the types of
+ * its parameters, grouped by area (as twenty's exception modules: one list of codes per area, mapped
+ * exhaustively). Pure: the statuses are numbers, the messages live in src/http/i18n/messages.ts,
+ * which must translate every code here into zh-CN and en-US (checked by tsc).
+ *
+ * A code used only for one field (inside `validation_failed`) still has a status: the one it gets
+ * when thrown on its own.
+ */
+import type { z } from 'zod';
+
+/** The statuses an error answer may have. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+
+/** A code without parameters. */
+type None = Readonly<Record<string, never>>;
+
+/** The fields of a zod issue (origin, minimum, values…), as zod or a service passed them on. */
+export type ZodIssueParams = Readonly<Record<string, unknown>>;
+
+/** One catalogue entry: the status, and the parameters' type (carried by the type only). */
+interface Entry<P> {
+  readonly status: ErrorStatus;
+  readonly params?: P;
+}
+
+const code = <P extends ZodIssueParams = None>(status: ErrorStatus): Entry<P> => ({ status });
+
+/** Why a workflow step was refused (the `reason` of `invalid_transition`). */
+export type TransitionReason =
+  | 'status'
+  | 'level'
+  | 'only_level_3_on_the_spot'
+  | 'customer_dissatisfied'
+  | 'survey_missing'
+  | 'exceeds_maximum'
+  | 'milestone_not_open'
+  | 'regulatory_clock_not_running'
+  | 'days_out_of_range'
+  | 'compensation_not_proposed'
+  | 'compensation_not_approved'
+  | 'payment_status'
+  | 'improvement_not_open'
+  | 'improvement_not_done'
+  | 'improvement_verified'
+  | 'extension_not_pending'
+  | 'investigation_clock_not_running'
+  | 'regulatory_clock_breached'
+  | 'clocks_already_paused'
+  | 'clocks_not_paused'
+  | 'no_clock_to_pause'
+  | 'merge_target_not_open'
+  | 'four_eyes'
+  | 'level_not_confirmed'
+  | 'compensation_unpaid'
+  | 'merge_in_progress'
+  | 'no_first_contact_clock'
+  | 'already_resolved';
+
+/** The request itself, before any use case: the HTTP edge. */
+const request = {
+  validation_failed: code(400),
+  invalid_json: code(400),
+  empty_body: code(400),
+  unsupported_media_type: code<{ contentType: string }>(415),
+  payload_too_large: code(413),
+  route_not_found: code<{ route: string }>(404),
+  too_many_requests: code(429),
+  database_unavailable: code(503),
+  internal: code(500),
+  idempotency_key_reused: code(422),
+  invalid_cursor: code(400),
+  invalid_characters: code(400),
+  nesting_too_deep: code<{ max: number }>(400),
+} as const;
+
+/** Generic outcomes of a use case (DomainErrorCode). */
+const common = {
+  /** Input a domain function refused although the schema let it pass (a programming error, mostly). */
+  validation: code<{ reason?: string; value?: string; detail?: string; businessLine?: string }>(400),
+  not_found: code<{ id?: string }>(404),
+  conflict: code(409),
+  forbidden: code<{ action?: string; approver?: string; reason?: string }>(403),
+} as const;
+
+/** Signing in, sessions, passwords and API tokens. */
+const access = {
+  unauthenticated: code(401),
+  invalid_credentials: code(401),
+  csrf_failed: code(403),
+  password_change_required: code(403),
+  too_many_attempts: code<{ retryAfterSeconds: number }>(429),
+  password_wrong: code(400),
+  password_unchanged: code(400),
+  password_too_short: code(400),
+  password_too_long: code(400),
+  password_too_simple: code(400),
+  password_contains_username: code(400),
+  password_common: code(400),
+  action_not_held: code<{ action: string }>(400),
+} as const;
+
+/** Complaints: intake, reading, search, export and the public portal. */
+const complaints = {
+  complaint_not_found: code(404),
+  saved_view_not_found: code(404),
+  export_too_large: code<{ max: number }>(422),
+  track_not_found: code(404),
+  invalid_complaint_number: code(400),
+  invalid_contact: code(400),
+  received_at_in_future: code(400),
+  contact_required: code(400),
+  unknown_code: code<{ taxonomy: string; value: string }>(400),
+  category_not_of_business_line: code<{
+    value: string;
+    businessLine: string;
+    categoryZh?: string;
+    categoryEn?: string;
+    lineZh?: string;
+    lineEn?: string;
+  }>(400),
+  reason_required: code(400),
+  unknown_complaint: code<{ value: string }>(400),
+  merge_into_itself: code(400),
+  invalid_amount: code(400),
+  amount_negative: code(400),
+  amount_too_many_decimals: code(400),
+  amount_too_large: code(400),
+} as const;
+
+/** Workflow steps, plans, compensation, extensions and improvement actions. */
+const workflow = {
+  invalid_transition: code<{
+    action: string;
+    status: string;
+    reason: TransitionReason;
+    targetStatus?: string;
+    from?: string;
+    to?: string;
+  }>(409),
+  assignment_empty: code(400),
+  due_at_not_in_future: code(400),
+  in_future: code(400),
+  paid_at_only_when_paid: code(400),
+  nothing_to_change: code(400),
+  range_inverted: code(400),
+  regulatory_days_not_allowed: code<{ value: number; allowed: string }>(400),
+  customer_agreement_required: code(400),
+} as const;
+
+/** Evidence files, as JSON (base64) or multipart/form-data uploads. */
+const evidence = {
+  file_too_large: code<{ max: number; maxMb: number }>(413),
+  file_type_not_allowed: code<{ value: string; allowed: string }>(415),
+  multipart_required: code<{ contentType: string }>(415),
+  file_empty: code(400),
+  file_content_mismatch: code<{ contentType: string }>(400),
+  invalid_multipart: code(400),
+  unknown_field: code<{ name: string }>(400),
+  duplicate_field: code<{ name: string }>(400),
+  field_too_long: code<{ max: number }>(400),
+  too_many_files: code<{ max: number }>(400),
+  too_many_fields: code(400),
+} as const;
+
+/** Users, roles and the organisation. */
+const people = {
+  user_not_found: code(404),
+  org_unit_not_found: code(404),
+  username_taken: code(409),
+  code_taken: code(409),
+  cannot_lock_yourself_out: code(409),
+  unknown_role: code<{ value: string }>(400),
+  unknown_org_unit: code<{ value: string }>(400),
+  unknown_user: code<{ value: string }>(400),
+} as const;
+
+/** The policy (rules and taxonomies) and the working calendar. */
+const administration = {
+  policy_version_not_found: code<{ version?: number }>(404),
+  invalid_policy: code<ZodIssueParams>(400),
+  year_out_of_range: code<{ year?: number }>(400),
+  invalid_ics: code<{ detail: string }>(400),
+  calendar_import_invalid: code<{ detail: string }>(400),
+  invalid_date: code(400),
+  invalid_datetime: code(400),
+} as const;
+
+/** A field's problem as zod names it (its issue codes), plus `required` for a missing value. */
+const field = {
+  required: code(400),
+  invalid_type: code<ZodIssueParams>(400),
+  too_small: code<ZodIssueParams>(400),
+  too_big: code<ZodIssueParams>(400),
+  invalid_format: code<ZodIssueParams>(400),
+  invalid_value: code<ZodIssueParams>(400),
+  unrecognized_keys: code<ZodIssueParams>(400),
+  not_multiple_of: code<ZodIssueParams>(400),
+  invalid_union: code<ZodIssueParams>(400),
+  invalid_key: code<ZodIssueParams>(400),
+  invalid_element: code<ZodIssueParams>(400),
+  custom: code<ZodIssueParams>(400),
+} as const;
+
+/** The codes by area. */
+export const errorAreas = { request, common, access, complaints, workflow, evidence, people, administration, field } as const;
+
+/** Every code; a code listed in two areas is a tsc error (see `NoOverlap` below). */
+export const errorCatalogue = {
+  ...request,
+  ...common,
+  ...access,
+  ...complaints,
+  ...workflow,
+  ...evidence,
+  ...people,
+  ...administration,
+  ...field,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** The parameters a code's message takes. */
+export type ErrorParams<C extends ErrorCode> = NonNullable<(typeof errorCatalogue)[C]['params']>;
+
+/** The parameters after the code: optional when the code needs none. */
+export type ErrorParamArgs<C extends ErrorCode> =
+  Record<never, never> extends ErrorParams<C> ? [params?: ErrorParams<C>] : [params: ErrorParams<C>];
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorCatalogue, value);
+}
+
+export function errorStatus(code: ErrorCode): ErrorStatus {
+  return errorCatalogue[code].status;
+}
+
+// compile-time checks ---------------------------------------------------------------------------
+
+type Areas = typeof errorAreas;
+/** Codes listed in more than one area (the spread would silently keep the last). */
+type Overlap = {
+  [A in keyof Areas]: keyof Areas[A] & { [B in Exclude<keyof Areas, A>]: keyof Areas[B] }[Exclude<keyof Areas, A>];
+}[keyof Areas];
+type Assert<T extends true> = T;
+/** No code is in two areas. */
+export type NoOverlap = Assert<[Overlap] extends [never] ? true : false>;
+/** Every zod issue code is catalogued, so a route schema's refusal always has a message. */
+export type ZodCodesCatalogued = Assert<z.core.$ZodIssue['code'] extends ErrorCode ? true : false>;
