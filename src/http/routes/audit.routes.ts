@@ -4,7 +4,9 @@ import { auditLog } from '../../services/administration/audit.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access } from '../auth/route-access.js';
 import { pickLocale } from '../i18n/locale.js';
+import { auditPage } from '../schemas/administration.responses.js';
 import { isoDateTime } from '../schemas/common.js';
+import { answers } from '../schemas/response.js';
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
@@ -33,6 +35,7 @@ export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
               .optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
+          response: answers({ 200: auditPage }),
         },
       },
       async (req) => {

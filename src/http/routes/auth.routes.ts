@@ -9,6 +9,16 @@ import { user } from '../../services/people/user.service.js';
 import { SESSION_COOKIE } from '../auth/auth.plugin.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
 import { requiredText } from '../schemas/common.js';
+import {
+  apiTokenList,
+  createdApiToken,
+  loggedOutEverywhere,
+  loginResponse,
+  meResponse,
+  okResponse,
+  roleList,
+} from '../schemas/people.responses.js';
+import { answers } from '../schemas/response.js';
 
 /** Sign-in, sessions, one's own password and API tokens; the role catalogue. */
 export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }): FastifyPluginAsyncZod {
@@ -34,6 +44,7 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
           tags,
           summary: 'Sign in; sets the session cookie and returns the CSRF token for later writes',
           body: z.strictObject({ username: requiredText(64), password: z.string().min(1).max(200) }),
+          response: answers({ 200: loginResponse }, 413, 415, 429),
         },
       },
       async (req, reply) => {
@@ -57,7 +68,10 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
 
     app.get(
       '/api/auth/me',
-      { config: { access: access.passwordChange }, schema: { tags, summary: 'Who is signed in, with roles and permissions' } },
+      {
+        config: { access: access.passwordChange },
+        schema: { tags, summary: 'Who is signed in, with roles and permissions', response: answers({ 200: meResponse }) },
+      },
       async (req) => {
         const p = principal(req);
         return {
@@ -65,28 +79,31 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
           via: p.via,
           csrfToken: p.csrfToken ?? null,
           mustChangePassword: p.mustChangePassword,
-          tokenActions: p.tokenActions ?? null,
+          tokenActions: p.tokenActions ? [...p.tokenActions] : null,
         };
       },
     );
 
     app.post(
       '/api/auth/logout',
-      { config: { access: access.passwordChange }, schema: { tags, summary: 'End this session' } },
+      { config: { access: access.passwordChange }, schema: { tags, summary: 'End this session', response: answers({ 200: okResponse }) } },
       async (req, reply) => {
         await logout(ctx, metaOf(req), principal(req), false);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return { ok: true };
+        return { ok: true as const };
       },
     );
 
     app.post(
       '/api/auth/logout-all',
-      { config: { access: access.passwordChange }, schema: { tags, summary: 'End every session of this user, everywhere' } },
+      {
+        config: { access: access.passwordChange },
+        schema: { tags, summary: 'End every session of this user, everywhere', response: answers({ 200: loggedOutEverywhere }) },
+      },
       async (req, reply) => {
         const sessions = await logout(ctx, metaOf(req), principal(req), true);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return { ok: true, sessions };
+        return { ok: true as const, sessions };
       },
     );
 
@@ -98,17 +115,21 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
           tags,
           summary: 'Change your password (required at first sign-in); your other sessions end',
           body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+          response: answers({ 200: okResponse }, 413, 415, 429),
         },
       },
       async (req) => {
         await changePassword(ctx, metaOf(req), principal(req), req.body.currentPassword, req.body.newPassword);
-        return { ok: true };
+        return { ok: true as const };
       },
     );
 
     app.get(
       '/api/auth/tokens',
-      { config: { access: access.to('token.manage') }, schema: { tags, summary: 'Your API tokens (never the secret)' } },
+      {
+        config: { access: access.to('token.manage') },
+        schema: { tags, summary: 'Your API tokens (never the secret)', response: answers({ 200: apiTokenList }) },
+      },
       async (req) => ({
         items: await myApiTokens(ctx, principal(req)),
       }),
@@ -126,6 +147,7 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
             actions: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length),
             expiresInDays: z.number().int().min(1).max(366).default(90),
           }),
+          response: answers({ 201: createdApiToken }, 413, 415),
         },
       },
       async (req, reply) => reply.status(201).send(await createApiToken(ctx, metaOf(req), principal(req), req.body)),
@@ -135,24 +157,32 @@ export function authRoutes(ctx: ServiceContext, opts: { loginRateLimit: number }
       '/api/auth/tokens/:id',
       {
         config: { access: access.to('token.manage') },
-        schema: { tags, summary: 'Revoke one of your API tokens', params: z.strictObject({ id: z.uuid() }) },
+        schema: {
+          tags,
+          summary: 'Revoke one of your API tokens',
+          params: z.strictObject({ id: z.uuid() }),
+          response: answers({ 200: okResponse }, 404),
+        },
       },
       async (req) => {
         await revokeApiToken(ctx, metaOf(req), principal(req), req.params.id);
-        return { ok: true };
+        return { ok: true as const };
       },
     );
 
     app.get(
       '/api/roles',
-      { config: { access: access.signedIn }, schema: { tags, summary: 'Roles with their permissions and data scope' } },
+      {
+        config: { access: access.signedIn },
+        schema: { tags, summary: 'Roles with their permissions and data scope', response: answers({ 200: roleList }) },
+      },
       async () => ({
         items: ROLES.map((r) => ({
           role: r,
           zh: ROLE_GRANTS[r].zh,
           en: ROLE_GRANTS[r].en,
           scope: ROLE_GRANTS[r].scope,
-          permissions: ROLE_GRANTS[r].actions,
+          permissions: [...ROLE_GRANTS[r].actions],
         })),
       }),
     );

@@ -11,7 +11,15 @@ import {
 import { currentCalendarReadiness } from '../../services/administration/calendar-alert.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, actorOf, metaOf } from '../auth/route-access.js';
+import {
+  calendarDayChanged,
+  calendarImported,
+  calendarOverview,
+  calendarYearConfirmed,
+  calendarYearResponse,
+} from '../schemas/administration.responses.js';
 import { isoDate, optionalText } from '../schemas/common.js';
+import { answers } from '../schemas/response.js';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
@@ -44,6 +52,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary:
             'Years with calendar data and whether each is confirmed; pending: unconfirmed years to import now (next year from 1 November)',
+          response: answers({ 200: calendarOverview }),
         },
       },
       async () => {
@@ -56,7 +65,12 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/calendar/:year',
       {
         config: { access: access.to('calendar.read') },
-        schema: { tags, summary: 'Every day of a year; confirmed:false when the year has no confirmed data', params: yearParams },
+        schema: {
+          tags,
+          summary: 'Every day of a year; confirmed:false when the year has no confirmed data',
+          params: yearParams,
+          response: answers({ 200: calendarYearResponse }),
+        },
       },
       async (req) => calendarYear(ctx.db, req.params.year),
     );
@@ -70,6 +84,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           summary: 'Set one day: holiday, adjusted working day, or back to the weekday/weekend default',
           params: dayParams,
           body: z.strictObject({ kind: z.enum(['holiday', 'workday', 'default']), name: optionalText(50) }),
+          response: answers({ 200: calendarDayChanged }, 413, 415),
         },
       },
       async (req) => {
@@ -80,7 +95,10 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           metaOf(req),
         );
         const view = await calendarYear(ctx.db, Number(req.params.date.slice(0, 4)));
-        return { ...view.days.find((d) => d.date === req.params.date), replanned };
+        const day = view.days.find((d) => d.date === req.params.date);
+        // dayParams let only a date of the calendar's years through: its year view has that day
+        if (!day) throw new Error(`calendar year ${view.year} has no day ${req.params.date}`);
+        return { ...day, replanned };
       },
     );
 
@@ -93,6 +111,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           summary: 'Mark a year confirmed or not; confirming re-plans open clocks computed without it',
           params: yearParams,
           body: z.strictObject({ confirmed: z.boolean() }),
+          response: answers({ 200: calendarYearConfirmed }, 413, 415),
         },
       },
       async (req) => {
@@ -111,6 +130,7 @@ export function calendarRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             'Replace a year from JSON ({days:[{date,kind,name}]} or the chinese-days format) or an iCalendar file (Content-Type: text/calendar)',
           params: yearParams,
           body: z.union([z.string().max(2_000_000), z.record(z.string(), z.unknown())]),
+          response: answers({ 200: calendarImported }, 413, 415),
         },
       },
       async (req) => {

@@ -3,6 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/database.js';
 import { access } from '../auth/route-access.js';
 import { DATABASE_RETRY_AFTER_S } from '../errors/error-handler.js';
+import { healthResponse, notReadyResponse, readyResponse } from '../schemas/administration.responses.js';
+import { errorResponse } from '../schemas/common.js';
+import { answers } from '../schemas/response.js';
 
 /** SELECT 1 with its round trip; false when the database cannot be reached (the reason is not ours to publish). */
 async function probe(db: Database): Promise<{ up: true; latencyMs: number } | { up: false }> {
@@ -27,23 +30,37 @@ export function healthRoutes(db: Database): FastifyPluginAsyncZod {
       '/healthz',
       {
         config: { access: access.public },
-        schema: { tags: ['system'], summary: 'Liveness: the process runs (200); the database status in the body' },
+        schema: {
+          tags: ['system'],
+          summary: 'Liveness: the process runs (200); the database status in the body',
+          response: answers({ 200: healthResponse }),
+        },
       },
       async () => {
         const state = await probe(db);
-        return state.up ? { status: 'ok', database: 'up', latencyMs: state.latencyMs } : { status: 'ok', database: 'down' };
+        return state.up
+          ? ({ status: 'ok', database: 'up', latencyMs: state.latencyMs } as const)
+          : ({ status: 'ok', database: 'down' } as const);
       },
     );
     app.get(
       '/readyz',
       {
         config: { access: access.public },
-        schema: { tags: ['system'], summary: 'Readiness: 200 when the database answers, 503 while it does not' },
+        schema: {
+          tags: ['system'],
+          summary: 'Readiness: 200 when the database answers, 503 while it does not',
+          // the 503 is the readiness body (status: unavailable), not the error body (answers() would add that one)
+          response: { 200: readyResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 503: notReadyResponse },
+        },
       },
       async (_req, reply) => {
         const state = await probe(db);
-        if (state.up) return { status: 'ready', database: 'up', latencyMs: state.latencyMs };
-        return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_S)).send({ status: 'unavailable', database: 'down' });
+        if (state.up) return { status: 'ready', database: 'up', latencyMs: state.latencyMs } as const;
+        return reply
+          .status(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_S))
+          .send({ status: 'unavailable', database: 'down' } as const);
       },
     );
   };

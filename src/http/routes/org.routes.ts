@@ -4,8 +4,8 @@ import type { ServiceContext } from '../../services/context.js';
 import { changeOrgUnit, createOrgUnit, orgUnits } from '../../services/people/org.service.js';
 import { access, actorOf, metaOf } from '../auth/route-access.js';
 import { requiredText } from '../schemas/common.js';
-
-const kinds = z.enum(['branch', 'department', 'leadership_group', 'supervision', 'senior_management']);
+import { orgUnitKind, orgUnitList, orgUnitResponse } from '../schemas/people.responses.js';
+import { answers } from '../schemas/response.js';
 
 /** The organisation: branches, departments, leadership group, supervision, senior management. */
 export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -18,7 +18,8 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Org units',
-          querystring: z.strictObject({ kind: kinds.optional(), includeInactive: z.enum(['true', 'false']).optional() }),
+          querystring: z.strictObject({ kind: orgUnitKind.optional(), includeInactive: z.enum(['true', 'false']).optional() }),
+          response: answers({ 200: orgUnitList }),
         },
       },
       async (req) => ({ items: await orgUnits(ctx, { kind: req.query.kind, includeInactive: req.query.includeInactive === 'true' }) }),
@@ -32,11 +33,12 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Create an org unit',
           body: z.strictObject({
-            kind: kinds,
+            kind: orgUnitKind,
             code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'invalid_format' }),
             nameZh: requiredText(100),
             nameEn: requiredText(100),
           }),
+          response: answers({ 201: orgUnitResponse }, 409, 413, 415),
         },
       },
       async (req, reply) => reply.status(201).send(await createOrgUnit(ctx, metaOf(req), actorOf(req), req.body)),
@@ -55,6 +57,7 @@ export function orgRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             nameEn: requiredText(100).optional(),
             active: z.boolean().optional(),
           }),
+          response: answers({ 200: orgUnitResponse }, 404, 413, 415),
         },
       },
       async (req) => changeOrgUnit(ctx, metaOf(req), actorOf(req), req.params.id, req.body),

@@ -4,6 +4,8 @@ import type { ServiceContext } from '../../services/context.js';
 import { changeUser, createUser, directory, resetPassword, unlockUser, user, users } from '../../services/people/user.service.js';
 import { access, actorOf, metaOf } from '../auth/route-access.js';
 import { requiredText } from '../schemas/common.js';
+import { createdUser, directoryList, oneTimePassword, userList, userResponse } from '../schemas/people.responses.js';
+import { answers } from '../schemas/response.js';
 
 const userId = z.strictObject({ id: z.uuid() });
 const roles = z.array(z.string().min(1).max(40)).max(20);
@@ -19,7 +21,12 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/users',
       {
         config: { access: access.to('user.read') },
-        schema: { tags, summary: 'Users', querystring: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }) },
+        schema: {
+          tags,
+          summary: 'Users',
+          querystring: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }),
+          response: answers({ 200: userList }),
+        },
       },
       async (req) => ({ items: await users(ctx, req.query.includeInactive === 'true') }),
     );
@@ -28,14 +35,21 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/directory',
       {
         config: { access: access.to('complaint.read') },
-        schema: { tags, summary: 'Active colleagues to pick as assignee, tracker, owner or attendee: username, name, roles, org units' },
+        schema: {
+          tags,
+          summary: 'Active colleagues to pick as assignee, tracker, owner or attendee: username, name, roles, org units',
+          response: answers({ 200: directoryList }),
+        },
       },
       async () => ({ items: await directory(ctx) }),
     );
 
     app.get(
       '/api/users/:id',
-      { config: { access: access.to('user.read') }, schema: { tags, summary: 'One user', params: userId } },
+      {
+        config: { access: access.to('user.read') },
+        schema: { tags, summary: 'One user', params: userId, response: answers({ 200: userResponse }, 404) },
+      },
       async (req) => user(ctx, req.params.id),
     );
 
@@ -56,6 +70,7 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             roles: roles.min(1),
             orgUnitIds: orgUnitIds.default([]),
           }),
+          response: answers({ 201: createdUser }, 409, 413, 415),
         },
       },
       async (req, reply) => reply.status(201).send(await createUser(ctx, metaOf(req), actorOf(req), req.body)),
@@ -76,6 +91,7 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             orgUnitIds: orgUnitIds.optional(),
             active: z.boolean().optional(),
           }),
+          response: answers({ 200: userResponse }, 404, 409, 413, 415),
         },
       },
       async (req) => changeUser(ctx, metaOf(req), actorOf(req), req.params.id, req.body),
@@ -83,13 +99,19 @@ export function userRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/users/:id/reset-password',
-      { config: { access: access.to('user.write') }, schema: { tags, summary: 'New one-time password', params: userId } },
+      {
+        config: { access: access.to('user.write') },
+        schema: { tags, summary: 'New one-time password', params: userId, response: answers({ 200: oneTimePassword }, 404) },
+      },
       async (req) => resetPassword(ctx, metaOf(req), actorOf(req), req.params.id),
     );
 
     app.post(
       '/api/users/:id/unlock',
-      { config: { access: access.to('user.write') }, schema: { tags, summary: 'Lift a sign-in lockout', params: userId } },
+      {
+        config: { access: access.to('user.write') },
+        schema: { tags, summary: 'Lift a sign-in lockout', params: userId, response: answers({ 200: userResponse }, 404) },
+      },
       async (req) => unlockUser(ctx, metaOf(req), actorOf(req), req.params.id),
     );
   };
