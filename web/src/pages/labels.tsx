@@ -1,8 +1,9 @@
 import { Tag } from 'antd';
+import type { Level, Status } from '../codes';
 import { useI18n } from '../i18n/i18n';
 
-const LEVEL_COLOURS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'blue' };
-const STATUS_COLOURS: Record<string, string> = {
+const LEVEL_COLOURS: Record<Level, string> = { 1: 'red', 2: 'orange', 3: 'blue' };
+const STATUS_COLOURS: Record<Status, string> = {
   registered: 'default',
   assigned: 'processing',
   investigating: 'processing',
@@ -16,12 +17,12 @@ const STATUS_COLOURS: Record<string, string> = {
 
 export function LevelTag({ level }: { level: number }) {
   const { label } = useI18n();
-  return <Tag color={LEVEL_COLOURS[level]}>{label('level', level)}</Tag>;
+  return <Tag color={LEVEL_COLOURS[level as Level]}>{label('level', level)}</Tag>;
 }
 
 export function StatusTag({ status }: { status: string }) {
   const { label } = useI18n();
-  return <Tag color={STATUS_COLOURS[status] ?? 'default'}>{label('status', status)}</Tag>;
+  return <Tag color={STATUS_COLOURS[status as Status] ?? 'default'}>{label('status', status)}</Tag>;
 }
 
 export function OverdueTag() {
@@ -32,16 +33,3 @@ export function OverdueTag() {
     </Tag>
   );
 }
-
-export const LEVELS = [1, 2, 3] as const;
-export const STATUSES = [
-  'registered',
-  'assigned',
-  'investigating',
-  'resolving',
-  'feedback_sent',
-  'closed',
-  'withdrawn',
-  'transferred',
-  'merged',
-] as const;

@@ -1,7 +1,8 @@
 import { Card, Col, Row, Space, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import type { CalendarDay, CalendarDayKind } from './admin-types';
+import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../../codes';
+import type { CalendarDay } from './admin-types';
 
 /** The colours of the kinds of day, shared by the cells and the legend. */
 export const DAY_STYLES: Record<CalendarDayKind, CSSProperties> = {
@@ -10,7 +11,6 @@ export const DAY_STYLES: Record<CalendarDayKind, CSSProperties> = {
   weekend: { background: '#f0f0f0', color: '#8c8c8c' },
   weekday: { background: '#fff', color: 'rgba(0,0,0,0.88)' },
 };
-const KINDS: readonly CalendarDayKind[] = ['holiday', 'workday', 'weekend', 'weekday'];
 
 const cellBase: CSSProperties = {
   height: 28,
@@ -27,7 +27,7 @@ export function CalendarLegend() {
   const { label } = useI18n();
   return (
     <Space wrap size={16} data-testid="calendar-legend">
-      {KINDS.map((k) => (
+      {CALENDAR_DAY_KINDS.map((k) => (
         <Space key={k} size={6}>
           <span style={{ ...cellBase, ...DAY_STYLES[k], display: 'inline-block', width: 28, height: 20, lineHeight: '18px' }} />
           <Typography.Text>{label('admin.dayKind', k)}</Typography.Text>

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { applyServerErrors } from './admin-api';
-import { ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from './admin-types';
+import { ORG_UNIT_KINDS, type OrgUnitKind } from '../../codes';
+import type { OrgUnit } from './admin-types';
 
 interface UnitForm {
   kind: OrgUnitKind;

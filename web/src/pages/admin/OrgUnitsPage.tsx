@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { ActivationToggle, ActiveTag } from './Activation';
 import { KEYS, useOrgUnits } from './admin-api';
-import { ORG_UNIT_KINDS, type OrgUnit } from './admin-types';
+import { ORG_UNIT_KINDS } from '../../codes';
+import type { OrgUnit } from './admin-types';
 import { OrgUnitModal } from './OrgUnitModal';
 
 /** Org units: list, create, rename, (de)activate. Units are never deleted. */

@@ -1,6 +1,7 @@
 import { Card, Form, InputNumber, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { DURATION_UNITS, type PolicyDoc } from './admin-types';
+import { DURATION_UNITS } from '../../codes';
+import type { PolicyDoc } from './admin-types';
 
 export interface PolicySectionProps {
   draft: PolicyDoc;

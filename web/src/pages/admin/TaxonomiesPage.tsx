@@ -17,6 +17,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
+import { SECTORS, type Sector } from '../../codes';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { TAXONOMY_NAMES, type PolicyDoc, type TaxonomyItem, type TaxonomyName } from './admin-types';
@@ -91,8 +92,8 @@ export function TaxonomiesPage() {
         <Select
           value={e.sector}
           disabled={readOnly || published.has(e.code)}
-          onChange={(sector: 'insurance' | 'securities') => change(i, { sector })}
-          options={(['insurance', 'securities'] as const).map((s) => ({ value: s, label: label('admin.sector', s) }))}
+          onChange={(sector: Sector) => change(i, { sector })}
+          options={SECTORS.map((s) => ({ value: s, label: label('admin.sector', s) }))}
           style={{ width: '100%' }}
         />
       ),

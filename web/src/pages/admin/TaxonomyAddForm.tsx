@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select } from 'antd';
+import { SECTORS, type Sector } from '../../codes';
 import { useI18n } from '../../i18n/i18n';
 import type { TaxonomyItem, TaxonomyName } from './admin-types';
 
@@ -9,7 +10,7 @@ interface NewEntry {
   code: string;
   zh: string;
   en: string;
-  sector?: 'insurance' | 'securities';
+  sector?: Sector;
 }
 
 /** A new entry of a list: a snake_case code not used yet, both labels, and for business lines the sector. */
@@ -59,10 +60,7 @@ export function TaxonomyAddForm({
       </Form.Item>
       {lines && (
         <Form.Item name="sector">
-          <Select
-            style={{ width: 120 }}
-            options={(['insurance', 'securities'] as const).map((s) => ({ value: s, label: label('admin.sector', s) }))}
-          />
+          <Select style={{ width: 120 }} options={SECTORS.map((s) => ({ value: s, label: label('admin.sector', s) }))} />
         </Form.Item>
       )}
       <Form.Item>

@@ -3,13 +3,11 @@ import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switc
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { api } from '../../api';
+import { ID_TYPES, RISK_FLAGS } from '../../codes';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import type { IntakeMode } from './intake-body';
 import type { OrgUnit } from './intake-types';
-
-export const RISK_FLAGS = ['reputational', 'legal', 'mass_incident', 'media', 'agitated_customer'] as const;
-export const ID_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_id', 'other'] as const;
 
 /** Who complains: on the hotline the phone comes first (it finds the customer's history). */
 export function ComplainantFields({ mode }: { mode: IntakeMode }) {

@@ -3,8 +3,10 @@
  * /api/complaints/preview), and the way back from the server's field names to the form's.
  * Pure: unit-tested in intake-body.test.ts.
  */
+import type { ChannelCode } from '../../codes';
 
-export type IntakeMode = 'hotline' | 'branch' | 'letter';
+/** The form's three ways in: a call, a visit at a branch, a letter (each is its channel). */
+export type IntakeMode = Extract<ChannelCode, 'hotline' | 'branch' | 'letter'>;
 
 export interface IntakeValues {
   name?: string;

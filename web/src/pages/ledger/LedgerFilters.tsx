@@ -3,7 +3,7 @@ import { useState } from 'react';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
-import { LEVELS, STATUSES } from '../labels';
+import { LEVELS, STATUSES } from '../../codes';
 import { EXACT_FILTERS, type ExactFilter, type LedgerState, type ListFilter, type TextFilter } from './ledger-params';
 
 interface Props {

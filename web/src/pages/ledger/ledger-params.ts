@@ -3,6 +3,7 @@
  * stores): these are the parameters the page understands, all passed to GET /api/complaints as they
  * are. Pure: unit-tested in ledger-params.test.ts.
  */
+import { LEDGER_SORTS, type LedgerSort } from '../../codes';
 
 export const LIST_FILTERS = ['status', 'level', 'channel', 'businessLine', 'category'] as const;
 export const TEXT_FILTERS = [
@@ -20,11 +21,10 @@ export const TEXT_FILTERS = [
 /** Exact-value searches: a complainant's phone or e-mail, ID document number, account number. */
 export const EXACT_FILTERS = ['contact', 'idNumber', 'account'] as const;
 export type ExactFilter = (typeof EXACT_FILTERS)[number];
-export const SORTS = ['receivedAt', 'registeredAt', 'level', 'number'] as const;
 
 export type ListFilter = (typeof LIST_FILTERS)[number];
 export type TextFilter = (typeof TEXT_FILTERS)[number];
-export type LedgerSort = (typeof SORTS)[number];
+export type { LedgerSort };
 
 export const COLUMNS = [
   'number',
@@ -69,7 +69,7 @@ export function readState(params: URLSearchParams): LedgerState {
     if (v) texts[k] = v;
   }
   const sortParam = params.get('sort');
-  const sort = (SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as LedgerSort) : 'receivedAt';
+  const sort = (LEDGER_SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as LedgerSort) : 'receivedAt';
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
   return { lists, texts, sort, order };
 }

@@ -1,10 +1,6 @@
 /** The main path: grade, assign, escalate, investigate, find, answer, survey, reopen, close, withdraw, progress. */
+import { CONTACT_METHODS, FEEDBACK_METHODS, OUTCOMES, SURVEY_METHODS } from '../../../../codes';
 import { bool, compact, instant, localInput, mustText, num, text, texts, type ActionSpec } from '../action-spec';
-
-export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
-const FEEDBACK_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person'] as const;
-const SURVEY_METHODS = ['phone', 'questionnaire', 'sms', 'in_person'] as const;
-const CONTACT_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'online'] as const;
 
 export const grade: ActionSpec = {
   action: 'grade',

@@ -1,8 +1,6 @@
 /** Investigation: evidence (with a file), extensions of the investigation, root-cause analysis. */
+import { EVIDENCE_METHODS, IMPACT_LEVELS } from '../../../../codes';
 import { bool, compact, mustText, num, recordsOf, str, text, texts, type ActionSpec } from '../action-spec';
-
-export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', 'external_expert'] as const;
-const IMPACT = ['low', 'medium', 'high'] as const;
 
 export const addEvidence: ActionSpec = {
   action: 'add_evidence',
@@ -75,7 +73,7 @@ export const recordAnalysis: ActionSpec = {
       kind: 'enum',
       name: ['impact', 'business'],
       label: 'complaint.f.impactBusiness',
-      values: IMPACT,
+      values: IMPACT_LEVELS,
       prefix: 'complaint.impact',
       radio: true,
       required: true,
@@ -84,7 +82,7 @@ export const recordAnalysis: ActionSpec = {
       kind: 'enum',
       name: ['impact', 'reputation'],
       label: 'complaint.f.impactReputation',
-      values: IMPACT,
+      values: IMPACT_LEVELS,
       prefix: 'complaint.impact',
       radio: true,
       required: true,
@@ -93,7 +91,7 @@ export const recordAnalysis: ActionSpec = {
       kind: 'enum',
       name: ['impact', 'financial'],
       label: 'complaint.f.impactFinancial',
-      values: IMPACT,
+      values: IMPACT_LEVELS,
       prefix: 'complaint.impact',
       radio: true,
       required: true,
