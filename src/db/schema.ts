@@ -252,8 +252,9 @@ export interface NotificationsTable {
   complaint_id: string | null;
   kind: string;
   source_key: string;
-  title: string;
-  body: JSONColumnType<Record<string, unknown>, string, string>;
+  /** a code of the message catalogue (domain/messages/message-templates.ts), rendered when shown */
+  template: string;
+  params: JSONColumnType<Record<string, unknown>, string, string>;
   created_at: Timestamp;
   read_at: NullableTimestamp;
 }

@@ -1,21 +1,20 @@
 import type { Kysely } from 'kysely';
+import type { ComplaintEvent, StoredComplaintEvent } from '../../domain/events/event-types.js';
 import { eventHash, GENESIS_HASH, type StoredChainedEvent } from '../../domain/events/hash-chain.js';
 import type { DB } from '../schema.js';
 
-export interface NewEvent {
-  type: string;
+/** An event to append: one of the typed events (event-types.ts) with who did it, when and why. */
+export type NewEvent = ComplaintEvent & {
   actor: string;
   occurredAt: Date;
   reason?: string | null;
-  payload: Record<string, unknown>;
-}
+};
 
-export interface EventRow extends StoredChainedEvent {
-  payload: Record<string, unknown>;
-}
+/** A stored event: its chain fields and its typed payload as read back (instants as ISO strings). */
+export type EventRow = Omit<StoredChainedEvent, 'type' | 'payload'> & StoredComplaintEvent;
 
 /** JSON round trip, so the hash covers exactly what jsonb will give back. */
-function normalise(payload: Record<string, unknown>): Record<string, unknown> {
+function normalise(payload: ComplaintEvent['payload']): Record<string, unknown> {
   return JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
 }
 
@@ -68,15 +67,16 @@ function toEvent(r: {
   prev_hash: string;
   hash: string;
 }): EventRow {
+  // the type and payload were written through appendEvents, which accepts only the typed events
+  const event = { type: r.type, payload: r.payload } as StoredComplaintEvent;
   return {
     id: String(r.id),
     complaintId: r.complaint_id,
     seq: r.seq,
-    type: r.type,
+    ...event,
     actor: r.actor,
     occurredAt: r.occurred_at,
     reason: r.reason,
-    payload: r.payload,
     prevHash: r.prev_hash,
     hash: r.hash,
   };

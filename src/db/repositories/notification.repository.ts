@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Message } from '../../domain/messages/message-templates.js';
 import type { DB, NotificationsTable } from '../schema.js';
 
 export type NotificationRow = Selectable<NotificationsTable>;
@@ -9,8 +10,8 @@ export interface NewNotification {
   complaintId: string | null;
   kind: string;
   sourceKey: string;
-  title: string;
-  body: Record<string, unknown>;
+  /** the template and its parameters: rendered in the reader's language when shown */
+  message: Message;
 }
 
 /** Inserts, once per (fact, user): repeating the same fact notifies nobody twice. Returns the rows written. */
@@ -25,8 +26,8 @@ export async function insertNotifications(db: Kysely<DB>, items: readonly NewNot
         complaint_id: n.complaintId,
         kind: n.kind,
         source_key: n.sourceKey,
-        title: n.title,
-        body: JSON.stringify(n.body),
+        template: n.message.template,
+        params: JSON.stringify(n.message.params),
         created_at: at,
       })),
     )
@@ -36,14 +37,20 @@ export async function insertNotifications(db: Kysely<DB>, items: readonly NewNot
   return r.length;
 }
 
+/** Older than an instant, or than a (created_at, id) position of a previous page. */
+export type NotificationPosition = { at: Date; id: string | null };
+
+/** A user's notifications, newest first (ties by id), optionally unread only and older than a position. */
 export async function listNotifications(
   db: Kysely<DB>,
   userId: string,
-  q: { unreadOnly: boolean; before?: Date; limit: number },
+  q: { unreadOnly: boolean; before?: NotificationPosition | null; limit: number },
 ): Promise<NotificationRow[]> {
   let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
   if (q.unreadOnly) query = query.where('read_at', 'is', null);
-  if (q.before) query = query.where('created_at', '<', q.before);
+  const pos = q.before;
+  if (pos?.id) query = query.where(sql<SqlBool>`(created_at, id) < (${pos.at}, ${pos.id}::uuid)`);
+  else if (pos) query = query.where('created_at', '<', pos.at);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
 }
 

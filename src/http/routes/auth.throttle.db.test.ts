@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.js';
 import type { ApiErrorBody } from '../../../test/db-assertions.js';
+import { renderMessage, type Message } from '../../domain/messages/message-templates.js';
 import { createUser } from '../../services/people/user.service.js';
 import { translate } from '../i18n/messages.js';
 
@@ -71,16 +72,21 @@ async function failFromMany(username: string, prefix: string, n: number, patient
   }
 }
 
+/** The notices about a target, with their message rendered in both languages (body.en: the English). */
 async function attackNotices(target: string) {
-  return t.db
+  const rows = await t.db
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
-    .select(['u.username', 'n.title', 'n.body', 'n.complaint_id'])
+    .select(['u.username', 'n.template', 'n.params', 'n.complaint_id'])
     .where('n.kind', '=', 'sign_in_attack')
     .where((eb) =>
-      eb.or([eb(eb.ref('n.body', '->>').key('username'), '=', target), eb(eb.ref('n.body', '->>').key('address'), '=', target)]),
+      eb.or([eb(eb.ref('n.params', '->>').key('username'), '=', target), eb(eb.ref('n.params', '->>').key('address'), '=', target)]),
     )
     .execute();
+  return rows.map(({ template, params, ...r }) => {
+    const message = { template, params } as Message;
+    return { ...r, title: renderMessage(message, 'zh-CN'), body: { ...params, en: renderMessage(message, 'en-US') } };
+  });
 }
 
 async function administrators(): Promise<string[]> {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepClocksAndCalendar } from '../../jobs/clock-sweeper.job.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import { renderMessage, type Message } from '../../domain/messages/message-templates.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,14 +36,16 @@ const clock = (c: Complaint, kind: string) => {
   return k;
 };
 const detail = async (id: string) => (await get(`/api/complaints/${id}`)).json() as Complaint;
-const calendarAlerts = () =>
-  t.db
-    .selectFrom('notifications as n')
-    .innerJoin('users as u', 'u.id', 'n.user_id')
-    .select(['u.username', 'n.title', 'n.source_key'])
-    .where('n.kind', '=', 'calendar_unconfirmed')
-    .orderBy('u.username')
-    .execute();
+const calendarAlerts = async () =>
+  (
+    await t.db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select(['u.username', 'n.template', 'n.params', 'n.source_key'])
+      .where('n.kind', '=', 'calendar_unconfirmed')
+      .orderBy('u.username')
+      .execute()
+  ).map(({ template, params, ...r }) => ({ ...r, title: renderMessage({ template, params } as Message, 'zh-CN') }));
 const administrators = async () =>
   (
     await t.db

@@ -1,19 +1,16 @@
-/** R-H4 in-app notifications (issue #4 item 7): each user's own inbox, unread count, mark read. */
+/**
+ * R-H4 in-app notifications (issue #4 item 7): each user's own inbox, unread count, mark read;
+ * each notification rendered from its template in the reader's language (#10 item 4).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { insertNotifications } from '../../db/repositories/notification.repository.js';
+import { sendNotifications } from '../../services/channels/notification.service.js';
+import type { NotificationItemAnswer, NotificationPageAnswer } from '../schemas/notification.responses.js';
 
 let t: TestApp;
-type Item = {
-  id: string;
-  kind: string;
-  title: string;
-  body: Record<string, unknown>;
-  complaintNumber: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
-type Page = { items: Item[]; unreadCount: number; nextBefore: string | null };
+type Item = NotificationItemAnswer;
+type Page = NotificationPageAnswer;
 
 const userId = async (username: string) =>
   (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
@@ -27,8 +24,7 @@ beforeAll(async () => {
     complaintId: null,
     kind: 'test',
     sourceKey: key,
-    title: `标题 ${key}`,
-    body: { en: `title ${key}`, number: 'TS-1' },
+    message: { template: 'legacy.text' as const, params: { text: `标题 ${key}`, en: `title ${key}`, number: 'TS-1' } },
   });
   await insertNotifications(t.db, [note(agent, 'a1')], new Date('2026-11-25T01:00:00Z'));
   // three at the same instant: paging must not lose any of them
@@ -120,5 +116,34 @@ describe('POST /api/notifications/read and the unread count', () => {
       const res = await t.inject({ method: 'POST', url: '/api/notifications/read', payload }, 'agent');
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
     }
+  });
+});
+
+describe("messages in the reader's language (#10 item 4)", () => {
+  it('a notification is stored as template and parameters, listed in Chinese by default and in English with Accept-Language: en', async () => {
+    const number = 'TS20261125000001';
+    const message = { template: 'complaint.level1_registered' as const, params: { number, by: 'agent' } };
+    const at = new Date('2026-11-25T01:55:00Z');
+    await sendNotifications(
+      t.db,
+      [await userId('leader')],
+      { complaintId: null, kind: 'level1_registered', sourceKey: 'i18n:1', message },
+      at,
+    );
+
+    const stored = await t.db.selectFrom('notifications').select(['template', 'params']).where('source_key', '=', 'i18n:1').execute();
+    expect(stored).toEqual([{ template: 'complaint.level1_registered', params: { number, by: 'agent' } }]);
+    const outbox = await t.db.selectFrom('outbox').select('payload').where('idempotency_key', 'like', 'notification:i18n:1:%').execute();
+    expect(outbox.map((o) => o.payload)).toEqual([
+      expect.objectContaining({ template: 'complaint.level1_registered', params: { number, by: 'agent' } }),
+    ]);
+
+    const zh = await get('/api/notifications', 'leader');
+    expect(zh.items).toMatchObject([
+      { kind: 'level1_registered', template: 'complaint.level1_registered', title: `${number} 一级投诉已受理`, complaintNumber: number },
+    ]);
+    expect(zh.items[0]?.body).toEqual({ number, by: 'agent' });
+    const en = await get('/api/notifications', 'leader', { 'accept-language': 'en-US,en;q=0.9,zh;q=0.8' });
+    expect(en.items.map((i) => i.title)).toEqual([`${number} level-1 complaint registered`]);
   });
 });

@@ -4,6 +4,8 @@ import type { ServiceContext } from '../../services/context.js';
 import { inboxUnreadCount, listInbox, markInboxRead } from '../../services/channels/notification.service.js';
 import { access, principal } from '../auth/route-access.js';
 import { pickLocale } from '../i18n/locale.js';
+import { markReadAnswer, notificationPage, unreadCountAnswer } from '../schemas/notification.responses.js';
+import { answers } from '../schemas/response.js';
 
 const readBody = z.union([z.strictObject({ ids: z.array(z.uuid()).min(1).max(500) }), z.strictObject({ all: z.literal(true) })]);
 
@@ -18,12 +20,13 @@ export function notificationRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         config: { access: access.signedIn },
         schema: {
           tags,
-          summary: 'My notifications, newest first, with the unread count',
+          summary: 'My notifications, newest first, with the unread count; each rendered in the language of Accept-Language',
           querystring: z.strictObject({
             unread: z.enum(['true', 'false']).optional().describe('true: unread only'),
             limit: z.coerce.number().int().min(1).max(200).default(50),
             before: z.string().min(1).max(200).optional().describe('nextBefore of the previous page, or an instant'),
           }),
+          response: answers({ 200: notificationPage }),
         },
       },
       async (req) => {
@@ -39,7 +42,10 @@ export function notificationRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/notifications/unread-count',
-      { config: { access: access.signedIn }, schema: { tags, summary: 'How many of my notifications are unread' } },
+      {
+        config: { access: access.signedIn },
+        schema: { tags, summary: 'How many of my notifications are unread', response: answers({ 200: unreadCountAnswer }) },
+      },
       async (req) => ({ unreadCount: await inboxUnreadCount(ctx, principal(req)) }),
     );
 
@@ -47,7 +53,12 @@ export function notificationRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/notifications/read',
       {
         config: { access: access.signedIn },
-        schema: { tags, summary: 'Mark my notifications read: {ids} or {all: true}', body: readBody },
+        schema: {
+          tags,
+          summary: 'Mark my notifications read: {ids} or {all: true}',
+          body: readBody,
+          response: answers({ 200: markReadAnswer }),
+        },
       },
       async (req) => markInboxRead(ctx, principal(req), req.body),
     );

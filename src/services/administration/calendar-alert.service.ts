@@ -10,9 +10,8 @@ import { permissionsOf, ROLES } from '../../domain/access/permissions.js';
 import { calendarReadiness, type CalendarReadiness } from '../../domain/calendar/calendar-readiness.js';
 import { localDate } from '../../domain/time/zoned.js';
 import { loadCalendarYears } from '../../db/repositories/calendar.repository.js';
-import { insertNotifications } from '../../db/repositories/notification.repository.js';
-import { enqueueOutbox } from '../../db/repositories/outbox.repository.js';
 import { usersWithRole } from '../../db/repositories/user.repository.js';
+import { sendNotifications } from '../channels/notification.service.js';
 import type { ServiceContext } from '../context.js';
 
 export const CALENDAR_ALERT_KIND = 'calendar_unconfirmed';
@@ -45,22 +44,15 @@ export async function alertUnconfirmedCalendar(ctx: ServiceContext): Promise<{ p
   let notified = 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const year of pending) {
-      const sourceKey = `calendar:unconfirmed:${year}`;
-      const title = `${year} 年工作日历尚未确认：当前按法定节假日推算，调休未知。请导入国务院通知。`;
-      const en = `The ${year} working-day calendar is not confirmed: counted with the statutory holidays, adjusted working days unknown. Import the State Council's notice.`;
-      const body = { year, link: calendarImportLink(year), en };
-      notified += await insertNotifications(
+      notified += await sendNotifications(
         trx,
-        users.map((u) => ({ userId: u.id, complaintId: null, kind: CALENDAR_ALERT_KIND, sourceKey, title, body })),
-        at,
-      );
-      await enqueueOutbox(
-        trx,
-        users.map((u) => ({
-          topic: 'notification.created',
-          payload: { userId: u.id, complaintId: null, kind: CALENDAR_ALERT_KIND, title },
-          idempotencyKey: `notification:${sourceKey}:${u.id}`,
-        })),
+        users.map((u) => u.id),
+        {
+          complaintId: null,
+          kind: CALENDAR_ALERT_KIND,
+          sourceKey: `calendar:unconfirmed:${year}`,
+          message: { template: 'calendar.unconfirmed', params: { year, link: calendarImportLink(year) } },
+        },
         at,
       );
     }

@@ -83,8 +83,7 @@ export async function gradeComplaint(ctx: ServiceContext, p: Principal, idOrNumb
         {
           kind: 'level1_regraded',
           sourceKey: `regraded:${c.id}:${now.getTime()}`,
-          title: `${c.number} 升级为一级投诉`,
-          body: { en: `${c.number} raised to level 1`, by: p.username },
+          message: { template: 'complaint.level1_regraded', params: { number: c.number, by: p.username } },
           exclude: p.username,
         },
         now,

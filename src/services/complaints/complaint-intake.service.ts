@@ -129,8 +129,7 @@ export async function registerComplaint(
         {
           kind: 'level1_registered',
           sourceKey: `registered:${id}`,
-          title: `${number} 一级投诉已受理`,
-          body: { en: `${number} level-1 complaint registered`, by: actor.id },
+          message: { template: 'complaint.level1_registered', params: { number, by: actor.id } },
           exclude: actor.id,
         },
         now,

@@ -76,14 +76,12 @@ export async function complaintEvents(ctx: ServiceContext, meta: RequestMeta, p:
   );
   return events.map((e) => {
     const view = { seq: e.seq, type: e.type, actor: e.actor, occurredAt: e.occurredAt, reason: e.reason, payload: e.payload, hash: e.hash };
+    if (e.type !== 'duplicate_suspected') return view;
     const related = e.payload.related;
-    if (!Array.isArray(related)) return view;
-    const kept = related.filter(
-      (x: unknown) => typeof x === 'object' && x !== null && 'id' in x && typeof x.id === 'string' && visible.has(x.id),
-    );
+    const kept = related.filter((x) => visible.has(x.id));
     if (kept.length === related.length) return view;
     // `by` names who registered the related complaint: hidden with it
-    const payload = Object.fromEntries(Object.entries(e.payload).filter(([k]) => kept.length > 0 || k !== 'by'));
-    return { ...view, payload: { ...payload, related: kept }, redacted: true };
+    const { by: _by, ...unnamed } = e.payload;
+    return { ...view, payload: { ...(kept.length > 0 ? e.payload : unnamed), related: kept }, redacted: true };
   });
 }

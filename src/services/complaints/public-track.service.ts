@@ -7,6 +7,7 @@
 import { listClocks } from '../../db/repositories/clock.repository.js';
 import { findComplaint } from '../../db/repositories/complaint.repository.js';
 import { listEvents } from '../../db/repositories/event.repository.js';
+import { isStepEvent } from '../../domain/events/event-types.js';
 import { contactKind, contactMatches, PUBLIC_NUMBER, publicStages, type PublicStageView } from '../../domain/complaint/public-track.js';
 import { FINAL_STATUSES, type Status } from '../../domain/workflow/workflow.types.js';
 import { audit } from '../administration/audit.service.js';
@@ -81,7 +82,7 @@ export async function trackComplaint(
       events.map((e) => ({
         type: e.type,
         occurredAt: e.occurredAt,
-        toStatus: typeof e.payload.toStatus === 'string' ? e.payload.toStatus : null,
+        toStatus: isStepEvent(e) ? (e.payload.toStatus ?? null) : null,
       })),
     ),
   };

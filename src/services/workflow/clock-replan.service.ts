@@ -1,4 +1,5 @@
 import { computePlanned, durationOf, type PlannedClock } from '../../domain/clocks/clock-plan.js';
+import type { ReplannedClockFacts } from '../../domain/events/event-types.js';
 import { policySchema, type ClockKind, type DurationUnit, type Policy } from '../../domain/policy/policy.schema.js';
 import { findPolicyVersion } from '../../db/repositories/policy.repository.js';
 import { findComplaint } from '../../db/repositories/complaint.repository.js';
@@ -67,7 +68,7 @@ export async function replanOpenClocks(ctx: ServiceContext, actor: Actor, cause:
       await findComplaint(trx, complaintId, true);
       // re-read under the lock: a clock may have been met, cancelled or re-planned meanwhile
       const fresh = new Map((await listClocks(trx, [complaintId])).map((c) => [c.id, c]));
-      const moved: Array<Record<string, unknown>> = [];
+      const moved: ReplannedClockFacts[] = [];
       for (const candidate of candidates) {
         const k = fresh.get(candidate.id);
         if (!k || !isOpen(k) || !replannable(k)) continue;

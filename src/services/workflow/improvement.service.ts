@@ -20,6 +20,12 @@ import { cancelSubjectClocks, insertClocks, meetSubjectClocks } from '../../db/r
 import { findComplaint, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import { appendEvents } from '../../db/repositories/event.repository.js';
 import {
+  improvementEvent,
+  type ImprovementChange,
+  type ImprovementChangePayloads,
+  type ImprovementClockFacts,
+} from '../../domain/events/event-types.js';
+import {
   findImprovementAction,
   listImprovementActions as listRows,
   updateImprovementAction as updateRow,
@@ -169,16 +175,17 @@ export async function getImprovementAction(ctx: ServiceContext, p: Principal, id
 
 interface Change {
   patch: Updateable<ImprovementActionsTable>;
-  event: { type: string; payload: Record<string, unknown>; reason?: string | null };
+  event: ImprovementChange & { reason?: string | null };
   /** who besides the owner is told (supervisors, when it is done and awaits verification) */
   notify?: Recipient[];
-  zh: string;
-  en: string;
+  /** the notice's message (the action's title and the complaint number are its parameters) */
+  template: 'improvement.done' | 'improvement.verified' | 'improvement.reopened' | 'improvement.updated';
   /** clock work after the row is written */
-  clocks?: (trx: Database, a: ImprovementActionRow, complaint: ComplaintRecord) => Promise<Record<string, unknown>>;
+  clocks?: (trx: Database, a: ImprovementActionRow, complaint: ComplaintRecord) => Promise<ImprovementClockFacts>;
 }
 
-const refuse = (action: string, status: string, reason: TransitionReason) => new DomainError('invalid_transition', { action, status, reason });
+const refuse = (action: string, status: string, reason: TransitionReason) =>
+  new DomainError('invalid_transition', { action, status, reason });
 
 /** One change of one action: complaint locked, action locked, row updated, event appended, owner told. */
 async function change(
@@ -203,11 +210,10 @@ async function change(
     const owner = typeof c.patch.owner === 'string' ? c.patch.owner : a.owner;
     await appendEvents(trx, complaint.id, [
       {
-        type: c.event.type,
+        ...improvementEvent({ improvementActionId: id, title: a.title }, c.event, clocks),
         actor: p.username,
         occurredAt: now,
         reason: c.event.reason ?? null,
-        payload: { improvementActionId: id, title: a.title, ...c.event.payload, ...clocks },
       },
     ]);
     // the owner is told as the "assignee" of this notice; supervisors: the action's and the complaint's departments'
@@ -226,8 +232,7 @@ async function change(
       {
         kind: c.event.type,
         sourceKey: `improvement:${id}:${randomUUID()}`,
-        title: `${complaint.number} ${c.zh}：${a.title}`,
-        body: { improvementActionId: id, en: `${complaint.number} ${c.en}: ${a.title}`, by: p.username },
+        message: { template: c.template, params: { number: complaint.number, improvementActionId: id, title: a.title, by: p.username } },
         exclude: p.username,
       },
       now,
@@ -247,8 +252,7 @@ export async function markImprovementDone(ctx: ServiceContext, p: Principal, id:
       patch: { status: 'done', done_at: now, done_by: p.username, done_note: note },
       event: { type: 'improvement_action_done', payload: { note, dueAt: a.due_at, late: now.getTime() > a.due_at.getTime() } },
       notify: ['supervisors'],
-      zh: '整改措施已完成，待验证',
-      en: 'improvement action done, to be verified',
+      template: 'improvement.done',
       clocks: async (trx) => ({ clockMet: (await meetSubjectClocks(trx, a.complaint_id, a.id, now)) > 0 }),
     };
   });
@@ -274,8 +278,7 @@ export async function verifyImprovementAction(
       return {
         patch: { status: 'verified', verified_at: now, verified_by: p.username, verified_note: v.note },
         event: { type: 'improvement_action_verified', payload: { note: v.note, effective: true } },
-        zh: '整改措施已验证有效',
-        en: 'improvement action verified',
+        template: 'improvement.verified',
       };
     }
     const clock = improvementActionClock(now, { policy, calendar, timeZone: ctx.timeZone });
@@ -288,8 +291,7 @@ export async function verifyImprovementAction(
         payload: { note: v.note, effective: false, previousDoneBy: a.done_by, dueAt },
         reason: v.note,
       },
-      zh: '整改措施验证未通过，重新整改',
-      en: 'improvement action not effective: open again',
+      template: 'improvement.reopened',
       clocks: async (trx, _a, complaint) => {
         await insertClocks(trx, a.complaint_id, [{ ...clock, subjectId: a.id, label: a.title, round: complaint.round }], version, now);
         return { clockStarted: { dueAt } };
@@ -314,7 +316,7 @@ export async function updateImprovementAction(
     if (owner && (await activeUsersByUsername(trx, [owner])).length === 0)
       throw new ValidationError([{ field: 'owner', code: 'unknown_user', params: { value: owner } }]);
     const patch: Updateable<ImprovementActionsTable> = {};
-    const changed: Record<string, unknown> = {};
+    const changed: ImprovementChangePayloads['improvement_action_updated']['changed'] = {};
     if (owner && owner !== a.owner) {
       patch.owner = owner;
       changed.owner = { from: a.owner, to: owner };
@@ -331,8 +333,7 @@ export async function updateImprovementAction(
     return {
       patch,
       event: { type: 'improvement_action_updated', payload: { changed } },
-      zh: '整改措施已变更',
-      en: 'improvement action changed',
+      template: 'improvement.updated',
       clocks: async (trx, _a, complaint) => {
         if (!clock) return {};
         await cancelSubjectClocks(trx, a.complaint_id, a.id, now);

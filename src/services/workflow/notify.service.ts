@@ -2,9 +2,9 @@ import { inScope, ROLES, type Role } from '../../domain/access/permissions.js';
 import type { Recipient } from '../../domain/workflow/workflow.types.js';
 import type { Database } from '../../db/database.js';
 import { findOrgUnitsByIds } from '../../db/repositories/org.repository.js';
-import { insertNotifications } from '../../db/repositories/notification.repository.js';
-import { enqueueOutbox } from '../../db/repositories/outbox.repository.js';
+import type { Message } from '../../domain/messages/message-templates.js';
 import { activeUsersByUsername, listUserOrgUnits, listUserRoles, usersWithRole } from '../../db/repositories/user.repository.js';
+import { sendNotifications } from '../channels/notification.service.js';
 
 /** What recipients are resolved against: the complaint's units and people. */
 export interface NotifyTarget {
@@ -81,36 +81,21 @@ export async function resolveRecipients(
 /**
  * In-app notifications for the people a step names, written in the caller's transaction with an
  * outbox row each for e-mail/SMS delivery later (R-H4). `sourceKey` names the fact: the same fact
- * never notifies the same user twice, whichever instance writes it.
+ * never notifies the same user twice, whichever instance writes it. The message is a template with
+ * its parameters (domain/messages/message-templates.ts), rendered in each reader's language.
  */
 export async function notify(
   db: Database,
   c: NotifyTarget,
   recipients: readonly Recipient[],
-  n: { kind: string; sourceKey: string; title: string; body: Record<string, unknown>; exclude?: string },
+  n: { kind: string; sourceKey: string; message: Message; exclude?: string },
   at: Date,
 ): Promise<string[]> {
   const users = (await resolveRecipients(db, c, recipients)).filter((u) => u.username !== n.exclude);
-  if (users.length === 0) return [];
-  await insertNotifications(
+  await sendNotifications(
     db,
-    users.map((u) => ({
-      userId: u.id,
-      complaintId: c.id,
-      kind: n.kind,
-      sourceKey: n.sourceKey,
-      title: n.title,
-      body: { ...n.body, number: c.number },
-    })),
-    at,
-  );
-  await enqueueOutbox(
-    db,
-    users.map((u) => ({
-      topic: 'notification.created',
-      payload: { userId: u.id, complaintId: c.id, kind: n.kind, title: n.title },
-      idempotencyKey: `notification:${n.sourceKey}:${u.id}`,
-    })),
+    users.map((u) => u.id),
+    { complaintId: c.id, kind: n.kind, sourceKey: n.sourceKey, message: n.message },
     at,
   );
   return users.map((u) => u.username);

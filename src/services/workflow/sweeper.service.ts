@@ -20,7 +20,7 @@ import { appendEvents, type NewEvent } from '../../db/repositories/event.reposit
 import { releaseSavepoint, rollbackToSavepoint, savepoint } from '../../db/repositories/savepoint.repository.js';
 import type { ServiceContext } from '../context.js';
 import { policyVersion } from '../administration/policy.service.js';
-import { clockName } from './sweep/clock-names.js';
+import type { Message } from '../../domain/messages/message-templates.js';
 import { raiseException } from './exceptions.service.js';
 import { notify, type NotifyTarget } from './notify.service.js';
 
@@ -139,34 +139,18 @@ async function applyEffect(
   escalation: Escalation,
   now: Date,
 ): Promise<NewEvent> {
-  const name = clockName(k.kind, k.label);
   const stalled = k.kind === STALLED_KIND;
   const common = { clockId: k.id, kind: k.kind, label: k.label, dueAt: k.due_at };
-  const send = (
-    recipients: readonly Recipient[],
-    kind: string,
-    sourceKey: string,
-    zh: string,
-    en: string,
-    extra: Record<string, unknown>,
-  ) =>
-    notify(
-      trx,
-      target,
-      recipients,
-      { kind, sourceKey, title: `${target.number} ${zh}`, body: { ...common, clockKind: k.kind, ...extra, en: `${target.number} ${en}` } },
-      now,
-    );
+  // the notice names the clock; its text is rendered in each reader's language (message-templates.ts)
+  const clock = { number: target.number, clockId: k.id, clockKind: k.kind, label: k.label, dueAt: k.due_at?.toISOString() ?? null };
+  const send = (recipients: readonly Recipient[], kind: string, sourceKey: string, message: Message) =>
+    notify(trx, target, recipients, { kind, sourceKey, message }, now);
 
   if (e.type === 'warning') {
-    const notified = await send(
-      escalation.warnNotify,
-      'clock_warning',
-      `clock:${k.id}:warn:${e.index}`,
-      `时限预警：${name.zh}即将到期`,
-      `deadline warning: ${name.en} is nearly due`,
-      { warning: e.index },
-    );
+    const notified = await send(escalation.warnNotify, 'clock_warning', `clock:${k.id}:warn:${e.index}`, {
+      template: 'clock.warning',
+      params: { ...clock, warning: e.index },
+    });
     return {
       type: 'clock_warning',
       actor: SWEEPER_ACTOR,
@@ -191,22 +175,14 @@ async function applyEffect(
   // step 0 is the notice of the breach itself; later steps tell more people after more time
   const notified =
     e.step === 0
-      ? await send(
-          recipients,
-          stalled ? 'progress_stalled' : 'clock_breached',
-          `clock:${k.id}:breach`,
-          stalled ? '进展停滞：未按时报告进展' : `已超时：${name.zh}`,
-          stalled ? 'progress stalled: no progress report in time' : `deadline missed: ${name.en}`,
-          { step: 0 },
-        )
-      : await send(
-          recipients,
-          'clock_escalated',
-          `clock:${k.id}:step:${e.step}`,
-          `超时升级（第 ${e.step} 级）：${name.zh}`,
-          `escalation step ${e.step}: ${name.en} overdue`,
-          { step: e.step },
-        );
+      ? await send(recipients, stalled ? 'progress_stalled' : 'clock_breached', `clock:${k.id}:breach`, {
+          template: stalled ? 'clock.stalled' : 'clock.breached',
+          params: { ...clock, step: 0 },
+        })
+      : await send(recipients, 'clock_escalated', `clock:${k.id}:step:${e.step}`, {
+          template: 'clock.escalated',
+          params: { ...clock, step: e.step },
+        });
   return {
     type: 'clock_escalated',
     actor: SWEEPER_ACTOR,

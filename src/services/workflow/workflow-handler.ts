@@ -4,6 +4,7 @@ import type { Principal } from '../../domain/access/permissions.js';
 import type { WorkingCalendar } from '../../domain/calendar/calendar.js';
 import type { ActionFacts, Decision } from '../../domain/workflow/decide.js';
 import type { WorkflowAction } from '../../domain/workflow/workflow.types.js';
+import type { ActionPayloads, StepClocks } from '../../domain/events/event-types.js';
 import type { Policy } from '../../domain/policy/policy.schema.js';
 import type { Database } from '../../db/database.js';
 import type { NewClock } from '../../db/repositories/clock.repository.js';
@@ -40,22 +41,22 @@ type ComplaintPatch = Pick<
 >;
 
 /** What an action writes besides status, round and the table's clock effects. */
-export interface HandlerResult {
+export interface HandlerResult<A extends WorkflowAction = WorkflowAction> {
   /** the record holding the action's content (feedback text, survey answers, plan, …) */
   record?: { kind: string; status?: string | null; data: Record<string, unknown> };
   patch?: ComplaintPatch;
-  /** event payload; the event type is the action's name */
-  payload: Record<string, unknown>;
+  /** the handler's part of the event payload (event-types.ts ActionPayloads); the event type is the action's name */
+  payload: ActionPayloads[A];
   reason?: string | null;
   /** clocks beyond the table's (milestones of a plan, an improvement action's deadline) */
   clocks?: NewClock[];
   /** run after the table's clock effects (extensions and pauses change running clocks) */
-  afterClocks?: () => Promise<Record<string, unknown> | void>;
+  afterClocks?: () => Promise<Pick<StepClocks, 'paused' | 'resumed' | 'extended'> | void>;
 }
 
 /** One workflow action: its body schema and what it does beyond the transition table. */
-export interface WorkflowHandler<S extends z.ZodType = z.ZodType> {
-  action: WorkflowAction;
+export interface WorkflowHandler<S extends z.ZodType = z.ZodType, A extends WorkflowAction = WorkflowAction> {
+  action: A;
   body: S;
   /** served by a route of its own instead of the JSON one (add_evidence: a multipart upload, evidence.routes.ts) */
   ownRoute?: boolean;
@@ -63,10 +64,10 @@ export interface WorkflowHandler<S extends z.ZodType = z.ZodType> {
   facts?: (h: HandlerContext, body: z.infer<S>) => Promise<ActionFacts> | ActionFacts;
   /** another complaint the step also changes (a merge's target, id or number): both rows are locked in id order first */
   related?: (body: z.infer<S>) => string | null;
-  apply: (h: HandlerContext, body: z.infer<S>, decision: Decision) => Promise<HandlerResult>;
+  apply: (h: HandlerContext, body: z.infer<S>, decision: Decision) => Promise<HandlerResult<A>>;
 }
 
-/** Keeps each handler's body type tied to its schema. */
-export function handler<S extends z.ZodType>(h: WorkflowHandler<S>): WorkflowHandler {
+/** Keeps each handler's body type tied to its schema, and its event payload to its action. */
+export function handler<S extends z.ZodType, A extends WorkflowAction>(h: WorkflowHandler<S, A>): WorkflowHandler {
   return h as unknown as WorkflowHandler;
 }

@@ -10,6 +10,7 @@ import type { Database } from '../../db/database.js';
 import { listOpenClockStatuses } from '../../db/repositories/clock.repository.js';
 import { lockComplaintsInIdOrder, updateComplaint, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import { appendEvents } from '../../db/repositories/event.repository.js';
+import { stepEvent, type StepFacts } from '../../domain/events/event-types.js';
 import { insertRecord, listRecords, type RecordRow } from '../../db/repositories/record.repository.js';
 import { loadWorkingCalendar } from '../administration/calendar.service.js';
 import { complaintInScope } from '../complaints/complaint-access.js';
@@ -115,15 +116,15 @@ export async function performAction(
       ? await resolveOpenExceptions(trx, c.id, { at: now, by: p.username, resolution: `${rule.zh} / ${rule.en}` })
       : [];
     await updateComplaint(trx, c.id, { ...patch, status: decision.status, round: decision.round, updated_at: now });
-    const payload = {
-      ...result.payload,
+    const stepFacts: StepFacts = {
       ...(result.record ? { recordId: hc.recordId } : {}),
-      ...(decision.status !== c.status ? { fromStatus: c.status, toStatus: decision.status } : {}),
+      ...(decision.status !== c.status ? { fromStatus: c.status as Status, toStatus: decision.status } : {}),
       ...(decision.round !== c.round ? { round: decision.round } : {}),
       clocks: { met, cancelled, started: started.map((k) => ({ kind: k.kind, dueAt: k.dueAt, label: k.label ?? null })), ...(after ?? {}) },
       ...(exceptionsResolved.length > 0 ? { exceptionsResolved } : {}),
     };
-    await appendEvents(trx, c.id, [{ type: h.action, actor: p.username, occurredAt: now, reason: result.reason ?? null, payload }]);
+    const event = stepEvent(h.action, result.payload, stepFacts);
+    await appendEvents(trx, c.id, [{ ...event, actor: p.username, occurredAt: now, reason: result.reason ?? null }]);
     const target = {
       id: c.id,
       number: c.number,
@@ -149,8 +150,7 @@ export async function performAction(
       {
         kind: h.action,
         sourceKey: `action:${hc.recordId}`,
-        title: `${c.number} ${rule.zh}`,
-        body: { action: h.action, en: `${c.number} ${rule.en}`, by: p.username },
+        message: { template: 'complaint.action', params: { number: c.number, action: h.action, by: p.username } },
         exclude: p.username,
       },
       now,

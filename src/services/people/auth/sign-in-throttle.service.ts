@@ -14,8 +14,6 @@
 import type { Kysely } from 'kysely';
 import { recordFailure, retryAfterSeconds, type ThrottleSchedule, type ThrottleState } from '../../../domain/access/sign-in-throttle.js';
 import type { DB } from '../../../db/schema.js';
-import { insertNotifications } from '../../../db/repositories/notification.repository.js';
-import { enqueueOutbox } from '../../../db/repositories/outbox.repository.js';
 import {
   clearThrottle,
   lockThrottleKeys,
@@ -27,6 +25,7 @@ import {
 } from '../../../db/repositories/sign-in-throttle.repository.js';
 import { usersWithRole } from '../../../db/repositories/user.repository.js';
 import { audit } from '../../administration/audit.service.js';
+import { sendNotifications } from '../../channels/notification.service.js';
 import type { RequestMeta, ServiceContext } from '../../context.js';
 
 const DAY = 86_400_000;
@@ -103,35 +102,20 @@ async function announceAttack(
   const minutes = ctx.security.signInThrottle.alert.windowMinutes;
   const byAccount = a.key.kind === 'account';
   const who = byAccount ? a.key.username : a.key.address;
-  const title = byAccount
-    ? `疑似密码猜测：账号 ${who} 在 ${minutes} 分钟内登录失败 ${a.failures} 次`
-    : `疑似密码猜测：地址 ${who} 在 ${minutes} 分钟内登录失败 ${a.failures} 次`;
-  const en = byAccount
-    ? `Possible password guessing: ${a.failures} failed sign-ins for account ${who} within ${minutes} minutes`
-    : `Possible password guessing: ${a.failures} failed sign-ins from address ${who} within ${minutes} minutes`;
   const sourceKey = `sign-in-attack:${a.key.kind}:${who}:${a.windowStart.toISOString()}`;
   const admins = await usersWithRole(db, 'administrator');
-  const body = {
-    en,
-    target: byAccount ? 'account' : 'address',
+  const params = {
+    target: byAccount ? ('account' as const) : ('address' as const),
     username: byAccount ? who : null,
     address: byAccount ? null : who,
     failures: a.failures,
     windowMinutes: minutes,
     windowStart: a.windowStart.toISOString(),
   };
-  await insertNotifications(
+  await sendNotifications(
     db,
-    admins.map((u) => ({ userId: u.id, complaintId: null, kind: 'sign_in_attack', sourceKey, title, body })),
-    now,
-  );
-  await enqueueOutbox(
-    db,
-    admins.map((u) => ({
-      topic: 'notification.created',
-      payload: { userId: u.id, complaintId: null, kind: 'sign_in_attack', title },
-      idempotencyKey: `notification:${sourceKey}:${u.id}`,
-    })),
+    admins.map((u) => u.id),
+    { complaintId: null, kind: 'sign_in_attack', sourceKey, message: { template: 'security.sign_in_attack', params } },
     now,
   );
   await audit(db, meta, {

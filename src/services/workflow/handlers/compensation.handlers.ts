@@ -17,7 +17,6 @@ import {
   type CompensationApprover,
   type PaymentStatus,
 } from '../../../domain/workflow/compensation.js';
-import { TRANSITIONS } from '../../../domain/workflow/transitions.js';
 import { findOrgUnitsByIds } from '../../../db/repositories/org.repository.js';
 import { findRecord, updateRecord, type RecordRow } from '../../../db/repositories/record.repository.js';
 import { notify } from '../notify.service.js';
@@ -48,7 +47,6 @@ export const proposeCompensation = handler({
     const approver = approverFor(value, h.policy.compensationBands);
     // the leadership group decides the top band: it is told too (same fact as the table's notice)
     if (approver === 'leadership_group') {
-      const rule = TRANSITIONS.propose_compensation;
       const c = h.complaint;
       const target = {
         id: c.id,
@@ -65,8 +63,7 @@ export const proposeCompensation = handler({
         {
           kind: 'propose_compensation',
           sourceKey: `action:${h.recordId}`,
-          title: `${c.number} ${rule.zh}`,
-          body: { action: 'propose_compensation', en: `${c.number} ${rule.en}`, by: h.p.username },
+          message: { template: 'complaint.action', params: { number: c.number, action: 'propose_compensation', by: h.p.username } },
           exclude: h.p.username,
         },
         h.now,
@@ -123,7 +120,7 @@ export const decideCompensation = handler({
       by: h.p.username,
     });
     return {
-      payload: { compensationId: r.id, approved: b.approved, amount: r.data.amount, approver, note: b.note ?? null },
+      payload: { compensationId: r.id, approved: b.approved, amount: r.data.amount as string, approver, note: b.note ?? null },
       reason: b.note ?? null,
     };
   },

@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ValidationError, type FieldIssue } from '../../../domain/validation.js';
-import { TRANSITIONS } from '../../../domain/workflow/transitions.js';
 import { insertImprovementAction } from '../../../db/repositories/improvement.repository.js';
 import { findOrgUnitsByIds } from '../../../db/repositories/org.repository.js';
 import { activeUsersByUsername } from '../../../db/repositories/user.repository.js';
@@ -70,7 +69,6 @@ export const createImprovementAction = handler({
     });
     // the owner is told with the table's recipients (same fact: nobody is told twice)
     const c = h.complaint;
-    const rule = TRANSITIONS.create_improvement_action;
     const target = { id: c.id, number: c.number, departmentIds: c.department_ids, branchId: c.branch_id, assignee: b.owner, tracker: null };
     await notify(
       h.trx,
@@ -79,8 +77,10 @@ export const createImprovementAction = handler({
       {
         kind: 'create_improvement_action',
         sourceKey: `action:${h.recordId}`,
-        title: `${c.number} ${rule.zh}`,
-        body: { action: 'create_improvement_action', en: `${c.number} ${rule.en}`, by: h.p.username, improvementActionId: id },
+        message: {
+          template: 'complaint.action',
+          params: { number: c.number, action: 'create_improvement_action', by: h.p.username, improvementActionId: id },
+        },
         exclude: h.p.username,
       },
       h.now,

@@ -1,0 +1,151 @@
+/**
+ * The catalogue of outgoing messages (#10 item 4): every notification (and every e-mail or SMS to
+ * come) is stored as a template code with its parameters, never as finished text, and rendered in
+ * the recipient's language when it is shown or delivered. Each template has a zh-CN and an en-US
+ * text (tsc fails on a missing one) and typed parameters. Pure: no I/O.
+ *
+ * The parameters are stored as JSON (notifications.params) and also sent to the client, which
+ * links from them (the complaint number, a clock, `link`): instants are ISO strings.
+ */
+import { TRANSITIONS } from '../workflow/transitions.js';
+import type { WorkflowAction } from '../workflow/workflow.types.js';
+import { clockName } from './clock-names.js';
+
+export type Locale = 'zh-CN' | 'en-US';
+
+/** The clock a deadline notice is about (the sweeper's notices). */
+export interface ClockParams {
+  number: string;
+  clockId: string;
+  clockKind: string;
+  label: string | null;
+  dueAt: string | null;
+}
+
+/** An improvement action's change, told to its owner (and supervisors when it awaits verification). */
+export interface ImprovementParams {
+  number: string;
+  improvementActionId: string;
+  title: string;
+  by: string;
+}
+
+/** Every template and the parameters it takes. */
+export interface TemplateParams {
+  /** a workflow step, told to the people its transition names */
+  'complaint.action': { number: string; action: WorkflowAction; by: string; improvementActionId?: string };
+  'complaint.level1_registered': { number: string; by: string };
+  'complaint.level1_regraded': { number: string; by: string };
+  'clock.warning': ClockParams & { warning: number };
+  'clock.breached': ClockParams & { step: number };
+  /** the progress-report clock breached: nobody reported progress in time */
+  'clock.stalled': ClockParams & { step: number };
+  'clock.escalated': ClockParams & { step: number };
+  'improvement.done': ImprovementParams;
+  'improvement.verified': ImprovementParams;
+  'improvement.reopened': ImprovementParams;
+  'improvement.updated': ImprovementParams;
+  /** next year's working-day calendar is not confirmed; `link` opens its import */
+  'calendar.unconfirmed': { year: number; link: string };
+  'security.sign_in_attack': {
+    target: 'account' | 'address';
+    username: string | null;
+    address: string | null;
+    failures: number;
+    windowMinutes: number;
+    windowStart: string;
+  };
+  /** a notification written as finished text before templates (migration 0007): the text, its English if it had one */
+  'legacy.text': { text: string; en?: string; number?: string; link?: string };
+}
+
+export type TemplateCode = keyof TemplateParams;
+
+/** A message: a template and its parameters; `Message` is the union over every template. */
+export type Message<K extends TemplateCode = TemplateCode> = { [T in K]: { template: T; params: TemplateParams[T] } }[K];
+
+type Texts = { [K in TemplateCode]: Record<Locale, (p: TemplateParams[K]) => string> };
+
+const action = (p: TemplateParams['complaint.action'], lang: 'zh' | 'en') => `${p.number} ${TRANSITIONS[p.action][lang]}`;
+const clock = (p: ClockParams, lang: 'zh' | 'en') => clockName(p.clockKind, p.label)[lang];
+const improvement = (zh: string, en: string): Texts['improvement.done'] => ({
+  'zh-CN': (p) => `${p.number} ${zh}：${p.title}`,
+  'en-US': (p) => `${p.number} ${en}: ${p.title}`,
+});
+const who = (p: TemplateParams['security.sign_in_attack']) => (p.target === 'account' ? p.username : p.address) ?? '';
+
+const TEXTS: Texts = {
+  'complaint.action': { 'zh-CN': (p) => action(p, 'zh'), 'en-US': (p) => action(p, 'en') },
+  'complaint.level1_registered': {
+    'zh-CN': (p) => `${p.number} 一级投诉已受理`,
+    'en-US': (p) => `${p.number} level-1 complaint registered`,
+  },
+  'complaint.level1_regraded': {
+    'zh-CN': (p) => `${p.number} 升级为一级投诉`,
+    'en-US': (p) => `${p.number} raised to level 1`,
+  },
+  'clock.warning': {
+    'zh-CN': (p) => `${p.number} 时限预警：${clock(p, 'zh')}即将到期`,
+    'en-US': (p) => `${p.number} deadline warning: ${clock(p, 'en')} is nearly due`,
+  },
+  'clock.breached': {
+    'zh-CN': (p) => `${p.number} 已超时：${clock(p, 'zh')}`,
+    'en-US': (p) => `${p.number} deadline missed: ${clock(p, 'en')}`,
+  },
+  'clock.stalled': {
+    'zh-CN': (p) => `${p.number} 进展停滞：未按时报告进展`,
+    'en-US': (p) => `${p.number} progress stalled: no progress report in time`,
+  },
+  'clock.escalated': {
+    'zh-CN': (p) => `${p.number} 超时升级（第 ${p.step} 级）：${clock(p, 'zh')}`,
+    'en-US': (p) => `${p.number} escalation step ${p.step}: ${clock(p, 'en')} overdue`,
+  },
+  'improvement.done': improvement('整改措施已完成，待验证', 'improvement action done, to be verified'),
+  'improvement.verified': improvement('整改措施已验证有效', 'improvement action verified'),
+  'improvement.reopened': improvement('整改措施验证未通过，重新整改', 'improvement action not effective: open again'),
+  'improvement.updated': improvement('整改措施已变更', 'improvement action changed'),
+  'calendar.unconfirmed': {
+    'zh-CN': (p) => `${p.year} 年工作日历尚未确认：当前按法定节假日推算，调休未知。请导入国务院通知。`,
+    'en-US': (p) =>
+      `The ${p.year} working-day calendar is not confirmed: counted with the statutory holidays, adjusted working days unknown. Import the State Council's notice.`,
+  },
+  'security.sign_in_attack': {
+    'zh-CN': (p) =>
+      `疑似密码猜测：${p.target === 'account' ? '账号' : '地址'} ${who(p)} 在 ${p.windowMinutes} 分钟内登录失败 ${p.failures} 次`,
+    'en-US': (p) =>
+      `Possible password guessing: ${p.failures} failed sign-ins ${p.target === 'account' ? 'for account' : 'from address'} ${who(p)} within ${p.windowMinutes} minutes`,
+  },
+  'legacy.text': { 'zh-CN': (p) => p.text, 'en-US': (p) => p.en ?? p.text },
+};
+
+/** Every template code, for the API's schema and the checks. */
+export const TEMPLATE_CODES = [
+  'complaint.action',
+  'complaint.level1_registered',
+  'complaint.level1_regraded',
+  'clock.warning',
+  'clock.breached',
+  'clock.stalled',
+  'clock.escalated',
+  'improvement.done',
+  'improvement.verified',
+  'improvement.reopened',
+  'improvement.updated',
+  'calendar.unconfirmed',
+  'security.sign_in_attack',
+  'legacy.text',
+] as const satisfies readonly TemplateCode[];
+
+/** tsc fails here when a template is missing from TEMPLATE_CODES. */
+const everyCodeListed: Exclude<TemplateCode, (typeof TEMPLATE_CODES)[number]> extends never ? true : false = true;
+void everyCodeListed;
+
+export function isTemplateCode(value: string): value is TemplateCode {
+  return (TEMPLATE_CODES as readonly string[]).includes(value);
+}
+
+/** The message's text in one language. */
+export function renderMessage<K extends TemplateCode>(m: Message<K>, locale: Locale): string {
+  const texts: Texts[K] = TEXTS[m.template];
+  return texts[locale](m.params);
+}
