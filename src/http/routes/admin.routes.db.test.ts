@@ -4,6 +4,15 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-a
 import { expectFieldError, type ApiErrorBody } from '../../../test/db-assertions.js';
 import { passwordIssues } from '../../domain/access/password-policy.js';
 import { ROLES } from '../../domain/access/permissions.js';
+import type {
+  CreatedUserAnswer,
+  DirectoryAnswer,
+  OrgUnitAnswer,
+  OrgUnitListAnswer,
+  RoleListAnswer,
+  UserAnswer,
+  UserListAnswer,
+} from '../schemas/people.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,29 +20,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-interface OrgUnit {
-  id: string;
-  kind: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  active: boolean;
-}
-interface User {
-  id: string;
-  username: string;
-  roles: string[];
-  permissions: string[];
-  orgUnitIds: string[];
-  active: boolean;
-  mustChangePassword: boolean;
-}
-type Created = { user: User; oneTimePassword: string };
+type OrgUnit = OrgUnitAnswer;
+type User = UserAnswer;
+type Created = CreatedUserAnswer;
 
 const errorOf = (res: LightMyRequestResponse) => res.json() as ApiErrorBody;
 const admin = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Record<string, unknown>) =>
   t.inject({ method, url, payload }, 'admin');
-const units = async (query = '') => ((await admin('GET', `/api/org-units${query}`)).json() as { items: OrgUnit[] }).items;
+const units = async (query = '') => ((await admin('GET', `/api/org-units${query}`)).json() as OrgUnitListAnswer).items;
 const unitId = async (code: string) =>
   (await t.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
@@ -41,7 +35,7 @@ describe('org units (administration)', () => {
   it('GET /api/org-units lists the demo organisation, filterable by kind', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/org-units' }, 'agent'); // org.read: everyone
     expect(res.statusCode).toBe(200);
-    const codes = (res.json() as { items: OrgUnit[] }).items.map((u) => u.code);
+    const codes = (res.json() as OrgUnitListAnswer).items.map((u) => u.code);
     expect(codes).toEqual(
       expect.arrayContaining([
         'CS',
@@ -280,9 +274,9 @@ describe('users (administration)', () => {
     const signIn = await t.login('senior', TEST_PASSWORD);
     expect(signIn.res.statusCode).toBe(401);
     expect(errorOf(signIn.res).code).toBe('invalid_credentials');
-    const listed = ((await admin('GET', '/api/users')).json() as { items: User[] }).items.map((u) => u.username);
+    const listed = ((await admin('GET', '/api/users')).json() as UserListAnswer).items.map((u) => u.username);
     expect(listed).not.toContain('senior');
-    const all = ((await admin('GET', '/api/users?includeInactive=true')).json() as { items: User[] }).items;
+    const all = ((await admin('GET', '/api/users?includeInactive=true')).json() as UserListAnswer).items;
     expect(all.find((u) => u.username === 'senior')).toMatchObject({ active: false });
     expect((await admin('PATCH', `/api/users/${senior.id}`, { active: true })).statusCode).toBe(200);
     expect((await t.login('senior')).res.statusCode).toBe(200);
@@ -293,7 +287,7 @@ describe('users (administration)', () => {
     const s = await t.login('inspector');
     const res = await admin('POST', `/api/users/${inspector.id}/reset-password`);
     expect(res.statusCode).toBe(200);
-    const { oneTimePassword } = res.json() as { oneTimePassword: string };
+    const { oneTimePassword } = res.json() as Pick<Created, 'oneTimePassword'>;
     expect(passwordIssues(oneTimePassword, 'inspector')).toEqual([]);
     expect((await admin('GET', `/api/users/${inspector.id}`)).json()).toMatchObject({ mustChangePassword: true });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
@@ -324,7 +318,7 @@ describe('GET /api/roles', () => {
   it('lists the 9 roles with zh/en names, scope and permissions', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/roles' }, 'agent');
     expect(res.statusCode).toBe(200);
-    const items = (res.json() as { items: Array<{ role: string; zh: string; en: string; scope: string; permissions: string[] }> }).items;
+    const items = (res.json() as RoleListAnswer).items;
     expect(items.map((i) => i.role)).toEqual([...ROLES]);
     expect(items).toHaveLength(9);
     for (const i of items) {
@@ -357,12 +351,12 @@ describe('the staff directory (issue #5: picking an assignee)', () => {
       'admin',
     );
     expect(created.statusCode, created.body).toBe(201);
-    const goneId = (created.json() as { user: { id: string } }).user.id;
+    const goneId = (created.json() as Created).user.id;
     expect((await t.inject({ method: 'PATCH', url: `/api/users/${goneId}`, payload: { active: false } }, 'admin')).statusCode).toBe(200);
 
     const res = await t.inject({ method: 'GET', url: '/api/directory' }, 'handler');
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as Array<Record<string, unknown>>;
+    const items = (res.json() as DirectoryAnswer).items;
     expect(items.find((u) => u.username === 'agent')).toEqual({
       username: 'agent',
       displayName: expect.any(String),

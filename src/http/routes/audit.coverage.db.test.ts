@@ -8,20 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.js';
+import type { AuditEntryAnswer, AuditPageAnswer, PolicyVersionAnswer } from '../schemas/administration.responses.js';
+import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
-let complaint: { id: string; number: string };
-
-interface AuditItem {
-  actor: string;
-  actorName: string | null;
-  action: string;
-  outcome: string;
-  targetType: string | null;
-  targetId: string | null;
-  targetLabel: string | null;
-  details: Record<string, unknown>;
-}
+let complaint: ComplaintDetailAnswer;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -62,7 +53,7 @@ function multipart(fields: Record<string, string>, file: { name: string; type: s
 beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z');
   const res = await ok(t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody() }, 'agent'), 201);
-  complaint = res.json() as { id: string; number: string };
+  complaint = res.json() as ComplaintDetailAnswer;
   // warm the API tokens used below, so their creation is not counted in the reads
   for (const who of ['agent', 'admin', 'auditor']) await t.inject({ method: 'GET', url: '/api/auth/me' }, who);
 });
@@ -132,10 +123,7 @@ describe('reads of a complaint are audited, one row per request (#9 item 6, R-H1
 
 describe('administrative changes are audited (#9 item 6, R-H1)', () => {
   it('publishing a policy version (which re-plans running deadlines)', async () => {
-    const current = (await ok(t.inject({ method: 'GET', url: '/api/policy' }))).json() as {
-      version: number;
-      policy: Record<string, unknown>;
-    };
+    const current = (await ok(t.inject({ method: 'GET', url: '/api/policy' }))).json() as PolicyVersionAnswer;
     const rows = await rowsWrittenBy(() =>
       ok(t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: current.policy, reason: '审计测试：重新发布' } }, 'admin'), 201),
     );
@@ -197,9 +185,9 @@ describe('administrative changes are audited (#9 item 6, R-H1)', () => {
 });
 
 describe('GET /api/audit names its objects (#9 item 6)', () => {
-  let items: AuditItem[];
-  const find = (action: string, where: Partial<AuditItem> = {}) => {
-    const hit = items.find((i) => i.action === action && Object.entries(where).every(([k, v]) => i[k as keyof AuditItem] === v));
+  let items: AuditEntryAnswer[];
+  const find = (action: string, where: Partial<AuditEntryAnswer> = {}) => {
+    const hit = items.find((i) => i.action === action && Object.entries(where).every(([k, v]) => i[k as keyof AuditEntryAnswer] === v));
     expect(hit, action).toBeDefined();
     return hit!;
   };
@@ -210,7 +198,7 @@ describe('GET /api/audit names its objects (#9 item 6)', () => {
       201,
     );
     await ok(t.inject({ method: 'PATCH', url: '/api/org-units/CS', payload: { nameEn: 'Customer Service Centre' } }, 'admin'));
-    items = ((await ok(t.inject({ method: 'GET', url: '/api/audit?limit=500' }, 'auditor'))).json() as { items: AuditItem[] }).items;
+    items = ((await ok(t.inject({ method: 'GET', url: '/api/audit?limit=500' }, 'auditor'))).json() as AuditPageAnswer).items;
   });
 
   it('the complaint number, "name (username)", the org unit, the policy version, the calendar year and day', async () => {
@@ -235,9 +223,9 @@ describe('GET /api/audit names its objects (#9 item 6)', () => {
 
   it("org units in the reader's language", async () => {
     const en = (
-      (await ok(t.inject({ method: 'GET', url: '/api/audit?action=org.', headers: { 'accept-language': 'en-US' } }, 'auditor'))).json() as {
-        items: AuditItem[];
-      }
+      (
+        await ok(t.inject({ method: 'GET', url: '/api/audit?action=org.', headers: { 'accept-language': 'en-US' } }, 'auditor'))
+      ).json() as AuditPageAnswer
     ).items;
     expect(en.find((i) => i.action === 'org.update')?.targetLabel).toBe('Customer Service Centre');
   });

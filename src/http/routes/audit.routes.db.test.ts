@@ -1,31 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { expectFieldError } from '../../../test/db-assertions.js';
+import { expectFieldError, type ApiErrorBody } from '../../../test/db-assertions.js';
+import type { AuditPageAnswer } from '../schemas/administration.responses.js';
 
 const T0 = '2026-11-25T02:00:00Z';
 const MINUTE = 60_000;
 let t: TestApp;
 const at = (minutes: number) => new Date(new Date(T0).getTime() + minutes * MINUTE);
 
-interface AuditItem {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  outcome: 'success' | 'denied' | 'failure';
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
-type Page = { items: AuditItem[]; nextCursor: string | null };
-
 const auditAs = (as: string, query = '') => t.inject({ method: 'GET', url: `/api/audit${query}` }, as);
 const page = async (query = '') => {
   const res = await auditAs('auditor', query);
   expect(res.statusCode).toBe(200);
-  return res.json() as Page;
+  return res.json() as AuditPageAnswer;
 };
 
 /** Sign-ins, a failed one, a lockout-free unknown user and a denial, at known times. */
@@ -103,7 +91,7 @@ describe('GET /api/audit', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const p: Page = await page(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const p: AuditPageAnswer = await page(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       expect(p.items.length).toBeLessThanOrEqual(3);
       seen.push(...p.items.map((i) => i.id));
       cursor = p.nextCursor;
@@ -133,7 +121,7 @@ describe('GET /api/audit', () => {
     for (const as of ['agent', 'admin', 'leader', 'inspector', 'tester']) {
       const res = await auditAs(as);
       expect(res.statusCode, as).toBe(403);
-      expect((res.json() as { code: string }).code).toBe('forbidden');
+      expect((res.json() as ApiErrorBody).code).toBe('forbidden');
     }
     const denials = (await page('?action=audit.read&outcome=denied&limit=500')).items.map((i) => i.actor).sort();
     expect(denials).toEqual(['admin', 'agent', 'inspector', 'leader', 'tester']);

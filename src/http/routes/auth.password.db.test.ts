@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError, type ApiErrorBody } from '../../../test/db-assertions.js';
 import { passwordIssues } from '../../domain/access/password-policy.js';
+import type { CreatedUserAnswer } from '../schemas/people.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ describe('forced password change at first sign-in', () => {
       'admin',
     );
     expect(res.statusCode).toBe(201);
-    const body = res.json() as { user: { id: string; username: string; mustChangePassword: boolean }; oneTimePassword: string };
+    const body = res.json() as CreatedUserAnswer;
     expect(body.user).toMatchObject({ username: 'newbie', mustChangePassword: true });
     expect(passwordIssues(body.oneTimePassword, 'newbie')).toEqual([]);
     oneTime = body.oneTimePassword;

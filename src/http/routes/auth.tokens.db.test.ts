@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { complaintBody, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError, type ApiErrorBody } from '../../../test/db-assertions.js';
 import { createUser } from '../../services/people/user.service.js';
+import type { ApiTokenListAnswer, CreatedApiTokenAnswer } from '../schemas/people.responses.js';
 
 const T0 = '2026-11-25T02:00:00Z';
 const DAY = 86_400_000;
@@ -12,23 +13,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-interface TokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  actions: string[];
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  useCount: number;
-}
-type Created = TokenView & { token: string };
+type Created = CreatedApiTokenAnswer;
 
 const bearer = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: Record<string, unknown>) =>
   t.app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
 const createToken = (as: string, body: Record<string, unknown>) => t.inject({ method: 'POST', url: '/api/auth/tokens', payload: body }, as);
-const listTokens = async (as: string) => (await t.inject({ method: 'GET', url: '/api/auth/tokens' }, as)).json() as { items: TokenView[] };
+const listTokens = async (as: string) => (await t.inject({ method: 'GET', url: '/api/auth/tokens' }, as)).json() as ApiTokenListAnswer;
 const errorOf = (res: LightMyRequestResponse) => res.json() as ApiErrorBody;
 
 async function makeUser(username: string, roles: string[]): Promise<string> {
@@ -63,7 +53,7 @@ describe('personal API tokens', () => {
     const listed = await t.inject({ method: 'GET', url: '/api/auth/tokens' }, 'agent');
     expect(listed.statusCode).toBe(200);
     expect(listed.body).not.toContain(created.token);
-    const mine = (listed.json() as { items: Array<Record<string, unknown>> }).items.find((i) => i.id === created.id);
+    const mine = (listed.json() as ApiTokenListAnswer).items.find((i) => i.id === created.id);
     expect(mine).toBeDefined();
     expect(Object.keys(mine ?? {})).not.toContain('token');
     expect(Object.keys(mine ?? {})).not.toContain('tokenHash');

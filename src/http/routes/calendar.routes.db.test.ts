@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError } from '../../../test/db-assertions.js';
+import type {
+  CalendarImportedAnswer,
+  CalendarOverviewAnswer,
+  CalendarYearAnswer,
+  CalendarYearConfirmedAnswer,
+} from '../schemas/administration.responses.js';
+import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,10 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type DayView = { date: string; weekday: number; working: boolean; kind: string; name: string; statutory: boolean };
-type YearView = { year: number; confirmed: boolean; provisional: boolean; source: string | null; days: DayView[] };
-type Clock = { kind: string; dueAt: string; calendarConfirmed: boolean };
-type Complaint = { id: string; clocks: Clock[]; deadlines: { calendarConfirmed: boolean } };
+type YearView = CalendarYearAnswer;
+type Complaint = ComplaintDetailAnswer;
 type MovedClock = { kind: string; fromDueAt: string; toDueAt: string; calendarConfirmed: boolean };
 type Event = { type: string; reason: string | null; payload: { clocks: MovedClock[] } };
 
@@ -71,7 +76,7 @@ describe('GET /api/calendar (R-H2)', () => {
   it('lists 2004..2026 as confirmed', async () => {
     const res = await get('/api/calendar');
     expect(res.statusCode).toBe(200);
-    const items = (res.json() as { items: Array<{ year: number; confirmed: boolean; source: string }> }).items;
+    const items = (res.json() as CalendarOverviewAnswer).items;
     const confirmed = items.filter((y) => y.confirmed).map((y) => y.year);
     expect(confirmed).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));
     expect(items.find((y) => y.year === 2027)?.confirmed ?? false).toBe(false);
@@ -119,7 +124,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
   it('importing 2027 from an .ics file confirms it and re-plans the open clock', async () => {
     const res = await importYear(2027, ics2027, 'text/calendar');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { year: number; days: number; replanned: number };
+    const body = res.json() as CalendarImportedAnswer;
     expect(body).toMatchObject({ year: 2027, days: 3 + 7 + 1 });
     expect(body.replanned).toBeGreaterThanOrEqual(1);
 
@@ -184,7 +189,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ year: 2027, confirmed: false });
     // the open clocks reaching into 2027 are flagged unconfirmed again
-    expect((off.json() as { replanned: number }).replanned).toBeGreaterThanOrEqual(1);
+    expect((off.json() as CalendarYearConfirmedAnswer).replanned).toBeGreaterThanOrEqual(1);
     expect(clock(await detail(first.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: false });
     expect((await year(2027)).confirmed).toBe(false);
     const c = await register('未确认', '13900000205');
@@ -200,7 +205,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
 
     const on = await t.inject({ method: 'PUT', url: '/api/calendar/2027/confirmation', payload: { confirmed: true } });
     expect(on.json()).toMatchObject({ year: 2027, confirmed: true });
-    expect((on.json() as { replanned: number }).replanned).toBeGreaterThanOrEqual(1);
+    expect((on.json() as CalendarYearConfirmedAnswer).replanned).toBeGreaterThanOrEqual(1);
     expect(clock(await detail(c.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: true });
   });
 

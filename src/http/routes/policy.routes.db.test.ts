@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { Policy } from '../../domain/policy/policy.schema.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError } from '../../../test/db-assertions.js';
+import type { PolicyVersionAnswer, PolicyVersionListAnswer, PublishedPolicyAnswer } from '../schemas/administration.responses.js';
+import type { ComplaintDetailAnswer, complaintEvents, LedgerPageAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,27 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-interface PolicyView {
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  reason: string | null;
-  policy: Policy;
-}
-interface VersionItem {
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  reason: string | null;
-}
-type Clock = { kind: string; dueAt: string; policyVersion: number };
-interface ComplaintView {
-  id: string;
-  level: number;
-  policyVersion: number;
-  clocks: Clock[];
-  gradingReasons: Array<{ rule: string }>;
-}
+type PolicyView = PolicyVersionAnswer;
+type ComplaintView = ComplaintDetailAnswer;
 
 const get = (url: string) => t.inject({ method: 'GET', url });
 const put = (payload: unknown, headers: Record<string, string> = {}, as?: string) =>
@@ -77,7 +61,7 @@ describe('GET /api/policy (R-A2, R-C1..C5)', () => {
     }
     expect(original.retention.life).toBe(10);
     expect(original.retention.brokerage).toBe(20);
-    const list = (await get('/api/policy/versions')).json() as { items: VersionItem[] };
+    const list = (await get('/api/policy/versions')).json() as PolicyVersionListAnswer;
     expect(list.items.map((v) => v.version)).toEqual([1]);
   });
 });
@@ -99,7 +83,7 @@ describe('PUT /api/policy publishes a new version', () => {
     expect(now.version).toBe(2);
     expect(now.policy).toEqual(next);
 
-    const list = (await get('/api/policy/versions')).json() as { items: VersionItem[] };
+    const list = (await get('/api/policy/versions')).json() as PolicyVersionListAnswer;
     expect(list.items.map((v) => v.version)).toEqual([2, 1]);
     expect(list.items[0]).toMatchObject({ createdBy: 'admin', reason: 'L3 答复时限缩短为 3 个工作日' });
 
@@ -111,14 +95,12 @@ describe('PUT /api/policy publishes a new version', () => {
     expect(v2.policy.clocks.l3_answer.amount).toBe(3);
 
     // the open clock of the complaint registered under version 1 is re-planned, and says so
-    expect((res.json() as { replanned: number }).replanned).toBeGreaterThanOrEqual(1);
+    expect((res.json() as PublishedPolicyAnswer).replanned).toBeGreaterThanOrEqual(1);
     const after = (await get(`/api/complaints/${before.id}`)).json() as ComplaintView;
     expect(after.policyVersion).toBe(1);
     expect(after.clocks.find((k) => k.kind === 'l3_answer')).toMatchObject({ dueAt: '2026-11-30T09:30:00.000Z', policyVersion: 2 });
     expect(after.clocks.find((k) => k.kind === 'regulatory')).toMatchObject({ policyVersion: 1 });
-    const events = (await get(`/api/complaints/${before.id}/events`)).json() as {
-      items: Array<{ type: string; reason: string; payload: Record<string, unknown> }>;
-    };
+    const events = (await get(`/api/complaints/${before.id}/events`)).json() as z.output<typeof complaintEvents>;
     const replanned = events.items.filter((e) => e.type === 'clocks_replanned');
     expect(replanned).toHaveLength(1);
     expect(replanned[0]).toMatchObject({
@@ -155,7 +137,7 @@ describe('PUT /api/policy publishes a new version', () => {
     const lifeSmall = await register({ businessLine: 'life', amount: '6000.00', complainant: { name: '寿险小额', phone: '13900000105' } });
     expect(lifeSmall.level).toBe(3);
     // the earlier complaint keeps the version it was planned with
-    const earlier = (await get('/api/complaints?limit=100')).json() as { items: Array<{ complainantName: string; id: string }> };
+    const earlier = (await get('/api/complaints?limit=100')).json() as LedgerPageAnswer;
     const first = earlier.items.find((i) => i.complainantName === '新版');
     expect(first).toBeDefined();
     const detail = (await get(`/api/complaints/${first?.id ?? ''}`)).json() as ComplaintView;
