@@ -42,6 +42,8 @@ export const LEDGER_SORTS = ['receivedAt', 'registeredAt', 'level', 'number'] as
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
 // the workflow steps' choices (R-D1..D5, R-E1..E3)
+/** Whom a complaint is escalated to (escalate). */
+export const ESCALATION_TARGETS = ['supervisor', 'leadership'] as const;
 /** The findings' conclusion and the closing outcome. */
 export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', 'external_expert'] as const;

@@ -1,6 +1,6 @@
 /** The main path of a complaint: assign, escalate, investigate, find, answer, survey, reopen, close. */
 import { z } from 'zod';
-import { FEEDBACK_METHODS, OUTCOMES, SURVEY_METHODS } from '../../../domain/codes.js';
+import { ESCALATION_TARGETS, FEEDBACK_METHODS, OUTCOMES, SURVEY_METHODS } from '../../../domain/codes.js';
 import { handler } from '../workflow-handler.js';
 import { checkPeopleAndUnits } from './validate.js';
 
@@ -34,7 +34,7 @@ export const assign = handler({
 
 export const escalate = handler({
   action: 'escalate',
-  body: z.strictObject({ to: z.enum(['supervisor', 'leadership']), note }),
+  body: z.strictObject({ to: z.enum(ESCALATION_TARGETS), note }),
   facts: (_h, b) => ({ escalateTo: b.to }),
   apply: async (_h, b) => ({ payload: { to: b.to, note: b.note ?? null } }),
 });

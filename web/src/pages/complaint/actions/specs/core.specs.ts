@@ -1,5 +1,5 @@
 /** The main path: grade, assign, escalate, investigate, find, answer, survey, reopen, close, withdraw, progress. */
-import { CONTACT_METHODS, FEEDBACK_METHODS, OUTCOMES, SURVEY_METHODS } from '../../../../codes';
+import { CONTACT_METHODS, ESCALATION_TARGETS, FEEDBACK_METHODS, LEVELS, OUTCOMES, SURVEY_METHODS } from '../../../../codes';
 import { bool, compact, instant, localInput, mustText, num, text, texts, type ActionSpec } from '../action-spec';
 
 export const grade: ActionSpec = {
@@ -7,7 +7,7 @@ export const grade: ActionSpec = {
   path: 'grade',
   intro: 'complaint.intro.grade',
   fields: [
-    { kind: 'enum', name: 'level', label: 'complaint.f.level', values: ['1', '2', '3'], prefix: 'level', radio: true, required: true },
+    { kind: 'enum', name: 'level', label: 'complaint.f.level', values: LEVELS.map(String), prefix: 'level', radio: true, required: true },
     { kind: 'textarea', name: 'reason', label: 'complaint.f.reason', help: 'complaint.help.gradeReason' },
   ],
   initial: (ctx) => ({ level: String(ctx.detail.level) }),
@@ -43,7 +43,7 @@ export const escalate: ActionSpec = {
       kind: 'enum',
       name: 'to',
       label: 'complaint.f.escalateTo',
-      values: ['supervisor', 'leadership'],
+      values: ESCALATION_TARGETS,
       prefix: 'complaint.escalateTo',
       radio: true,
       required: true,

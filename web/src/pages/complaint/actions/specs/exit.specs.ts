@@ -1,4 +1,5 @@
 /** Leaving the workflow (transfer, merge) and the clock controls (regulatory extension, pause, resume). */
+import { NOTICE_METHODS, PAUSE_REASONS } from '../../../../codes';
 import { compact, instant, localInput, mustText, num, text, type ActionSpec } from '../action-spec';
 
 export const transfer: ActionSpec = {
@@ -48,7 +49,7 @@ export const extendRegulatory: ActionSpec = {
       kind: 'enum',
       name: 'noticeMethod',
       label: 'complaint.f.noticeMethod',
-      values: ['phone', 'sms', 'email', 'letter'],
+      values: NOTICE_METHODS,
       prefix: 'complaint.contactMethod',
       required: true,
     },
@@ -71,7 +72,7 @@ export const pauseClocks: ActionSpec = {
       kind: 'enum',
       name: 'reason',
       label: 'complaint.f.pauseReason',
-      values: ['mediation', 'appraisal', 'awaiting_documents'],
+      values: PAUSE_REASONS,
       prefix: 'complaint.pauseReason',
       radio: true,
       required: true,

@@ -1,4 +1,5 @@
 /** Remedies: compensation (proposal, decision, payment), settlement, improvement actions. */
+import type { PaymentStatus } from '../../../../codes';
 import {
   bool,
   compact,
@@ -70,7 +71,8 @@ export const recordPayment: ActionSpec = {
       kind: 'enum',
       name: 'status',
       label: 'complaint.f.paymentStatus',
-      values: ['paid', 'failed', 'pending'],
+      // the usual answer first
+      values: ['paid', 'failed', 'pending'] satisfies PaymentStatus[],
       prefix: 'complaint.payment',
       radio: true,
       required: true,
