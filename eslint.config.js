@@ -30,5 +30,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // the web app bundles what it imports: from the server's tree only the plain-data code lists
+    files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],
+    ignores: ['web/src/codes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/../src/**'], message: "import the server's code lists from web/src/codes.ts; nothing else of src/" }] },
+      ],
+    },
+  },
   prettier,
 );
