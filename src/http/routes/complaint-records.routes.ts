@@ -3,6 +3,8 @@ import { complaintRecords } from '../../services/complaints/complaint-records.se
 import type { ServiceContext } from '../../services/context.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
 import { idParams } from '../schemas/common.js';
+import { answers } from '../schemas/response.js';
+import { complaintRecords as recordsAnswer } from '../schemas/workflow.responses.js';
 
 /**
  * The records a complaint's workflow steps wrote (issue #5, the complaint page's tabs): findings,
@@ -21,6 +23,7 @@ export function complaintRecordRoutes(ctx: ServiceContext): FastifyPluginAsyncZo
           summary:
             "The complaint's workflow records (kind: investigation, findings, analysis, compensation, settlement, feedback, survey, closing, meeting, …) and plan milestones",
           params: idParams,
+          response: answers({ 200: recordsAnswer }, 404),
         },
       },
       async (req) => complaintRecords(ctx, metaOf(req), principal(req), req.params.id),

@@ -12,6 +12,8 @@ import { EVIDENCE_METHODS } from '../../domain/codes.js';
 import { DEFAULT_EVIDENCE_SETTINGS, type EvidenceSettings } from '../../services/workflow/handlers/evidence-file.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
 import { idParams } from '../schemas/common.js';
+import { BODY_ERRORS, complaintDetail as detailAnswer, fileDownload } from '../schemas/complaint.responses.js';
+import { answers } from '../schemas/response.js';
 import { receiveEvidenceUpload } from './evidence-upload.js';
 
 /** Content-Disposition with an ASCII fallback and the exact UTF-8 name (RFC 6266, RFC 5987 filename*). */
@@ -68,6 +70,7 @@ export function evidenceRoutes(ctx: ServiceContext, settings: EvidenceSettings =
           params: idParams,
           consumes: ['multipart/form-data'],
           body: uploadForm(settings),
+          response: answers({ 200: detailAnswer }, ...BODY_ERRORS, 404, 409),
         },
       },
       async (req) => {
@@ -91,7 +94,9 @@ export function evidenceRoutes(ctx: ServiceContext, settings: EvidenceSettings =
         schema: {
           tags: ['workflow'],
           summary: 'Evidence upload limits / 证据上传限制',
-          response: { 200: z.object({ maxBytes: z.number().int(), contentTypes: z.array(z.string()) }) },
+          response: answers({
+            200: z.object({ maxBytes: z.number().int().describe('the largest file, in bytes'), contentTypes: z.array(z.string()) }),
+          }),
         },
       },
       async () => ({ maxBytes: settings.maxBytes, contentTypes: [...settings.contentTypes] }),
@@ -107,6 +112,15 @@ export function evidenceRoutes(ctx: ServiceContext, settings: EvidenceSettings =
           tags: ['workflow'],
           summary: 'Download an evidence file / 下载证据文件',
           params: z.strictObject({ id: z.string().min(1).max(64), fileId: z.uuid() }),
+          response: answers(
+            {
+              200: fileDownload(
+                'application/octet-stream',
+                'the file as uploaded, sent with the content type it was stored with, as an attachment',
+              ),
+            },
+            404,
+          ),
         },
       },
       async (req, reply) => {

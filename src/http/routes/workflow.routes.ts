@@ -6,6 +6,8 @@ import { actionPath, WORKFLOW_HANDLERS } from '../../services/workflow/handlers/
 import { performAction } from '../../services/workflow/workflow.service.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
 import { idParams } from '../schemas/common.js';
+import { BODY_ERRORS, complaintDetail as detailAnswer } from '../schemas/complaint.responses.js';
+import { answers } from '../schemas/response.js';
 
 /** One endpoint per workflow action (issue #4); a step the table forbids answers 409 with the reason. */
 export function workflowRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -17,7 +19,13 @@ export function workflowRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         `/api/complaints/:id/${actionPath(h.action)}`,
         {
           config: { access: access.to(rule.permission) },
-          schema: { tags: ['workflow'], summary: `${rule.zh} / ${rule.en}`, params: idParams, body: h.body },
+          schema: {
+            tags: ['workflow'],
+            summary: `${rule.zh} / ${rule.en}`,
+            params: idParams,
+            body: h.body,
+            response: answers({ 200: detailAnswer }, ...BODY_ERRORS, 404, 409),
+          },
         },
         async (req) => {
           const p = principal(req);
