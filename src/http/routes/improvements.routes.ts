@@ -10,6 +10,9 @@ import {
 } from '../../services/workflow/improvement.service.js';
 import { access, principal } from '../auth/route-access.js';
 import { idParams, isoDateTime, requiredText } from '../schemas/common.js';
+import { BODY_ERRORS } from '../schemas/complaint.responses.js';
+import { answers } from '../schemas/response.js';
+import { improvementAction, improvementPage } from '../schemas/workflow.responses.js';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -38,6 +41,7 @@ export function improvementRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             limit: z.coerce.number().int().min(1).max(200).default(50),
             cursor: z.string().min(1).max(300).optional().describe('nextCursor of the previous page'),
           }),
+          response: answers({ 200: improvementPage }),
         },
       },
       async (req) => listImprovementActions(ctx, principal(req), req.query),
@@ -45,7 +49,10 @@ export function improvementRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/improvement-actions/:id',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'One improvement action', params: idParams } },
+      {
+        config: { access: access.to('complaint.read') },
+        schema: { tags, summary: 'One improvement action', params: idParams, response: answers({ 200: improvementAction }, 404) },
+      },
       async (req) => getImprovementAction(ctx, principal(req), req.params.id),
     );
 
@@ -59,6 +66,7 @@ export function improvementRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           summary: 'Mark done (owner or improvement manager): open -> done; meets the deadline clock',
           params: idParams,
           body: z.strictObject({ note: requiredText(5000) }),
+          response: answers({ 200: improvementAction }, ...BODY_ERRORS, 404, 409),
         },
       },
       async (req) => markImprovementDone(ctx, principal(req), req.params.id, req.body.note),
@@ -73,6 +81,7 @@ export function improvementRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           summary: 'Verify (not by whoever marked it done): done -> verified, or back to open with a new deadline when not effective',
           params: idParams,
           body: z.strictObject({ note: requiredText(5000), effective: z.boolean() }),
+          response: answers({ 200: improvementAction }, ...BODY_ERRORS, 404, 409),
         },
       },
       async (req) => verifyImprovementAction(ctx, principal(req), req.params.id, req.body),
@@ -96,6 +105,7 @@ export function improvementRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
               message: 'nothing_to_change',
               path: ['owner'],
             }),
+          response: answers({ 200: improvementAction }, ...BODY_ERRORS, 404, 409),
         },
       },
       async (req) => updateImprovementAction(ctx, principal(req), req.params.id, req.body),
