@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BOARD_DAYS, BOARD_WEEKS, BREACH_WINDOW_DAYS, getBoard } from '../../services/workflow/board.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, principal } from '../auth/route-access.js';
+import { board } from '../schemas/board.responses.js';
+import { answers } from '../schemas/response.js';
 
 /** The leadership board (issue #5 item 6; R-C3, R-E2, R-E3, R-E6, R-F1), within the reader's complaint scope. */
 export function boardRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -21,6 +23,7 @@ export function boardRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             `receivedPerDay: complaints by day of receipt over the last ${BOARD_DAYS} days; breaches: clocks that went past due in the last ${BREACH_WINDOW_DAYS} days;`,
             `exceptions: open tracked exceptions; level1: open level-1 complaints with the latest leadership plan and every milestone.`,
           ].join(' '),
+          response: answers({ 200: board }),
         },
       },
       async (req) => getBoard(ctx, principal(req)),
