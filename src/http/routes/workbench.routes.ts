@@ -8,6 +8,9 @@ import { access, principal } from '../auth/route-access.js';
 import { pickLocale } from '../i18n/locale.js';
 import { requiredText } from '../schemas/common.js';
 import { ledgerQuerystring } from '../schemas/complaint.schemas.js';
+import { BODY_ERRORS } from '../schemas/complaint.responses.js';
+import { answers } from '../schemas/response.js';
+import { savedView, savedViews as savedViewsAnswer, workbench as workbenchAnswer } from '../schemas/workbench.responses.js';
 import { ledgerQuery } from './complaints.routes.js';
 
 const savedViewBody = z.strictObject({
@@ -48,14 +51,21 @@ export function workbenchRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/workbench',
       {
         config: { access: access.signedIn },
-        schema: { tags, summary: 'My workbench: my complaints, due soon, overdue, open exceptions, unread notifications, with counts' },
+        schema: {
+          tags,
+          summary: 'My workbench: my complaints, due soon, overdue, open exceptions, unread notifications, with counts',
+          response: answers({ 200: workbenchAnswer }),
+        },
       },
       async (req) => workbench(ctx, principal(req), { english: pickLocale(req.headers['accept-language']) === 'en-US' }),
     );
 
     app.get(
       '/api/saved-views',
-      { config: { access: access.to('complaint.read') }, schema: { tags, summary: 'My saved ledger views' } },
+      {
+        config: { access: access.to('complaint.read') },
+        schema: { tags, summary: 'My saved ledger views', response: answers({ 200: savedViewsAnswer }) },
+      },
       async (req) => ({ items: await savedViews(ctx, principal(req)) }),
     );
 
@@ -63,7 +73,12 @@ export function workbenchRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/saved-views',
       {
         config: { access: access.to('complaint.read') },
-        schema: { tags, summary: 'Save a ledger view (the same name replaces it)', body: savedViewBody },
+        schema: {
+          tags,
+          summary: 'Save a ledger view (the same name replaces it)',
+          body: savedViewBody,
+          response: answers({ 201: savedView }, ...BODY_ERRORS),
+        },
       },
       async (req, reply) => {
         const b = req.body;
@@ -77,7 +92,12 @@ export function workbenchRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/api/saved-views/:id',
       {
         config: { access: access.to('complaint.read') },
-        schema: { tags, summary: 'Delete one of my saved views', params: z.strictObject({ id: z.uuid() }) },
+        schema: {
+          tags,
+          summary: 'Delete one of my saved views',
+          params: z.strictObject({ id: z.uuid() }),
+          response: answers({ 204: z.undefined().describe('deleted: no content') }, 404),
+        },
       },
       async (req, reply) => {
         await removeView(ctx, principal(req), req.params.id);
