@@ -9,6 +9,8 @@ import { access, metaOf } from '../auth/route-access.js';
 import { apiError } from '../errors/error-handler.js';
 import { pickLocale } from '../i18n/locale.js';
 import { publicStageLabel, publicStatusLabel } from '../i18n/public-labels.js';
+import { BODY_ERRORS } from '../schemas/complaint.responses.js';
+import { answers, instant } from '../schemas/response.js';
 
 export interface PublicRouteOptions {
   /** track attempts per client address and complaint number in the window */
@@ -32,21 +34,23 @@ const trackBody = z.strictObject({
     .pipe(z.string().refine((v) => contactKind(v) !== null, { message: 'invalid_contact' })),
 });
 
-const trackView = z.object({
+/** What a customer sees: no personal data, no notes, no staff, no level. */
+export const trackView = z.object({
   number: z.string(),
   status: z.enum(STATUSES),
-  statusLabel: z.string(),
+  statusLabel: z.string().describe('the status in words, in the request language'),
   finished: z.boolean(),
-  receivedAt: z.string(),
-  regulatoryDueAt: z.string().nullable(),
-  updatedAt: z.string(),
-  stages: z.array(z.object({ stage: z.enum(PUBLIC_STAGES), label: z.string(), at: z.string().nullable(), done: z.boolean() })),
-});
-
-const errorAnswer = z.object({
-  code: z.string(),
-  message: z.string(),
-  fields: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+  receivedAt: instant,
+  regulatoryDueAt: instant.nullable().describe("the regulator's deadline for the answer; null when there is none"),
+  updatedAt: instant,
+  stages: z.array(
+    z.object({
+      stage: z.enum(PUBLIC_STAGES),
+      label: z.string(),
+      at: instant.nullable().describe('when it was reached; null for a stage still ahead'),
+      done: z.boolean(),
+    }),
+  ),
 });
 
 /**
@@ -73,7 +77,7 @@ export function publicRoutes(ctx: ServiceContext, opts: PublicRouteOptions = {})
           summary: 'Track a complaint by its number and the phone or e-mail given at registration (no sign-in)',
           description: 'A wrong number and a wrong contact answer the same 404. Limited per address and number; every attempt is audited.',
           body: trackBody,
-          response: { 200: trackView, 404: errorAnswer, 429: errorAnswer },
+          response: answers({ 200: trackView }, ...BODY_ERRORS, 404, 429),
         },
       },
       async (req, reply) => {
@@ -90,15 +94,7 @@ export function publicRoutes(ctx: ServiceContext, opts: PublicRouteOptions = {})
         return {
           ...view,
           statusLabel: publicStatusLabel(view.status, locale),
-          receivedAt: view.receivedAt.toISOString(),
-          regulatoryDueAt: view.regulatoryDueAt?.toISOString() ?? null,
-          updatedAt: view.updatedAt.toISOString(),
-          stages: view.stages.map((s) => ({
-            stage: s.stage,
-            label: publicStageLabel(s.stage, locale),
-            at: s.at?.toISOString() ?? null,
-            done: s.done,
-          })),
+          stages: view.stages.map((s) => ({ ...s, label: publicStageLabel(s.stage, locale) })),
         };
       },
     );
