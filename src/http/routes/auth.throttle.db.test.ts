@@ -11,6 +11,7 @@ import type { ApiErrorBody } from '../../../test/db-assertions.js';
 import { renderMessage, type Message } from '../../domain/messages/message-templates.js';
 import { createUser } from '../../services/people/user.service.js';
 import { translate } from '../i18n/messages.js';
+import type { LoginAnswer, UserListAnswer } from '../schemas/people.responses.js';
 
 const T0 = '2026-11-25T02:00:00Z';
 let t: TestApp;
@@ -214,9 +215,7 @@ describe('sign-in throttle instead of lockout', () => {
     expect((await login('cleared-user', TEST_PASSWORD, F)).statusCode).toBe(429);
     const held = await t.inject({ method: 'GET', url: `/api/users/${id}` }, 'admin');
     expect(new Date(held.json().lockedUntil as string).getTime()).toBeGreaterThan(clock);
-    const listed = (await t.inject({ method: 'GET', url: '/api/users' }, 'admin')).json() as {
-      items: Array<{ username: string; lockedUntil: string | null }>;
-    };
+    const listed = (await t.inject({ method: 'GET', url: '/api/users' }, 'admin')).json() as UserListAnswer;
     expect(listed.items.find((u) => u.username === 'cleared-user')?.lockedUntil).toBe(held.json().lockedUntil);
     const unlock = await t.inject({ method: 'POST', url: `/api/users/${id}/unlock` }, 'admin');
     expect(unlock.statusCode).toBe(200);
@@ -239,7 +238,7 @@ describe('wrong current password on a password change', () => {
     const signIn = await login('changer', TEST_PASSWORD, H);
     expect(signIn.statusCode).toBe(200);
     const cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
-    const csrf = (signIn.json() as { csrfToken: string }).csrfToken;
+    const csrf = (signIn.json() as LoginAnswer).csrfToken;
     const change = (currentPassword: string) =>
       t.app.inject({
         method: 'POST',

@@ -4,9 +4,14 @@
  * alerted from 1 November, once per year; importing the notice re-plans the clocks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { sweepClocksAndCalendar } from '../../jobs/clock-sweeper.job.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { renderMessage, type Message } from '../../domain/messages/message-templates.js';
+import type { StoredComplaintEvent } from '../../domain/events/event-types.js';
+import type { CalendarImportedAnswer, CalendarOverviewAnswer, CalendarYearAnswer } from '../schemas/administration.responses.js';
+import type { ComplaintDetailAnswer, complaintEvent, complaintEvents } from '../schemas/complaint.responses.js';
+import type { NotificationPageAnswer } from '../schemas/notification.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,10 +19,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Clock = { kind: string; dueAt: string; calendarConfirmed: boolean };
-type Complaint = { id: string; clocks: Clock[]; deadlines: { calendarConfirmed: boolean } };
-type Notice = { kind: string; title: string; body: { year: number; link: string }; complaintId: string | null };
-type MovedClock = { kind: string; fromDueAt: string; toDueAt: string; calendarConfirmed: boolean };
+type Complaint = ComplaintDetailAnswer;
+/** A history item read as a calendar or policy re-plan (the API sends the payload as an open record; the domain types it). */
+type Event = Omit<z.output<typeof complaintEvent>, 'payload'> & {
+  payload: Extract<StoredComplaintEvent<'clocks_replanned'>['payload'], { clocks: unknown }>;
+};
+type Events = Omit<z.output<typeof complaintEvents>, 'items'> & { items: Event[] };
 
 const get = (url: string, as?: string) => t.inject({ method: 'GET', url }, as);
 const sweep = () => sweepClocksAndCalendar(t.ctx, {});
@@ -62,13 +69,13 @@ describe('administrators are alerted from 1 November while next year is unconfir
   it('not on 31 October', async () => {
     await sweep();
     expect(await calendarAlerts()).toEqual([]);
-    const years = (await get('/api/calendar')).json() as { pending: number[]; nextYearAlertFrom: string };
+    const years = (await get('/api/calendar')).json() as CalendarOverviewAnswer;
     expect(years).toMatchObject({ pending: [], nextYearAlertFrom: '2026-11-01' });
   });
 
   it('from 1 November 00:00 (company time): one notification per administrator, leading to the import', async () => {
     t.setNow('2026-10-31T16:00:00Z'); // Sun 2026-11-01 00:00 in Shanghai
-    expect(((await get('/api/calendar')).json() as { pending: number[] }).pending).toEqual([2027]);
+    expect(((await get('/api/calendar')).json() as CalendarOverviewAnswer).pending).toEqual([2027]);
     await sweep();
     const admins = await administrators();
     expect(admins.length).toBeGreaterThanOrEqual(2);
@@ -77,7 +84,7 @@ describe('administrators are alerted from 1 November while next year is unconfir
     expect(alerts.every((a) => a.source_key === 'calendar:unconfirmed:2027')).toBe(true);
     expect(alerts[0]?.title).toContain('2027 年工作日历尚未确认');
 
-    const inbox = (await get('/api/notifications')).json() as { items: Notice[] };
+    const inbox = (await get('/api/notifications')).json() as NotificationPageAnswer;
     const mine = inbox.items.filter((n) => n.kind === 'calendar_unconfirmed');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ complaintId: null, body: { year: 2027, link: '/admin/calendar?year=2027&import=1' } });
@@ -92,7 +99,7 @@ describe('administrators are alerted from 1 November while next year is unconfir
   });
 
   it('only administrators (who may write the calendar) are told', async () => {
-    const agentInbox = (await get('/api/notifications', 'agent')).json() as { items: Notice[] };
+    const agentInbox = (await get('/api/notifications', 'agent')).json() as NotificationPageAnswer;
     expect(agentInbox.items.filter((n) => n.kind === 'calendar_unconfirmed')).toEqual([]);
   });
 });
@@ -122,11 +129,7 @@ describe('clocks counted through the provisional 2027', () => {
   });
 
   it('GET /api/calendar/2027 shows the provisional year the clocks count with', async () => {
-    const y = (await get('/api/calendar/2027')).json() as {
-      confirmed: boolean;
-      provisional: boolean;
-      days: Array<{ date: string; kind: string; working: boolean; statutory: boolean; name: string }>;
-    };
+    const y = (await get('/api/calendar/2027')).json() as CalendarYearAnswer;
     expect(y).toMatchObject({ confirmed: false, provisional: true });
     const by = new Map(y.days.map((d) => [d.date, d]));
     expect(by.get('2027-01-01')).toMatchObject({ kind: 'holiday', working: false, statutory: true, name: '元旦' });
@@ -153,20 +156,18 @@ describe('importing the State Council notice re-plans the clocks counted through
     expect(clock(feb, 'l3_answer')).toMatchObject({ dueAt: '2027-02-12T09:30:00.000Z', calendarConfirmed: false });
     // 2027 is this year now and still unconfirmed: still pending (not swept here: the sweep would
     // mark the December clocks breached, and breached clocks keep their plan)
-    expect(((await get('/api/calendar')).json() as { pending: number[] }).pending).toEqual([2027]);
+    expect(((await get('/api/calendar')).json() as CalendarOverviewAnswer).pending).toEqual([2027]);
   });
 
   it('after: the clock moves with the adjusted days and is confirmed; the others are confirmed', async () => {
     const res = await t.inject({ method: 'POST', url: '/api/calendar/2027/import', payload: notice });
     expect(res.statusCode).toBe(200);
-    expect((res.json() as { replanned: number }).replanned).toBeGreaterThanOrEqual(3);
+    expect((res.json() as CalendarImportedAnswer).replanned).toBeGreaterThanOrEqual(3);
 
     const after = await detail(feb.id);
     // Feb 4, (Feb 5–12 off), Sat Feb 13 worked, Mon 15, Tue 16, Wed 17
     expect(clock(after, 'l3_answer')).toMatchObject({ dueAt: '2027-02-17T09:30:00.000Z', calendarConfirmed: true });
-    const events = (
-      (await get(`/api/complaints/${feb.id}/events`)).json() as { items: Array<{ type: string; payload: { clocks: MovedClock[] } }> }
-    ).items;
+    const events = ((await get(`/api/complaints/${feb.id}/events`)).json() as Events).items;
     const moved = events.filter((e) => e.type === 'clocks_replanned').flatMap((e) => e.payload.clocks);
     expect(moved.find((m) => m.kind === 'l3_answer')).toMatchObject({
       fromDueAt: '2027-02-12T09:30:00.000Z',
@@ -176,8 +177,8 @@ describe('importing the State Council notice re-plans the clocks counted through
 
     expect(clock(await detail(regulatory.id), 'regulatory')).toMatchObject({ dueAt: '2027-01-04T16:00:00.000Z', calendarConfirmed: true });
     expect(clock(await detail(workingDays.id), 'l3_answer')).toMatchObject({ calendarConfirmed: true });
-    expect(((await get('/api/calendar')).json() as { pending: number[] }).pending).toEqual([]);
-    const y = (await get('/api/calendar/2027')).json() as { confirmed: boolean; provisional: boolean };
+    expect(((await get('/api/calendar')).json() as CalendarOverviewAnswer).pending).toEqual([]);
+    const y = (await get('/api/calendar/2027')).json() as CalendarYearAnswer;
     expect(y).toMatchObject({ confirmed: true, provisional: false });
   });
 });

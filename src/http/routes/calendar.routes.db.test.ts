@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError } from '../../../test/db-assertions.js';
 import type {
@@ -7,7 +8,8 @@ import type {
   CalendarYearAnswer,
   CalendarYearConfirmedAnswer,
 } from '../schemas/administration.responses.js';
-import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
+import type { StoredComplaintEvent } from '../../domain/events/event-types.js';
+import type { ComplaintDetailAnswer, complaintEvent, complaintEvents } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,8 +19,11 @@ afterAll(async () => t.close());
 
 type YearView = CalendarYearAnswer;
 type Complaint = ComplaintDetailAnswer;
-type MovedClock = { kind: string; fromDueAt: string; toDueAt: string; calendarConfirmed: boolean };
-type Event = { type: string; reason: string | null; payload: { clocks: MovedClock[] } };
+/** A history item read as a calendar or policy re-plan (the API sends the payload as an open record; the domain types it). */
+type Event = Omit<z.output<typeof complaintEvent>, 'payload'> & {
+  payload: Extract<StoredComplaintEvent<'clocks_replanned'>['payload'], { clocks: unknown }>;
+};
+type Events = Omit<z.output<typeof complaintEvents>, 'items'> & { items: Event[] };
 
 const get = (url: string) => t.inject({ method: 'GET', url });
 const year = async (y: number) => (await get(`/api/calendar/${y}`)).json() as YearView;
@@ -143,7 +148,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
     expect(l3.calendarConfirmed).toBe(true);
     expect(after.deadlines.calendarConfirmed).toBe(true);
 
-    const events = ((await get(`/api/complaints/${first.id}/events`)).json() as { items: Event[] }).items;
+    const events = ((await get(`/api/complaints/${first.id}/events`)).json() as Events).items;
     const replanned = events.filter((e) => e.type === 'clocks_replanned');
     expect(replanned).toHaveLength(1);
     expect(replanned[0]?.reason).toBe('calendar_changed');
@@ -199,7 +204,7 @@ describe('an unconfirmed year, then an iCalendar import (policy-defaults "Unconf
     // confirming another year leaves this clock as it is, and records nothing on the complaint
     const other = await t.inject({ method: 'PUT', url: '/api/calendar/2031/confirmation', payload: { confirmed: true } });
     expect(other.json()).toMatchObject({ year: 2031, confirmed: true, replanned: 0 });
-    const events = ((await get(`/api/complaints/${c.id}/events`)).json() as { items: Event[] }).items;
+    const events = ((await get(`/api/complaints/${c.id}/events`)).json() as Events).items;
     expect(events.filter((e) => e.type === 'clocks_replanned')).toEqual([]);
     expect(clock(await detail(c.id), 'l3_answer')).toMatchObject({ dueAt: '2027-01-05T09:30:00.000Z', calendarConfirmed: false });
 
