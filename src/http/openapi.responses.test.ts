@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_SESSION_SECRET, testSecurity } from '../../test/test-constants.js';
+import { createDatabase, type Database } from '../db/database.js';
+import { buildApp } from './app.js';
+
+/**
+ * #10 item 1: /api/openapi.json documents every answer. Each operation declares a JSON schema for
+ * the success it answers (so the serializer sends only declared fields, and the generated client is
+ * typed), and the error body for 400 (validation), 401 and 403 (access). Building the routes runs no
+ * query: the app is built on a pool that never connects.
+ */
+
+interface MediaType {
+  schema?: Record<string, unknown>;
+}
+interface Response {
+  description?: string;
+  content?: Record<string, MediaType>;
+}
+interface Operation {
+  responses?: Record<string, Response>;
+}
+type Document = { paths: Record<string, Record<string, Operation>> };
+
+/** Operations whose success is not a JSON body: files (the content type is named), or no content. */
+const NOT_JSON: Record<string, string> = {
+  'GET /api/complaints/export': 'the ledger as a spreadsheet',
+  'GET /api/complaints/{id}/evidence/{fileId}': 'the evidence file, with the content type it was stored with',
+};
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+let db: Database;
+let doc: Document;
+beforeAll(async () => {
+  db = createDatabase('postgres://openapi-test@127.0.0.1:1/none', 1);
+  const app = await buildApp({
+    db,
+    timeZone: 'Asia/Shanghai',
+    logLevel: 'silent',
+    security: testSecurity(),
+    sessionSecret: TEST_SESSION_SECRET,
+  });
+  const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  doc = res.json<Document>();
+  await app.close();
+});
+afterAll(async () => db.destroy());
+
+function operations(): Array<[string, Operation]> {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => METHODS.has(method))
+      .map(([method, op]): [string, Operation] => [`${method.toUpperCase()} ${path}`, op]),
+  );
+}
+
+/** A schema that says something: not absent, not `{}` (z.unknown()). */
+const hasSchema = (m: MediaType | undefined) => m?.schema !== undefined && Object.keys(m.schema).length > 0;
+
+describe('/api/openapi.json documents every answer (#10 item 1)', () => {
+  it('lists the operations', () => {
+    expect(operations().length).toBeGreaterThan(50);
+  });
+
+  it('every operation declares a 2xx answer, and each 2xx but 204 a JSON schema (files: their content type, by name)', () => {
+    const missing = operations().flatMap(([name, op]) => {
+      const successes = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+      if (successes.length === 0) return [`${name}: no 2xx`];
+      return successes
+        .filter(([status, r]) => {
+          if (status === '204') return false;
+          if (name in NOT_JSON) return !Object.values(r.content ?? {}).some(hasSchema);
+          return !hasSchema(r.content?.['application/json']);
+        })
+        .map(([status]) => `${name} ${status}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('every operation documents 400, 401 and 403 with the error body', () => {
+    const missing = operations().flatMap(([name, op]) =>
+      ['400', '401', '403']
+        .filter((status) => !hasSchema(op.responses?.[status]?.content?.['application/json']))
+        .map((status) => `${name} ${status}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('the excepted file operations still exist (the list stays current)', () => {
+    const names = new Set(operations().map(([name]) => name));
+    expect(Object.keys(NOT_JSON).filter((name) => !names.has(name))).toEqual([]);
+  });
+});
