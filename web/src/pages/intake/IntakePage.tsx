@@ -6,12 +6,11 @@ import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import { bare, labelChoices } from '../complaint/actions/server-errors';
 import { AssessmentPanel, HistoryPanel } from './AssessmentPanel';
-import { formField, intakeBody, previewable, type IntakeMode, type IntakeValues } from './intake-body';
+import { formField, INTAKE_MODES, intakeBody, previewable, type IntakeMode, type IntakeValues } from './intake-body';
 import type { IntakePreview, RegisteredComplaint } from './intake-types';
 import { ComplainantFields, MatterFields, SourceFields } from './IntakeFields';
 import { IntakeResult } from './IntakeResult';
 
-const MODES: readonly IntakeMode[] = ['hotline', 'branch', 'letter'];
 const PREVIEW_DELAY_MS = 500;
 const INITIAL: IntakeValues = { urgent: false, riskFlags: [], jointComplainants: 1 };
 
@@ -120,7 +119,7 @@ export function IntakePage() {
             // straight on from the keyboard: the mode's first field (the phone on the hotline)
             setTimeout(() => form.getFieldInstance(m === 'hotline' ? 'phone' : 'name')?.focus(), 0);
           }}
-          options={MODES.map((m) => ({ value: m, label: t(`intake.mode.${m}`) }))}
+          options={INTAKE_MODES.map((m) => ({ value: m, label: t(`intake.mode.${m}`) }))}
           data-testid="intake-mode"
         />
       </Space>

@@ -6,7 +6,8 @@
 import type { ChannelCode } from '../../codes';
 
 /** The form's three ways in: a call, a visit at a branch, a letter (each is its channel). */
-export type IntakeMode = Extract<ChannelCode, 'hotline' | 'branch' | 'letter'>;
+export const INTAKE_MODES = ['hotline', 'branch', 'letter'] as const satisfies readonly ChannelCode[];
+export type IntakeMode = (typeof INTAKE_MODES)[number];
 
 export interface IntakeValues {
   name?: string;
