@@ -34,7 +34,10 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 
  * answers. 400 (validation), 401 and 403 (access) and 503 (database unavailable) are added for every
  * route; list the others the route can answer.
  */
-export function answers<S extends Record<number, z.ZodType>>(success: S, ...errors: ErrorStatus[]) {
+export function answers<S extends Record<number, z.ZodType>>(
+  success: S,
+  ...errors: ErrorStatus[]
+): Omit<Record<ErrorStatus, typeof errorResponse>, keyof S> & S {
   const all: ErrorStatus[] = [400, 401, 403, 503, ...errors];
   const errorMap = Object.fromEntries(all.map((s) => [s, errorResponse])) as Record<ErrorStatus, typeof errorResponse>;
   return { ...errorMap, ...success };
