@@ -7,6 +7,9 @@
  * No imports and nothing but data: the web app bundles this file as it is.
  */
 
+/** A code of the policy's editable lists (channels, business lines, categories…): snake_case. */
+export const SNAKE_CASE_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+
 /** A complaint's life (policy §3–§5, R-C3..C5, R-D1..D5, R-E1..E3). */
 export const STATUSES = [
   'registered', // 受理登记: received, graded, clocks running

@@ -4,10 +4,8 @@
  * complaints, so a code once used should be deactivated rather than removed.
  */
 import { z } from 'zod';
-import { CHANNEL_CODES, SECTORS } from '../codes.js';
+import { CHANNEL_CODES, SECTORS, SNAKE_CASE_CODE } from '../codes.js';
 import { DEFAULT_CATEGORY_LINES } from './category-lines.js';
-
-export const SNAKE_CASE_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 export const taxonomyCodeSchema = z
   .string()

@@ -1,10 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select } from 'antd';
-import { SECTORS, type Sector } from '../../codes';
+import { SECTORS, SNAKE_CASE_CODE, type Sector } from '../../codes';
 import { useI18n } from '../../i18n/i18n';
 import type { TaxonomyItem, TaxonomyName } from './admin-types';
-
-const CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 interface NewEntry {
   code: string;
@@ -43,7 +41,7 @@ export function TaxonomyAddForm({
         name="code"
         rules={[
           required,
-          { pattern: CODE, message: t('admin.tax.codeFormat') },
+          { pattern: SNAKE_CASE_CODE, message: t('admin.tax.codeFormat') },
           {
             validator: async (_r, v: string | undefined) =>
               v && entries.some((e) => e.code === v) ? Promise.reject(new Error(t('admin.tax.codeTaken'))) : undefined,
