@@ -6,16 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { sweepClocks } from '../../services/workflow/sweeper.service.js';
-import type { BoardAnswer } from '../../services/workflow/board.service.js';
+import type { PolicyVersionAnswer } from '../schemas/administration.responses.js';
+import type { BoardAnswer } from '../schemas/board.responses.js';
+import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
-type Created = {
-  id: string;
-  number: string;
-  level: number;
-  clocks: Array<{ kind: string; subjectId: string | null; label: string | null }>;
-};
-type Board = Omit<BoardAnswer, 'generatedAt'> & { generatedAt: string };
+type Created = ComplaintDetailAnswer;
+type Board = BoardAnswer;
 
 const NOW = '2026-11-25T02:00:00.000Z'; // Wed 10:00 in Shanghai
 let a: Created; // level 1, agent, received Mon 11-09, planned with two milestones
@@ -25,26 +22,24 @@ let c: Created; // level 2, Pudong branch, received Wed 00:30 Shanghai (Tue 16:3
 async function register(as: string, overrides: Record<string, unknown>): Promise<Created> {
   const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) }, as);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Created;
+  return res.json<Created>();
 }
 async function act(id: string, step: string, payload: Record<string, unknown>, as: string, at: string): Promise<Created> {
   t.setNow(at);
   const res = await t.inject({ method: 'POST', url: `/api/complaints/${id}/${step}`, payload }, as);
   expect(res.statusCode, `${step}: ${res.body}`).toBe(200);
-  return res.json() as Created;
+  return res.json<Created>();
 }
 async function board(as: string): Promise<Board> {
   const res = await t.inject({ method: 'GET', url: '/api/board' }, as);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Board;
+  return res.json<Board>();
 }
 const phone = (n: number) => ({ name: `看板${n}`, phone: `1360000000${n}` });
 
 /** The supervisor's figures are those of customer service: a branch agent's complaint stays the branch's (policy: no default department). */
 async function withoutDefaultDepartment(): Promise<void> {
-  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
-    policy: Record<string, unknown> & { handling: Record<string, unknown> };
-  };
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json<PolicyVersionAnswer>();
   const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
   expect(
     (await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode,

@@ -6,21 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { sweepClocks } from '../../services/workflow/sweeper.service.js';
+import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
+import type { ComplaintRecordsAnswer } from '../schemas/workflow.responses.js';
 
 let t: TestApp;
 let phone = 13730000000;
-
-type Rec = { id: string; kind: string; round: number; status: string | null; data: Record<string, unknown>; createdBy: string };
-type Milestone = {
-  id: string;
-  title: string;
-  owner: string;
-  dueAt: string;
-  status: string;
-  doneBy: string | null;
-  doneNote: string | null;
-};
-type Records = { records: Rec[]; milestones: Milestone[] };
 
 beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z');
@@ -38,7 +28,7 @@ async function register(overrides: Record<string, unknown> = {}, as = 'agent'): 
     as,
   );
   expect(res.statusCode, res.body).toBe(201);
-  return (res.json() as { id: string }).id;
+  return res.json<ComplaintDetailAnswer>().id;
 }
 
 /** One step, a minute after the previous one (records are listed by time). */
@@ -66,7 +56,7 @@ describe('GET /api/complaints/{id}/records', () => {
       strategy: '补赔',
     });
     await act(id, 'propose-compensation', { amount: '800', basis: '漏项维修费' });
-    const proposed = (await records(id)).json() as Records;
+    const proposed = (await records(id)).json<ComplaintRecordsAnswer>();
     const compensation = proposed.records.find((r) => r.kind === 'compensation')!;
     expect(compensation).toMatchObject({
       status: 'proposed',
@@ -84,7 +74,7 @@ describe('GET /api/complaints/{id}/records', () => {
 
     const res = await records(id);
     expect(res.statusCode).toBe(200);
-    const body = res.json() as Records;
+    const body = res.json<ComplaintRecordsAnswer>();
     expect(body.records.map((r) => r.kind)).toEqual([
       'investigation',
       'findings',
@@ -121,7 +111,7 @@ describe('GET /api/complaints/{id}/records', () => {
       },
       'leader',
     );
-    const planned = (await records(id)).json() as Records;
+    const planned = (await records(id)).json<ComplaintRecordsAnswer>();
     expect(planned.records.map((r) => r.kind)).toEqual(['meeting']);
     expect(planned.milestones.map((m) => [m.title, m.status])).toEqual([
       ['复核定损', 'open'],
@@ -132,7 +122,7 @@ describe('GET /api/complaints/{id}/records', () => {
     await act(id, 'complete-milestone', { milestoneId: first.id, note: '已复核' }, 'supervisor');
     t.setNow('2026-11-28T02:00:00Z');
     await sweepClocks(t.ctx);
-    const later = (await records(id)).json() as Records;
+    const later = (await records(id)).json<ComplaintRecordsAnswer>();
     expect(later.milestones.map((m) => [m.title, m.status])).toEqual([
       ['复核定损', 'done'],
       ['先行赔付', 'breached'],

@@ -4,7 +4,10 @@
  * `category`); the policy the intake form reads exposes the mapping (taxonomies.categoryLines).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { PolicyVersionAnswer } from '../schemas/administration.responses.js';
+import type { errorResponse } from '../schemas/common.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Problem = { code: string; fields: Array<{ field: string; code: string; message: string }> };
+type Problem = z.output<typeof errorResponse>;
 const post = (url: string, overrides: Record<string, unknown>, phone: string) =>
   t.inject({ method: 'POST', url, payload: complaintBody({ complainant: { name: '条线', phone }, ...overrides }) }, 'agent');
 
@@ -21,7 +24,7 @@ describe('category by business line', () => {
     for (const url of ['/api/complaints', '/api/complaints/preview']) {
       const res = await post(url, { businessLine: 'property_casualty', category: 'securities_trading' }, '13811110001');
       expect(res.statusCode, res.body).toBe(400);
-      const body = res.json() as Problem;
+      const body = res.json<Problem>();
       expect(body.fields).toEqual([expect.objectContaining({ field: 'category', code: 'category_not_of_business_line' })]);
       expect(body.fields[0]?.message).toContain('投诉类别「证券交易与执行」不属于业务条线「财产保险」');
     }
@@ -53,7 +56,7 @@ describe('category by business line', () => {
   it('the policy the intake form reads names the lines of each category', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/policy' }, 'agent');
     expect(res.statusCode).toBe(200);
-    const lines = (res.json() as { policy: { taxonomies: { categoryLines: Record<string, string[]> } } }).policy.taxonomies.categoryLines;
+    const lines = res.json<PolicyVersionAnswer>().policy.taxonomies.categoryLines;
     expect(lines.securities_trading).not.toContain('property_casualty');
     expect(lines.securities_trading).toContain('brokerage');
     expect(lines.claims_dispute).toEqual(['life', 'health', 'property_casualty']);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -7,15 +8,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Related = { id: string; number: string; kind: string };
 const post = async (overrides: Record<string, unknown>) => {
   const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) });
   expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; number: string; level: number; related: Related[]; gradingReasons: Array<{ rule: string }> };
+  return res.json<ComplaintDetailAnswer>();
 };
-const get = async (id: string) => (await t.inject({ method: 'GET', url: `/api/complaints/${id}` })).json() as { related: Related[] };
+const get = async (id: string) => (await t.inject({ method: 'GET', url: `/api/complaints/${id}` })).json<ComplaintDetailAnswer>();
 const eventTypes = async (id: string) =>
-  ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json().items as Array<{ type: string }>).map((e) => e.type);
+  (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json<ComplaintEventsAnswer>().items.map((e) => e.type);
 
 describe('duplicates (R-B7)', () => {
   it('same contact and category within 30 days: linked on both, shown on both, nothing merged', async () => {

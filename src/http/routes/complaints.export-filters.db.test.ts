@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { ledgerQuerystring } from '../schemas/complaint.schemas.js';
+import type { ComplaintDetailAnswer, LedgerPageAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
 
@@ -99,7 +100,7 @@ beforeAll(async () => {
     // registered by the agent (whom intake makes the handler), so "mine" of the tester is only what they track
     const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(s) }, 'agent');
     expect(res.statusCode, res.body).toBe(201);
-    ids.push((res.json() as { id: string }).id);
+    ids.push(res.json<ComplaintDetailAnswer>().id);
   }
   // two complaints move on: assigned (status) and tracked by the tester (mine)
   for (const id of [ids[0]!, ids[4]!]) {
@@ -117,7 +118,7 @@ async function listed(qs: string): Promise<string[]> {
     const url: string = `/api/complaints?limit=2${qs ? `&${qs}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const res = await t.inject({ method: 'GET', url });
     expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-    const page = res.json() as { items: Array<{ number: string }>; nextCursor: string | null };
+    const page = res.json<LedgerPageAnswer>();
     numbers.push(...page.items.map((i) => i.number));
     cursor = page.nextCursor;
   } while (cursor);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError, writeCounts } from '../../../test/db-assertions.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../schemas/complaint.responses.js';
+import type { NotificationPageAnswer } from '../schemas/notification.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Clock = { kind: string; status: string; dueAt: string };
 let n = 0;
 async function register(overrides: Record<string, unknown> = {}) {
   n += 1;
@@ -18,17 +19,12 @@ async function register(overrides: Record<string, unknown> = {}) {
     payload: complaintBody({ complainant: { name: `分级${n}`, phone: `1360000${String(n).padStart(4, '0')}` }, ...overrides }),
   });
   expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; number: string; level: number; clocks: Clock[] };
+  return res.json<ComplaintDetailAnswer>();
 }
 const grade = (id: string, payload: unknown, as?: string) =>
   t.inject({ method: 'POST', url: `/api/complaints/${id}/grade`, payload: payload as Record<string, unknown> }, as);
 const events = async (id: string) =>
-  (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json().items as Array<{
-    type: string;
-    reason: string | null;
-    payload: Record<string, unknown>;
-    actor: string;
-  }>;
+  (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` })).json<ComplaintEventsAnswer>().items;
 
 describe('POST /api/complaints/{id}/grade (R-C2)', () => {
   it('confirming the proposal keeps the clocks and records who confirmed', async () => {
@@ -54,7 +50,7 @@ describe('POST /api/complaints/{id}/grade (R-C2)', () => {
     const c = await register({ receivedAt: '2026-11-25T01:00:00Z' });
     const res = await grade(c.number, { level: 1, reason: '客户称将联系媒体，影响重大' });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { level: number; proposedLevel: number; clocks: Clock[] };
+    const body = res.json<ComplaintDetailAnswer>();
     expect(body).toMatchObject({ level: 1, proposedLevel: 3 });
     const byKind = Object.fromEntries(body.clocks.map((k) => [k.kind, k]));
     expect(byKind.l3_answer!.status).toBe('cancelled');
@@ -63,9 +59,7 @@ describe('POST /api/complaints/{id}/grade (R-C2)', () => {
     expect(byKind.l1_result!.dueAt).toBe('2026-12-09T09:30:00.000Z');
     const types = (await events(c.id)).map((e) => e.type);
     expect(types.slice(-2)).toEqual(['regraded', 'clocks_replanned']);
-    const inbox = (await t.inject({ method: 'GET', url: '/api/notifications' }, 'supervisor')).json() as {
-      items: Array<{ kind: string; body: { number?: string } }>;
-    };
+    const inbox = (await t.inject({ method: 'GET', url: '/api/notifications' }, 'supervisor')).json<NotificationPageAnswer>();
     expect(inbox.items.filter((n) => n.body.number === c.number).map((n) => n.kind)).toEqual(['level1_regraded']);
     const regraded = (await events(c.id)).find((e) => e.type === 'regraded')!;
     expect(regraded).toMatchObject({ reason: '客户称将联系媒体，影响重大', payload: { from: 3, to: 1, overridesProposal: true } });
@@ -74,7 +68,7 @@ describe('POST /api/complaints/{id}/grade (R-C2)', () => {
   it('lowering 1 -> 2 replaces the level-1 clocks with the level-2 ones', async () => {
     const c = await register({ amount: '200000' });
     expect(c.level).toBe(1);
-    const body = (await grade(c.id, { level: 2, reason: '金额经核实为5万元' })).json() as { clocks: Clock[] };
+    const body = (await grade(c.id, { level: 2, reason: '金额经核实为5万元' })).json<ComplaintDetailAnswer>();
     const running = body.clocks
       .filter((k) => k.status === 'running')
       .map((k) => k.kind)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { writeCounts } from '../../../test/db-assertions.js';
+import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,11 +9,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Clock = { kind: string; dueAt: string; warnAt: string[]; calendarConfirmed: boolean };
+type Clock = ComplaintDetailAnswer['clocks'][number];
 const post = (body: Record<string, unknown>, headers: Record<string, string> = {}, as?: string) =>
   t.inject({ method: 'POST', url: '/api/complaints', payload: body, headers }, as);
-const dueOf = (body: { clocks: Clock[] }) => Object.fromEntries(body.clocks.map((c) => [c.kind, c.dueAt]));
-const rules = (body: { gradingReasons: Array<{ rule: string }> }) => body.gradingReasons.map((r) => r.rule);
+const dueOf = (body: ComplaintDetailAnswer) => Object.fromEntries(body.clocks.map((c) => [c.kind, c.dueAt]));
+const rules = (body: ComplaintDetailAnswer) => body.gradingReasons.map((r) => r.rule);
 
 describe('POST /api/complaints (R-B1, R-B3..B6, R-C1, clocks)', () => {
   it('registers a level-3 hotline complaint with number, reasons and clocks', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { LedgerPageAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
-type Item = { id: string; number: string; level: number; channel: string; receivedAt: string; overdue: boolean; category: string };
 
 const seeds: Array<Record<string, unknown>> = [
   {
@@ -61,7 +61,7 @@ afterAll(async () => t.close());
 const list = async (qs = '') => {
   const res = await t.inject({ method: 'GET', url: `/api/complaints${qs ? `?${qs}` : ''}` });
   expect(res.statusCode).toBe(200);
-  return res.json() as { items: Item[]; nextCursor: string | null; total: number | null };
+  return res.json<LedgerPageAnswer>();
 };
 
 describe('GET /api/complaints: the ledger (R-B5)', () => {

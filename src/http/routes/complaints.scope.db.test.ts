@@ -8,16 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrgUnit } from '../../db/repositories/org.repository.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError } from '../../../test/db-assertions.js';
+import type { PolicyVersionAnswer } from '../schemas/administration.responses.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer, LedgerPageAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
 
 const KEYS = ['shBranch', 'bjOwn', 'csAgent', 'bjTester', 'claims', 'shTester'] as const;
 type Key = (typeof KEYS)[number];
-interface Made {
-  id: string;
-  number: string;
-  level: number;
-}
+type Made = Pick<ComplaintDetailAnswer, 'id' | 'number' | 'level'>;
 const made = new Map<Key, Made>();
 const c = (k: Key): Made => {
   const m = made.get(k);
@@ -43,15 +41,13 @@ async function register(key: Key, as: string, phone: string, extra: Record<strin
     as,
   );
   expect(res.statusCode).toBe(201);
-  const body = res.json<Made>();
+  const body = res.json<ComplaintDetailAnswer>();
   made.set(key, { id: body.id, number: body.number, level: body.level });
 }
 
 /** These tests are about the scope of units: a branch agent's complaint stays the branch's (policy: no default department). */
 async function withoutDefaultDepartment(): Promise<void> {
-  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
-    policy: Record<string, unknown> & { handling: Record<string, unknown> };
-  };
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json<PolicyVersionAnswer>();
   const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
   expect(
     (await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode,
@@ -106,14 +102,10 @@ async function call(as: string, opts: InjectOptions): Promise<Reply> {
   return { status: res.statusCode, body: res.json<unknown>() };
 }
 
-interface Ledger {
-  items: Array<{ id: string; number: string }>;
-  total: number | null;
-}
 async function ledger(as: string, query: string): Promise<{ numbers: string[]; total: number | null }> {
   const res = await t.inject({ method: 'GET', url: `/api/complaints?limit=200&total=true&${query}` }, as);
   expect(res.statusCode).toBe(200);
-  const body = res.json<Ledger>();
+  const body = res.json<LedgerPageAnswer>();
   return { numbers: body.items.map((i) => i.number).sort(), total: body.total };
 }
 const numbersOf = (keys: readonly Key[]) => keys.map((k) => c(k).number).sort();
@@ -195,9 +187,7 @@ describe('data scope per role (R-H1)', () => {
               if (allowed && r.name !== 'events') {
                 expect(got.body).toMatchObject({ id: c(k).id });
                 // grade and unmask here; the workflow actions have their own tests
-                expect((got.body as { allowedActions: string[] }).allowedActions.filter((a) => a === 'grade' || a === 'unmask')).toEqual(
-                  actions,
-                );
+                expect((got.body as ComplaintDetailAnswer).allowedActions.filter((a) => a === 'grade' || a === 'unmask')).toEqual(actions);
               }
             }
           }
@@ -208,7 +198,7 @@ describe('data scope per role (R-H1)', () => {
 
   it('allowedActions on the detail: agent grade+unmask, handler unmask, auditor none', async () => {
     const actionsOf = async (as: string, k: Key) => (await call(as, { method: 'GET', url: `/api/complaints/${c(k).id}` })).body;
-    const of = async (as: string, k: Key) => (await actionsOf(as, k)) as { allowedActions: string[] };
+    const of = async (as: string, k: Key) => (await actionsOf(as, k)) as ComplaintDetailAnswer;
     expect((await of('agent', 'csAgent')).allowedActions).toEqual(
       expect.arrayContaining(['grade', 'unmask', 'assign', 'escalate', 'withdraw']),
     );
@@ -237,12 +227,12 @@ describe('related complaints and history outside the scope', () => {
   const relatedIds = async (as: string, k: Key) => {
     const res = await t.inject({ method: 'GET', url: `/api/complaints/${c(k).id}` }, as);
     expect(res.statusCode).toBe(200);
-    return res.json<{ related: Array<{ id: string }> }>().related.map((r) => r.id);
+    return res.json<ComplaintDetailAnswer>().related.map((r) => r.id);
   };
   const history = async (as: string, k: Key) => {
     const res = await t.inject({ method: 'GET', url: `/api/complaints/${c(k).id}/events` }, as);
     expect(res.statusCode).toBe(200);
-    return res.json<{ items: Array<{ type: string; payload: Record<string, unknown>; redacted?: boolean }> }>().items;
+    return res.json<ComplaintEventsAnswer>().items;
   };
 
   it('a possible duplicate outside the viewer scope is not listed in related', async () => {
@@ -310,19 +300,19 @@ describe('placement: where a new complaint sits', () => {
     });
     const byUuid = await post('agent', { branchId: await unit('GZ-TH') });
     expect(byUuid.statusCode).toBe(201);
-    expect(await row(byUuid.json<{ id: string }>().id)).toMatchObject({ branch_id: await unit('GZ-TH'), branch: '广州天河营业部' });
+    expect(await row(byUuid.json<ComplaintDetailAnswer>().id)).toMatchObject({ branch_id: await unit('GZ-TH'), branch: '广州天河营业部' });
   });
 
   it('a free-text branch that names a branch resolves to it; one that does not keeps the registrant branch', async () => {
     const named = await post('agent', { branch: '北京朝阳营业部' });
-    expect(await row(named.json<{ id: string }>().id)).toMatchObject({ branch_id: await unit('BJ-CY'), branch: '北京朝阳营业部' });
+    expect(await row(named.json<ComplaintDetailAnswer>().id)).toMatchObject({ branch_id: await unit('BJ-CY'), branch: '北京朝阳营业部' });
     const byCode = await post('agent', { branch: 'SZ-FT' });
-    expect(await row(byCode.json<{ id: string }>().id)).toMatchObject({ branch_id: await unit('SZ-FT'), branch: '深圳福田营业部' });
+    expect(await row(byCode.json<ComplaintDetailAnswer>().id)).toMatchObject({ branch_id: await unit('SZ-FT'), branch: '深圳福田营业部' });
     const unknown = await post('branch', { branch: '浦东陆家嘴网点' });
     expect(unknown.statusCode).toBe(201);
-    expect(await row(unknown.json<{ id: string }>().id)).toMatchObject({ branch_id: await unit('SH-PD'), branch: '浦东陆家嘴网点' });
+    expect(await row(unknown.json<ComplaintDetailAnswer>().id)).toMatchObject({ branch_id: await unit('SH-PD'), branch: '浦东陆家嘴网点' });
     const noBranch = await post('agent', { branch: '某合作网点' });
-    expect(await row(noBranch.json<{ id: string }>().id)).toMatchObject({ branch_id: null, branch: '某合作网点' });
+    expect(await row(noBranch.json<ComplaintDetailAnswer>().id)).toMatchObject({ branch_id: null, branch: '某合作网点' });
   });
 
   it('branchId must name an active branch', async () => {

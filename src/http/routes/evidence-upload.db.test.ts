@@ -16,6 +16,7 @@ import { complaintBody, createTestApp, type TestApp } from '../../../test/test-a
 import { EVIDENCE_CHUNK_BYTES } from '../../db/repositories/evidence.repository.js';
 import { verifyEvidence } from '../../services/complaints/evidence-verify.service.js';
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../services/workflow/handlers/evidence-file.js';
+import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
 
 const MAX = DEFAULT_EVIDENCE_MAX_BYTES;
 let t: TestApp;
@@ -33,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Detail = { id: string; number: string };
+type Detail = ComplaintDetailAnswer;
 type FileMeta = { id: string; name: string; contentType: string; size: number; sha256: string };
 
 async function investigating(): Promise<Detail> {
@@ -43,7 +44,7 @@ async function investigating(): Promise<Detail> {
     'agent',
   );
   expect(res.statusCode, res.body).toBe(201);
-  const c = res.json() as Detail;
+  const c = res.json<Detail>();
   expect((await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/start-investigation`, payload: {} }, 'agent')).statusCode).toBe(
     200,
   );
@@ -305,7 +306,7 @@ describe('evidence upload as streamed multipart (#9 item 8, R-D1)', () => {
         { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '未调查', phone: String(phone) } }) },
         'agent',
       )
-    ).json() as Detail;
+    ).json<Detail>();
     expect(
       (await upload(fresh.id, form({ method: 'interview', note: 'x' }, { bytes: pdf(1000), type: 'application/pdf', name: 'a.pdf' })))
         .status,

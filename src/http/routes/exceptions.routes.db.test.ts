@@ -5,23 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { sweepClocks } from '../../services/workflow/sweeper.service.js';
+import type { PolicyVersionAnswer } from '../schemas/administration.responses.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../schemas/complaint.responses.js';
+import type { ExceptionPageAnswer } from '../schemas/workflow.responses.js';
 
 let t: TestApp;
 const T0 = '2026-11-25T02:00:00.000Z';
-type Item = {
-  id: string;
-  kind: string;
-  status: string;
-  clockKind: string | null;
-  raisedAt: string;
-  resolvedBy: string | null;
-  resolution: string | null;
-  complaint: { id: string; number: string; level: number; status: string };
-};
-type Page = { items: Item[]; nextCursor: string | null };
+type Page = ExceptionPageAnswer;
 
-let cs: { id: string; number: string }; // registered by agent: customer service
-let branch: { id: string; number: string }; // registered at the Pudong branch
+let cs: ComplaintDetailAnswer; // registered by agent: customer service
+let branch: ComplaintDetailAnswer; // registered at the Pudong branch
 
 async function register(as: string, phone: string) {
   const res = await t.inject(
@@ -33,14 +26,12 @@ async function register(as: string, phone: string) {
     as,
   );
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; number: string };
+  return res.json<ComplaintDetailAnswer>();
 }
 
 /** These tests are about the scope of units: a branch agent's complaint stays the branch's (policy: no default department). */
 async function withoutDefaultDepartment(): Promise<void> {
-  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
-    policy: Record<string, unknown> & { handling: Record<string, unknown> };
-  };
+  const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json<PolicyVersionAnswer>();
   const policy = { ...current.policy, handling: { ...current.policy.handling, defaultDepartmentCode: null } };
   expect(
     (await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy, reason: '网点投诉不默认归属部门' } }, 'admin')).statusCode,
@@ -61,7 +52,7 @@ afterAll(async () => t.close());
 const list = async (as: string, query = '') => {
   const res = await t.inject({ method: 'GET', url: `/api/exceptions${query}` }, as);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Page;
+  return res.json<Page>();
 };
 const numbers = (p: Page) => [...new Set(p.items.map((i) => i.complaint.number))].sort();
 const resolve = (id: string, as: string, resolution = '已督办，责任人已说明原因') =>
@@ -126,11 +117,7 @@ describe('POST /api/exceptions/{id}/resolve', () => {
       resolvedAt: '2026-11-26T03:00:00.000Z',
     });
 
-    const events = (
-      (await t.inject({ method: 'GET', url: `/api/complaints/${cs.id}/events` }, 'agent')).json() as {
-        items: Array<{ type: string; actor: string; reason: string | null; payload: Record<string, unknown> }>;
-      }
-    ).items;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${cs.id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items;
     const last = events[events.length - 1];
     expect(last).toMatchObject({
       type: 'exception_resolved',
@@ -142,7 +129,7 @@ describe('POST /api/exceptions/{id}/resolve', () => {
     const twice = await resolve(target.id, 'leader');
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({ code: 'invalid_transition' });
-    const after = (await t.inject({ method: 'GET', url: `/api/complaints/${cs.id}/events` }, 'agent')).json() as { items: unknown[] };
+    const after = (await t.inject({ method: 'GET', url: `/api/complaints/${cs.id}/events` }, 'agent')).json<ComplaintEventsAnswer>();
     expect(after.items).toHaveLength(events.length);
 
     expect((await list('leader', '?status=resolved')).items.map((i) => i.id)).toEqual([target.id]);

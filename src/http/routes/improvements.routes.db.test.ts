@@ -5,7 +5,11 @@
  * improvement managers; each change in the complaint's history and told to the owner.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { errorResponse } from '../schemas/common.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../schemas/complaint.responses.js';
+import type { ImprovementPageAnswer } from '../schemas/workflow.responses.js';
 
 let t: TestApp;
 let claimsId: string;
@@ -17,19 +21,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Action = {
-  id: string;
-  status: string;
-  owner: string;
-  dueAt: string;
-  overdue: boolean;
-  doneBy: string | null;
-  verifiedBy: string | null;
-  complaint: { id: string; number: string };
-  departmentId: string | null;
-  description: string;
-};
-type Page = { items: Action[]; nextCursor: string | null };
+type Page = ImprovementPageAnswer;
+type ErrorAnswer = z.output<typeof errorResponse>;
 
 const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
   t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
@@ -43,7 +36,7 @@ async function withAction(extra: Record<string, unknown> = {}): Promise<{ compla
     { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '改进', phone: String(phone) } }) },
     'agent',
   );
-  const complaintId = (reg.json() as { id: string }).id;
+  const complaintId = reg.json<ComplaintDetailAnswer>().id;
   expect((await act(complaintId, 'start-investigation', {})).statusCode).toBe(200);
   expect((await act(complaintId, 'record-findings', { findings: '流程缺陷', conclusion: 'upheld' })).statusCode).toBe(200);
   const res = await act(complaintId, 'create-improvement-action', {
@@ -73,7 +66,7 @@ async function clocksOf(actionId: string) {
 }
 
 async function eventTypes(complaintId: string): Promise<string[]> {
-  return ((await get(`/api/complaints/${complaintId}/events`)).json() as { items: Array<{ type: string }> }).items.map((e) => e.type);
+  return (await get(`/api/complaints/${complaintId}/events`)).json<ComplaintEventsAnswer>().items.map((e) => e.type);
 }
 
 async function toldTo(username: string, kind: string): Promise<number> {
@@ -168,7 +161,12 @@ describe('changes by improvement managers', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ fields: [{ field: 'owner', code: 'nothing_to_change' }] });
     const badDue = await t.inject({ method: 'PATCH', url, payload: { dueAt: 'tomorrow', extra: 1 } }, 'supervisor');
-    expect((badDue.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort()).toEqual(['body', 'dueAt']);
+    expect(
+      badDue
+        .json<ErrorAnswer>()
+        .fields.map((f) => f.field)
+        .sort(),
+    ).toEqual(['body', 'dueAt']);
     const nobody = await t.inject({ method: 'PATCH', url, payload: { owner: 'nobody' } }, 'supervisor');
     expect(nobody.json()).toMatchObject({ fields: [{ field: 'owner', code: 'unknown_user' }] });
 
@@ -193,7 +191,7 @@ describe('listing', () => {
     t.setNow('2026-11-25T02:00:00Z');
     const a = await withAction({ title: '甲' });
     const b = await withAction({ title: '乙', owner: 'supervisor', departmentId: null, dueAt: '2026-11-27T09:30:00Z' });
-    const mine = (q: string, as = 'agent') => get(`/api/improvement-actions?${q}`, as).then((r) => r.json() as Page);
+    const mine = (q: string, as = 'agent') => get(`/api/improvement-actions?${q}`, as).then((r) => r.json<Page>());
     const ids = (p: Page) => p.items.map((i) => i.id);
 
     expect(ids(await mine(`complaintId=${a.complaintId}`))).toEqual([a.actionId]);
@@ -232,12 +230,12 @@ describe('listing', () => {
   it('bad queries and ids', async () => {
     const q = await get('/api/improvement-actions?status=closed&overdue=yes&limit=0&departmentId=x');
     expect(q.statusCode).toBe(400);
-    expect((q.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort()).toEqual([
-      'querystring.departmentId',
-      'querystring.limit',
-      'querystring.overdue',
-      'querystring.status',
-    ]);
+    expect(
+      q
+        .json<ErrorAnswer>()
+        .fields.map((f) => f.field)
+        .sort(),
+    ).toEqual(['querystring.departmentId', 'querystring.limit', 'querystring.overdue', 'querystring.status']);
     expect((await get('/api/improvement-actions?cursor=zzz')).json()).toMatchObject({
       fields: [{ field: 'cursor', code: 'invalid_cursor' }],
     });
@@ -245,6 +243,11 @@ describe('listing', () => {
     expect((await get('/api/improvement-actions/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     const body = await post('/api/improvement-actions/00000000-0000-4000-8000-000000000000/verify', { note: '' }, 'supervisor');
     expect(body.statusCode).toBe(400);
-    expect((body.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort()).toEqual(['effective', 'note']);
+    expect(
+      body
+        .json<ErrorAnswer>()
+        .fields.map((f) => f.field)
+        .sort(),
+    ).toEqual(['effective', 'note']);
   });
 });

@@ -11,6 +11,8 @@ import { complainantOf, UNREADABLE, protectStoredPersonalData } from '../../serv
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError } from '../../../test/db-assertions.js';
 import { TEST_KEYS } from '../../../test/test-constants.js';
+import type { AuditPageAnswer } from '../schemas/administration.responses.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer, LedgerPageAnswer } from '../schemas/complaint.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -43,18 +45,6 @@ const X_ID = '44030519851225003X';
 /** The plain values found in a text (none, if masking holds). */
 const leaks = (text: string) => SECRETS.filter((s) => text.includes(s));
 
-interface Detail {
-  id: string;
-  number: string;
-  complainant: Record<string, unknown>;
-}
-interface Event {
-  type: string;
-  actor: string;
-  reason: string | null;
-  payload: Record<string, unknown>;
-}
-
 let id = '';
 let number = '';
 let xId = '';
@@ -66,14 +56,14 @@ const detail = async (target: string, as = 'agent') => {
 const events = async (as = 'agent') => {
   const res = await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, as);
   expect(res.statusCode).toBe(200);
-  return { text: res.body, items: res.json<{ items: Event[] }>().items };
+  return { text: res.body, items: res.json<ComplaintEventsAnswer>().items };
 };
 const unmask = (payload: Record<string, unknown>, as = 'agent') =>
   t.inject({ method: 'POST', url: `/api/complaints/${id}/unmask`, payload }, as);
 const search = async (query: string) => {
   const res = await t.inject({ method: 'GET', url: `/api/complaints?total=true&${query}` }, 'agent');
   expect(res.statusCode).toBe(200);
-  const body = res.json<{ items: Array<{ id: string }>; total: number }>();
+  const body = res.json<LedgerPageAnswer>();
   return { ids: body.items.map((i) => i.id).sort(), total: body.total, text: res.body };
 };
 const viewedCount = async () => (await events()).items.filter((e) => e.type === 'personal_data_viewed').length;
@@ -82,7 +72,7 @@ describe('masking in responses', () => {
   it('the 201 response shows the complainant masked and no plain value', async () => {
     const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: PLAIN }) }, 'agent');
     expect(res.statusCode).toBe(201);
-    const body = res.json<Detail>();
+    const body = res.json<ComplaintDetailAnswer>();
     id = body.id;
     number = body.number;
     expect(body.complainant).toEqual(MASKED);
@@ -99,8 +89,8 @@ describe('masking in responses', () => {
       'agent',
     );
     expect(other.statusCode).toBe(201);
-    xId = other.json<Detail>().id;
-    expect(other.json<Detail>().complainant).toMatchObject({ idNumber: '440***********003X', account: null, masked: true });
+    xId = other.json<ComplaintDetailAnswer>().id;
+    expect(other.json<ComplaintDetailAnswer>().complainant).toMatchObject({ idNumber: '440***********003X', account: null, masked: true });
   });
 
   it('GET by id or number, as any reader in scope, is masked', async () => {
@@ -111,7 +101,7 @@ describe('masking in responses', () => {
       [id, 'auditor'],
     ] as const) {
       const res = await detail(target, as);
-      expect(res.json<Detail>().complainant).toEqual(MASKED);
+      expect(res.json<ComplaintDetailAnswer>().complainant).toEqual(MASKED);
       expect(leaks(res.body)).toEqual([]);
     }
   });
@@ -144,8 +134,8 @@ describe('POST /api/complaints/{id}/unmask', () => {
   it('with a reason: 200 with clear values, then masked again on the next read', async () => {
     const res = await unmask({ reason: '回访客户需核对身份证号' });
     expect(res.statusCode).toBe(200);
-    expect(res.json<Detail>().complainant).toEqual({ ...PLAIN, masked: false });
-    expect((await detail(id)).json<Detail>().complainant).toEqual(MASKED);
+    expect(res.json<ComplaintDetailAnswer>().complainant).toEqual({ ...PLAIN, masked: false });
+    expect((await detail(id)).json<ComplaintDetailAnswer>().complainant).toEqual(MASKED);
   });
 
   it('records personal_data_viewed with the reason and actor, without the values', async () => {
@@ -163,7 +153,7 @@ describe('POST /api/complaints/{id}/unmask', () => {
   it('the audit log shows complaint.unmask with the user and the reason', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/audit?action=complaint.unmask' }, 'auditor');
     expect(res.statusCode).toBe(200);
-    const items = res.json<{ items: Array<Record<string, unknown>> }>().items;
+    const items = res.json<AuditPageAnswer>().items;
     expect(items.filter((i) => i.outcome === 'success')).toEqual([
       expect.objectContaining({
         actor: 'agent',

@@ -5,11 +5,16 @@
  */
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { errorResponse } from '../schemas/common.js';
+import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
+import type { TrackAnswer } from './public.routes.js';
 
 let t: TestApp;
 let number: string;
 let id: string;
+type ErrorAnswer = z.output<typeof errorResponse>;
 let address = 0;
 
 /** Each test its own client address, so the rate limits of one do not spill into the next. */
@@ -42,7 +47,7 @@ beforeAll(async () => {
     'agent',
   );
   expect(res.statusCode, res.body).toBe(201);
-  ({ number, id } = res.json() as { number: string; id: string });
+  ({ number, id } = res.json<ComplaintDetailAnswer>());
 });
 afterAll(async () => t.close());
 
@@ -109,12 +114,12 @@ describe('POST /api/public/track', () => {
       fields: [],
     });
     const en = await track({ number, contact: '13900000000' }, client, 'en');
-    expect((en.json() as { message: string }).message).toBe('No complaint matches this number and contact; check both and try again');
+    expect(en.json<ErrorAnswer>().message).toBe('No complaint matches this number and contact; check both and try again');
   });
 
   it('speaks English when asked', async () => {
     const res = await track({ number, contact: '13812345678' }, newClient(), 'en-US,en;q=0.9');
-    const body = res.json() as { statusLabel: string; stages: Array<{ label: string }> };
+    const body = res.json<TrackAnswer>();
     expect(body.statusLabel).toBe('Received');
     expect(body.stages[0]?.label).toBe('Received and registered');
   });
@@ -126,7 +131,7 @@ describe('POST /api/public/track', () => {
     );
     expect(assign.statusCode, assign.body).toBe(200);
     const res = await track({ number, contact: '13812345678' }, newClient());
-    const body = res.json() as { status: string; statusLabel: string; updatedAt: string; stages: Array<{ stage: string; done: boolean }> };
+    const body = res.json<TrackAnswer>();
     expect(body).toMatchObject({ status: 'assigned', statusLabel: '处理中', updatedAt: '2026-11-25T02:00:00.000Z' });
     expect(body.stages.map((s) => `${s.stage}:${s.done}`)).toEqual(['received:true', 'in_progress:true', 'answered:false', 'closed:false']);
     expect(res.body).not.toContain('内部备注');
@@ -198,7 +203,7 @@ describe('POST /api/public/track', () => {
     const fieldsOf = async (payload: Record<string, unknown>) => {
       const res = await track(payload, client, lang);
       expect(res.statusCode, res.body).toBe(400);
-      return (res.json() as { fields: Array<{ field: string; code: string; message: string }> }).fields;
+      return res.json<ErrorAnswer>().fields;
     };
     expect(await fieldsOf({ contact: '13812345678' })).toEqual([
       expect.objectContaining({ field: 'number', code: 'required', message: expect.stringContaining(required) }),

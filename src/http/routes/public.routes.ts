@@ -52,6 +52,7 @@ export const trackView = z.object({
     }),
   ),
 });
+export type TrackAnswer = z.output<typeof trackView>;
 
 /**
  * The public portal's API (no sign-in): tracking a complaint by number and contact. The answer

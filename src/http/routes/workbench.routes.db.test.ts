@@ -4,8 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { sweepClocks } from '../../services/workflow/sweeper.service.js';
+import type { errorResponse } from '../schemas/common.js';
+import type { ComplaintDetailAnswer, ComplaintPreviewAnswer, LedgerPageAnswer } from '../schemas/complaint.responses.js';
+import type { SavedViewAnswer, WorkbenchAnswer } from '../schemas/workbench.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +20,7 @@ afterAll(async () => t.close());
 const register = async (overrides: Record<string, unknown> = {}, as = 'agent') => {
   const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) }, as);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; number: string; level: number };
+  return res.json<ComplaintDetailAnswer>();
 };
 const count = async () =>
   Number(
@@ -28,21 +32,8 @@ const count = async () =>
     ).n,
   );
 
-interface Section {
-  total: number;
-  items: Array<{
-    number: string;
-    nextDue?: { dueAt: string } | null;
-    overdueClock?: { kind: string; dueAt: string; status: string } | null;
-  }>;
-}
-interface Workbench {
-  mine: Section | null;
-  dueSoon: Section | null;
-  overdue: Section | null;
-  exceptions: Section | null;
-  notifications: { unread: number; items: unknown[] };
-}
+type Workbench = WorkbenchAnswer;
+type ErrorAnswer = z.output<typeof errorResponse>;
 
 describe('intake preview (R-B7, R-C1)', () => {
   it('answers the level, every rule and the clocks without writing anything', async () => {
@@ -52,12 +43,7 @@ describe('intake preview (R-B7, R-C1)', () => {
       'agent',
     );
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as {
-      level: number;
-      reasons: Array<{ rule: string }>;
-      clocks: Array<{ kind: string; dueAt: string }>;
-      duplicates: unknown[];
-    };
+    const body = res.json<ComplaintPreviewAnswer>();
     expect(body.level).toBe(1);
     expect(body.reasons.map((r) => r.rule)).toContain('flag_reputational');
     expect(body.clocks.map((c) => c.kind)).toContain('regulatory');
@@ -75,7 +61,7 @@ describe('intake preview (R-B7, R-C1)', () => {
       },
       'agent',
     );
-    const body = res.json() as { duplicates: Array<{ number: string }>; hiddenDuplicates: number; reasons: Array<{ rule: string }> };
+    const body = res.json<ComplaintPreviewAnswer>();
     expect(body.duplicates.map((d) => d.number)).toEqual([first.number]);
     expect(body.reasons.map((r) => r.rule)).toContain('repeat_complaint');
     // the branch agent did not register it and it is not in their branch: counted, not named
@@ -110,9 +96,9 @@ describe('complainant lookup: the ledger by contact', () => {
     const a = await register({ complainant: { name: '赵六', phone: '137-0000-3333' } });
     const b = await register({ channel: 'email', complainant: { name: '赵六', email: 'Zhao.Liu@Example.com' } });
     const byPhone = await t.inject({ method: 'GET', url: `/api/complaints?contact=${encodeURIComponent('+86 137 0000 3333')}` }, 'agent');
-    expect((byPhone.json().items as Array<{ number: string }>).map((i) => i.number)).toEqual([a.number]);
+    expect(byPhone.json<LedgerPageAnswer>().items.map((i) => i.number)).toEqual([a.number]);
     const byMail = await t.inject({ method: 'GET', url: '/api/complaints?contact=zhao.liu@example.com' }, 'agent');
-    expect((byMail.json().items as Array<{ number: string }>).map((i) => i.number)).toEqual([b.number]);
+    expect(byMail.json<LedgerPageAnswer>().items.map((i) => i.number)).toEqual([b.number]);
   });
 
   it('a contact that is neither a phone nor an e-mail is a 400 on the field', async () => {
@@ -124,39 +110,39 @@ describe('complainant lookup: the ledger by contact', () => {
 
 describe('workbench (R-E1, R-E3)', () => {
   it('counts my complaints, what falls due soon and what is overdue, within my scope', async () => {
-    const wb0 = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json() as Workbench;
+    const wb0 = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json<Workbench>();
     const mine = await register({ urgent: true }, 'supervisor');
-    const wb1 = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json() as Workbench;
+    const wb1 = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json<Workbench>();
     expect(wb1.mine?.total).toBe((wb0.mine?.total ?? 0) + 1);
     expect(wb1.mine?.items.map((i) => i.number)).toContain(mine.number);
     // the urgent initial response is due within hours: due soon now, overdue a day later
     expect(wb1.dueSoon?.items.map((i) => i.number)).toContain(mine.number);
     t.setNow('2026-11-27T02:00:00Z');
-    const later = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json() as Workbench;
+    const later = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json<Workbench>();
     expect(later.overdue?.items.map((i) => i.number)).toContain(mine.number);
     expect(later.dueSoon?.items.map((i) => i.number) ?? []).not.toContain(mine.number);
     t.setNow('2026-11-25T02:00:00Z');
   });
 
   it('the counts equal the ledger views the sections open', async () => {
-    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'agent')).json() as Workbench;
+    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'agent')).json<Workbench>();
     const open = 'status=registered,assigned,investigating,resolving,feedback_sent';
     const ledger = async (q: string) =>
-      (await t.inject({ method: 'GET', url: `/api/complaints?${open}&${q}&total=true` }, 'agent')).json().total as number;
+      (await t.inject({ method: 'GET', url: `/api/complaints?${open}&${q}&total=true` }, 'agent')).json<LedgerPageAnswer>().total;
     expect(wb.mine?.total).toBe(await ledger('mine=true'));
     expect(wb.overdue?.total).toBe(await ledger('overdue=true'));
     expect(wb.dueSoon?.total).toBe(await ledger('dueWithinHours=24&overdue=false'));
   });
 
   it('an administrator (no complaint access) gets notifications only', async () => {
-    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'admin')).json() as Workbench;
+    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'admin')).json<Workbench>();
     expect(wb).toMatchObject({ mine: null, dueSoon: null, overdue: null, exceptions: null });
     expect(typeof wb.notifications.unread).toBe('number');
   });
 
   it("a level-1 complaint shows in the supervisor's unread notifications", async () => {
     await register({ riskFlags: ['reputational'] }, 'agent');
-    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json() as Workbench;
+    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json<Workbench>();
     expect(wb.notifications.unread).toBeGreaterThan(0);
   });
 });
@@ -166,13 +152,12 @@ describe("my to-do: also what waits for a decision of the user's roles (#9 item 
     const res = await t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
   };
-  const todoTotal = async (as: string) =>
-    ((await t.inject({ method: 'GET', url: '/api/workbench' }, as)).json() as Workbench).mine?.total ?? 0;
+  const todoTotal = async (as: string) => (await t.inject({ method: 'GET', url: '/api/workbench' }, as)).json<Workbench>().mine?.total ?? 0;
   /** the ledger view the section opens (mine=true), every row */
   const todo = async (as: string) => {
     const res = await t.inject({ method: 'GET', url: '/api/complaints?mine=true&limit=200' }, as);
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json().items as Array<{ number: string }>).map((i) => i.number);
+    return res.json<LedgerPageAnswer>().items.map((i) => i.number);
   };
   let claimsId = '';
   let phone = 13600000000;
@@ -264,15 +249,14 @@ describe('the overdue list names the breached deadline (#9 item 8)', () => {
     t.setNow('2026-11-27T02:00:00Z');
     await sweepClocks(t.ctx);
     const now = t.now().getTime();
-    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json() as Workbench;
+    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json<Workbench>();
     expect(wb.overdue?.items.length).toBeGreaterThan(0);
     for (const item of wb.overdue?.items ?? []) {
       expect(item.overdueClock, item.number).not.toBeNull();
       expect(new Date(item.overdueClock?.dueAt ?? '').getTime(), item.number).toBeLessThan(now);
     }
-    const listed = (await t.inject({ method: 'GET', url: '/api/complaints?overdue=true&limit=200' }, 'supervisor')).json().items as Array<
-      Section['items'][number]
-    >;
+    const listed = (await t.inject({ method: 'GET', url: '/api/complaints?overdue=true&limit=200' }, 'supervisor')).json<LedgerPageAnswer>()
+      .items;
     const mine = listed.find((i) => i.number === c.number);
     expect(mine?.overdueClock).toMatchObject({ kind: 'urgent_initial_response', status: 'breached' });
     // the next deadline still running lies ahead: that is not what made it overdue
@@ -292,7 +276,7 @@ describe('saved views', () => {
       'agent',
     );
     expect(saved.statusCode, saved.body).toBe(201);
-    const view = saved.json() as { id: string; query: string };
+    const view = saved.json<SavedViewAnswer>();
     expect(view.query).toBe('overdue=true&level=1');
     const again = await t.inject(
       { method: 'POST', url: '/api/saved-views', payload: { name: '我的逾期', query: 'overdue=true' } },
@@ -319,7 +303,7 @@ describe('saved views', () => {
     for (const [payload, field] of cases) {
       const res = await t.inject({ method: 'POST', url: '/api/saved-views', payload }, 'agent');
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect((res.json().fields as Array<{ field: string }>).map((f) => f.field)).toContain(field);
+      expect(res.json<ErrorAnswer>().fields.map((f) => f.field)).toContain(field);
     }
   });
 });

@@ -199,4 +199,4 @@ export type ComplaintSummaryAnswer = z.output<typeof complaintSummary>;
 export type LedgerPageAnswer = z.output<typeof ledgerPage>;
 export type ComplaintDetailAnswer = z.output<typeof complaintDetail>;
 export type ComplaintPreviewAnswer = z.output<typeof complaintPreview>;
-export type ComplaintEventAnswer = z.output<typeof complaintEvent>;
+export type ComplaintEventsAnswer = z.output<typeof complaintEvents>;

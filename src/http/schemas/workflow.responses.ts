@@ -82,4 +82,6 @@ export const improvementPage = page(improvementAction);
 
 export type ComplaintRecordsAnswer = z.output<typeof complaintRecords>;
 export type ExceptionItemAnswer = z.output<typeof exceptionItem>;
+export type ExceptionPageAnswer = z.output<typeof exceptionPage>;
 export type ImprovementActionAnswer = z.output<typeof improvementAction>;
+export type ImprovementPageAnswer = z.output<typeof improvementPage>;
