@@ -7,11 +7,17 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import { apiErrorOf, requestHeaders } from '../api';
+import { apiErrorOf, requestHeaders, searchParams } from '../api';
 
 export type { paths } from './schema';
+export type * from './types';
 
-export const client = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+/** Query lists go comma-joined (`status=a,b`), empty values are left out: what the API reads. */
+export const client = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  querySerializer: (query) => searchParams(query).toString(),
+});
 
 const headers: Middleware = {
   onRequest({ request }) {
@@ -30,20 +36,3 @@ export async function ok<D>(pending: Promise<Outcome<D>>): Promise<D> {
   if (!response.ok) throw apiErrorOf(response.status, error);
   return data as D;
 }
-
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type SuccessOf<Op> = Op extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 201 | 202>]> : never;
-
-/** The success answer of an operation, e.g. Answer<'/api/complaints/{id}', 'get'>. */
-export type Answer<P extends keyof paths, M extends Method> = SuccessOf<paths[P][M & keyof paths[P]]>;
-
-/** The JSON body an operation takes, e.g. Body<'/api/users', 'post'>. */
-export type Body<P extends keyof paths, M extends Method> = paths[P][M & keyof paths[P]] extends {
-  requestBody?: { content: { 'application/json': infer B } };
-}
-  ? B
-  : never;
-
-/** An item of a list answer's `items`. */
-export type ItemOf<A> = A extends { items: Array<infer I> } ? I : never;

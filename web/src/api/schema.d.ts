@@ -32,7 +32,98 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                action: string;
+                actor: string;
+                actorName: string | null;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                ip: string | null;
+                /** @enum {string} */
+                outcome: 'success' | 'denied' | 'failure';
+                targetId: string | null;
+                /** @description the target named as a person reads it, in the Accept-Language */
+                targetLabel: string | null;
+                targetType: string | null;
+              }[];
+              /** @description pass as cursor for the next page; null on the last */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -75,7 +166,182 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              csrfToken: string;
+              /** Format: date-time */
+              expiresAt: string;
+              mustChangePassword: boolean;
+              user: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                displayName: string;
+                email: string | null;
+                id: string;
+                /** Format: date-time */
+                lastLoginAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description until when failed sign-ins hold this name back, or null
+                 */
+                lockedUntil: string | null;
+                mustChangePassword: boolean;
+                orgUnitIds: string[];
+                permissions: (
+                  | 'complaint.read'
+                  | 'complaint.create'
+                  | 'complaint.grade'
+                  | 'complaint.unmask'
+                  | 'complaint.export'
+                  | 'complaint.assign'
+                  | 'complaint.escalate'
+                  | 'complaint.plan'
+                  | 'complaint.investigate'
+                  | 'complaint.resolve'
+                  | 'complaint.approve'
+                  | 'complaint.feedback'
+                  | 'complaint.reopen'
+                  | 'complaint.close'
+                  | 'complaint.progress'
+                  | 'improvement.manage'
+                  | 'exception.manage'
+                  | 'board.read'
+                  | 'policy.read'
+                  | 'policy.write'
+                  | 'calendar.read'
+                  | 'calendar.write'
+                  | 'org.read'
+                  | 'org.write'
+                  | 'user.read'
+                  | 'user.write'
+                  | 'audit.read'
+                  | 'token.manage'
+                )[];
+                roles: string[];
+                username: string;
+              };
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -109,7 +375,80 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -143,7 +482,82 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+              /** @description sessions ended */
+              sessions: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -175,7 +589,134 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description null when signed in with an API token */
+              csrfToken: string | null;
+              mustChangePassword: boolean;
+              /** @description the actions an API token is limited to; null for a session */
+              tokenActions: string[] | null;
+              user: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                displayName: string;
+                email: string | null;
+                id: string;
+                /** Format: date-time */
+                lastLoginAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description until when failed sign-ins hold this name back, or null
+                 */
+                lockedUntil: string | null;
+                mustChangePassword: boolean;
+                orgUnitIds: string[];
+                permissions: (
+                  | 'complaint.read'
+                  | 'complaint.create'
+                  | 'complaint.grade'
+                  | 'complaint.unmask'
+                  | 'complaint.export'
+                  | 'complaint.assign'
+                  | 'complaint.escalate'
+                  | 'complaint.plan'
+                  | 'complaint.investigate'
+                  | 'complaint.resolve'
+                  | 'complaint.approve'
+                  | 'complaint.feedback'
+                  | 'complaint.reopen'
+                  | 'complaint.close'
+                  | 'complaint.progress'
+                  | 'improvement.manage'
+                  | 'exception.manage'
+                  | 'board.read'
+                  | 'policy.read'
+                  | 'policy.write'
+                  | 'calendar.read'
+                  | 'calendar.write'
+                  | 'org.read'
+                  | 'org.write'
+                  | 'user.read'
+                  | 'user.write'
+                  | 'audit.read'
+                  | 'token.manage'
+                )[];
+                roles: string[];
+                username: string;
+              };
+              /** @enum {string} */
+              via: 'session' | 'token';
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -218,7 +759,131 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -250,7 +915,93 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                actions: string[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                id: string;
+                /** Format: date-time */
+                lastUsedAt: string | null;
+                name: string;
+                prefix: string;
+                /** Format: date-time */
+                revokedAt: string | null;
+                useCount: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -304,11 +1055,130 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              actions: string[];
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              expiresAt: string;
+              id: string;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              name: string;
+              prefix: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+              token: string;
+              useCount: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -345,7 +1215,97 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -379,7 +1339,309 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              breaches: {
+                items: {
+                  /** Format: date-time */
+                  breachedAt: string;
+                  clockId: string;
+                  /** @enum {string} */
+                  clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  complaint: {
+                    id: string;
+                    /**
+                     * @description 1 (most serious) to 3
+                     * @enum {number}
+                     */
+                    level: 1 | 2 | 3;
+                    number: string;
+                    /** @enum {string} */
+                    status:
+                      | 'registered'
+                      | 'assigned'
+                      | 'investigating'
+                      | 'resolving'
+                      | 'feedback_sent'
+                      | 'closed'
+                      | 'withdrawn'
+                      | 'transferred'
+                      | 'merged';
+                  };
+                  /** Format: date-time */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  label: string | null;
+                }[];
+                /** Format: date-time */
+                since: string;
+                total: number;
+              };
+              exceptions: {
+                items: {
+                  /** @description the clock that was breached */
+                  clockId: string | null;
+                  /** @enum {string|null} */
+                  clockKind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone'
+                    | null;
+                  complaint: {
+                    id: string;
+                    /**
+                     * @description 1 (most serious) to 3
+                     * @enum {number}
+                     */
+                    level: 1 | 2 | 3;
+                    number: string;
+                    /** @enum {string} */
+                    status:
+                      | 'registered'
+                      | 'assigned'
+                      | 'investigating'
+                      | 'resolving'
+                      | 'feedback_sent'
+                      | 'closed'
+                      | 'withdrawn'
+                      | 'transferred'
+                      | 'merged';
+                  };
+                  details: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'breach' | 'dissatisfied' | 'stalled';
+                  /** Format: date-time */
+                  raisedAt: string;
+                  resolution: string | null;
+                  /** Format: date-time */
+                  resolvedAt: string | null;
+                  resolvedBy: string | null;
+                  /** @enum {string} */
+                  status: 'open' | 'resolved';
+                }[];
+                open: {
+                  breach: number;
+                  dissatisfied: number;
+                  stalled: number;
+                };
+              };
+              /** Format: date-time */
+              generatedAt: string;
+              level1: {
+                items: {
+                  /** @description CNY amount as a decimal string, e.g. "12000.50" */
+                  amount: string | null;
+                  assignee: string | null;
+                  businessLine: string;
+                  category: string;
+                  id: string;
+                  /** @description every meeting's milestones, by due time */
+                  milestones: {
+                    /** Format: date-time */
+                    dueAt: string;
+                    id: string;
+                    label: string;
+                    /** @description met, but after its due time */
+                    late: boolean;
+                    /** Format: date-time */
+                    metAt: string | null;
+                    /** @description still open past its due time, or marked breached */
+                    overdue: boolean;
+                    owner: {
+                      displayName: string;
+                      username: string;
+                    };
+                    /**
+                     * @description its clock; unknown: no clock found
+                     * @enum {string}
+                     */
+                    status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | 'unknown';
+                  }[];
+                  number: string;
+                  overdue: boolean;
+                  /** @description the latest leadership meeting; null before the first */
+                  plan: {
+                    decisions: string;
+                    departments: {
+                      code: string;
+                      en: string;
+                      id: string;
+                      zh: string;
+                    }[];
+                    /** @description when the latest leadership meeting was held, as recorded */
+                    heldAt: string;
+                    /** @description how many meetings the complaint has had */
+                    meetings: number;
+                    owners: {
+                      displayName: string;
+                      username: string;
+                    }[];
+                  } | null;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /** @enum {string} */
+                  status:
+                    | 'registered'
+                    | 'assigned'
+                    | 'investigating'
+                    | 'resolving'
+                    | 'feedback_sent'
+                    | 'closed'
+                    | 'withdrawn'
+                    | 'transferred'
+                    | 'merged';
+                  tracker: string | null;
+                }[];
+                total: number;
+              };
+              onTime: {
+                late: number;
+                onTime: number;
+                rate: number | null;
+                /**
+                 * Format: date
+                 * @description Monday
+                 */
+                weekStart: string;
+              }[];
+              openByLevel: {
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                open: number;
+                overdue: number;
+              }[];
+              receivedPerDay: {
+                count: number;
+                /** Format: date */
+                day: string;
+              }[];
+              tiles: {
+                breaches: number;
+                /** @description on time / (on time + late) over the weeks of the chart; null when no clock settled */
+                onTimeRate: number | null;
+                openComplaints: number;
+                openExceptions: number;
+                openLevel1: number;
+                overdueComplaints: number;
+              };
+              /** @description the company time zone days and weeks are counted in */
+              timeZone: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -413,7 +1675,93 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                confirmed: boolean;
+                source: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                year: number;
+              }[];
+              /**
+               * Format: date
+               * @description from this date next year is asked for
+               */
+              nextYearAlertFrom: string;
+              /** @description unconfirmed years to import now, ascending */
+              pending: number[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -449,7 +1797,102 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              confirmed: boolean;
+              days: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                kind: 'holiday' | 'workday' | 'weekend' | 'weekday';
+                name: string;
+                /** @description a holiday the national regulation names */
+                statutory: boolean;
+                weekday: number;
+                working: boolean;
+              }[];
+              /** @description not confirmed: counted from the national holiday regulation */
+              provisional: boolean;
+              source: string | null;
+              summary: {
+                adjustedWorkdays: number;
+                holidays: number;
+                workingDays: number;
+              };
+              /** Format: date-time */
+              updatedAt: string | null;
+              updatedBy: string | null;
+              year: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -492,7 +1935,116 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              confirmed: boolean;
+              /** @description open clocks re-planned by the change */
+              replanned: number;
+              year: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -537,7 +2089,118 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description days imported */
+              days: number;
+              /** @description open clocks re-planned by the change */
+              replanned: number;
+              warnings: string[];
+              year: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -580,7 +2243,123 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: date */
+              date: string;
+              /** @enum {string} */
+              kind: 'holiday' | 'workday' | 'weekend' | 'weekday';
+              name: string;
+              /** @description open clocks re-planned by the change */
+              replanned: number;
+              /** @description a holiday the national regulation names */
+              statutory: boolean;
+              weekday: number;
+              working: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -641,7 +2420,186 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** @description CNY amount as a decimal string, e.g. "12000.50" */
+                amount: string | null;
+                /** @description the branch as written at intake */
+                branch: string | null;
+                branchId: string | null;
+                businessLine: string;
+                category: string;
+                channel: string;
+                complainantName: string;
+                id: string;
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                levelConfirmed: boolean;
+                /** @description a major complaint: the emergency plan applies */
+                major: boolean;
+                /** @description the open clock that falls due first; null when none runs */
+                nextDue: {
+                  calendarConfirmed: boolean;
+                  /** Format: date-time */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                } | null;
+                number: string;
+                /** @description a clock is late */
+                overdue: boolean;
+                /** @description the late clock that makes it overdue (the earliest due of them) */
+                overdueClock: {
+                  /** Format: date-time */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                } | null;
+                product: string | null;
+                /**
+                 * @description the level the grading rules proposed
+                 * @enum {number}
+                 */
+                proposedLevel: 1 | 2 | 3;
+                /** Format: date-time */
+                receivedAt: string;
+                /** Format: date-time */
+                registeredAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+                urgent: boolean;
+              }[];
+              /** @description pass as cursor for the next page; null on the last */
+              nextCursor: string | null;
+              /** @description all matching complaints, when total=true was asked */
+              total: number | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -705,11 +2663,534 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -743,7 +3224,496 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -797,7 +3767,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -842,7 +4352,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -890,7 +4940,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -934,7 +5524,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -991,7 +6121,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1036,7 +6706,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1081,7 +7291,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1125,7 +7875,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1159,7 +8449,110 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                actor: string;
+                /** @description sha256 over the event and the previous hash */
+                hash: string;
+                /** Format: date-time */
+                occurredAt: string;
+                payload: {
+                  [key: string]: unknown;
+                };
+                reason: string | null;
+                /** @description related complaints outside your scope were left out of the payload */
+                redacted?: boolean;
+                seq: number;
+                type: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1191,12 +8584,99 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description the file as uploaded, sent with the content type it was stored with, as an attachment */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1249,7 +8729,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1293,7 +9313,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1337,7 +9897,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1381,7 +10481,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1426,7 +11066,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1480,7 +11660,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1530,7 +12250,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1574,7 +12834,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1627,7 +13427,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1679,7 +14019,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1729,7 +14609,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1775,7 +15195,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1809,7 +15769,134 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description by due time */
+              milestones: {
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** @description ISO 8601, as the meeting set it */
+                dueAt: string;
+                id: string;
+                /** @description the leadership meeting that set it */
+                meetingId: string;
+                owner: string;
+                /**
+                 * @description open: not yet due; overdue: running past due; done: met; breached: marked late
+                 * @enum {string}
+                 */
+                status: 'open' | 'overdue' | 'done' | 'breached' | 'cancelled';
+                title: string;
+              }[];
+              /** @description oldest first */
+              records: {
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /** @description what the step recorded; its fields depend on the kind */
+                data: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description investigation, findings, analysis, compensation, settlement, feedback, survey, closing, meeting, … */
+                kind: string;
+                /** @description the handling round it belongs to */
+                round: number;
+                /** @description the state of a record that has one (a compensation: proposed, approved, paid, …) */
+                status: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1853,7 +15940,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1896,7 +16523,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1938,7 +17105,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -1982,7 +17689,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2024,7 +18271,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2072,7 +18859,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2115,7 +19442,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2159,7 +20026,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2201,7 +20608,530 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2243,7 +21173,547 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description duplicate_suspected, merged, … */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2294,12 +21764,99 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description the ledger as a workbook; X-Export-Rows says how many rows */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2380,7 +21937,191 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description the clocks registering would start */
+              clocks: {
+                amount: number;
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone';
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+              }[];
+              /** @description the complainant's earlier complaints in the same category, within your scope */
+              duplicates: {
+                category: string;
+                id: string;
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              /** @description earlier complaints outside your scope (counted, not named) */
+              hiddenDuplicates: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              major: boolean;
+              policyVersion: number;
+              reasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2412,7 +22153,85 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                displayName: string;
+                orgUnitIds: string[];
+                roles: string[];
+                username: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2449,7 +22268,76 @@ export interface paths {
           content: {
             'application/json': {
               contentTypes: string[];
+              /** @description the largest file, in bytes */
               maxBytes: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
             };
           };
         };
@@ -2492,7 +22380,142 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** @description the clock that was breached */
+                clockId: string | null;
+                /** @enum {string|null} */
+                clockKind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | null;
+                complaint: {
+                  id: string;
+                  /**
+                   * @description 1 (most serious) to 3
+                   * @enum {number}
+                   */
+                  level: 1 | 2 | 3;
+                  number: string;
+                  /** @enum {string} */
+                  status:
+                    | 'registered'
+                    | 'assigned'
+                    | 'investigating'
+                    | 'resolving'
+                    | 'feedback_sent'
+                    | 'closed'
+                    | 'withdrawn'
+                    | 'transferred'
+                    | 'merged';
+                };
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @enum {string} */
+                kind: 'breach' | 'dissatisfied' | 'stalled';
+                /** Format: date-time */
+                raisedAt: string;
+                resolution: string | null;
+                /** Format: date-time */
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @enum {string} */
+                status: 'open' | 'resolved';
+              }[];
+              /** @description pass as cursor for the next page; null on the last */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2536,7 +22559,206 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description the clock that was breached */
+              clockId: string | null;
+              /** @enum {string|null} */
+              clockKind:
+                | 'urgent_initial_response'
+                | 'acknowledgment'
+                | 'online_first_reply'
+                | 'l1_report_supervisor'
+                | 'l1_to_leadership'
+                | 'l1_leadership_meeting'
+                | 'l1_result'
+                | 'l1_report_senior'
+                | 'l2_to_supervisor'
+                | 'l2_investigation_organised'
+                | 'l2_agent_reply'
+                | 'l2_result'
+                | 'l3_answer'
+                | 'investigation'
+                | 'investigation_max'
+                | 'satisfaction_followup'
+                | 'improvement_action'
+                | 'formal_review'
+                | 'regulatory'
+                | 'progress_report'
+                | 'milestone'
+                | null;
+              complaint: {
+                id: string;
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                number: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              };
+              details: {
+                [key: string]: unknown;
+              };
+              id: string;
+              /** @enum {string} */
+              kind: 'breach' | 'dissatisfied' | 'stalled';
+              /** Format: date-time */
+              raisedAt: string;
+              resolution: string | null;
+              /** Format: date-time */
+              resolvedAt: string | null;
+              resolvedBy: string | null;
+              /** @enum {string} */
+              status: 'open' | 'resolved';
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2578,7 +22800,129 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** @description the root causes it addresses */
+                causeCodes: string[];
+                /** @description the complaint it came from */
+                complaint: {
+                  id: string;
+                  /**
+                   * @description 1 (most serious) to 3
+                   * @enum {number}
+                   */
+                  level: 1 | 2 | 3;
+                  number: string;
+                  /** @enum {string} */
+                  status:
+                    | 'registered'
+                    | 'assigned'
+                    | 'investigating'
+                    | 'resolving'
+                    | 'feedback_sent'
+                    | 'closed'
+                    | 'withdrawn'
+                    | 'transferred'
+                    | 'merged';
+                };
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                description: string;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                /** @description open and past due */
+                overdue: boolean;
+                owner: string;
+                /** @enum {string} */
+                status: 'open' | 'done' | 'verified';
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** Format: date-time */
+                verifiedAt: string | null;
+                verifiedBy: string | null;
+                verifiedNote: string | null;
+              }[];
+              /** @description pass as cursor for the next page; null on the last */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2614,7 +22958,142 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description the root causes it addresses */
+              causeCodes: string[];
+              /** @description the complaint it came from */
+              complaint: {
+                id: string;
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                number: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              description: string;
+              /** Format: date-time */
+              doneAt: string | null;
+              doneBy: string | null;
+              doneNote: string | null;
+              /** Format: date-time */
+              dueAt: string;
+              id: string;
+              /** @description open and past due */
+              overdue: boolean;
+              owner: string;
+              /** @enum {string} */
+              status: 'open' | 'done' | 'verified';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              verifiedNote: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2649,7 +23128,193 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description the root causes it addresses */
+              causeCodes: string[];
+              /** @description the complaint it came from */
+              complaint: {
+                id: string;
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                number: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              description: string;
+              /** Format: date-time */
+              doneAt: string | null;
+              doneBy: string | null;
+              doneNote: string | null;
+              /** Format: date-time */
+              dueAt: string;
+              id: string;
+              /** @description open and past due */
+              overdue: boolean;
+              owner: string;
+              /** @enum {string} */
+              status: 'open' | 'done' | 'verified';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              verifiedNote: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2687,7 +23352,193 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description the root causes it addresses */
+              causeCodes: string[];
+              /** @description the complaint it came from */
+              complaint: {
+                id: string;
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                number: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              description: string;
+              /** Format: date-time */
+              doneAt: string | null;
+              doneBy: string | null;
+              doneNote: string | null;
+              /** Format: date-time */
+              dueAt: string;
+              id: string;
+              /** @description open and past due */
+              overdue: boolean;
+              owner: string;
+              /** @enum {string} */
+              status: 'open' | 'done' | 'verified';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              verifiedNote: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2730,7 +23581,193 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description the root causes it addresses */
+              causeCodes: string[];
+              /** @description the complaint it came from */
+              complaint: {
+                id: string;
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                number: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              description: string;
+              /** Format: date-time */
+              doneAt: string | null;
+              doneBy: string | null;
+              doneNote: string | null;
+              /** Format: date-time */
+              dueAt: string;
+              id: string;
+              /** @description open and past due */
+              overdue: boolean;
+              owner: string;
+              /** @enum {string} */
+              status: 'open' | 'done' | 'verified';
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              verifiedNote: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2747,7 +23784,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My notifications, newest first, with the unread count */
+    /** My notifications, newest first, with the unread count; each rendered in the language of Accept-Language */
     get: {
       parameters: {
         query?: {
@@ -2768,7 +23805,117 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** @description the template's parameters: the complaint number, the clock, `link` for a notice about no complaint… */
+                body: {
+                  [key: string]: unknown;
+                };
+                complaintId: string | null;
+                complaintNumber: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @description the fact it announces: a workflow action, clock_warning, sign_in_attack… */
+                kind: string;
+                /** Format: date-time */
+                readAt: string | null;
+                /**
+                 * @description the message template (domain/messages/message-templates.ts)
+                 * @enum {string}
+                 */
+                template:
+                  | 'complaint.action'
+                  | 'complaint.level1_registered'
+                  | 'complaint.level1_regraded'
+                  | 'clock.warning'
+                  | 'clock.breached'
+                  | 'clock.stalled'
+                  | 'clock.escalated'
+                  | 'improvement.done'
+                  | 'improvement.verified'
+                  | 'improvement.reopened'
+                  | 'improvement.updated'
+                  | 'calendar.unconfirmed'
+                  | 'security.sign_in_attack'
+                  | 'legacy.text';
+                /** @description the message in the language of Accept-Language (zh-CN unless English is preferred) */
+                title: string;
+              }[];
+              /** @description pass as `before` for the next (older) page; null on the last */
+              nextBefore: string | null;
+              unreadCount: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2815,7 +23962,81 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              unreadCount: number;
+              /** @description how many were unread and are now read */
+              updated: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2847,7 +24068,79 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              unreadCount: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2884,7 +24177,91 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'branch' | 'department' | 'leadership_group' | 'supervision' | 'senior_management';
+                nameEn: string;
+                nameZh: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2910,11 +24287,144 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              active: boolean;
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'branch' | 'department' | 'leadership_group' | 'supervision' | 'senior_management';
+              nameEn: string;
+              nameZh: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2962,7 +24472,140 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              active: boolean;
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'branch' | 'department' | 'leadership_group' | 'supervision' | 'senior_management';
+              nameEn: string;
+              nameZh: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -2990,7 +24633,382 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              policy: {
+                auditRetentionYears: number;
+                clocks: {
+                  acknowledgment: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  formal_review: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  improvement_action: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  investigation: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  investigation_max: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_leadership_meeting: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_report_senior: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_report_supervisor: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_result: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_to_leadership: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_agent_reply: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_investigation_organised: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_result: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_to_supervisor: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l3_answer: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  online_first_reply: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  satisfaction_followup: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  urgent_initial_response: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                };
+                compensationBands: {
+                  /** @enum {string} */
+                  approver: 'supervisor' | 'department_head' | 'leadership_group';
+                  upTo: string | null;
+                }[];
+                complaintNumberPrefix: string;
+                /**
+                 * @default {
+                 *       "steps": [
+                 *         {
+                 *           "afterMinutes": 0,
+                 *           "notify": [
+                 *             "supervisors",
+                 *             "tracker",
+                 *             "assignee"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "afterMinutes": 240,
+                 *           "notify": [
+                 *             "leadership"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "afterMinutes": 1440,
+                 *           "notify": [
+                 *             "senior_management"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "warnNotify": [
+                 *         "assignee",
+                 *         "tracker"
+                 *       ]
+                 *     }
+                 */
+                escalation: {
+                  steps: {
+                    afterMinutes: number;
+                    notify: (
+                      'supervisors' | 'leadership' | 'senior_management' | 'department_handlers' | 'tracker' | 'assignee' | 'supervision'
+                    )[];
+                  }[];
+                  warnNotify: (
+                    'supervisors' | 'leadership' | 'senior_management' | 'department_handlers' | 'tracker' | 'assignee' | 'supervision'
+                  )[];
+                };
+                grading: {
+                  [key: string]: {
+                    l1Above: string;
+                    l2From: string;
+                  };
+                };
+                /**
+                 * @default {
+                 *       "fourEyes": true,
+                 *       "defaultDepartmentCode": "CS"
+                 *     }
+                 */
+                handling: {
+                  /** @default CS */
+                  defaultDepartmentCode: string | null;
+                  /** @default true */
+                  fourEyes: boolean;
+                };
+                keywords: {
+                  level1: string[];
+                  level2: string[];
+                };
+                majorComplaint: {
+                  jointComplainants: number;
+                };
+                massIncident: {
+                  jointComplainants: number;
+                  sameMatterCount: number;
+                  windowDays: number;
+                };
+                regulatory: {
+                  decisionDays: number;
+                  extendedDays: number;
+                  maxDays: number;
+                };
+                reopen: {
+                  formalReviewFromRound: number;
+                };
+                repeatWindowDays: number;
+                retention: {
+                  [key: string]: number;
+                };
+                taxonomies: {
+                  businessLines: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    /** @enum {string} */
+                    sector: 'insurance' | 'securities';
+                    zh: string;
+                  }[];
+                  categories: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                  /**
+                   * @default {
+                   *       "underwriting": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "claims_dispute": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "surrender_refund": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "premiums_fees": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "securities_trading": [
+                   *         "brokerage",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "account_opening_closing": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "commissions_fees": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "investment_advice": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ]
+                   *     }
+                   */
+                  categoryLines: {
+                    [key: string]: string[];
+                  };
+                  causes: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                  channels: {
+                    active: boolean;
+                    /** @enum {string} */
+                    code: 'hotline' | 'web' | 'app' | 'branch' | 'letter' | 'email' | 'regulator_referral' | 'other';
+                    en: string;
+                    zh: string;
+                  }[];
+                  outcomes: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                };
+                /**
+                 * @default {
+                 *       "progressReportWorkingDays": 2
+                 *     }
+                 */
+                tracking: {
+                  progressReportWorkingDays: number;
+                };
+                warningFractions: number[];
+                workingHours: {
+                  end: string;
+                  start: string;
+                };
+              };
+              reason: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3015,11 +25033,404 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              policy: {
+                auditRetentionYears: number;
+                clocks: {
+                  acknowledgment: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  formal_review: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  improvement_action: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  investigation: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  investigation_max: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_leadership_meeting: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_report_senior: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_report_supervisor: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_result: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_to_leadership: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_agent_reply: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_investigation_organised: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_result: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_to_supervisor: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l3_answer: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  online_first_reply: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  satisfaction_followup: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  urgent_initial_response: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                };
+                compensationBands: {
+                  /** @enum {string} */
+                  approver: 'supervisor' | 'department_head' | 'leadership_group';
+                  upTo: string | null;
+                }[];
+                complaintNumberPrefix: string;
+                /**
+                 * @default {
+                 *       "steps": [
+                 *         {
+                 *           "afterMinutes": 0,
+                 *           "notify": [
+                 *             "supervisors",
+                 *             "tracker",
+                 *             "assignee"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "afterMinutes": 240,
+                 *           "notify": [
+                 *             "leadership"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "afterMinutes": 1440,
+                 *           "notify": [
+                 *             "senior_management"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "warnNotify": [
+                 *         "assignee",
+                 *         "tracker"
+                 *       ]
+                 *     }
+                 */
+                escalation: {
+                  steps: {
+                    afterMinutes: number;
+                    notify: (
+                      'supervisors' | 'leadership' | 'senior_management' | 'department_handlers' | 'tracker' | 'assignee' | 'supervision'
+                    )[];
+                  }[];
+                  warnNotify: (
+                    'supervisors' | 'leadership' | 'senior_management' | 'department_handlers' | 'tracker' | 'assignee' | 'supervision'
+                  )[];
+                };
+                grading: {
+                  [key: string]: {
+                    l1Above: string;
+                    l2From: string;
+                  };
+                };
+                /**
+                 * @default {
+                 *       "fourEyes": true,
+                 *       "defaultDepartmentCode": "CS"
+                 *     }
+                 */
+                handling: {
+                  /** @default CS */
+                  defaultDepartmentCode: string | null;
+                  /** @default true */
+                  fourEyes: boolean;
+                };
+                keywords: {
+                  level1: string[];
+                  level2: string[];
+                };
+                majorComplaint: {
+                  jointComplainants: number;
+                };
+                massIncident: {
+                  jointComplainants: number;
+                  sameMatterCount: number;
+                  windowDays: number;
+                };
+                regulatory: {
+                  decisionDays: number;
+                  extendedDays: number;
+                  maxDays: number;
+                };
+                reopen: {
+                  formalReviewFromRound: number;
+                };
+                repeatWindowDays: number;
+                retention: {
+                  [key: string]: number;
+                };
+                taxonomies: {
+                  businessLines: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    /** @enum {string} */
+                    sector: 'insurance' | 'securities';
+                    zh: string;
+                  }[];
+                  categories: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                  /**
+                   * @default {
+                   *       "underwriting": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "claims_dispute": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "surrender_refund": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "premiums_fees": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "securities_trading": [
+                   *         "brokerage",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "account_opening_closing": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "commissions_fees": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "investment_advice": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ]
+                   *     }
+                   */
+                  categoryLines: {
+                    [key: string]: string[];
+                  };
+                  causes: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                  channels: {
+                    active: boolean;
+                    /** @enum {string} */
+                    code: 'hotline' | 'web' | 'app' | 'branch' | 'letter' | 'email' | 'regulator_referral' | 'other';
+                    en: string;
+                    zh: string;
+                  }[];
+                  outcomes: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                };
+                /**
+                 * @default {
+                 *       "progressReportWorkingDays": 2
+                 *     }
+                 */
+                tracking: {
+                  progressReportWorkingDays: number;
+                };
+                warningFractions: number[];
+                workingHours: {
+                  end: string;
+                  start: string;
+                };
+              };
+              reason: string | null;
+              replanned: number;
+              version: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3052,7 +25463,85 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                reason: string | null;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3088,7 +25577,382 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              policy: {
+                auditRetentionYears: number;
+                clocks: {
+                  acknowledgment: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  formal_review: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  improvement_action: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  investigation: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  investigation_max: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_leadership_meeting: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_report_senior: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_report_supervisor: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_result: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l1_to_leadership: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_agent_reply: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_investigation_organised: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_result: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l2_to_supervisor: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  l3_answer: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  online_first_reply: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  satisfaction_followup: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  urgent_initial_response: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                };
+                compensationBands: {
+                  /** @enum {string} */
+                  approver: 'supervisor' | 'department_head' | 'leadership_group';
+                  upTo: string | null;
+                }[];
+                complaintNumberPrefix: string;
+                /**
+                 * @default {
+                 *       "steps": [
+                 *         {
+                 *           "afterMinutes": 0,
+                 *           "notify": [
+                 *             "supervisors",
+                 *             "tracker",
+                 *             "assignee"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "afterMinutes": 240,
+                 *           "notify": [
+                 *             "leadership"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "afterMinutes": 1440,
+                 *           "notify": [
+                 *             "senior_management"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "warnNotify": [
+                 *         "assignee",
+                 *         "tracker"
+                 *       ]
+                 *     }
+                 */
+                escalation: {
+                  steps: {
+                    afterMinutes: number;
+                    notify: (
+                      'supervisors' | 'leadership' | 'senior_management' | 'department_handlers' | 'tracker' | 'assignee' | 'supervision'
+                    )[];
+                  }[];
+                  warnNotify: (
+                    'supervisors' | 'leadership' | 'senior_management' | 'department_handlers' | 'tracker' | 'assignee' | 'supervision'
+                  )[];
+                };
+                grading: {
+                  [key: string]: {
+                    l1Above: string;
+                    l2From: string;
+                  };
+                };
+                /**
+                 * @default {
+                 *       "fourEyes": true,
+                 *       "defaultDepartmentCode": "CS"
+                 *     }
+                 */
+                handling: {
+                  /** @default CS */
+                  defaultDepartmentCode: string | null;
+                  /** @default true */
+                  fourEyes: boolean;
+                };
+                keywords: {
+                  level1: string[];
+                  level2: string[];
+                };
+                majorComplaint: {
+                  jointComplainants: number;
+                };
+                massIncident: {
+                  jointComplainants: number;
+                  sameMatterCount: number;
+                  windowDays: number;
+                };
+                regulatory: {
+                  decisionDays: number;
+                  extendedDays: number;
+                  maxDays: number;
+                };
+                reopen: {
+                  formalReviewFromRound: number;
+                };
+                repeatWindowDays: number;
+                retention: {
+                  [key: string]: number;
+                };
+                taxonomies: {
+                  businessLines: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    /** @enum {string} */
+                    sector: 'insurance' | 'securities';
+                    zh: string;
+                  }[];
+                  categories: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                  /**
+                   * @default {
+                   *       "underwriting": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "claims_dispute": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "surrender_refund": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "premiums_fees": [
+                   *         "life",
+                   *         "health",
+                   *         "property_casualty"
+                   *       ],
+                   *       "securities_trading": [
+                   *         "brokerage",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "account_opening_closing": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "commissions_fees": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ],
+                   *       "investment_advice": [
+                   *         "brokerage",
+                   *         "investment_advisory",
+                   *         "margin_financing",
+                   *         "asset_management"
+                   *       ]
+                   *     }
+                   */
+                  categoryLines: {
+                    [key: string]: string[];
+                  };
+                  causes: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                  channels: {
+                    active: boolean;
+                    /** @enum {string} */
+                    code: 'hotline' | 'web' | 'app' | 'branch' | 'letter' | 'email' | 'regulator_referral' | 'other';
+                    en: string;
+                    zh: string;
+                  }[];
+                  outcomes: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
+                };
+                /**
+                 * @default {
+                 *       "progressReportWorkingDays": 2
+                 *     }
+                 */
+                tracking: {
+                  progressReportWorkingDays: number;
+                };
+                warningFractions: number[];
+                workingHours: {
+                  end: string;
+                  start: string;
+                };
+              };
+              reason: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3138,9 +26002,18 @@ export interface paths {
             'application/json': {
               finished: boolean;
               number: string;
+              /** Format: date-time */
               receivedAt: string;
+              /**
+               * Format: date-time
+               * @description the regulator's deadline for the answer; null when there is none
+               */
               regulatoryDueAt: string | null;
               stages: {
+                /**
+                 * Format: date-time
+                 * @description when it was reached; null for a stage still ahead
+                 */
                 at: string | null;
                 done: boolean;
                 label: string;
@@ -3167,12 +26040,65 @@ export interface paths {
                 | 'withdrawn'
                 | 'transferred'
                 | 'merged';
+              /** @description the status in words, in the request language */
               statusLabel: string;
+              /** Format: date-time */
               updatedAt: string;
             };
           };
         };
-        /** @description Default Response */
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
         404: {
           headers: {
             [name: string]: unknown;
@@ -3189,8 +26115,59 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3236,7 +26213,125 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                en: string;
+                permissions: (
+                  | 'complaint.read'
+                  | 'complaint.create'
+                  | 'complaint.grade'
+                  | 'complaint.unmask'
+                  | 'complaint.export'
+                  | 'complaint.assign'
+                  | 'complaint.escalate'
+                  | 'complaint.plan'
+                  | 'complaint.investigate'
+                  | 'complaint.resolve'
+                  | 'complaint.approve'
+                  | 'complaint.feedback'
+                  | 'complaint.reopen'
+                  | 'complaint.close'
+                  | 'complaint.progress'
+                  | 'improvement.manage'
+                  | 'exception.manage'
+                  | 'board.read'
+                  | 'policy.read'
+                  | 'policy.write'
+                  | 'calendar.read'
+                  | 'calendar.write'
+                  | 'org.read'
+                  | 'org.write'
+                  | 'user.read'
+                  | 'user.write'
+                  | 'audit.read'
+                  | 'token.manage'
+                )[];
+                /** @enum {string} */
+                role:
+                  | 'agent'
+                  | 'branch_agent'
+                  | 'supervisor'
+                  | 'department_handler'
+                  | 'leadership_member'
+                  | 'senior_manager'
+                  | 'supervision_inspector'
+                  | 'administrator'
+                  | 'auditor';
+                /** @enum {string} */
+                scope: 'none' | 'branch' | 'department' | 'all';
+                zh: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3270,7 +26365,100 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                /** @description the columns shown, in order; empty: the default set */
+                columns: (
+                  | 'number'
+                  | 'level'
+                  | 'status'
+                  | 'channel'
+                  | 'businessLine'
+                  | 'category'
+                  | 'branch'
+                  | 'complainant'
+                  | 'amount'
+                  | 'receivedAt'
+                  | 'nextDue'
+                )[];
+                id: string;
+                name: string;
+                /** @description the ledger's query string */
+                query: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3311,11 +26499,136 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description the columns shown, in order; empty: the default set */
+              columns: (
+                | 'number'
+                | 'level'
+                | 'status'
+                | 'channel'
+                | 'businessLine'
+                | 'category'
+                | 'branch'
+                | 'complainant'
+                | 'amount'
+                | 'receivedAt'
+                | 'nextDue'
+              )[];
+              id: string;
+              name: string;
+              /** @description the ledger's query string */
+              query: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3347,12 +26660,97 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
-        200: {
+        /** @description deleted: no content */
+        204: {
           headers: {
             [name: string]: unknown;
           };
           content?: never;
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3385,7 +26783,127 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                displayName: string;
+                email: string | null;
+                id: string;
+                /** Format: date-time */
+                lastLoginAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description until when failed sign-ins hold this name back, or null
+                 */
+                lockedUntil: string | null;
+                mustChangePassword: boolean;
+                orgUnitIds: string[];
+                permissions: (
+                  | 'complaint.read'
+                  | 'complaint.create'
+                  | 'complaint.grade'
+                  | 'complaint.unmask'
+                  | 'complaint.export'
+                  | 'complaint.assign'
+                  | 'complaint.escalate'
+                  | 'complaint.plan'
+                  | 'complaint.investigate'
+                  | 'complaint.resolve'
+                  | 'complaint.approve'
+                  | 'complaint.feedback'
+                  | 'complaint.reopen'
+                  | 'complaint.close'
+                  | 'complaint.progress'
+                  | 'improvement.manage'
+                  | 'exception.manage'
+                  | 'board.read'
+                  | 'policy.read'
+                  | 'policy.write'
+                  | 'calendar.read'
+                  | 'calendar.write'
+                  | 'org.read'
+                  | 'org.write'
+                  | 'user.read'
+                  | 'user.write'
+                  | 'audit.read'
+                  | 'token.manage'
+                )[];
+                roles: string[];
+                username: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3413,11 +26931,183 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              oneTimePassword: string;
+              user: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                displayName: string;
+                email: string | null;
+                id: string;
+                /** Format: date-time */
+                lastLoginAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description until when failed sign-ins hold this name back, or null
+                 */
+                lockedUntil: string | null;
+                mustChangePassword: boolean;
+                orgUnitIds: string[];
+                permissions: (
+                  | 'complaint.read'
+                  | 'complaint.create'
+                  | 'complaint.grade'
+                  | 'complaint.unmask'
+                  | 'complaint.export'
+                  | 'complaint.assign'
+                  | 'complaint.escalate'
+                  | 'complaint.plan'
+                  | 'complaint.investigate'
+                  | 'complaint.resolve'
+                  | 'complaint.approve'
+                  | 'complaint.feedback'
+                  | 'complaint.reopen'
+                  | 'complaint.close'
+                  | 'complaint.progress'
+                  | 'improvement.manage'
+                  | 'exception.manage'
+                  | 'board.read'
+                  | 'policy.read'
+                  | 'policy.write'
+                  | 'calendar.read'
+                  | 'calendar.write'
+                  | 'org.read'
+                  | 'org.write'
+                  | 'user.read'
+                  | 'user.write'
+                  | 'audit.read'
+                  | 'token.manage'
+                )[];
+                roles: string[];
+                username: string;
+              };
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3451,7 +27141,142 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              displayName: string;
+              email: string | null;
+              id: string;
+              /** Format: date-time */
+              lastLoginAt: string | null;
+              /**
+               * Format: date-time
+               * @description until when failed sign-ins hold this name back, or null
+               */
+              lockedUntil: string | null;
+              mustChangePassword: boolean;
+              orgUnitIds: string[];
+              permissions: (
+                | 'complaint.read'
+                | 'complaint.create'
+                | 'complaint.grade'
+                | 'complaint.unmask'
+                | 'complaint.export'
+                | 'complaint.assign'
+                | 'complaint.escalate'
+                | 'complaint.plan'
+                | 'complaint.investigate'
+                | 'complaint.resolve'
+                | 'complaint.approve'
+                | 'complaint.feedback'
+                | 'complaint.reopen'
+                | 'complaint.close'
+                | 'complaint.progress'
+                | 'improvement.manage'
+                | 'exception.manage'
+                | 'board.read'
+                | 'policy.read'
+                | 'policy.write'
+                | 'calendar.read'
+                | 'calendar.write'
+                | 'org.read'
+                | 'org.write'
+                | 'user.read'
+                | 'user.write'
+                | 'audit.read'
+                | 'token.manage'
+              )[];
+              roles: string[];
+              username: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3488,7 +27313,193 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              displayName: string;
+              email: string | null;
+              id: string;
+              /** Format: date-time */
+              lastLoginAt: string | null;
+              /**
+               * Format: date-time
+               * @description until when failed sign-ins hold this name back, or null
+               */
+              lockedUntil: string | null;
+              mustChangePassword: boolean;
+              orgUnitIds: string[];
+              permissions: (
+                | 'complaint.read'
+                | 'complaint.create'
+                | 'complaint.grade'
+                | 'complaint.unmask'
+                | 'complaint.export'
+                | 'complaint.assign'
+                | 'complaint.escalate'
+                | 'complaint.plan'
+                | 'complaint.investigate'
+                | 'complaint.resolve'
+                | 'complaint.approve'
+                | 'complaint.feedback'
+                | 'complaint.reopen'
+                | 'complaint.close'
+                | 'complaint.progress'
+                | 'improvement.manage'
+                | 'exception.manage'
+                | 'board.read'
+                | 'policy.read'
+                | 'policy.write'
+                | 'calendar.read'
+                | 'calendar.write'
+                | 'org.read'
+                | 'org.write'
+                | 'user.read'
+                | 'user.write'
+                | 'audit.read'
+                | 'token.manage'
+              )[];
+              roles: string[];
+              username: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3520,7 +27531,96 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              oneTimePassword: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3556,7 +27656,142 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              displayName: string;
+              email: string | null;
+              id: string;
+              /** Format: date-time */
+              lastLoginAt: string | null;
+              /**
+               * Format: date-time
+               * @description until when failed sign-ins hold this name back, or null
+               */
+              lockedUntil: string | null;
+              mustChangePassword: boolean;
+              orgUnitIds: string[];
+              permissions: (
+                | 'complaint.read'
+                | 'complaint.create'
+                | 'complaint.grade'
+                | 'complaint.unmask'
+                | 'complaint.export'
+                | 'complaint.assign'
+                | 'complaint.escalate'
+                | 'complaint.plan'
+                | 'complaint.investigate'
+                | 'complaint.resolve'
+                | 'complaint.approve'
+                | 'complaint.feedback'
+                | 'complaint.reopen'
+                | 'complaint.close'
+                | 'complaint.progress'
+                | 'improvement.manage'
+                | 'exception.manage'
+                | 'board.read'
+                | 'policy.read'
+                | 'policy.write'
+                | 'calendar.read'
+                | 'calendar.write'
+                | 'org.read'
+                | 'org.write'
+                | 'user.read'
+                | 'user.write'
+                | 'audit.read'
+                | 'token.manage'
+              )[];
+              roles: string[];
+              username: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3588,7 +27823,513 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description open complaints with a clock due within dueSoonHours */
+              dueSoon: {
+                /** @description the first few */
+                items: {
+                  /** @description CNY amount as a decimal string, e.g. "12000.50" */
+                  amount: string | null;
+                  /** @description the branch as written at intake */
+                  branch: string | null;
+                  branchId: string | null;
+                  businessLine: string;
+                  category: string;
+                  channel: string;
+                  complainantName: string;
+                  id: string;
+                  /**
+                   * @description 1 (most serious) to 3
+                   * @enum {number}
+                   */
+                  level: 1 | 2 | 3;
+                  levelConfirmed: boolean;
+                  /** @description a major complaint: the emergency plan applies */
+                  major: boolean;
+                  /** @description the open clock that falls due first; null when none runs */
+                  nextDue: {
+                    calendarConfirmed: boolean;
+                    /** Format: date-time */
+                    dueAt: string | null;
+                    /** @enum {string} */
+                    kind:
+                      | 'urgent_initial_response'
+                      | 'acknowledgment'
+                      | 'online_first_reply'
+                      | 'l1_report_supervisor'
+                      | 'l1_to_leadership'
+                      | 'l1_leadership_meeting'
+                      | 'l1_result'
+                      | 'l1_report_senior'
+                      | 'l2_to_supervisor'
+                      | 'l2_investigation_organised'
+                      | 'l2_agent_reply'
+                      | 'l2_result'
+                      | 'l3_answer'
+                      | 'investigation'
+                      | 'investigation_max'
+                      | 'satisfaction_followup'
+                      | 'improvement_action'
+                      | 'formal_review'
+                      | 'regulatory'
+                      | 'progress_report'
+                      | 'milestone';
+                  } | null;
+                  number: string;
+                  /** @description a clock is late */
+                  overdue: boolean;
+                  /** @description the late clock that makes it overdue (the earliest due of them) */
+                  overdueClock: {
+                    /** Format: date-time */
+                    dueAt: string | null;
+                    /** @enum {string} */
+                    kind:
+                      | 'urgent_initial_response'
+                      | 'acknowledgment'
+                      | 'online_first_reply'
+                      | 'l1_report_supervisor'
+                      | 'l1_to_leadership'
+                      | 'l1_leadership_meeting'
+                      | 'l1_result'
+                      | 'l1_report_senior'
+                      | 'l2_to_supervisor'
+                      | 'l2_investigation_organised'
+                      | 'l2_agent_reply'
+                      | 'l2_result'
+                      | 'l3_answer'
+                      | 'investigation'
+                      | 'investigation_max'
+                      | 'satisfaction_followup'
+                      | 'improvement_action'
+                      | 'formal_review'
+                      | 'regulatory'
+                      | 'progress_report'
+                      | 'milestone';
+                    /** @enum {string} */
+                    status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  } | null;
+                  product: string | null;
+                  /**
+                   * @description the level the grading rules proposed
+                   * @enum {number}
+                   */
+                  proposedLevel: 1 | 2 | 3;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /** Format: date-time */
+                  registeredAt: string;
+                  /** @enum {string} */
+                  status:
+                    | 'registered'
+                    | 'assigned'
+                    | 'investigating'
+                    | 'resolving'
+                    | 'feedback_sent'
+                    | 'closed'
+                    | 'withdrawn'
+                    | 'transferred'
+                    | 'merged';
+                  urgent: boolean;
+                }[];
+                total: number;
+              } | null;
+              /** @description how far ahead dueSoon looks */
+              dueSoonHours: number;
+              /** @description open tracked exceptions; null for a user who may not read complaints */
+              exceptions: {
+                items: {
+                  /** @description the clock that was breached */
+                  clockId: string | null;
+                  /** @enum {string|null} */
+                  clockKind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone'
+                    | null;
+                  complaint: {
+                    id: string;
+                    /**
+                     * @description 1 (most serious) to 3
+                     * @enum {number}
+                     */
+                    level: 1 | 2 | 3;
+                    number: string;
+                    /** @enum {string} */
+                    status:
+                      | 'registered'
+                      | 'assigned'
+                      | 'investigating'
+                      | 'resolving'
+                      | 'feedback_sent'
+                      | 'closed'
+                      | 'withdrawn'
+                      | 'transferred'
+                      | 'merged';
+                  };
+                  details: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'breach' | 'dissatisfied' | 'stalled';
+                  /** Format: date-time */
+                  raisedAt: string;
+                  resolution: string | null;
+                  /** Format: date-time */
+                  resolvedAt: string | null;
+                  resolvedBy: string | null;
+                  /** @enum {string} */
+                  status: 'open' | 'resolved';
+                }[];
+                total: number;
+              } | null;
+              /** @description open complaints I handle or track */
+              mine: {
+                /** @description the first few */
+                items: {
+                  /** @description CNY amount as a decimal string, e.g. "12000.50" */
+                  amount: string | null;
+                  /** @description the branch as written at intake */
+                  branch: string | null;
+                  branchId: string | null;
+                  businessLine: string;
+                  category: string;
+                  channel: string;
+                  complainantName: string;
+                  id: string;
+                  /**
+                   * @description 1 (most serious) to 3
+                   * @enum {number}
+                   */
+                  level: 1 | 2 | 3;
+                  levelConfirmed: boolean;
+                  /** @description a major complaint: the emergency plan applies */
+                  major: boolean;
+                  /** @description the open clock that falls due first; null when none runs */
+                  nextDue: {
+                    calendarConfirmed: boolean;
+                    /** Format: date-time */
+                    dueAt: string | null;
+                    /** @enum {string} */
+                    kind:
+                      | 'urgent_initial_response'
+                      | 'acknowledgment'
+                      | 'online_first_reply'
+                      | 'l1_report_supervisor'
+                      | 'l1_to_leadership'
+                      | 'l1_leadership_meeting'
+                      | 'l1_result'
+                      | 'l1_report_senior'
+                      | 'l2_to_supervisor'
+                      | 'l2_investigation_organised'
+                      | 'l2_agent_reply'
+                      | 'l2_result'
+                      | 'l3_answer'
+                      | 'investigation'
+                      | 'investigation_max'
+                      | 'satisfaction_followup'
+                      | 'improvement_action'
+                      | 'formal_review'
+                      | 'regulatory'
+                      | 'progress_report'
+                      | 'milestone';
+                  } | null;
+                  number: string;
+                  /** @description a clock is late */
+                  overdue: boolean;
+                  /** @description the late clock that makes it overdue (the earliest due of them) */
+                  overdueClock: {
+                    /** Format: date-time */
+                    dueAt: string | null;
+                    /** @enum {string} */
+                    kind:
+                      | 'urgent_initial_response'
+                      | 'acknowledgment'
+                      | 'online_first_reply'
+                      | 'l1_report_supervisor'
+                      | 'l1_to_leadership'
+                      | 'l1_leadership_meeting'
+                      | 'l1_result'
+                      | 'l1_report_senior'
+                      | 'l2_to_supervisor'
+                      | 'l2_investigation_organised'
+                      | 'l2_agent_reply'
+                      | 'l2_result'
+                      | 'l3_answer'
+                      | 'investigation'
+                      | 'investigation_max'
+                      | 'satisfaction_followup'
+                      | 'improvement_action'
+                      | 'formal_review'
+                      | 'regulatory'
+                      | 'progress_report'
+                      | 'milestone';
+                    /** @enum {string} */
+                    status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  } | null;
+                  product: string | null;
+                  /**
+                   * @description the level the grading rules proposed
+                   * @enum {number}
+                   */
+                  proposedLevel: 1 | 2 | 3;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /** Format: date-time */
+                  registeredAt: string;
+                  /** @enum {string} */
+                  status:
+                    | 'registered'
+                    | 'assigned'
+                    | 'investigating'
+                    | 'resolving'
+                    | 'feedback_sent'
+                    | 'closed'
+                    | 'withdrawn'
+                    | 'transferred'
+                    | 'merged';
+                  urgent: boolean;
+                }[];
+                total: number;
+              } | null;
+              notifications: {
+                /** @description the newest unread */
+                items: {
+                  /** @description the template's parameters: the complaint number, the clock, `link` for a notice about no complaint… */
+                  body: {
+                    [key: string]: unknown;
+                  };
+                  complaintId: string | null;
+                  complaintNumber: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                  id: string;
+                  /** @description the fact it announces: a workflow action, clock_warning, sign_in_attack… */
+                  kind: string;
+                  /** Format: date-time */
+                  readAt: string | null;
+                  /**
+                   * @description the message template (domain/messages/message-templates.ts)
+                   * @enum {string}
+                   */
+                  template:
+                    | 'complaint.action'
+                    | 'complaint.level1_registered'
+                    | 'complaint.level1_regraded'
+                    | 'clock.warning'
+                    | 'clock.breached'
+                    | 'clock.stalled'
+                    | 'clock.escalated'
+                    | 'improvement.done'
+                    | 'improvement.verified'
+                    | 'improvement.reopened'
+                    | 'improvement.updated'
+                    | 'calendar.unconfirmed'
+                    | 'security.sign_in_attack'
+                    | 'legacy.text';
+                  /** @description the message in the language of Accept-Language (zh-CN unless English is preferred) */
+                  title: string;
+                }[];
+                unread: number;
+              };
+              /** @description open complaints with a late clock */
+              overdue: {
+                /** @description the first few */
+                items: {
+                  /** @description CNY amount as a decimal string, e.g. "12000.50" */
+                  amount: string | null;
+                  /** @description the branch as written at intake */
+                  branch: string | null;
+                  branchId: string | null;
+                  businessLine: string;
+                  category: string;
+                  channel: string;
+                  complainantName: string;
+                  id: string;
+                  /**
+                   * @description 1 (most serious) to 3
+                   * @enum {number}
+                   */
+                  level: 1 | 2 | 3;
+                  levelConfirmed: boolean;
+                  /** @description a major complaint: the emergency plan applies */
+                  major: boolean;
+                  /** @description the open clock that falls due first; null when none runs */
+                  nextDue: {
+                    calendarConfirmed: boolean;
+                    /** Format: date-time */
+                    dueAt: string | null;
+                    /** @enum {string} */
+                    kind:
+                      | 'urgent_initial_response'
+                      | 'acknowledgment'
+                      | 'online_first_reply'
+                      | 'l1_report_supervisor'
+                      | 'l1_to_leadership'
+                      | 'l1_leadership_meeting'
+                      | 'l1_result'
+                      | 'l1_report_senior'
+                      | 'l2_to_supervisor'
+                      | 'l2_investigation_organised'
+                      | 'l2_agent_reply'
+                      | 'l2_result'
+                      | 'l3_answer'
+                      | 'investigation'
+                      | 'investigation_max'
+                      | 'satisfaction_followup'
+                      | 'improvement_action'
+                      | 'formal_review'
+                      | 'regulatory'
+                      | 'progress_report'
+                      | 'milestone';
+                  } | null;
+                  number: string;
+                  /** @description a clock is late */
+                  overdue: boolean;
+                  /** @description the late clock that makes it overdue (the earliest due of them) */
+                  overdueClock: {
+                    /** Format: date-time */
+                    dueAt: string | null;
+                    /** @enum {string} */
+                    kind:
+                      | 'urgent_initial_response'
+                      | 'acknowledgment'
+                      | 'online_first_reply'
+                      | 'l1_report_supervisor'
+                      | 'l1_to_leadership'
+                      | 'l1_leadership_meeting'
+                      | 'l1_result'
+                      | 'l1_report_senior'
+                      | 'l2_to_supervisor'
+                      | 'l2_investigation_organised'
+                      | 'l2_agent_reply'
+                      | 'l2_result'
+                      | 'l3_answer'
+                      | 'investigation'
+                      | 'investigation_max'
+                      | 'satisfaction_followup'
+                      | 'improvement_action'
+                      | 'formal_review'
+                      | 'regulatory'
+                      | 'progress_report'
+                      | 'milestone';
+                    /** @enum {string} */
+                    status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  } | null;
+                  product: string | null;
+                  /**
+                   * @description the level the grading rules proposed
+                   * @enum {number}
+                   */
+                  proposedLevel: 1 | 2 | 3;
+                  /** Format: date-time */
+                  receivedAt: string;
+                  /** Format: date-time */
+                  registeredAt: string;
+                  /** @enum {string} */
+                  status:
+                    | 'registered'
+                    | 'assigned'
+                    | 'investigating'
+                    | 'resolving'
+                    | 'feedback_sent'
+                    | 'closed'
+                    | 'withdrawn'
+                    | 'transferred'
+                    | 'merged';
+                  urgent: boolean;
+                }[];
+                total: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3622,7 +28363,91 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json':
+              | {
+                  /** @enum {string} */
+                  database: 'up';
+                  /** @description round trip of SELECT 1, in milliseconds */
+                  latencyMs: number;
+                  /** @enum {string} */
+                  status: 'ok';
+                }
+              | {
+                  /** @enum {string} */
+                  database: 'down';
+                  /** @enum {string} */
+                  status: 'ok';
+                };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
         };
       };
     };
@@ -3656,7 +28481,81 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              database: 'up';
+              /** @description round trip of SELECT 1, in milliseconds */
+              latencyMs: number;
+              /** @enum {string} */
+              status: 'ready';
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              database: 'down';
+              /** @enum {string} */
+              status: 'unavailable';
+            };
+          };
         };
       };
     };

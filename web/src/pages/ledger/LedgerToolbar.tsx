@@ -2,17 +2,13 @@ import { DeleteOutlined, DownloadOutlined, SaveOutlined, SettingOutlined } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Popover, Select, Space } from 'antd';
 import { useState } from 'react';
-import { api, apiDownload, ApiError, queryString } from '../../api';
+import { apiDownload, ApiError } from '../../api';
+import { client, ok, type Answer, type ItemOf } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { COLUMNS, type ColumnKey } from './ledger-params';
 
-export interface SavedView {
-  id: string;
-  name: string;
-  query: string;
-  columns: string[];
-}
+export type SavedView = ItemOf<Answer<'/api/saved-views', 'get'>>;
 
 interface Props {
   /** the API query of the current filter and sort (no paging) */
@@ -38,21 +34,21 @@ export function LedgerToolbar({ query, columns, setColumns, openView }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const me = useMe();
-  const client = useQueryClient();
+  const queries = useQueryClient();
   const [saving, setSaving] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [selected, setSelected] = useState<string | undefined>();
   const [form] = Form.useForm<{ name: string }>();
 
-  const views = useQuery({ queryKey: ['saved-views'], queryFn: () => api<{ items: SavedView[] }>('GET', '/api/saved-views') });
+  const views = useQuery({ queryKey: ['saved-views'], queryFn: () => ok(client.GET('/api/saved-views')) });
   const save = useMutation({
     mutationFn: (name: string) =>
-      api<SavedView>('POST', '/api/saved-views', { name, query: new URLSearchParams(query).toString(), columns }),
+      ok(client.POST('/api/saved-views', { body: { name, query: new URLSearchParams(query).toString(), columns } })),
     onSuccess: (v) => {
       setSaving(false);
       setSelected(v.id);
       form.resetFields();
-      void client.invalidateQueries({ queryKey: ['saved-views'] });
+      void queries.invalidateQueries({ queryKey: ['saved-views'] });
       void message.success(t('ledger.viewSaved', { name: v.name }));
     },
     onError: (e) => {
@@ -62,10 +58,10 @@ export function LedgerToolbar({ query, columns, setColumns, openView }: Props) {
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/saved-views/${id}`),
+    mutationFn: (id: string) => ok(client.DELETE('/api/saved-views/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       setSelected(undefined);
-      void client.invalidateQueries({ queryKey: ['saved-views'] });
+      void queries.invalidateQueries({ queryKey: ['saved-views'] });
     },
   });
 
@@ -73,7 +69,7 @@ export function LedgerToolbar({ query, columns, setColumns, openView }: Props) {
     setExporting(true);
     const hide = message.loading(t('ledger.exporting'), 0);
     try {
-      const { blob, fileName } = await apiDownload(`/api/complaints/export${queryString(query)}`);
+      const { blob, fileName } = await apiDownload('/api/complaints/export', query);
       saveFile(blob, fileName ?? 'complaints.xlsx');
       void message.success(t('ledger.exported'));
     } catch (e) {

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Form, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, apiUpload } from '../../../api';
+import { ApiError, apiUpload, postForm } from '../../../api';
 import { useI18n } from '../../../i18n/i18n';
 import type { ActionContext, ActionSpec, Field, FormValues } from './action-spec';
 import { ActionField, type FieldLists } from './ActionField';
@@ -39,10 +39,12 @@ export function ActionDrawer({ spec, ctx, lists, onClose, onDone }: Props) {
 
   const submit = useMutation({
     mutationFn: (values: FormValues) => {
-      const path = `/api/complaints/${encodeURIComponent(ctx.detail.id)}/${spec.path}`;
+      const id = ctx.detail.id;
       if (spec.upload)
-        return apiUpload<unknown>(path, spec.upload(values), (sent, total) => setProgress(Math.floor((sent * 100) / Math.max(total, 1))));
-      return api<unknown>('POST', path, spec.body(values, ctx));
+        return apiUpload('/api/complaints/{id}/add-evidence', { id }, spec.upload(values), (sent, total) =>
+          setProgress(Math.floor((sent * 100) / Math.max(total, 1))),
+        );
+      return postForm(`/api/complaints/{id}/${spec.path}`, { id }, spec.body(values, ctx));
     },
     onMutate: () => {
       setAlert(null);

@@ -3,6 +3,7 @@
  * from the form values. The drawer renders the fields, posts the body and puts the server's field
  * errors on the matching fields.
  */
+import type { StepName } from '../../../api/client';
 import type { MessageKey } from '../../../i18n/dictionary';
 import type { I18n } from '../../../i18n/i18n';
 import type { FullDetail, Milestone, RecordView, RelatedComplaint } from '../complaint-types';
@@ -58,12 +59,12 @@ export type FormValues = Record<string, unknown>;
 
 export interface ActionSpec {
   action: string;
-  /** the URL step: POST /api/complaints/{id}/{path} */
-  path: string;
+  /** the URL step: POST /api/complaints/{id}/{path} (one the API declares) */
+  path: StepName;
   fields: readonly Field[];
   initial?: (ctx: ActionContext) => FormValues;
   body: (values: FormValues, ctx: ActionContext) => unknown;
-  /** a multipart upload with progress instead of the JSON body (add_evidence) */
+  /** add_evidence: a multipart upload with progress instead of the JSON body (the API's one multipart step) */
   upload?: (values: FormValues) => FormData;
   /** explanation shown above the form */
   intro?: MessageKey;
