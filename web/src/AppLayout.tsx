@@ -14,14 +14,14 @@ import type { MessageKey } from './i18n/dictionary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { pageFor, preloadAllWhenIdle } from './pages/lazy-pages';
-import { can, useMe, useSignOut } from './session';
+import { can, useMe, useSignOut, type Permission } from './session';
 
 interface NavEntry {
   path: string;
   label: MessageKey;
   icon: ReactNode;
   /** the page is shown to users holding any of these permissions; none: every signed-in user */
-  anyOf?: readonly string[];
+  anyOf?: readonly Permission[];
 }
 
 /** The pages of the app; the menu shows those the user's permissions allow. */

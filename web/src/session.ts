@@ -1,7 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, ApiError, setCsrfToken } from './api';
-import type { Me } from './types';
+import { ApiError, setCsrfToken } from './api';
+import { client, ok } from './api/client';
+import type { SignedIn, User } from './types';
+
+/** A permission the server grants (the enum of the answer's user.permissions). */
+export type Permission = User['permissions'][number];
 
 /**
  * Who is signed in. The session cookie is HttpOnly, so a flag in localStorage remembers that a
@@ -10,10 +14,10 @@ import type { Me } from './types';
 const SIGNED_IN_FLAG = 'complaints.signedIn';
 export const ME_KEY = ['me'] as const;
 
-async function fetchMe(): Promise<Me | null> {
+async function fetchMe(): Promise<SignedIn | null> {
   if (localStorage.getItem(SIGNED_IN_FLAG) !== '1') return null;
   try {
-    const me = await api<Me>('GET', '/api/auth/me');
+    const me = await ok(client.GET('/api/auth/me'));
     setCsrfToken(me.csrfToken);
     return me;
   } catch (e) {
@@ -35,32 +39,32 @@ export function useMe() {
 }
 
 /** Records a successful sign-in (or password change) so the app shows the signed-in pages. */
-export function useSignedIn(): (me: Me) => void {
-  const client = useQueryClient();
+export function useSignedIn(): (me: SignedIn) => void {
+  const queries = useQueryClient();
   return useCallback(
-    (me: Me) => {
+    (me: SignedIn) => {
       localStorage.setItem(SIGNED_IN_FLAG, '1');
       setCsrfToken(me.csrfToken);
-      client.setQueryData(ME_KEY, me);
+      queries.setQueryData(ME_KEY, me);
     },
-    [client],
+    [queries],
   );
 }
 
 export function useSignOut(): () => Promise<void> {
-  const client = useQueryClient();
+  const queries = useQueryClient();
   return useCallback(async () => {
     try {
-      await api('POST', '/api/auth/logout');
+      await ok(client.POST('/api/auth/logout'));
     } finally {
       localStorage.removeItem(SIGNED_IN_FLAG);
       setCsrfToken(null);
-      client.clear();
-      client.setQueryData(ME_KEY, null);
+      queries.clear();
+      queries.setQueryData(ME_KEY, null);
     }
-  }, [client]);
+  }, [queries]);
 }
 
-export function can(me: Me | null | undefined, permission: string): boolean {
+export function can(me: SignedIn | null | undefined, permission: Permission): boolean {
   return me?.user.permissions.includes(permission) ?? false;
 }

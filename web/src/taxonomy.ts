@@ -1,14 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from './api';
+import { client, ok } from './api/client';
 import { useI18n } from './i18n/i18n';
 import { can, useMe } from './session';
-import type { PolicyAnswer, TaxonomyEntry } from './types';
+import type { TaxonomyEntry } from './types';
 
 export type TaxonomyName = 'channels' | 'categories' | 'businessLines' | 'causes' | 'outcomes';
-
-/** The policy's category -> business lines mapping; a category not listed belongs to every line (server: category-lines.ts). */
-type WithCategoryLines = PolicyAnswer & { policy: { taxonomies: { categoryLines?: Record<string, string[]> } } };
 
 /** Labels of the policy's editable lists (channels, categories) in the current language. */
 export function useTaxonomy() {
@@ -16,7 +13,7 @@ export function useTaxonomy() {
   const me = useMe();
   const policy = useQuery({
     queryKey: ['policy'],
-    queryFn: () => api<WithCategoryLines>('GET', '/api/policy'),
+    queryFn: () => ok(client.GET('/api/policy')),
     enabled: can(me.data, 'policy.read'),
     staleTime: 10 * 60_000,
   });
@@ -28,7 +25,10 @@ export function useTaxonomy() {
     },
     [entries, locale],
   );
-  /** Whether a category may be chosen for a business line (none chosen yet: every category). */
+  /**
+   * Whether a category may be chosen for a business line (none chosen yet: every category); the
+   * policy's categoryLines maps a category to its lines, one not listed belongs to every line.
+   */
   const fitsLine = useCallback(
     (category: string, line: string | undefined): boolean => {
       const lines = policy.data?.policy.taxonomies.categoryLines?.[category];

@@ -2,12 +2,12 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { api } from '../api';
+import { client, ok } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { PasswordChangeForm } from './PasswordChangeForm';
 import { useMe, useSignedIn } from '../session';
-import type { LoginAnswer, Me } from '../types';
+import type { SignedIn } from '../types';
 
 interface LoginForm {
   username: string;
@@ -24,7 +24,7 @@ export function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [pending, setPending] = useState<Me | null>(null);
+  const [pending, setPending] = useState<SignedIn | null>(null);
 
   const mustChange = pending ?? (me.data?.mustChangePassword ? me.data : null);
   if (me.data && !me.data.mustChangePassword && !pending) return <Navigate to={from} replace />;
@@ -33,8 +33,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api<LoginAnswer>('POST', '/api/auth/login', values);
-      const session: Me = { user: answer.user, csrfToken: answer.csrfToken, mustChangePassword: answer.mustChangePassword };
+      const answer = await ok(client.POST('/api/auth/login', { body: values }));
+      const session: SignedIn = { user: answer.user, csrfToken: answer.csrfToken, mustChangePassword: answer.mustChangePassword };
       if (answer.mustChangePassword) setPending(session);
       else {
         signedIn(session);

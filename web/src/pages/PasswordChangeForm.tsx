@@ -1,8 +1,9 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, setCsrfToken } from '../api';
+import { ApiError, setCsrfToken } from '../api';
+import { client, ok } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import type { Me } from '../types';
+import type { SignedIn } from '../types';
 import { bare } from './complaint/actions/server-errors';
 
 interface PasswordForm {
@@ -23,7 +24,7 @@ export function fieldMessages(err: ApiError, name: string): string[] {
  * three character classes, not the username, not a common password), and each of the server's
  * reasons on its field rather than only "请求参数有误".
  */
-export function PasswordChangeForm({ session, onChanged }: { session: Me; onChanged: () => void }) {
+export function PasswordChangeForm({ session, onChanged }: { session: SignedIn; onChanged: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<PasswordForm>();
   const [busy, setBusy] = useState(false);
@@ -34,7 +35,7 @@ export function PasswordChangeForm({ session, onChanged }: { session: Me; onChan
     setError(null);
     try {
       setCsrfToken(session.csrfToken);
-      await api('POST', '/api/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await ok(client.POST('/api/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } }));
       onChanged();
     } catch (e) {
       if (e instanceof ApiError) {

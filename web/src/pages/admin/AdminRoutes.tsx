@@ -3,14 +3,14 @@ import type { ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { MessageKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/i18n';
-import { can, useMe } from '../../session';
+import { can, useMe, type Permission } from '../../session';
 import { lazyPage } from '../lazy-pages';
 
 interface Section {
   path: string;
   label: MessageKey;
   /** shown to users holding any of these permissions */
-  anyOf: readonly string[];
+  anyOf: readonly Permission[];
   page: ComponentType;
 }
 

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import type { MaskedComplainant } from '../../types';
-import type { FullDetail } from './complaint-types';
 
 /** Asks why, then shows the complainant's personal data once (recorded in the history and the audit log). */
 export function UnmaskModal({
@@ -18,7 +18,8 @@ export function UnmaskModal({
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason?: string }>();
   const unmask = useMutation({
-    mutationFn: (reason: string) => api<FullDetail>('POST', `/api/complaints/${encodeURIComponent(complaintId)}/unmask`, { reason }),
+    mutationFn: (reason: string) =>
+      ok(client.POST('/api/complaints/{id}/unmask', { params: { path: { id: complaintId } }, body: { reason } })),
     onSuccess: (detail) => {
       onShown(detail.complainant);
       onClose();

@@ -1,45 +1,48 @@
 /** The complaint page's reads; every key starts with ['complaint', id] so one invalidation refreshes them all. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, queryString } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
-import type { EventView, FullDetail, ImprovementAction, OrgUnit, PolicyLists, RecordsAnswer, UserSummary } from './complaint-types';
+import type { TaxonomyName } from '../../taxonomy';
+import type { TaxonomyEntry } from '../../types';
 
-const path = (id: string) => `/api/complaints/${encodeURIComponent(id)}`;
+/** The complaint's id or number, as the page's URL names it. */
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export function useComplaint(id: string) {
-  return useQuery({ queryKey: ['complaint', id], queryFn: () => api<FullDetail>('GET', path(id)) });
+  return useQuery({ queryKey: ['complaint', id], queryFn: () => ok(client.GET('/api/complaints/{id}', byId(id))) });
 }
 
 export function useEvents(id: string) {
   return useQuery({
     queryKey: ['complaint', id, 'events'],
-    queryFn: async () => (await api<{ items: EventView[] }>('GET', `${path(id)}/events`)).items,
+    queryFn: async () => (await ok(client.GET('/api/complaints/{id}/events', byId(id)))).items,
   });
 }
 
 export function useRecords(id: string) {
-  return useQuery({ queryKey: ['complaint', id, 'records'], queryFn: () => api<RecordsAnswer>('GET', `${path(id)}/records`) });
+  return useQuery({ queryKey: ['complaint', id, 'records'], queryFn: () => ok(client.GET('/api/complaints/{id}/records', byId(id))) });
 }
 
 /** Improvement actions of this complaint (the route takes the complaint's uuid). */
 export function useImprovements(id: string, complaintId: string | undefined) {
   return useQuery({
     queryKey: ['complaint', id, 'improvements'],
-    enabled: complaintId !== undefined,
-    queryFn: async () =>
-      (await api<{ items: ImprovementAction[] }>('GET', `/api/improvement-actions${queryString({ complaintId, limit: 200 })}`)).items,
+    queryFn:
+      complaintId === undefined
+        ? skipToken
+        : async () => (await ok(client.GET('/api/improvement-actions', { params: { query: { complaintId, limit: 200 } } }))).items,
   });
 }
 
 /** Refreshes the complaint, its history, records and improvement actions after a step. */
 export function useRefreshComplaint(id: string): () => Promise<void> {
-  const client = useQueryClient();
+  const queries = useQueryClient();
   return useCallback(async () => {
-    await client.invalidateQueries({ queryKey: ['complaint', id] });
-    await client.invalidateQueries({ queryKey: ['ledger'] });
-  }, [client, id]);
+    await queries.invalidateQueries({ queryKey: ['complaint', id] });
+    await queries.invalidateQueries({ queryKey: ['ledger'] });
+  }, [queries, id]);
 }
 
 /** Active colleagues (GET /api/directory: every complaint reader may pick one); others type a username. */
@@ -49,7 +52,7 @@ export function useUsers() {
     queryKey: ['directory'],
     enabled: can(me.data, 'complaint.read'),
     staleTime: 5 * 60_000,
-    queryFn: async () => (await api<{ items: UserSummary[] }>('GET', '/api/directory')).items,
+    queryFn: async () => (await ok(client.GET('/api/directory'))).items,
   });
 }
 
@@ -72,7 +75,7 @@ export function useDepartments() {
     queryKey: ['org-units', 'department'],
     enabled: can(me.data, 'org.read'),
     staleTime: 10 * 60_000,
-    queryFn: async () => (await api<{ items: OrgUnit[] }>('GET', '/api/org-units?kind=department')).items,
+    queryFn: async () => (await ok(client.GET('/api/org-units', { params: { query: { kind: 'department' } } }))).items,
   });
 }
 
@@ -83,19 +86,20 @@ export function usePolicyLists() {
     queryKey: ['policy'],
     enabled: can(me.data, 'policy.read'),
     staleTime: 10 * 60_000,
-    queryFn: () => api<PolicyLists>('GET', '/api/policy'),
+    queryFn: () => ok(client.GET('/api/policy')),
   });
 }
 
-export type TaxonomyLabel = (taxonomy: string, code: string) => string;
+export type TaxonomyLabel = (taxonomy: TaxonomyName, code: string) => string;
 
 /** The label of a code of one of the policy's lists (businessLines, causes, outcomes…) in the current language. */
 export function useTaxonomyLabel(): TaxonomyLabel {
   const policy = usePolicyLists();
   const { locale } = useI18n();
   return useCallback(
-    (taxonomy: string, code: string) => {
-      const e = policy.data?.policy.taxonomies[taxonomy]?.find((x) => x.code === code);
+    (taxonomy: TaxonomyName, code: string) => {
+      const entries: readonly TaxonomyEntry[] = policy.data?.policy.taxonomies[taxonomy] ?? [];
+      const e = entries.find((x) => x.code === code);
       return e ? (locale === 'zh-CN' ? e.zh : e.en) : code;
     },
     [policy.data, locale],

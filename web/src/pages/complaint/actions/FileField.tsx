@@ -2,19 +2,14 @@ import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { api } from '../../../api';
+import { client, ok } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 
 /** GET /api/evidence/settings: what the server accepts (EVIDENCE_MAX_BYTES, EVIDENCE_TYPES). */
-interface EvidenceSettings {
-  maxBytes: number;
-  contentTypes: string[];
-}
-
 export function useEvidenceSettings() {
   return useQuery({
     queryKey: ['evidence-settings'],
-    queryFn: () => api<EvidenceSettings>('GET', '/api/evidence/settings'),
+    queryFn: () => ok(client.GET('/api/evidence/settings')),
     staleTime: 60 * 60_000,
   });
 }

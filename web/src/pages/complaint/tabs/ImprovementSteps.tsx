@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Radio, Space } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api';
+import { ApiError } from '../../../api';
+import { client, ok } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 import { can, useMe } from '../../../session';
 import type { ImprovementAction } from '../complaint-types';
@@ -24,12 +25,12 @@ export function ImprovementSteps({ action, onChanged }: { action: ImprovementAct
   const mayVerify = action.status === 'done' && manager && action.doneBy !== username;
 
   const send = useMutation({
-    mutationFn: (v: { note: string; effective?: boolean }) =>
-      api(
-        'POST',
-        `/api/improvement-actions/${action.id}/${step}`,
-        step === 'verify' ? { note: v.note, effective: v.effective ?? true } : { note: v.note },
-      ),
+    mutationFn: (v: { note: string; effective?: boolean }) => {
+      const params = { path: { id: action.id } };
+      return step === 'verify'
+        ? ok(client.POST('/api/improvement-actions/{id}/verify', { params, body: { note: v.note, effective: v.effective ?? true } }))
+        : ok(client.POST('/api/improvement-actions/{id}/done', { params, body: { note: v.note } }));
+    },
     onSuccess: async () => {
       setStep(null);
       form.resetFields();
