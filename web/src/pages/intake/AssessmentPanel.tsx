@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api, queryString } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
-import type { LedgerItem, LedgerPage } from '../../types';
+import type { LedgerItem } from '../../types';
 import { LevelTag, StatusTag } from '../labels';
 import type { IntakePreview } from './intake-types';
 
@@ -118,8 +118,7 @@ export function HistoryPanel({ phone }: { phone: string }) {
   const digits = phone.replace(/\D/g, '');
   const history = useQuery({
     queryKey: ['complainant-history', digits],
-    queryFn: () =>
-      api<LedgerPage & { total: number }>('GET', `/api/complaints${queryString({ contact: phone, limit: 10, total: 'true' })}`),
+    queryFn: () => ok(client.GET('/api/complaints', { params: { query: { contact: phone, limit: 10, total: 'true' } } })),
     enabled: digits.length >= 7,
     staleTime: 30_000,
   });
@@ -130,7 +129,9 @@ export function HistoryPanel({ phone }: { phone: string }) {
       size="small"
       title={t('intake.history')}
       data-testid="history"
-      extra={history.isFetching ? <Spin size="small" /> : history.data && t('intake.historyCount', { n: history.data.total })}
+      extra={
+        history.isFetching ? <Spin size="small" /> : history.data && t('intake.historyCount', { n: history.data.total ?? items.length })
+      }
     >
       {history.error && <Alert type="warning" showIcon message={history.error.message} />}
       {history.data && items.length === 0 ? (

@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { ID_TYPES, RISK_FLAGS } from '../../codes';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import type { IntakeMode } from './intake-body';
-import type { OrgUnit } from './intake-types';
 
 /** Who complains: on the hotline the phone comes first (it finds the customer's history). */
 export function ComplainantFields({ mode }: { mode: IntakeMode }) {
@@ -161,7 +160,7 @@ export function SourceFields({ mode }: { mode: IntakeMode }) {
   const { t, locale } = useI18n();
   const branches = useQuery({
     queryKey: ['org-units', 'branch'],
-    queryFn: () => api<{ items: OrgUnit[] }>('GET', '/api/org-units?kind=branch'),
+    queryFn: () => ok(client.GET('/api/org-units', { params: { query: { kind: 'branch' } } })),
     enabled: mode === 'branch',
     staleTime: 10 * 60_000,
   });

@@ -1,13 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Row, Segmented, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { api, ApiError } from '../../api';
+import { ApiError, postForm } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import { bare, labelChoices } from '../complaint/actions/server-errors';
 import { AssessmentPanel, HistoryPanel } from './AssessmentPanel';
 import { formField, INTAKE_MODES, intakeBody, previewable, type IntakeMode, type IntakeValues } from './intake-body';
-import type { IntakePreview, RegisteredComplaint } from './intake-types';
+import type { RegisteredComplaint } from './intake-types';
 import { ComplainantFields, MatterFields, SourceFields } from './IntakeFields';
 import { IntakeResult } from './IntakeResult';
 
@@ -45,15 +45,14 @@ export function IntakePage() {
   const settled = useDebounced(previewable(values) ? JSON.stringify(body) : null, PREVIEW_DELAY_MS);
   const preview = useQuery({
     queryKey: ['intake-preview', settled],
-    queryFn: () => api<IntakePreview>('POST', '/api/complaints/preview', JSON.parse(settled ?? '{}')),
+    queryFn: () => postForm('/api/complaints/preview', {}, JSON.parse(settled ?? '{}')),
     enabled: settled !== null,
     placeholderData: (previous) => previous,
     retry: false,
   });
 
   const register = useMutation({
-    mutationFn: (b: Record<string, unknown>) =>
-      api<RegisteredComplaint>('POST', '/api/complaints', b, { 'idempotency-key': idempotencyKey }),
+    mutationFn: (b: Record<string, unknown>) => postForm('/api/complaints', {}, b, { 'idempotency-key': idempotencyKey }),
     onSuccess: (complaint) => {
       setSaved(complaint);
       void message.success(t('intake.saved', { number: complaint.number }));

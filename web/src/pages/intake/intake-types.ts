@@ -1,32 +1,10 @@
-import type { ComplaintDetail, GradingReason } from '../../types';
+/** The answers the new-complaint page reads, as generated from /api/openapi.json. */
+import type { Answer, ItemOf } from '../../api/client';
 
-export interface PlannedClock {
-  kind: string;
-  dueAt: string | null;
-  calendarConfirmed: boolean;
-}
-
-/** POST /api/complaints/preview */
-export interface IntakePreview {
-  level: 1 | 2 | 3;
-  major: boolean;
-  reasons: GradingReason[];
-  clocks: PlannedClock[];
-  duplicates: Array<{ id: string; number: string; status: string; level: number; category: string; receivedAt: string }>;
-  hiddenDuplicates: number;
-}
+/** POST /api/complaints/preview: the level, the clocks it would start, possible duplicates. */
+export type IntakePreview = Answer<'/api/complaints/preview', 'post'>;
 
 /** POST /api/complaints answers the complaint as GET /api/complaints/{id} does. */
-export type RegisteredComplaint = ComplaintDetail & {
-  gradingReasons: GradingReason[];
-  clocks: Array<{ kind: string; dueAt: string | null; status: string; calendarConfirmed: boolean }>;
-};
+export type RegisteredComplaint = Answer<'/api/complaints', 'post'>;
 
-export interface OrgUnit {
-  id: string;
-  code: string;
-  kind: string;
-  nameZh: string;
-  nameEn: string;
-  active: boolean;
-}
+export type OrgUnit = ItemOf<Answer<'/api/org-units', 'get'>>;

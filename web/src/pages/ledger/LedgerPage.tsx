@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
-import { api, queryString } from '../../api';
-import type { LedgerItem, LedgerPage as LedgerAnswer } from '../../types';
+import { client, ok } from '../../api/client';
+import type { LedgerItem } from '../../types';
 import { LevelTag, OverdueTag, StatusTag } from '../labels';
 import { LedgerFilters } from './LedgerFilters';
 import { apiParams, readColumns, readState, withParam, type ColumnKey, type LedgerSort } from './ledger-params';
@@ -19,7 +19,7 @@ const SORTABLE: Partial<Record<ColumnKey, LedgerSort>> = { number: 'number', lev
 /** Secondary columns show from 1200 px; below, the number, level, status, category, complainant and next deadline. */
 const WIDE: Breakpoint[] = ['xl'];
 
-type Row = LedgerItem & { businessLine?: string; branch?: string | null; amount?: string | null };
+type Row = LedgerItem;
 
 function storedColumns(): ColumnKey[] {
   try {
@@ -52,9 +52,10 @@ export function LedgerPage() {
   const ledger = useInfiniteQuery({
     queryKey: ['ledger', query],
     queryFn: ({ pageParam }) =>
-      api<LedgerAnswer & { total: number | null }>(
-        'GET',
-        `/api/complaints${queryString({ ...query, limit: PAGE_SIZE, cursor: pageParam, total: pageParam ? undefined : 'true' })}`,
+      ok(
+        client.GET('/api/complaints', {
+          params: { query: { ...query, limit: PAGE_SIZE, cursor: pageParam, total: pageParam ? undefined : 'true' } },
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -122,7 +123,8 @@ export function LedgerPage() {
       key: 'nextDue',
       width: 140,
       fixed: 'right',
-      render: (_v, r) => (r.nextDue ? dateTime(r.nextDue.dueAt) : t('common.none')),
+      // a paused clock has no due time until it resumes
+      render: (_v, r) => (r.nextDue ? (r.nextDue.dueAt ? dateTime(r.nextDue.dueAt) : t('complaint.pausedNoDue')) : t('common.none')),
     },
   };
   const shown: TableColumnsType<Row> = columns.map((key) => ({
