@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, List, Popover, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from './api';
+import { client, ok } from './api/client';
 import { useI18n } from './i18n/i18n';
 import { noticeTarget, REFRESH_MS, useLatestNotices, useMarkRead, type Notice } from './notices';
 
@@ -56,7 +56,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
-    queryFn: () => api<{ unreadCount: number }>('GET', '/api/notifications/unread-count'),
+    queryFn: () => ok(client.GET('/api/notifications/unread-count')),
     refetchInterval: REFRESH_MS,
   });
   const latest = useLatestNotices(LATEST, open);

@@ -1,39 +1,23 @@
 /** The signed-in user's notifications (GET /api/notifications): types and the shared queries. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, queryString } from './api';
+import { client, ok, type Answer, type ItemOf } from './api/client';
 
-export interface Notice {
-  id: string;
-  kind: string;
-  title: string;
-  complaintId: string | null;
-  complaintNumber: string | null;
-  createdAt: string;
-  readAt: string | null;
-  /** body.link: where a notice about no complaint leads (e.g. the calendar import, #9 item 10) */
-  body?: Record<string, unknown>;
-}
+export type NoticePage = Answer<'/api/notifications', 'get'>;
+/** body.link: where a notice about no complaint leads (e.g. the calendar import, #9 item 10) */
+export type Notice = ItemOf<NoticePage>;
 
 /** The page a notice opens: its complaint, or the in-app path its body names. */
 export function noticeTarget(n: Pick<Notice, 'complaintId' | 'body'>): string | null {
   if (n.complaintId) return `/complaints/${n.complaintId}`;
-  const link = n.body?.link;
+  const link = n.body.link;
   return typeof link === 'string' && link.startsWith('/') && !link.startsWith('//') ? link : null;
-}
-
-export interface NoticePage {
-  items: Notice[];
-  unreadCount: number;
-  /** the cursor of the next (older) page; null on the last one */
-  nextBefore: string | null;
 }
 
 export const REFRESH_MS = 60_000;
 
 export function fetchNotices(q: { limit: number; unread?: boolean; before?: string }): Promise<NoticePage> {
-  return api<NoticePage>(
-    'GET',
-    `/api/notifications${queryString({ limit: q.limit, unread: q.unread ? 'true' : undefined, before: q.before })}`,
+  return ok(
+    client.GET('/api/notifications', { params: { query: { limit: q.limit, unread: q.unread ? 'true' : undefined, before: q.before } } }),
   );
 }
 
@@ -49,13 +33,12 @@ export function useLatestNotices(limit: number, enabled: boolean) {
 
 /** Marks some or all read; every notification view (bell, page, workbench) refreshes. */
 export function useMarkRead() {
-  const client = useQueryClient();
+  const queries = useQueryClient();
   return useMutation({
-    mutationFn: (which: { ids: string[] } | { all: true }) =>
-      api<{ updated: number; unreadCount: number }>('POST', '/api/notifications/read', which),
+    mutationFn: (which: { ids: string[] } | { all: true }) => ok(client.POST('/api/notifications/read', { body: which })),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['notifications'] });
-      void client.invalidateQueries({ queryKey: ['workbench'] });
+      void queries.invalidateQueries({ queryKey: ['notifications'] });
+      void queries.invalidateQueries({ queryKey: ['workbench'] });
     },
   });
 }

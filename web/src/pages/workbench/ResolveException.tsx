@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import type { WorkbenchException } from './workbench-types';
@@ -10,15 +11,16 @@ import type { WorkbenchException } from './workbench-types';
 export function ResolveException({ exception }: { exception: WorkbenchException }) {
   const { t } = useI18n();
   const me = useMe();
-  const client = useQueryClient();
+  const queries = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ resolution: string }>();
   const resolve = useMutation({
-    mutationFn: (resolution: string) => api('POST', `/api/exceptions/${exception.id}/resolve`, { resolution }),
+    mutationFn: (resolution: string) =>
+      ok(client.POST('/api/exceptions/{id}/resolve', { params: { path: { id: exception.id } }, body: { resolution } })),
     onSuccess: async () => {
       setOpen(false);
-      await client.invalidateQueries({ queryKey: ['workbench'] });
-      await client.invalidateQueries({ queryKey: ['board'] });
+      await queries.invalidateQueries({ queryKey: ['workbench'] });
+      await queries.invalidateQueries({ queryKey: ['board'] });
     },
     onError: (e) => {
       const message = e instanceof ApiError ? e.fieldMessage('resolution') : undefined;

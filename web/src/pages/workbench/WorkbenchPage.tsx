@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import type { LedgerItem } from '../../types';
@@ -11,7 +11,7 @@ import { LevelTag, OverdueTag, StatusTag } from '../labels';
 import { noticeTarget } from '../../notices';
 import { CalendarPendingBanner } from '../admin/CalendarPendingBanner';
 import { ResolveException } from './ResolveException';
-import { SECTION_VIEWS, type ComplaintSection, type WorkbenchAnswer } from './workbench-types';
+import { SECTION_VIEWS, type ComplaintSection } from './workbench-types';
 
 const REFRESH_MS = 60_000;
 
@@ -73,7 +73,9 @@ function ComplaintList({
                   {label('clock', c.overdueClock.kind)} · {t('workbench.dueWas', { at: dateTime(c.overdueClock.dueAt) })}
                 </Typography.Text>
               ) : (
-                <Typography.Text type="secondary">{c.nextDue ? dateTime(c.nextDue.dueAt) : c.complainantName}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {c.nextDue ? (c.nextDue.dueAt ? dateTime(c.nextDue.dueAt) : t('complaint.pausedNoDue')) : c.complainantName}
+                </Typography.Text>
               )}
             </Space>
           </List.Item>
@@ -87,17 +89,17 @@ function ComplaintList({
 export function WorkbenchPage() {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
-  const client = useQueryClient();
+  const queries = useQueryClient();
   const wb = useQuery({
     queryKey: ['workbench'],
-    queryFn: () => api<WorkbenchAnswer>('GET', '/api/workbench'),
+    queryFn: () => ok(client.GET('/api/workbench')),
     refetchInterval: REFRESH_MS,
   });
   const markRead = useMutation({
-    mutationFn: () => api('POST', '/api/notifications/read', { all: true }),
+    mutationFn: () => ok(client.POST('/api/notifications/read', { body: { all: true } })),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['workbench'] });
-      void client.invalidateQueries({ queryKey: ['notifications'] });
+      void queries.invalidateQueries({ queryKey: ['workbench'] });
+      void queries.invalidateQueries({ queryKey: ['notifications'] });
     },
   });
   const d = wb.data;

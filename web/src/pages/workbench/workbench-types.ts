@@ -1,30 +1,9 @@
-import type { Notice } from '../../notices';
-import type { LedgerItem } from '../../types';
+/** GET /api/workbench: the answer (as generated) and the ledger views its sections open. */
+import type { Answer, ItemOf } from '../../api/client';
 
-export interface ComplaintSection {
-  total: number;
-  items: LedgerItem[];
-}
-
-export interface WorkbenchException {
-  id: string;
-  kind: 'breach' | 'stalled' | 'dissatisfied';
-  raisedAt: string;
-  clockKind: string | null;
-  complaint: { id: string; number: string; level: number; status: string };
-}
-
-/** A notice as the workbench lists it (the bell's type without the read time). */
-export type InboxItem = Omit<Notice, 'readAt'>;
-
-export interface WorkbenchAnswer {
-  dueSoonHours: number;
-  mine: ComplaintSection | null;
-  dueSoon: ComplaintSection | null;
-  overdue: ComplaintSection | null;
-  exceptions: { total: number; items: WorkbenchException[] } | null;
-  notifications: { unread: number; items: InboxItem[] };
-}
+export type WorkbenchAnswer = Answer<'/api/workbench', 'get'>;
+export type ComplaintSection = NonNullable<WorkbenchAnswer['mine']>;
+export type WorkbenchException = ItemOf<NonNullable<WorkbenchAnswer['exceptions']>>;
 
 /** Open statuses: the ledger views the workbench sections open. */
 export const OPEN_STATUSES = 'registered,assigned,investigating,resolving,feedback_sent';
