@@ -57,7 +57,9 @@ export function AlertsCards({ exceptions, breaches }: Pick<BoardAnswer, 'excepti
                     <Space wrap size={4}>
                       <Tag color={KIND_COLOURS[e.kind]}>{label('board.exceptionKind', e.kind)}</Tag>
                       <ComplaintRef c={e.complaint} />
-                      <Typography.Text>{clockName(e.clockKind, e.details.label)}</Typography.Text>
+                      <Typography.Text>
+                        {clockName(e.clockKind, typeof e.details.label === 'string' ? e.details.label : null)}
+                      </Typography.Text>
                     </Space>
                   }
                   description={t('board.exceptions.raisedAt', { at: dateTime(e.raisedAt) })}

@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Result, Row, Space, Spin, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { AlertsCards } from './AlertsCards';
 import { openByLevelOption, onTimeOption, receivedPerDayOption } from './board-charts';
-import type { BoardAnswer } from './board-types';
 import { BoardTiles } from './BoardTiles';
 import { EChart } from './EChart';
 import { Level1Table } from './Level1Table';
@@ -46,7 +46,7 @@ export function BoardPage() {
   const allowed = can(me.data, 'board.read');
   const board = useQuery({
     queryKey: ['board'],
-    queryFn: () => api<BoardAnswer>('GET', '/api/board'),
+    queryFn: () => ok(client.GET('/api/board')),
     enabled: allowed,
     refetchInterval: REFRESH_MS,
   });
