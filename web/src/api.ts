@@ -162,33 +162,3 @@ export function queryString(params: Record<string, unknown>): string {
   const s = searchParams(params).toString();
   return s ? `?${s}` : '';
 }
-
-// The untyped calls of the pages not yet on the typed client (#10 item 2); removed with the last of them.
-
-export async function api<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  return send<T>(method, path, body === undefined ? undefined : { body: JSON.stringify(body), contentType: 'application/json' }, headers);
-}
-
-/** A write with a body that is not JSON (an .ics file as text/calendar, say); answers are JSON as usual. */
-export async function apiRaw<T>(method: 'POST' | 'PUT', path: string, body: string | Blob, contentType: string): Promise<T> {
-  return send<T>(method, path, { body, contentType });
-}
-
-async function send<T>(
-  method: string,
-  path: string,
-  payload?: { body: string | Blob; contentType: string },
-  extra: Record<string, string> = {},
-): Promise<T> {
-  const headers: Record<string, string> = { ...extra, ...requestHeaders(method) };
-  if (payload) headers['content-type'] = payload.contentType;
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: payload?.body });
-  const parsed = await parseJson(res);
-  if (!res.ok) throw toApiError(res.status, parsed);
-  return parsed as T;
-}

@@ -1,32 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, queryString } from '../../api';
+import { client, ok, type Answer, type ItemOf, type Query } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  /** the actor's display name when the actor is a user */
-  actorName: string | null;
-  action: string;
-  outcome: 'success' | 'denied' | 'failure';
-  targetType: string | null;
-  targetId: string | null;
-  /** the object as a person names it: complaint number, "name (username)", org unit, "v3", year */
-  targetLabel: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+type AuditPage = Answer<'/api/audit', 'get'>;
+/** targetLabel: the object as a person names it (complaint number, "name (username)", org unit, "v3", year) */
+type AuditEntry = ItemOf<AuditPage>;
 
-interface Filter {
-  actor?: string;
-  action?: string;
-  outcome?: string;
-  from?: string;
-  to?: string;
-}
+/** The filters the page sets (the API's own query parameters). */
+type Filter = Pick<Query<'/api/audit', 'get'>, 'actor' | 'action' | 'outcome' | 'from' | 'to'>;
 
 /** Prefixes worth filtering by (the API matches the start of the action): each has a readable name. */
 const ACTIONS = [
@@ -80,11 +63,8 @@ export function AuditPage() {
   const [filter, setFilter] = useState<Filter>({});
   const log = useInfiniteQuery({
     queryKey: ['admin', 'audit', filter],
-    queryFn: ({ pageParam }) =>
-      api<{ items: AuditEntry[]; nextCursor: string | null }>(
-        'GET',
-        `/api/audit${queryString({ ...filter, limit: PAGE, cursor: pageParam })}`,
-      ),
+    queryFn: ({ pageParam }): Promise<AuditPage> =>
+      ok(client.GET('/api/audit', { params: { query: { ...filter, limit: PAGE, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -158,7 +138,7 @@ export function AuditPage() {
           allowClear
           style={{ width: 120 }}
           placeholder={t('admin.audit.outcome')}
-          onChange={(v: string | undefined) => set({ outcome: v })}
+          onChange={(v: Filter['outcome']) => set({ outcome: v })}
           options={(['success', 'denied', 'failure'] as const).map((o) => ({ value: o, label: label('admin.audit.outcome', o) }))}
         />
         <DatePicker.RangePicker

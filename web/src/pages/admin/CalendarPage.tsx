@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { KEYS, useCalendarYear, useCalendarYears } from './admin-api';
@@ -21,7 +21,7 @@ export function CalendarPage() {
   const me = useMe();
   const writable = can(me.data, 'calendar.write');
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const queries = useQueryClient();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || thisYear();
   // ?import=1: arrived from the "not confirmed" banner or notification, the import is what is wanted
@@ -32,11 +32,12 @@ export function CalendarPage() {
 
   const refresh = () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: KEYS.calendarYear(year) }),
-      client.invalidateQueries({ queryKey: KEYS.calendarYears }),
+      queries.invalidateQueries({ queryKey: KEYS.calendarYear(year) }),
+      queries.invalidateQueries({ queryKey: KEYS.calendarYears }),
     ]);
   const confirm = useMutation({
-    mutationFn: (confirmed: boolean) => api<{ replanned: number }>('PUT', `/api/calendar/${year}/confirmation`, { confirmed }),
+    mutationFn: (confirmed: boolean) =>
+      ok(client.PUT('/api/calendar/{year}/confirmation', { params: { path: { year } }, body: { confirmed } })),
     onSuccess: async (r) => {
       message.success(t('admin.calendar.replanned', { n: r.replanned }));
       await refresh();

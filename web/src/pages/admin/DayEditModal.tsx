@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Radio, Space } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import type { CalendarDay } from './admin-types';
 
@@ -14,7 +14,12 @@ export function DayEditModal({ day, onClose, onSaved }: { day: CalendarDay; onCl
   const [name, setName] = useState(day.name);
   const save = useMutation({
     mutationFn: () =>
-      api<{ replanned: number }>('PUT', `/api/calendar/days/${day.date}`, { kind, name: kind === 'default' ? '' : name.trim() }),
+      ok(
+        client.PUT('/api/calendar/days/{date}', {
+          params: { path: { date: day.date } },
+          body: { kind, name: kind === 'default' ? '' : name.trim() },
+        }),
+      ),
     onSuccess: (r) => onSaved(r.replanned),
   });
   const weekday = t('admin.calendar.weekdays').split(',')[(day.weekday + 6) % 7];

@@ -2,9 +2,9 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Upload } from 'antd';
 import { useEffect, useRef } from 'react';
-import { ApiError, apiRaw } from '../../api';
+import { ApiError } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
-import type { CalendarImportResult } from './admin-types';
 
 /**
  * Replaces a year from an iCalendar (.ics) file: the file picker, then the server's result or
@@ -21,7 +21,15 @@ export function IcsImport({ year, onImported, focus = false }: { year: number; o
   }, [focus, year]);
   const upload = useMutation({
     mutationFn: async (file: File) =>
-      apiRaw<CalendarImportResult>('POST', `/api/calendar/${year}/import`, await file.text(), 'text/calendar'),
+      ok(
+        client.POST('/api/calendar/{year}/import', {
+          params: { path: { year } },
+          // the file as it is, as text/calendar (not JSON)
+          body: await file.text(),
+          bodySerializer: (text) => text,
+          headers: { 'content-type': 'text/calendar' },
+        }),
+      ),
     onSuccess: onImported,
   });
   const result = upload.data?.year === year ? upload.data : undefined;

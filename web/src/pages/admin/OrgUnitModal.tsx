@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { applyServerErrors } from './admin-api';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../../codes';
@@ -23,8 +23,8 @@ export function OrgUnitModal({ target, onClose, onSaved }: { target: OrgUnit | '
   const save = useMutation({
     mutationFn: (v: UnitForm) =>
       isNew
-        ? api<OrgUnit>('POST', '/api/org-units', v)
-        : api<OrgUnit>('PATCH', `/api/org-units/${target.id}`, { nameZh: v.nameZh, nameEn: v.nameEn }),
+        ? ok(client.POST('/api/org-units', { body: v }))
+        : ok(client.PATCH('/api/org-units/{id}', { params: { path: { id: target.id } }, body: { nameZh: v.nameZh, nameEn: v.nameEn } })),
     onSuccess: onSaved,
     onError: (e) => setFormError(applyServerErrors(form, e, ['kind', 'code', 'nameZh', 'nameEn'])),
   });

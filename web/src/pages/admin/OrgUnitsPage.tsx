@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { ActivationToggle, ActiveTag } from './Activation';
@@ -17,13 +17,13 @@ export function OrgUnitsPage() {
   const me = useMe();
   const writable = can(me.data, 'org.write');
   const units = useOrgUnits();
-  const client = useQueryClient();
+  const queries = useQueryClient();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<OrgUnit | 'new' | null>(null);
 
-  const refresh = () => client.invalidateQueries({ queryKey: KEYS.orgUnits });
+  const refresh = () => queries.invalidateQueries({ queryKey: KEYS.orgUnits });
   const toggle = useMutation({
-    mutationFn: (u: OrgUnit) => api<OrgUnit>('PATCH', `/api/org-units/${u.id}`, { active: !u.active }),
+    mutationFn: (u: OrgUnit) => ok(client.PATCH('/api/org-units/{id}', { params: { path: { id: u.id } }, body: { active: !u.active } })),
     onSuccess: refresh,
     onError: (e) => message.error(e.message),
   });

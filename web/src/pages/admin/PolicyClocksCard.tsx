@@ -1,6 +1,6 @@
 import { Card, Form, InputNumber, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { DURATION_UNITS } from '../../codes';
+import { DURATION_UNITS, type DurationUnit } from '../../codes';
 import type { PolicyDoc } from './admin-types';
 
 export interface PolicySectionProps {
@@ -12,7 +12,7 @@ export interface PolicySectionProps {
 }
 
 interface ClockRow {
-  kind: string;
+  kind: keyof PolicyDoc['clocks'];
   group: 'l1' | 'l2' | 'l3' | 'general';
 }
 
@@ -27,7 +27,7 @@ function groupOf(kind: string): ClockRow['group'] {
 /** The policy clocks, by level: amount and unit of each. */
 export function PolicyClocksCard({ draft, edit, errorOf, readOnly }: PolicySectionProps) {
   const { t, label } = useI18n();
-  const rows: ClockRow[] = Object.keys(draft.clocks)
+  const rows: ClockRow[] = (Object.keys(draft.clocks) as Array<ClockRow['kind']>)
     .map((kind) => ({ kind, group: groupOf(kind) }))
     .sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group]);
 
@@ -68,7 +68,7 @@ export function PolicyClocksCard({ draft, edit, errorOf, readOnly }: PolicySecti
         <Select
           disabled={readOnly}
           value={draft.clocks[r.kind]?.unit}
-          onChange={(v: string) => edit((d) => void (d.clocks[r.kind]!.unit = v))}
+          onChange={(v: DurationUnit) => edit((d) => void (d.clocks[r.kind].unit = v))}
           options={DURATION_UNITS.map((u) => ({ value: u, label: label('admin.unit', u) }))}
           style={{ width: '100%' }}
           popupMatchSelectWidth={false}

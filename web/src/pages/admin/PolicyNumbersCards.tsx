@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import { COMPENSATION_APPROVERS } from '../../codes';
+import { COMPENSATION_APPROVERS, type CompensationApprover } from '../../codes';
 import type { PolicySectionProps } from './PolicyClocksCard';
 
 const REGULATORY = ['decisionDays', 'extendedDays', 'maxDays'] as const;
@@ -134,7 +134,7 @@ export function BandsCard({ draft, edit, errorOf, readOnly }: PolicySectionProps
               <Select
                 disabled={readOnly}
                 value={b.approver}
-                onChange={(v: string) => edit((d) => void (d.compensationBands[b.index]!.approver = v))}
+                onChange={(v: CompensationApprover) => edit((d) => void (d.compensationBands[b.index]!.approver = v))}
                 options={COMPENSATION_APPROVERS.map((a) => ({ value: a, label: label('admin.approver', a) }))}
                 style={{ width: '100%' }}
               />

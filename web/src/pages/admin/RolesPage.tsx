@@ -1,11 +1,12 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Alert, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n/i18n';
+import type { Permission } from '../../session';
 import { useRoles } from './admin-api';
 import type { RoleInfo } from './admin-types';
 
 interface PermissionRow {
-  permission: string;
+  permission: Permission;
 }
 
 const SCOPE_COLOURS: Record<RoleInfo['scope'], string> = { none: 'default', branch: 'cyan', department: 'blue', all: 'purple' };

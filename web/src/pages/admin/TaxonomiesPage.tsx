@@ -203,7 +203,8 @@ export function TaxonomiesPage() {
           entries={entries}
           onAdd={(entry) =>
             edit((d) => {
-              d.taxonomies[tab].push(entry);
+              const list: TaxonomyItem[] = d.taxonomies[tab];
+              list.push(entry);
               if (tab === 'businessLines') addBusinessLine(d, entry);
             })
           }

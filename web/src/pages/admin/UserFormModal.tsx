@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { applyServerErrors, useOrgUnits, useRoles } from './admin-api';
 import type { AdminUser } from './admin-types';
@@ -36,13 +36,13 @@ export function UserFormModal({
   const save = useMutation({
     mutationFn: async (v: UserForm) => {
       const email = v.email?.trim() ? v.email.trim() : null;
-      if (isNew) return api<{ user: AdminUser; oneTimePassword: string }>('POST', '/api/users', { ...v, email });
-      const user = await api<AdminUser>('PATCH', `/api/users/${target.id}`, {
-        displayName: v.displayName,
-        email,
-        roles: v.roles,
-        orgUnitIds: v.orgUnitIds,
-      });
+      if (isNew) return ok(client.POST('/api/users', { body: { ...v, email } }));
+      const user = await ok(
+        client.PATCH('/api/users/{id}', {
+          params: { path: { id: target.id } },
+          body: { displayName: v.displayName, email, roles: v.roles, orgUnitIds: v.orgUnitIds },
+        }),
+      );
       return { user };
     },
     onSuccess: onSaved,

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Modal, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import { ActivationToggle, ActiveTag } from './Activation';
@@ -60,19 +60,20 @@ export function UsersPage() {
   const users = useUsers();
   const roles = useRoles();
   const units = useOrgUnits();
-  const client = useQueryClient();
+  const queries = useQueryClient();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
   const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
   const [q, setQ] = useState('');
 
-  const refresh = () => client.invalidateQueries({ queryKey: KEYS.users });
+  const refresh = () => queries.invalidateQueries({ queryKey: KEYS.users });
   const act = useMutation({
     mutationFn: async ({ user, action }: { user: AdminUser; action: 'toggle' | 'reset' | 'unlock' }) => {
-      if (action === 'toggle') await api('PATCH', `/api/users/${user.id}`, { active: !user.active });
-      if (action === 'unlock') await api('POST', `/api/users/${user.id}/unlock`);
+      const path = { id: user.id };
+      if (action === 'toggle') await ok(client.PATCH('/api/users/{id}', { params: { path }, body: { active: !user.active } }));
+      if (action === 'unlock') await ok(client.POST('/api/users/{id}/unlock', { params: { path } }));
       if (action === 'reset') {
-        const { oneTimePassword } = await api<{ oneTimePassword: string }>('POST', `/api/users/${user.id}/reset-password`);
+        const { oneTimePassword } = await ok(client.POST('/api/users/{id}/reset-password', { params: { path } }));
         setOtp({ username: user.username, password: oneTimePassword });
       }
     },

@@ -1,17 +1,9 @@
 /** Queries of the administration pages and the mapping of server field errors onto forms. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
-import { api, ApiError, type ApiFieldError } from '../../api';
-import type {
-  AdminUser,
-  CalendarYear,
-  CalendarYearsAnswer,
-  OrgUnit,
-  PolicyVersionAnswer,
-  PolicyVersionSummary,
-  RoleInfo,
-} from './admin-types';
+import { ApiError, type ApiFieldError } from '../../api';
+import { client, ok } from '../../api/client';
 
 export const KEYS = {
   orgUnits: ['admin', 'org-units'],
@@ -27,7 +19,7 @@ export const KEYS = {
 export function useOrgUnits() {
   return useQuery({
     queryKey: KEYS.orgUnits,
-    queryFn: () => api<{ items: OrgUnit[] }>('GET', '/api/org-units?includeInactive=true'),
+    queryFn: () => ok(client.GET('/api/org-units', { params: { query: { includeInactive: 'true' } } })),
     select: (d) => d.items,
   });
 }
@@ -35,7 +27,7 @@ export function useOrgUnits() {
 export function useUsers(enabled = true) {
   return useQuery({
     queryKey: KEYS.users,
-    queryFn: () => api<{ items: AdminUser[] }>('GET', '/api/users?includeInactive=true'),
+    queryFn: () => ok(client.GET('/api/users', { params: { query: { includeInactive: 'true' } } })),
     select: (d) => d.items,
     enabled,
   });
@@ -44,20 +36,20 @@ export function useUsers(enabled = true) {
 export function useRoles() {
   return useQuery({
     queryKey: KEYS.roles,
-    queryFn: () => api<{ items: RoleInfo[] }>('GET', '/api/roles'),
+    queryFn: () => ok(client.GET('/api/roles')),
     select: (d) => d.items,
     staleTime: 10 * 60_000,
   });
 }
 
 export function usePolicy() {
-  return useQuery({ queryKey: KEYS.policy, queryFn: () => api<PolicyVersionAnswer>('GET', '/api/policy') });
+  return useQuery({ queryKey: KEYS.policy, queryFn: () => ok(client.GET('/api/policy')) });
 }
 
 export function usePolicyVersions() {
   return useQuery({
     queryKey: KEYS.versions,
-    queryFn: () => api<{ items: PolicyVersionSummary[] }>('GET', '/api/policy/versions'),
+    queryFn: () => ok(client.GET('/api/policy/versions')),
     select: (d) => d.items,
   });
 }
@@ -65,13 +57,12 @@ export function usePolicyVersions() {
 export function usePolicyVersion(version: number | undefined) {
   return useQuery({
     queryKey: ['admin', 'policy-version', version],
-    queryFn: () => api<PolicyVersionAnswer>('GET', `/api/policy/versions/${String(version)}`),
-    enabled: version !== undefined,
+    queryFn: version === undefined ? skipToken : () => ok(client.GET('/api/policy/versions/{version}', { params: { path: { version } } })),
     staleTime: Infinity, // a published version never changes
   });
 }
 
-const fetchCalendarYears = () => api<CalendarYearsAnswer>('GET', '/api/calendar');
+const fetchCalendarYears = () => ok(client.GET('/api/calendar'));
 
 export function useCalendarYears() {
   return useQuery({ queryKey: KEYS.calendarYears, queryFn: fetchCalendarYears, select: (d) => d.items });
@@ -83,15 +74,18 @@ export function useCalendarPending(enabled: boolean) {
 }
 
 export function useCalendarYear(year: number) {
-  return useQuery({ queryKey: KEYS.calendarYear(year), queryFn: () => api<CalendarYear>('GET', `/api/calendar/${year}`) });
+  return useQuery({
+    queryKey: KEYS.calendarYear(year),
+    queryFn: () => ok(client.GET('/api/calendar/{year}', { params: { path: { year } } })),
+  });
 }
 
 /** After a policy is published: the policy, its version list and everything labelled from it. */
 export function useRefreshPolicy(): () => Promise<void> {
-  const client = useQueryClient();
+  const queries = useQueryClient();
   return useCallback(async () => {
-    await Promise.all([client.invalidateQueries({ queryKey: KEYS.policy }), client.invalidateQueries({ queryKey: KEYS.versions })]);
-  }, [client]);
+    await Promise.all([queries.invalidateQueries({ queryKey: KEYS.policy }), queries.invalidateQueries({ queryKey: KEYS.versions })]);
+  }, [queries]);
 }
 
 /** The field of an API error without the `body.` prefix: `policy.clocks.l3_answer.amount`, `roles.0`. */

@@ -1,9 +1,9 @@
 /** A draft of the policy in force, edited locally and published as a new version with a reason. */
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { api } from '../../api';
+import { client, ok } from '../../api/client';
 import { useRefreshPolicy, usePolicy } from './admin-api';
-import type { PolicyDoc, PolicyVersionAnswer } from './admin-types';
+import type { PolicyDoc } from './admin-types';
 import { diffPolicies } from './policy-diff';
 
 export function usePolicyDraft() {
@@ -34,8 +34,7 @@ export function usePolicyDraft() {
 export function usePublishPolicy() {
   const refresh = useRefreshPolicy();
   return useMutation({
-    mutationFn: (input: { policy: PolicyDoc; reason: string }) =>
-      api<PolicyVersionAnswer & { replanned: number }>('PUT', '/api/policy', input),
+    mutationFn: (input: { policy: PolicyDoc; reason: string }) => ok(client.PUT('/api/policy', { body: input })),
     onSuccess: refresh,
   });
 }
