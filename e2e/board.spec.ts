@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiSession, collectErrors, registerComplaint, signIn } from './support.js';
+import { answerOf, apiSession, collectErrors, registerComplaint, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
@@ -16,7 +16,7 @@ async function plannedLevel1(baseURL: string): Promise<{ number: string }> {
   expect(complaint.level).toBe(1);
 
   const leader = await apiSession(baseURL, 'leader');
-  const units = (await (await leader.api.get('/api/org-units?kind=department')).json()) as { items: Array<{ id: string; code: string }> };
+  const units = await answerOf<'/api/org-units', 'get'>(await leader.api.get('/api/org-units?kind=department'));
   const claims = units.items.find((u) => u.code === 'CLAIMS');
   expect(claims).toBeTruthy();
   const day = 24 * 60 * 60_000;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiSession, collectErrors, signIn } from './support.js';
+import { answerOf, apiSession, collectErrors, signIn } from './support.js';
 
 test('a new user signs in with the one-time password, must change it first, then sees only the menu their role allows', async ({
   page,
@@ -7,7 +7,7 @@ test('a new user signs in with the one-time password, must change it first, then
 }) => {
   const errors = collectErrors(page);
   const admin = await apiSession(baseURL, 'admin');
-  const units = (await (await admin.api.get('/api/org-units?kind=department')).json()) as { items: Array<{ id: string; code: string }> };
+  const units = await answerOf<'/api/org-units', 'get'>(await admin.api.get('/api/org-units?kind=department'));
   const handlerUnit = units.items.find((u) => u.code === 'CLAIMS');
   const username = `new.handler.${Date.now() % 100_000}`;
   const created = await admin.post('/api/users', {
@@ -17,7 +17,7 @@ test('a new user signs in with the one-time password, must change it first, then
     orgUnitIds: handlerUnit ? [handlerUnit.id] : [],
   });
   expect(created.status(), await created.text()).toBe(201);
-  const { oneTimePassword } = (await created.json()) as { oneTimePassword: string };
+  const { oneTimePassword } = await answerOf<'/api/users', 'post'>(created);
   await admin.close();
 
   await page.goto('/');
@@ -49,7 +49,7 @@ test('the auditor reads the audit log (an export and a complaint read are in it,
   const errors = collectErrors(page);
   const agent = await apiSession(baseURL, 'agent');
   expect((await agent.api.get('/api/complaints/export?level=1')).status()).toBe(200);
-  const listed = (await (await agent.api.get('/api/complaints?limit=1')).json()) as { items: Array<{ number: string }> };
+  const listed = await answerOf<'/api/complaints', 'get'>(await agent.api.get('/api/complaints?limit=1'));
   const number = listed.items[0]!.number;
   expect((await agent.api.get(`/api/complaints/${number}`)).status()).toBe(200);
   await agent.close();

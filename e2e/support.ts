@@ -1,4 +1,5 @@
 import { expect, request, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import type { Answer, Method, paths } from '../web/src/api/types.js';
 
 /** Every demo account's password in the browser tests (DEMO_PASSWORD of the test server). */
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
@@ -19,6 +20,11 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.locator('button[type=submit]').click();
 }
 
+/** The JSON answer of a response, typed from the API's generated schema: answerOf<'/api/users', 'post'>(res). */
+export async function answerOf<P extends keyof paths, M extends Method>(res: APIResponse): Promise<Answer<P, M>> {
+  return (await res.json()) as Answer<P, M>;
+}
+
 /** An API session of a demo account: the session cookie stays in the context, writes carry the CSRF token. */
 export interface ApiSession {
   api: APIRequestContext;
@@ -31,15 +37,12 @@ export async function apiSession(baseURL: string | undefined, username: string):
   const api = await request.newContext({ baseURL });
   const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
   expect(res.ok(), await res.text()).toBe(true);
-  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  const { csrfToken: csrf } = await answerOf<'/api/auth/login', 'post'>(res);
   return { api, csrf, post: (path, data) => api.post(path, { data, headers: { 'x-csrf-token': csrf } }), close: () => api.dispose() };
 }
 
-export interface Registered {
-  id: string;
-  number: string;
-  level: number;
-}
+/** A complaint as POST /api/complaints answers it. */
+export type Registered = Answer<'/api/complaints', 'post'>;
 
 /** A hotline complaint about a claim (level 3 unless the overrides say otherwise), with a fresh phone number. */
 export function complaintData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -58,7 +61,7 @@ export function complaintData(overrides: Record<string, unknown> = {}): Record<s
 export async function registerComplaint(session: ApiSession, overrides: Record<string, unknown> = {}): Promise<Registered> {
   const res = await session.post('/api/complaints', complaintData(overrides));
   expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as Registered;
+  return answerOf<'/api/complaints', 'post'>(res);
 }
 
 /** A complaint registered through the API by the agent, then taken through `steps` (workflow actions) by the same agent. */

@@ -5,7 +5,7 @@
  * the overdue list naming the deadline that was missed.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { apiSession, collectErrors, registerByAgent as register, signIn } from './support.js';
+import { answerOf, apiSession, collectErrors, registerByAgent as register, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
@@ -69,7 +69,7 @@ test("the password change states the rules before typing and shows the server's 
   const username = `rules.${Date.now() % 100_000}`;
   const created = await admin.post('/api/users', { username, displayName: '规则测试', roles: ['agent'], orgUnitIds: [] });
   expect(created.status(), await created.text()).toBe(201);
-  const { oneTimePassword } = (await created.json()) as { oneTimePassword: string };
+  const { oneTimePassword } = await answerOf<'/api/users', 'post'>(created);
   await admin.close();
 
   await page.goto('/login');
