@@ -16,7 +16,8 @@ import { complaintBody, createTestApp, type TestApp } from '../../../test/test-a
 import { EVIDENCE_CHUNK_BYTES } from '../../db/repositories/evidence.repository.js';
 import { verifyEvidence } from '../../services/complaints/evidence-verify.service.js';
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../services/workflow/handlers/evidence-file.js';
-import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
+import type { StoredComplaintEvent } from '../../domain/events/event-types.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../schemas/complaint.responses.js';
 
 const MAX = DEFAULT_EVIDENCE_MAX_BYTES;
 let t: TestApp;
@@ -35,7 +36,9 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 type Detail = ComplaintDetailAnswer;
-type FileMeta = { id: string; name: string; contentType: string; size: number; sha256: string };
+/** The file an add_evidence event names (its payload as the history answers it). */
+type EvidenceEvent = StoredComplaintEvent<'add_evidence'>;
+type FileMeta = NonNullable<EvidenceEvent['payload']['file']>;
 
 async function investigating(): Promise<Detail> {
   phone += 1;
@@ -83,8 +86,8 @@ function form(fields: Record<string, string>, file?: { bytes: Buffer; type: stri
 async function lastFile(id: string): Promise<FileMeta> {
   const got = await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent');
   if (got.statusCode !== 200) throw new Error(got.body);
-  const events = got.json() as { items: Array<{ type: string; payload: { file: FileMeta | null } }> };
-  const e = events.items.filter((x) => x.type === 'add_evidence').pop();
+  const events = got.json<ComplaintEventsAnswer>();
+  const e = events.items.filter((x) => x.type === 'add_evidence').pop() as EvidenceEvent | undefined;
   if (!e?.payload.file) throw new Error('no evidence file event');
   return e.payload.file;
 }

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { ComplaintDetailAnswer, LedgerPageAnswer } from '../../http/schemas/complaint.responses.js';
 
 let t: TestApp;
 let csId: string;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Detail = { id: string; number: string; level: number; branchId: string | null; departmentIds: string[] };
+type Detail = ComplaintDetailAnswer;
 
 async function registerAtBranch(amount: string, phone: string): Promise<Detail> {
   const res = await t.inject(
@@ -29,7 +30,7 @@ async function registerAtBranch(amount: string, phone: string): Promise<Detail> 
     'branch',
   );
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 /** Every user told anything about the complaint, and what each gets on opening it. */
@@ -94,9 +95,7 @@ describe('the people named on a complaint', () => {
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(await toldKinds('handler', c.id)).toContain('assign');
     expect((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` }, 'handler')).statusCode).toBe(200);
-    const ledger = (await t.inject({ method: 'GET', url: '/api/complaints?limit=200' }, 'handler')).json() as {
-      items: Array<{ id: string }>;
-    };
+    const ledger = (await t.inject({ method: 'GET', url: '/api/complaints?limit=200' }, 'handler')).json<LedgerPageAnswer>();
     expect(ledger.items.map((i) => i.id)).toContain(c.id);
     const opened = await openedByEveryoneTold(c.id);
     expect(

@@ -8,15 +8,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldError } from '../../../test/db-assertions.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { z } from 'zod';
+import type { PolicyVersionAnswer } from '../../http/schemas/administration.responses.js';
+import type { errorResponse } from '../../http/schemas/common.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+
+type ErrorAnswer = z.output<typeof errorResponse>;
 
 let t: TestApp;
 let phone = 13900000100;
 /** Shanghai wall time -> ISO instant */
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 
-type Clock = { kind: string; status: string; dueAt: string | null; warnAt: string[] };
-type Detail = { id: string; status: string; regulatoryDays: number; clocks: Clock[] };
-type Event = { type: string; actor: string; reason: string | null; payload: Record<string, unknown> };
+type Detail = ComplaintDetailAnswer;
+type Event = ComplaintEventsAnswer['items'][number];
 
 beforeAll(async () => {
   t = await createTestApp(sh('2026-11-25T10:00:00')); // Wed
@@ -30,11 +35,11 @@ const open = (d: Detail, kind: string) => d.clocks.find((k) => k.kind === kind &
 async function ok(id: string, action: string, payload: Record<string, unknown>, as = 'agent'): Promise<Detail> {
   const res = await act(id, action, payload, as);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 async function events(id: string): Promise<Event[]> {
-  return ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json() as { items: Event[] }).items;
+  return (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items;
 }
 
 /** A level-1 complaint received Wed 09:30, investigation started at 10:00 (5 working days: Wed Dec 2 17:30). */
@@ -50,7 +55,7 @@ async function investigating(): Promise<Detail> {
     'agent',
   );
   expect(reg.statusCode, reg.body).toBe(201);
-  const c = reg.json() as Detail;
+  const c = reg.json<Detail>();
   const d = await ok(c.id, 'start-investigation', { plan: '调取档案' });
   expect(open(d, 'investigation')?.dueAt).toBe(sh('2026-12-02T17:30:00'));
   // 15 calendar days from Wed Nov 25: day 15 = Thu Dec 10, a working day: due at its end
@@ -129,7 +134,7 @@ describe('investigation extension (R-D1)', () => {
     const over = await act(c.id, 'decide-extension', { requestId: second, approved: true }, 'supervisor');
     expect(over.statusCode).toBe(409);
     expect(over.json()).toMatchObject({ code: 'invalid_transition' });
-    expect((over.json() as { message: string }).message).toContain('上限');
+    expect(over.json<ErrorAnswer>().message).toContain('上限');
     const rejected = await ok(c.id, 'decide-extension', { requestId: second, approved: false, note: '理由不足' }, 'supervisor');
     expect(open(rejected, 'investigation')?.dueAt).toBe(sh('2026-12-10T17:30:00'));
     expect((await t.db.selectFrom('complaint_records').select('status').where('id', '=', second).executeTakeFirstOrThrow()).status).toBe(
@@ -148,7 +153,7 @@ describe('investigation extension (R-D1)', () => {
         },
         'agent',
       )
-    ).json() as Detail;
+    ).json<Detail>();
     const res = await act(c.id, 'request-extension', { days: 2, reason: 'x' });
     expect(res.statusCode).toBe(409);
   });
@@ -208,14 +213,12 @@ describe('regulatory extension (R-A2)', () => {
     expect((await act(c.id, 'extend-regulatory', { ...body, days: 60 }, 'senior')).statusCode).toBe(409);
 
     // a new policy version re-plans open clocks but keeps this complaint's 60 days
-    const policy = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
-      policy: { clocks: Record<string, { amount: number; unit: string }> };
-    };
+    const policy = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json<PolicyVersionAnswer>();
     policy.policy.clocks.l3_answer = { amount: 4, unit: 'working_days' };
     expect(
       (await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: policy.policy, reason: '调整' } }, 'admin')).statusCode,
     ).toBe(201);
-    const after = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` }, 'agent')).json() as Detail;
+    const after = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` }, 'agent')).json<Detail>();
     expect(open(after, 'regulatory')?.dueAt).toBe(sh('2027-01-26T00:00:00'));
   });
 });
@@ -251,7 +254,7 @@ describe('pausing the clocks (R-A2)', () => {
 
     const again = await act(c.id, 'pause-clocks', { reason: 'appraisal' }, 'supervisor');
     expect(again.statusCode).toBe(409);
-    expect((again.json() as { message: string }).message).toContain('已暂停');
+    expect(again.json<ErrorAnswer>().message).toContain('已暂停');
 
     t.setNow(sh('2026-12-04T15:00:00')); // Fri
     const r = await ok(c.id, 'resume-clocks', { note: '调解未成' }, 'supervisor');

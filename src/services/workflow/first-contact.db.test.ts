@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError } from '../../../test/db-assertions.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
 
 let t: TestApp;
 let phone = 13950000000;
@@ -17,9 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Clock = { kind: string; status: string; metAt: string | null };
-type Detail = { id: string; status: string; allowedActions: string[]; clocks: Clock[] };
-type Event = { type: string; payload: Record<string, unknown> };
+type Detail = ComplaintDetailAnswer;
 
 async function register(overrides: Record<string, unknown>): Promise<Detail> {
   phone += 1;
@@ -32,13 +31,13 @@ async function register(overrides: Record<string, unknown>): Promise<Detail> {
     'agent',
   );
   expect(res.statusCode, res.body).toBe(201);
-  return view(res.json<{ id: string }>().id);
+  return view(res.json<ComplaintDetailAnswer>().id);
 }
 
 async function view(id: string): Promise<Detail> {
   const res = await t.inject({ method: 'GET', url: `/api/complaints/${id}` }, 'agent');
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 const contact = (id: string, payload: Record<string, unknown>, as = 'agent') =>
@@ -59,7 +58,7 @@ describe('recording the first contact meets the first-contact clock (R-B2, R-B3)
     t.setNow('2026-11-25T02:10:00Z');
     const res = await contact(before.id, { method, summary: '已告知投诉编号及预计答复时间' });
     expect(res.statusCode, res.body).toBe(200);
-    const after = res.json() as Detail;
+    const after = res.json<Detail>();
     expect(clock(after, kind)).toMatchObject({ status: 'met', metAt: '2026-11-25T02:10:00.000Z' });
     // not an answer: the status and the answer clocks stay as they were
     expect(after.status).toBe(before.status);
@@ -69,7 +68,7 @@ describe('recording the first contact meets the first-contact clock (R-B2, R-B3)
     const again = await contact(before.id, { method, summary: '再次联系' });
     expect(again.statusCode, again.body).toBe(409);
 
-    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${before.id}/events` }, 'agent')).json<{ items: Event[] }>()
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${before.id}/events` }, 'agent')).json<ComplaintEventsAnswer>()
       .items;
     const e = events.find((x) => x.type === 'record_contact');
     expect(e?.payload).toMatchObject({ method, summary: '已告知投诉编号及预计答复时间', contactedAt: '2026-11-25T02:10:00.000Z' });

@@ -8,14 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { sweepClocks } from './sweeper.service.js';
+import type { ComplaintDetailAnswer } from '../../http/schemas/complaint.responses.js';
+import type { NotificationPageAnswer } from '../../http/schemas/notification.responses.js';
 
 let t: TestApp;
 /** Shanghai wall time -> ISO instant */
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 
-type Clock = { kind: string; status: string; dueAt: string | null; metAt: string | null; label?: string | null };
-type Detail = { id: string; number: string; status: string; level: number; clocks: Clock[]; deadlines: { stricter: string | null } };
-type Inbox = { items: Array<{ kind: string; createdAt: string; body: Record<string, unknown> }> };
+type Clock = ComplaintDetailAnswer['clocks'][number];
+type Detail = ComplaintDetailAnswer;
+type Inbox = NotificationPageAnswer;
 
 let c: Detail;
 let claimsId: string;
@@ -26,7 +28,7 @@ async function act(action: string, payload: Record<string, unknown>, as: string,
   t.setNow(sh(when));
   const res = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/${action}`, payload }, as);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 async function sweep(when: string) {
@@ -37,7 +39,7 @@ async function sweep(when: string) {
 /** What a user was told about this complaint, oldest first, as "kind@Shanghai time". */
 async function told(user: string): Promise<string[]> {
   const res = await t.inject({ method: 'GET', url: '/api/notifications?limit=200' }, user);
-  const items = (res.json() as Inbox).items.filter((n) => n.body.number === c.number);
+  const items = res.json<Inbox>().items.filter((n) => n.body.number === c.number);
   return items
     .map((n) => `${n.kind}@${new Date(Date.parse(n.createdAt) + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')}`)
     .reverse();
@@ -60,7 +62,7 @@ describe('level 1 received on the Friday evening before National Day 2026', () =
       'agent',
     );
     expect(res.statusCode, res.body).toBe(201);
-    c = res.json() as Detail;
+    c = res.json<Detail>();
     expect(c.level).toBe(1);
     expect(due(c, 'l1_report_supervisor')).toBe(sh('2026-09-25T20:15:00'));
     expect(due(c, 'l1_to_leadership')).toBe(sh('2026-09-25T20:30:00'));

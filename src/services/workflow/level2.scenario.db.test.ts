@@ -6,13 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+import type { NotificationPageAnswer } from '../../http/schemas/notification.responses.js';
 
 let t: TestApp;
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 
-type Clock = { kind: string; status: string; dueAt: string | null; calendarConfirmed: boolean; round?: number };
-type Detail = { id: string; number: string; status: string; level: number; round: number; clocks: Clock[] };
-type Inbox = { items: Array<{ kind: string; createdAt: string; body: Record<string, unknown> }> };
+type Detail = ComplaintDetailAnswer;
+type Inbox = NotificationPageAnswer;
 
 let c: Detail;
 let claimsId: string;
@@ -23,11 +24,11 @@ async function act(action: string, payload: Record<string, unknown>, as: string,
   t.setNow(sh(when));
   const res = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/${action}`, payload }, as);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(expected);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 async function told(user: string, kind: string): Promise<string[]> {
-  const items = ((await t.inject({ method: 'GET', url: '/api/notifications?limit=200' }, user)).json() as Inbox).items;
+  const items = (await t.inject({ method: 'GET', url: '/api/notifications?limit=200' }, user)).json<Inbox>().items;
   return items
     .filter((n) => n.body.number === c.number && n.kind === kind)
     .map((n) => n.createdAt)
@@ -46,7 +47,7 @@ describe('level 2, customer dissatisfied twice', () => {
       { method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '50000', receivedAt: sh('2026-11-25T10:00:00') }) },
       'agent',
     );
-    c = res.json() as Detail;
+    c = res.json<Detail>();
     expect(c.level).toBe(2);
     expect(dueOf(c, 'l2_to_supervisor')).toBe(sh('2026-11-25T12:00:00'));
     expect(dueOf(c, 'l2_investigation_organised')).toBe(sh('2026-11-30T17:30:00'));
@@ -116,9 +117,7 @@ describe('level 2, customer dissatisfied twice', () => {
       '2026-12-21T11:00:00',
     );
     expect(closed.status).toBe('closed');
-    const events = (
-      (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'leader')).json() as { items: Array<{ type: string }> }
-    ).items;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'leader')).json<ComplaintEventsAnswer>().items;
     expect(events.filter((e) => e.type === 'reopen')).toHaveLength(2);
     expect(events.filter((e) => e.type === 'record_survey')).toHaveLength(3);
   });

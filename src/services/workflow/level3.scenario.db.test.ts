@@ -4,6 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { z } from 'zod';
+import type { errorResponse } from '../../http/schemas/common.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+
+type ErrorAnswer = z.output<typeof errorResponse>;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Clock = { kind: string; status: string; dueAt: string; metAt: string | null };
 const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
   t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
 
@@ -22,7 +26,7 @@ describe('level 3 solved on the spot (R-C5)', () => {
       'agent',
     );
     expect(reg.statusCode).toBe(201);
-    const c = reg.json() as { id: string; level: number; status: string; allowedActions: string[]; assignee: string; tracker: string };
+    const c = reg.json<ComplaintDetailAnswer>();
     expect(c).toMatchObject({ level: 3, status: 'registered', assignee: 'agent', tracker: 'agent' });
     expect(c.allowedActions).toContain('send_feedback');
     expect(c.allowedActions).not.toContain('record_survey');
@@ -35,7 +39,7 @@ describe('level 3 solved on the spot (R-C5)', () => {
       proof: 'CALL-20261125-0042',
     });
     expect(fb.statusCode, fb.body).toBe(200);
-    const afterFeedback = fb.json() as { status: string; clocks: Clock[]; allowedActions: string[] };
+    const afterFeedback = fb.json<ComplaintDetailAnswer>();
     expect(afterFeedback.status).toBe('feedback_sent');
     const byKind = Object.fromEntries(afterFeedback.clocks.map((k) => [k.kind, k]));
     expect(byKind.l3_answer).toMatchObject({ status: 'met', metAt: '2026-11-25T02:05:00.000Z' });
@@ -50,7 +54,7 @@ describe('level 3 solved on the spot (R-C5)', () => {
     expect(early.json()).toMatchObject({ code: 'invalid_transition', message: expect.stringContaining('定级') });
     const confirmed = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/grade`, payload: { level: 3 } }, 'agent');
     expect(confirmed.statusCode, confirmed.body).toBe(200);
-    expect((confirmed.json() as { allowedActions: string[] }).allowedActions).toContain('close');
+    expect(confirmed.json<ComplaintDetailAnswer>().allowedActions).toContain('close');
 
     t.setNow('2026-11-26T06:00:00Z');
     const survey = await act(c.id, 'record-survey', { satisfied: true, score: 5, method: 'phone', comment: '满意' });
@@ -58,7 +62,7 @@ describe('level 3 solved on the spot (R-C5)', () => {
 
     const closed = await act(c.id, 'close', { outcome: 'partly_upheld', summary: '解释定损依据，补发差额' });
     expect(closed.statusCode, closed.body).toBe(200);
-    const final = closed.json() as { status: string; outcome: string; closedAt: string; clocks: Clock[]; allowedActions: string[] };
+    const final = closed.json<ComplaintDetailAnswer>();
     expect(final).toMatchObject({ status: 'closed', outcome: 'partly_upheld', closedAt: '2026-11-26T06:00:00.000Z' });
     expect(final.clocks.filter((k) => k.status === 'running')).toEqual([]);
     expect(final.allowedActions).not.toContain('send_feedback');
@@ -69,11 +73,7 @@ describe('level 3 solved on the spot (R-C5)', () => {
     );
     expect(regrade.statusCode).toBe(409);
 
-    const events = (
-      (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as {
-        items: Array<{ type: string; actor: string }>;
-      }
-    ).items;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items;
     expect(events.map((e) => e.type)).toEqual([
       'received',
       'grading_proposed',
@@ -92,17 +92,16 @@ describe('level 3 solved on the spot (R-C5)', () => {
         { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '顺序', phone: '13600009999' } }) },
         'agent',
       )
-    ).json() as { id: string };
+    ).json<ComplaintDetailAnswer>();
     const survey = await act(c.id, 'record-survey', { satisfied: true, score: 5, method: 'phone' });
     expect(survey.statusCode).toBe(409);
     expect(survey.json()).toMatchObject({ code: 'invalid_transition' });
-    expect((survey.json() as { message: string }).message).toContain('registered');
+    expect(survey.json<ErrorAnswer>().message).toContain('registered');
     const close = await act(c.id, 'close', { outcome: 'upheld', summary: 'x' });
     expect(close.statusCode).toBe(409);
     const findings = await act(c.id, 'record-findings', { findings: 'x', conclusion: 'upheld' });
     expect(findings.statusCode).toBe(409);
-    const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: unknown[] })
-      .items;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items;
     expect(events).toHaveLength(3);
   });
 
@@ -112,7 +111,7 @@ describe('level 3 solved on the spot (R-C5)', () => {
         { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '不满', phone: '13600008888' } }) },
         'agent',
       )
-    ).json() as { id: string };
+    ).json<ComplaintDetailAnswer>();
     expect((await act(c.id, 'send-feedback', { method: 'phone', content: '答复' })).statusCode).toBe(200);
     expect((await act(c.id, 'record-survey', { satisfied: false, score: 1, method: 'phone', comment: '不接受' })).statusCode).toBe(200);
     const close = await act(c.id, 'close', { outcome: 'not_upheld', summary: 'x', reason: '客户不满意' });
@@ -122,7 +121,7 @@ describe('level 3 solved on the spot (R-C5)', () => {
     expect(exceptions).toMatchObject([{ kind: 'dissatisfied', status: 'open' }]);
     const reopened = await act(c.id, 'reopen', { reason: '客户不满意，重新核查' });
     expect(reopened.statusCode, reopened.body).toBe(200);
-    const body = reopened.json() as { status: string; round: number; clocks: Clock[] };
+    const body = reopened.json<ComplaintDetailAnswer>();
     expect(body).toMatchObject({ status: 'assigned', round: 2 });
     expect(body.clocks.filter((k) => k.kind === 'l3_answer' && k.status === 'running')).toHaveLength(1);
   });

@@ -5,6 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { z } from 'zod';
+import type { errorResponse } from '../../http/schemas/common.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+import type { OrgUnitListAnswer } from '../../http/schemas/people.responses.js';
+
+type ErrorAnswer = z.output<typeof errorResponse>;
 
 let t: TestApp;
 let claimsId: string;
@@ -12,9 +18,7 @@ let phone = 13700000000;
 
 beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z'); // Wed 10:00 Shanghai
-  const units = (await t.inject({ method: 'GET', url: '/api/org-units?kind=department' }, 'admin')).json() as
-    { items?: Array<{ id: string; code: string }> } | Array<{ id: string; code: string }>;
-  const list = Array.isArray(units) ? units : (units.items ?? []);
+  const list = (await t.inject({ method: 'GET', url: '/api/org-units?kind=department' }, 'admin')).json<OrgUnitListAnswer>().items;
   claimsId = list.find((u) => u.code === 'CLAIMS')?.id ?? '';
   expect(claimsId).not.toBe('');
   // the head of the responsible department: a supervisor of CLAIMS
@@ -41,18 +45,18 @@ async function resolving(): Promise<string> {
     'agent',
   );
   expect(reg.statusCode, reg.body).toBe(201);
-  const id = (reg.json() as { id: string }).id;
+  const id = reg.json<ComplaintDetailAnswer>().id;
   expect((await act(id, 'assign', { departmentIds: [claimsId] }, 'supervisor')).statusCode).toBe(200);
   expect((await act(id, 'start-investigation', {})).statusCode).toBe(200);
   const f = await act(id, 'record-findings', { findings: '定损金额低于实际维修费用', conclusion: 'upheld' });
   expect(f.statusCode, f.body).toBe(200);
-  expect((f.json() as { status: string }).status).toBe('resolving');
+  expect(f.json<ComplaintDetailAnswer>().status).toBe('resolving');
   return id;
 }
 
-type Event = { type: string; actor: string; payload: Record<string, unknown> };
+type Event = ComplaintEventsAnswer['items'][number];
 async function events(id: string): Promise<Event[]> {
-  return ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json() as { items: Event[] }).items;
+  return (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items;
 }
 
 /** Proposes and returns the compensation's id and the approver band it needs. */
@@ -184,7 +188,7 @@ describe('payment', () => {
     const again = await act(id, 'record-payment', { compensationId: c.compensationId, status: 'failed' });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'invalid_transition', fields: [{ field: 'compensationId' }] });
-    expect((again.json() as { message: string }).message).toContain('（paid）');
+    expect(again.json<ErrorAnswer>().message).toContain('（paid）');
 
     const r = await record(c.compensationId);
     expect(r.status).toBe('approved');
@@ -210,19 +214,23 @@ describe('bad requests', () => {
     const id = await resolving();
     const p = await act(id, 'propose-compensation', { amount: '12,000', basis: '' });
     expect(p.statusCode).toBe(400);
-    expect((p.json() as { fields: Array<{ field: string; code: string }> }).fields).toEqual(
+    expect(p.json<ErrorAnswer>().fields).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'amount', code: 'invalid_amount' }),
         expect.objectContaining({ field: 'basis' }),
       ]),
     );
-    expect(
-      ((await act(id, 'propose-compensation', { amount: 0.001, basis: 'x' })).json() as { fields: Array<{ code: string }> }).fields[0]
-        ?.code,
-    ).toBe('amount_too_many_decimals');
+    expect((await act(id, 'propose-compensation', { amount: 0.001, basis: 'x' })).json<ErrorAnswer>().fields[0]?.code).toBe(
+      'amount_too_many_decimals',
+    );
     const d = await act(id, 'decide-compensation', { compensationId: 'x' }, 'supervisor');
     expect(d.statusCode).toBe(400);
-    expect((d.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort()).toEqual(['approved', 'compensationId']);
+    expect(
+      d
+        .json<ErrorAnswer>()
+        .fields.map((f) => f.field)
+        .sort(),
+    ).toEqual(['approved', 'compensationId']);
     const pay = await act(id, 'record-payment', {
       compensationId: '00000000-0000-4000-8000-000000000000',
       status: 'failed',
@@ -255,7 +263,7 @@ describe('bad requests', () => {
       { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '早', phone: String(phone) } }) },
       'agent',
     );
-    const res = await act((reg.json() as { id: string }).id, 'propose-compensation', { amount: '100', basis: 'x' });
+    const res = await act(reg.json<ComplaintDetailAnswer>().id, 'propose-compensation', { amount: '100', basis: 'x' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'invalid_transition' });
   });

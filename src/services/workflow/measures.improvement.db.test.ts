@@ -5,6 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { z } from 'zod';
+import type { errorResponse } from '../../http/schemas/common.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+
+type ErrorAnswer = z.output<typeof errorResponse>;
 
 let t: TestApp;
 let claimsId: string;
@@ -28,15 +33,12 @@ async function resolving(): Promise<string> {
     { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '整改', phone: String(phone) } }) },
     'agent',
   );
-  const id = (reg.json() as { id: string }).id;
+  const id = reg.json<ComplaintDetailAnswer>().id;
   expect((await act(id, 'assign', { departmentIds: [claimsId] }, 'supervisor')).statusCode).toBe(200);
   expect((await act(id, 'start-investigation', {})).statusCode).toBe(200);
   expect((await act(id, 'record-findings', { findings: '定损流程缺少复核', conclusion: 'upheld' })).statusCode).toBe(200);
   return id;
 }
-
-type Clock = { kind: string; status: string; dueAt: string; startedAt: string; amount: number; unit: string };
-type Event = { type: string; actor: string; payload: Record<string, unknown> };
 
 describe('create_improvement_action', () => {
   it('default deadline: 20 working days from now, as a clock of the action; the record links it', async () => {
@@ -52,12 +54,12 @@ describe('create_improvement_action', () => {
     expect(res.statusCode, res.body).toBe(200);
     // day 1 = Thu Nov 26 ... day 20 = Wed Dec 23 (no holiday in between), due at close of business 17:30
     const due = '2026-12-23T09:30:00.000Z';
-    const clocks = (res.json() as { clocks: Clock[] }).clocks.filter((k) => k.kind === 'improvement_action');
+    const clocks = res.json<ComplaintDetailAnswer>().clocks.filter((k) => k.kind === 'improvement_action');
     expect(clocks).toMatchObject([
       { status: 'running', dueAt: due, startedAt: '2026-11-25T06:00:00.000Z', amount: 20, unit: 'working_days' },
     ]);
 
-    const events = ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json() as { items: Event[] }).items;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items;
     const e = events[events.length - 1];
     expect(e).toMatchObject({
       type: 'create_improvement_action',
@@ -98,7 +100,7 @@ describe('create_improvement_action', () => {
       .where('notifications.source_key', '=', `action:${String(e?.payload.recordId)}`)
       .execute();
     expect(told.map((n) => n.username)).toEqual(['handler']);
-    expect((res.json() as { status: string }).status).toBe('resolving');
+    expect(res.json<ComplaintDetailAnswer>().status).toBe('resolving');
   });
 
   it('an explicit deadline is kept as given', async () => {
@@ -110,7 +112,7 @@ describe('create_improvement_action', () => {
       dueAt: '2027-01-15T10:00:00+08:00',
     });
     expect(res.statusCode, res.body).toBe(200);
-    const k = (res.json() as { clocks: Clock[] }).clocks.find((c) => c.kind === 'improvement_action');
+    const k = res.json<ComplaintDetailAnswer>().clocks.find((c) => c.kind === 'improvement_action');
     expect(k).toMatchObject({ status: 'running', dueAt: '2027-01-15T02:00:00.000Z' });
   });
 
@@ -132,7 +134,7 @@ describe('create_improvement_action', () => {
     );
     const closed = await act(id, 'close', { outcome: 'upheld', summary: '已整改' });
     expect(closed.statusCode, closed.body).toBe(200);
-    const clocks = (closed.json() as { clocks: Clock[] }).clocks;
+    const clocks = closed.json<ComplaintDetailAnswer>().clocks;
     expect(clocks.filter((k) => k.status === 'running').map((k) => k.kind)).toEqual(['improvement_action']);
   });
 
@@ -146,7 +148,10 @@ describe('create_improvement_action', () => {
       dueAt: '2026-12-01',
     });
     expect(schema.statusCode).toBe(400);
-    const fields = (schema.json() as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort();
+    const fields = schema
+      .json<ErrorAnswer>()
+      .fields.map((f) => f.field)
+      .sort();
     expect(fields).toEqual(['causeCodes', 'departmentId', 'dueAt', 'owner', 'title']);
 
     const rules = await act(id, 'create-improvement-action', {
@@ -156,7 +161,7 @@ describe('create_improvement_action', () => {
       causeCodes: ['business_process', 'no_such_cause'],
     });
     expect(rules.statusCode).toBe(400);
-    expect((rules.json() as { fields: Array<{ field: string; code: string }> }).fields.map((f) => [f.field, f.code])).toEqual([
+    expect(rules.json<ErrorAnswer>().fields.map((f) => [f.field, f.code])).toEqual([
       ['owner', 'unknown_user'],
       ['departmentId', 'unknown_org_unit'],
       ['causeCodes.1', 'unknown_code'],
@@ -179,7 +184,7 @@ describe('create_improvement_action', () => {
       { method: 'POST', url: '/api/complaints', payload: complaintBody({ complainant: { name: '早', phone: String(phone) } }) },
       'agent',
     );
-    const res = await act((reg.json() as { id: string }).id, 'create-improvement-action', {
+    const res = await act(reg.json<ComplaintDetailAnswer>().id, 'create-improvement-action', {
       title: '整改',
       owner: 'handler',
       causeCodes: ['other'],

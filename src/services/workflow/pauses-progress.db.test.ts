@@ -8,14 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
 
 let t: TestApp;
 let claimsId: string;
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 
-type Clock = { kind: string; status: string; startedAt: string; dueAt: string | null };
-type Detail = { id: string; level: number; clocks: Clock[]; allowedActions: string[] };
-type Event = { type: string; payload: Record<string, unknown> };
+type Detail = ComplaintDetailAnswer;
 let c: Detail;
 
 const open = (d: Detail, kind: string) => d.clocks.filter((k) => k.kind === kind && (k.status === 'running' || k.status === 'paused'));
@@ -25,7 +24,7 @@ async function act(action: string, payload: Record<string, unknown>, as: string,
   t.setNow(sh(when));
   const res = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/${action}`, payload }, as);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 beforeAll(async () => {
@@ -35,7 +34,7 @@ beforeAll(async () => {
     { method: 'POST', url: '/api/complaints', payload: complaintBody({ amount: '50000', receivedAt: sh('2026-11-25T09:55:00') }) },
     'agent',
   );
-  c = res.json() as Detail;
+  c = res.json<Detail>();
   expect(c.level).toBe(2);
 });
 afterAll(async () => t.close());
@@ -49,9 +48,9 @@ describe('the progress-report clock restarts with every handling step', () => {
     expect(
       progressStart(await act('request-extension', { days: 2, reason: '需调取维修厂记录' }, 'handler', '2026-11-27T10:00:00')),
     ).toEqual([sh('2026-11-27T10:00:00')]);
-    const requestId = (
-      (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent')).json() as { items: Event[] }
-    ).items.find((e) => e.type === 'request_extension')?.payload.recordId as string;
+    const requestId = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'agent'))
+      .json<ComplaintEventsAnswer>()
+      .items.find((e) => e.type === 'request_extension')?.payload.recordId as string;
     const decided = await act('decide-extension', { requestId, approved: true }, 'supervisor', '2026-11-27T11:00:00');
     expect(progressStart(decided)).toEqual([sh('2026-11-27T11:00:00')]);
     // 2 working days: Mon 30, Tue Dec 1
@@ -64,7 +63,7 @@ describe('the progress-report clock restarts with every handling step', () => {
 
 describe('a mediation pause', () => {
   it('offers pause only while nothing is paused, resume only while something is', async () => {
-    const before = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` }, 'supervisor')).json() as Detail;
+    const before = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` }, 'supervisor')).json<Detail>();
     expect(before.allowedActions).toContain('pause_clocks');
     expect(before.allowedActions).not.toContain('resume_clocks');
   });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldError } from '../../../test/db-assertions.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
 
 let t: TestApp;
 let phone = 13900000500;
@@ -15,16 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Detail = {
-  id: string;
-  number: string;
-  status: string;
-  outcome: string | null;
-  closedAt: string | null;
-  clocks: Array<{ kind: string; status: string }>;
-  related: Array<{ id: string; kind: string }>;
-};
-type Event = { type: string; actor: string; reason: string | null; payload: Record<string, unknown> };
+type Detail = ComplaintDetailAnswer;
+type Event = ComplaintEventsAnswer['items'][number];
 
 const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent') =>
   t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload }, as);
@@ -32,7 +25,7 @@ const act = (id: string, action: string, payload: Record<string, unknown>, as = 
 async function ok(id: string, action: string, payload: Record<string, unknown>, as = 'agent'): Promise<Detail> {
   const res = await act(id, action, payload, as);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 async function register(as = 'agent'): Promise<Detail> {
@@ -46,7 +39,7 @@ async function register(as = 'agent'): Promise<Detail> {
     as,
   );
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 async function investigating(): Promise<Detail> {
@@ -56,7 +49,7 @@ async function investigating(): Promise<Detail> {
 }
 
 async function lastEvent(id: string): Promise<Event | undefined> {
-  return ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json() as { items: Event[] }).items.pop();
+  return (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items.pop();
 }
 
 // evidence uploads (multipart, streamed): src/http/routes/evidence-upload.db.test.ts
@@ -156,6 +149,6 @@ describe('transfer and merge', () => {
     expect((await act(dup.id, 'merge', { intoComplaintId: target.id, reason: 'x' })).statusCode).toBe(409);
     await ok(target.id, 'start-investigation', {});
     const verify = await t.inject({ method: 'GET', url: `/api/complaints/${target.id}/events` }, 'agent');
-    expect((verify.json() as { items: Event[] }).items.map((e) => e.type)).toContain('merged_from');
+    expect(verify.json<ComplaintEventsAnswer>().items.map((e) => e.type)).toContain('merged_from');
   });
 });

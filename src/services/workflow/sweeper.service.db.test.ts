@@ -7,6 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { sweepClocks } from './sweeper.service.js';
+import type { z } from 'zod';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+import type { NotificationPageAnswer, unreadCountAnswer } from '../../http/schemas/notification.responses.js';
+
+type UnreadCountAnswer = z.output<typeof unreadCountAnswer>;
 
 let t: TestApp;
 const T0 = '2026-11-25T02:00:00.000Z'; // Wed 10:00 Shanghai
@@ -17,11 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Inbox = {
-  items: Array<{ id: string; kind: string; title: string; body: Record<string, unknown>; complaintNumber: string; readAt: string | null }>;
-  unreadCount: number;
-};
-type Event = { seq: number; type: string; actor: string; payload: Record<string, unknown> };
+type Inbox = NotificationPageAnswer;
+type Event = ComplaintEventsAnswer['items'][number];
 
 async function registerLevel1(name: string, phone: string): Promise<{ id: string; number: string }> {
   const res = await t.inject(
@@ -29,7 +31,7 @@ async function registerLevel1(name: string, phone: string): Promise<{ id: string
     'agent',
   );
   expect(res.statusCode, res.body).toBe(201);
-  const c = res.json() as { id: string; number: string; level: number };
+  const c = res.json<ComplaintDetailAnswer>();
   expect(c.level).toBe(1);
   return c;
 }
@@ -46,13 +48,13 @@ async function clockOf(complaintId: string, kind: string) {
 async function inbox(user: string, clockId: string): Promise<Inbox['items']> {
   const res = await t.inject({ method: 'GET', url: '/api/notifications?limit=200' }, user);
   expect(res.statusCode).toBe(200);
-  return (res.json() as Inbox).items.filter((n) => n.body.clockId === clockId);
+  return res.json<Inbox>().items.filter((n) => n.body.clockId === clockId);
 }
 
 const kindsIn = async (user: string, clockId: string) => (await inbox(user, clockId)).map((n) => n.kind).reverse();
 
 async function clockEvents(complaintId: string, clockId: string): Promise<Event[]> {
-  const items = ((await t.inject({ method: 'GET', url: `/api/complaints/${complaintId}/events` }, 'agent')).json() as { items: Event[] })
+  const items = (await t.inject({ method: 'GET', url: `/api/complaints/${complaintId}/events` }, 'agent')).json<ComplaintEventsAnswer>()
     .items;
   return items.filter((e) => e.payload.clockId === clockId);
 }
@@ -142,7 +144,7 @@ describe('sweeping the level-1 hand-over to the leadership group', () => {
     expect(await kindsIn('senior', clockId)).toEqual([]);
     expect(await kindsIn('supervisor', clockId)).toEqual(['clock_breached']);
     const unread = await t.inject({ method: 'GET', url: '/api/notifications/unread-count' }, 'leader');
-    expect((unread.json() as { unreadCount: number }).unreadCount).toBeGreaterThanOrEqual(1);
+    expect(unread.json<UnreadCountAnswer>().unreadCount).toBeGreaterThanOrEqual(1);
   });
 
   it('+30 min + 1440: step 2 tells senior management; then nothing remains', async () => {

@@ -7,6 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { z } from 'zod';
+import type { PolicyVersionAnswer } from '../../http/schemas/administration.responses.js';
+import type { errorResponse } from '../../http/schemas/common.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+import type { ExceptionPageAnswer } from '../../http/schemas/workflow.responses.js';
+
+type ErrorAnswer = z.output<typeof errorResponse>;
 
 let t: TestApp;
 let claimsId: string;
@@ -18,8 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Detail = { id: string; number: string; status: string; allowedActions: string[] };
-type Event = { type: string; actor: string; reason: string | null; payload: Record<string, unknown> };
+type Detail = ComplaintDetailAnswer;
+type Event = ComplaintEventsAnswer['items'][number];
 
 const act = (id: string, action: string, payload: Record<string, unknown>, as = 'agent', headers: Record<string, string> = {}) =>
   t.inject({ method: 'POST', url: `/api/complaints/${id}/${action}`, payload, headers }, as);
@@ -27,7 +34,7 @@ const act = (id: string, action: string, payload: Record<string, unknown>, as = 
 async function ok(id: string, action: string, payload: Record<string, unknown>, as = 'agent'): Promise<Detail> {
   const res = await act(id, action, payload, as);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 async function register(overrides: Record<string, unknown> = {}, as = 'agent'): Promise<Detail> {
@@ -41,17 +48,17 @@ async function register(overrides: Record<string, unknown> = {}, as = 'agent'): 
     as,
   );
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 async function view(id: string, as: string): Promise<Detail> {
   const res = await t.inject({ method: 'GET', url: `/api/complaints/${id}` }, as);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Detail;
+  return res.json<Detail>();
 }
 
 async function events(id: string): Promise<Event[]> {
-  return ((await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json() as { items: Event[] }).items;
+  return (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items;
 }
 
 /** Registered, level confirmed, claims department responsible, findings recorded: resolving. */
@@ -128,9 +135,7 @@ describe('exceptions end with the complaint (item 7e, R-E3)', () => {
     const withdraw = (await events(id)).find((e) => e.type === 'withdraw');
     expect(withdraw?.payload.exceptionsResolved).toEqual([open[0]?.id]);
     // the leaders' open list no longer shows it
-    const list = (await t.inject({ method: 'GET', url: '/api/exceptions?status=open&limit=100' }, 'leader')).json() as {
-      items: Array<{ complaint: { id: string } }>;
-    };
+    const list = (await t.inject({ method: 'GET', url: '/api/exceptions?status=open&limit=100' }, 'leader')).json<ExceptionPageAnswer>();
     expect(list.items.map((e) => e.complaint.id)).not.toContain(id);
   });
 });
@@ -144,7 +149,7 @@ describe('four eyes (item 7f, policy handling.fourEyes)', () => {
     expect(own.statusCode).toBe(409);
     expect(own.json()).toMatchObject({ code: 'invalid_transition', message: expect.stringContaining('four eyes') });
     const zh = await act(id, 'decide-compensation', { compensationId, approved: true }, 'tester');
-    expect((zh.json() as { message: string }).message).toContain('四眼原则');
+    expect(zh.json<ErrorAnswer>().message).toContain('四眼原则');
     expect((await view(id, 'supervisor')).allowedActions).toContain('decide_compensation');
     await ok(id, 'decide-compensation', { compensationId, approved: true }, 'supervisor');
   });
@@ -182,9 +187,7 @@ describe('merges of the same pair in opposite directions at the same moment (ite
 
 describe('four eyes off by policy', () => {
   it('the proposer may then decide their own compensation', async () => {
-    const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json() as {
-      policy: Record<string, unknown> & { handling: Record<string, unknown> };
-    };
+    const current = (await t.inject({ method: 'GET', url: '/api/policy' }, 'admin')).json<PolicyVersionAnswer>();
     const next = { ...current.policy, handling: { ...current.policy.handling, fourEyes: false } };
     const put = await t.inject({ method: 'PUT', url: '/api/policy', payload: { policy: next, reason: '小机构：不设四眼原则' } }, 'admin');
     expect(put.statusCode, put.body.slice(0, 500)).toBe(201);
