@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { Database } from '../src/db/database.js';
+import type { z } from 'zod';
+import type { errorResponse } from '../src/http/schemas/common.js';
 
 /** Row counts of every table an intake writes: a refused request must leave them all unchanged. */
 export async function writeCounts(db: Database) {
@@ -22,11 +24,8 @@ export async function writeCounts(db: Database) {
   };
 }
 
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  fields: Array<{ field: string; code: string; message: string }>;
-}
+/** The API's error answer, as the routes declare it. */
+export type ApiErrorBody = z.output<typeof errorResponse>;
 
 /** A 4xx in our error shape that names the given field. */
 export function expectFieldError(res: { statusCode: number; json: () => unknown }, status: number, field: string): ApiErrorBody {
