@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * of vite 7), and `npm ci` installs nothing that declares otherwise (it warned about cookie 2,
  * Node >= 22, pulled in by @fastify/cookie and light-my-request).
  */
-const SUPPORTED = ['20.19.0', '20.20.2', '22.12.0', '22.23.5', '24.0.0', '24.22.3'];
+const SUPPORTED = ['20.19.0', '20.20.2', '22.13.0', '22.23.5', '24.0.0', '24.22.3'];
 
 interface LockPackage {
   version?: string;
