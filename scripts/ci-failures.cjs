@@ -8,7 +8,7 @@ const strip = (s) => String(s ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 const firstLines = (s, n = 6) =>
   strip(s)
     .split('\n')
-    .filter((l) => l.trim())
+    .filter((l) => l.trim() && !/^\s+at /.test(l))
     .slice(0, n)
     .map((l) => `      ${l.slice(0, 300)}`)
     .join('\n');
