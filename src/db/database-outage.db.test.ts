@@ -24,6 +24,12 @@ import { superviseEmbeddedPostgres, type EmbeddedSupervisor } from './embedded-s
 import { migrate } from './migrate.js';
 import { findUser } from './repositories/user.repository.js';
 import { seedReferenceData } from './seed-reference.js';
+import type { healthResponse } from '../http/schemas/administration.responses.js';
+import type { z } from 'zod';
+import type { ApiErrorBody } from '../../test/db-assertions.js';
+
+/** The liveness answer, as /healthz declares it. */
+type HealthAnswer = z.output<typeof healthResponse>;
 
 const COMPLAINTS = 40;
 const WORKERS = 8;
@@ -111,7 +117,7 @@ async function register(key: string, index: number, deadline: number): Promise<O
       await sleep(RETRY_MS);
       continue;
     }
-    const json = (await res.json()) as { code?: string };
+    const json = (await res.json()) as Partial<ApiErrorBody>;
     attempts.push({ status: res.status, code: json.code, retryAfter: res.headers.get('retry-after') });
     if (res.status === 503) {
       await sleep(RETRY_MS);
@@ -154,12 +160,12 @@ describe('PostgreSQL killed under concurrent intake (#9 item 3)', () => {
     const seen: Array<{ ready: number; health: number; database: unknown }> = [];
     while (!seen.some((s) => s.ready === 503) && Date.now() < deadline) {
       const [ready, health] = await Promise.all([probe('/readyz'), probe('/healthz')]);
-      seen.push({ ready: ready.status, health: health.status, database: (health.body as { database?: unknown }).database });
+      seen.push({ ready: ready.status, health: health.status, database: (health.body as HealthAnswer).database });
       await sleep(20);
     }
     while (seen.at(-1)?.ready !== 200 && Date.now() < deadline) {
       const [ready, health] = await Promise.all([probe('/readyz'), probe('/healthz')]);
-      seen.push({ ready: ready.status, health: health.status, database: (health.body as { database?: unknown }).database });
+      seen.push({ ready: ready.status, health: health.status, database: (health.body as HealthAnswer).database });
       await sleep(50);
     }
     const down = seen.findIndex((s) => s.ready === 503);

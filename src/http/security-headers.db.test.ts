@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../test/test-app.js';
+import type { ComplaintDetailAnswer } from './schemas/complaint.responses.js';
 
 /** #9 item 5: a strict CSP everywhere, and no API answer (personal data) kept by a cache. */
 let t: TestApp;
@@ -10,7 +11,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody() });
   expect(res.statusCode, res.body).toBe(201);
-  complaintId = (res.json() as { id: string }).id;
+  complaintId = res.json<ComplaintDetailAnswer>().id;
 });
 afterAll(() => t.close());
 

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/access/permissions.js';
 import { findOrgUnit } from '../../db/repositories/org.repository.js';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { ComplaintDetailAnswer } from '../schemas/complaint.responses.js';
+import type { ApiErrorBody } from '../../../test/db-assertions.js';
 
 const USER: Record<Role, string> = {
   agent: 'agent',
@@ -335,7 +337,7 @@ beforeAll(async () => {
   const register = async (overrides: Record<string, unknown>) => {
     const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) });
     expect(res.statusCode).toBe(201);
-    return (res.json() as { id: string }).id;
+    return res.json<ComplaintDetailAnswer>().id;
   };
   inScopeOfAll = await register({ branchId: 'SH-PD', complainant: { name: '矩阵甲', phone: '13700000001' } });
   outOfScope = await register({ branchId: 'BJ-CY', complainant: { name: '矩阵乙', phone: '13700000002' } });
@@ -370,7 +372,7 @@ describe('permission matrix (issue #3)', () => {
     const res = await t.inject(entry.request(inScopeOfAll), USER[role]);
     if (!allowed) {
       expect(res.statusCode, res.body).toBe(403);
-      expect((res.json() as { code: string }).code).toBe('forbidden');
+      expect(res.json<ApiErrorBody>().code).toBe('forbidden');
       return;
     }
     expect([401, 403], `${route} as ${role}: ${res.body}`).not.toContain(res.statusCode);
@@ -381,7 +383,7 @@ describe('permission matrix (issue #3)', () => {
     if (ALL_SCOPE.includes(role)) expect([200, 400, 409], outside.body).toContain(outside.statusCode);
     else {
       expect(outside.statusCode, `${route} out of scope as ${role}`).toBe(404);
-      expect((outside.json() as { code: string }).code).toBe('complaint_not_found');
+      expect(outside.json<ApiErrorBody>().code).toBe('complaint_not_found');
     }
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError, writeCounts } from '../../../test/db-assertions.js';
 import { verifyLedger } from '../../services/complaints/ledger-verify.service.js';
+import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../schemas/complaint.responses.js';
 
 /**
  * #9 item 1, invariant 2: NUL and unpaired surrogates are refused at the edge with a 400 naming the
@@ -196,16 +197,13 @@ describe('everything else valid is stored and hashed byte for byte (#9 item 1, R
       }),
     });
     expect(reg.statusCode).toBe(201);
-    const c = reg.json() as { id: string };
+    const c = reg.json<ComplaintDetailAnswer>();
     const graded = await t.inject({ method: 'POST', url: `/api/complaints/${c.id}/grade`, payload: { level: 2, reason: EXOTIC } });
     expect(graded.statusCode).toBe(200);
 
-    const detail = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` })).json() as { description: string };
+    const detail = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}` })).json<ComplaintDetailAnswer>();
     expect(Buffer.from(detail.description, 'utf8').equals(Buffer.from(EXOTIC, 'utf8'))).toBe(true);
-    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` })).json().items as Array<{
-      type: string;
-      reason: string | null;
-    }>;
+    const events = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` })).json<ComplaintEventsAnswer>().items;
     const regraded = events.find((e) => e.type === 'regraded');
     expect(regraded?.reason).toBe(EXOTIC);
     const stored = await t.db

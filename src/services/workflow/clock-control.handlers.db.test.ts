@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { PolicyVersionAnswer } from '../../http/schemas/administration.responses.js';
 import type { errorResponse } from '../../http/schemas/common.js';
 import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+import type { StepClocks, Stored } from '../../domain/events/event-types.js';
 
 type ErrorAnswer = z.output<typeof errorResponse>;
 
@@ -108,9 +109,7 @@ describe('investigation extension (R-D1)', () => {
       actor: 'supervisor',
       payload: { requestId: rid, approved: true, days: 3, investigationDays: 8 },
     });
-    expect((e?.payload.clocks as { extended: Array<{ kind: string; dueAt: string }> }).extended).toMatchObject([
-      { kind: 'investigation', dueAt: sh('2026-12-07T17:30:00') },
-    ]);
+    expect((e?.payload.clocks as Stored<StepClocks>).extended).toMatchObject([{ kind: 'investigation', dueAt: sh('2026-12-07T17:30:00') }]);
 
     // the same request cannot be decided twice; an unknown one is not found
     expectFieldError(await act(c.id, 'decide-extension', { requestId: rid, approved: true }, 'supervisor'), 409, 'requestId');
@@ -246,7 +245,7 @@ describe('pausing the clocks (R-A2)', () => {
       expect(k).toMatchObject({ next_check_at: null, pauses: [{ from: sh('2026-11-30T10:00:00'), to: null, reason: 'mediation' }] });
     const pe = (await events(c.id)).pop();
     expect(pe).toMatchObject({ type: 'pause_clocks', reason: 'mediation', payload: { reason: 'mediation', note: '进入调解' } });
-    expect((pe?.payload.clocks as { paused: Array<{ kind: string; dueAt: null }> }).paused.map((k) => k.kind).sort()).toEqual([
+    expect((pe?.payload.clocks as Stored<StepClocks>).paused?.map((k) => k.kind).sort()).toEqual([
       'investigation',
       'l1_result',
       'regulatory',
@@ -277,7 +276,7 @@ describe('pausing the clocks (R-A2)', () => {
       new Date(start + Math.round((Date.parse(sh('2026-12-16T00:00:00')) - start) * 0.5)).toISOString(),
     );
     const re = (await events(c.id)).pop();
-    expect((re?.payload.clocks as { resumed: Array<{ kind: string; dueAt: string }> }).resumed).toEqual(
+    expect((re?.payload.clocks as Stored<StepClocks>).resumed).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'regulatory', dueAt: sh('2026-12-16T00:00:00') })]),
     );
     expect((await act(c.id, 'resume-clocks', {}, 'supervisor')).statusCode).toBe(409);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { expectFieldError } from '../../../test/db-assertions.js';
 import type { ComplaintDetailAnswer, ComplaintEventsAnswer } from '../../http/schemas/complaint.responses.js';
+import type { StepClocks, Stored } from '../../domain/events/event-types.js';
 
 let t: TestApp;
 let phone = 13950000000;
@@ -72,7 +73,7 @@ describe('recording the first contact meets the first-contact clock (R-B2, R-B3)
       .items;
     const e = events.find((x) => x.type === 'record_contact');
     expect(e?.payload).toMatchObject({ method, summary: '已告知投诉编号及预计答复时间', contactedAt: '2026-11-25T02:10:00.000Z' });
-    expect((e?.payload.clocks as { met: unknown[] }).met.length).toBeGreaterThan(0);
+    expect((e?.payload.clocks as Stored<StepClocks>).met.length).toBeGreaterThan(0);
     t.setNow('2026-11-25T02:00:00Z');
   });
 
