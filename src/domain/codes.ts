@@ -43,6 +43,21 @@ export const ID_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_p
 /** The ledger's sort keys (R-B5). */
 export const LEDGER_SORTS = ['receivedAt', 'registeredAt', 'level', 'number'] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
+/** The ledger columns a saved view may name (the web app's column chooser), in the chooser's order. */
+export const LEDGER_COLUMNS = [
+  'number',
+  'level',
+  'status',
+  'channel',
+  'businessLine',
+  'category',
+  'branch',
+  'complainant',
+  'amount',
+  'receivedAt',
+  'nextDue',
+] as const;
+export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 
 // the workflow steps' choices (R-D1..D5, R-E1..E3)
 /** Whom a complaint is escalated to (escalate). */

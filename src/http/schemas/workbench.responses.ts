@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEDGER_COLUMNS } from '../../services/complaints/saved-view.service.js';
+import { LEDGER_COLUMNS } from '../../domain/codes.js';
 import { complaintSummary, stored } from './complaint.responses.js';
 import { notificationItem } from './notification.responses.js';
 import { instant } from './response.js';

@@ -4,21 +4,6 @@ import { DomainError } from '../../domain/errors.js';
 import { deleteSavedView, listSavedViews, upsertSavedView, type SavedViewRow } from '../../db/repositories/saved-view.repository.js';
 import type { ServiceContext } from '../context.js';
 
-/** The ledger columns a view may name (the web app's column chooser). */
-export const LEDGER_COLUMNS = [
-  'number',
-  'level',
-  'status',
-  'channel',
-  'businessLine',
-  'category',
-  'branch',
-  'complainant',
-  'amount',
-  'receivedAt',
-  'nextDue',
-] as const;
-
 export interface SavedView {
   id: string;
   name: string;

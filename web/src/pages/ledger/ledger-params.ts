@@ -3,7 +3,7 @@
  * stores): these are the parameters the page understands, all passed to GET /api/complaints as they
  * are. Pure: unit-tested in ledger-params.test.ts.
  */
-import { LEDGER_SORTS, type LedgerSort } from '../../codes';
+import { LEDGER_COLUMNS, LEDGER_SORTS, type LedgerColumn, type LedgerSort } from '../../codes';
 
 export const LIST_FILTERS = ['status', 'level', 'channel', 'businessLine', 'category'] as const;
 export const TEXT_FILTERS = [
@@ -26,20 +26,8 @@ export type ListFilter = (typeof LIST_FILTERS)[number];
 export type TextFilter = (typeof TEXT_FILTERS)[number];
 export type { LedgerSort };
 
-export const COLUMNS = [
-  'number',
-  'level',
-  'status',
-  'channel',
-  'businessLine',
-  'category',
-  'branch',
-  'complainant',
-  'amount',
-  'receivedAt',
-  'nextDue',
-] as const;
-export type ColumnKey = (typeof COLUMNS)[number];
+export const COLUMNS = LEDGER_COLUMNS;
+export type ColumnKey = LedgerColumn;
 export const DEFAULT_COLUMNS: readonly ColumnKey[] = [
   'number',
   'level',
