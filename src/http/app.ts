@@ -30,6 +30,7 @@ import { webRoutes } from './routes/web.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { workbenchRoutes } from './routes/workbench.routes.js';
+import { documentRoutes } from './routes/documents.routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(publicRoutes(ctx));
   await app.register(boardRoutes(ctx));
   await app.register(workbenchRoutes(ctx));
+  await app.register(documentRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

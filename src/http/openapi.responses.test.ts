@@ -26,6 +26,7 @@ type Document = { paths: Record<string, Record<string, Operation>> };
 const NOT_JSON: Record<string, string> = {
   'GET /api/complaints/export': 'the ledger as a spreadsheet',
   'GET /api/complaints/{id}/evidence/{fileId}': 'the evidence file, with the content type it was stored with',
+  'GET /api/complaints/{id}/documents/{kind}': 'the acceptance receipt or reply letter as PDF',
 };
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);

@@ -123,12 +123,15 @@ export function apiUpload<P extends UploadPath>(
   });
 }
 
-/** A GET of a file (an export): the body as a Blob and the file name the server suggests. */
+/** A GET of a file (an export, a printed document): the body as a Blob and the file name the server suggests. */
 export async function apiDownload<P extends DownloadPath>(
   path: P,
-  query: Query<P, 'get'>,
+  query: Query<P, 'get'> | Record<string, never>,
+  /** the path's {placeholders}: { id, kind } for /api/complaints/{id}/documents/{kind} */
+  pathParams: Record<string, string> = {},
 ): Promise<{ blob: Blob; fileName: string | null }> {
-  const res = await fetch(`${path}${queryString(query)}`, { headers: { 'accept-language': language }, credentials: 'same-origin' });
+  const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(pathParams[name] ?? ''));
+  const res = await fetch(`${url}${queryString(query)}`, { headers: { 'accept-language': language }, credentials: 'same-origin' });
   if (!res.ok) throw toApiError(res.status, await parseJson(res));
   const disposition = res.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)|filename="([^"]+)"/.exec(disposition);

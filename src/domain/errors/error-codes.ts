@@ -106,6 +106,8 @@ const complaints = {
   saved_view_not_found: code(404),
   export_too_large: code<{ max: number }>(422),
   track_not_found: code(404),
+  /** a reply letter (书面答复函) is printed from the feedback step's record: none yet */
+  reply_letter_without_feedback: code(409),
   invalid_complaint_number: code(400),
   invalid_contact: code(400),
   received_at_in_future: code(400),

@@ -252,6 +252,11 @@ const MATRIX: Record<string, Entry> = {
     allow: COMPLAINT_READERS,
     request: (id) => get(`/api/complaints/${id}/evidence/${TARGET_USER}`),
   },
+  'GET /api/complaints/:id/documents/:kind': {
+    allow: COMPLAINT_READERS,
+    scoped: true,
+    request: (id) => get(`/api/complaints/${id}/documents/acceptance-receipt`),
+  },
   'POST /api/complaints/:id/request-extension': {
     allow: INVESTIGATORS,
     scoped: true,

@@ -282,6 +282,10 @@ const messages = {
     zh: () => '未找到与该投诉编号和联系方式相符的投诉，请核对后重试',
     en: () => 'No complaint matches this number and contact; check both and try again',
   },
+  reply_letter_without_feedback: {
+    zh: () => '尚未向投诉人反馈处理结果，暂无书面答复函可打印',
+    en: () => 'No feedback has been given to the complainant yet: there is no reply letter to print',
+  },
   invalid_complaint_number: {
     zh: () => '投诉编号格式不正确（如 TS202611250001）',
     en: () => 'is not a complaint number (such as TS202611250001)',

@@ -239,6 +239,7 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.audit.act.complaint.read_events': 'Complaint history viewed',
   'admin.audit.act.complaint.read_records': 'Complaint records viewed',
   'admin.audit.act.complaint.read_evidence': 'Evidence file downloaded',
+  'admin.audit.act.complaint.print_document': 'Receipt or reply letter printed',
   'admin.audit.act.complaint.unmask': 'Personal data unmasked',
   'admin.audit.act.complaint.export': 'Ledger exported',
   'admin.audit.act.policy.publish': 'Policy published',

@@ -235,6 +235,7 @@ export const zh = {
   'admin.audit.act.complaint.read_events': '查阅投诉历史',
   'admin.audit.act.complaint.read_records': '查阅处理记录',
   'admin.audit.act.complaint.read_evidence': '下载证据文件',
+  'admin.audit.act.complaint.print_document': '打印受理回执或答复函',
   'admin.audit.act.complaint.unmask': '查看完整个人信息',
   'admin.audit.act.complaint.export': '导出台账',
   'admin.audit.act.policy.publish': '发布制度参数',

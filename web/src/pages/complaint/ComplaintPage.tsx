@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Badge, Card, Col, Row, Space, Spin, Tabs } from 'antd';
+import { Alert, Badge, Card, Col, Flex, Row, Space, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
@@ -19,6 +19,7 @@ import { ResolutionTab } from './tabs/ResolutionTab';
 import { RelatedTab } from './tabs/RelatedTab';
 import { ofKind } from './tabs/tab-kit';
 import { UnmaskModal } from './UnmaskModal';
+import { PrintDocuments } from './PrintDocuments';
 
 const TABS = ['details', 'investigation', 'analysis', 'resolution', 'feedback', 'plan', 'improvements', 'related'] as const;
 type TabKey = (typeof TABS)[number];
@@ -74,7 +75,10 @@ export function ComplaintPage() {
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      {back}
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        {back}
+        <PrintDocuments complaintId={c.id} number={c.number} hasFeedback={ofKind(recs, 'feedback').length > 0} />
+      </Flex>
       <ComplaintHeader
         detail={c}
         actions={<ActionBar detail={c} records={records.data} events={events.data} onUnmask={() => setUnmasking(true)} onDone={refresh} />}
