@@ -2,6 +2,8 @@ import { buildApp } from '../http/app.js';
 import { DEFAULT_WEB_ROOT } from '../http/routes/web.routes.js';
 import { ownShutdownSignals } from '../db/embedded.js';
 import { startClockSweeper } from '../jobs/clock-sweeper.job.js';
+import { startJobRunner } from '../jobs/job-runner.js';
+import { buildTransports, transportNames } from '../services/channels/transports/index.js';
 import { seedDemoAccounts } from '../services/people/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/administration/demo-seed.service.js';
 import { log, openDatabase } from './cli-support.js';
@@ -53,12 +55,21 @@ const app = await buildApp({
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   webRoot: config.webRoot ?? DEFAULT_WEB_ROOT,
   evidence: config.evidence,
+  channels: config.channels,
 });
 await app.listen({ port: config.port, host: config.host });
 // clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)
 const sweeper = startClockSweeper(
   { ...base, now: () => new Date() },
   { intervalMs: 60_000, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } },
+);
+// every other background job: outbox delivery (e-mail, SMS, webhooks), the digest (#11)
+const jobCtx = { ...base, channels: config.channels, now: () => new Date() };
+const transports = buildTransports(jobCtx);
+const jobs = await startJobRunner(jobCtx, { transports, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } });
+const via = transportNames(jobCtx);
+log(
+  `messages: e-mail ${via.email === 'smtp' ? 'by SMTP' : 'to the development mailbox'}, SMS ${via.sms === 'sms-http' ? 'by the HTTP gateway' : 'to the development mailbox'}`,
 );
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
@@ -91,6 +102,10 @@ async function shutdown(signal: string) {
     await Promise.all([
       app.close().then(() => log('shutdown: requests finished')),
       sweeper.stop().then(() => log('shutdown: sweeper stopped')),
+      jobs.stop().then(() => {
+        transports.email.close?.();
+        log('shutdown: job runner stopped');
+      }),
     ]).finally(() => clearInterval(idle));
     await opened.close();
     log('shutdown: database closed');

@@ -1,3 +1,4 @@
+import type { ChannelSettings } from '../services/channels/channel-settings.js';
 import { z } from 'zod';
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -68,6 +69,41 @@ const envSchema = z.object({
       `each must be one of ${KNOWN_EVIDENCE_TYPES.join(', ')}`,
     )
     .optional(),
+  // messages leaving the system (#11); unset transports are the development mailbox
+  COMPANY_NAME: z.string().trim().min(1).max(100).default('示例保险证券股份有限公司'),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s):// URL')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).optional(),
+  SMS_HTTP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s):// URL')
+    .optional(),
+  SMS_HTTP_METHOD: z.enum(['POST', 'PUT', 'GET']).default('POST'),
+  SMS_HTTP_CONTENT_TYPE: z.string().min(1).default('application/json'),
+  SMS_HTTP_BODY: z.string().min(1).default('{"phone":"{{phone}}","content":"{{text}}","requestId":"{{key}}"}'),
+  SMS_HTTP_AUTH: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+:\s*\S.*$/, 'must be one header, "Name: value"')
+    .optional(),
+  SMS_HTTP_SUCCESS: z
+    .string()
+    .regex(/^(status:(2xx|\d{3})|json:[A-Za-z0-9_.]+=.*|body:~.+)$/, 'must be status:2xx, status:NNN, json:path=value or body:~text')
+    .default('status:2xx'),
+  SMS_HTTP_ID_PATH: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/)
+    .optional(),
+  SMS_SIGNATURE: z
+    .string()
+    .regex(/^【[^【】]{2,12}】$/, 'must be 【2 to 12 characters】')
+    .optional(),
+  MESSAGE_RECEIPT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export interface AppConfig {
@@ -84,6 +120,8 @@ export interface AppConfig {
   /** evidence uploads: the largest file, the types accepted */
   evidence: EvidenceSettings;
   security: SecurityConfig;
+  /** e-mail, SMS, the company name and public address in messages and documents (#11) */
+  channels: ChannelSettings;
 }
 
 export interface SecurityConfig {
@@ -127,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webRoot: e.WEB_ROOT,
     evidence: { maxBytes: e.EVIDENCE_MAX_BYTES, contentTypes: e.EVIDENCE_TYPES ?? DEFAULT_EVIDENCE_TYPES },
+    channels: channelSettings(e),
     security: {
       sessionSecret: e.SESSION_SECRET,
       encryptionKeys: e.ENCRYPTION_KEYS,
@@ -136,5 +175,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sessionMaxHours: e.SESSION_MAX_HOURS,
       trustProxy: e.TRUST_PROXY === 'true',
     },
+  };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** The company's short name for the SMS signature: without the legal form, at most 12 characters. */
+function defaultSignature(companyName: string): string {
+  const short = companyName.replace(/(股份有限公司|有限责任公司|有限公司|集团)$/u, '').slice(0, 12);
+  return `【${short.length >= 2 ? short : companyName.slice(0, 12)}】`;
+}
+
+function channelSettings(e: Env): ChannelSettings {
+  return {
+    companyName: e.COMPANY_NAME,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `"${e.COMPANY_NAME}" <noreply@localhost>` } : null,
+    sms: e.SMS_HTTP_URL
+      ? {
+          url: e.SMS_HTTP_URL,
+          method: e.SMS_HTTP_METHOD,
+          contentType: e.SMS_HTTP_CONTENT_TYPE,
+          bodyTemplate: e.SMS_HTTP_BODY,
+          authHeader: e.SMS_HTTP_AUTH ?? null,
+          success: e.SMS_HTTP_SUCCESS,
+          idPath: e.SMS_HTTP_ID_PATH ?? null,
+        }
+      : null,
+    smsSignature: e.SMS_SIGNATURE ?? defaultSignature(e.COMPANY_NAME),
+    receiptToken: e.MESSAGE_RECEIPT_TOKEN ?? null,
   };
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { installJobQueues } from '../jobs/job-runner.install.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const LOCK_ID = 727_001;
@@ -59,6 +60,8 @@ export async function migrate(url: string): Promise<MigrationResult> {
       }
       applied.push(file);
     }
+    // the job runner's tables and queues (#11): pg-boss's schema, created or upgraded by pg-boss itself
+    await installJobQueues(client);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_ID]).catch(() => {});
     await client.end();

@@ -155,7 +155,79 @@ export interface OutboxTable {
   available_at: Timestamp;
   attempts: Generated<number>;
   last_error: string | null;
-  delivered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  /** handed to its channels (each channel's message then has its own status, messages table) */
+  dispatched_at: NullableTimestamp;
+}
+
+export type MessageChannel = 'email' | 'sms' | 'webhook';
+export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'dead';
+export type MessageRecipientKind = 'user' | 'complainant' | 'webhook';
+export type MessageLocale = 'zh-CN' | 'en-US';
+
+export interface MessagesTable {
+  id: string;
+  outbox_id: string | null;
+  idempotency_key: string;
+  channel: MessageChannel;
+  purpose: string;
+  recipient_kind: MessageRecipientKind;
+  recipient_ref: string;
+  recipient_label: string;
+  complaint_id: string | null;
+  template: string;
+  params: JSONColumnType<Record<string, unknown>, string, string>;
+  locale: Generated<MessageLocale>;
+  status: MessageStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  provider: string | null;
+  provider_id: string | null;
+  subject: string | null;
+  body: string | null;
+  segments: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  dead_at: NullableTimestamp;
+  resent_at: NullableTimestamp;
+  resent_by: string | null;
+}
+
+export interface DevelopmentMessagesTable {
+  id: Generated<string>;
+  message_id: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject: string | null;
+  body: string;
+  html: string | null;
+  idempotency_key: string;
+  created_at: Timestamp;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  name: string;
+  url: string;
+  event_types: string[];
+  /** encrypted (pii-crypto) */
+  secret: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export interface MessageTemplateVersionsTable {
+  template: string;
+  locale: MessageLocale;
+  version: number;
+  subject: string | null;
+  body: string;
+  created_at: Timestamp;
+  created_by: string;
+  reason: string | null;
 }
 
 export interface OrgUnitsTable {
@@ -175,6 +247,14 @@ export interface UsersTable {
   username: string;
   display_name: string;
   email: string | null;
+  /** mobile phone for SMS notices (#11 item 6) */
+  mobile: string | null;
+  locale: Generated<MessageLocale>;
+  /** per kind of notice, the channels chosen: { "level1_alert": ["in_app","email","sms"], … } */
+  notice_channels: ColumnType<Record<string, string[]>, string | undefined, string>;
+  /** {start:"22:00", end:"07:00"} local time: e-mail and SMS wait until the end (level-1 alerts excepted) */
+  quiet_hours: JSONColumnType<{ start: string; end: string } | null, string | null, string | null>;
+  digest_sent_through: NullableTimestamp;
   password_hash: string;
   must_change_password: boolean;
   active: boolean;
@@ -262,7 +342,7 @@ export interface NotificationsTable {
 export interface ComplaintExceptionsTable {
   id: string;
   complaint_id: string;
-  kind: 'breach' | 'dissatisfied' | 'stalled';
+  kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed';
   clock_id: string | null;
   source_key: string;
   status: 'open' | 'resolved';
@@ -363,6 +443,10 @@ export interface DB {
   complaint_links: ComplaintLinksTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
+  messages: MessagesTable;
+  development_messages: DevelopmentMessagesTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  message_template_versions: MessageTemplateVersionsTable;
   sign_in_throttle: SignInThrottleTable;
   evidence_files: EvidenceFilesTable;
   evidence_file_chunks: EvidenceFileChunksTable;

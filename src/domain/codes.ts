@@ -73,6 +73,10 @@ export const FEEDBACK_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person']
 export const SURVEY_METHODS = ['phone', 'questionnaire', 'sms', 'in_person'] as const;
 /** How the first contact was made (record_contact). */
 export const CONTACT_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'online'] as const;
+/** Tracked exceptions (R-E3): breaches, dissatisfied customers, stalled progress, a message to the customer that could not be delivered (#11). */
+export const EXCEPTION_KINDS = ['breach', 'dissatisfied', 'stalled', 'message_failed'] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+
 /** How the customer was told of an extended regulatory limit (extend_regulatory). */
 export const NOTICE_METHODS = ['phone', 'sms', 'email', 'letter'] as const;
 /** Why the clocks stand still (pause_clocks). */

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { SecuritySettings, ServiceContext } from '../services/context.js';
 import { authentication } from './auth/auth.plugin.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import type { ChannelSettings } from '../services/channels/channel-settings.js';
 import { textGuard } from './input/text-guard.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -31,6 +32,8 @@ import { policyRoutes } from './routes/policy.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { workbenchRoutes } from './routes/workbench.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
+import { messageTemplateRoutes } from './routes/message-templates.routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -49,6 +52,8 @@ export interface AppOptions {
   webRoot?: string;
   /** evidence uploads: the largest file and the types accepted (EVIDENCE_MAX_BYTES, EVIDENCE_TYPES) */
   evidence?: EvidenceSettings;
+  /** e-mail, SMS, company name and public address (#11); default: the development mailbox */
+  channels?: ChannelSettings;
 }
 
 /** 4 MiB: room for a long letter; a field's own limit names it long before this is reached. */
@@ -89,7 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const ctx: ServiceContext = { db: opts.db, timeZone: opts.timeZone, now: opts.now ?? (() => new Date()), security: opts.security };
+  const ctx: ServiceContext = { db: opts.db, timeZone: opts.timeZone, now: opts.now ?? (() => new Date()), security: opts.security, channels: opts.channels };
   // gzip for clients that ask (the web app's bundle: 1.2 MB -> 0.38 MB on the wire)
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   // CSP on every answer, no-store on every API answer (#9 item 5)
@@ -115,6 +120,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(boardRoutes(ctx));
   await app.register(workbenchRoutes(ctx));
   await app.register(documentRoutes(ctx));
+  await app.register(webhookRoutes(ctx));
+  await app.register(messageTemplateRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

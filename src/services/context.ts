@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { SignInThrottlePolicy } from '../domain/access/sign-in-throttle.js';
 import type { KeyRing } from '../security/pii-crypto.js';
+import type { ChannelSettings } from './channels/channel-settings.js';
 
 export interface SecuritySettings {
   /** encrypts ID document and account numbers at rest and keys their search hashes */
@@ -17,6 +18,8 @@ export interface ServiceContext {
   timeZone: string;
   now: () => Date;
   security: SecuritySettings;
+  /** how messages leave (#11); unset: the development mailbox and the defaults of channelsOf */
+  channels?: ChannelSettings;
 }
 
 /** Who is acting, as recorded in events and the audit log (the username). */

@@ -1,3 +1,4 @@
+import type { ExceptionKind } from '../../domain/codes.js';
 /**
  * The leadership board's figures (R-F1 timeliness, R-E6 on-time rate, R-E3 exceptions), each one
  * SQL query over the complaints the reader may see. Days and weeks are counted in the company's
@@ -96,7 +97,7 @@ export async function receivedPerDay(db: Database, scope: ScopeFilter, now: Date
 }
 
 export interface ExceptionCountRow {
-  kind: 'breach' | 'dissatisfied' | 'stalled';
+  kind: ExceptionKind;
   count: number;
 }
 

@@ -4,7 +4,7 @@ import type { ScopeFilter } from '../../domain/access/permissions.js';
 import type { DB } from '../schema.js';
 import { scopeSql } from './complaint-scope.js';
 
-type ExceptionKind = 'breach' | 'dissatisfied' | 'stalled';
+import type { ExceptionKind } from '../../domain/codes.js';
 
 /** Inserts a tracked exception once per source fact (unique source_key); returns whether it was new. */
 export async function insertException(

@@ -83,3 +83,17 @@ export async function markReadAnHourAfterCreation(db: Kysely<DB>, before: Date):
     .where('created_at', '<', before)
     .execute();
 }
+
+/** A user's notifications written in [from, to), oldest first (the digest). */
+export async function listNotificationsBetween(db: Kysely<DB>, userId: string, from: Date, to: Date, limit: number): Promise<NotificationRow[]> {
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, UsersTable } from '../schema.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -41,7 +41,10 @@ export async function listUsers(db: Kysely<DB>, q: { includeInactive?: boolean }
 }
 
 /** Inserts the user with roles and org units; false (nothing written) when the username is taken meanwhile. */
-export async function insertUser(db: Kysely<DB>, row: UserRow, roles: readonly string[], orgUnitIds: readonly string[]): Promise<boolean> {
+/** A new user's row: contact preferences start empty (the column defaults). */
+export type NewUserRow = Omit<UserRow, 'mobile' | 'locale' | 'notice_channels' | 'quiet_hours' | 'digest_sent_through'>;
+
+export async function insertUser(db: Kysely<DB>, row: NewUserRow, roles: readonly string[], orgUnitIds: readonly string[]): Promise<boolean> {
   const r = await db
     .insertInto('users')
     .values(row)
@@ -134,4 +137,42 @@ export async function listUserOrgUnits(
   userIds: readonly string[],
 ): Promise<Array<{ user_id: string; org_unit_id: string }>> {
   return db.selectFrom('user_org_units').select(['user_id', 'org_unit_id']).where('user_id', 'in', userIds).execute();
+}
+
+/** Active users with an e-mail address who chose a daily digest for some kind of notice. */
+export async function listDigestUsers(db: Kysely<DB>): Promise<UserRow[]> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('active', '=', true)
+    .where('email', 'is not', null)
+    .where(sql<SqlBool>`notice_channels::text LIKE '%"digest"%'`)
+    .execute();
+}
+
+export async function markDigestSent(db: Kysely<DB>, userId: string, through: Date): Promise<void> {
+  await db.updateTable('users').set({ digest_sent_through: through }).where('id', '=', userId).execute();
+}
+
+export interface NoticeSettingsPatch {
+  email?: string | null;
+  mobile?: string | null;
+  locale?: 'zh-CN' | 'en-US';
+  noticeChannels?: Record<string, string[]>;
+  quietHours?: { start: string; end: string } | null;
+}
+
+export async function updateNoticeSettings(db: Kysely<DB>, userId: string, p: NoticeSettingsPatch, at: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(p.email !== undefined ? { email: p.email } : {}),
+      ...(p.mobile !== undefined ? { mobile: p.mobile } : {}),
+      ...(p.locale !== undefined ? { locale: p.locale } : {}),
+      ...(p.noticeChannels !== undefined ? { notice_channels: JSON.stringify(p.noticeChannels) } : {}),
+      ...(p.quietHours !== undefined ? { quiet_hours: p.quietHours === null ? null : JSON.stringify(p.quietHours) } : {}),
+      updated_at: at,
+    })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -143,6 +143,7 @@ const workflow = {
   assignment_empty: code(400),
   due_at_not_in_future: code(400),
   in_future: code(400),
+  no_contact_for_method: code<{ method: string }>(400),
   paid_at_only_when_paid: code(400),
   nothing_to_change: code(400),
   range_inverted: code(400),
@@ -186,6 +187,15 @@ const administration = {
   calendar_import_invalid: code<{ detail: string }>(400),
   invalid_date: code(400),
   invalid_datetime: code(400),
+  /** webhook subscriptions (#11 item 8) */
+  webhook_not_found: code(404),
+  webhook_url_invalid: code<{ reason: 'format' | 'scheme' | 'credentials' }>(400),
+  webhook_inactive: code(409),
+  /** message templates (#11 item 5): a placeholder not offered, a required one missing, braces that do not pair, too long */
+  template_unknown_variable: code<{ name: string }>(400),
+  template_missing_variable: code<{ name: string }>(400),
+  template_unbalanced_braces: code<{ at: number }>(400),
+  template_too_long: code<{ max: number }>(400),
 } as const;
 
 /** A field's problem as zod names it (its issue codes), plus `required` for a missing value. */

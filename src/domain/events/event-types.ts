@@ -201,6 +201,24 @@ export interface OtherPayloads {
   clock_breached: SweptClockFacts & { breachedAt: Instant; exception: 'breach' | 'stalled' };
   clock_escalated: SweptClockFacts & { step: number; stepAt: Instant; notify: Recipient[]; notified: string[] };
   exception_resolved: { exceptionId: string; kind: string; clockId: string | null; raisedAt: Instant; resolution: string };
+  /**
+   * A message to the complainant left (#11 item 7): the provider accepted it. The proof of the
+   * acknowledgment or feedback: provider and its id, when accepted; `metClocks` the clocks its
+   * sending met (the acknowledgment). The address is not repeated here, only its masked form.
+   */
+  message_sent: {
+    messageId: string;
+    purpose: string;
+    channel: 'email' | 'sms';
+    recipient: string;
+    provider: string;
+    providerId: string | null;
+    acceptedAt: Instant;
+    deliveredAt: Instant | null;
+    metClocks: string[];
+  };
+  /** a message to the complainant could not be delivered after every attempt: a tracked exception for the agent */
+  message_failed: { messageId: string; purpose: string; channel: 'email' | 'sms'; recipient: string; attempts: number; error: string };
 }
 
 interface GradeFacts {
@@ -243,6 +261,8 @@ export const EVENT_TYPES = [
   'clock_breached',
   'clock_escalated',
   'exception_resolved',
+  'message_sent',
+  'message_failed',
 ] as const satisfies readonly EventType[];
 
 /** tsc fails here when an event type is missing from EVENT_TYPES. */

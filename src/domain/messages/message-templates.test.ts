@@ -34,6 +34,16 @@ const SAMPLES: { [K in TemplateCode]: TemplateParams[K] } = {
     windowMinutes: 15,
     windowStart: '2026-11-25T01:45:00.000Z',
   },
+  'complainant.acknowledgment': {
+    number: 'CP20261125000001',
+    expectedBy: '2026-12-09',
+    link: 'http://localhost:3000/portal/track?number=CP20261125000001',
+    companyName: 'Example',
+  },
+  'complainant.feedback': { number: 'CP20261125000001', content: 'refund approved', link: 'http://x/portal', companyName: 'Example' },
+  'complainant.final_notice': { number: 'CP20261125000001', sector: 'securities', hotline: '12386', companyName: 'Example' },
+  'message.failed': { number: 'CP20261125000001', purpose: 'acknowledgment', channel: 'sms' },
+  'staff.digest': { count: 2, date: '2026-11-25', lines: ['CP1 a', 'CP2 b'] },
   'legacy.text': { text: '旧通知', en: 'old notice' },
 };
 

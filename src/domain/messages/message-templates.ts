@@ -55,6 +55,22 @@ export interface TemplateParams {
     windowMinutes: number;
     windowStart: string;
   };
+  /**
+   * To the complainant (#11 item 7, R-B2): the complaint was received, its number and the date by
+   * which it will be answered (from the clocks); `link` tracks it on the portal.
+   */
+  'complainant.acknowledgment': { number: string; expectedBy: string; link: string; companyName: string };
+  /** the handling result (R-D4), sent by the feedback step */
+  'complainant.feedback': { number: string; content: string; link: string; companyName: string };
+  /**
+   * A concluded complaint (#11 item 7): the routes left to the customer, mediation, arbitration,
+   * court, and the regulator's hotline of the business line's sector (12378 insurance, 12386 securities).
+   */
+  'complainant.final_notice': { number: string; sector: 'insurance' | 'securities'; hotline: '12378' | '12386'; companyName: string };
+  /** a message to the complainant could not be delivered: told to the complaint's handler and tracker */
+  'message.failed': { number: string; purpose: string; channel: 'email' | 'sms' };
+  /** a staff member's daily digest: the notices of the kinds they chose to receive once a day */
+  'staff.digest': { count: number; date: string; lines: string[] };
   /** a notification written as finished text before templates (migration 0007): the text, its English if it had one */
   'legacy.text': { text: string; en?: string; number?: string; link?: string };
 }
@@ -73,6 +89,13 @@ const improvement = (zh: string, en: string): Texts['improvement.done'] => ({
   'en-US': (p) => `${p.number} ${en}: ${p.title}`,
 });
 const who = (p: TemplateParams['security.sign_in_attack']) => (p.target === 'account' ? p.username : p.address) ?? '';
+
+/** What a message to the complainant was for (messages.purpose). */
+const PURPOSES: Record<string, { zh: string; en: string }> = {
+  acknowledgment: { zh: '受理回执', en: 'acknowledgment' },
+  feedback: { zh: '处理结果告知', en: 'result' },
+  final_notice: { zh: '办结告知', en: 'final notice' },
+};
 
 const TEXTS: Texts = {
   'complaint.action': { 'zh-CN': (p) => action(p, 'zh'), 'en-US': (p) => action(p, 'en') },
@@ -115,6 +138,29 @@ const TEXTS: Texts = {
     'en-US': (p) =>
       `Possible password guessing: ${p.failures} failed sign-ins ${p.target === 'account' ? 'for account' : 'from address'} ${who(p)} within ${p.windowMinutes} minutes`,
   },
+  'complainant.acknowledgment': {
+    'zh-CN': (p) => `您的投诉已受理，编号 ${p.number}，我们将于 ${p.expectedBy} 前答复您。查询进度：${p.link}`,
+    'en-US': (p) => `Your complaint has been received, number ${p.number}. We will answer by ${p.expectedBy}. Track it: ${p.link}`,
+  },
+  'complainant.feedback': {
+    'zh-CN': (p) => `关于投诉 ${p.number} 的处理结果：${p.content}`,
+    'en-US': (p) => `The result of complaint ${p.number}: ${p.content}`,
+  },
+  'complainant.final_notice': {
+    'zh-CN': (p) =>
+      `投诉 ${p.number} 已办结。如您对处理结果仍有异议，可申请调解、仲裁或向人民法院提起诉讼，也可拨打${p.sector === 'securities' ? '中国证监会' : '国家金融监督管理总局'}投诉热线 ${p.hotline}。`,
+    'en-US': (p) =>
+      `Complaint ${p.number} is concluded. If you still disagree with the result you may seek mediation, arbitration or go to court, or call the ${p.sector === 'securities' ? 'CSRC' : 'NFRA'} hotline ${p.hotline}.`,
+  },
+  'message.failed': {
+    'zh-CN': (p) => `${p.number} 客户消息发送失败（${PURPOSES[p.purpose]?.zh ?? p.purpose}，${p.channel === 'sms' ? '短信' : '电子邮件'}），请改用其他方式联系客户`,
+    'en-US': (p) =>
+      `${p.number} message to the customer not delivered (${PURPOSES[p.purpose]?.en ?? p.purpose}, ${p.channel === 'sms' ? 'SMS' : 'e-mail'}): contact the customer another way`,
+  },
+  'staff.digest': {
+    'zh-CN': (p) => `${p.date} 通知摘要（${p.count} 条）\n${p.lines.join('\n')}`,
+    'en-US': (p) => `Digest of ${p.date} (${p.count} notices)\n${p.lines.join('\n')}`,
+  },
   'legacy.text': { 'zh-CN': (p) => p.text, 'en-US': (p) => p.en ?? p.text },
 };
 
@@ -133,6 +179,11 @@ export const TEMPLATE_CODES = [
   'improvement.updated',
   'calendar.unconfirmed',
   'security.sign_in_attack',
+  'complainant.acknowledgment',
+  'complainant.feedback',
+  'complainant.final_notice',
+  'message.failed',
+  'staff.digest',
   'legacy.text',
 ] as const satisfies readonly TemplateCode[];
 

@@ -154,6 +154,22 @@ const messages = {
   code_taken: { zh: () => '代码已存在', en: () => 'this code is taken' },
   user_not_found: { zh: () => '用户不存在', en: () => 'User not found' },
   org_unit_not_found: { zh: () => '组织单元不存在', en: () => 'Org unit not found' },
+  webhook_not_found: { zh: () => 'Webhook 订阅不存在', en: () => 'Webhook subscription not found' },
+  webhook_url_invalid: {
+    zh: (p) =>
+      p.reason === 'scheme'
+        ? '只能使用 http:// 或 https:// 地址'
+        : p.reason === 'credentials'
+          ? '地址中不能包含用户名或密码'
+          : '不是有效的网址',
+    en: (p) =>
+      p.reason === 'scheme'
+        ? 'must be an http:// or https:// address'
+        : p.reason === 'credentials'
+          ? 'must not contain a user name or password'
+          : 'is not a valid URL',
+  },
+  webhook_inactive: { zh: () => '该 Webhook 订阅已停用，请先启用', en: () => 'This webhook subscription is deactivated; activate it first' },
   // field-level
   required: { zh: () => '必填', en: () => 'is required' },
   invalid_type: {
@@ -240,9 +256,27 @@ const messages = {
     en: (p) => (p.message ? `invalid policy: ${s(p.message)}` : 'invalid policy'),
   },
   range_inverted: { zh: () => '起始时间晚于结束时间', en: () => 'the start is after the end' },
+  // message templates (#11 item 5)
+  template_unknown_variable: {
+    zh: (p) => `模板没有变量 {{${s(p.name)}}}，请从可用变量中选择`,
+    en: (p) => `the template offers no variable {{${s(p.name)}}}; pick one of the variables listed`,
+  },
+  template_missing_variable: {
+    zh: (p) => `正文必须包含变量 {{${s(p.name)}}}`,
+    en: (p) => `the body must use the variable {{${s(p.name)}}}`,
+  },
+  template_unbalanced_braces: {
+    zh: (p) => `第 ${s(p.at)} 个字符处的花括号不成对，变量应写作 {{变量名}}`,
+    en: (p) => `unbalanced braces at character ${s(p.at)}; write a variable as {{name}}`,
+  },
+  template_too_long: { zh: (p) => `内容过长，最多 ${s(p.max)} 个字符`, en: (p) => `is too long; at most ${s(p.max)} characters` },
   // compensation and improvement actions (R-D3)
   due_at_not_in_future: { zh: () => '期限必须晚于当前时间', en: () => 'must be in the future' },
   in_future: { zh: () => '不能晚于当前时间', en: () => 'must not be in the future' },
+  no_contact_for_method: {
+    zh: (p) => `投诉人没有登记${p.method === 'sms' ? '手机号码' : '电子邮箱'}，无法以此方式发送`,
+    en: (p) => `the complainant has no ${p.method === 'sms' ? 'phone number' : 'e-mail address'} to send it to`,
+  },
   paid_at_only_when_paid: { zh: () => '只有已支付时才填写支付时间', en: () => 'is given only with status paid' },
   nothing_to_change: { zh: () => '至少指定一项要变更的内容', en: () => 'name at least one thing to change' },
   // plan, evidence, extensions, pauses, merge (issue #4)

@@ -1,3 +1,4 @@
+import { EXCEPTION_KINDS } from '../../domain/codes.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
@@ -22,7 +23,7 @@ export function exceptionRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           summary: 'Tracked exceptions on the complaints I may see, newest first',
           querystring: z.strictObject({
             status: z.enum(['open', 'resolved']).optional().describe('both when absent'),
-            kind: z.enum(['breach', 'dissatisfied', 'stalled']).optional(),
+            kind: z.enum(EXCEPTION_KINDS).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
             cursor: z.string().min(1).max(300).optional().describe('nextCursor of the previous page'),
           }),

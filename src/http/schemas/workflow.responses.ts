@@ -1,3 +1,4 @@
+import { EXCEPTION_KINDS } from '../../domain/codes.js';
 import { z } from 'zod';
 import { clockKind, complaintRef, stored } from './complaint.responses.js';
 import { instant, page } from './response.js';
@@ -38,7 +39,7 @@ export const complaintRecords = z.object({
   milestones: z.array(milestone).describe('by due time'),
 });
 
-export const exceptionKind = stored(['breach', 'dissatisfied', 'stalled']);
+export const exceptionKind = stored(EXCEPTION_KINDS);
 
 export const exceptionItem = z.object({
   id: z.string(),

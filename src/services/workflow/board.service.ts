@@ -1,3 +1,4 @@
+import type { ExceptionKind } from '../../domain/codes.js';
 /**
  * The leadership board (issue #5 item 6): open level-1 complaints with their plans and milestones
  * (R-C3, R-E2), open exceptions and recent breaches (R-E3), and the headline figures: open by level,
@@ -72,7 +73,7 @@ export interface BoardAnswer {
   openByLevel: Array<{ level: number; open: number; overdue: number }>;
   onTime: Array<{ weekStart: string; onTime: number; late: number; rate: number | null }>;
   receivedPerDay: Array<{ day: string; count: number }>;
-  exceptions: { open: Record<'breach' | 'stalled' | 'dissatisfied', number>; items: ExceptionItem[] };
+  exceptions: { open: Record<ExceptionKind, number>; items: ExceptionItem[] };
   breaches: {
     since: Date;
     total: number;
@@ -177,7 +178,7 @@ export async function getBoard(ctx: ServiceContext, p: Principal): Promise<Board
       const level1Rows = await openLevel1(trx, scope, now, LEVEL1_LIMIT);
       const exceptions = await listExceptions(tx, p, { status: 'open', limit: LIST_LIMIT });
       const level1 = await withPlans(tx, level1Rows, now);
-      const open = { breach: 0, stalled: 0, dissatisfied: 0 };
+      const open = { breach: 0, stalled: 0, dissatisfied: 0, message_failed: 0 };
       for (const e of exceptionCounts) open[e.kind] = e.count;
       const onTime = weeks.map((w) => ({ ...w, rate: rate(w.onTime, w.late) }));
       const sum = (f: (w: (typeof weeks)[number]) => number) => weeks.reduce((n, w) => n + f(w), 0);
@@ -188,7 +189,7 @@ export async function getBoard(ctx: ServiceContext, p: Principal): Promise<Board
           openComplaints: byLevel.reduce((n, l) => n + l.open, 0),
           openLevel1: byLevel.find((l) => l.level === 1)?.open ?? 0,
           overdueComplaints: byLevel.reduce((n, l) => n + l.overdue, 0),
-          openExceptions: open.breach + open.stalled + open.dissatisfied,
+          openExceptions: open.breach + open.stalled + open.dissatisfied + open.message_failed,
           breaches: breaches[0]?.total ?? 0,
           onTimeRate: rate(
             sum((w) => w.onTime),

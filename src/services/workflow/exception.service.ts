@@ -21,7 +21,8 @@ import { scopeFacts } from '../complaints/complaint-access.js';
 import type { ServiceContext } from '../context.js';
 import { decodeKeyset, encodeKeyset, isUuid } from './sweep/keyset-cursor.js';
 
-export type ExceptionKind = 'breach' | 'dissatisfied' | 'stalled';
+export type { ExceptionKind } from '../../domain/codes.js';
+import type { ExceptionKind } from '../../domain/codes.js';
 export type ExceptionStatus = 'open' | 'resolved';
 
 export interface ExceptionItem {

@@ -1,3 +1,4 @@
+import type { ExceptionKind } from '../../domain/codes.js';
 import type { Database } from '../../db/database.js';
 import { insertException, resolveOpenExceptionsOf } from '../../db/repositories/exception.repository.js';
 
@@ -9,7 +10,7 @@ export async function raiseException(
   db: Database,
   e: {
     complaintId: string;
-    kind: 'breach' | 'dissatisfied' | 'stalled';
+    kind: ExceptionKind;
     clockId: string | null;
     sourceKey: string;
     details: Record<string, unknown>;

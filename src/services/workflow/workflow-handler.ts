@@ -9,6 +9,7 @@ import type { Policy } from '../../domain/policy/policy.schema.js';
 import type { Database } from '../../db/database.js';
 import type { NewClock } from '../../db/repositories/clock.repository.js';
 import type { ComplaintRecord } from '../../db/repositories/complaint.repository.js';
+import type { OutboxMessage } from '../../db/repositories/outbox.repository.js';
 import type { ComplaintsTable } from '../../db/schema.js';
 import type { RequestMeta, ServiceContext } from '../context.js';
 
@@ -50,6 +51,8 @@ export interface HandlerResult<A extends WorkflowAction = WorkflowAction> {
   reason?: string | null;
   /** clocks beyond the table's (milestones of a plan, an improvement action's deadline) */
   clocks?: NewClock[];
+  /** messages leaving the system with this step (the feedback sent to the customer by SMS or e-mail, #11) */
+  outbox?: Array<Omit<OutboxMessage, 'idempotencyKey'>>;
   /** run after the table's clock effects (extensions and pauses change running clocks) */
   afterClocks?: () => Promise<Pick<StepClocks, 'paused' | 'resumed' | 'extended'> | void>;
 }

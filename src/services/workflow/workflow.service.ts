@@ -11,6 +11,7 @@ import { listOpenClockStatuses } from '../../db/repositories/clock.repository.js
 import { lockComplaintsInIdOrder, updateComplaint, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import { appendEvents } from '../../db/repositories/event.repository.js';
 import { stepEvent, type StepFacts } from '../../domain/events/event-types.js';
+import { enqueueOutbox } from '../../db/repositories/outbox.repository.js';
 import { insertRecord, listRecords, type RecordRow } from '../../db/repositories/record.repository.js';
 import { loadWorkingCalendar } from '../administration/calendar.service.js';
 import { complaintInScope } from '../complaints/complaint-access.js';
@@ -125,6 +126,18 @@ export async function performAction(
     };
     const event = stepEvent(h.action, result.payload, stepFacts);
     await appendEvents(trx, c.id, [{ ...event, actor: p.username, occurredAt: now, reason: result.reason ?? null }]);
+    // messages to the outside with the step (#11): the handler's, and the final notice of a concluded complaint
+    const outgoing = [
+      ...(result.outbox ?? []),
+      ...(decision.status === 'closed' && c.status !== 'closed'
+        ? [{ topic: 'complaint.concluded', payload: { complaintId: c.id, number: c.number, round: decision.round } }]
+        : []),
+    ];
+    await enqueueOutbox(
+      trx,
+      outgoing.map((o, i) => ({ ...o, idempotencyKey: `${o.topic}:${hc.recordId}:${i}` })),
+      now,
+    );
     const target = {
       id: c.id,
       number: c.number,

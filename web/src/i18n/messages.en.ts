@@ -146,6 +146,8 @@ export const en: Record<MessageKey, string> = {
   'event.clock_warning': 'Deadline warning',
   'event.clock_breached': 'Deadline breached',
   'event.clock_escalated': 'Breach escalated',
+  'event.message_sent': 'Message sent to the customer',
+  'event.message_failed': 'Message to the customer failed',
   'event.personal_data_viewed': 'Full personal data viewed',
   'event.merged_from': 'Merged from another complaint',
 };

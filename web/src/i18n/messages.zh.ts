@@ -144,6 +144,8 @@ export const zh = {
   'event.clock_warning': '期限预警',
   'event.clock_breached': '期限超时',
   'event.clock_escalated': '超时上报',
+  'event.message_sent': '已发送客户消息',
+  'event.message_failed': '客户消息发送失败',
   'event.personal_data_viewed': '查看了完整个人信息',
   'event.merged_from': '并入其他投诉',
 } satisfies Record<string, string>;

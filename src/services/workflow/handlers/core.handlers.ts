@@ -1,6 +1,7 @@
 /** The main path of a complaint: assign, escalate, investigate, find, answer, survey, reopen, close. */
 import { z } from 'zod';
 import { ESCALATION_TARGETS, FEEDBACK_METHODS, OUTCOMES, SURVEY_METHODS } from '../../../domain/codes.js';
+import { ValidationError } from '../../../domain/validation.js';
 import { handler } from '../workflow-handler.js';
 import { checkPeopleAndUnits } from './validate.js';
 
@@ -72,13 +73,22 @@ export const sendFeedback = handler({
     proof: z.string().trim().max(500).nullish().describe('call recording id, SMS id, registered-mail number…'),
     solvedOnTheSpot: z.boolean().default(false),
   }),
-  apply: async (h, b) => ({
-    record: {
-      kind: 'feedback',
-      data: { method: b.method, content: b.content, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
-    },
-    payload: { method: b.method, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
-  }),
+  apply: async (h, b) => {
+    // by SMS or e-mail the result itself goes out through the outbox, and its delivery is the proof (#11 item 7, R-D4)
+    const sends = b.method === 'sms' || b.method === 'email';
+    const address = b.method === 'sms' ? h.complaint.complainant_phone : b.method === 'email' ? h.complaint.complainant_email : 'n/a';
+    if (sends && !address?.trim()) throw new ValidationError([{ field: 'method', code: 'no_contact_for_method', params: { method: b.method } }]);
+    return {
+      record: {
+        kind: 'feedback',
+        data: { method: b.method, content: b.content, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
+      },
+      payload: { method: b.method, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
+      ...(sends
+        ? { outbox: [{ topic: 'complaint.feedback_sent', payload: { complaintId: h.complaint.id, recordId: h.recordId, method: b.method, content: b.content } }] }
+        : {}),
+    };
+  },
 });
 
 export const recordSurvey = handler({

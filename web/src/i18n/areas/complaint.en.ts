@@ -266,6 +266,7 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.exception.breach': 'Breach',
   'complaint.exception.dissatisfied': 'Dissatisfied customer',
   'complaint.exception.stalled': 'Stalled progress',
+  'complaint.exception.message_failed': 'Message to the customer not delivered',
   'complaint.risk.reputational': 'Reputational',
   'complaint.risk.legal': 'Legal',
   'complaint.risk.mass_incident': 'Mass incident',

@@ -266,6 +266,7 @@ export const zh = {
   'complaint.exception.breach': '超时',
   'complaint.exception.dissatisfied': '客户不满意',
   'complaint.exception.stalled': '进度停滞',
+  'complaint.exception.message_failed': '客户消息发送失败',
   'complaint.risk.reputational': '声誉风险',
   'complaint.risk.legal': '法律风险',
   'complaint.risk.mass_incident': '群体性事件',

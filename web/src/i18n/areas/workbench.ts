@@ -17,6 +17,7 @@ export const zh = {
   'workbench.resolution': '处理说明',
   'exception.breach': '超时',
   'exception.stalled': '进度停滞',
+  'exception.message_failed': '客户消息发送失败',
   'exception.dissatisfied': '客户不满意',
 } as const;
 
@@ -38,5 +39,6 @@ export const en: Record<keyof typeof zh, string> = {
   'workbench.resolution': 'How it was resolved',
   'exception.breach': 'Deadline breached',
   'exception.stalled': 'Progress stalled',
+  'exception.message_failed': 'Message to the customer not delivered',
   'exception.dissatisfied': 'Customer dissatisfied',
 };

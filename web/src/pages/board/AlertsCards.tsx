@@ -6,7 +6,7 @@ import type { BoardAnswer, BoardComplaintRef, ExceptionKind } from './board-type
 
 /** the lists scroll inside their cards, so the board stays one screen of figures plus the plans */
 const LIST_STYLE = { maxHeight: 420, overflowY: 'auto' } as const;
-const KIND_COLOURS: Record<ExceptionKind, string> = { breach: 'error', stalled: 'warning', dissatisfied: 'magenta' };
+const KIND_COLOURS: Record<ExceptionKind, string> = { breach: 'error', stalled: 'warning', dissatisfied: 'magenta', message_failed: 'orange' };
 
 function ComplaintRef({ c }: { c: BoardComplaintRef }) {
   return (
@@ -37,7 +37,7 @@ export function AlertsCards({ exceptions, breaches }: Pick<BoardAnswer, 'excepti
           data-testid="board-exceptions"
           extra={
             <Space size={4} wrap>
-              {(['breach', 'stalled', 'dissatisfied'] as const).map((k) => (
+              {(['breach', 'stalled', 'dissatisfied', 'message_failed'] as const).map((k) => (
                 <Tag key={k} color={exceptions.open[k] ? KIND_COLOURS[k] : undefined}>
                   {label('board.exceptionKind', k)} {exceptions.open[k]}
                 </Tag>

@@ -1,0 +1,85 @@
+/**
+ * The job runner's queues (#11 item 1): one closed catalogue of every background job but the clock
+ * sweeper, with its data and its retry rules. pg-boss 10 keeps them in PostgreSQL (schema pgboss):
+ * safe with several app instances (jobs are fetched with SKIP LOCKED), retried with exponential
+ * backoff, and moved to a dead-letter queue after the last attempt. The options here are written
+ * to pgboss.queue when the database is migrated (job-runner.install.ts); jobs take them from there.
+ */
+export const JOB_SCHEMA = 'pgboss';
+
+export interface JobData {
+  /** hand one outbox row to its channels: the messages it implies, each with its own send job */
+  'outbox.dispatch': { outboxId: string };
+  /** one attempt to send one message by its channel */
+  'message.send': { messageId: string };
+  /** a message whose last attempt failed: marked dead, its tracked exception raised */
+  'message.dead': { messageId: string };
+  /** every minute: outbox rows left undispatched (a job lost with a restored backup, say) get a job again */
+  'outbox.sweep': Record<string, never>;
+  /** every morning: each staff member's digest of the notices they chose to receive once a day */
+  'digest.daily': Record<string, never>;
+  /** the dead-letter list of the other queues: never worked, kept for an administrator to retry */
+  'jobs.dead': Record<string, unknown>;
+}
+
+export type QueueName = keyof JobData;
+
+export interface QueueSpec {
+  retryLimit: number;
+  /** seconds before the first retry; doubled (with jitter) each time when retryBackoff */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** an attempt running longer is taken for crashed and retried */
+  expireInSeconds: number;
+  deadLetter?: QueueName;
+  /** cron (5 fields) in the company time zone, for scheduled queues */
+  cron?: string;
+  /** how many jobs one worker fetches at a time */
+  batchSize: number;
+  /** worked by the runner (jobs.dead is only listed) */
+  worked: boolean;
+}
+
+export const QUEUES: Record<QueueName, QueueSpec> = {
+  'jobs.dead': { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60, batchSize: 1, worked: false },
+  'message.dead': { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, deadLetter: 'jobs.dead', batchSize: 10, worked: true },
+  'outbox.dispatch': {
+    retryLimit: 10,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 120,
+    deadLetter: 'jobs.dead',
+    batchSize: 20,
+    worked: true,
+  },
+  // 6 attempts over about 10 minutes: 15 s, 30 s, 1 min, 2 min, 4 min (with jitter) between them
+  'message.send': {
+    retryLimit: 5,
+    retryDelay: 15,
+    retryBackoff: true,
+    expireInSeconds: 120,
+    deadLetter: 'message.dead',
+    batchSize: 10,
+    worked: true,
+  },
+  'outbox.sweep': { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300, cron: '* * * * *', batchSize: 1, worked: true },
+  'digest.daily': {
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 1800,
+    deadLetter: 'jobs.dead',
+    cron: '0 8 * * *',
+    batchSize: 1,
+    worked: true,
+  },
+};
+
+/** Dead-letter queues first: a queue's dead letter must exist before it. */
+export const QUEUE_ORDER: readonly QueueName[] = ['jobs.dead', 'message.dead', 'outbox.dispatch', 'message.send', 'outbox.sweep', 'digest.daily'];
+
+export const QUEUE_NAMES = QUEUE_ORDER;
+
+export function isQueueName(value: string): value is QueueName {
+  return (QUEUE_ORDER as readonly string[]).includes(value);
+}
