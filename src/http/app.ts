@@ -11,6 +11,7 @@ import { registerSecurityHeaders } from './security-headers.js';
 import type { ChannelSettings } from '../services/channels/channel-settings.js';
 import { textGuard } from './input/text-guard.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { messageRoutes } from './routes/messages.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(documentRoutes(ctx));
   await app.register(webhookRoutes(ctx));
   await app.register(messageTemplateRoutes(ctx));
+  await app.register(messageRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

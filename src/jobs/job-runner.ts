@@ -54,7 +54,6 @@ export async function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions
     supervise: true,
     schedule: opts.schedules ?? true,
     maintenanceIntervalSeconds: opts.maintenanceSeconds ?? 60,
-    monitorStateIntervalSeconds: undefined,
   });
   boss.on('error', (err: Error) => log.error(`job runner: ${describeError(err)}`));
   await boss.start();

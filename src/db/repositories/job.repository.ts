@@ -42,7 +42,7 @@ export async function enqueueJobs(db: Kysely<DB>, jobs: readonly NewJob[]): Prom
 
 export interface FailedJobRow {
   id: string;
-  name: string;
+  name: QueueName;
   data: Record<string, unknown>;
   state: 'failed';
   retry_count: number;
@@ -69,7 +69,9 @@ export async function listFailedJobs(db: Kysely<DB>, q: { queue?: QueueName; lim
 /** Puts a failed job back in its queue (attempts start again); false when it is not a failed job (any more). */
 export async function retryFailedJob(db: Kysely<DB>, queue: QueueName, id: string): Promise<boolean> {
   const found = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE name = ${queue} AND id = ${id}::uuid AND state = 'failed'`.execute(db);
+    SELECT count(*)::int AS n FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE name = ${queue} AND id = ${id}::uuid AND state = 'failed'`.execute(
+    db,
+  );
   if ((found.rows[0]?.n ?? 0) === 0) {
     // archived: back into the job table first
     const moved = await sql`

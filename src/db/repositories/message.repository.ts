@@ -107,35 +107,54 @@ export async function markSent(db: Kysely<DB>, id: string, f: SentFacts): Promis
     .execute();
 }
 
-/** An attempt failed; `dead` after the last one. Never downgrades a message already sent. */
-export async function markFailed(db: Kysely<DB>, id: string, f: { error: string; dead: boolean; at: Date }): Promise<boolean> {
+/**
+ * An attempt failed; `dead` after the last one. Never downgrades a message already sent, except
+ * on the provider's word (`afterSent`: a receipt saying it was not delivered).
+ */
+export async function markFailed(
+  db: Kysely<DB>,
+  id: string,
+  f: { error: string; dead: boolean; at: Date; afterSent?: boolean },
+): Promise<boolean> {
   const r = await db
     .updateTable('messages')
     .set({ status: f.dead ? 'dead' : 'failed', last_error: f.error.slice(0, 2000), dead_at: f.dead ? f.at : null, updated_at: f.at })
     .where('id', '=', id)
-    .where('status', 'in', ['queued', 'failed', ...(f.dead ? [] : (['dead'] as const))])
+    .where('status', 'in', [
+      'queued',
+      'failed',
+      ...(f.dead ? [] : (['dead'] as const)),
+      ...(f.afterSent ? (['sent', 'delivered'] as const) : []),
+    ])
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** A provider's delivery receipt, matched by its id. Returns the message, or undefined when unknown. */
-export async function markDeliveredByProvider(
-  db: Kysely<DB>,
-  provider: string | null,
-  providerId: string,
-  r: { delivered: boolean; at: Date; error: string | null },
-): Promise<MessageRow | undefined> {
-  let q = db
-    .updateTable('messages')
-    .set(
-      r.delivered
-        ? { status: 'delivered', delivered_at: r.at, updated_at: r.at }
-        : { status: 'dead', dead_at: r.at, last_error: r.error ?? 'not delivered', updated_at: r.at },
-    )
-    .where('provider_id', '=', providerId)
-    .where('status', 'in', ['sent', 'delivered', 'failed']);
+/** A sent message by the provider's id for it (delivery receipts). */
+export async function findMessageByProvider(db: Kysely<DB>, provider: string | null, providerId: string): Promise<MessageRow | undefined> {
+  let q = db.selectFrom('messages').selectAll().where('provider_id', '=', providerId);
   if (provider) q = q.where('provider', '=', provider);
-  return q.returningAll().executeTakeFirst();
+  return q.orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+}
+
+/** The provider confirmed delivery. */
+export async function markDelivered(db: Kysely<DB>, id: string, at: Date): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set({ status: 'delivered', delivered_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', ['sent', 'delivered'])
+    .execute();
+}
+
+export async function findMessageLogRow(db: Kysely<DB>, id: string): Promise<MessageLogRow | undefined> {
+  return db
+    .selectFrom('messages as m')
+    .leftJoin('complaints as c', 'c.id', 'm.complaint_id')
+    .selectAll('m')
+    .select('c.number as complaint_number')
+    .where('m.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Queued again by hand: attempts go on with the same idempotency key. */

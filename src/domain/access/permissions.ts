@@ -46,6 +46,10 @@ export const ACTIONS = [
   'user.write',
   'audit.read',
   'token.manage',
+  /** the message log: what left the system, to whom (masked), with what status (#11) */
+  'message.read',
+  /** resend messages, retry failed jobs, edit message templates, manage webhooks (#11) */
+  'message.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -142,7 +146,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
     en: 'Senior manager',
   },
   supervision_inspector: {
-    actions: ['complaint.read', 'complaint.unmask', 'complaint.export', 'board.read', ...READ_REFERENCE, 'user.read'],
+    actions: ['complaint.read', 'complaint.unmask', 'complaint.export', 'board.read', ...READ_REFERENCE, 'user.read', 'message.read'],
     scope: 'all',
     zh: '监督部门检查员',
     en: 'Supervision inspector',
@@ -158,13 +162,15 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'user.read',
       'user.write',
       'token.manage',
+      'message.read',
+      'message.manage',
     ],
     scope: 'none',
     zh: '系统管理员',
     en: 'Administrator',
   },
   auditor: {
-    actions: ['complaint.read', 'policy.read', 'calendar.read', 'org.read', 'user.read', 'audit.read', 'token.manage'],
+    actions: ['complaint.read', 'policy.read', 'calendar.read', 'org.read', 'user.read', 'audit.read', 'token.manage', 'message.read'],
     scope: 'all',
     zh: '审计员（只读）',
     en: 'Auditor (read-only)',

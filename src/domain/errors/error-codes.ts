@@ -198,6 +198,14 @@ const administration = {
   template_too_long: code<{ max: number }>(400),
 } as const;
 
+/** Messages leaving the system: the message log, resends, background jobs, delivery receipts (#11). */
+const channels = {
+  message_not_found: code(404),
+  message_not_resendable: code<{ status: string }>(409),
+  job_not_failed: code(409),
+  receipt_token_invalid: code(401),
+} as const;
+
 /** A field's problem as zod names it (its issue codes), plus `required` for a missing value. */
 const field = {
   required: code(400),
@@ -215,7 +223,7 @@ const field = {
 } as const;
 
 /** The codes by area. */
-export const errorAreas = { request, common, access, complaints, workflow, evidence, people, administration, field } as const;
+export const errorAreas = { request, common, access, complaints, workflow, evidence, people, administration, channels, field } as const;
 
 /** Every code; a code listed in two areas is a tsc error (see `NoOverlap` below). */
 export const errorCatalogue = {
@@ -227,6 +235,7 @@ export const errorCatalogue = {
   ...evidence,
   ...people,
   ...administration,
+  ...channels,
   ...field,
 } as const;
 

@@ -273,6 +273,14 @@ const messages = {
   // compensation and improvement actions (R-D3)
   due_at_not_in_future: { zh: () => '期限必须晚于当前时间', en: () => 'must be in the future' },
   in_future: { zh: () => '不能晚于当前时间', en: () => 'must not be in the future' },
+  // messages leaving the system (#11)
+  message_not_found: { zh: () => '消息不存在', en: () => 'message not found' },
+  message_not_resendable: {
+    zh: (p) => `只有发送失败的消息可以重发（当前状态：${s(p.status)}）`,
+    en: (p) => `only a failed message can be resent (it is ${s(p.status)})`,
+  },
+  job_not_failed: { zh: () => '该后台任务不是失败状态，无需重试', en: () => 'the job has not failed; nothing to retry' },
+  receipt_token_invalid: { zh: () => '回执令牌无效', en: () => 'invalid receipt token' },
   no_contact_for_method: {
     zh: (p) => `投诉人没有登记${p.method === 'sms' ? '手机号码' : '电子邮箱'}，无法以此方式发送`,
     en: (p) => `the complainant has no ${p.method === 'sms' ? 'phone number' : 'e-mail address'} to send it to`,

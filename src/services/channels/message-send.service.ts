@@ -41,7 +41,8 @@ async function addressOf(db: Database, m: MessageRow): Promise<{ to: string; nam
   if (m.recipient_kind === 'user') {
     const u = await findUser(db, { id: m.recipient_ref });
     const to = m.channel === 'email' ? u?.email : u?.mobile;
-    if (!u || !u.active || !to) throw new TransportError(`no ${m.channel === 'email' ? 'e-mail address' : 'mobile number'} for the user`, true);
+    if (!u || !u.active || !to)
+      throw new TransportError(`no ${m.channel === 'email' ? 'e-mail address' : 'mobile number'} for the user`, true);
     return { to, name: u.display_name };
   }
   const c = await findComplaint(db, m.recipient_ref);
@@ -50,7 +51,11 @@ async function addressOf(db: Database, m: MessageRow): Promise<{ to: string; nam
   return { to, name: c.complainant_name };
 }
 
-async function deliver(ctx: ServiceContext, t: Transports, m: MessageRow): Promise<{ result: SendResult; subject: string | null; body: string }> {
+async function deliver(
+  ctx: ServiceContext,
+  t: Transports,
+  m: MessageRow,
+): Promise<{ result: SendResult; subject: string | null; body: string }> {
   if (m.channel === 'webhook') {
     const result = await t.webhook(ctx.db, m);
     return { result, subject: null, body: result.sentText ?? '' };
@@ -85,7 +90,11 @@ function label(m: MessageRow): string {
 }
 
 /** Sent: the row, and for a complainant's message its proof on the complaint (and the acknowledgment clock met). */
-async function recordSent(ctx: ServiceContext, m: MessageRow, sent: { result: SendResult; subject: string | null; body: string }): Promise<void> {
+async function recordSent(
+  ctx: ServiceContext,
+  m: MessageRow,
+  sent: { result: SendResult; subject: string | null; body: string },
+): Promise<void> {
   const { result } = sent;
   await ctx.db.transaction().execute(async (trx) => {
     const complaint = m.recipient_kind === 'complainant' && m.complaint_id ? await findComplaint(trx, m.complaint_id, true) : undefined;
@@ -99,7 +108,8 @@ async function recordSent(ctx: ServiceContext, m: MessageRow, sent: { result: Se
       deliveredAt: result.delivered ? result.acceptedAt : null,
     });
     if (!complaint || (m.channel !== 'email' && m.channel !== 'sms')) return;
-    const metClocks = m.purpose === 'acknowledgment' ? await meetOpenClocksOfKinds(trx, complaint.id, ['acknowledgment'], result.acceptedAt) : [];
+    const metClocks =
+      m.purpose === 'acknowledgment' ? await meetOpenClocksOfKinds(trx, complaint.id, ['acknowledgment'], result.acceptedAt) : [];
     await appendEvents(trx, complaint.id, [
       {
         type: 'message_sent',
@@ -126,13 +136,18 @@ async function recordSent(ctx: ServiceContext, m: MessageRow, sent: { result: Se
  * exception on its complaint, and the handler and tracker are told to reach the customer otherwise.
  * Safe to repeat (the dead-letter job runs it again after the send job's own last attempt).
  */
-export async function recordDead(ctx: ServiceContext, messageId: string, error: string): Promise<boolean> {
+export async function recordDead(
+  ctx: ServiceContext,
+  messageId: string,
+  error: string,
+  opts: { afterSent?: boolean } = {},
+): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
     const m = await findMessage(trx, messageId);
-    if (!m || m.status === 'sent' || m.status === 'delivered') return false;
+    if (!m || ((m.status === 'sent' || m.status === 'delivered') && !opts.afterSent)) return false;
     const complaint = m.recipient_kind === 'complainant' && m.complaint_id ? await findComplaint(trx, m.complaint_id, true) : undefined;
     const now = ctx.now();
-    const changed = await markFailed(trx, m.id, { error, dead: true, at: now });
+    const changed = await markFailed(trx, m.id, { error, dead: true, at: now, afterSent: opts.afterSent });
     if (!changed || !complaint || (m.channel !== 'email' && m.channel !== 'sms')) return changed;
     const raised = await raiseException(trx, {
       complaintId: complaint.id,
@@ -148,7 +163,14 @@ export async function recordDead(ctx: ServiceContext, messageId: string, error: 
         type: 'message_failed',
         actor: SYSTEM_ACTOR,
         occurredAt: now,
-        payload: { messageId: m.id, purpose: m.purpose, channel: m.channel, recipient: label(m), attempts: m.attempts, error: error.slice(0, 500) },
+        payload: {
+          messageId: m.id,
+          purpose: m.purpose,
+          channel: m.channel,
+          recipient: label(m),
+          attempts: m.attempts,
+          error: error.slice(0, 500),
+        },
       },
     ]);
     await notify(

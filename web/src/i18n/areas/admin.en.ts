@@ -106,6 +106,8 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.permission.user.write': 'Manage users',
   'admin.permission.audit.read': 'Read the audit log',
   'admin.permission.token.manage': 'Personal API tokens',
+  'admin.permission.message.read': 'Message log',
+  'admin.permission.message.manage': 'Messages: resend, templates, webhooks',
   'admin.policy.inForce': 'Version in force: v{version}',
   'admin.policy.publishedBy': 'published by {by} at {at}',
   'admin.policy.unsaved': '{n} unpublished changes',

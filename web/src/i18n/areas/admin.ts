@@ -103,6 +103,8 @@ export const zh = {
   'admin.permission.user.write': '管理用户',
   'admin.permission.audit.read': '查看审计日志',
   'admin.permission.token.manage': '个人 API 令牌',
+  'admin.permission.message.read': '消息日志',
+  'admin.permission.message.manage': '消息管理：重发、模板、Webhook',
   'admin.policy.inForce': '现行版本 v{version}',
   'admin.policy.publishedBy': '{by} 发布于 {at}',
   'admin.policy.unsaved': '{n} 处未发布的修改',

@@ -1,0 +1,229 @@
+/**
+ * Messages leave the system, reliably (#11 items 1, 2, 4, 7; R-B2, R-D4): the real job runner
+ * (pg-boss on the test database) delivers outbox rows by the real transports to a real HTTP
+ * receiver or the development mailbox: retries with one idempotency key, a dead letter, a resend,
+ * the acknowledgment meeting its clock, the proof on the complaint.
+ */
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { complaintBody, createTestApp, type TestApp } from '../../test/test-app.js';
+import { startHttpReceiver, type HttpReceiver } from '../../test/http-receiver.js';
+import { DEVELOPMENT_CHANNELS, type ChannelSettings } from '../services/channels/channel-settings.js';
+import { buildTransports } from '../services/channels/transports/index.js';
+import type { ServiceContext } from '../services/context.js';
+import { startJobRunner, type JobRunner } from './job-runner.js';
+import type { QueueName } from './job-queues.js';
+
+let t: TestApp;
+let rx: HttpReceiver;
+const runners: JobRunner[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp('2026-11-25T02:00:00Z');
+  rx = await startHttpReceiver();
+  // fast retries for the test: 3 attempts a second apart, an attempt taken for crashed after 3 s
+  await tune('message.send', { retry_limit: 2, retry_delay: 1, retry_backoff: false, expire_seconds: 3 });
+});
+afterEach(async () => {
+  await Promise.all(runners.splice(0).map((r) => r.stop()));
+});
+afterAll(async () => {
+  await rx.close();
+  await t.close();
+});
+
+async function tune(queue: QueueName, o: { retry_limit: number; retry_delay: number; retry_backoff: boolean; expire_seconds: number }) {
+  await sql`UPDATE pgboss.queue SET retry_limit = ${o.retry_limit}, retry_delay = ${o.retry_delay}, retry_backoff = ${o.retry_backoff},
+    expire_seconds = ${o.expire_seconds} WHERE name = ${queue}`.execute(t.db);
+}
+
+function channels(): ChannelSettings {
+  return {
+    ...DEVELOPMENT_CHANNELS,
+    companyName: '测试保险证券股份有限公司',
+    smsSignature: '【测试保险】',
+    sms: {
+      url: `${rx.url}/sms`,
+      method: 'POST',
+      contentType: 'application/json',
+      bodyTemplate: '{"phone":"{{phone}}","content":"{{text}}","requestId":"{{key}}"}',
+      authHeader: 'Authorization: Bearer gw-token',
+      success: 'json:code=0',
+      idPath: 'data.msgId',
+    },
+  };
+}
+
+async function run(ctx: ServiceContext = { ...t.ctx, channels: channels() }): Promise<JobRunner> {
+  const r = await startJobRunner(ctx, {
+    transports: buildTransports(ctx),
+    pollSeconds: 0.5,
+    maintenanceSeconds: 1,
+    schedules: false,
+    log: quiet,
+  });
+  runners.push(r);
+  return r;
+}
+const quiet = { info: () => undefined, error: () => undefined };
+
+async function register(overrides: Record<string, unknown>): Promise<{ id: string; number: string }> {
+  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody(overrides) });
+  expect(res.statusCode, res.body).toBe(201);
+  const { id } = res.json() as { id: string };
+  const c = await t.db.selectFrom('complaints').select(['id', 'number']).where('id', '=', id).executeTakeFirstOrThrow();
+  return c;
+}
+
+const messagesOf = (complaintId: string) =>
+  t.db.selectFrom('messages').selectAll().where('complaint_id', '=', complaintId).where('recipient_kind', '=', 'complainant').execute();
+
+const smsTo = (phone: string) => rx.requests.filter((r) => r.path === '/sms' && (JSON.parse(r.body) as { phone: string }).phone === phone);
+
+describe('outbox delivery by the job runner (#11)', () => {
+  it('a letter complaint with an e-mail address gets its acknowledgment in the development mailbox; the clock is met (R-B2)', async () => {
+    const c = await register({ channel: 'letter', complainant: { name: '李四', email: 'li.si@example.com' } });
+    await run({ ...t.ctx, channels: { ...DEVELOPMENT_CHANNELS, companyName: '测试保险证券股份有限公司' } });
+    await vi.waitFor(
+      async () => {
+        const [m] = await messagesOf(c.id);
+        expect(m?.status).toBe('delivered');
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    const [m] = await messagesOf(c.id);
+    expect(m).toMatchObject({
+      channel: 'email',
+      purpose: 'acknowledgment',
+      provider: 'development',
+      attempts: 1,
+      recipient_label: 'l***@example.com',
+    });
+    const box = await t.db.selectFrom('development_messages').selectAll().where('message_id', '=', m!.id).execute();
+    expect(box).toHaveLength(1);
+    expect(box[0]?.recipient).toBe('李四 <li.si@example.com>');
+    expect(box[0]?.subject).toContain('测试保险证券股份有限公司');
+    expect(box[0]?.body).toContain(c.number);
+    expect(box[0]?.html).toContain(c.number);
+    const ack = await t.db
+      .selectFrom('complaint_clocks')
+      .select(['status'])
+      .where('complaint_id', '=', c.id)
+      .where('kind', '=', 'acknowledgment')
+      .executeTakeFirstOrThrow();
+    expect(ack.status).toBe('met');
+    const events = await t.db
+      .selectFrom('complaint_events')
+      .select(['type', 'payload'])
+      .where('complaint_id', '=', c.id)
+      .where('type', '=', 'message_sent')
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]?.payload).toMatchObject({
+      purpose: 'acknowledgment',
+      channel: 'email',
+      provider: 'development',
+      metClocks: ['acknowledgment'],
+    });
+    // the address itself is not in the history, only its masked form
+    expect(JSON.stringify(events[0]?.payload)).not.toContain('li.si@');
+  });
+
+  it('an SMS gateway that fails twice gets the same idempotency key three times, then the message is sent', async () => {
+    const phone = '13900000101';
+    rx.respond = (req, n) => {
+      const mine = smsTo(phone).length;
+      if (mine <= 2) return { status: 503, body: 'busy' };
+      return { status: 200, body: JSON.stringify({ code: 0, data: { msgId: `gw-${n}` } }) };
+    };
+    const c = await register({ channel: 'letter', complainant: { name: '王五', phone } });
+    await run();
+    await vi.waitFor(
+      async () => {
+        const [m] = await messagesOf(c.id);
+        expect(m?.status).toBe('sent');
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    const got = smsTo(phone);
+    expect(got).toHaveLength(3);
+    const keys = new Set(got.map((r) => r.headers['x-idempotency-key']));
+    expect(keys.size).toBe(1);
+    expect(got.every((r) => r.headers.authorization === 'Bearer gw-token')).toBe(true);
+    const body = JSON.parse(got[2]!.body) as { content: string };
+    expect(body.content.startsWith('【测试保险】')).toBe(true);
+    expect(body.content).toContain(c.number);
+    const [m] = await messagesOf(c.id);
+    expect(m).toMatchObject({ attempts: 3, provider: 'sms-http', last_error: null });
+    expect(m?.provider_id).toMatch(/^gw-/);
+    expect(m?.segments).toBeGreaterThanOrEqual(1);
+  });
+
+  it('after the last attempt the message is dead, a tracked exception is raised; a resend from the message log delivers it', async () => {
+    const phone = '13900000102';
+    let accept = false;
+    rx.respond = () =>
+      accept ? { status: 200, body: JSON.stringify({ code: 0, data: { msgId: 'gw-late' } }) } : { status: 503, body: 'down' };
+    const c = await register({ channel: 'letter', complainant: { name: '赵六', phone } });
+    await run();
+    await vi.waitFor(
+      async () => {
+        const [m] = await messagesOf(c.id);
+        expect(m?.status).toBe('dead');
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    const [dead] = await messagesOf(c.id);
+    expect(dead?.attempts).toBe(3);
+    expect(dead?.last_error).toContain('503');
+    const exceptions = await t.db.selectFrom('complaint_exceptions').selectAll().where('complaint_id', '=', c.id).execute();
+    expect(exceptions.map((e) => e.kind)).toEqual(['message_failed']);
+    const failedEvent = await t.db
+      .selectFrom('complaint_events')
+      .select('type')
+      .where('complaint_id', '=', c.id)
+      .where('type', '=', 'message_failed')
+      .execute();
+    expect(failedEvent).toHaveLength(1);
+
+    // the message log lists it with its status; an administrator resends it
+    const log = await t.inject({ method: 'GET', url: `/api/messages?status=dead&complaint=${c.number}` }, 'admin');
+    expect(log.statusCode, log.body).toBe(200);
+    expect((log.json() as { items: Array<{ id: string }> }).items.map((i) => i.id)).toEqual([dead!.id]);
+    accept = true;
+    const resent = await t.inject({ method: 'POST', url: `/api/messages/${dead!.id}/resend` }, 'admin');
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect((resent.json() as { status: string }).status).toBe('queued');
+    await vi.waitFor(
+      async () => {
+        const [m] = await messagesOf(c.id);
+        expect(m?.status).toBe('sent');
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    const keys = new Set(smsTo(phone).map((r) => r.headers['x-idempotency-key']));
+    expect(keys.size).toBe(1);
+    expect(smsTo(phone)).toHaveLength(4);
+    // a sent message is not resent
+    const again = await t.inject({ method: 'POST', url: `/api/messages/${dead!.id}/resend` }, 'admin');
+    expect(again.statusCode).toBe(409);
+    // the audit log names the resend
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'actor']).where('action', '=', 'message.resend').execute();
+    expect(audit).toEqual([{ action: 'message.resend', actor: 'admin' }]);
+  });
+
+  it('a permanent refusal (400) is dead at once, without retries', async () => {
+    const phone = '13900000103';
+    rx.respond = () => ({ status: 400, body: '{"code":40001,"msg":"invalid number"}' });
+    const c = await register({ channel: 'letter', complainant: { name: '钱七', phone } });
+    await run();
+    await vi.waitFor(
+      async () => {
+        const [m] = await messagesOf(c.id);
+        expect(m?.status).toBe('dead');
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(smsTo(phone)).toHaveLength(1);
+  });
+});
