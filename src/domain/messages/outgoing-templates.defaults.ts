@@ -1,0 +1,85 @@
+/**
+ * The built-in texts of the outgoing templates (#11 item 5): the bodies say what renderMessage
+ * says (message-templates.ts), with `{{variables}}` where it fills in values; the subjects are the
+ * first line for staff and "company: what happened" for complainants. Pure data.
+ */
+import type { Locale, TemplateCode } from './message-templates.js';
+
+/** An e-mail subject and the body (the e-mail's text, and the SMS). */
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
+
+type Code = Exclude<TemplateCode, 'legacy.text'>;
+
+/** The same line as subject and body: short staff notices. */
+const line = (zh: string, en: string): Record<Locale, TemplateText> => ({
+  'zh-CN': { subject: zh, body: zh },
+  'en-US': { subject: en, body: en },
+});
+
+const improvement = (zh: string, en: string) => line(`{{number}} ${zh}：{{title}}`, `{{number}} ${en}: {{title}}`);
+
+export const BUILT_IN: Readonly<Record<Code, Readonly<Record<Locale, TemplateText>>>> = {
+  'complaint.action': line('{{number}} {{actionName}}', '{{number}} {{actionName}}'),
+  'complaint.level1_registered': line('{{number}} 一级投诉已受理', '{{number}} level-1 complaint registered'),
+  'complaint.level1_regraded': line('{{number}} 升级为一级投诉', '{{number}} raised to level 1'),
+  'clock.warning': line('{{number}} 时限预警：{{clockName}}即将到期', '{{number}} deadline warning: {{clockName}} is nearly due'),
+  'clock.breached': line('{{number}} 已超时：{{clockName}}', '{{number}} deadline missed: {{clockName}}'),
+  'clock.stalled': line('{{number}} 进展停滞：未按时报告进展', '{{number}} progress stalled: no progress report in time'),
+  'clock.escalated': line(
+    '{{number}} 超时升级（第 {{step}} 级）：{{clockName}}',
+    '{{number}} escalation step {{step}}: {{clockName}} overdue',
+  ),
+  'improvement.done': improvement('整改措施已完成，待验证', 'improvement action done, to be verified'),
+  'improvement.verified': improvement('整改措施已验证有效', 'improvement action verified'),
+  'improvement.reopened': improvement('整改措施验证未通过，重新整改', 'improvement action not effective: open again'),
+  'improvement.updated': improvement('整改措施已变更', 'improvement action changed'),
+  'calendar.unconfirmed': {
+    'zh-CN': {
+      subject: '{{year}} 年工作日历尚未确认',
+      body: '{{year}} 年工作日历尚未确认：当前按法定节假日推算，调休未知。请导入国务院通知。',
+    },
+    'en-US': {
+      subject: 'The {{year}} working-day calendar is not confirmed',
+      body: "The {{year}} working-day calendar is not confirmed: counted with the statutory holidays, adjusted working days unknown. Import the State Council's notice.",
+    },
+  },
+  'security.sign_in_attack': line(
+    '疑似密码猜测：{{targetName}} {{who}} 在 {{windowMinutes}} 分钟内登录失败 {{failures}} 次',
+    'Possible password guessing: {{failures}} failed sign-ins for {{targetName}} {{who}} within {{windowMinutes}} minutes',
+  ),
+  'complainant.acknowledgment': {
+    'zh-CN': {
+      subject: '{{companyName}}：您的投诉已受理，编号 {{number}}',
+      body: '您的投诉已受理，编号 {{number}}，我们将于 {{expectedBy}} 前答复您。查询进度：{{link}}',
+    },
+    'en-US': {
+      subject: '{{companyName}}: your complaint {{number}} has been received',
+      body: 'Your complaint has been received, number {{number}}. We will answer by {{expectedBy}}. Track it: {{link}}',
+    },
+  },
+  'complainant.feedback': {
+    'zh-CN': { subject: '{{companyName}}：关于投诉 {{number}} 的处理结果', body: '关于投诉 {{number}} 的处理结果：{{content}}' },
+    'en-US': { subject: '{{companyName}}: the result of complaint {{number}}', body: 'The result of complaint {{number}}: {{content}}' },
+  },
+  'complainant.final_notice': {
+    'zh-CN': {
+      subject: '{{companyName}}：投诉 {{number}} 已办结',
+      body: '投诉 {{number}} 已办结。如您对处理结果仍有异议，可申请调解、仲裁或向人民法院提起诉讼，也可拨打{{regulatorName}}投诉热线 {{hotline}}。',
+    },
+    'en-US': {
+      subject: '{{companyName}}: complaint {{number}} is concluded',
+      body: 'Complaint {{number}} is concluded. If you still disagree with the result you may seek mediation, arbitration or go to court, or call the {{regulatorName}} hotline {{hotline}}.',
+    },
+  },
+  'message.failed': line(
+    '{{number}} 客户消息发送失败（{{purposeName}}，{{channelName}}），请改用其他方式联系客户',
+    '{{number}} message to the customer not delivered ({{purposeName}}, {{channelName}}): contact the customer another way',
+  ),
+  'staff.digest': {
+    'zh-CN': { subject: '{{date}} 通知摘要（{{count}} 条）', body: '{{date}} 通知摘要（{{count}} 条）\n{{lines}}' },
+    'en-US': { subject: 'Digest of {{date}} ({{count}} notices)', body: 'Digest of {{date}} ({{count}} notices)\n{{lines}}' },
+  },
+};
