@@ -66,7 +66,11 @@ async function instance(): Promise<JobRunner> {
 }
 
 async function register(phone: string): Promise<string> {
-  const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ channel: 'letter', complainant: { name: '客户', phone } }) });
+  const res = await t.inject({
+    method: 'POST',
+    url: '/api/complaints',
+    payload: complaintBody({ channel: 'letter', complainant: { name: '客户', phone } }),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return (res.json() as { id: string }).id;
 }
@@ -100,17 +104,29 @@ describe('delivery with several instances (#11)', () => {
   it('an instance killed between send and mark: the job expires and another instance re-sends with the same key', async () => {
     const phone = '13600000001';
     // the first request is received but never answered: the sender is killed while it waits
-    rx.respond = (req) => (phoneOf(req.body) === phone && rx.requests.filter((r) => phoneOf(r.body) === phone).length === 1 ? { status: 200, hang: true } : { status: 200, body: '{}' });
+    rx.respond = (req) =>
+      phoneOf(req.body) === phone && rx.requests.filter((r) => phoneOf(r.body) === phone).length === 1
+        ? { status: 200, hang: true }
+        : { status: 200, body: '{}' };
     const id = await register(phone);
-    child = spawn(process.execPath, ['--import', 'tsx', 'test/job-runner-child.ts', t.url, `${rx.url}/sms`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'test/job-runner-child.ts', t.url, `${rx.url}/sms`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child?.stdout?.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
       child?.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
     });
-    await vi.waitFor(() => expect(rx.requests.filter((r) => phoneOf(r.body) === phone)).toHaveLength(1), { timeout: 30_000, interval: 100 });
+    await vi.waitFor(() => expect(rx.requests.filter((r) => phoneOf(r.body) === phone)).toHaveLength(1), {
+      timeout: 30_000,
+      interval: 100,
+    });
     child.removeAllListeners('exit');
     child.kill('SIGKILL');
-    const killed = await t.db.selectFrom('messages').select(['status', 'attempts']).where('complaint_id', '=', id).executeTakeFirstOrThrow();
+    const killed = await t.db
+      .selectFrom('messages')
+      .select(['status', 'attempts'])
+      .where('complaint_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(killed).toEqual({ status: 'queued', attempts: 1 });
 
     await instance();
