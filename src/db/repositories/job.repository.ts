@@ -86,3 +86,8 @@ export async function retryFailedJob(db: Kysely<DB>, queue: QueueName, id: strin
   await planner.retry(queue, id, { db: bossDb(db) });
   return true;
 }
+
+/** Drops a queue's jobs that have not started (their work is known to be moot). */
+export async function deleteWaitingJobs(db: Kysely<DB>, queue: QueueName): Promise<void> {
+  await sql`DELETE FROM ${sql.table(`${JOB_SCHEMA}.job`)} WHERE name = ${queue} AND state IN ('created', 'retry')`.execute(db);
+}

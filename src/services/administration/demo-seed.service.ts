@@ -1,3 +1,5 @@
+import { deleteWaitingJobs } from '../../db/repositories/job.repository.js';
+import { markAllOutboxDispatched } from '../../db/repositories/outbox.repository.js';
 import type { Principal } from '../../domain/access/permissions.js';
 import { generateDemoComplaints } from '../../db/demo/demo-complaints.js';
 import { DEMO_RESPONSIBLE_DEPARTMENT } from '../../db/demo/demo-organisation.js';
@@ -73,7 +75,19 @@ export async function seedDemoComplaints(
     if (done % 20 === 0 || done === items.length) opts.onProgress?.(done, items.length);
   }
   await markOldNoticesRead(base.db, opts.now);
+  await settleDemoOutbox(base.db);
   return done;
+}
+
+/**
+ * The demo's 90 days of history are history (#11): their outbox rows count as handed over and
+ * their dispatch jobs go, so a fresh demo neither texts fictitious customers about months-old
+ * complaints nor spends its first minutes working through thousands of jobs. What happens after
+ * the start is delivered as usual (to the development mailbox unless configured).
+ */
+async function settleDemoOutbox(db: Database): Promise<void> {
+  await markAllOutboxDispatched(db);
+  await deleteWaitingJobs(db, 'outbox.dispatch');
 }
 
 /**

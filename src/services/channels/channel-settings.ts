@@ -4,6 +4,7 @@
  * development adapter: messages go to the development mailbox (development_messages table), which
  * administrators read in the web app.
  */
+import { trackingLink } from '../../domain/documents/printed-documents.js';
 export interface ChannelSettings {
   /** the company's name in letters, e-mails and documents */
   companyName: string;
@@ -61,7 +62,7 @@ export function channelsOf(ctx: { channels?: ChannelSettings }): ChannelSettings
 
 /** The portal page where the customer tracks a complaint by its number (messages and printed documents link to it). */
 export function trackLink(s: ChannelSettings, number: string): string {
-  return `${s.publicUrl}/portal?number=${encodeURIComponent(number)}#track`;
+  return trackingLink(s.publicUrl, number);
 }
 
 /** A complaint's page in the staff web app (staff notices link to it). */

@@ -9,6 +9,7 @@
  * letter with a postal address only) nothing goes out here: the printed receipt and reply letter do.
  */
 import { maskEmail, maskPhone } from '../../domain/personal-data/masking.js';
+import { expectedAnswerBy, regulatorHotline } from '../../domain/documents/printed-documents.js';
 import { localParts } from '../../domain/time/zoned.js';
 import type { Database } from '../../db/database.js';
 import { listClocks } from '../../db/repositories/clock.repository.js';
@@ -73,8 +74,9 @@ export async function complainantMessagesFor(ctx: ServiceContext, trx: Database,
     if (!ACKNOWLEDGED_CHANNELS.has(c.channel)) return [];
     const to = contactOf(c, null);
     if (!to) return [];
-    const regulatory = (await listClocks(trx, [c.id])).find((k) => k.kind === 'regulatory');
-    const expectedBy = regulatory?.dueAt ? localDate(regulatory.dueAt, ctx.timeZone) : '';
+    // the same date the printed receipt names: the earliest running answer clock (domain/documents)
+    const due = expectedAnswerBy(await listClocks(trx, [c.id]));
+    const expectedBy = due ? localDate(due, ctx.timeZone) : '';
     return [
       message(row, c, to, 'acknowledgment', {
         template: 'complainant.acknowledgment',
@@ -99,7 +101,7 @@ export async function complainantMessagesFor(ctx: ServiceContext, trx: Database,
   return [
     message(row, c, to, 'final_notice', {
       template: 'complainant.final_notice',
-      params: { number: c.number, sector, hotline: sector === 'securities' ? '12386' : '12378', companyName: s.companyName },
+      params: { number: c.number, sector, hotline: regulatorHotline(sector).hotline, companyName: s.companyName },
     }),
   ];
 }
