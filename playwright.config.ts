@@ -9,6 +9,9 @@ function freePort(): number {
 }
 process.env.E2E_PORT ??= String(freePort());
 const port = Number(process.env.E2E_PORT);
+// the SMS gateway the server sends to (e2e/sms-gateway.ts, started by e2e/serve.ts)
+process.env.E2E_SMS_PORT ??= String(freePort());
+const smsPort = Number(process.env.E2E_SMS_PORT);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -56,7 +59,16 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx e2e/serve.ts',
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+      E2E_SMS_PORT: String(smsPort),
+      SMS_HTTP_URL: `http://127.0.0.1:${smsPort}/sms`,
+      SMS_HTTP_SUCCESS: 'json:code=0',
+      SMS_HTTP_ID_PATH: 'data.msgId',
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

@@ -7,6 +7,10 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startSmsGateway } from './sms-gateway.js';
+
+// the SMS gateway the server texts (its own port, passed by playwright.config.ts)
+if (process.env.E2E_SMS_PORT) startSmsGateway(Number(process.env.E2E_SMS_PORT));
 
 const dir = mkdtempSync(path.join(tmpdir(), 'complaints-e2e-'));
 chmodSync(dir, 0o755); // the embedded PostgreSQL runs as its own user when we are root

@@ -14,6 +14,14 @@ describe('configuration from the environment (issue #2 item 1)', () => {
       seedDemo: true,
       logLevel: 'info',
       evidence: { maxBytes: 50 * 1024 * 1024, contentTypes: DEFAULT_EVIDENCE_TYPES },
+      channels: {
+        companyName: '示例保险证券股份有限公司',
+        publicUrl: 'http://localhost:3000',
+        email: null,
+        sms: null,
+        smsSignature: '【示例保险证券】',
+        receiptToken: null,
+      },
       security: {
         sessionSecret: undefined,
         encryptionKeys: undefined,
@@ -85,5 +93,38 @@ describe('configuration from the environment (issue #2 item 1)', () => {
     });
     expect(() => loadConfig({ EVIDENCE_MAX_BYTES: '10' })).toThrow(/EVIDENCE_MAX_BYTES/);
     expect(() => loadConfig({ EVIDENCE_TYPES: 'application/x-msdownload' })).toThrow(/EVIDENCE_TYPES/);
+  });
+
+  it('messages: SMTP, the SMS gateway, the signature, the company and its address (#11)', () => {
+    const c = loadConfig({
+      COMPANY_NAME: '华夏人寿保险有限责任公司',
+      PUBLIC_URL: 'https://kefu.example.com/',
+      SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      MAIL_FROM: '"客服中心" <kefu@example.com>',
+      SMS_HTTP_URL: 'https://sms.example.com/send',
+      SMS_HTTP_AUTH: 'Authorization: Bearer abc',
+      SMS_HTTP_SUCCESS: 'json:code=0',
+      SMS_HTTP_ID_PATH: 'data.msgId',
+      MESSAGE_RECEIPT_TOKEN: 'receipt-token-0123456789',
+    }).channels;
+    expect(c).toMatchObject({
+      companyName: '华夏人寿保险有限责任公司',
+      publicUrl: 'https://kefu.example.com',
+      email: { smtpUrl: 'smtp://user:pass@mail.example.com:587', from: '"客服中心" <kefu@example.com>' },
+      sms: {
+        url: 'https://sms.example.com/send',
+        method: 'POST',
+        authHeader: 'Authorization: Bearer abc',
+        success: 'json:code=0',
+        idPath: 'data.msgId',
+      },
+      // the legal form is left out of the signature
+      smsSignature: '【华夏人寿保险】',
+      receiptToken: 'receipt-token-0123456789',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMS_HTTP_SUCCESS: 'code is zero' })).toThrow(/SMS_HTTP_SUCCESS/);
+    expect(() => loadConfig({ SMS_SIGNATURE: '公司' })).toThrow(/SMS_SIGNATURE/);
+    expect(() => loadConfig({ SMS_HTTP_AUTH: 'no header' })).toThrow(/SMS_HTTP_AUTH/);
   });
 });
