@@ -169,7 +169,10 @@ const messages = {
           ? 'must not contain a user name or password'
           : 'is not a valid URL',
   },
-  webhook_inactive: { zh: () => '该 Webhook 订阅已停用，请先启用', en: () => 'This webhook subscription is deactivated; activate it first' },
+  webhook_inactive: {
+    zh: () => '该 Webhook 订阅已停用，请先启用',
+    en: () => 'This webhook subscription is deactivated; activate it first',
+  },
   // field-level
   required: { zh: () => '必填', en: () => 'is required' },
   invalid_type: {
