@@ -8,11 +8,22 @@ import * as complaint from './areas/complaint';
 import * as intake from './areas/intake';
 import * as ledger from './areas/ledger';
 import * as usability from './areas/usability';
+import * as webhooks from './areas/webhooks';
 import * as workbench from './areas/workbench';
 import { en as coreEn } from './messages.en';
 import { zh as coreZh } from './messages.zh';
 
-export const zh = { ...coreZh, ...complaint.zh, ...admin.zh, ...board.zh, ...workbench.zh, ...intake.zh, ...ledger.zh, ...usability.zh };
+export const zh = {
+  ...coreZh,
+  ...complaint.zh,
+  ...admin.zh,
+  ...board.zh,
+  ...workbench.zh,
+  ...intake.zh,
+  ...ledger.zh,
+  ...usability.zh,
+  ...webhooks.zh,
+};
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -23,4 +34,5 @@ export const en: Record<MessageKey, string> = {
   ...intake.en,
   ...ledger.en,
   ...usability.en,
+  ...webhooks.en,
 };

@@ -43,6 +43,12 @@ const SECTIONS: readonly Section[] = [
     anyOf: ['policy.read'],
     page: lazyPage(() => import('./TaxonomiesPage'), 'TaxonomiesPage').Page,
   },
+  {
+    path: 'webhooks',
+    label: 'admin.nav.webhooks',
+    anyOf: ['message.read', 'message.manage'],
+    page: lazyPage(() => import('./WebhooksPage'), 'WebhooksPage').Page,
+  },
   { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage').Page },
 ];
 
