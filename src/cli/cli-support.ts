@@ -1,3 +1,4 @@
+import { protectWebhookSecrets } from '../services/channels/webhook-subscriptions.service.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { connectDatabase, type DatabaseTarget } from '../db/connect.js';
@@ -45,6 +46,8 @@ export async function openDatabase(): Promise<OpenedDatabase> {
   const { settings: security, sessionSecret } = securityFromConfig(config, log);
   const protectedRows = await protectStoredPersonalData(db, security.keyRing);
   if (protectedRows > 0) log(`personal data encrypted or re-keyed in ${protectedRows} complaints`);
+  const rekeyedSecrets = await protectWebhookSecrets(db, security.keyRing);
+  if (rekeyedSecrets > 0) log(`webhook secrets re-keyed: ${rekeyedSecrets}`);
   return {
     config,
     target,

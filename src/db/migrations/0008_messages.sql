@@ -74,6 +74,8 @@ CREATE TABLE webhook_subscriptions (
   updated_at   timestamptz NOT NULL
 );
 
+CREATE INDEX webhook_subscriptions_types_idx ON webhook_subscriptions USING gin (event_types) WHERE active;
+
 -- administrators' versions of a message template; without one the built-in text applies
 CREATE TABLE message_template_versions (
   template    text NOT NULL,

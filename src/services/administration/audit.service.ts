@@ -67,6 +67,8 @@ function targetLabel(r: AuditRow, names: AuditNames, english: boolean): string |
       return names.tokens.get(id) ?? detail('name') ?? id;
     case 'policy_version':
       return `v${id}`;
+    case 'webhook':
+      return detail('name') ?? id;
     default:
       return id;
   }
