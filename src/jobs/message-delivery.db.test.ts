@@ -13,6 +13,7 @@ import { buildTransports } from '../services/channels/transports/index.js';
 import type { ServiceContext } from '../services/context.js';
 import { startJobRunner, type JobRunner } from './job-runner.js';
 import type { QueueName } from './job-queues.js';
+import { verifyWebhookSignature } from '../domain/messages/webhook-signature.js';
 
 let t: TestApp;
 let rx: HttpReceiver;
@@ -225,5 +226,64 @@ describe('outbox delivery by the job runner (#11)', () => {
       { timeout: 30_000, interval: 200 },
     );
     expect(smsTo(phone)).toHaveLength(1);
+  });
+
+  it('a webhook receiver that fails twice gets the same key and a valid signature each time; after the last attempt it is dead; a resend delivers it (#11 item 8)', async () => {
+    const created = await t.inject(
+      {
+        method: 'POST',
+        url: '/api/admin/webhooks',
+        payload: { name: '数据仓库', url: `${rx.url}/hook`, eventTypes: ['complaint.registered'] },
+      },
+      'admin',
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const {
+      subscription: { id: subscriptionId },
+      secret,
+    } = created.json<{ subscription: { id: string }; secret: string }>();
+    const hooks = () => rx.requests.filter((r) => r.path === '/hook');
+    const verified = (r: (typeof rx.requests)[number]) =>
+      verifyWebhookSignature({
+        secret,
+        timestamp: String(r.headers['x-webhook-timestamp']),
+        body: r.body,
+        signature: String(r.headers['x-webhook-signature']),
+        now: new Date(),
+      });
+    let failures = 2;
+    rx.respond = (req) => {
+      if (req.path !== '/hook') return { status: 200, body: JSON.stringify({ code: 0, data: { msgId: 'x' } }) };
+      // the receiver checks the signature before anything else
+      if (!verified(req)) return { status: 401, body: 'bad signature' };
+      return failures-- > 0 ? { status: 503, body: 'busy' } : { status: 204 };
+    };
+    await run();
+    const first = await register({ channel: 'hotline', complainant: { name: '吴十', phone: '13900000111' } });
+    const messageOf = async (complaintId: string) =>
+      t.db.selectFrom('messages').selectAll().where('complaint_id', '=', complaintId).where('channel', '=', 'webhook').executeTakeFirst();
+    await vi.waitFor(async () => expect((await messageOf(first.id))?.status).toBe('delivered'), { timeout: 30_000, interval: 200 });
+    const got = hooks().filter((r) => (JSON.parse(r.body) as { data: { complaintId: string } }).data.complaintId === first.id);
+    expect(got).toHaveLength(3);
+    expect(new Set(got.map((r) => r.headers['x-idempotency-key'])).size).toBe(1);
+    expect(new Set(got.map((r) => r.body)).size).toBe(1);
+    expect(got.every(verified)).toBe(true);
+    expect(got[0]?.headers['x-webhook-id']).toBe(subscriptionId);
+    expect(JSON.parse(got[0]!.body)).toMatchObject({ type: 'complaint.registered', data: { complaintId: first.id, number: first.number } });
+
+    // a receiver down for good: dead after the last attempt, then resent from the message log once it is back
+    failures = 1000;
+    const second = await register({ channel: 'hotline', complainant: { name: '郑十一', phone: '13900000112' } });
+    await vi.waitFor(async () => expect((await messageOf(second.id))?.status).toBe('dead'), { timeout: 30_000, interval: 200 });
+    const dead = await messageOf(second.id);
+    expect(dead?.attempts).toBe(3);
+    failures = 0;
+    const resent = await t.inject({ method: 'POST', url: `/api/messages/${dead!.id}/resend` }, 'admin');
+    expect(resent.statusCode, resent.body).toBe(200);
+    await vi.waitFor(async () => expect((await messageOf(second.id))?.status).toBe('delivered'), { timeout: 30_000, interval: 200 });
+    const all = hooks().filter((r) => (JSON.parse(r.body) as { data: { complaintId: string } }).data.complaintId === second.id);
+    expect(all).toHaveLength(4);
+    expect(new Set(all.map((r) => r.headers['x-idempotency-key'])).size).toBe(1);
+    expect(all.every(verified)).toBe(true);
   });
 });

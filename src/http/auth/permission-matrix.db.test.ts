@@ -316,6 +316,19 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/notifications': { allow: EVERYONE, request: () => get('/api/notifications') },
   // messages leaving the system (#11)
+  'GET /api/admin/message-templates': { allow: ['administrator'], request: () => get('/api/admin/message-templates') },
+  'GET /api/admin/message-templates/:code': {
+    allow: ['administrator'],
+    request: () => get('/api/admin/message-templates/complainant.acknowledgment'),
+  },
+  'POST /api/admin/message-templates/:code/versions': {
+    allow: ['administrator'],
+    request: () => send('POST', '/api/admin/message-templates/complainant.acknowledgment/versions', {}),
+  },
+  'POST /api/admin/message-templates/:code/preview': {
+    allow: ['administrator'],
+    request: () => send('POST', '/api/admin/message-templates/complainant.acknowledgment/preview', {}),
+  },
   'GET /api/admin/webhooks': { allow: ['administrator', 'auditor'], request: () => get('/api/admin/webhooks') },
   'POST /api/admin/webhooks': { allow: ['administrator'], request: () => send('POST', '/api/admin/webhooks', {}) },
   'PATCH /api/admin/webhooks/:id': { allow: ['administrator'], request: () => send('PATCH', `/api/admin/webhooks/${TARGET_USER}`, {}) },

@@ -228,19 +228,23 @@ describe('POST /api/admin/message-templates/{code}/preview', () => {
     expect(p.sms.text).toBe(`【示例保险证券】${complaint.number} registered by tester`);
   });
 
-  it('a complaint outside the reader’s scope is not found (404 on complaintNumber); without a number, sample values', async () => {
-    // the demo administrator reads no complaints (scope none)
-    const out = await preview(
+  it('the template manager previews on any complaint, whatever their complaint scope; an unknown number is a 404 on complaintNumber', async () => {
+    // the demo administrator reads no complaints (scope none), yet previews on a real one: only the template's variables show
+    const real = await preview(
       ACK,
       { locale: 'zh-CN', subject: '{{number}}', body: '{{number}} {{expectedBy}}', complaintNumber: complaint.number },
       'admin',
     );
-    expect(expectFieldError(out, 404, 'complaintNumber').code).toBe('complaint_not_found');
-    const sample = await preview(ACK, { locale: 'zh-CN', subject: '{{number}}', body: '{{number}} {{expectedBy}}' }, 'admin');
-    expect(sample.statusCode, sample.body).toBe(200);
-    const p = sample.json() as MessageTemplatePreviewAnswer;
-    expect(p.complaintNumber).toBeNull();
-    expect(p.email).toMatch(/^TS202611250001 2026-12-10$/);
+    expect(real.statusCode, real.body).toBe(200);
+    const r = real.json() as MessageTemplatePreviewAnswer;
+    expect(r.complaintNumber).toBe(complaint.number);
+    expect(real.body).not.toMatch(/13812345678|zhangsan@example|张三/);
+    const unknown = await preview(
+      ACK,
+      { locale: 'zh-CN', subject: '{{number}}', body: '{{number}} {{expectedBy}}', complaintNumber: 'TS209901010001' },
+      'admin',
+    );
+    expect(expectFieldError(unknown, 404, 'complaintNumber').code).toBe('complaint_not_found');
   });
 
   it('an invalid draft answers the field issues saving would', async () => {

@@ -69,6 +69,7 @@ async function deliver(
     complaintId: m.complaint_id,
     channel: m.channel,
     recipientKind: m.recipient_kind,
+    timeZone: ctx.timeZone,
   });
   if (m.channel === 'email') {
     const result = await t.email.send({

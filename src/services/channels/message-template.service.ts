@@ -33,6 +33,7 @@ import {
 } from '../../db/repositories/message-template.repository.js';
 import { audit } from '../administration/audit.service.js';
 import { complaintInScope } from '../complaints/complaint-access.js';
+import { findComplaint } from '../../db/repositories/complaint.repository.js';
 import type { Actor, RequestMeta, ServiceContext } from '../context.js';
 import { channelsOf } from './channel-settings.js';
 import { complaintFacts, previewParams, sampleFacts, type PreviewFacts, type Writing } from './message-template-preview.js';
@@ -178,18 +179,31 @@ export interface PreviewInput {
   complaintNumber?: string | null;
 }
 
-/** The complaint a preview is written on: the one asked for (in the reader's scope), or the newest they may open. */
+/**
+ * The complaint a preview is written on: the one asked for, or the newest. Whoever manages the
+ * templates may preview on any complaint, whatever their complaint scope (an administrator's is
+ * none): a preview shows only what the template offers (number, dates, link, company), never the
+ * complainant's personal data, and each one on a real complaint is audited. Others stay in scope.
+ */
 async function previewFacts(ctx: ServiceContext, p: Principal, number: string | null, w: Writing): Promise<PreviewFacts> {
+  const anyComplaint = can(p, 'message.manage');
+  const open = async (ref: string) => {
+    if (!anyComplaint) return complaintInScope(ctx.db, p, ref);
+    const c = await findComplaint(ctx.db, ref);
+    if (!c) throw new DomainError('complaint_not_found');
+    return c;
+  };
   if (number) {
     try {
-      return await complaintFacts(ctx.db, await complaintInScope(ctx.db, p, number), w);
+      return await complaintFacts(ctx.db, await open(number), w);
     } catch (e) {
       if (isDomainError(e) && e.code === 'complaint_not_found') throw new DomainError('complaint_not_found', {}, 'complaintNumber');
       throw e;
     }
   }
-  const newest = can(p, 'complaint.read') ? await findNewestComplaintNumber(ctx.db, scopeFilter(p)) : undefined;
-  if (newest) return complaintFacts(ctx.db, await complaintInScope(ctx.db, p, newest), w);
+  const reach = anyComplaint ? { all: true, branchIds: [], departmentIds: [], createdBy: p.username } : scopeFilter(p);
+  const newest = anyComplaint || can(p, 'complaint.read') ? await findNewestComplaintNumber(ctx.db, reach) : undefined;
+  if (newest) return complaintFacts(ctx.db, await open(newest), w);
   return sampleFacts(ctx.db, w, p.username);
 }
 
