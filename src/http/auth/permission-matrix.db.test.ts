@@ -329,7 +329,7 @@ const MATRIX: Record<string, Entry> = {
     allow: ['administrator'],
     request: () => send('POST', '/api/admin/message-templates/complainant.acknowledgment/preview', {}),
   },
-  'GET /api/admin/webhooks': { allow: ['administrator', 'auditor'], request: () => get('/api/admin/webhooks') },
+  'GET /api/admin/webhooks': { allow: ['supervision_inspector', 'administrator', 'auditor'], request: () => get('/api/admin/webhooks') },
   'POST /api/admin/webhooks': { allow: ['administrator'], request: () => send('POST', '/api/admin/webhooks', {}) },
   'PATCH /api/admin/webhooks/:id': { allow: ['administrator'], request: () => send('PATCH', `/api/admin/webhooks/${TARGET_USER}`, {}) },
   'DELETE /api/admin/webhooks/:id': { allow: ['administrator'], request: () => send('DELETE', `/api/admin/webhooks/${TARGET_USER}`) },
