@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPhone, smsSegments, withSignature } from './sms.js';
+import { smsSegments, withSignature } from './sms.js';
 
 // R-H4 / #11 item 4: Chinese SMS conventions (signature, segment counting, no personal data in logs)
 describe('smsSegments', () => {
@@ -56,30 +56,5 @@ describe('withSignature', () => {
 
   it('leaves the text alone without a signature', () => {
     expect(withSignature('  ', '已受理')).toBe('已受理');
-  });
-});
-
-describe('maskPhone', () => {
-  it('keeps the first three and the last four digits of a mobile number', () => {
-    expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskPhone('+8613812345678')).toBe('+86138****5678');
-    expect(maskPhone('008613812345678')).toBe('0086138****5678');
-  });
-
-  it('tells nothing of a short number but its last two digits', () => {
-    expect(maskPhone('12345')).toBe('****45');
-    expect(maskPhone('1')).toBe('****');
-  });
-});
-
-describe('maskEmail', () => {
-  it('keeps the first letter and the domain', () => {
-    expect(maskEmail('zhangsan@example.com')).toBe('z***@example.com');
-    expect(maskEmail('a@b.cn')).toBe('a***@b.cn');
-  });
-
-  it('masks everything of something that is not an address', () => {
-    expect(maskEmail('not-an-address')).toBe('***');
-    expect(maskEmail('@example.com')).toBe('***');
   });
 });

@@ -71,26 +71,3 @@ export function withSignature(signature: string, text: string): string {
   const bracketed = name.startsWith('【') && name.endsWith('】') ? name : `【${name}】`;
   return text.startsWith(bracketed) ? text : `${bracketed}${text}`;
 }
-
-/**
- * A phone number fit for an error message or a log line: 13812345678 → 138****5678,
- * +8613812345678 → +86138****5678. Four stars whatever the length, so the length is not told
- * either; a number too short to keep anything shows only its last two digits.
- */
-export function maskPhone(phone: string): string {
-  const trimmed = phone.trim();
-  const match = /^(\+?86|0086)?(.*)$/.exec(trimmed);
-  const prefix = match?.[1] ?? '';
-  const national = match?.[2] ?? trimmed;
-  if (national.length >= 8) return `${prefix}${national.slice(0, 3)}****${national.slice(-4)}`;
-  if (national.length >= 3) return `${prefix}****${national.slice(-2)}`;
-  return `${prefix}****`;
-}
-
-/** An e-mail address fit for an error message or a log line: zhangsan@example.com → z***@example.com. */
-export function maskEmail(email: string): string {
-  const trimmed = email.trim();
-  const at = trimmed.lastIndexOf('@');
-  if (at <= 0) return '***';
-  return `${trimmed.slice(0, 1)}***${trimmed.slice(at)}`;
-}

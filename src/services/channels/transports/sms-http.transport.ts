@@ -20,7 +20,10 @@
  * (the request itself is wrong); a 2xx that fails the success condition ("code":1 in the answer)
  * is temporary, with the start of the answer in the message.
  */
-import { maskPhone, smsSegments, withSignature } from '../../../domain/messages/sms.js';
+import { maskPhone as maskedPhone } from '../../../domain/personal-data/masking.js';
+import { smsSegments, withSignature } from '../../../domain/messages/sms.js';
+
+const maskPhone = (phone: string): string => maskedPhone(phone) ?? '****';
 import type { SmsHttpSettings } from '../channel-settings.js';
 import { TransportError, type OutgoingSms, type SendResult, type SmsTransport } from './transport.js';
 

@@ -16,7 +16,9 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
-import { maskEmail } from '../../../domain/messages/sms.js';
+import { maskEmail as maskedEmail } from '../../../domain/personal-data/masking.js';
+
+const maskEmail = (email: string): string => maskedEmail(email) ?? '***';
 import type { EmailSettings } from '../channel-settings.js';
 import { TransportError, type EmailTransport, type OutgoingEmail, type SendResult } from './transport.js';
 
