@@ -85,7 +85,13 @@ export async function markReadAnHourAfterCreation(db: Kysely<DB>, before: Date):
 }
 
 /** A user's notifications written in [from, to), oldest first (the digest). */
-export async function listNotificationsBetween(db: Kysely<DB>, userId: string, from: Date, to: Date, limit: number): Promise<NotificationRow[]> {
+export async function listNotificationsBetween(
+  db: Kysely<DB>,
+  userId: string,
+  from: Date,
+  to: Date,
+  limit: number,
+): Promise<NotificationRow[]> {
   return db
     .selectFrom('notifications')
     .selectAll()

@@ -153,7 +153,8 @@ const TEXTS: Texts = {
       `Complaint ${p.number} is concluded. If you still disagree with the result you may seek mediation, arbitration or go to court, or call the ${p.sector === 'securities' ? 'CSRC' : 'NFRA'} hotline ${p.hotline}.`,
   },
   'message.failed': {
-    'zh-CN': (p) => `${p.number} 客户消息发送失败（${PURPOSES[p.purpose]?.zh ?? p.purpose}，${p.channel === 'sms' ? '短信' : '电子邮件'}），请改用其他方式联系客户`,
+    'zh-CN': (p) =>
+      `${p.number} 客户消息发送失败（${PURPOSES[p.purpose]?.zh ?? p.purpose}，${p.channel === 'sms' ? '短信' : '电子邮件'}），请改用其他方式联系客户`,
     'en-US': (p) =>
       `${p.number} message to the customer not delivered (${PURPOSES[p.purpose]?.en ?? p.purpose}, ${p.channel === 'sms' ? 'SMS' : 'e-mail'}): contact the customer another way`,
   },

@@ -16,7 +16,11 @@ describe('notice preferences (#11 item 6)', () => {
   });
 
   it('a digest replaces e-mail and SMS, but never for level-1 alerts', () => {
-    expect(planNotice('clock_warning', { deadline: ['in_app', 'digest', 'email'] })).toMatchObject({ email: false, sms: false, digest: true });
+    expect(planNotice('clock_warning', { deadline: ['in_app', 'digest', 'email'] })).toMatchObject({
+      email: false,
+      sms: false,
+      digest: true,
+    });
     expect(planNotice('level1_regraded', { level1: ['in_app', 'digest', 'sms'] })).toEqual({
       email: false,
       sms: true,

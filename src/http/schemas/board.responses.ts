@@ -58,7 +58,12 @@ export const board = z.object({
   ),
   receivedPerDay: z.array(z.object({ day: calendarDate, count: z.number().int() })),
   exceptions: z.object({
-    open: z.object({ breach: z.number().int(), stalled: z.number().int(), dissatisfied: z.number().int(), message_failed: z.number().int() }),
+    open: z.object({
+      breach: z.number().int(),
+      stalled: z.number().int(),
+      dissatisfied: z.number().int(),
+      message_failed: z.number().int(),
+    }),
     items: z.array(exceptionItem),
   }),
   breaches: z.object({

@@ -77,7 +77,8 @@ export const sendFeedback = handler({
     // by SMS or e-mail the result itself goes out through the outbox, and its delivery is the proof (#11 item 7, R-D4)
     const sends = b.method === 'sms' || b.method === 'email';
     const address = b.method === 'sms' ? h.complaint.complainant_phone : b.method === 'email' ? h.complaint.complainant_email : 'n/a';
-    if (sends && !address?.trim()) throw new ValidationError([{ field: 'method', code: 'no_contact_for_method', params: { method: b.method } }]);
+    if (sends && !address?.trim())
+      throw new ValidationError([{ field: 'method', code: 'no_contact_for_method', params: { method: b.method } }]);
     return {
       record: {
         kind: 'feedback',
@@ -85,7 +86,14 @@ export const sendFeedback = handler({
       },
       payload: { method: b.method, proof: b.proof ?? null, solvedOnTheSpot: b.solvedOnTheSpot },
       ...(sends
-        ? { outbox: [{ topic: 'complaint.feedback_sent', payload: { complaintId: h.complaint.id, recordId: h.recordId, method: b.method, content: b.content } }] }
+        ? {
+            outbox: [
+              {
+                topic: 'complaint.feedback_sent',
+                payload: { complaintId: h.complaint.id, recordId: h.recordId, method: b.method, content: b.content },
+              },
+            ],
+          }
         : {}),
     };
   },

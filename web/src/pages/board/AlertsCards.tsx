@@ -6,7 +6,12 @@ import type { BoardAnswer, BoardComplaintRef, ExceptionKind } from './board-type
 
 /** the lists scroll inside their cards, so the board stays one screen of figures plus the plans */
 const LIST_STYLE = { maxHeight: 420, overflowY: 'auto' } as const;
-const KIND_COLOURS: Record<ExceptionKind, string> = { breach: 'error', stalled: 'warning', dissatisfied: 'magenta', message_failed: 'orange' };
+const KIND_COLOURS: Record<ExceptionKind, string> = {
+  breach: 'error',
+  stalled: 'warning',
+  dissatisfied: 'magenta',
+  message_failed: 'orange',
+};
 
 function ComplaintRef({ c }: { c: BoardComplaintRef }) {
   return (
