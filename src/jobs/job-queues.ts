@@ -42,7 +42,15 @@ export interface QueueSpec {
 
 export const QUEUES: Record<QueueName, QueueSpec> = {
   'jobs.dead': { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60, batchSize: 1, worked: false },
-  'message.dead': { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, deadLetter: 'jobs.dead', batchSize: 10, worked: true },
+  'message.dead': {
+    retryLimit: 10,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    deadLetter: 'jobs.dead',
+    batchSize: 10,
+    worked: true,
+  },
   'outbox.dispatch': {
     retryLimit: 10,
     retryDelay: 5,
@@ -62,7 +70,15 @@ export const QUEUES: Record<QueueName, QueueSpec> = {
     batchSize: 10,
     worked: true,
   },
-  'outbox.sweep': { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300, cron: '* * * * *', batchSize: 1, worked: true },
+  'outbox.sweep': {
+    retryLimit: 0,
+    retryDelay: 0,
+    retryBackoff: false,
+    expireInSeconds: 300,
+    cron: '* * * * *',
+    batchSize: 1,
+    worked: true,
+  },
   'digest.daily': {
     retryLimit: 3,
     retryDelay: 60,
@@ -76,7 +92,14 @@ export const QUEUES: Record<QueueName, QueueSpec> = {
 };
 
 /** Dead-letter queues first: a queue's dead letter must exist before it. */
-export const QUEUE_ORDER: readonly QueueName[] = ['jobs.dead', 'message.dead', 'outbox.dispatch', 'message.send', 'outbox.sweep', 'digest.daily'];
+export const QUEUE_ORDER: readonly QueueName[] = [
+  'jobs.dead',
+  'message.dead',
+  'outbox.dispatch',
+  'message.send',
+  'outbox.sweep',
+  'digest.daily',
+];
 
 export const QUEUE_NAMES = QUEUE_ORDER;
 

@@ -44,7 +44,12 @@ export async function listUsers(db: Kysely<DB>, q: { includeInactive?: boolean }
 /** A new user's row: contact preferences start empty (the column defaults). */
 export type NewUserRow = Omit<UserRow, 'mobile' | 'locale' | 'notice_channels' | 'quiet_hours' | 'digest_sent_through'>;
 
-export async function insertUser(db: Kysely<DB>, row: NewUserRow, roles: readonly string[], orgUnitIds: readonly string[]): Promise<boolean> {
+export async function insertUser(
+  db: Kysely<DB>,
+  row: NewUserRow,
+  roles: readonly string[],
+  orgUnitIds: readonly string[],
+): Promise<boolean> {
   const r = await db
     .insertInto('users')
     .values(row)

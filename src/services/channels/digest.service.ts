@@ -33,7 +33,9 @@ export async function runDailyDigest(ctx: ServiceContext): Promise<number> {
   for (const user of await listDigestUsers(ctx.db)) {
     const from = user.digest_sent_through ?? new Date(now.getTime() - 24 * 3600_000);
     const prefs = user.notice_channels as NoticePreferences;
-    const rows = (await listNotificationsBetween(ctx.db, user.id, from, now, MAX_LINES * 5)).filter((n) => planNotice(n.kind, prefs).digest);
+    const rows = (await listNotificationsBetween(ctx.db, user.id, from, now, MAX_LINES * 5)).filter(
+      (n) => planNotice(n.kind, prefs).digest,
+    );
     await ctx.db.transaction().execute(async (trx) => {
       if (rows.length > 0 && user.email) {
         const lines = rows.slice(0, MAX_LINES).map((n) => render(n.template, n.params, user.locale));

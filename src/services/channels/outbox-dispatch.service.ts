@@ -26,7 +26,13 @@ export interface PlannedMessage {
 
 /** A staff notice by e-mail and SMS as the user chose (in-app was written with the notification). */
 async function staffNoticeMessages(ctx: ServiceContext, trx: Database, row: OutboxRow, now: Date): Promise<PlannedMessage[]> {
-  const p = row.payload as { userId?: string; complaintId?: string | null; kind?: string; template?: string; params?: Record<string, unknown> };
+  const p = row.payload as {
+    userId?: string;
+    complaintId?: string | null;
+    kind?: string;
+    template?: string;
+    params?: Record<string, unknown>;
+  };
   if (!p.userId || !p.kind || !p.template) return [];
   const user = await findUser(trx, { id: p.userId });
   if (!user || !user.active) return [];
@@ -47,13 +53,23 @@ async function staffNoticeMessages(ctx: ServiceContext, trx: Database, row: Outb
   const out: PlannedMessage[] = [];
   if (plan.email && user.email) {
     out.push({
-      message: { ...base, channel: 'email', idempotencyKey: `${row.idempotency_key}:email`, recipientLabel: `${user.username} ${maskEmail(user.email) ?? ""}` },
+      message: {
+        ...base,
+        channel: 'email',
+        idempotencyKey: `${row.idempotency_key}:email`,
+        recipientLabel: `${user.username} ${maskEmail(user.email) ?? ''}`,
+      },
       startAfter,
     });
   }
   if (plan.sms && user.mobile) {
     out.push({
-      message: { ...base, channel: 'sms', idempotencyKey: `${row.idempotency_key}:sms`, recipientLabel: `${user.username} ${maskPhone(user.mobile) ?? ""}` },
+      message: {
+        ...base,
+        channel: 'sms',
+        idempotencyKey: `${row.idempotency_key}:sms`,
+        recipientLabel: `${user.username} ${maskPhone(user.mobile) ?? ''}`,
+      },
       startAfter,
     });
   }

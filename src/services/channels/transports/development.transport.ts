@@ -53,7 +53,14 @@ export function createDevelopmentSmsTransport(db: Database, messageIdOf: Message
         { messageId, channel: 'sms', recipient: m.to, subject: null, body: text, html: null, idempotencyKey: m.idempotencyKey },
         at,
       );
-      return { provider: 'development', providerId: `dev-${id}`, acceptedAt: at, delivered: true, segments: smsSegments(text).segments, sentText: text };
+      return {
+        provider: 'development',
+        providerId: `dev-${id}`,
+        acceptedAt: at,
+        delivered: true,
+        segments: smsSegments(text).segments,
+        sentText: text,
+      };
     },
   };
 }
