@@ -13,6 +13,7 @@ import { DEVELOPMENT_CHANNELS, type ChannelSettings } from '../services/channels
 import { buildTransports } from '../services/channels/transports/index.js';
 import { sendNotifications } from '../services/channels/notification.service.js';
 import { dispatchOutboxRow } from '../services/channels/outbox-dispatch.service.js';
+import { runDailyDigest } from '../services/channels/digest.service.js';
 import type { MessageItemAnswer, NoticeSettingsAnswer } from '../http/schemas/messages.responses.js';
 import { startJobRunner, type JobRunner } from './job-runner.js';
 
@@ -146,6 +147,22 @@ describe('staff alerts outside the app (#11 item 6, R-C3)', () => {
     }>`SELECT start_after FROM pgboss.job WHERE name = 'message.send' AND data->>'messageId' = ${messages[0]!.id}`.execute(t.db);
     // 10:00 in Shanghai, quiet until 12:00 -> 04:00Z
     expect(job.rows[0]?.start_after.toISOString()).toBe('2026-11-25T04:00:00.000Z');
+  });
+});
+
+describe('the daily digest (#11 item 6)', () => {
+  it('gathers the notices chosen for the digest since the last one into one e-mail, once a day', async () => {
+    // the previous test chose the digest for deadline notices and wrote one (digest-test)
+    expect(await runDailyDigest(t.ctx)).toBe(1);
+    expect(await runDailyDigest(t.ctx)).toBe(0);
+    await vi.waitFor(() => expect(mailsTo('supervisor@example.com').filter((m) => m.mail.subject?.includes('通知摘要'))).toHaveLength(1), {
+      timeout: 30_000,
+      interval: 200,
+    });
+    const digest = mailsTo('supervisor@example.com').find((m) => m.mail.subject?.includes('通知摘要'));
+    expect(digest?.mail.text).toContain('digest-test');
+    // the level-1 alert went out at once, and is not repeated in the digest
+    expect(digest?.mail.text).not.toContain('一级投诉');
   });
 });
 

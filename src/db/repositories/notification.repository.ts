@@ -84,7 +84,7 @@ export async function markReadAnHourAfterCreation(db: Kysely<DB>, before: Date):
     .execute();
 }
 
-/** A user's notifications written in [from, to), oldest first (the digest). */
+/** A user's notifications written in (from, to], oldest first (the digest: after the last one, up to now). */
 export async function listNotificationsBetween(
   db: Kysely<DB>,
   userId: string,
@@ -96,8 +96,8 @@ export async function listNotificationsBetween(
     .selectFrom('notifications')
     .selectAll()
     .where('user_id', '=', userId)
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to)
+    .where('created_at', '>', from)
+    .where('created_at', '<=', to)
     .orderBy('created_at')
     .orderBy('id')
     .limit(limit)
