@@ -1,12 +1,14 @@
 import {
+  BellOutlined,
   DashboardOutlined,
+  DownOutlined,
   FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
   SettingOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
+import { Button, Dropdown, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from './i18n/i18n';
@@ -34,7 +36,7 @@ export const NAV: readonly NavEntry[] = [
     path: '/admin',
     label: 'nav.admin',
     icon: <SettingOutlined />,
-    anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write', 'audit.read'],
+    anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write', 'audit.read', 'message.read'],
   },
 ];
 
@@ -71,9 +73,25 @@ export function AppLayout() {
           {t('app.title')}
         </Typography.Text>
         <Space>
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }} data-testid="current-user">
-            {me.data.user.displayName}
-          </Typography.Text>
+          {/* the user's own settings (#11: how they are told of notices) */}
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                {
+                  key: '/settings/notifications',
+                  icon: <BellOutlined />,
+                  label: <span data-testid="user-menu-notice-settings">{t('nav.noticeSettings')}</span>,
+                },
+              ],
+              onClick: ({ key }) => void navigate(key),
+            }}
+          >
+            <Button type="text" style={{ color: 'rgba(255,255,255,0.85)' }} data-testid="user-menu">
+              <span data-testid="current-user">{me.data.user.displayName}</span>
+              <DownOutlined style={{ fontSize: 10 }} />
+            </Button>
+          </Dropdown>
           <NotificationBell />
           <LanguageSwitch dark />
           <Button

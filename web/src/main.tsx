@@ -37,6 +37,7 @@ function Root() {
               <Route path="board" element={<PAGES.board.Page />} />
               <Route path="admin/*" element={<PAGES.admin.Page />} />
               <Route path="notifications" element={<PAGES.notifications.Page />} />
+              <Route path="settings/notifications" element={<PAGES.noticeSettings.Page />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -7,6 +7,7 @@ import * as board from './areas/board';
 import * as complaint from './areas/complaint';
 import * as intake from './areas/intake';
 import * as ledger from './areas/ledger';
+import * as messages from './areas/messages';
 import * as usability from './areas/usability';
 import * as webhooks from './areas/webhooks';
 import * as workbench from './areas/workbench';
@@ -23,6 +24,7 @@ export const zh = {
   ...ledger.zh,
   ...usability.zh,
   ...webhooks.zh,
+  ...messages.zh,
 };
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
@@ -35,4 +37,5 @@ export const en: Record<MessageKey, string> = {
   ...ledger.en,
   ...usability.en,
   ...webhooks.en,
+  ...messages.en,
 };

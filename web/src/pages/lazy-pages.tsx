@@ -40,6 +40,7 @@ export const PAGES = {
   board: lazyPage(() => import('./board/BoardPage'), 'BoardPage'),
   admin: lazyPage(() => import('./admin/AdminRoutes'), 'AdminRoutes'),
   notifications: lazyPage(() => import('./notifications/NotificationsPage'), 'NotificationsPage'),
+  noticeSettings: lazyPage(() => import('./settings/NoticeSettingsPage'), 'NoticeSettingsPage'),
 } as const;
 
 /** The page an address opens (the routes of main.tsx), to load its code while the app starts. */
@@ -51,6 +52,7 @@ export function pageFor(pathname: string): LazyPage | null {
   if (pathname === '/board') return PAGES.board;
   if (pathname.startsWith('/admin')) return PAGES.admin;
   if (pathname === '/notifications') return PAGES.notifications;
+  if (pathname === '/settings/notifications') return PAGES.noticeSettings;
   return null;
 }
 

@@ -49,6 +49,12 @@ const SECTIONS: readonly Section[] = [
     anyOf: ['message.read', 'message.manage'],
     page: lazyPage(() => import('./WebhooksPage'), 'WebhooksPage').Page,
   },
+  {
+    path: 'messages',
+    label: 'admin.nav.messages',
+    anyOf: ['message.read'],
+    page: lazyPage(() => import('./messages/MessagesPage'), 'MessagesPage').Page,
+  },
   { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage').Page },
 ];
 

@@ -14,6 +14,7 @@ import { DetailsTab } from './tabs/DetailsTab';
 import { FeedbackTab } from './tabs/FeedbackTab';
 import { ImprovementTab } from './tabs/ImprovementTab';
 import { InvestigationTab } from './tabs/InvestigationTab';
+import { MessagesTab } from './tabs/MessagesTab';
 import { PlanTab } from './tabs/PlanTab';
 import { ResolutionTab } from './tabs/ResolutionTab';
 import { RelatedTab } from './tabs/RelatedTab';
@@ -21,7 +22,7 @@ import { ofKind } from './tabs/tab-kit';
 import { UnmaskModal } from './UnmaskModal';
 import { PrintDocuments } from './PrintDocuments';
 
-const TABS = ['details', 'investigation', 'analysis', 'resolution', 'feedback', 'plan', 'improvements', 'related'] as const;
+const TABS = ['details', 'investigation', 'analysis', 'resolution', 'feedback', 'messages', 'plan', 'improvements', 'related'] as const;
 type TabKey = (typeof TABS)[number];
 
 /**
@@ -110,6 +111,7 @@ export function ComplaintPage() {
                   label: label('feedback', ofKind(recs, 'feedback', 'survey', 'closing').length),
                   children: <FeedbackTab records={recs} />,
                 },
+                { key: 'messages', label: label('messages'), children: <MessagesTab id={id} /> },
                 { key: 'plan', label: label('plan', milestones.length), children: <PlanTab records={recs} milestones={milestones} /> },
                 {
                   key: 'improvements',
