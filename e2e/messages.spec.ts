@@ -225,8 +225,47 @@ test('a user sets a mobile phone and SMS for approaching deadlines; a wrong numb
   expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
 });
 
-/*
- * ---- Reserved for the lead: the failed SMS and its resend from the message log (#11 "Tests that must
- * exist": "the message log shows a failed SMS and resends it"). Use openMessageLog, searchLog,
- * messageRow / messageStatus (data-status: queued, sent, delivered, failed, dead) and resendFromLog.
- */
+/** The SMS gateway the test server texts (e2e/sms-gateway.ts): refuse or accept a number, list what arrived. */
+const gateway = `http://127.0.0.1:${process.env.E2E_SMS_PORT ?? ''}`;
+async function tellGateway(body: { refuse?: string[]; accept?: string[] }): Promise<void> {
+  const res = await fetch(`${gateway}/control`, { method: 'POST', body: JSON.stringify(body) });
+  expect(res.status).toBe(200);
+}
+
+test('the message log shows an SMS the gateway refused; once the gateway takes the number, the administrator resends it (#11)', async ({
+  page,
+  baseURL,
+}) => {
+  const errors = collectErrors(page);
+  const phone = `139${String(Date.now() % 100_000_000).padStart(8, '0')}`;
+  await tellGateway({ refuse: [phone] });
+  // a letter with a phone number only: its acknowledgment goes by SMS, and the gateway refuses it (400: no retries)
+  const c = await registerByAgent(baseURL, { channel: 'letter', complainant: { name: '短信测试', phone } });
+  const [ack] = await settledMessages(baseURL, c.number);
+  expect(ack).toMatchObject({ channel: 'sms', purpose: 'acknowledgment', status: 'dead' });
+
+  await openMessageLog(page);
+  await searchLog(page, c.number);
+  await expect(messageStatus(page, ack!.id)).toHaveText('最终失败');
+  await expect(messageRow(page, ack!.id)).toContainText('400');
+  await page.screenshot({ path: `${SHOTS}/messages-failed-sms.png`, fullPage: true });
+
+  await tellGateway({ accept: [phone] });
+  await resendFromLog(page, ack!.id);
+  // the job runner sends it within seconds; the log shows it sent after a refresh
+  await expect
+    .poll(
+      async () => {
+        await page.getByTestId('message-filter-q').press('Enter');
+        return messageRow(page, ack!.id).getAttribute('data-status');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('sent');
+  const received = (await (await fetch(`${gateway}/received`)).json()) as Array<{ phone: string; content: string; key: string }>;
+  const mine = received.filter((r) => r.phone === phone);
+  expect(mine).toHaveLength(1);
+  expect(mine[0]?.content).toContain(c.number);
+  expect(mine[0]?.key).toBe(ack!.idempotencyKey);
+  expect(errors).toEqual([]);
+});

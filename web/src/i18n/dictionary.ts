@@ -8,6 +8,7 @@ import * as complaint from './areas/complaint';
 import * as intake from './areas/intake';
 import * as ledger from './areas/ledger';
 import * as messages from './areas/messages';
+import * as templates from './areas/templates';
 import * as usability from './areas/usability';
 import * as webhooks from './areas/webhooks';
 import * as workbench from './areas/workbench';
@@ -23,6 +24,7 @@ export const zh = {
   ...intake.zh,
   ...ledger.zh,
   ...usability.zh,
+  ...templates.zh,
   ...webhooks.zh,
   ...messages.zh,
 };
@@ -36,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...intake.en,
   ...ledger.en,
   ...usability.en,
+  ...templates.en,
   ...webhooks.en,
   ...messages.en,
 };

@@ -44,6 +44,12 @@ const SECTIONS: readonly Section[] = [
     page: lazyPage(() => import('./TaxonomiesPage'), 'TaxonomiesPage').Page,
   },
   {
+    path: 'templates',
+    label: 'admin.nav.templates',
+    anyOf: ['message.manage'],
+    page: lazyPage(() => import('./templates/MessageTemplatesPage'), 'MessageTemplatesPage').Page,
+  },
+  {
     path: 'webhooks',
     label: 'admin.nav.webhooks',
     anyOf: ['message.read', 'message.manage'],
