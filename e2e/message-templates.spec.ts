@@ -27,11 +27,12 @@ test('an administrator edits a message template, sees the preview change, saves 
   await item.click();
   await expect(page.getByTestId('template-title')).toHaveText('受理回执（告知投诉人）');
 
-  // the built-in text, previewed: the administrator opens no complaints, so sample values
+  // the built-in text, previewed on the newest complaint (template managers preview on any complaint)
   const body = page.getByTestId('template-body');
   await expect(body).toHaveValue(/您的投诉已受理，编号 \{\{number\}\}/);
   const email = page.getByTestId('template-preview-email');
-  await expect(page.getByTestId('template-preview-source')).toHaveText('按示例数据预览（没有可查看的投诉）');
+  // the administrator previews on the newest complaint, whatever their complaint scope
+  await expect(page.getByTestId('template-preview-source')).toHaveText(/^按投诉 TS\d{12} 预览$/);
   await expect(email).toContainText(/您的投诉已受理，编号 TS\d{12}，我们将于 \d{4}-\d{2}-\d{2} 前答复您。/);
   await expect(page.getByTestId('template-preview-sms')).toContainText('【');
 
