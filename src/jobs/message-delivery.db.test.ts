@@ -128,6 +128,12 @@ describe('outbox delivery by the job runner (#11)', () => {
     });
     // the address itself is not in the history, only its masked form
     expect(JSON.stringify(events[0]?.payload)).not.toContain('li.si@');
+    // what the complainant was told shows in the log to readers of every complaint, not to the administrator (scope none)
+    const logAs = async (who: string) =>
+      (await t.inject({ method: 'GET', url: `/api/messages?complaint=${c.number}` }, who)).json<{ items: Array<{ body: string | null }> }>()
+        .items[0];
+    expect((await logAs('auditor'))?.body).toContain(c.number);
+    expect(await logAs('admin')).toMatchObject({ body: null, subject: null });
   });
 
   it('an SMS gateway that fails twice gets the same idempotency key three times, then the message is sent', async () => {

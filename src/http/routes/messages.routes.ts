@@ -64,7 +64,7 @@ export function messageRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           response: answers({ 200: answer.messagePage }),
         },
       },
-      async (req) => messageLog(ctx, req.query),
+      async (req) => messageLog(ctx, principal(req), req.query),
     );
 
     app.get(

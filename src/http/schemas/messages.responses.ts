@@ -33,6 +33,7 @@ export const messageItem = z.object({
   deadAt: instant.nullable(),
   resentAt: instant.nullable(),
   resentBy: z.string().nullable(),
+  contentHidden: z.boolean().describe('subject and body withheld: a message to the complainant, read without access to every complaint'),
 });
 
 export const messagePage = z.object({

@@ -6,7 +6,7 @@
  * and reads the development mailbox. A complaint's own messages are shown on its page to whoever
  * may open the complaint. Providers confirm delivery through the receipt endpoint.
  */
-import type { Principal } from '../../domain/access/permissions.js';
+import { can, scopeFilter, type Principal } from '../../domain/access/permissions.js';
 import { DomainError } from '../../domain/errors.js';
 import { maskEmail, maskPhone } from '../../domain/personal-data/masking.js';
 import type { MessageChannel, MessageStatus } from '../../db/schema.js';
@@ -53,6 +53,8 @@ export interface MessageItem {
   deadAt: Date | null;
   resentAt: Date | null;
   resentBy: string | null;
+  /** subject and body withheld from this reader (a message to the complainant, read without access to every complaint) */
+  contentHidden: boolean;
 }
 
 export interface MessageQuery {
@@ -92,10 +94,22 @@ function toItem(r: MessageLogRow): MessageItem {
     deadAt: r.dead_at,
     resentAt: r.resent_at,
     resentBy: r.resent_by,
+    contentHidden: false,
   };
 }
 
-export async function messageLog(ctx: ServiceContext, q: MessageQuery) {
+/**
+ * What a message to the complainant said (the feedback's text may name people) is shown in the log
+ * only to readers of every complaint (inspectors, auditors); an administrator, whose complaint scope
+ * is none, sees its status, proof and masked address, and the text on the complaint page if they
+ * may open it.
+ */
+function readableBy(p: Principal, item: MessageItem): MessageItem {
+  if (item.recipientKind !== 'complainant' || (can(p, 'complaint.read') && scopeFilter(p).all)) return item;
+  return { ...item, subject: null, body: null, contentHidden: true };
+}
+
+export async function messageLog(ctx: ServiceContext, p: Principal, q: MessageQuery) {
   const before = q.cursor ? decodeKeyset(q.cursor, 'cursor') : null;
   const complaintId = q.complaint && isUuid(q.complaint) ? q.complaint : undefined;
   const rows = await listMessages(ctx.db, {
@@ -112,7 +126,7 @@ export async function messageLog(ctx: ServiceContext, q: MessageQuery) {
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toItem),
+    items: page.map((r) => readableBy(p, toItem(r))),
     counts: await countMessagesByStatus(ctx.db),
     nextCursor: rows.length > q.limit && last ? encodeKeyset({ at: last.created_at, id: last.id }) : null,
   };
@@ -146,7 +160,7 @@ export async function resendMessage(ctx: ServiceContext, meta: RequestMeta, p: P
   });
   const row = await findMessageLogRow(ctx.db, id);
   if (!row) throw new DomainError('message_not_found');
-  return toItem(row);
+  return readableBy(p, toItem(row));
 }
 
 /** The development mailbox: what would have been sent without an SMTP server or SMS gateway. */

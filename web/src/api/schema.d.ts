@@ -12550,6 +12550,8 @@ export interface paths {
                 channel: 'email' | 'sms' | 'webhook';
                 complaintId: string | null;
                 complaintNumber: string | null;
+                /** @description subject and body withheld: a message to the complainant, read without access to every complaint */
+                contentHidden: boolean;
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
@@ -26607,6 +26609,8 @@ export interface paths {
                 channel: 'email' | 'sms' | 'webhook';
                 complaintId: string | null;
                 complaintNumber: string | null;
+                /** @description subject and body withheld: a message to the complainant, read without access to every complaint */
+                contentHidden: boolean;
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
@@ -26754,6 +26758,8 @@ export interface paths {
               channel: 'email' | 'sms' | 'webhook';
               complaintId: string | null;
               complaintNumber: string | null;
+              /** @description subject and body withheld: a message to the complainant, read without access to every complaint */
+              contentHidden: boolean;
               /** Format: date-time */
               createdAt: string;
               /** Format: date-time */

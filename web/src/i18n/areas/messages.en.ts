@@ -69,6 +69,7 @@ export const en: Record<keyof typeof zh, string> = {
   'messages.detail.subject': 'Subject',
   'messages.detail.body': 'What was sent (last attempt)',
   'messages.detail.noBody': 'Not sent yet: the text is rendered when it is sent',
+  'messages.detail.hidden': 'What the complainant was told shows to those who may read every complaint, and on the complaint page',
   'messages.detail.provider': 'Sent through',
   'messages.detail.providerId': 'Provider message id',
   'messages.detail.idempotencyKey': 'Idempotency key',

@@ -67,6 +67,7 @@ export const zh = {
   'messages.detail.subject': '主题',
   'messages.detail.body': '发送内容（最近一次尝试）',
   'messages.detail.noBody': '尚未发送，内容在发送时生成',
+  'messages.detail.hidden': '发给投诉人的内容仅对可查看全部投诉的人员显示，也可在投诉详情页查看',
   'messages.detail.provider': '发送方式',
   'messages.detail.providerId': '服务商消息编号',
   'messages.detail.idempotencyKey': '幂等键',

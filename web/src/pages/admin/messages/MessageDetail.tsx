@@ -21,7 +21,11 @@ export function MessageDetail({ m }: { m: Message }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('messages.detail.body')} span={2}>
-        {m.body === null ? (
+        {m.contentHidden ? (
+          <Typography.Text type="secondary" data-testid="message-content-hidden">
+            {t('messages.detail.hidden')}
+          </Typography.Text>
+        ) : m.body === null ? (
           <Typography.Text type="secondary">{t('messages.detail.noBody')}</Typography.Text>
         ) : (
           <Typography.Paragraph
