@@ -5,6 +5,7 @@ import { findUser } from '../src/db/repositories/user.repository.js';
 import { TEST_PASSWORD, TEST_SESSION_SECRET, testSecurity } from './test-constants.js';
 import { createApiToken } from '../src/services/people/auth/token.service.js';
 import type { SecuritySettings, ServiceContext } from '../src/services/context.js';
+import type { ChannelSettings } from '../src/services/channels/channel-settings.js';
 import { principalOf } from '../src/services/people/principal.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -26,6 +27,7 @@ export interface TestApp extends TestDatabase {
 export async function createTestApp(
   initialNow: Date | string = '2026-11-25T02:00:00Z',
   security: Partial<SecuritySettings> = {},
+  channels?: ChannelSettings,
 ): Promise<TestApp> {
   const tdb = await createTestDatabase();
   let current = new Date(initialNow);
@@ -38,9 +40,10 @@ export async function createTestApp(
     logLevel: 'silent',
     security: settings,
     sessionSecret: TEST_SESSION_SECRET,
+    channels,
   });
   await app.ready();
-  const ctx: ServiceContext = { db: tdb.db, timeZone: 'Asia/Shanghai', now, security: settings };
+  const ctx: ServiceContext = { db: tdb.db, timeZone: 'Asia/Shanghai', now, security: settings, channels };
   const tokens = new Map<string, string>();
 
   async function tokenFor(username: string): Promise<string> {

@@ -15,12 +15,13 @@ import { startJobRunner, type JobRunner } from './job-runner.js';
 import type { QueueName } from './job-queues.js';
 import { verifyWebhookSignature } from '../domain/messages/webhook-signature.js';
 
+const RECEIPT_TOKEN = 'receipt-token-for-the-tests';
 let t: TestApp;
 let rx: HttpReceiver;
 const runners: JobRunner[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp('2026-11-25T02:00:00Z');
+  t = await createTestApp('2026-11-25T02:00:00Z', {}, { ...DEVELOPMENT_CHANNELS, receiptToken: RECEIPT_TOKEN });
   rx = await startHttpReceiver();
   // fast retries for the test: 3 attempts a second apart, an attempt taken for crashed after 3 s
   await tune('message.send', { retry_limit: 2, retry_delay: 1, retry_backoff: false, expire_seconds: 3 });
@@ -164,6 +165,28 @@ describe('outbox delivery by the job runner (#11)', () => {
     expect(m).toMatchObject({ attempts: 3, provider: 'sms-http', last_error: null });
     expect(m?.provider_id).toMatch(/^gw-/);
     expect(m?.segments).toBeGreaterThanOrEqual(1);
+
+    // the gateway's delivery receipt, matched by its id; a receipt without the shared token is refused
+    const receipt = (token: string | null, payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/messages/receipts',
+        payload,
+        headers: token ? { 'x-receipt-token': token } : {},
+      });
+    expect((await receipt(null, { providerId: m!.provider_id, status: 'delivered' })).statusCode).toBe(401);
+    expect((await receipt('wrong-token-wrong-token', { providerId: m!.provider_id, status: 'delivered' })).statusCode).toBe(401);
+    expect((await receipt(RECEIPT_TOKEN, { providerId: 'gw-unknown', status: 'delivered' })).statusCode).toBe(404);
+    const ok = await receipt(RECEIPT_TOKEN, {
+      provider: 'sms-http',
+      providerId: m!.provider_id,
+      status: 'delivered',
+      at: '2026-11-25T02:00:30Z',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ messageId: m!.id, status: 'delivered' });
+    const [delivered] = await messagesOf(c.id);
+    expect(delivered?.delivered_at?.toISOString()).toBe('2026-11-25T02:00:30.000Z');
   });
 
   it('after the last attempt the message is dead, a tracked exception is raised; a resend from the message log delivers it', async () => {
