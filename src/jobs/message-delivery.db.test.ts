@@ -216,6 +216,14 @@ describe('outbox delivery by the job runner (#11)', () => {
       .execute();
     expect(failedEvent).toHaveLength(1);
 
+    // the job is on the dead-letter list of failed jobs
+    const failed = await t.inject({ method: 'GET', url: '/api/jobs/failed?queue=message.send' }, 'admin');
+    expect(failed.statusCode, failed.body).toBe(200);
+    const job = failed
+      .json<{ items: Array<{ id: string; queue: string; data: { messageId?: string }; attempts: number }> }>()
+      .items.find((j) => j.data.messageId === dead!.id);
+    expect(job).toMatchObject({ queue: 'message.send', attempts: 3 });
+
     // the message log lists it with its status; an administrator resends it
     const log = await t.inject({ method: 'GET', url: `/api/messages?status=dead&complaint=${c.number}` }, 'admin');
     expect(log.statusCode, log.body).toBe(200);
@@ -237,6 +245,18 @@ describe('outbox delivery by the job runner (#11)', () => {
     // a sent message is not resent
     const again = await t.inject({ method: 'POST', url: `/api/messages/${dead!.id}/resend` }, 'admin');
     expect(again.statusCode).toBe(409);
+    // retrying the failed job by hand now finds the message sent: nothing goes out twice
+    const retried = await t.inject({ method: 'POST', url: `/api/jobs/message.send/${job!.id}/retry` }, 'admin');
+    expect(retried.statusCode, retried.body).toBe(204);
+    await vi.waitFor(
+      async () => {
+        const r = await sql<{ state: string }>`SELECT state::text FROM pgboss.job WHERE id = ${job!.id}::uuid`.execute(t.db);
+        expect(r.rows[0]?.state).toBe('completed');
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(smsTo(phone)).toHaveLength(4);
+    expect((await t.inject({ method: 'POST', url: `/api/jobs/message.send/${job!.id}/retry` }, 'admin')).statusCode).toBe(409);
     // the audit log names the resend
     const audit = await t.db.selectFrom('audit_log').select(['action', 'actor']).where('action', '=', 'message.resend').execute();
     expect(audit).toEqual([{ action: 'message.resend', actor: 'admin' }]);
