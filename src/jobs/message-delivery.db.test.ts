@@ -15,6 +15,9 @@ import { startJobRunner, type JobRunner } from './job-runner.js';
 import type { QueueName } from './job-queues.js';
 import { verifyWebhookSignature } from '../domain/messages/webhook-signature.js';
 
+// the runner polls, retries and sends for real: room for a busy two-core machine
+vi.setConfig({ testTimeout: 120_000 });
+
 const RECEIPT_TOKEN = 'receipt-token-for-the-tests';
 let t: TestApp;
 let rx: HttpReceiver;

@@ -17,6 +17,9 @@ import { runDailyDigest } from '../services/channels/digest.service.js';
 import type { MessageItemAnswer, NoticeSettingsAnswer } from '../http/schemas/messages.responses.js';
 import { startJobRunner, type JobRunner } from './job-runner.js';
 
+// the runner polls, retries and sends for real: room for a busy two-core machine
+vi.setConfig({ testTimeout: 120_000 });
+
 let t: TestApp;
 let smtp: SmtpReceiver;
 let rx: HttpReceiver;
