@@ -1,7 +1,8 @@
 import { Typography } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../../../i18n/i18n';
-import { echarts, type ChartOption } from '../../board/echarts-setup';
+import { EChart } from '../../board/EChart';
+import type { ChartOption } from '../../board/echarts-setup';
 import { STATUS_COLOUR, STATUSES, type MessagePage, type MessageStatus } from './message-kit';
 
 interface StatusChartProps {
@@ -13,14 +14,11 @@ interface StatusChartProps {
 
 /**
  * The messages per status as one small bar chart (numbers people compare); a click on a bar filters
- * the log by that status (again: the filter is lifted). Bars outside the filter fade.
+ * the log by that status (again: the filter is lifted). Bars outside the filter fade. Drawn by the
+ * board's EChart (its sizing and clean-up).
  */
 export function StatusChart({ counts, selected, onPick }: StatusChartProps) {
   const { t, label } = useI18n();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
 
   const option = useMemo<ChartOption>(
     () => ({
@@ -45,41 +43,22 @@ export function StatusChart({ counts, selected, onPick }: StatusChartProps) {
     [counts, selected, label],
   );
 
-  useEffect(() => {
-    const node = el.current;
-    if (!node) return;
-    const c = echarts.init(node, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('click', (p) => {
-      const status = STATUSES[p.dataIndex];
-      if (status) pick.current(status);
-    });
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(node);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
   const total = STATUSES.reduce((n, s) => n + (counts?.[s] ?? 0), 0);
   return (
     <div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('messages.counts')} · {t('messages.countsHint')}
       </Typography.Text>
-      <div
-        ref={el}
-        role="img"
-        aria-label={`${t('messages.counts')}: ${STATUSES.map((s) => `${label('messages.status', s)} ${counts?.[s] ?? 0}`).join(', ')}`}
-        data-testid="message-counts"
-        data-total={total}
-        style={{ width: '100%', height: 150 }}
+      <EChart
+        option={option}
+        height={150}
+        label={`${t('messages.counts')}: ${STATUSES.map((s) => `${label('messages.status', s)} ${counts?.[s] ?? 0}`).join(', ')}`}
+        testId="message-counts"
+        data={{ 'data-total': total }}
+        onItemClick={(index) => {
+          const status = STATUSES[index];
+          if (status) onPick(status);
+        }}
       />
     </div>
   );
