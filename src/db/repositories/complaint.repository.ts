@@ -218,3 +218,8 @@ export async function rewriteStoredPersonalData(
     .where('id', '=', id)
     .execute();
 }
+
+/** Marks the complaint changed (a message or files arrived), for lists ordered by the last change. */
+export async function touchComplaint(db: Kysely<DB>, id: string, at: Date): Promise<void> {
+  await db.updateTable('complaints').set({ updated_at: at }).where('id', '=', id).execute();
+}

@@ -14,7 +14,7 @@ import { access, metaOf, principal } from '../auth/route-access.js';
 import { idParams } from '../schemas/common.js';
 import { BODY_ERRORS, complaintDetail as detailAnswer, fileDownload } from '../schemas/complaint.responses.js';
 import { answers } from '../schemas/response.js';
-import { receiveEvidenceUpload } from './evidence-upload.js';
+import { receiveEvidenceUpload } from './multipart-upload.js';
 
 /** Content-Disposition with an ASCII fallback and the exact UTF-8 name (RFC 6266, RFC 5987 filename*). */
 export function contentDisposition(name: string): string {

@@ -26,12 +26,27 @@ import { loadWorkingCalendar } from '../administration/calendar.service.js';
 import { resolvePlacement, type Registrant } from './complaint-placement.js';
 import { protectedPersonalData } from './personal-data.service.js';
 import { notify } from '../workflow/notify.service.js';
+import type { StagedEvidenceFile } from '../workflow/handlers/evidence.handlers.js';
+import { storeAttachments } from './attachment-store.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { currentPolicy } from '../administration/policy.service.js';
 
 export interface RegisterResult {
   complaintId: string;
   replayed: boolean;
+}
+
+/** How a complaint that did not come from a staff form is registered (#12). */
+export interface RegisterOptions {
+  /** files received with it (R-B4), staged on disk with their sha256; stored in the same transaction */
+  files?: readonly StagedEvidenceFile[];
+  /** where the files came from, for the record (`portal`, `email`, `counter`…) */
+  attachmentSource?: string;
+  /**
+   * nobody typed it in (portal, app, e-mail): it has no handler or tracker yet, and the responsible
+   * department's supervisors are told so they assign one
+   */
+  unassigned?: boolean;
 }
 
 const IDEMPOTENCY_SCOPE = 'complaints.register';
@@ -46,6 +61,7 @@ export async function registerComplaint(
   registrant: Registrant,
   input: IntakeInput,
   idempotencyKey?: string,
+  options: RegisterOptions = {},
 ): Promise<RegisterResult> {
   const now = ctx.now();
   const { version: policyVersion, policy } = await currentPolicy(ctx.db);
@@ -113,18 +129,33 @@ export async function registerComplaint(
       created_by: actor.id,
       updated_at: now,
       regulatory_days: policy.regulatory.decisionDays,
-      // R-E1: the person who registered it tracks it and is its first contact, until reassigned
-      assignee: actor.id,
-      tracker: actor.id,
+      // R-E1: the person who registered it tracks it and is its first contact, until reassigned;
+      // a complaint nobody typed in waits for a supervisor to assign it
+      assignee: options.unassigned ? null : actor.id,
+      tracker: options.unassigned ? null : actor.id,
     });
     await insertClocks(trx, id, clocks, policyVersion, now);
     await linkDuplicates(trx, id, number, duplicates, actor, now);
     await appendEvents(trx, id, registrationEvents(actor, now, { number, receivedAt, input, grading, clocks, policyVersion, duplicates }));
+    if (options.files && options.files.length > 0) {
+      await storeAttachments(trx, { complaintId: id, files: options.files, source: options.attachmentSource ?? input.channel, by: actor.id, at: now });
+    }
+    const target = { id, number, departmentIds: placement.departmentIds, branchId: placement.branchId };
+    if (options.unassigned && grading.level !== 1) {
+      // the level-1 alert below tells the same supervisors
+      await notify(
+        trx,
+        { ...target, assignee: null, tracker: null },
+        ['supervisors'],
+        { kind: 'complaint_arrived', sourceKey: `arrived:${id}`, message: { template: 'complaint.arrived', params: { number, channel: input.channel } } },
+        now,
+      );
+    }
     if (grading.level === 1) {
       // R-C3: the department supervisor is alerted at once; a major complaint also alerts the leadership group
       await notify(
         trx,
-        { id, number, departmentIds: placement.departmentIds, branchId: placement.branchId, assignee: actor.id, tracker: actor.id },
+        { ...target, assignee: options.unassigned ? null : actor.id, tracker: options.unassigned ? null : actor.id },
         grading.major ? ['supervisors', 'leadership'] : ['supervisors'],
         {
           kind: 'level1_registered',

@@ -1,7 +1,7 @@
 /**
  * Analysis (R-D2), settlement (R-D3), transfer and merge through HTTP on real PostgreSQL: root
  * causes from the taxonomy; a complaint leaving the workflow ends its clocks. Evidence (R-D1):
- * src/http/routes/evidence-upload.db.test.ts.
+ * src/http/routes/multipart-upload.db.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldError } from '../../../test/db-assertions.js';
@@ -52,7 +52,7 @@ async function lastEvent(id: string): Promise<Event | undefined> {
   return (await t.inject({ method: 'GET', url: `/api/complaints/${id}/events` }, 'agent')).json<ComplaintEventsAnswer>().items.pop();
 }
 
-// evidence uploads (multipart, streamed): src/http/routes/evidence-upload.db.test.ts
+// evidence uploads (multipart, streamed): src/http/routes/multipart-upload.db.test.ts
 
 describe('analysis and settlement (R-D2, R-D3)', () => {
   it('root causes from the taxonomy, impact and strategy; a settlement the customer agreed to', async () => {

@@ -1,7 +1,7 @@
 /**
  * Evidence of an investigation (R-D1): a note, the method (document review, interview, site visit,
  * external expert) and optionally one file. The file arrives as a multipart upload staged on disk
- * (http/routes/evidence-upload.ts: type, size and sha256 checked while streaming); its bytes go to
+ * (http/routes/multipart-upload.ts: type, size and sha256 checked while streaming); its bytes go to
  * evidence_file_chunks, the `evidence` record and the event hold its metadata with the sha256 (so
  * the hash chain covers the file); GET /api/complaints/{id}/evidence/{fileId} downloads it.
  */

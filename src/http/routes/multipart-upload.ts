@@ -1,9 +1,10 @@
 /**
- * Receives the multipart upload of POST /api/complaints/{id}/add-evidence (issue #9 item 8): the
- * text fields `method` and `note`, and at most one part `file`, streamed to a temp file while its
- * size is counted, its sha256 computed and its first bytes kept for the signature check. Nothing
- * holds the whole file in memory; the transaction that stores it (and locks the complaint) starts
- * only once the upload is complete, so a slow upload never blocks the complaint.
+ * Receives a multipart upload (issue #9 item 8; generalised for #12): named text fields and up to
+ * `maxFiles` parts in one file field, each streamed to a temp file while its size is counted, its
+ * sha256 computed and its first bytes kept for the signature check. Nothing holds a whole file in
+ * memory; the transaction that stores the files (and locks the complaint) starts only once the upload
+ * is complete, so a slow upload never blocks the complaint. Used by evidence (one `file` with
+ * `method` and `note`), attachments, letters, and the portal's submission and additions.
  *
  * Every refusal is a 4xx naming the field: 413 `file_too_large` (field `file`, with the limit),
  * 415 `file_type_not_allowed`, 400 `file_empty` / `file_content_mismatch` / `unknown_field` /
@@ -33,8 +34,7 @@ import {
   type EvidenceSettings,
 } from '../../services/workflow/handlers/evidence-file.js';
 
-const TEXT_FIELDS = new Set(['method', 'note']);
-/** the note is at most 20,000 characters: 80 KB of UTF-8 at worst */
+/** a text field is at most 20,000 characters: 80 KB of UTF-8 at worst (a portal complaint's JSON a little more) */
 const FIELD_BYTES = 96 * 1024;
 /** what the form around the file may add to the request (boundaries, part headers, the note) */
 const FORM_OVERHEAD = 256 * 1024;
@@ -43,6 +43,25 @@ export interface ReceivedUpload {
   fields: Record<string, string>;
   file: StagedEvidenceFile | null;
   /** removes the temp file; call it whatever happens next */
+  cleanup: () => Promise<void>;
+}
+
+/** What one form may carry. */
+export interface MultipartShape {
+  /** the text fields accepted (each at most once); any other field is refused naming it */
+  textFields: readonly string[];
+  /** the name of the file parts */
+  fileField: string;
+  maxFiles: number;
+  settings: EvidenceSettings;
+  /** the temp folder's name prefix (tests look for leftovers by it) */
+  tempPrefix?: string;
+}
+
+export interface ReceivedMultipart {
+  fields: Record<string, string>;
+  files: StagedEvidenceFile[];
+  /** removes the temp files; call it whatever happens next */
   cleanup: () => Promise<void>;
 }
 
@@ -63,36 +82,52 @@ class Inspect extends Transform {
 }
 
 /** The limits busboy enforces while parsing. */
-function limitsFor(settings: EvidenceSettings) {
-  return { fileSize: settings.maxBytes, files: 1, fields: 4, parts: 6, fieldSize: FIELD_BYTES, fieldNameSize: 100, headerPairs: 50 };
+function limitsFor(shape: MultipartShape) {
+  const fields = shape.textFields.length + 2;
+  return {
+    fileSize: shape.settings.maxBytes,
+    files: shape.maxFiles,
+    fields,
+    parts: fields + shape.maxFiles + 2,
+    fieldSize: FIELD_BYTES,
+    fieldNameSize: 100,
+    headerPairs: 50,
+  };
 }
 
 /** A declared body that cannot fit is refused before a byte of it is read. */
-export function refuseOversizedRequest(req: FastifyRequest, settings: EvidenceSettings): void {
+export function refuseOversizedRequest(req: FastifyRequest, settings: EvidenceSettings, maxFiles = 1): void {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > settings.maxBytes + FORM_OVERHEAD) throw fileTooLarge(settings);
+  if (Number.isFinite(declared) && declared > settings.maxBytes * maxFiles + FORM_OVERHEAD) throw fileTooLarge(settings);
 }
 
+/** The evidence form: `method`, `note` and at most one `file`. */
 export async function receiveEvidenceUpload(req: FastifyRequest, settings: EvidenceSettings): Promise<ReceivedUpload> {
+  const r = await receiveMultipart(req, { textFields: ['method', 'note'], fileField: 'file', maxFiles: 1, settings, tempPrefix: 'evidence-' });
+  return { fields: r.fields, file: r.files[0] ?? null, cleanup: r.cleanup };
+}
+
+export async function receiveMultipart(req: FastifyRequest, shape: MultipartShape): Promise<ReceivedMultipart> {
+  const { settings } = shape;
   if (!req.isMultipart()) {
     throw new DomainError('multipart_required', { contentType: String(req.headers['content-type'] ?? '') }, 'Content-Type');
   }
-  refuseOversizedRequest(req, settings);
-  const dir = await mkdtemp(path.join(tmpdir(), 'evidence-'));
+  refuseOversizedRequest(req, settings, shape.maxFiles);
+  const dir = await mkdtemp(path.join(tmpdir(), shape.tempPrefix ?? 'upload-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
-  const parts = req.parts({ limits: limitsFor(settings) })[Symbol.asyncIterator]();
+  const parts = req.parts({ limits: limitsFor(shape) })[Symbol.asyncIterator]();
   const fields = new Map<string, string>();
-  let file: StagedEvidenceFile | null = null;
+  const files: StagedEvidenceFile[] = [];
   try {
     for (;;) {
       const next = await parts.next();
       if (next.done) break;
       const part: Multipart = next.value;
       if (part.type === 'file') {
-        if (part.fieldname !== 'file') throw unknownField(part.fieldname);
-        file = await stage(part, path.join(dir, 'upload'), settings);
+        if (part.fieldname !== shape.fileField) throw unknownField(part.fieldname);
+        files.push(await stage(part, path.join(dir, `upload-${files.length}`), settings, shape.fileField, files.length, shape.maxFiles));
       } else {
-        if (!TEXT_FIELDS.has(part.fieldname)) throw unknownField(part.fieldname);
+        if (!shape.textFields.includes(part.fieldname)) throw unknownField(part.fieldname);
         if (fields.has(part.fieldname)) throw new DomainError('duplicate_field', { name: part.fieldname }, part.fieldname);
         if (part.valueTruncated) throw new DomainError('field_too_long', { max: FIELD_BYTES }, part.fieldname);
         const value = String(part.value);
@@ -100,24 +135,42 @@ export async function receiveEvidenceUpload(req: FastifyRequest, settings: Evide
         fields.set(part.fieldname, value);
       }
     }
-    return { fields: Object.fromEntries(fields), file, cleanup };
+    return { fields: Object.fromEntries(fields), files, cleanup };
   } catch (err) {
     await drain(parts);
     await cleanup();
-    throw asUploadError(err, settings);
+    throw asUploadError(err, shape);
   }
 }
 
-/** Streams one file part to `target`; refuses a type not allowed before reading it. */
-async function stage(part: MultipartFile, target: string, settings: EvidenceSettings): Promise<StagedEvidenceFile> {
+/**
+ * Streams one file part to `target`; refuses a type not allowed before reading it. With several
+ * files a refusal names the part (`files[1]`) and the file's name, so the user knows which one.
+ */
+async function stage(
+  part: MultipartFile,
+  target: string,
+  settings: EvidenceSettings,
+  field: string,
+  index: number,
+  maxFiles: number,
+): Promise<StagedEvidenceFile> {
   const name = sanitizeFileName(part.filename || 'file');
-  const contentType = canonicalType(part.mimetype, name);
-  checkEvidenceType(contentType, settings);
-  const inspect = new Inspect();
-  await pipeline(part.file, inspect, createWriteStream(target));
-  if (part.file.truncated) throw fileTooLarge(settings);
-  checkEvidenceContent(contentType, inspect.size, inspect.head, settings);
-  return { path: target, name, contentType, size: inspect.size, sha256: inspect.digest() };
+  const named = (err: unknown): unknown => {
+    if (maxFiles === 1 || !(err instanceof DomainError)) return err;
+    return new DomainError(err.code, { ...(err.params as Record<string, unknown>), fileName: name } as never, `${field}[${index}]`);
+  };
+  try {
+    const contentType = canonicalType(part.mimetype, name);
+    checkEvidenceType(contentType, settings);
+    const inspect = new Inspect();
+    await pipeline(part.file, inspect, createWriteStream(target));
+    if (part.file.truncated) throw fileTooLarge(settings);
+    checkEvidenceContent(contentType, inspect.size, inspect.head, settings);
+    return { path: target, name, contentType, size: inspect.size, sha256: inspect.digest() };
+  } catch (err) {
+    throw named(err);
+  }
 }
 
 /** Reads and discards what is left of the request (each part is bounded by the limits). */
@@ -138,7 +191,8 @@ function unknownField(name: string): DomainError {
 }
 
 /** Our refusals as they are; the multipart parser's own errors as 4xx naming the body or the file. */
-function asUploadError(err: unknown, settings: EvidenceSettings): unknown {
+function asUploadError(err: unknown, shape: MultipartShape): unknown {
+  const { settings } = shape;
   if (isDomainError(err)) return err;
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
   // the server's own trouble (disk full, temp dir not writable) stays a 5xx
@@ -147,7 +201,7 @@ function asUploadError(err: unknown, settings: EvidenceSettings): unknown {
     case 'FST_REQ_FILE_TOO_LARGE':
       return fileTooLarge(settings);
     case 'FST_FILES_LIMIT':
-      return new DomainError('too_many_files', { max: 1 }, 'file');
+      return new DomainError('too_many_files', { max: shape.maxFiles }, shape.fileField);
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return new DomainError('too_many_fields', {}, 'body');
