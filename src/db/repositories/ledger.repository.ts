@@ -46,6 +46,7 @@ function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
   if (q.q) where.push(sql<SqlBool>`search_text LIKE ${likePattern(q.q)}`);
   if (q.todo) where.push(todoSql(q.todo, 'complaints'));
   else if (q.involves) where.push(eb.or([eb('assignee', '=', q.involves), eb('tracker', '=', q.involves)]));
+  if (q.unassigned !== undefined) where.push(q.unassigned ? eb('assignee', 'is', null) : eb('assignee', 'is not', null));
   if (q.contactKeys) where.push(sql<SqlBool>`contact_keys && ${sql.val(q.contactKeys)}::text[]`);
   if (q.dueBefore) {
     const dueBefore = q.dueBefore;

@@ -17,6 +17,8 @@ export interface LedgerFilter {
   q?: string;
   /** complaints this user (username) handles or tracks */
   involves?: string;
+  /** true: complaints nobody handles yet (arrived by the portal, the app or e-mail, #12); false: the others */
+  unassigned?: boolean;
   /** a running clock falls due between now and this time (not yet overdue) */
   dueBefore?: Date;
   /** contact keys (normalised phone / e-mail, see contactKeys): earlier complaints of a complainant */

@@ -57,6 +57,10 @@ export const ledgerQuerystring = z.strictObject({
   account: z.string().trim().min(4).max(64).optional().describe('exact policy/bank/securities account number (matched by keyed hash)'),
   total: z.enum(['true', 'false']).optional().describe('also count all matching complaints'),
   mine: z.enum(['true', 'false']).optional().describe('only complaints you handle (assignee) or track'),
+  unassigned: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only complaints without a handler yet (arrived by the portal, the app or e-mail); false: only those with one'),
   dueWithinHours: z.coerce
     .number()
     .int()

@@ -9,6 +9,8 @@ import { verifyLedger } from './ledger-verify.service.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { addCorrespondence, registerFromChannel, stageBuffer } from './channel-intake.service.js';
 import type { IntakeInput } from '../../domain/complaint/intake.js';
+import type { LedgerPageAnswer } from '../../http/schemas/complaint.responses.js';
+import type { WorkbenchAnswer } from '../../http/schemas/workbench.responses.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -104,3 +106,26 @@ describe('addCorrespondence (#12 item 5)', () => {
     }
   });
 });
+
+describe('an unassigned complaint waits for a handler (#12)', () => {
+  it('shows on the supervisor\'s workbench and in the ledger filter; whoever assigns it tracks it (R-E1)', async () => {
+    const { complaintId, number } = await registerFromChannel(t.ctx, { input: input({ channel: 'app' }), files: [], by: 'app' });
+    const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json<WorkbenchAnswer>();
+    expect(wb.unassigned?.items.map((c) => c.number)).toContain(number);
+    // a department handler does not assign: no such section
+    const handlers = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'handler')).json<WorkbenchAnswer>();
+    expect(handlers.unassigned).toBeNull();
+    const ledger = await t.inject({ method: 'GET', url: '/api/complaints?unassigned=true&limit=200' }, 'supervisor');
+    expect(ledger.json<LedgerPageAnswer>().items.map((c) => c.number)).toContain(number);
+    const assigned = await t.inject(
+      { method: 'POST', url: `/api/complaints/${complaintId}/assign`, payload: { assignee: 'agent' } },
+      'supervisor',
+    );
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const c = await t.db.selectFrom('complaints').select(['assignee', 'tracker']).where('id', '=', complaintId).executeTakeFirstOrThrow();
+    expect(c).toEqual({ assignee: 'agent', tracker: 'supervisor' });
+    const after = await t.inject({ method: 'GET', url: '/api/complaints?unassigned=true&limit=200' }, 'supervisor');
+    expect(after.json<LedgerPageAnswer>().items.map((x) => x.number)).not.toContain(number);
+  });
+});
+

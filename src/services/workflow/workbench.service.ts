@@ -11,7 +11,8 @@ export const DUE_SOON_HOURS = 24;
 const SHOWN = 8;
 
 /**
- * The workbench (home page) of one user: their open complaints, what falls due soon, what is overdue,
+ * The workbench (home page) of one user: their open complaints, those waiting for a handler (for
+ * users who assign), what falls due soon, what is overdue,
  * open exceptions and unread notifications, each with its count and the first few (R-E1, R-E3).
  * The complaint lists are ledger queries, so each section can open as a ledger view with the same
  * filter (`mine`, `dueWithinHours`, `overdue`), and every count honours the user's data scope (R-H1).
@@ -24,8 +25,9 @@ export async function workbench(ctx: ServiceContext, p: Principal, opts: { engli
     return { total: page.total ?? 0, items: page.items };
   };
   const readsComplaints = can(p, 'complaint.read');
-  const [mine, dueSoon, overdue, exceptions, exceptionCount, inbox] = await Promise.all([
+  const [mine, unassigned, dueSoon, overdue, exceptions, exceptionCount, inbox] = await Promise.all([
     readsComplaints ? section({ involves: p.username }) : null,
+    readsComplaints && can(p, 'complaint.assign') ? section({ unassigned: true }) : null,
     readsComplaints ? section({ dueBefore: new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000), overdue: false }, 'level') : null,
     readsComplaints ? section({ overdue: true }, 'level') : null,
     readsComplaints ? listExceptions(ctx, p, { status: 'open', limit: SHOWN }) : null,
@@ -35,6 +37,7 @@ export async function workbench(ctx: ServiceContext, p: Principal, opts: { engli
   return {
     dueSoonHours: DUE_SOON_HOURS,
     mine,
+    unassigned,
     dueSoon,
     overdue,
     exceptions: exceptions && exceptionCount !== null ? { total: exceptionCount, items: exceptions.items } : null,

@@ -27,7 +27,12 @@ export const assign = handler({
     );
     const departments = [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])];
     return {
-      patch: { assignee: b.assignee ?? h.complaint.assignee, tracker: b.tracker ?? h.complaint.tracker, department_ids: departments },
+      // a complaint that arrived by itself (#12) has no tracker: whoever assigns it tracks it (R-E1)
+      patch: {
+        assignee: b.assignee ?? h.complaint.assignee,
+        tracker: b.tracker ?? h.complaint.tracker ?? h.p.username,
+        department_ids: departments,
+      },
       payload: { assignee: b.assignee ?? null, tracker: b.tracker ?? null, departmentIds: b.departmentIds ?? [], note: b.note ?? null },
     };
   },

@@ -2,6 +2,7 @@
 export const zh = {
   'workbench.welcome': '欢迎，{name}',
   'workbench.mine': '我的待办',
+  'workbench.unassigned': '待分派',
   'workbench.dueSoon': '{hours} 小时内到期',
   'workbench.overdue': '已逾期',
   'workbench.exceptions': '异常事项',
@@ -24,6 +25,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'workbench.welcome': 'Welcome, {name}',
   'workbench.mine': 'My to-do',
+  'workbench.unassigned': 'Awaiting a handler',
   'workbench.dueSoon': 'Due within {hours} h',
   'workbench.overdue': 'Overdue',
   'workbench.exceptions': 'Exceptions',

@@ -123,6 +123,13 @@ export function LedgerFilters({ state, setList, setText, setRange }: Props) {
       >
         {t('ledger.mine')}
       </Checkbox>
+      <Checkbox
+        checked={texts.unassigned === 'true'}
+        onChange={(e) => setText('unassigned', e.target.checked ? 'true' : null)}
+        data-testid="filter-unassigned"
+      >
+        {t('ledger.unassigned')}
+      </Checkbox>
       {texts.dueWithinHours && (
         <Checkbox checked onChange={() => setText('dueWithinHours', null)}>
           {t('ledger.dueWithin', { hours: texts.dueWithinHours })}

@@ -13,6 +13,7 @@ export const TEXT_FILTERS = [
   'receivedTo',
   'overdue',
   'mine',
+  'unassigned',
   'dueWithinHours',
   'contact',
   'idNumber',

@@ -10,6 +10,7 @@ export const OPEN_STATUSES = 'registered,assigned,investigating,resolving,feedba
 
 export const SECTION_VIEWS = {
   mine: `status=${OPEN_STATUSES}&mine=true`,
+  unassigned: `status=${OPEN_STATUSES}&unassigned=true`,
   dueSoon: `status=${OPEN_STATUSES}&dueWithinHours=24&overdue=false&sort=level&order=asc`,
   overdue: `status=${OPEN_STATUSES}&overdue=true&sort=level&order=asc`,
 } as const;
