@@ -325,6 +325,7 @@ describe('the correspondence thread (#12 item 5, R-B1, R-D4)', () => {
 
   it('senders are shown in clear to readers who may see personal data, masked to the others; each read is audited', async () => {
     const c = await register();
+    t.setNow('2026-11-25T06:00:00Z');
     await addCorrespondence(t.ctx, c.id, {
       channel: 'email',
       subject: '投诉补充',
@@ -334,6 +335,7 @@ describe('the correspondence thread (#12 item 5, R-B1, R-D4)', () => {
       files: [],
       by: 'mail:test',
     });
+    t.setNow('2026-11-25T06:05:00Z');
     await addCorrespondence(t.ctx, c.id, { channel: 'sms', text: '已收到', from: '13812345678', files: [], by: 'sms:test' });
     const agent = await thread(c.id, 'agent');
     expect(agent.map((i) => i.from)).toEqual(['"Zhou Jiu" <zhou.jiu@example.com>', '13812345678']);
