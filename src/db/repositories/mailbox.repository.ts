@@ -150,6 +150,16 @@ export async function recordSmtpReceived(db: Kysely<DB>, id: string, at: Date): 
     .execute();
 }
 
+/** The stored (encrypted) passwords, for key rotation. */
+export async function listMailboxPasswords(db: Kysely<DB>): Promise<Array<{ id: string; password: string }>> {
+  const rows = await db.selectFrom('mailboxes').select(['id', 'password']).where('password', 'is not', null).orderBy('id').execute();
+  return rows.flatMap((r) => (r.password === null ? [] : [{ id: r.id, password: r.password }]));
+}
+
+export async function rewriteMailboxPassword(db: Kysely<DB>, id: string, password: string): Promise<void> {
+  await db.updateTable('mailboxes').set({ password }).where('id', '=', id).execute();
+}
+
 /** Sets the alert flag; false when it already had that value (another instance changed it first). */
 export async function setAlertRaised(db: Kysely<DB>, id: string, raised: boolean): Promise<boolean> {
   const r = await db

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import type { ApiErrorBody } from '../../../test/db-assertions.js';
 import { storeArrivedMail } from '../../services/channels/mail-intake/inbound-store.js';
+import { protectMailboxPasswords } from '../../services/channels/mail-intake/mailboxes.service.js';
+import { decryptField, parseKeyRing } from '../../security/pii-crypto.js';
+import { TEST_KEYS } from '../../../test/test-constants.js';
 import type { InboundMailAnswerSchema, MailboxAnswerSchema } from '../schemas/mailboxes.responses.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -93,6 +96,14 @@ describe('mailbox settings (#12 item 2)', () => {
       ['mailbox.update', true],
     ]);
     expect(JSON.stringify(audit)).not.toMatch(/first-password|second-password/);
+
+    // key rotation (npm run rotate-keys, and every start): re-encrypted under the new current key, the same password
+    const ring = parseKeyRing(`${TEST_KEYS},k2:${Buffer.alloc(32, 7).toString('base64')}`, 'k2');
+    expect(await protectMailboxPasswords(t.db, ring)).toBe(1);
+    const rotated = await t.db.selectFrom('mailboxes').select('password').where('id', '=', m.id).executeTakeFirstOrThrow();
+    expect(rotated.password).toMatch(/^enc:v1:k2:/);
+    expect(decryptField(ring, rotated.password!)).toBe('second-password');
+    expect(await protectMailboxPasswords(t.db, ring)).toBe(0);
 
     const missing = await t.inject(
       { method: 'PUT', url: '/api/admin/mailboxes/00000000-0000-4000-8000-000000000009', payload: imap },

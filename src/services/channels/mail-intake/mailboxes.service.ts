@@ -20,12 +20,14 @@ import {
   findMailboxWithCounts,
   insertMailbox,
   listMailboxes,
+  listMailboxPasswords,
   lockMailbox,
+  rewriteMailboxPassword,
   updateMailbox,
   type MailboxWithCounts,
 } from '../../../db/repositories/mailbox.repository.js';
 import type { Database } from '../../../db/database.js';
-import { encryptField } from '../../../security/pii-crypto.js';
+import { decryptField, encryptField, isEncrypted, needsRotation, type KeyRing } from '../../../security/pii-crypto.js';
 import { audit } from '../../administration/audit.service.js';
 import { currentPolicy } from '../../administration/policy.service.js';
 import type { Actor, RequestMeta, ServiceContext } from '../../context.js';
@@ -220,4 +222,19 @@ export async function testMailboxConnection(
   const result = await testMailbox(ctx, id, s);
   if (!result) throw new DomainError('mailbox_not_found', {}, 'id');
   return result;
+}
+
+/**
+ * Re-encrypts IMAP passwords stored under a retired key (key rotation, as webhook secrets): run at
+ * start-up and by `npm run rotate-keys`. Idempotent; a password whose key is missing stops it.
+ */
+export async function protectMailboxPasswords(db: Database, ring: KeyRing): Promise<number> {
+  let changed = 0;
+  for (const r of await listMailboxPasswords(db)) {
+    if (isEncrypted(r.password) && !needsRotation(ring, r.password)) continue;
+    const clear = isEncrypted(r.password) ? decryptField(ring, r.password) : r.password;
+    await rewriteMailboxPassword(db, r.id, encryptField(ring, clear));
+    changed += 1;
+  }
+  return changed;
 }
