@@ -356,7 +356,7 @@ describe('the correspondence thread (#12 item 5, R-B1, R-D4)', () => {
     ]);
   });
 
-  it('letters: text required, a mismatched scan refused naming it, recorded by those who register complaints only', async () => {
+  it('letters: text and a scan required, a mismatched scan refused naming it, recorded by those who register complaints only', async () => {
     const c = await register();
     const url = `/api/complaints/${c.id}/correspondence/letter`;
     const noText = await t.inject({ method: 'POST', url, ...form({ subject: '无正文' }) }, 'agent');
@@ -371,9 +371,15 @@ describe('the correspondence thread (#12 item 5, R-B1, R-D4)', () => {
     const handler = await t.inject({ method: 'POST', url, ...form({ text: '来信' }) }, 'handler');
     expect(handler.statusCode).toBe(403);
     const noScan = await t.inject({ method: 'POST', url, ...form({ text: '客户来信，无附件。' }) }, 'supervisor');
-    expect(noScan.statusCode, noScan.body).toBe(201);
+    expect(noScan.statusCode, noScan.body).toBe(400);
+    expect(noScan.json<ApiErrorBody>().fields[0]).toMatchObject({ field: 'files', code: 'required' });
+    const scanned = await t.inject(
+      { method: 'POST', url, ...form({ text: '客户来信，附扫描件。' }, [{ name: '来信.pdf', type: 'application/pdf', bytes: PDF }]) },
+      'supervisor',
+    );
+    expect(scanned.statusCode, scanned.body).toBe(201);
     expect(await thread(c.id)).toMatchObject([
-      { direction: 'inbound', channel: 'letter', text: '客户来信，无附件。', files: [], by: 'supervisor' },
+      { direction: 'inbound', channel: 'letter', text: '客户来信，附扫描件。', files: [{ name: '来信.pdf' }], by: 'supervisor' },
     ]);
   });
 

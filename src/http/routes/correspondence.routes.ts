@@ -137,13 +137,13 @@ export function correspondenceRoutes(ctx: ServiceContext, settings: EvidenceSett
         schema: {
           tags,
           summary: '登记来信 / Record a letter received, with its scans (multipart/form-data)',
-          description: `Fields \`text\` (the letter, or a summary of it) and optionally \`subject\`; parts \`files\` (the scans, optional). Any status. ${UPLOAD_REFUSALS}`,
+          description: `Fields \`text\` (the letter, or a summary of it) and optionally \`subject\`; parts \`files\` (the scans, at least one). Any status. ${UPLOAD_REFUSALS}`,
           params: idParams,
           consumes: ['multipart/form-data'],
           body: z.object({
             text: z.string().min(1).max(20_000),
             subject: z.string().max(200).optional(),
-            files: filesDoc(settings).optional(),
+            files: filesDoc(settings),
           }),
           response: answers({ 201: threadItem }, ...BODY_ERRORS, 404),
         },

@@ -307,7 +307,7 @@ export function letterFields(fields: Record<string, string>): { text: string; su
 }
 
 /**
- * POST …/correspondence/letter: a letter received on the complaint, recorded with its scans as an
+ * POST …/correspondence/letter: a letter received on the complaint, recorded with its scans (at least one) as an
  * inbound item of the thread (addCorrespondence: record, files, `correspondence_received`, a notice
  * to the handler), in any status. Answers the thread item as the recorder sees it.
  */
@@ -319,6 +319,8 @@ export async function recordLetter(
   letter: { text: string; subject: string | null; files: readonly StagedEvidenceFile[] },
 ): Promise<ThreadItem> {
   if (!can(p, LETTER_PERMISSION)) throw new DomainError('forbidden', { action: LETTER_PERMISSION });
+  // a letter received is on paper: its scan is the record of what it said
+  if (letter.files.length === 0) throw new ValidationError([{ field: 'files', code: 'required' }]);
   // the scope once more (the check before the upload ran outside any transaction)
   const c = await complaintInScope(ctx.db, p, complaintId);
   const { recordId } = await addCorrespondence(ctx, c.id, {

@@ -115,7 +115,7 @@ export function CorrespondenceUpload({
         <Form.Item
           name="files"
           label={letter ? t('corr.letterScans') : t('corr.materials')}
-          rules={letter ? [] : [{ required: true, type: 'array', min: 1, message: t('files.none') }]}
+          rules={[{ required: true, type: 'array', min: 1, message: t('files.none') }]}
         >
           <FilesField testId={`${kind}-files`} disabled={upload.isPending} />
         </Form.Item>
