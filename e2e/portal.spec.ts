@@ -39,7 +39,10 @@ async function track(page: Page, number: string, contact: string): Promise<void>
   await page.getByTestId('track-submit').click();
 }
 
-test('a customer reads the channels and the process, then tracks a complaint by number and phone', async ({ page, baseURL }) => {
+test('a customer reads the channels and the process, then looks up the status of a complaint by number and phone (no code)', async ({
+  page,
+  baseURL,
+}) => {
   const errors = collectErrors(page);
   const digits = String(Date.now()).slice(-8);
   const phone = `139${digits}`;
@@ -53,15 +56,15 @@ test('a customer reads the channels and the process, then tracks a complaint by 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的意见，我们认真对待');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
-  // channels and process (R-G3); the online form's place is there, not yet open
+  // channels and process (R-G3); the online form (e2e/portal-submit.spec.ts) is open
   const channels = page.getByTestId('portal-channels');
   for (const name of ['客服热线', '官方网站与手机 App', '营业网点', '书信与电子邮件'])
     await expect(channels.getByRole('heading', { name })).toBeVisible();
   const process = page.getByTestId('portal-process');
   for (const name of ['受理登记', '分级处理', '调查核实', '答复结果', '回访办结'])
     await expect(process.getByRole('heading', { name })).toBeVisible();
-  await expect(page.getByTestId('submit-soon').getByRole('button')).toBeDisabled();
-  await expect(page.getByTestId('submit-soon')).toContainText('即将开放');
+  await expect(page.getByTestId('submit-section').getByRole('heading', { name: '在线提交投诉' })).toBeVisible();
+  await expect(page.getByTestId('submit-send-code')).toBeEnabled();
 
   // a wrong contact: the generic answer, which says nothing about whether the number exists
   await track(page, number, '13900000000');

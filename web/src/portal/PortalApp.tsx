@@ -1,14 +1,26 @@
+import { useState } from 'react';
 import { ChannelsSection } from './ChannelsSection';
 import { usePortalI18n } from './i18n';
+import { MyComplaint } from './MyComplaint';
 import { ProcessSection } from './ProcessSection';
-import { SubmitSoon } from './SubmitSoon';
+import { SubmitSection } from './SubmitSection';
 import { TrackSection } from './TrackSection';
 
 const PROMISES = ['one', 'graded', 'timely'] as const;
 
-/** The page: header, a hero with tracking, the channels, the coming online form, the process. */
+/**
+ * The page: header, a hero with tracking, the complaint opened by a code (or just submitted), the
+ * online form, the channels, the process.
+ */
 export function PortalApp() {
   const { t, toggle, locale } = usePortalI18n();
+  // a verified tracking session lives in memory only: a reload asks for a new code
+  const [opened, setOpened] = useState<{ number: string; token: string } | null>(null);
+  const close = () => {
+    setOpened(null);
+    // back where tracking starts, for the keyboard and screen readers too
+    document.getElementById('track-title')?.focus();
+  };
   return (
     <>
       <header className="p-header">
@@ -51,15 +63,19 @@ export function PortalApp() {
                 ))}
               </ul>
               <nav className="p-anchors" aria-label={t('portal.nav')}>
+                <a href="#submit" className="p-anchor-primary" data-testid="hero-submit">
+                  {t('hero.submit')}
+                </a>
                 <a href="#channels">{t('hero.channels')}</a>
                 <a href="#process">{t('hero.process')}</a>
               </nav>
             </div>
-            <TrackSection />
+            <TrackSection onOpen={(number, token) => setOpened({ number, token })} />
           </div>
         </section>
+        {opened && <MyComplaint key={opened.number + opened.token} {...opened} onClose={close} />}
+        <SubmitSection onTrack={(number, token) => setOpened({ number, token })} />
         <ChannelsSection />
-        <SubmitSoon />
         <ProcessSection />
       </main>
       <footer className="p-footer">

@@ -1,94 +1,134 @@
 import { useState, type FormEvent } from 'react';
-import { trackComplaint } from './api';
+import { openSession, requestCode, trackComplaint } from './api';
+import { CodeStep } from './CodeStep';
+import { Field, Problem, SubmitButton } from './Field';
 import { usePortalI18n } from './i18n';
 import type { PortalKey } from './messages';
+import { explain } from './problems';
 import { TrackResult } from './TrackResult';
-import type { TrackView } from './types';
+import type { CodeSent, TrackView } from './types';
 
-type Field = 'number' | 'contact';
-type Problem = { kind: 'code'; key: PortalKey } | { kind: 'server'; message: string };
+const FIELDS = ['number', 'contact'] as const;
+type FieldName = (typeof FIELDS)[number];
 
-/** A field's message from the server, without its 'field: ' prefix. */
-function fieldMessage(fields: ReadonlyArray<{ field: string; message: string }>, name: Field): string | undefined {
-  const f = fields.find((x) => x.field === name || x.field === `body.${name}`);
-  return f?.message.replace(new RegExp(`^${name}: `), '');
-}
-
-/** Number plus contact verification; the answer or one generic "not found" message. */
-export function TrackSection() {
+/**
+ * Tracking: number and contact, then a one-time code sent to that contact, which opens the
+ * complaint (its progress, the messages, adding information, the survey) in `onOpen`. A quick look
+ * at the status alone, without a code, stays as the first portal had it.
+ */
+export function TrackSection({ onOpen }: { onOpen: (number: string, token: string) => void }) {
   const { t, locale } = usePortalI18n();
   const [number, setNumber] = useState(() => new URLSearchParams(window.location.search).get('number') ?? '');
   const [contact, setContact] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [view, setView] = useState<TrackView | null>(null);
+  const [sent, setSent] = useState<CodeSent | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const missing: Partial<Record<Field, string>> = {};
-    if (number.trim() === '') missing.number = t('track.required', { field: t('track.number') });
-    if (contact.trim() === '') missing.contact = t('track.required', { field: t('track.contact') });
-    setFieldErrors(missing);
+  /** The form's fields, checked here first; null when one is missing. */
+  const filled = (): { number: string; contact: string } | null => {
+    const missing: Partial<Record<FieldName, string>> = {};
+    if (number.trim() === '') missing.number = t('form.required', { field: t('track.number') });
+    if (contact.trim() === '') missing.contact = t('form.required', { field: t('track.contact') });
+    setErrors(missing);
     setProblem(null);
-    if (Object.keys(missing).length > 0) return;
-    setBusy(true);
-    const answer = await trackComplaint(number.trim(), contact.trim(), locale);
-    setBusy(false);
-    if (answer.ok) {
-      setView(answer.view);
-      return;
+    const first = FIELDS.find((f) => missing[f]);
+    if (first) {
+      document.getElementById(`track-${first}`)?.focus();
+      return null;
     }
-    setView(null);
-    if (answer.status === 400 && answer.fields.length > 0) {
-      setFieldErrors({ number: fieldMessage(answer.fields, 'number'), contact: fieldMessage(answer.fields, 'contact') });
-    } else if (answer.code === 'track_not_found') setProblem({ kind: 'code', key: 'track.notFound' });
-    else if (answer.status === 429) setProblem({ kind: 'code', key: 'track.tooMany' });
-    else setProblem(answer.message ? { kind: 'server', message: answer.message } : { kind: 'code', key: 'track.failed' });
+    return { number: number.trim(), contact: contact.trim() };
   };
 
-  const input = (name: Field, value: string, set: (v: string) => void, label: PortalKey, hint: PortalKey, autoComplete: string) => (
-    <div className="p-field">
-      <label htmlFor={`track-${name}`}>{t(label)}</label>
-      <input
-        id={`track-${name}`}
-        name={name}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        placeholder={t(hint)}
-        autoComplete={autoComplete}
-        maxLength={name === 'number' ? 40 : 200}
-        aria-invalid={fieldErrors[name] ? true : undefined}
-        aria-describedby={fieldErrors[name] ? `track-${name}-error` : undefined}
-        data-testid={`track-${name}`}
-      />
-      {fieldErrors[name] && (
-        <span id={`track-${name}-error`} className="p-field-error">
-          {fieldErrors[name]}
-        </span>
+  const show = (failure: Parameters<typeof explain>[0]) => {
+    const shown = explain(failure, FIELDS, t);
+    setErrors(shown.fields);
+    setProblem(failure.code === 'track_not_found' ? t('track.notFound') : shown.general);
+    const named = FIELDS.find((f) => shown.fields[f]);
+    if (named) document.getElementById(`track-${named}`)?.focus();
+  };
+
+  const sendCode = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const values = filled();
+    if (!values) return;
+    setBusy(true);
+    const answer = await requestCode({ purpose: 'track', ...values }, locale);
+    setBusy(false);
+    if (answer.ok) {
+      setView(null);
+      setSent(answer.value);
+    } else show(answer);
+  };
+
+  const quickLook = async () => {
+    if (busy) return;
+    const values = filled();
+    if (!values) return;
+    setBusy(true);
+    const answer = await trackComplaint(values.number, values.contact, locale);
+    setBusy(false);
+    setView(answer.ok ? answer.value : null);
+    if (!answer.ok) show(answer);
+  };
+
+  const input = (name: FieldName, value: string, set: (v: string) => void, label: PortalKey, hint: PortalKey, autoComplete: string) => (
+    <Field id={`track-${name}`} label={t(label)} error={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+          placeholder={t(hint)}
+          autoComplete={autoComplete}
+          maxLength={name === 'number' ? 40 : 200}
+          data-testid={`track-${name}`}
+        />
       )}
-    </div>
+    </Field>
   );
 
   return (
     <section id="track" className="p-card p-track" aria-labelledby="track-title">
-      <h2 id="track-title">{t('track.title')}</h2>
-      <p className="p-muted">{t('track.lead')}</p>
-      <form onSubmit={submit} noValidate data-testid="track-form">
-        {input('number', number, setNumber, 'track.number', 'track.numberHint', 'off')}
-        {input('contact', contact, setContact, 'track.contact', 'track.contactHint', 'on')}
-        <button type="submit" className="p-button p-button-primary" disabled={busy} data-testid="track-submit">
-          {busy ? t('track.busy') : t('track.submit')}
-        </button>
-      </form>
-      <div aria-live="polite">
-        {problem && (
-          <p className="p-alert" role="alert" data-testid="track-error">
-            {problem.kind === 'code' ? t(problem.key) : problem.message}
-          </p>
-        )}
-        {view && <TrackResult view={view} />}
-      </div>
+      <h2 id="track-title" tabIndex={-1}>
+        {t('track.title')}
+      </h2>
+      {sent ? (
+        <CodeStep
+          idPrefix="track"
+          sent={sent}
+          verify={(code) => openSession({ purpose: 'track', number: number.trim(), contact: contact.trim(), code }, locale)}
+          resend={() => requestCode({ purpose: 'track', number: number.trim(), contact: contact.trim() }, locale)}
+          onVerified={(session) => {
+            setSent(null);
+            onOpen(number.normalize('NFKC').trim().toUpperCase(), session.token);
+          }}
+          onBack={() => setSent(null)}
+        />
+      ) : (
+        <>
+          <p className="p-muted">{t('track.lead')}</p>
+          <form onSubmit={sendCode} noValidate data-testid="track-form">
+            {input('number', number, setNumber, 'track.number', 'track.numberHint', 'off')}
+            {input('contact', contact, setContact, 'track.contact', 'track.contactHint', 'on')}
+            <Problem text={problem} testId="track-error" />
+            <SubmitButton busy={busy} label={t('track.sendCode')} busyLabel={t('form.busy')} testId="track-send-code" />
+            <button
+              type="button"
+              className="p-text-button p-quick"
+              onClick={quickLook}
+              aria-disabled={busy || undefined}
+              data-testid="track-submit"
+            >
+              {t('track.quick')}
+            </button>
+          </form>
+          <div aria-live="polite">{view && <TrackResult view={view} />}</div>
+        </>
+      )}
     </section>
   );
 }

@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { PortalI18nProvider } from './i18n';
 import { PortalApp } from './PortalApp';
 import './portal.css';
+import './portal-forms.css';
+import './portal-track.css';
 
-/** The public portal: a separate light entry point (plain React and one CSS file, no sign-in). */
+/** The public portal: a separate light entry point (plain React and its own CSS, no sign-in). */
 const container = document.getElementById('portal');
 if (!container) throw new Error('no #portal element');
 createRoot(container).render(

@@ -3,6 +3,8 @@
  * first, English must name every key. The wording follows the complaint policy (§2–§5) without its
  * numbers: the deadlines a customer sees come from the server.
  */
+import type { OnlineKey } from './messages-online';
+
 export const zh = {
   'portal.title': '客户投诉服务',
   'portal.company': '保险证券 ·',
@@ -57,17 +59,13 @@ export const zh = {
   'process.supervision': '如您认为处理过程存在违规，或对处理结果不满意，可以向公司投诉处理监督部门反映，我们将及时受理。',
 
   'track.title': '查询投诉进度',
-  'track.lead': '请输入投诉编号，以及登记投诉时留下的手机号码或电子邮箱（用于核验身份）。',
+  'track.lead':
+    '请输入投诉编号，以及登记投诉时留下的手机号码或电子邮箱。我们会向该联系方式发送验证码，验证后即可查看进度和沟通记录、补充材料、评价处理结果。',
   'track.number': '投诉编号',
   'track.numberHint': '例如 TS202611250001',
   'track.contact': '手机号码或电子邮箱',
   'track.contactHint': '例如 138 1234 5678 或 name@example.com',
-  'track.submit': '查询',
-  'track.busy': '查询中…',
-  'track.required': '请填写{field}',
   'track.notFound': '未找到与该投诉编号和联系方式相符的投诉，请核对后重试。',
-  'track.tooMany': '查询过于频繁，请稍后再试。',
-  'track.failed': '查询失败，请稍后重试。',
 
   'result.title': '投诉编号 {number}',
   'result.status': '当前状态',
@@ -106,16 +104,11 @@ export const zh = {
   'stage.transferred.body': '投诉已转交有权处理的机构或部门。',
   'stage.merged': '合并处理',
   'stage.merged.body': '该投诉与您的另一件相关投诉合并处理。',
-
-  'submit.title': '在线提交投诉',
-  'submit.soon': '即将开放',
-  'submit.body': '在线提交功能即将上线。在此之前，请通过客服热线、官方网站与 App、营业网点或书信邮件提交投诉。',
-  'submit.button': '在线提交（即将开放）',
 } as const;
 
-export type PortalKey = keyof typeof zh;
+export type PortalKey = keyof typeof zh | OnlineKey;
 
-export const en: Record<PortalKey, string> = {
+export const en: Record<keyof typeof zh, string> = {
   'portal.title': 'Customer complaints',
   'portal.company': 'Insurance & Securities ·',
   'portal.switchLanguage': '中文',
@@ -177,17 +170,13 @@ export const en: Record<PortalKey, string> = {
     "If you believe the handling broke the rules, or you are not satisfied with the result, you can turn to the company's complaints supervision department.",
 
   'track.title': 'Track a complaint',
-  'track.lead': 'Enter the complaint number and the phone number or e-mail address you gave when it was registered (to verify it is you).',
+  'track.lead':
+    'Enter the complaint number and the phone number or e-mail address you gave with it. We send a code there; with it you see the progress and the messages, add information and answer the survey.',
   'track.number': 'Complaint number',
   'track.numberHint': 'such as TS202611250001',
   'track.contact': 'Phone number or e-mail',
   'track.contactHint': 'such as 138 1234 5678 or name@example.com',
-  'track.submit': 'Track',
-  'track.busy': 'Looking…',
-  'track.required': 'Enter the {field}',
   'track.notFound': 'No complaint matches this number and contact. Check both and try again.',
-  'track.tooMany': 'Too many attempts. Please try again later.',
-  'track.failed': 'Tracking failed. Please try again later.',
 
   'result.title': 'Complaint {number}',
   'result.status': 'Status',
@@ -226,10 +215,4 @@ export const en: Record<PortalKey, string> = {
   'stage.transferred.body': 'The complaint was passed to the body or department able to handle it.',
   'stage.merged': 'Merged',
   'stage.merged.body': 'It is handled together with a related complaint of yours.',
-
-  'submit.title': 'Complain online',
-  'submit.soon': 'Coming soon',
-  'submit.body':
-    'Submitting a complaint here is coming soon. Until then, please use the hotline, our website and app, a branch, or write to us.',
-  'submit.button': 'Submit online (coming soon)',
 };
