@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
-import { DEMO_PASSWORD } from './e2e/support.js';
+import { DEMO_PASSWORD, HOTLINE_WEBHOOK_SECRET } from './e2e/support.js';
 
 /** A free port, chosen once by the runner and inherited by its workers through the environment. */
 function freePort(): number {
@@ -12,6 +12,9 @@ const port = Number(process.env.E2E_PORT);
 // the SMS gateway the server sends to (e2e/sms-gateway.ts, started by e2e/serve.ts)
 process.env.E2E_SMS_PORT ??= String(freePort());
 const smsPort = Number(process.env.E2E_SMS_PORT);
+// the server's inbound SMTP listener (#12 item 2), which e2e/mailboxes.spec.ts sends mail to
+process.env.E2E_MAIL_PORT ??= String(freePort());
+const mailPort = Number(process.env.E2E_MAIL_PORT);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -68,6 +71,9 @@ export default defineConfig({
       SMS_HTTP_URL: `http://127.0.0.1:${smsPort}/sms`,
       SMS_HTTP_SUCCESS: 'json:code=0',
       SMS_HTTP_ID_PATH: 'data.msgId',
+      // the telephony system's signing secret: e2e/hotline.spec.ts signs its call events with it
+      HOTLINE_WEBHOOK_SECRET,
+      MAIL_INBOUND_SMTP_PORT: String(mailPort),
     },
     reuseExistingServer: false,
     timeout: 180_000,

@@ -4,6 +4,9 @@ import type { Answer, Method, paths } from '../web/src/api/types.js';
 /** Every demo account's password in the browser tests (DEMO_PASSWORD of the test server). */
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
 
+/** The test server's HOTLINE_WEBHOOK_SECRET: e2e/hotline.spec.ts signs call events with it (#12 item 3). */
+export const HOTLINE_WEBHOOK_SECRET = 'e2e-hotline-secret-0123456789';
+
 /** Collects console errors and uncaught exceptions of a page; the tests assert there are none. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];

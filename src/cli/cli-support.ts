@@ -1,4 +1,5 @@
 import { protectWebhookSecrets } from '../services/channels/webhook-subscriptions.service.js';
+import { protectMailboxPasswords } from '../services/channels/mail-intake/mailboxes.service.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { connectDatabase, type DatabaseTarget } from '../db/connect.js';
@@ -48,6 +49,8 @@ export async function openDatabase(): Promise<OpenedDatabase> {
   if (protectedRows > 0) log(`personal data encrypted or re-keyed in ${protectedRows} complaints`);
   const rekeyedSecrets = await protectWebhookSecrets(db, security.keyRing);
   if (rekeyedSecrets > 0) log(`webhook secrets re-keyed: ${rekeyedSecrets}`);
+  const rekeyedPasswords = await protectMailboxPasswords(db, security.keyRing);
+  if (rekeyedPasswords > 0) log(`mailbox passwords re-keyed: ${rekeyedPasswords}`);
   return {
     config,
     target,

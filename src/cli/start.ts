@@ -4,6 +4,8 @@ import { ownShutdownSignals } from '../db/embedded.js';
 import { startClockSweeper } from '../jobs/clock-sweeper.job.js';
 import { startJobRunner } from '../jobs/job-runner.js';
 import { buildTransports, transportNames } from '../services/channels/transports/index.js';
+import { mailIntakeSettings } from '../services/channels/mail-intake/mail-intake-settings.js';
+import { startSmtpListener } from '../services/channels/mail-intake/smtp-listener.js';
 import { seedDemoAccounts } from '../services/people/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/administration/demo-seed.service.js';
 import { log, openDatabase } from './cli-support.js';
@@ -56,6 +58,7 @@ const app = await buildApp({
   webRoot: config.webRoot ?? DEFAULT_WEB_ROOT,
   evidence: config.evidence,
   channels: config.channels,
+  portal: config.portal,
 });
 await app.listen({ port: config.port, host: config.host });
 // clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)
@@ -66,7 +69,22 @@ const sweeper = startClockSweeper(
 // every other background job: outbox delivery (e-mail, SMS, webhooks), the digest (#11)
 const jobCtx = { ...base, channels: config.channels, now: () => new Date() };
 const transports = buildTransports(jobCtx);
-const jobs = await startJobRunner(jobCtx, { transports, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } });
+const mailIntake = mailIntakeSettings({
+  maxBytes: config.mailIntake.maxBytes,
+  evidence: config.evidence,
+  tlsRejectUnauthorized: config.mailIntake.tlsRejectUnauthorized,
+});
+const jobs = await startJobRunner(jobCtx, { transports, mailIntake, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } });
+// e-mail intake (#12): the SMTP listener the company's mail server forwards complaints to
+const smtpIntake =
+  config.mailIntake.smtpPort === null
+    ? null
+    : await startSmtpListener(jobCtx, {
+        port: config.mailIntake.smtpPort,
+        host: config.mailIntake.smtpHost,
+        settings: mailIntake,
+        log: { info: log, error: (m) => process.stderr.write(`${m}\n`) },
+      });
 const via = transportNames(jobCtx);
 log(
   `messages: e-mail ${via.email === 'smtp' ? 'by SMTP' : 'to the development mailbox'}, SMS ${via.sms === 'sms-http' ? 'by the HTTP gateway' : 'to the development mailbox'}`,
@@ -102,6 +120,7 @@ async function shutdown(signal: string) {
     await Promise.all([
       app.close().then(() => log('shutdown: requests finished')),
       sweeper.stop().then(() => log('shutdown: sweeper stopped')),
+      smtpIntake?.close().then(() => log('shutdown: SMTP intake stopped')),
       jobs.stop().then(() => {
         transports.email.close?.();
         log('shutdown: job runner stopped');

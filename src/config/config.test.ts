@@ -20,6 +20,7 @@ describe('configuration from the environment (issue #2 item 1)', () => {
         email: null,
         sms: null,
         smsSignature: '【示例保险证券】',
+        hotlineSecret: null,
         receiptToken: null,
       },
       security: {
@@ -31,7 +32,29 @@ describe('configuration from the environment (issue #2 item 1)', () => {
         sessionMaxHours: 12,
         trustProxy: false,
       },
+      portal: { limits: {} },
+      mailIntake: { smtpPort: null, smtpHost: '127.0.0.1', maxBytes: 50 * 1024 * 1024, tlsRejectUnauthorized: true },
     });
+  });
+
+  it('the e-mail intake: the SMTP listener, the largest message, IMAP certificates (#12)', () => {
+    expect(
+      loadConfig({
+        MAIL_INBOUND_SMTP_PORT: '2525',
+        MAIL_INBOUND_SMTP_HOST: '0.0.0.0',
+        MAIL_INBOUND_MAX_BYTES: String(10 * 1024 * 1024),
+        MAIL_IMAP_TLS_REJECT_UNAUTHORIZED: 'false',
+      }).mailIntake,
+    ).toEqual({ smtpPort: 2525, smtpHost: '0.0.0.0', maxBytes: 10 * 1024 * 1024, tlsRejectUnauthorized: false });
+    expect(() => loadConfig({ MAIL_INBOUND_SMTP_PORT: 'smtp' })).toThrow(/MAIL_INBOUND_SMTP_PORT/);
+    expect(() => loadConfig({ MAIL_INBOUND_MAX_BYTES: '1000' })).toThrow(/MAIL_INBOUND_MAX_BYTES/);
+  });
+
+  it('the portal limits: "requests/seconds" per address, contact and overall (#12)', () => {
+    expect(loadConfig({ PORTAL_LIMIT_ADDRESS: '5/60', PORTAL_LIMIT_OVERALL: ' 100 / 3600 ' }).portal).toEqual({
+      limits: { address: { max: 5, windowSeconds: 60 }, overall: { max: 100, windowSeconds: 3600 } },
+    });
+    expect(() => loadConfig({ PORTAL_LIMIT_CONTACT: '5 per minute' })).toThrow(/PORTAL_LIMIT_CONTACT: must be "requests\/seconds"/);
   });
 
   it('reads every variable', () => {

@@ -1,4 +1,6 @@
 import type { ChannelSettings } from '../services/channels/channel-settings.js';
+import { parseRateLimit } from '../domain/portal/rate-limit.js';
+import type { PortalOptions } from '../services/portal/portal-settings.js';
 import { z } from 'zod';
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -15,6 +17,11 @@ const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'not a valid IANA time zone');
+
+/** "60/600": 60 requests per 600 seconds (PORTAL_LIMIT_*). */
+const portalLimit = z
+  .string()
+  .transform((v, c) => parseRateLimit(v) ?? (c.addIssue({ code: 'custom', message: 'must be "requests/seconds", e.g. 60/600' }), z.NEVER));
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -104,6 +111,22 @@ const envSchema = z.object({
     .regex(/^【[^【】]{2,12}】$/, 'must be 【2 to 12 characters】')
     .optional(),
   MESSAGE_RECEIPT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // the portal's and the app's request limits (#12): "requests/seconds" per client address, per contact, overall (codes sent)
+  PORTAL_LIMIT_ADDRESS: portalLimit.optional(),
+  PORTAL_LIMIT_CONTACT: portalLimit.optional(),
+  PORTAL_LIMIT_OVERALL: portalLimit.optional(),
+  // e-mail intake (#12 item 2): the SMTP listener (unset port: none), the largest message, IMAP certificates
+  MAIL_INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  MAIL_INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  MAIL_INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(200 * 1024 * 1024)
+    .default(50 * 1024 * 1024),
+  MAIL_IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
+  // the telephony system's signed call events (#12 item 3); unset: the webhook answers 404
+  HOTLINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export interface AppConfig {
@@ -122,6 +145,10 @@ export interface AppConfig {
   security: SecurityConfig;
   /** e-mail, SMS, the company name and public address in messages and documents (#11) */
   channels: ChannelSettings;
+  /** the portal's and the app's request limits (#12); unset ones keep their defaults */
+  portal: PortalOptions;
+  /** e-mail intake (#12 item 2): the SMTP listener's port (null: none) and address, the largest message, IMAP certificates */
+  mailIntake: { smtpPort: number | null; smtpHost: string; maxBytes: number; tlsRejectUnauthorized: boolean };
 }
 
 export interface SecurityConfig {
@@ -166,6 +193,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webRoot: e.WEB_ROOT,
     evidence: { maxBytes: e.EVIDENCE_MAX_BYTES, contentTypes: e.EVIDENCE_TYPES ?? DEFAULT_EVIDENCE_TYPES },
     channels: channelSettings(e),
+    mailIntake: {
+      smtpPort: e.MAIL_INBOUND_SMTP_PORT ?? null,
+      smtpHost: e.MAIL_INBOUND_SMTP_HOST,
+      maxBytes: e.MAIL_INBOUND_MAX_BYTES,
+      tlsRejectUnauthorized: e.MAIL_IMAP_TLS_REJECT_UNAUTHORIZED === 'true',
+    },
+    portal: {
+      limits: {
+        ...(e.PORTAL_LIMIT_ADDRESS ? { address: e.PORTAL_LIMIT_ADDRESS } : {}),
+        ...(e.PORTAL_LIMIT_CONTACT ? { contact: e.PORTAL_LIMIT_CONTACT } : {}),
+        ...(e.PORTAL_LIMIT_OVERALL ? { overall: e.PORTAL_LIMIT_OVERALL } : {}),
+      },
+    },
     security: {
       sessionSecret: e.SESSION_SECRET,
       encryptionKeys: e.ENCRYPTION_KEYS,
@@ -204,5 +244,6 @@ function channelSettings(e: Env): ChannelSettings {
       : null,
     smsSignature: e.SMS_SIGNATURE ?? defaultSignature(e.COMPANY_NAME),
     receiptToken: e.MESSAGE_RECEIPT_TOKEN ?? null,
+    hotlineSecret: e.HOTLINE_WEBHOOK_SECRET ?? null,
   };
 }

@@ -161,7 +161,8 @@ export interface OutboxTable {
 
 export type MessageChannel = 'email' | 'sms' | 'webhook';
 export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'dead';
-export type MessageRecipientKind = 'user' | 'complainant' | 'webhook';
+/** 'contact': a phone or e-mail being verified by a one-time code (#12), recipient_ref = portal_codes.id */
+export type MessageRecipientKind = 'user' | 'complainant' | 'webhook' | 'contact';
 export type MessageLocale = 'zh-CN' | 'en-US';
 
 export interface MessagesTable {
@@ -419,6 +420,36 @@ export interface EvidenceFileChunksTable {
   bytes: Buffer;
 }
 
+/** A hotline call and its draft complaint (#12 item 3, migration 0013). */
+export interface HotlineCallsTable {
+  id: string;
+  call_id: string;
+  /** personal data: masked on the way out */
+  caller: string;
+  callee: string | null;
+  agent: string | null;
+  status: 'ringing' | 'ended' | 'registered' | 'dismissed';
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  recording_url: string | null;
+  started_event_at: NullableTimestamp;
+  ended_event_at: NullableTimestamp;
+  claimed_by: string | null;
+  claimed_until: NullableTimestamp;
+  complaint_id: string | null;
+  dismiss_reason: string | null;
+  closed_by: string | null;
+  closed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Signatures of hotline events seen inside their window (replay protection). */
+export interface HotlineSignaturesTable {
+  signature: string;
+  expires_at: Timestamp;
+}
+
 export interface DB {
   saved_views: SavedViewsTable;
   complaint_records: ComplaintRecordsTable;
@@ -450,4 +481,112 @@ export interface DB {
   sign_in_throttle: SignInThrottleTable;
   evidence_files: EvidenceFilesTable;
   evidence_file_chunks: EvidenceFileChunksTable;
+  mailboxes: MailboxesTable;
+  inbound_mail: InboundMailTable;
+  hotline_calls: HotlineCallsTable;
+  hotline_signatures: HotlineSignaturesTable;
+  portal_codes: PortalCodesTable;
+  portal_sessions: PortalSessionsTable;
+  rate_limit_counters: RateLimitCountersTable;
+}
+
+/** A one-time code sent to a phone or e-mail by the public portal (#12, migration 0012): only its keyed hash is kept. */
+export interface PortalCodesTable {
+  id: string;
+  purpose: 'submit' | 'track';
+  contact_kind: 'phone' | 'email';
+  /** keyed hash of the normalised contact */
+  contact_hash: string;
+  /** the contact, encrypted (enc:v1) */
+  contact: string;
+  number: Generated<string>;
+  complaint_id: string | null;
+  code_hash: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  superseded_at: NullableTimestamp;
+}
+
+/** A portal session opened by a right code (#12): only the token's SHA-256 is kept. */
+export interface PortalSessionsTable {
+  id: string;
+  token_hash: string;
+  purpose: 'submit' | 'track';
+  contact_kind: 'phone' | 'email';
+  contact_hash: string;
+  /** the verified contact, encrypted (enc:v1) */
+  contact: string;
+  complaint_id: string | null;
+  code_id: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** Fixed-window request counters shared by every app instance (#12). */
+export interface RateLimitCountersTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+  expires_at: Timestamp;
+}
+
+/** A mailbox complaints arrive in by e-mail (#12, migration 0011): the SMTP listener's address or an IMAP account. */
+export interface MailboxesTable {
+  id: string;
+  name: string;
+  kind: 'smtp' | 'imap';
+  /** lower case; the SMTP listener accepts mail to it */
+  address: string | null;
+  host: string | null;
+  port: number | null;
+  tls: 'implicit' | 'starttls' | 'none';
+  username: string | null;
+  /** encrypted (pii-crypto) */
+  password: string | null;
+  folder: string;
+  interval_seconds: number;
+  stall_minutes: number;
+  enabled: boolean;
+  default_business_line: string | null;
+  default_category: string | null;
+  /** bigint: pg answers a string */
+  uid_validity: ColumnType<string | null, string | number | null, string | number | null>;
+  last_uid: ColumnType<string, string | number, string | number>;
+  poll_lease_until: NullableTimestamp;
+  last_poll_at: NullableTimestamp;
+  last_success_at: NullableTimestamp;
+  last_error_at: NullableTimestamp;
+  last_error: string | null;
+  watched_since: Timestamp;
+  alert_raised: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export type InboundMailOutcome = 'pending' | 'created' | 'threaded' | 'ignored' | 'quarantined';
+
+/** Every message that arrived in a mailbox, raw, with what became of it (#12, migration 0011). */
+export interface InboundMailTable {
+  id: string;
+  mailbox_id: string;
+  message_id: string;
+  raw: Buffer;
+  size: number;
+  sha256: string;
+  envelope_from: string | null;
+  sender: string | null;
+  subject: string | null;
+  received_at: Timestamp;
+  stored_at: Timestamp;
+  imap_uid: ColumnType<string | null, string | number | null, string | number | null>;
+  outcome: Generated<InboundMailOutcome>;
+  reason: string | null;
+  detail: string | null;
+  complaint_id: string | null;
+  processed_at: NullableTimestamp;
+  attempts: Generated<number>;
 }

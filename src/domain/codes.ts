@@ -69,8 +69,13 @@ export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', '
 export const IMPACT_LEVELS = ['low', 'medium', 'high'] as const;
 /** How the result is told to the customer (send_feedback). */
 export const FEEDBACK_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person'] as const;
-/** How the satisfaction survey is taken (record_survey). */
-export const SURVEY_METHODS = ['phone', 'questionnaire', 'sms', 'in_person'] as const;
+/** How the satisfaction survey is taken (record_survey); 'online': answered by the customer on the portal or in the app (#12). */
+export const SURVEY_METHODS = ['phone', 'questionnaire', 'sms', 'in_person', 'online'] as const;
+/** Channels of correspondence with the complainant (#12 item 5): inbound and outbound messages of a complaint's thread. */
+export const CORRESPONDENCE_CHANNELS = ['email', 'sms', 'portal', 'letter', 'hotline'] as const;
+export type CorrespondenceChannel = (typeof CORRESPONDENCE_CHANNELS)[number];
+/** At most this many files in one staff upload of attachments or a letter's scans (#12 item 4); each within the evidence size limit. */
+export const STAFF_UPLOAD_MAX_FILES = 20;
 /** How the first contact was made (record_contact). */
 export const CONTACT_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'online'] as const;
 /** Tracked exceptions (R-E3): breaches, dissatisfied customers, stalled progress, a message to the customer that could not be delivered (#11). */

@@ -21,6 +21,7 @@ import { calendarRoutes } from './routes/calendar.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
 import { workflowRoutes } from './routes/workflow.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
+import { correspondenceRoutes } from './routes/correspondence.routes.js';
 import type { EvidenceSettings } from '../services/workflow/handlers/evidence-file.js';
 import { complaintRecordRoutes } from './routes/complaint-records.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
@@ -31,10 +32,14 @@ import { healthRoutes } from './routes/health.routes.js';
 import { webRoutes } from './routes/web.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
+import { portalRoutes } from './routes/portal.routes.js';
+import { portalSettings, type PortalOptions } from '../services/portal/portal-settings.js';
 import { workbenchRoutes } from './routes/workbench.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
 import { messageTemplateRoutes } from './routes/message-templates.routes.js';
+import { mailboxRoutes } from './routes/mailboxes.routes.js';
+import { hotlineRoutes } from './routes/hotline.routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -53,6 +58,8 @@ export interface AppOptions {
   webRoot?: string;
   /** evidence uploads: the largest file and the types accepted (EVIDENCE_MAX_BYTES, EVIDENCE_TYPES) */
   evidence?: EvidenceSettings;
+  /** the portal's and the app's one-time codes and request limits (#12; PORTAL_LIMIT_*), default: portal-settings.ts */
+  portal?: PortalOptions;
   /** e-mail, SMS, company name and public address (#11); default: the development mailbox */
   channels?: ChannelSettings;
 }
@@ -119,17 +126,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(complaintRoutes(ctx));
   await app.register(workflowRoutes(ctx));
   await app.register(evidenceRoutes(ctx, opts.evidence));
+  await app.register(correspondenceRoutes(ctx, opts.evidence));
   await app.register(complaintRecordRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(exceptionRoutes(ctx));
   await app.register(improvementRoutes(ctx));
   await app.register(publicRoutes(ctx));
+  await app.register(portalRoutes(ctx, portalSettings(opts.portal, opts.evidence)));
   await app.register(boardRoutes(ctx));
   await app.register(workbenchRoutes(ctx));
   await app.register(documentRoutes(ctx));
   await app.register(webhookRoutes(ctx));
   await app.register(messageTemplateRoutes(ctx));
   await app.register(messageRoutes(ctx));
+  await app.register(mailboxRoutes(ctx, { evidence: opts.evidence }));
+  await app.register(hotlineRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -20,6 +20,12 @@ export interface JobData {
   'digest.daily': Record<string, never>;
   /** the dead-letter list of the other queues: never worked, kept for an administrator to retry */
   'jobs.dead': Record<string, unknown>;
+  /** one e-mail stored by the SMTP listener or an IMAP poll: a complaint, a reply on one, ignored or quarantined (#12) */
+  'mail.ingest': { inboundMailId: string };
+  /** one IMAP mailbox polled now (due by its interval, or an administrator's "poll now") (#12) */
+  'mailbox.poll': { mailboxId: string };
+  /** every minute: queue the polls of the mailboxes that are due, check every mailbox's health, requeue lost imports (#12) */
+  'mailboxes.poll': Record<string, never>;
 }
 
 export type QueueName = keyof JobData;
@@ -89,6 +95,27 @@ export const QUEUES: Record<QueueName, QueueSpec> = {
     batchSize: 1,
     worked: true,
   },
+  // the import never throws for a bad message (it is quarantined): a retry is for the database being away
+  'mail.ingest': {
+    retryLimit: 5,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    deadLetter: 'jobs.dead',
+    batchSize: 5,
+    worked: true,
+  },
+  // a failed poll is recorded on the mailbox (its health) and tried again at its next interval
+  'mailbox.poll': { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 600, batchSize: 1, worked: true },
+  'mailboxes.poll': {
+    retryLimit: 0,
+    retryDelay: 0,
+    retryBackoff: false,
+    expireInSeconds: 120,
+    cron: '* * * * *',
+    batchSize: 1,
+    worked: true,
+  },
 };
 
 /** Dead-letter queues first: a queue's dead letter must exist before it. */
@@ -99,6 +126,9 @@ export const QUEUE_ORDER: readonly QueueName[] = [
   'message.send',
   'outbox.sweep',
   'digest.daily',
+  'mail.ingest',
+  'mailbox.poll',
+  'mailboxes.poll',
 ];
 
 export const QUEUE_NAMES = QUEUE_ORDER;

@@ -16,6 +16,10 @@ import type { ServiceContext } from '../services/context.js';
 import { runDailyDigest } from '../services/channels/digest.service.js';
 import { dispatchOutboxRow, requeueUndispatched } from '../services/channels/outbox-dispatch.service.js';
 import { recordDead, sendMessage, type Transports } from '../services/channels/message-send.service.js';
+import { ingestInboundMail } from '../services/channels/mail-intake/ingest.service.js';
+import { pollMailbox } from '../services/channels/mail-intake/imap-poll.js';
+import { mailIntakeSettings, type MailIntakeSettings } from '../services/channels/mail-intake/mail-intake-settings.js';
+import { runMailIntakeRound } from '../services/channels/mail-intake/mail-schedule.js';
 import { JOB_SCHEMA, QUEUES, type JobData, type QueueName } from './job-queues.js';
 
 export interface JobLog {
@@ -31,6 +35,8 @@ export interface JobRunnerOptions {
   maintenanceSeconds?: number;
   /** run the cron schedules (default true) */
   schedules?: boolean;
+  /** e-mail intake: message size, attachments, IMAP timeouts (#12); default mail-intake-settings.ts */
+  mailIntake?: MailIntakeSettings;
   log?: JobLog;
 }
 
@@ -57,6 +63,7 @@ export async function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions
   });
   boss.on('error', (err: Error) => log.error(`job runner: ${describeError(err)}`));
   await boss.start();
+  const mail = opts.mailIntake ?? mailIntakeSettings();
 
   const handlers: { [Q in QueueName]?: Handler<Q> } = {
     'outbox.dispatch': async (job) => dispatchOutboxRow(ctx, job.data.outboxId),
@@ -64,6 +71,9 @@ export async function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions
     'message.dead': async (job) => recordDead(ctx, job.data.messageId, 'no attempt succeeded (the last one failed or timed out)'),
     'outbox.sweep': async () => requeueUndispatched(ctx),
     'digest.daily': async () => runDailyDigest(ctx),
+    'mail.ingest': async (job) => ingestInboundMail(ctx, job.data.inboundMailId, mail),
+    'mailbox.poll': async (job) => pollMailbox(ctx, job.data.mailboxId, mail),
+    'mailboxes.poll': async () => runMailIntakeRound(ctx),
   };
 
   const work = async <Q extends QueueName>(name: Q, handle: Handler<Q>) => {

@@ -36,7 +36,7 @@ export const NAV: readonly NavEntry[] = [
     path: '/admin',
     label: 'nav.admin',
     icon: <SettingOutlined />,
-    anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write', 'audit.read', 'message.read'],
+    anyOf: ['org.write', 'user.write', 'policy.write', 'calendar.write', 'audit.read', 'message.read', 'mailbox.manage'],
   },
 ];
 

@@ -29,13 +29,21 @@ export interface NewJob<Q extends QueueName = QueueName> {
   data: JobData[Q];
   /** not before this instant (quiet hours, a digest's morning) */
   startAfter?: Date;
+  /** with singletonSeconds: at most one job of this queue and key per time slot of that length (a mailbox's poll) */
+  singletonKey?: string;
+  singletonSeconds?: number;
 }
 
 /** Inserts the jobs in the caller's transaction; the queues' retry rules apply (pgboss.queue). */
 export async function enqueueJobs(db: Kysely<DB>, jobs: readonly NewJob[]): Promise<void> {
   if (jobs.length === 0) return;
   await planner.insert(
-    jobs.map((j) => ({ name: j.name, data: j.data, ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}) })),
+    jobs.map((j) => ({
+      name: j.name,
+      data: j.data,
+      ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
+      ...(j.singletonKey ? { singletonKey: j.singletonKey, singletonSeconds: j.singletonSeconds } : {}),
+    })),
     { db: bossDb(db) },
   );
 }

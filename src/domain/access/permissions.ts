@@ -50,6 +50,8 @@ export const ACTIONS = [
   'message.read',
   /** resend messages, retry failed jobs, edit message templates, manage webhooks (#11) */
   'message.manage',
+  /** the e-mail intake's mailboxes (IMAP passwords), raw incoming messages, re-importing quarantined ones (#12) */
+  'mailbox.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -164,6 +166,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'token.manage',
       'message.read',
       'message.manage',
+      'mailbox.manage',
     ],
     scope: 'none',
     zh: '系统管理员',

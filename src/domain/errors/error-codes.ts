@@ -110,6 +110,17 @@ const complaints = {
   reply_letter_without_feedback: code(409),
   invalid_complaint_number: code(400),
   invalid_contact: code(400),
+  /** one-time codes and sessions of the portal and the app (#12 item 1) */
+  invalid_phone_or_email: code(400),
+  code_invalid: code<{ attemptsLeft: number }>(400),
+  code_expired: code(400),
+  code_attempts_exceeded: code(400),
+  code_resend_too_soon: code<{ retryAfterSeconds: number }>(429),
+  rate_limited: code<{ retryAfterSeconds: number }>(429),
+  portal_session_required: code(401),
+  portal_session_used: code(409),
+  survey_not_open: code(409),
+  information_closed: code(409),
   received_at_in_future: code(400),
   contact_required: code(400),
   unknown_code: code<{ taxonomy: string; value: string }>(400),
@@ -153,11 +164,12 @@ const workflow = {
 
 /** Evidence files, as JSON (base64) or multipart/form-data uploads. */
 const evidence = {
-  file_too_large: code<{ max: number; maxMb: number }>(413),
-  file_type_not_allowed: code<{ value: string; allowed: string }>(415),
+  /** `fileName`: which file, when an upload carries several (multipart-upload.ts) */
+  file_too_large: code<{ max: number; maxMb: number; fileName?: string }>(413),
+  file_type_not_allowed: code<{ value: string; allowed: string; fileName?: string }>(415),
   multipart_required: code<{ contentType: string }>(415),
-  file_empty: code(400),
-  file_content_mismatch: code<{ contentType: string }>(400),
+  file_empty: code<{ fileName?: string }>(400),
+  file_content_mismatch: code<{ contentType: string; fileName?: string }>(400),
   invalid_multipart: code(400),
   unknown_field: code<{ name: string }>(400),
   duplicate_field: code<{ name: string }>(400),
@@ -204,6 +216,23 @@ const channels = {
   message_not_resendable: code<{ status: string }>(409),
   job_not_failed: code(409),
   receipt_token_invalid: code(401),
+  /** e-mail intake (#12 item 2): mailboxes and the inbound list */
+  mailbox_not_found: code(404),
+  mailbox_address_taken: code(409),
+  mailbox_address_invalid: code(400),
+  inbound_mail_not_found: code(404),
+  inbound_mail_not_reprocessable: code<{ outcome: string }>(409),
+} as const;
+
+/** The telephony webhook and hotline calls (#12 item 3). */
+const hotline = {
+  hotline_not_configured: code(404),
+  hotline_signature_invalid: code(401),
+  hotline_signature_stale: code(401),
+  hotline_replayed: code(409),
+  hotline_call_not_found: code(404),
+  hotline_call_closed: code<{ status: string }>(409),
+  hotline_call_busy: code<{ by: string }>(409),
 } as const;
 
 /** A field's problem as zod names it (its issue codes), plus `required` for a missing value. */
@@ -223,7 +252,19 @@ const field = {
 } as const;
 
 /** The codes by area. */
-export const errorAreas = { request, common, access, complaints, workflow, evidence, people, administration, channels, field } as const;
+export const errorAreas = {
+  request,
+  common,
+  access,
+  complaints,
+  workflow,
+  evidence,
+  people,
+  administration,
+  channels,
+  hotline,
+  field,
+} as const;
 
 /** Every code; a code listed in two areas is a tsc error (see `NoOverlap` below). */
 export const errorCatalogue = {
@@ -236,6 +277,7 @@ export const errorCatalogue = {
   ...people,
   ...administration,
   ...channels,
+  ...hotline,
   ...field,
 } as const;
 

@@ -9,6 +9,7 @@
  * is stored as JSON, so `StoredComplaintEvent` is the union after that round trip. Codes kept in
  * the policy (clock kinds, channels, categories, causes) stay strings: stored events outlive them.
  */
+import type { CorrespondenceChannel } from '../codes.js';
 import type { CompensationApprover, PaymentStatus } from '../workflow/compensation.js';
 import type { GradingReason, Level, RiskFlag } from '../grading/grading.js';
 import { WORKFLOW_ACTIONS, type Recipient, type Status, type WorkflowAction } from '../workflow/workflow.types.js';
@@ -219,6 +220,44 @@ export interface OtherPayloads {
   };
   /** a message to the complainant could not be delivered after every attempt: a tracked exception for the agent */
   message_failed: { messageId: string; purpose: string; channel: 'email' | 'sms'; recipient: string; attempts: number; error: string };
+  /**
+   * Files received with the complaint (#12 item 4, R-B4): at registration from the portal, the app or
+   * an e-mail, or added afterwards by staff (a scanned letter at the counter). The sha256 of each file
+   * puts its bytes under the hash chain.
+   */
+  attachments_received: { recordId: string; source: string; files: AttachmentFacts[] };
+  /** A staff reply to the complainant from the correspondence thread (#12 item 5). */
+  correspondence_sent: CorrespondenceSentPayload;
+  /** An inbound message on the complaint (#12 item 5): a portal addition, an e-mail reply, a letter. */
+  correspondence_received: {
+    recordId: string;
+    channel: CorrespondenceChannel;
+    subject: string | null;
+    messageId: string | null;
+    files: AttachmentFacts[];
+  };
+}
+
+/**
+ * A staff reply to the complainant from the correspondence thread (#12 item 5): what was written,
+ * by which channel, to the masked address; the message itself goes through the outbox
+ * (`outboxKey`), and its sending is recorded as `message_sent` or `message_failed`.
+ */
+export interface CorrespondenceSentPayload {
+  channel: 'email' | 'sms';
+  subject: string | null;
+  text: string;
+  to: string;
+  outboxKey: string;
+}
+
+/** A stored file as events name it. */
+export interface AttachmentFacts {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
 }
 
 interface GradeFacts {
@@ -263,6 +302,9 @@ export const EVENT_TYPES = [
   'exception_resolved',
   'message_sent',
   'message_failed',
+  'attachments_received',
+  'correspondence_received',
+  'correspondence_sent',
 ] as const satisfies readonly EventType[];
 
 /** tsc fails here when an event type is missing from EVENT_TYPES. */

@@ -10,6 +10,9 @@
 import { TRANSITIONS } from '../workflow/transitions.js';
 import type { WorkflowAction } from '../workflow/workflow.types.js';
 import { clockName } from './clock-names.js';
+import { INBOUND_REASON_LABELS, isInboundReason } from './inbound-mail.js';
+import { defaultChannels } from '../policy/policy.taxonomies.js';
+import type { CorrespondenceChannel } from '../codes.js';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -36,6 +39,10 @@ export interface TemplateParams {
   'complaint.action': { number: string; action: WorkflowAction; by: string; improvementActionId?: string };
   'complaint.level1_registered': { number: string; by: string };
   'complaint.level1_regraded': { number: string; by: string };
+  /** a complaint that arrived without staff typing it (portal, app, e-mail, hotline draft): nobody handles it yet (#12) */
+  'complaint.arrived': { number: string; channel: string };
+  /** the customer wrote on a complaint (a portal addition, an e-mail reply, a letter): told to its handler and tracker (#12) */
+  'complaint.customer_wrote': { number: string; channel: CorrespondenceChannel };
   'clock.warning': ClockParams & { warning: number };
   'clock.breached': ClockParams & { step: number };
   /** the progress-report clock breached: nobody reported progress in time */
@@ -63,12 +70,26 @@ export interface TemplateParams {
   /** the handling result (R-D4), sent by the feedback step */
   'complainant.feedback': { number: string; content: string; link: string; companyName: string };
   /**
+   * A staff member's reply from the complaint's correspondence thread (#12 item 5): the subject they
+   * gave (empty: a default one) and their text; `by` names who wrote it (not offered to the text).
+   */
+  'complainant.reply': { number: string; subject: string; text: string; link: string; companyName: string; by?: string };
+  /**
    * A concluded complaint (#11 item 7): the routes left to the customer, mediation, arbitration,
    * court, and the regulator's hotline of the business line's sector (12378 insurance, 12386 securities).
    */
   'complainant.final_notice': { number: string; sector: 'insurance' | 'securities'; hotline: '12378' | '12386'; companyName: string };
+  /**
+   * A one-time code (#12 item 1) for a phone or e-mail being verified on the portal or in the app.
+   * Stored encrypted (enc:v1) in the message and revealed only to render the message being sent.
+   */
+  'complainant.code': { code: string; minutes: number };
   /** a message to the complainant could not be delivered: told to the complaint's handler and tracker */
   'message.failed': { number: string; purpose: string; channel: 'email' | 'sms' };
+  /** an incoming e-mail could not be imported: kept raw in the quarantine, told to administrators (#12) */
+  'mail.quarantined': { mailboxName: string; subject: string; reason: string; link: string };
+  /** a mailbox received nothing successfully for its configured minutes: told to administrators once (#12) */
+  'mail.mailbox_stalled': { mailboxName: string; stallMinutes: number; lastError: string | null; link: string };
   /** a staff member's daily digest: the notices of the kinds they chose to receive once a day */
   'staff.digest': { count: number; date: string; lines: string[] };
   /** a notification written as finished text before templates (migration 0007): the text, its English if it had one */
@@ -90,12 +111,30 @@ const improvement = (zh: string, en: string): Texts['improvement.done'] => ({
 });
 const who = (p: TemplateParams['security.sign_in_attack']) => (p.target === 'account' ? p.username : p.address) ?? '';
 
+/** Why an incoming e-mail was quarantined, in words. */
+export const reasonLabel = (reason: string, lang: 'zh' | 'en') => (isInboundReason(reason) ? INBOUND_REASON_LABELS[reason][lang] : reason);
+
 /** What a message to the complainant was for (messages.purpose). */
 const PURPOSES: Record<string, { zh: string; en: string }> = {
   acknowledgment: { zh: '受理回执', en: 'acknowledgment' },
   feedback: { zh: '处理结果告知', en: 'result' },
   final_notice: { zh: '办结告知', en: 'final notice' },
+  reply: { zh: '回复投诉人', en: 'reply' },
 };
+
+/** The correspondence channels in words. */
+export const CORRESPONDENCE_CHANNEL_NAMES: Record<CorrespondenceChannel, { zh: string; en: string }> = {
+  email: { zh: '电子邮件', en: 'e-mail' },
+  sms: { zh: '短信', en: 'SMS' },
+  portal: { zh: '网上服务', en: 'online' },
+  letter: { zh: '书信', en: 'letter' },
+  hotline: { zh: '热线', en: 'hotline' },
+};
+
+function channelLabel(code: string, lang: 'zh' | 'en'): string {
+  const entry = defaultChannels.find((c) => c.code === code);
+  return entry ? entry[lang] : code;
+}
 
 const TEXTS: Texts = {
   'complaint.action': { 'zh-CN': (p) => action(p, 'zh'), 'en-US': (p) => action(p, 'en') },
@@ -106,6 +145,14 @@ const TEXTS: Texts = {
   'complaint.level1_regraded': {
     'zh-CN': (p) => `${p.number} 升级为一级投诉`,
     'en-US': (p) => `${p.number} raised to level 1`,
+  },
+  'complaint.arrived': {
+    'zh-CN': (p) => `${p.number} 新投诉经${channelLabel(p.channel, 'zh')}提交，待分派处理人`,
+    'en-US': (p) => `${p.number} new complaint via ${channelLabel(p.channel, 'en')}, awaiting a handler`,
+  },
+  'complaint.customer_wrote': {
+    'zh-CN': (p) => `${p.number} 客户来信（${CORRESPONDENCE_CHANNEL_NAMES[p.channel].zh}），请查看往来沟通`,
+    'en-US': (p) => `${p.number} the customer wrote (${CORRESPONDENCE_CHANNEL_NAMES[p.channel].en}): see the correspondence`,
   },
   'clock.warning': {
     'zh-CN': (p) => `${p.number} 时限预警：${clock(p, 'zh')}即将到期`,
@@ -146,11 +193,29 @@ const TEXTS: Texts = {
     'zh-CN': (p) => `关于投诉 ${p.number} 的处理结果：${p.content}`,
     'en-US': (p) => `The result of complaint ${p.number}: ${p.content}`,
   },
+  'complainant.reply': {
+    'zh-CN': (p) => `${p.text}\n\n投诉编号 ${p.number}，查询进度：${p.link}`,
+    'en-US': (p) => `${p.text}\n\nComplaint ${p.number}. Track it: ${p.link}`,
+  },
   'complainant.final_notice': {
     'zh-CN': (p) =>
       `投诉 ${p.number} 已办结。如您对处理结果仍有异议，可申请调解、仲裁或向人民法院提起诉讼，也可拨打${p.sector === 'securities' ? '中国证监会' : '国家金融监督管理总局'}投诉热线 ${p.hotline}。`,
     'en-US': (p) =>
       `Complaint ${p.number} is concluded. If you still disagree with the result you may seek mediation, arbitration or go to court, or call the ${p.sector === 'securities' ? 'CSRC' : 'NFRA'} hotline ${p.hotline}.`,
+  },
+  'complainant.code': {
+    'zh-CN': (p) => `您的验证码是 ${p.code}，${p.minutes} 分钟内有效。请勿告诉他人；如非本人操作，请忽略本消息。`,
+    'en-US': (p) =>
+      `Your verification code is ${p.code}. It is valid for ${p.minutes} minutes. Do not share it; if you did not ask for it, ignore this message.`,
+  },
+  'mail.quarantined': {
+    'zh-CN': (p) => `来信已隔离（${p.mailboxName}）：${reasonLabel(p.reason, 'zh')}，主题“${p.subject}”`,
+    'en-US': (p) => `Incoming e-mail quarantined (${p.mailboxName}): ${reasonLabel(p.reason, 'en')}, subject "${p.subject}"`,
+  },
+  'mail.mailbox_stalled': {
+    'zh-CN': (p) => `邮箱“${p.mailboxName}”已超过 ${p.stallMinutes} 分钟未成功收信。最近错误：${p.lastError ?? '无'}`,
+    'en-US': (p) =>
+      `Mailbox "${p.mailboxName}" has not received mail successfully for over ${p.stallMinutes} minutes. Last error: ${p.lastError ?? 'none'}`,
   },
   'message.failed': {
     'zh-CN': (p) =>
@@ -170,6 +235,8 @@ export const TEMPLATE_CODES = [
   'complaint.action',
   'complaint.level1_registered',
   'complaint.level1_regraded',
+  'complaint.arrived',
+  'complaint.customer_wrote',
   'clock.warning',
   'clock.breached',
   'clock.stalled',
@@ -182,8 +249,12 @@ export const TEMPLATE_CODES = [
   'security.sign_in_attack',
   'complainant.acknowledgment',
   'complainant.feedback',
+  'complainant.reply',
   'complainant.final_notice',
+  'complainant.code',
   'message.failed',
+  'mail.quarantined',
+  'mail.mailbox_stalled',
   'staff.digest',
   'legacy.text',
 ] as const satisfies readonly TemplateCode[];

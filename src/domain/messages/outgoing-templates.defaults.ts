@@ -25,6 +25,14 @@ export const BUILT_IN: Readonly<Record<Code, Readonly<Record<Locale, TemplateTex
   'complaint.action': line('{{number}} {{actionName}}', '{{number}} {{actionName}}'),
   'complaint.level1_registered': line('{{number}} 一级投诉已受理', '{{number}} level-1 complaint registered'),
   'complaint.level1_regraded': line('{{number}} 升级为一级投诉', '{{number}} raised to level 1'),
+  'complaint.customer_wrote': line(
+    '{{number}} 客户来信（{{correspondenceChannelName}}），请查看往来沟通',
+    '{{number}} the customer wrote ({{correspondenceChannelName}}): see the correspondence',
+  ),
+  'complaint.arrived': line(
+    '{{number}} 新投诉经{{intakeChannelName}}提交，待分派处理人',
+    '{{number}} new complaint via {{intakeChannelName}}, awaiting a handler',
+  ),
   'clock.warning': line('{{number}} 时限预警：{{clockName}}即将到期', '{{number}} deadline warning: {{clockName}} is nearly due'),
   'clock.breached': line('{{number}} 已超时：{{clockName}}', '{{number}} deadline missed: {{clockName}}'),
   'clock.stalled': line('{{number}} 进展停滞：未按时报告进展', '{{number}} progress stalled: no progress report in time'),
@@ -64,6 +72,16 @@ export const BUILT_IN: Readonly<Record<Code, Readonly<Record<Locale, TemplateTex
     'zh-CN': { subject: '{{companyName}}：关于投诉 {{number}} 的处理结果', body: '关于投诉 {{number}} 的处理结果：{{content}}' },
     'en-US': { subject: '{{companyName}}: the result of complaint {{number}}', body: 'The result of complaint {{number}}: {{content}}' },
   },
+  'complainant.reply': {
+    'zh-CN': {
+      subject: '{{companyName}}：{{replySubject}}（投诉编号 {{number}}）',
+      body: '{{replyText}}\n\n投诉编号 {{number}}，查询进度：{{link}}',
+    },
+    'en-US': {
+      subject: '{{companyName}}: {{replySubject}} (complaint {{number}})',
+      body: '{{replyText}}\n\nComplaint {{number}}. Track it: {{link}}',
+    },
+  },
   'complainant.final_notice': {
     'zh-CN': {
       subject: '{{companyName}}：投诉 {{number}} 已办结',
@@ -74,6 +92,24 @@ export const BUILT_IN: Readonly<Record<Code, Readonly<Record<Locale, TemplateTex
       body: 'Complaint {{number}} is concluded. If you still disagree with the result you may seek mediation, arbitration or go to court, or call the {{regulatorName}} hotline {{hotline}}.',
     },
   },
+  'complainant.code': {
+    'zh-CN': {
+      subject: '{{companyName}}：您的验证码',
+      body: '您的验证码是 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人；如非本人操作，请忽略本消息。',
+    },
+    'en-US': {
+      subject: '{{companyName}}: your verification code',
+      body: 'Your verification code is {{code}}. It is valid for {{minutes}} minutes. Do not share it; if you did not ask for it, ignore this message.',
+    },
+  },
+  'mail.quarantined': line(
+    '来信已隔离（{{mailboxName}}）：{{reasonName}}，主题“{{mailSubject}}”',
+    'Incoming e-mail quarantined ({{mailboxName}}): {{reasonName}}, subject "{{mailSubject}}"',
+  ),
+  'mail.mailbox_stalled': line(
+    '邮箱“{{mailboxName}}”已超过 {{stallMinutes}} 分钟未成功收信。最近错误：{{lastError}}',
+    'Mailbox "{{mailboxName}}" has not received mail successfully for over {{stallMinutes}} minutes. Last error: {{lastError}}',
+  ),
   'message.failed': line(
     '{{number}} 客户消息发送失败（{{purposeName}}，{{channelName}}），请改用其他方式联系客户',
     '{{number}} message to the customer not delivered ({{purposeName}}, {{channelName}}): contact the customer another way',

@@ -26,6 +26,8 @@ const SAMPLES: Samples = {
   'complaint.action': { number: NUMBER, action: 'assign', by: 'agent' },
   'complaint.level1_registered': { number: NUMBER, by: 'agent' },
   'complaint.level1_regraded': { number: NUMBER, by: 'supervisor' },
+  'complaint.arrived': { number: NUMBER, channel: 'email' },
+  'complaint.customer_wrote': { number: NUMBER, channel: 'email' },
   'clock.warning': { ...clock, warning: 1 },
   'clock.breached': { ...clock, label: '第一次', step: 0 },
   'clock.stalled': { ...clock, clockKind: 'progress_report', step: 0 },
@@ -45,8 +47,18 @@ const SAMPLES: Samples = {
   },
   'complainant.acknowledgment': { number: NUMBER, expectedBy: '2026-12-10', link: TRACK, companyName: '示例保险' },
   'complainant.feedback': { number: NUMBER, content: '按实际维修费用赔付', link: TRACK, companyName: '示例保险' },
+  'complainant.reply': {
+    number: NUMBER,
+    subject: '补充材料',
+    text: '来信已收到，请补充保单复印件。',
+    link: TRACK,
+    companyName: '示例保险',
+  },
   'complainant.final_notice': { number: NUMBER, sector: 'securities', hotline: '12386', companyName: '示例保险' },
+  'complainant.code': { code: '386514', minutes: 10 },
   'message.failed': { number: NUMBER, purpose: 'acknowledgment', channel: 'sms' },
+  'mail.quarantined': { mailboxName: '投诉邮箱', subject: '理赔', reason: 'no_sender', link: '/admin/inbound-mail' },
+  'mail.mailbox_stalled': { mailboxName: '投诉邮箱', stallMinutes: 30, lastError: 'connect ECONNREFUSED', link: '/admin/mailboxes' },
   'staff.digest': { count: 2, date: '2026-11-25', lines: [`${NUMBER} 分派`, `${NUMBER} 已超时`] },
 };
 

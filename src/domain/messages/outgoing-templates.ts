@@ -11,7 +11,8 @@
 import { TRANSITIONS } from '../workflow/transitions.js';
 import { localParts } from '../time/zoned.js';
 import { clockName } from './clock-names.js';
-import type { Locale, TemplateCode, TemplateParams } from './message-templates.js';
+import { defaultChannels } from '../policy/policy.taxonomies.js';
+import { CORRESPONDENCE_CHANNEL_NAMES, reasonLabel, type Locale, type TemplateCode, type TemplateParams } from './message-templates.js';
 import type { FieldIssue } from '../validation.js';
 import { BUILT_IN, type TemplateText } from './outgoing-templates.defaults.js';
 import { fillTemplate, scanTemplate } from './outgoing-templates.syntax.js';
@@ -48,10 +49,21 @@ export const VARIABLES = {
   windowStart: { zh: '统计起始时间', en: 'window start' },
   expectedBy: { zh: '预计答复日期', en: 'answer expected by' },
   content: { zh: '处理结果', en: 'handling result' },
+  code: { zh: '验证码', en: 'verification code' },
+  minutes: { zh: '有效分钟数', en: 'minutes valid' },
+  replySubject: { zh: '回复主题', en: 'reply subject' },
+  replyText: { zh: '回复内容', en: 'reply text' },
   hotline: { zh: '监管投诉热线', en: 'regulator hotline' },
   regulatorName: { zh: '监管机构', en: 'regulator' },
   purposeName: { zh: '消息用途', en: 'message purpose' },
+  mailboxName: { zh: '邮箱名称', en: 'mailbox' },
+  mailSubject: { zh: '邮件主题', en: 'e-mail subject' },
+  reasonName: { zh: '原因', en: 'reason' },
+  stallMinutes: { zh: '停滞分钟数', en: 'minutes without success' },
+  lastError: { zh: '最近错误', en: 'last error' },
   channelName: { zh: '发送方式', en: 'channel' },
+  intakeChannelName: { zh: '投诉渠道', en: 'complaint channel' },
+  correspondenceChannelName: { zh: '来信方式', en: 'how the customer wrote' },
   date: { zh: '日期', en: 'date' },
   count: { zh: '通知条数', en: 'number of notices' },
   lines: { zh: '通知列表', en: 'the notices' },
@@ -121,6 +133,7 @@ const PURPOSES: Readonly<Record<string, Label>> = {
   acknowledgment: { zh: '受理回执', en: 'acknowledgment' },
   feedback: { zh: '处理结果告知', en: 'result' },
   final_notice: { zh: '办结告知', en: 'final notice' },
+  reply: { zh: '回复投诉人', en: 'reply' },
 };
 
 const SPECS: Specs = {
@@ -139,6 +152,28 @@ const SPECS: Specs = {
     required: ['number'],
     link: true,
     values: (p) => ({ number: str(p.number), by: str(p.by) }),
+  },
+  'complaint.arrived': {
+    audience: 'staff',
+    label: { zh: '新投诉待分派提醒', en: 'New complaint awaiting a handler' },
+    variables: ['number', 'intakeChannelName'],
+    required: ['number'],
+    link: true,
+    values: (p, f) => {
+      const entry = defaultChannels.find((c) => c.code === p.channel);
+      return { number: str(p.number), intakeChannelName: entry ? (zh(f) ? entry.zh : entry.en) : str(p.channel) };
+    },
+  },
+  'complaint.customer_wrote': {
+    audience: 'staff',
+    label: { zh: '客户来信提醒', en: 'The customer wrote' },
+    variables: ['number', 'correspondenceChannelName'],
+    required: ['number'],
+    link: true,
+    values: (p, f) => ({
+      number: str(p.number),
+      correspondenceChannelName: CORRESPONDENCE_CHANNEL_NAMES[p.channel]?.[zh(f) ? 'zh' : 'en'] ?? str(p.channel),
+    }),
   },
   'complaint.level1_regraded': {
     audience: 'staff',
@@ -201,6 +236,19 @@ const SPECS: Specs = {
     link: true,
     values: (p) => ({ number: str(p.number), content: str(p.content) }),
   },
+  'complainant.reply': {
+    audience: 'complainant',
+    label: { zh: '回复投诉人（往来沟通）', en: 'Reply to the complainant' },
+    variables: ['number', 'replySubject', 'replyText'],
+    required: ['replyText'],
+    link: true,
+    values: (p, f) => ({
+      number: str(p.number),
+      // no subject given: one that says what it is about
+      replySubject: str(p.subject).trim() || (zh(f) ? `关于您的投诉 ${str(p.number)}` : `About your complaint ${str(p.number)}`),
+      replyText: str(p.text),
+    }),
+  },
   'complainant.final_notice': {
     audience: 'complainant',
     label: { zh: '办结告知（投诉人）', en: 'Final notice to the complainant' },
@@ -211,6 +259,38 @@ const SPECS: Specs = {
       number: str(p.number),
       hotline: str(p.hotline),
       regulatorName: p.sector === 'securities' ? (zh(f) ? '中国证监会' : 'CSRC') : zh(f) ? '国家金融监督管理总局' : 'NFRA',
+    }),
+  },
+  'complainant.code': {
+    audience: 'complainant',
+    label: { zh: '验证码（网上投诉与查询）', en: 'Verification code (online complaints and tracking)' },
+    variables: ['code', 'minutes'],
+    required: ['code'],
+    link: false,
+    values: (p) => ({ code: str(p.code), minutes: str(p.minutes) }),
+  },
+  'mail.quarantined': {
+    audience: 'staff',
+    label: { zh: '来信已隔离', en: 'Incoming e-mail quarantined' },
+    variables: ['mailboxName', 'reasonName', 'mailSubject'],
+    required: ['mailboxName'],
+    link: true,
+    values: (p, f) => ({
+      mailboxName: str(p.mailboxName),
+      reasonName: reasonLabel(str(p.reason), zh(f) ? 'zh' : 'en'),
+      mailSubject: str(p.subject),
+    }),
+  },
+  'mail.mailbox_stalled': {
+    audience: 'staff',
+    label: { zh: '邮箱收信停滞', en: 'Mailbox stalled' },
+    variables: ['mailboxName', 'stallMinutes', 'lastError'],
+    required: ['mailboxName'],
+    link: true,
+    values: (p, f) => ({
+      mailboxName: str(p.mailboxName),
+      stallMinutes: str(p.stallMinutes),
+      lastError: p.lastError ?? (zh(f) ? '无' : 'none'),
     }),
   },
   'message.failed': {

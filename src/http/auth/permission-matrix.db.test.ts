@@ -56,6 +56,20 @@ const send = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload:
   payload,
 });
 const TARGET_USER = '00000000-0000-4000-8000-000000000001';
+/** A multipart form whose one file is not what its type says: 400 once past the permission and the scope (#12). */
+const badUpload = (url: string, fields: Record<string, string> = {}): InjectOptions => {
+  const b = 'matrix-boundary';
+  const parts = Object.entries(fields).map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  parts.push(
+    `--${b}\r\nContent-Disposition: form-data; name="files"; filename="x.pdf"\r\nContent-Type: application/pdf\r\n\r\nnot a pdf\r\n`,
+  );
+  return {
+    method: 'POST',
+    url,
+    payload: `${parts.join('')}--${b}--\r\n`,
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+  };
+};
 
 const MATRIX: Record<string, Entry> = {
   'GET /': { allow: 'public', request: () => get('/') },
@@ -69,6 +83,28 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/public/track': {
     allow: 'public',
     request: () => send('POST', '/api/public/track', { number: 'TS209901010001', contact: '13700000001' }),
+  },
+  // the portal's and the app's API (#12): public; a staff API token is no portal session (401), so these
+  // requests stop at validation (a bad number, an empty survey, a JSON body where a form belongs) or a 429
+  'GET /api/public/intake-options': { allow: 'public', request: () => get('/api/public/intake-options') },
+  'POST /api/public/codes': {
+    allow: 'public',
+    request: () => send('POST', '/api/public/codes', { purpose: 'track', number: 'TS209901010001', contact: '13700000001' }),
+  },
+  'POST /api/public/sessions': {
+    allow: 'public',
+    request: () =>
+      send('POST', '/api/public/sessions', { purpose: 'track', number: 'TS209901010001', contact: '13700000001', code: '000000' }),
+  },
+  'POST /api/public/complaints': { allow: 'public', request: () => send('POST', '/api/public/complaints', {}) },
+  'GET /api/public/complaints/:number': { allow: 'public', request: () => get('/api/public/complaints/not-a-number') },
+  'POST /api/public/complaints/:number/messages': {
+    allow: 'public',
+    request: () => send('POST', '/api/public/complaints/not-a-number/messages', {}),
+  },
+  'POST /api/public/complaints/:number/survey': {
+    allow: 'public',
+    request: () => send('POST', '/api/public/complaints/TS209901010001/survey', {}),
   },
   'GET /api/auth/me': { allow: EVERYONE, request: () => get('/api/auth/me') },
   'POST /api/auth/logout': { allow: EVERYONE, request: () => send('POST', '/api/auth/logout') },
@@ -246,6 +282,27 @@ const MATRIX: Record<string, Entry> = {
     scoped: true,
     request: (id) => send('POST', `/api/complaints/${id}/add-evidence`, { method: 'interview', note: '矩阵' }),
   },
+  // the correspondence thread and attachments at intake (#12 items 4 and 5); the reply by e-mail is a 400 (no address on file)
+  'GET /api/complaints/:id/correspondence': {
+    allow: COMPLAINT_READERS,
+    scoped: true,
+    request: (id) => get(`/api/complaints/${id}/correspondence`),
+  },
+  'POST /api/complaints/:id/correspondence/reply': {
+    allow: FRONT,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/correspondence/reply`, { channel: 'email', text: '矩阵' }),
+  },
+  'POST /api/complaints/:id/correspondence/letter': {
+    allow: FRONT,
+    scoped: true,
+    request: (id) => badUpload(`/api/complaints/${id}/correspondence/letter`, { text: '矩阵' }),
+  },
+  'POST /api/complaints/:id/attachments': {
+    allow: FRONT,
+    scoped: true,
+    request: (id) => badUpload(`/api/complaints/${id}/attachments`),
+  },
   'GET /api/complaints/:id/records': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}/records`) },
   'GET /api/evidence/settings': { allow: EVERYONE, request: () => get('/api/evidence/settings') },
   'GET /api/complaints/:id/evidence/:fileId': {
@@ -349,6 +406,34 @@ const MATRIX: Record<string, Entry> = {
   },
   // a provider's delivery receipt: its own shared token instead of a sign-in (an empty body is a 400)
   'POST /api/messages/receipts': { allow: 'public', request: () => send('POST', '/api/messages/receipts', {}) },
+  // e-mail intake (#12 item 2): administrators manage mailboxes; readers of the message log see the inbound list
+  'GET /api/admin/mailboxes': { allow: ['administrator'], request: () => get('/api/admin/mailboxes') },
+  'POST /api/admin/mailboxes': { allow: ['administrator'], request: () => send('POST', '/api/admin/mailboxes', {}) },
+  'PUT /api/admin/mailboxes/:id': { allow: ['administrator'], request: () => send('PUT', `/api/admin/mailboxes/${TARGET_USER}`, {}) },
+  'POST /api/admin/mailboxes/:id/poll': {
+    allow: ['administrator'],
+    request: () => send('POST', `/api/admin/mailboxes/${TARGET_USER}/poll`),
+  },
+  'POST /api/admin/mailboxes/:id/test': {
+    allow: ['administrator'],
+    request: () => send('POST', `/api/admin/mailboxes/${TARGET_USER}/test`),
+  },
+  'GET /api/admin/inbound-mail': {
+    allow: ['supervision_inspector', 'administrator', 'auditor'],
+    request: () => get('/api/admin/inbound-mail'),
+  },
+  'GET /api/admin/inbound-mail/:id/raw': { allow: ['administrator'], request: () => get(`/api/admin/inbound-mail/${TARGET_USER}/raw`) },
+  'POST /api/admin/inbound-mail/:id/reprocess': {
+    allow: ['administrator'],
+    request: () => send('POST', `/api/admin/inbound-mail/${TARGET_USER}/reprocess`),
+  },
+  // the hotline (#12 item 3): the telephony system's signed webhook (404 here: no secret configured), calls for front-line staff
+  'POST /api/hotline/events': { allow: 'public', request: () => send('POST', '/api/hotline/events', {}) },
+  'GET /api/hotline/calls': { allow: FRONT, request: () => get('/api/hotline/calls') },
+  'GET /api/hotline/calls/:id': { allow: FRONT, request: () => get(`/api/hotline/calls/${TARGET_USER}`) },
+  'POST /api/hotline/calls/:id/dismiss': { allow: FRONT, request: () => send('POST', `/api/hotline/calls/${TARGET_USER}/dismiss`, {}) },
+  'POST /api/hotline/calls/:id/register': { allow: FRONT, request: () => send('POST', `/api/hotline/calls/${TARGET_USER}/register`, {}) },
+  'GET /api/complaints/:id/call': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}/call`) },
   'GET /api/me/notice-settings': { allow: EVERYONE, request: () => get('/api/me/notice-settings') },
   'PUT /api/me/notice-settings': { allow: EVERYONE, request: () => send('PUT', '/api/me/notice-settings', {}) },
   'GET /api/notifications/unread-count': { allow: EVERYONE, request: () => get('/api/notifications/unread-count') },

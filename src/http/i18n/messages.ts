@@ -12,6 +12,9 @@ interface Message<P> {
 type Messages = { readonly [C in ErrorCode]: Message<ErrorParams<C>> };
 
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+/** "合同.pdf：" before a file's problem when an upload carries several files (#12) */
+const fileZh = (name: string | undefined) => (name ? `${name}：` : '');
+const fileEn = (name: string | undefined) => (name ? `${name}: ` : '');
 
 /** A wait in words: seconds under a minute, then whole minutes, then hours (rounded up). */
 function waitInWords(seconds: unknown, locale: 'zh' | 'en'): string {
@@ -284,6 +287,36 @@ const messages = {
   },
   job_not_failed: { zh: () => '该后台任务不是失败状态，无需重试', en: () => 'the job has not failed; nothing to retry' },
   receipt_token_invalid: { zh: () => '回执令牌无效', en: () => 'invalid receipt token' },
+  mailbox_not_found: { zh: () => '收件邮箱不存在', en: () => 'mailbox not found' },
+  mailbox_address_taken: { zh: () => '其他收件邮箱已使用该地址', en: () => 'another mailbox has this address' },
+  mailbox_address_invalid: {
+    zh: () => '请填写有效的电子邮箱地址，例如 tousu@example.com',
+    en: () => 'give a valid e-mail address, such as complaints@example.com',
+  },
+  inbound_mail_not_found: { zh: () => '来信记录不存在', en: () => 'incoming e-mail not found' },
+  inbound_mail_not_reprocessable: {
+    zh: (p) =>
+      `只有已隔离的来信可以重新导入（当前：${({ created: '已生成投诉', threaded: '已归入投诉', ignored: '已忽略' } as Record<string, string>)[p.outcome] ?? s(p.outcome)}）`,
+    en: (p) =>
+      `only a quarantined e-mail can be imported again (this one ${({ created: 'became a complaint', threaded: 'was added to a complaint', ignored: 'was ignored' } as Record<string, string>)[p.outcome] ?? s(p.outcome)})`,
+  },
+  hotline_not_configured: {
+    zh: () => '未配置热线接入（HOTLINE_WEBHOOK_SECRET），不接收来电事件',
+    en: () => 'the hotline integration is not configured (HOTLINE_WEBHOOK_SECRET); call events are not accepted',
+  },
+  hotline_signature_invalid: { zh: () => '来电事件签名无效', en: () => 'invalid call event signature' },
+  hotline_signature_stale: {
+    zh: () => '来电事件的时间戳超出允许范围（前后 5 分钟）',
+    en: () => 'the call event timestamp is outside the allowed window (5 minutes either way)',
+  },
+  hotline_replayed: { zh: () => '该来电事件已接收过（重放）', en: () => 'this call event was received before (replay)' },
+  hotline_call_not_found: { zh: () => '来电记录不存在', en: () => 'call not found' },
+  hotline_call_closed: {
+    zh: (p) => `该来电已${p.status === 'registered' ? '登记为投诉' : p.status === 'dismissed' ? '标记为非投诉' : '处理'}`,
+    en: (p) =>
+      `the call has already been ${p.status === 'registered' ? 'registered as a complaint' : p.status === 'dismissed' ? 'dismissed' : 'handled'}`,
+  },
+  hotline_call_busy: { zh: (p) => `${s(p.by)} 正在登记该来电`, en: (p) => `${s(p.by)} is registering this call` },
   no_contact_for_method: {
     zh: (p) => `投诉人没有登记${p.method === 'sms' ? '手机号码' : '电子邮箱'}，无法以此方式发送`,
     en: (p) => `the complainant has no ${p.method === 'sms' ? 'phone number' : 'e-mail address'} to send it to`,
@@ -292,17 +325,17 @@ const messages = {
   nothing_to_change: { zh: () => '至少指定一项要变更的内容', en: () => 'name at least one thing to change' },
   // plan, evidence, extensions, pauses, merge (issue #4)
   file_type_not_allowed: {
-    zh: (p) => `不允许的文件类型 ${s(p.value)}，可用：${s(p.allowed)}`,
-    en: (p) => `file type ${s(p.value)} is not allowed; allowed: ${s(p.allowed)}`,
+    zh: (p) => `${fileZh(p.fileName)}不允许的文件类型 ${s(p.value)}，可用：${s(p.allowed)}`,
+    en: (p) => `${fileEn(p.fileName)}file type ${s(p.value)} is not allowed; allowed: ${s(p.allowed)}`,
   },
-  file_empty: { zh: () => '文件为空', en: () => 'the file is empty' },
+  file_empty: { zh: (p) => `${fileZh(p.fileName)}文件为空`, en: (p) => `${fileEn(p.fileName)}the file is empty` },
   file_too_large: {
-    zh: (p) => `文件过大，最大 ${s(p.maxMb)} MB（${s(p.max)} 字节）`,
-    en: (p) => `the file is too large; at most ${s(p.maxMb)} MB (${s(p.max)} bytes)`,
+    zh: (p) => `${fileZh(p.fileName)}文件过大，最大 ${s(p.maxMb)} MB（${s(p.max)} 字节）`,
+    en: (p) => `${fileEn(p.fileName)}the file is too large; at most ${s(p.maxMb)} MB (${s(p.max)} bytes)`,
   },
   file_content_mismatch: {
-    zh: (p) => `文件内容与类型 ${s(p.contentType)} 不符`,
-    en: (p) => `the content is not a ${s(p.contentType)} file`,
+    zh: (p) => `${fileZh(p.fileName)}文件内容与类型 ${s(p.contentType)} 不符`,
+    en: (p) => `${fileEn(p.fileName)}the content is not a ${s(p.contentType)} file`,
   },
   // evidence upload as multipart/form-data (#9 item 8)
   multipart_required: {
@@ -338,6 +371,41 @@ const messages = {
   invalid_contact: {
     zh: () => '请填写登记时留下的手机号码或电子邮箱',
     en: () => 'give the phone number or e-mail address given when the complaint was registered',
+  },
+  // one-time codes and sessions of the portal and the app (#12 item 1)
+  invalid_phone_or_email: { zh: () => '请填写有效的手机号码或电子邮箱', en: () => 'give a valid mobile number or e-mail address' },
+  code_invalid: {
+    zh: (p) => `验证码不正确，还可以再试 ${s(p.attemptsLeft)} 次`,
+    en: (p) => `the code is wrong; ${s(p.attemptsLeft)} ${p.attemptsLeft === 1 ? 'try' : 'tries'} left`,
+  },
+  code_expired: { zh: () => '验证码已失效，请重新获取', en: () => 'the code is no longer valid; ask for a new one' },
+  code_attempts_exceeded: {
+    zh: () => '验证码输错次数过多，请重新获取',
+    en: () => 'too many wrong tries; ask for a new code',
+  },
+  code_resend_too_soon: {
+    zh: (p) => `验证码已发送，请 ${waitInWords(p.retryAfterSeconds, 'zh')}后再重新获取`,
+    en: (p) => `a code was just sent; ask again in ${waitInWords(p.retryAfterSeconds, 'en')}`,
+  },
+  rate_limited: {
+    zh: (p) => `请求过于频繁，请 ${waitInWords(p.retryAfterSeconds, 'zh')}后再试`,
+    en: (p) => `Too many requests; try again in ${waitInWords(p.retryAfterSeconds, 'en')}`,
+  },
+  portal_session_required: {
+    zh: () => '验证已过期或无效，请重新获取验证码',
+    en: () => 'Your verification has expired or is not valid; verify with a new code',
+  },
+  portal_session_used: {
+    zh: () => '此次验证已用于提交一件投诉，如需再次提交请重新验证',
+    en: () => 'This verification was used to submit a complaint already; verify again to submit another',
+  },
+  survey_not_open: {
+    zh: () => '目前没有待评价的满意度回访',
+    en: () => 'There is no satisfaction survey to answer now',
+  },
+  information_closed: {
+    zh: () => '该投诉已撤回、转办或合并，不能再补充材料',
+    en: () => 'This complaint was withdrawn, transferred or merged; information can no longer be added',
   },
   // text at the edge (#9 item 1)
   invalid_characters: {

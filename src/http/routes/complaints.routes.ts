@@ -55,6 +55,7 @@ export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { usernam
     overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
     q: q.q,
     involves: q.mine === 'true' ? who.username : undefined,
+    unassigned: q.unassigned === undefined ? undefined : q.unassigned === 'true',
     dueBefore: q.dueWithinHours === undefined ? undefined : new Date(who.now.getTime() + q.dueWithinHours * 3_600_000),
     contactKeys: keys,
     idNumber: q.idNumber,
@@ -66,7 +67,7 @@ export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { usernam
   };
 }
 
-function intakeInput(b: z.infer<typeof createComplaintBody>) {
+export function intakeInput(b: z.infer<typeof createComplaintBody>) {
   return {
     ...b,
     amount: canonicalAmount(b.amount),

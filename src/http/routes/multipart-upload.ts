@@ -103,7 +103,13 @@ export function refuseOversizedRequest(req: FastifyRequest, settings: EvidenceSe
 
 /** The evidence form: `method`, `note` and at most one `file`. */
 export async function receiveEvidenceUpload(req: FastifyRequest, settings: EvidenceSettings): Promise<ReceivedUpload> {
-  const r = await receiveMultipart(req, { textFields: ['method', 'note'], fileField: 'file', maxFiles: 1, settings, tempPrefix: 'evidence-' });
+  const r = await receiveMultipart(req, {
+    textFields: ['method', 'note'],
+    fileField: 'file',
+    maxFiles: 1,
+    settings,
+    tempPrefix: 'evidence-',
+  });
   return { fields: r.fields, file: r.files[0] ?? null, cleanup: r.cleanup };
 }
 
@@ -169,6 +175,8 @@ async function stage(
     checkEvidenceContent(contentType, inspect.size, inspect.head, settings);
     return { path: target, name, contentType, size: inspect.size, sha256: inspect.digest() };
   } catch (err) {
+    // a part refused before it was read must still be consumed, or the parser never reaches the next part
+    part.file.resume();
     throw named(err);
   }
 }

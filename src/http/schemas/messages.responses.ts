@@ -7,15 +7,17 @@ import { instant } from './response.js';
 
 export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'dead'] as const;
 export const MESSAGE_CHANNELS = ['email', 'sms', 'webhook'] as const;
-export const MESSAGE_PURPOSES = ['staff_notice', 'digest', 'acknowledgment', 'feedback', 'final_notice', 'webhook'] as const;
+export const MESSAGE_PURPOSES = ['staff_notice', 'digest', 'acknowledgment', 'feedback', 'final_notice', 'reply', 'webhook'] as const;
 
 export const messageItem = z.object({
   id: z.string(),
   channel: z.enum(MESSAGE_CHANNELS),
-  purpose: z.string().describe('staff_notice, digest, acknowledgment, feedback, final_notice, webhook'),
+  purpose: z.string().describe('staff_notice, digest, acknowledgment, feedback, final_notice, reply, webhook'),
   status: z.enum(MESSAGE_STATUSES),
   recipient: z.string().describe('masked address with the user name, or the webhook name'),
-  recipientKind: z.enum(['user', 'complainant', 'webhook']),
+  recipientKind: z
+    .enum(['user', 'complainant', 'webhook', 'contact'])
+    .describe("'contact': a phone or e-mail being verified by a one-time code"),
   complaintId: z.string().nullable(),
   complaintNumber: z.string().nullable(),
   template: z.string(),

@@ -15,7 +15,9 @@ const section = z
 export const workbench = z.object({
   dueSoonHours: z.number().int().describe('how far ahead dueSoon looks'),
   mine: section.describe('open complaints I handle or track'),
-  unassigned: section.describe('open complaints nobody handles yet (arrived by the portal, the app or e-mail); null for users who may not assign'),
+  unassigned: section.describe(
+    'open complaints nobody handles yet (arrived by the portal, the app or e-mail); null for users who may not assign',
+  ),
   dueSoon: section.describe('open complaints with a clock due within dueSoonHours'),
   overdue: section.describe('open complaints with a late clock'),
   exceptions: z

@@ -68,7 +68,10 @@ function targetLabel(r: AuditRow, names: AuditNames, english: boolean): string |
     case 'policy_version':
       return `v${id}`;
     case 'webhook':
+    case 'mailbox':
       return detail('name') ?? id;
+    case 'inbound_mail':
+      return detail('messageId') ?? id;
     default:
       return id;
   }

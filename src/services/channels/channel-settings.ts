@@ -16,6 +16,8 @@ export interface ChannelSettings {
   smsSignature: string;
   /** shared secret a provider's delivery receipts must carry (header X-Receipt-Token); none: receipts refused */
   receiptToken: string | null;
+  /** HMAC secret of the telephony system's call events (X-Hotline-Signature, #12 item 3); none: the webhook answers 404 hotline_not_configured */
+  hotlineSecret?: string | null;
 }
 
 export interface EmailSettings {

@@ -4,7 +4,9 @@
  *   with the number and the date the regulatory clock gives for the answer;
  * - `complaint.feedback_sent`: the handling result (R-D4), by the method the feedback step chose;
  * - `complaint.concluded`: the final notice naming mediation, arbitration, court and the
- *   regulator's hotline of the business line's sector.
+ *   regulator's hotline of the business line's sector;
+ * - `complaint.reply`: a staff member's reply from the correspondence thread (#12 item 5), by the
+ *   channel they chose (correspondence.service.ts checked the complainant has that contact).
  * By e-mail when the complainant gave an address, else by SMS to their phone; with neither (a
  * letter with a postal address only) nothing goes out here: the printed receipt and reply letter do.
  */
@@ -24,6 +26,9 @@ import { channelsOf, trackLink } from './channel-settings.js';
 const ACKNOWLEDGED_CHANNELS = new Set(['letter', 'email', 'web', 'app']);
 
 type Via = 'email' | 'sms';
+
+/** The outbox topics that speak to the complainant. */
+const COMPLAINANT_TOPICS = new Set(['complaint.registered', 'complaint.feedback_sent', 'complaint.concluded', 'complaint.reply']);
 
 function contactOf(c: ComplaintRecord, prefer: Via | null): { via: Via; label: string } | null {
   const email = c.complainant_email?.trim() || null;
@@ -64,9 +69,9 @@ function message(
 }
 
 export async function complainantMessagesFor(ctx: ServiceContext, trx: Database, row: OutboxRow): Promise<NewMessage[]> {
-  const p = row.payload as { complaintId?: string; method?: string; content?: string };
+  const p = row.payload as { complaintId?: string; method?: string; content?: string; subject?: string; text?: string; by?: string };
   if (!p.complaintId) return [];
-  if (row.topic !== 'complaint.registered' && row.topic !== 'complaint.feedback_sent' && row.topic !== 'complaint.concluded') return [];
+  if (!COMPLAINANT_TOPICS.has(row.topic)) return [];
   const c = await findComplaint(trx, p.complaintId);
   if (!c) return [];
   const s = channelsOf(ctx);
@@ -81,6 +86,23 @@ export async function complainantMessagesFor(ctx: ServiceContext, trx: Database,
       message(row, c, to, 'acknowledgment', {
         template: 'complainant.acknowledgment',
         params: { number: c.number, expectedBy, link: trackLink(s, c.number), companyName: s.companyName },
+      }),
+    ];
+  }
+  if (row.topic === 'complaint.reply') {
+    const to = p.method === 'email' || p.method === 'sms' ? contactOf(c, p.method) : null;
+    if (!to) return [];
+    return [
+      message(row, c, to, 'reply', {
+        template: 'complainant.reply',
+        params: {
+          number: c.number,
+          subject: p.subject ?? '',
+          text: p.text ?? '',
+          link: trackLink(s, c.number),
+          companyName: s.companyName,
+          ...(p.by ? { by: p.by } : {}),
+        },
       }),
     ];
   }

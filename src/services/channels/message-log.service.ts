@@ -35,7 +35,7 @@ export interface MessageItem {
   purpose: string;
   status: MessageStatus;
   recipient: string;
-  recipientKind: 'user' | 'complainant' | 'webhook';
+  recipientKind: 'user' | 'complainant' | 'webhook' | 'contact';
   complaintId: string | null;
   complaintNumber: string | null;
   template: string;

@@ -23,6 +23,7 @@ import type { ServiceContext } from '../context.js';
 import { notify } from '../workflow/notify.service.js';
 import { raiseException } from '../workflow/exceptions.service.js';
 import { channelsOf } from './channel-settings.js';
+import { contactDelivery } from '../portal/code-delivery.js';
 import { renderOutgoing } from './message-render.service.js';
 import { TransportError, type EmailTransport, type SendResult, type SmsTransport } from './transports/transport.js';
 
@@ -61,29 +62,39 @@ async function deliver(
     return { result, subject: null, body: result.sentText ?? '' };
   }
   if (m.recipient_kind === 'webhook') throw new TransportError('a webhook recipient on a non-webhook channel', true);
-  const { to, name } = await addressOf(ctx.db, m);
+  // a one-time code (#12): the address and the code come from the code's row, and the proof kept has the code hidden
+  const contact = m.recipient_kind === 'contact' ? await contactDelivery(ctx, m) : null;
+  const { to, name } = contact ? { to: contact.to, name: null } : await addressOf(ctx.db, m);
+  const hide = contact ? contact.redact : (text: string) => text;
+  // a provider's error may quote what it was sent: kept (last_error) with the code hidden too
+  const guarded = <T>(sending: Promise<T>): Promise<T> =>
+    sending.catch((err: unknown) => {
+      throw err instanceof TransportError ? new TransportError(hide(err.message), err.permanent) : err;
+    });
   const content = await renderOutgoing(ctx.db, channelsOf(ctx), {
     template: m.template,
-    params: m.params,
+    params: contact ? contact.params : m.params,
     locale: m.locale,
     complaintId: m.complaint_id,
     channel: m.channel,
-    recipientKind: m.recipient_kind,
+    recipientKind: m.recipient_kind === 'user' ? 'user' : 'complainant',
     timeZone: ctx.timeZone,
   });
   if (m.channel === 'email') {
-    const result = await t.email.send({
-      to,
-      toName: name,
-      subject: content.subject,
-      text: content.text,
-      html: textToHtml(content.text),
-      idempotencyKey: m.idempotency_key,
-    });
-    return { result, subject: content.subject, body: content.text };
+    const result = await guarded(
+      t.email.send({
+        to,
+        toName: name,
+        subject: content.subject,
+        text: content.text,
+        html: textToHtml(content.text),
+        idempotencyKey: m.idempotency_key,
+      }),
+    );
+    return { result, subject: hide(content.subject), body: hide(content.text) };
   }
-  const result = await t.sms.send({ to, text: content.text, idempotencyKey: m.idempotency_key });
-  return { result, subject: null, body: result.sentText ?? content.text };
+  const result = await guarded(t.sms.send({ to, text: content.text, idempotencyKey: m.idempotency_key }));
+  return { result, subject: null, body: hide(result.sentText ?? content.text) };
 }
 
 function label(m: MessageRow): string {

@@ -32,7 +32,15 @@ export async function storeFiles(
  */
 export async function storeAttachments(
   trx: Database,
-  a: { complaintId: string; files: readonly StagedEvidenceFile[]; source: string; by: string; at: Date; round?: number; note?: string | null },
+  a: {
+    complaintId: string;
+    files: readonly StagedEvidenceFile[];
+    source: string;
+    by: string;
+    at: Date;
+    round?: number;
+    note?: string | null;
+  },
 ): Promise<{ recordId: string; files: AttachmentFacts[] }> {
   const recordId = randomUUID();
   const files = await storeFiles(trx, { complaintId: a.complaintId, recordId, files: a.files, by: a.by, at: a.at });

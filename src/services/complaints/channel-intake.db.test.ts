@@ -44,20 +44,33 @@ describe('registerFromChannel (#12, R-B1, R-B4)', () => {
       expect(r.number).toMatch(/^TS\d{12}$/);
       const c = await t.db.selectFrom('complaints').selectAll().where('id', '=', r.complaintId).executeTakeFirstOrThrow();
       expect([c.assignee, c.tracker, c.created_by, c.channel]).toEqual([null, null, 'portal', 'web']);
-      const files = await t.db.selectFrom('evidence_files').select(['name', 'sha256', 'size', 'record_id']).where('complaint_id', '=', c.id).execute();
+      const files = await t.db
+        .selectFrom('evidence_files')
+        .select(['name', 'sha256', 'size', 'record_id'])
+        .where('complaint_id', '=', c.id)
+        .execute();
       expect(files).toEqual([
         { name: '现场照片.png', sha256: createHash('sha256').update(PNG).digest('hex'), size: PNG.length, record_id: expect.any(String) },
       ]);
       const record = await t.db.selectFrom('complaint_records').selectAll().where('id', '=', files[0]!.record_id).executeTakeFirstOrThrow();
       expect(record.kind).toBe('attachment');
-      const events = await t.db.selectFrom('complaint_events').select(['type', 'payload']).where('complaint_id', '=', c.id).orderBy('seq').execute();
+      const events = await t.db
+        .selectFrom('complaint_events')
+        .select(['type', 'payload'])
+        .where('complaint_id', '=', c.id)
+        .orderBy('seq')
+        .execute();
       expect(events.map((e) => e.type)).toContain('attachments_received');
       expect((await verifyLedger(t.db)).broken).toEqual([]);
       const notices = await t.db.selectFrom('notifications').select(['kind']).where('complaint_id', '=', c.id).execute();
       expect(notices.length).toBeGreaterThan(0);
       expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(['complaint_arrived']));
       // the acknowledgment goes out by the usual outbox row
-      const outbox = await t.db.selectFrom('outbox').select('topic').where('idempotency_key', '=', `complaint.registered:${c.id}`).execute();
+      const outbox = await t.db
+        .selectFrom('outbox')
+        .select('topic')
+        .where('idempotency_key', '=', `complaint.registered:${c.id}`)
+        .execute();
       expect(outbox).toHaveLength(1);
     } finally {
       await staged.cleanup();
@@ -65,11 +78,17 @@ describe('registerFromChannel (#12, R-B1, R-B4)', () => {
   });
 
   it('writes nothing when the input breaks a rule', async () => {
-    const before = await t.db.selectFrom('complaints').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     await expect(registerFromChannel(t.ctx, { input: input({ category: 'no_such' }), files: [], by: 'portal' })).rejects.toMatchObject({
       issues: [expect.objectContaining({ field: 'category' })],
     });
-    const after = await t.db.selectFrom('complaints').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });
@@ -90,7 +109,12 @@ describe('addCorrespondence (#12 item 5)', () => {
       });
       const record = await t.db.selectFrom('complaint_records').selectAll().where('id', '=', recordId).executeTakeFirstOrThrow();
       expect(record.kind).toBe('correspondence');
-      expect(record.data).toMatchObject({ direction: 'inbound', channel: 'email', text: '补充材料见附件。', messageId: '<abc@example.com>' });
+      expect(record.data).toMatchObject({
+        direction: 'inbound',
+        channel: 'email',
+        text: '补充材料见附件。',
+        messageId: '<abc@example.com>',
+      });
       const event = await t.db
         .selectFrom('complaint_events')
         .select('payload')
@@ -108,7 +132,7 @@ describe('addCorrespondence (#12 item 5)', () => {
 });
 
 describe('an unassigned complaint waits for a handler (#12)', () => {
-  it('shows on the supervisor\'s workbench and in the ledger filter; whoever assigns it tracks it (R-E1)', async () => {
+  it("shows on the supervisor's workbench and in the ledger filter; whoever assigns it tracks it (R-E1)", async () => {
     const { complaintId, number } = await registerFromChannel(t.ctx, { input: input({ channel: 'app' }), files: [], by: 'app' });
     const wb = (await t.inject({ method: 'GET', url: '/api/workbench' }, 'supervisor')).json<WorkbenchAnswer>();
     expect(wb.unassigned?.items.map((c) => c.number)).toContain(number);
@@ -128,4 +152,3 @@ describe('an unassigned complaint waits for a handler (#12)', () => {
     expect(after.json<LedgerPageAnswer>().items.map((x) => x.number)).not.toContain(number);
   });
 });
-

@@ -70,7 +70,11 @@ export interface InboundCorrespondence {
  * received. Accepted in every status (a customer may write after the close; the handler decides
  * whether to reopen). Its handler and tracker are told, or the supervisors when it has neither.
  */
-export async function addCorrespondence(ctx: ServiceContext, complaintId: string, item: InboundCorrespondence): Promise<{ recordId: string }> {
+export async function addCorrespondence(
+  ctx: ServiceContext,
+  complaintId: string,
+  item: InboundCorrespondence,
+): Promise<{ recordId: string }> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const c = await findComplaint(trx, complaintId, true);
@@ -90,7 +94,12 @@ export async function addCorrespondence(ctx: ServiceContext, complaintId: string
       by: item.by,
     });
     await appendEvents(trx, c.id, [
-      { type: 'correspondence_received', actor: item.by, occurredAt: now, payload: { recordId, channel: item.channel, subject, messageId, files } },
+      {
+        type: 'correspondence_received',
+        actor: item.by,
+        occurredAt: now,
+        payload: { recordId, channel: item.channel, subject, messageId, files },
+      },
     ]);
     await touchComplaint(trx, c.id, now);
     const handled = c.assignee !== null || c.tracker !== null;

@@ -138,7 +138,13 @@ export async function registerComplaint(
     await linkDuplicates(trx, id, number, duplicates, actor, now);
     await appendEvents(trx, id, registrationEvents(actor, now, { number, receivedAt, input, grading, clocks, policyVersion, duplicates }));
     if (options.files && options.files.length > 0) {
-      await storeAttachments(trx, { complaintId: id, files: options.files, source: options.attachmentSource ?? input.channel, by: actor.id, at: now });
+      await storeAttachments(trx, {
+        complaintId: id,
+        files: options.files,
+        source: options.attachmentSource ?? input.channel,
+        by: actor.id,
+        at: now,
+      });
     }
     const target = { id, number, departmentIds: placement.departmentIds, branchId: placement.branchId };
     if (options.unassigned && grading.level !== 1) {
@@ -147,7 +153,11 @@ export async function registerComplaint(
         trx,
         { ...target, assignee: null, tracker: null },
         ['supervisors'],
-        { kind: 'complaint_arrived', sourceKey: `arrived:${id}`, message: { template: 'complaint.arrived', params: { number, channel: input.channel } } },
+        {
+          kind: 'complaint_arrived',
+          sourceKey: `arrived:${id}`,
+          message: { template: 'complaint.arrived', params: { number, channel: input.channel } },
+        },
         now,
       );
     }

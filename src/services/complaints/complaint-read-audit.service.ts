@@ -19,6 +19,8 @@ export const COMPLAINT_READ_ACTIONS = {
   events: 'complaint.read_events',
   records: 'complaint.read_records',
   evidence: 'complaint.read_evidence',
+  /** the correspondence thread (#12 item 5): masked unless the reader may see personal data */
+  correspondence: 'complaint.read_correspondence',
 } as const;
 export type ComplaintReadView = keyof typeof COMPLAINT_READ_ACTIONS;
 

@@ -5,7 +5,8 @@
  * contact typed.
  */
 import { listClocks } from '../../db/repositories/clock.repository.js';
-import { findComplaint } from '../../db/repositories/complaint.repository.js';
+import type { Database } from '../../db/database.js';
+import { findComplaint, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import { listEvents } from '../../db/repositories/event.repository.js';
 import { isStepEvent } from '../../domain/events/event-types.js';
 import { contactKind, contactMatches, PUBLIC_NUMBER, publicStages, type PublicStageView } from '../../domain/complaint/public-track.js';
@@ -66,10 +67,15 @@ export async function trackComplaint(
     await auditAttempt(ctx, meta, number, contact, { outcome: 'failure', reason: c ? 'contact_mismatch' : 'unknown_number' });
     return null;
   }
-  const [events, clocks] = await Promise.all([listEvents(ctx.db, c.id), listClocks(ctx.db, [c.id])]);
+  await auditAttempt(ctx, meta, number, contact, { outcome: 'success' });
+  return publicView(ctx.db, c);
+}
+
+/** The customer's view of a complaint (also the portal's tracking with a code, #12). */
+export async function publicView(db: Database, c: ComplaintRecord): Promise<PublicTrackView> {
+  const [events, clocks] = await Promise.all([listEvents(db, c.id), listClocks(db, [c.id])]);
   const regulatory = clocks.filter((k) => k.kind === 'regulatory' && k.status !== 'cancelled').at(-1) ?? null;
   const status = c.status as Status;
-  await auditAttempt(ctx, meta, number, contact, { outcome: 'success' });
   return {
     number: c.number,
     status,

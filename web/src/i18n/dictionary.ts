@@ -5,8 +5,11 @@
 import * as admin from './areas/admin';
 import * as board from './areas/board';
 import * as complaint from './areas/complaint';
+import * as correspondence from './areas/correspondence';
+import * as hotline from './areas/hotline';
 import * as intake from './areas/intake';
 import * as ledger from './areas/ledger';
+import * as mailboxes from './areas/mailboxes';
 import * as messages from './areas/messages';
 import * as templates from './areas/templates';
 import * as usability from './areas/usability';
@@ -18,6 +21,7 @@ import { zh as coreZh } from './messages.zh';
 export const zh = {
   ...coreZh,
   ...complaint.zh,
+  ...correspondence.zh,
   ...admin.zh,
   ...board.zh,
   ...workbench.zh,
@@ -27,11 +31,14 @@ export const zh = {
   ...templates.zh,
   ...webhooks.zh,
   ...messages.zh,
+  ...hotline.zh,
+  ...mailboxes.zh,
 };
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...complaint.en,
+  ...correspondence.en,
   ...admin.en,
   ...board.en,
   ...workbench.en,
@@ -41,4 +48,6 @@ export const en: Record<MessageKey, string> = {
   ...templates.en,
   ...webhooks.en,
   ...messages.en,
+  ...hotline.en,
+  ...mailboxes.en,
 };

@@ -2,7 +2,7 @@
  * The rules for an uploaded evidence file (R-D1): which types are accepted (call recordings,
  * scanned letters and photos, office documents, e-mails), how large it may be, that its leading
  * bytes match its declared type for the formats that have a signature, and a name made safe to
- * store and to offer for download. The upload itself is streamed (http/routes/evidence-upload.ts);
+ * store and to offer for download. The upload itself is streamed (http/routes/multipart-upload.ts);
  * these checks look at the first bytes only, so nothing here needs the whole file in memory.
  */
 import { DomainError } from '../../../domain/errors.js';
@@ -130,6 +130,13 @@ export const SIGNATURE_BYTES = 16;
 
 /** Every type this module knows how to check (a configured list may only name these). */
 export const KNOWN_EVIDENCE_TYPES: readonly string[] = [...new Set([...DEFAULT_EVIDENCE_TYPES, ...Object.values(BY_EXTENSION)])];
+
+/** The file name extensions (without the dot) of the given types, for a file picker's accept list (#12 portal). */
+export function extensionsOf(types: readonly string[]): string[] {
+  return Object.entries(BY_EXTENSION)
+    .filter(([, type]) => types.includes(type))
+    .map(([ext]) => ext);
+}
 
 /**
  * The canonical type of an upload from the type the client declared and the file name: aliases

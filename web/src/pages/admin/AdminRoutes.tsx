@@ -61,6 +61,18 @@ const SECTIONS: readonly Section[] = [
     anyOf: ['message.read'],
     page: lazyPage(() => import('./messages/MessagesPage'), 'MessagesPage').Page,
   },
+  {
+    path: 'mailboxes',
+    label: 'admin.nav.mailboxes',
+    anyOf: ['mailbox.manage'],
+    page: lazyPage(() => import('./mailboxes/MailboxesPage'), 'MailboxesPage').Page,
+  },
+  {
+    path: 'inbound-mail',
+    label: 'admin.nav.inboundMail',
+    anyOf: ['message.read'],
+    page: lazyPage(() => import('./mailboxes/InboundMailPage'), 'InboundMailPage').Page,
+  },
   { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage').Page },
 ];
 

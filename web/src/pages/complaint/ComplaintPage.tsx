@@ -7,6 +7,7 @@ import type { MaskedComplainant } from '../../types';
 import { ActionBar } from './actions/ActionBar';
 import { ComplainantCard } from './ComplainantCard';
 import { ComplaintHeader } from './ComplaintHeader';
+import { CorrespondenceTab } from './CorrespondenceTab';
 import { useComplaint, useEvents, useImprovements, useRecords, useRefreshComplaint } from './complaint-queries';
 import { EventTimeline } from './EventTimeline';
 import { AnalysisTab } from './tabs/AnalysisTab';
@@ -22,7 +23,18 @@ import { ofKind } from './tabs/tab-kit';
 import { UnmaskModal } from './UnmaskModal';
 import { PrintDocuments } from './PrintDocuments';
 
-const TABS = ['details', 'investigation', 'analysis', 'resolution', 'feedback', 'messages', 'plan', 'improvements', 'related'] as const;
+const TABS = [
+  'details',
+  'investigation',
+  'analysis',
+  'resolution',
+  'feedback',
+  'correspondence',
+  'messages',
+  'plan',
+  'improvements',
+  'related',
+] as const;
 type TabKey = (typeof TABS)[number];
 
 /**
@@ -110,6 +122,12 @@ export function ComplaintPage() {
                   key: 'feedback',
                   label: label('feedback', ofKind(recs, 'feedback', 'survey', 'closing').length),
                   children: <FeedbackTab records={recs} />,
+                },
+                {
+                  key: 'correspondence',
+                  // what the complainant sent: materials and letters, e-mails, portal additions
+                  label: label('correspondence', ofKind(recs, 'attachment', 'correspondence').length),
+                  children: <CorrespondenceTab id={id} detail={c} records={recs} onChanged={refresh} />,
                 },
                 { key: 'messages', label: label('messages'), children: <MessagesTab id={id} /> },
                 { key: 'plan', label: label('plan', milestones.length), children: <PlanTab records={recs} milestones={milestones} /> },

@@ -98,6 +98,15 @@ const FACTS: Record<string, FactFn> = {
   pause_clocks: (p, { label }) => [label('complaint.pauseReason', s(p.reason) ?? '')],
   personal_data_viewed: () => [],
   exception_resolved: (p, { label }) => [label('complaint.exception', s(p.kind) ?? '')],
+  // #12: the complainant's files and the correspondence thread
+  attachments_received: (p) => [
+    list(p.files)
+      .map((f) => s(obj(f).name))
+      .filter(Boolean)
+      .join('、') || null,
+  ],
+  correspondence_received: (p, { label }) => [label('corr.channel', s(p.channel) ?? ''), s(p.subject)],
+  correspondence_sent: (p, { label }) => [`${label('corr.channel', s(p.channel) ?? '')} · ${s(p.to) ?? ''}`, s(p.subject)],
 };
 
 export function eventFacts(e: EventView, i18n: I18n, tax: TaxonomyLabel): string[] {

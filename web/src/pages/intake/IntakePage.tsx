@@ -1,15 +1,19 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Row, Segmented, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError, postForm } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import { bare, labelChoices } from '../complaint/actions/server-errors';
 import { AssessmentPanel, HistoryPanel } from './AssessmentPanel';
+import { CallDraftBanner, draftValues, HOTLINE_CALLS_KEY, useCallDraft } from './CallDraft';
 import { formField, INTAKE_MODES, intakeBody, previewable, type IntakeMode, type IntakeValues } from './intake-body';
 import type { RegisteredComplaint } from './intake-types';
 import { ComplainantFields, MatterFields, SourceFields } from './IntakeFields';
 import { IntakeResult } from './IntakeResult';
+import { IntakeAttachments } from './IntakeAttachments';
+import { IntakeAttachmentsUpload } from './IntakeAttachmentsUpload';
 
 const PREVIEW_DELAY_MS = 500;
 const INITIAL: IntakeValues = { urgent: false, riskFlags: [], jointComplainants: 1 };
@@ -40,6 +44,21 @@ export function IntakePage() {
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [saved, setSaved] = useState<RegisteredComplaint | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  // the complainant's materials, uploaded once the complaint is registered (#12 item 4)
+  const [files, setFiles] = useState<File[]>([]);
+  // a hotline call's draft (?call=<id>, from the workbench's incoming calls): prefilled once, registered through the call
+  const [params, setParams] = useSearchParams();
+  const callId = params.get('call');
+  const draft = useCallDraft(callId);
+  const prefilled = useRef<string | null>(null);
+  const queries = useQueryClient();
+  useEffect(() => {
+    if (!draft.data || prefilled.current === draft.data.id) return;
+    prefilled.current = draft.data.id;
+    setMode('hotline');
+    form.setFieldsValue(draftValues(draft.data));
+    setValues(form.getFieldsValue(true) as IntakeValues);
+  }, [draft.data, form]);
 
   const body = useMemo(() => intakeBody(mode, values), [mode, values]);
   const settled = useDebounced(previewable(values) ? JSON.stringify(body) : null, PREVIEW_DELAY_MS);
@@ -52,9 +71,13 @@ export function IntakePage() {
   });
 
   const register = useMutation({
-    mutationFn: (b: Record<string, unknown>) => postForm('/api/complaints', {}, b, { 'idempotency-key': idempotencyKey }),
+    mutationFn: (b: Record<string, unknown>) =>
+      callId
+        ? postForm('/api/hotline/calls/{id}/register', { id: callId }, b)
+        : postForm('/api/complaints', {}, b, { 'idempotency-key': idempotencyKey }),
     onSuccess: (complaint) => {
       setSaved(complaint);
+      if (callId) void queries.invalidateQueries({ queryKey: HOTLINE_CALLS_KEY });
       void message.success(t('intake.saved', { number: complaint.number }));
     },
     onError: (e) => {
@@ -93,7 +116,9 @@ export function IntakePage() {
     setValues(INITIAL);
     setSaved(null);
     setFormError(null);
+    setFiles([]);
     setIdempotencyKey(crypto.randomUUID());
+    if (callId) setParams({});
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -103,7 +128,13 @@ export function IntakePage() {
     }
   };
 
-  if (saved) return <IntakeResult complaint={saved} onAnother={startOver} />;
+  if (saved)
+    return (
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {files.length > 0 && <IntakeAttachmentsUpload complaintId={saved.id} files={files} />}
+        <IntakeResult complaint={saved} onAnother={startOver} />
+      </Space>
+    );
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -113,6 +144,7 @@ export function IntakePage() {
         </Typography.Title>
         <Segmented<IntakeMode>
           value={mode}
+          disabled={callId !== null}
           onChange={(m) => {
             setMode(m);
             // straight on from the keyboard: the mode's first field (the phone on the hotline)
@@ -122,6 +154,7 @@ export function IntakePage() {
           data-testid="intake-mode"
         />
       </Space>
+      {callId && <CallDraftBanner draft={draft.data} error={draft.error} onDetach={() => setParams({})} />}
       <Row gutter={16}>
         {/* from 992 px the assessment stays beside the form (sticky), never below it out of sight */}
         <Col xs={24} lg={14} xl={15}>
@@ -143,6 +176,7 @@ export function IntakePage() {
             <Card size="small" title={`${t('intake.section.source')} · ${t(`intake.mode.${mode}`)}`} style={{ marginBottom: 16 }}>
               <SourceFields mode={mode} />
             </Card>
+            <IntakeAttachments files={files} onChange={setFiles} disabled={register.isPending} />
             {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} data-testid="intake-error" />}
             <Space>
               <Button type="primary" onClick={() => void submit()} loading={register.isPending} data-testid="intake-submit">

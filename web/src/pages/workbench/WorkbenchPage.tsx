@@ -10,6 +10,7 @@ import type { LedgerItem } from '../../types';
 import { LevelTag, OverdueTag, StatusTag } from '../labels';
 import { noticeTarget } from '../../notices';
 import { CalendarPendingBanner } from '../admin/CalendarPendingBanner';
+import { IncomingCallsPanel } from './IncomingCallsPanel';
 import { ResolveException } from './ResolveException';
 import { SECTION_VIEWS, type ComplaintSection } from './workbench-types';
 
@@ -123,6 +124,7 @@ export function WorkbenchPage() {
         </Space>
       </Space>
       <CalendarPendingBanner />
+      <IncomingCallsPanel />
       {wb.error && <Alert type="error" showIcon message={wb.error.message} />}
       <Row gutter={[16, 16]}>
         {d?.mine !== null && (
@@ -181,6 +183,16 @@ export function WorkbenchPage() {
         {d?.mine && (
           <Col xs={24} lg={12}>
             <ComplaintList section={d.mine} view={SECTION_VIEWS.mine} testId="section-mine" title={t('workbench.mine')} />
+          </Col>
+        )}
+        {d?.unassigned && d.unassigned.total > 0 && (
+          <Col xs={24} lg={12}>
+            <ComplaintList
+              section={d.unassigned}
+              view={SECTION_VIEWS.unassigned}
+              testId="section-unassigned"
+              title={t('workbench.unassigned')}
+            />
           </Col>
         )}
         {d?.overdue && (

@@ -13,7 +13,15 @@ export type MessagePurpose = NonNullable<MessageFilter['purpose']>[number];
 
 export const STATUSES: readonly MessageStatus[] = ['queued', 'sent', 'delivered', 'failed', 'dead'];
 export const CHANNELS: readonly MessageChannel[] = ['email', 'sms', 'webhook'];
-export const PURPOSES: readonly MessagePurpose[] = ['staff_notice', 'digest', 'acknowledgment', 'feedback', 'final_notice', 'webhook'];
+export const PURPOSES: readonly MessagePurpose[] = [
+  'staff_notice',
+  'digest',
+  'acknowledgment',
+  'feedback',
+  'final_notice',
+  'reply',
+  'webhook',
+];
 
 /** Tag colours (antd presets) and the chart's bar colours of each status. */
 export const STATUS_TAG: Record<MessageStatus, string> = {

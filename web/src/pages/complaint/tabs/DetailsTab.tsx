@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useTaxonomyLabel } from '../complaint-queries';
 import type { ClockView, FullDetail } from '../complaint-types';
 import { CLOCK_STATUS_COLOURS } from '../DeadlinesCard';
+import { HotlineCallReference } from '../HotlineCallReference';
 import { Para } from './tab-kit';
 
 function ClocksTable({ clocks }: { clocks: ClockView[] }) {
@@ -67,7 +68,11 @@ export function DetailsTab({ detail: c, complainant }: { detail: FullDetail; com
             { key: 'businessLine', label: t('complaint.businessLine'), children: tax('businessLines', c.businessLine) },
             { key: 'product', label: t('complaint.product'), children: c.product ?? none },
             { key: 'subjectParty', label: t('complaint.subjectParty'), children: c.subjectParty ?? none },
-            { key: 'callReference', label: t('complaint.callReference'), children: c.callReference ?? none },
+            {
+              key: 'callReference',
+              label: t('complaint.callReference'),
+              children: c.callReference ? <HotlineCallReference complaintId={c.id} callReference={c.callReference} /> : none,
+            },
             { key: 'joint', label: t('complaint.jointComplainants'), children: c.jointComplainants },
             {
               key: 'risk',
