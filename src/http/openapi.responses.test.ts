@@ -27,6 +27,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/complaints/export': 'the ledger as a spreadsheet',
   'GET /api/complaints/{id}/evidence/{fileId}': 'the evidence file, with the content type it was stored with',
   'GET /api/complaints/{id}/documents/{kind}': 'the acceptance receipt or reply letter as PDF',
+  'GET /api/admin/inbound-mail/{id}/raw': 'a received e-mail as it arrived (message/rfc822)',
 };
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);

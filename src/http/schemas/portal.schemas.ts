@@ -72,12 +72,16 @@ export const portalError = errorResponse.extend({
 
 export type PortalErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
-/** A portal route's responses: its success schemas, and the portal's error body for 400, 429, 503 and the statuses listed. */
+/**
+ * A portal route's responses: its success schemas, and the portal's error body for 400, 401, 403,
+ * 429, 503 and the statuses listed (every operation documents 400, 401 and 403: a proxy or the
+ * security layer may answer them even where the route itself does not).
+ */
 export function portalAnswers<S extends Record<number, z.ZodType>>(
   success: S,
   ...errors: PortalErrorStatus[]
 ): Omit<Record<PortalErrorStatus, typeof portalError>, keyof S> & S {
-  const all: PortalErrorStatus[] = [400, 429, 503, ...errors];
+  const all: PortalErrorStatus[] = [400, 401, 403, 429, 503, ...errors];
   const errorMap = Object.fromEntries(all.map((s) => [s, portalError])) as Record<PortalErrorStatus, typeof portalError>;
   return { ...errorMap, ...success };
 }

@@ -33298,6 +33298,48 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
         413: {
           headers: {
             [name: string]: unknown;
@@ -33462,6 +33504,27 @@ export interface paths {
         };
         /** @description Default Response */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -33763,6 +33826,27 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
         429: {
           headers: {
             [name: string]: unknown;
@@ -33880,6 +33964,27 @@ export interface paths {
         };
         /** @description Default Response */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -34102,6 +34207,27 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
         409: {
           headers: {
             [name: string]: unknown;
@@ -34290,6 +34416,48 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
         429: {
           headers: {
             [name: string]: unknown;
@@ -34401,6 +34569,48 @@ export interface paths {
         };
         /** @description Default Response */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description code_invalid: tries left with this code */
+              attemptsLeft?: number;
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+              /** @description 429: seconds to wait (also the Retry-After header) */
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
           headers: {
             [name: string]: unknown;
           };
