@@ -114,3 +114,80 @@ export type RoleScope = (typeof ROLE_SCOPES)[number];
 /** A calendar day: a holiday or an adjusted working day set by the calendar, else a weekday or weekend. */
 export const CALENDAR_DAY_KINDS = ['holiday', 'workday', 'weekend', 'weekday'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
+// statistics and reports (#13, R-F1..R-F5)
+/**
+ * What statistics group by (one or two at a time). Time dimensions take the instant the measure is
+ * about: received measures group by the month/week/day received, closed measures by the one closed.
+ * month 'YYYY-MM', week ISO 'YYYY-Www', day 'YYYY-MM-DD', all in the company time zone.
+ */
+export const STATISTICS_DIMENSIONS = [
+  'month',
+  'week',
+  'day',
+  'level',
+  'channel',
+  'business_line',
+  'category',
+  'cause',
+  'product',
+  'branch',
+  'department',
+  'handler',
+  'outcome',
+  'customer_group',
+] as const;
+export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
+export const TIME_DIMENSIONS = ['month', 'week', 'day'] as const;
+
+/**
+ * What statistics count. Each measure is about one set of complaints, so each figure opens as a
+ * ledger of exactly those complaints (rates open their numerator, percentiles their closed set):
+ * - received-based (complaints received in the period): received, the six timeliness counts
+ *   (the level's result clock = policy, the regulator's calendar-day clock = regulatory; open_overdue
+ *   is judged now), reopen_rate, satisfaction_rate (satisfied / surveyed), compensation_proposed,
+ *   compensation_paid, amount_involved;
+ * - closed-based (closed in the period): closed, handling_days_p50, handling_days_p90 (calendar days
+ *   from received to closed);
+ * - open_at_end: received by the period's end and not closed by then.
+ */
+export const STATISTICS_MEASURES = [
+  'received',
+  'closed',
+  'open_at_end',
+  'policy_on_time',
+  'policy_late',
+  'policy_open_overdue',
+  'regulatory_on_time',
+  'regulatory_late',
+  'regulatory_open_overdue',
+  'handling_days_p50',
+  'handling_days_p90',
+  'reopen_rate',
+  'satisfaction_rate',
+  'compensation_proposed',
+  'compensation_paid',
+  'amount_involved',
+] as const;
+export type StatisticsMeasure = (typeof STATISTICS_MEASURES)[number];
+/** The ledger's timeliness filter (drill-down of the six timeliness measures). */
+export const TIMELINESS_STATES = [
+  'policy_on_time',
+  'policy_late',
+  'policy_open_overdue',
+  'regulatory_on_time',
+  'regulatory_late',
+  'regulatory_open_overdue',
+] as const;
+export type TimelinessState = (typeof TIMELINESS_STATES)[number];
+/** Who the complainant is, for statistics by customer group (R-F2); the policy's list labels them. */
+export const DEFAULT_CUSTOMER_GROUPS = ['individual', 'senior', 'small_business', 'institution', 'professional_investor', 'other'] as const;
+/** Report kinds and their life (#13 items 4–6). */
+export const REPORT_KINDS = ['monthly', 'special'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const REPORT_STATUSES = ['queued', 'building', 'draft', 'final', 'failed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** Historical import (#13 item 7, R-H7): the shipped column mappings. */
+export const IMPORT_MAPPINGS = ['tdi', 'cfpb'] as const;
+export type ImportMapping = (typeof IMPORT_MAPPINGS)[number];
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;

@@ -52,6 +52,14 @@ export const ACTIONS = [
   'message.manage',
   /** the e-mail intake's mailboxes (IMAP passwords), raw incoming messages, re-importing quarantined ones (#12) */
   'mailbox.manage',
+  /** statistics, analysis and the dashboards, within the reader's complaint scope (#13) */
+  'statistics.read',
+  /** monthly, special and regulator reports: read and download (#13) */
+  'report.read',
+  /** generate reports, write the commentary and recommendations, make a report final (#13) */
+  'report.manage',
+  /** import historical complaints from CSV (#13) */
+  'complaint.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -91,7 +99,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
   agent: { actions: FRONT_LINE, scope: 'department', zh: '客服人员', en: 'Service agent' },
   branch_agent: { actions: FRONT_LINE, scope: 'branch', zh: '网点客服人员', en: 'Branch agent' },
   supervisor: {
-    actions: [...FRONT_LINE, 'complaint.approve', 'improvement.manage', 'exception.manage', 'board.read'],
+    actions: [...FRONT_LINE, 'complaint.approve', 'improvement.manage', 'exception.manage', 'board.read', 'statistics.read', 'report.read'],
     scope: 'department',
     zh: '部门主管',
     en: 'Department supervisor',
@@ -125,6 +133,9 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'improvement.manage',
       'exception.manage',
       'board.read',
+      'statistics.read',
+      'report.read',
+      'report.manage',
       ...READ_REFERENCE,
       'user.read',
     ],
@@ -140,6 +151,9 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'complaint.approve',
       'exception.manage',
       'board.read',
+      'statistics.read',
+      'report.read',
+      'report.manage',
       ...READ_REFERENCE,
       'user.read',
     ],
@@ -148,7 +162,18 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
     en: 'Senior manager',
   },
   supervision_inspector: {
-    actions: ['complaint.read', 'complaint.unmask', 'complaint.export', 'board.read', ...READ_REFERENCE, 'user.read', 'message.read'],
+    actions: [
+      'complaint.read',
+      'complaint.unmask',
+      'complaint.export',
+      'board.read',
+      'statistics.read',
+      'report.read',
+      'report.manage',
+      ...READ_REFERENCE,
+      'user.read',
+      'message.read',
+    ],
     scope: 'all',
     zh: '监督部门检查员',
     en: 'Supervision inspector',
@@ -167,13 +192,25 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'message.read',
       'message.manage',
       'mailbox.manage',
+      'complaint.import',
     ],
     scope: 'none',
     zh: '系统管理员',
     en: 'Administrator',
   },
   auditor: {
-    actions: ['complaint.read', 'policy.read', 'calendar.read', 'org.read', 'user.read', 'audit.read', 'token.manage', 'message.read'],
+    actions: [
+      'complaint.read',
+      'policy.read',
+      'calendar.read',
+      'org.read',
+      'user.read',
+      'audit.read',
+      'token.manage',
+      'message.read',
+      'statistics.read',
+      'report.read',
+    ],
     scope: 'all',
     zh: '审计员（只读）',
     en: 'Auditor (read-only)',
