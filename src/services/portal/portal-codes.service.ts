@@ -85,6 +85,19 @@ function subjectOf(ctx: ServiceContext, req: CodeRequest): Subject {
   };
 }
 
+/** What the audit log and the limits record of one request for a code or a session. */
+function attemptOf<A extends 'public.code' | 'public.session'>(s: Subject, action: A) {
+  return { action, purpose: s.purpose, contactKind: s.contact.kind, contactHash: s.code.contactHash, number: s.number };
+}
+
+/** The limits every code and session request counts against: the client address and the contact. */
+function subjectLimits(meta: RequestMeta, s: Subject) {
+  return [
+    { scope: 'address' as const, ip: meta.ip },
+    { scope: 'contact' as const, contactHash: s.code.contactHash },
+  ];
+}
+
 /** The complaint a tracking code is for: only when the number and the contact belong together. */
 async function matchingComplaint(
   db: Database,
@@ -111,20 +124,8 @@ export async function requestCode(
   req: CodeRequest,
 ): Promise<CodeAnswer> {
   const s = subjectOf(ctx, req);
-  const attempt = {
-    action: 'public.code' as const,
-    purpose: s.purpose,
-    contactKind: s.contact.kind,
-    contactHash: s.code.contactHash,
-    number: s.number,
-  };
-  await enforceLimits(
-    ctx,
-    settings.limits,
-    meta,
-    [{ scope: 'address', ip: meta.ip }, { scope: 'contact', contactHash: s.code.contactHash }, { scope: 'overall' }],
-    attempt,
-  );
+  const attempt = attemptOf(s, 'public.code');
+  await enforceLimits(ctx, settings.limits, meta, [...subjectLimits(meta, s), { scope: 'overall' }], attempt);
   const now = ctx.now();
   const ring = ctx.security.keyRing;
   const result = await ctx.db.transaction().execute(async (trx) => {
@@ -202,23 +203,8 @@ export async function openSession(
   req: SessionRequest,
 ): Promise<SessionAnswer> {
   const s = subjectOf(ctx, req);
-  const attempt = {
-    action: 'public.session' as const,
-    purpose: s.purpose,
-    contactKind: s.contact.kind,
-    contactHash: s.code.contactHash,
-    number: s.number,
-  };
-  await enforceLimits(
-    ctx,
-    settings.limits,
-    meta,
-    [
-      { scope: 'address', ip: meta.ip },
-      { scope: 'contact', contactHash: s.code.contactHash },
-    ],
-    attempt,
-  );
+  const attempt = attemptOf(s, 'public.session');
+  await enforceLimits(ctx, settings.limits, meta, subjectLimits(meta, s), attempt);
   const now = ctx.now();
   const ring = ctx.security.keyRing;
   const typed = normalizeCode(req.code, settings.code.length);
