@@ -45,9 +45,10 @@ export async function regulatorWorkbook(s: RegulatorStatistics, english: boolean
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** A field quoted when needed; text a spreadsheet would take for a formula (=, +, -, @ first) gets an apostrophe. */
 function csvField(v: string | number | null): string {
   if (v === null) return '';
-  const s = String(v);
+  const s = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

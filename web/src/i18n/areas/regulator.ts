@@ -1,0 +1,48 @@
+/** Messages of the regulator statistics (监管报送, #13 item 6): zh-CN first, en-US must name every key. */
+export const zh = {
+  'regulator.title': '监管报送统计（{year} 年第 {quarter} 季度）',
+  'regulator.basis':
+    '口径：本季度受理的投诉（按受理日期，数据范围内）；处理决定时限按受理日至告知客户处理决定之日的自然日计算，截至 {asOf}。',
+  'regulator.year': '年度',
+  'regulator.quarter': '季度',
+  'regulator.quarterN': '第 {n} 季度',
+  'regulator.downloadXlsx': '下载 Excel',
+  'regulator.downloadCsv': '下载 CSV',
+  'regulator.downloadFailed': '下载失败',
+  'regulator.total': '投诉总量',
+  'regulator.count': '件数',
+  'regulator.share': '占比',
+  'regulator.category': '类别',
+  'regulator.drillHint': '点击柱形查看对应投诉',
+  'regulator.noDrill': '台账暂不能按处理决定时限筛选',
+  'regulator.empty': '本季度没有受理投诉',
+  'regulator.column.property': '财产保险',
+  'regulator.column.personal': '人身保险',
+  'regulator.column.securities': '证券',
+  'regulator.column.insurance': '保险合计',
+  'regulator.column.total': '合计',
+};
+
+export const en: Record<keyof typeof zh, string> = {
+  'regulator.title': 'Regulator statistics ({year} Q{quarter})',
+  'regulator.basis':
+    'Basis: complaints received in the quarter (by date received, within your data scope); time to decision in calendar days from the day received to the day the decision was told to the customer, as of {asOf}.',
+  'regulator.year': 'Year',
+  'regulator.quarter': 'Quarter',
+  'regulator.quarterN': 'Q{n}',
+  'regulator.downloadXlsx': 'Download Excel',
+  'regulator.downloadCsv': 'Download CSV',
+  'regulator.downloadFailed': 'Download failed',
+  'regulator.total': 'Complaints',
+  'regulator.count': 'Complaints',
+  'regulator.share': 'Share',
+  'regulator.category': 'Category',
+  'regulator.drillHint': 'Click a bar to list its complaints',
+  'regulator.noDrill': 'The ledger cannot filter by time to decision yet',
+  'regulator.empty': 'No complaints received in this quarter',
+  'regulator.column.property': 'Property insurance',
+  'regulator.column.personal': 'Personal insurance',
+  'regulator.column.securities': 'Securities',
+  'regulator.column.insurance': 'Insurance total',
+  'regulator.column.total': 'Total',
+};
