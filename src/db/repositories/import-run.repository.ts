@@ -59,6 +59,12 @@ export async function findImportRun(db: Kysely<DB>, id: string, forUpdate = fals
   return q.executeTakeFirst();
 }
 
+/** The real run made from a dry run, if any. */
+export async function findCarriedOutRun(db: Kysely<DB>, dryRunId: string): Promise<string | undefined> {
+  const r = await db.selectFrom('import_runs').select('id').where('from_run_id', '=', dryRunId).executeTakeFirst();
+  return r?.id;
+}
+
 export async function listImportRuns(db: Kysely<DB>, limit: number): Promise<ImportRunRow[]> {
   return db.selectFrom('import_runs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
