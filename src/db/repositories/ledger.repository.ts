@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, likePattern, type LedgerQuery, type LedgerS
 import type { DecisionDuty } from '../../domain/workflow/decision-duty.js';
 import type { DB } from '../schema.js';
 import { overdueSql, scopeSql } from './complaint-scope.js';
+import { factOnlyFilterSql, sharedFilterSql } from './facts-filter.js';
 import { todoSql } from './complaint-todo.js';
 import type { ComplaintRecord } from './complaint.repository.js';
 
@@ -63,6 +64,18 @@ function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
   if (q.overdue !== undefined) {
     const overdue = overdueSql(now, 'complaints');
     where.push(q.overdue ? overdue : eb.not(overdue));
+  }
+  // the drill-down of statistics (#13): the same SQL as the figures (facts-filter.ts)
+  if (q.closedFrom) where.push(eb('closed_at', '>=', q.closedFrom));
+  if (q.closedTo) where.push(eb('closed_at', '<', q.closedTo));
+  if (q.openAt) {
+    where.push(eb('received_at', '<', q.openAt));
+    where.push(eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', q.openAt)]));
+  }
+  where.push(...sharedFilterSql(q, 'complaints'));
+  const facts = factOnlyFilterSql(q, 'f', now);
+  if (facts.length > 0) {
+    where.push(sql<SqlBool>`EXISTS (SELECT 1 FROM complaint_facts f WHERE f.id = complaints.id AND ${sql.join(facts, sql` AND `)})`);
   }
   return where;
 }

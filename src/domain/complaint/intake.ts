@@ -34,12 +34,14 @@ export interface IntakeInput {
   callReference?: string | null;
   jointComplainants: number;
   complainant: ComplainantInput;
+  /** who the complainant is (#13, R-F2): an active code of the policy's customerGroups; optional */
+  customerGroup?: string | null;
 }
 
 /** A client clock a little ahead of ours is not a future receipt. */
 export const RECEIVED_AT_TOLERANCE_MS = 2 * 60_000;
 
-type TaxonomyName = 'channels' | 'businessLines' | 'categories';
+type TaxonomyName = 'channels' | 'businessLines' | 'categories' | 'customerGroups';
 
 function activeCodes(policy: Policy, taxonomy: TaxonomyName): Set<string> {
   return new Set(policy.taxonomies[taxonomy].filter((e) => e.active).map((e) => e.code));
@@ -53,6 +55,7 @@ export function intakeIssues(input: IntakeInput, policy: Policy, now: Date): Fie
     ['businessLines', 'businessLine', input.businessLine],
     ['categories', 'category', input.category],
   ];
+  if (input.customerGroup) checks.push(['customerGroups', 'customerGroup', input.customerGroup]);
   for (const [taxonomy, field, value] of checks) {
     if (!activeCodes(policy, taxonomy).has(value)) issues.push({ field, code: 'unknown_code', params: { taxonomy: field, value } });
   }

@@ -1,10 +1,43 @@
 /** Ledger listing parameters and the opaque cursor (R-B5). Pure: encoding only, no database. */
-import type { LedgerSort } from '../codes.js';
+import type { LedgerSort, TimelinessState } from '../codes.js';
 import { DomainError } from '../errors.js';
 
 export { LEDGER_SORTS, type LedgerSort } from '../codes.js';
 
-export interface LedgerFilter {
+/**
+ * The drill-down filters (#13, R-F1): what a statistics figure opens. Lists match any of their values;
+ * `_none` in a list asks for "none" (no product, no cause, no handler …).
+ */
+export interface LedgerDrillFilter {
+  /** org unit ids of the complaint's branch (the statistics' branch dimension) */
+  branchId?: string[];
+  product?: string[];
+  /** causes of the latest analysis */
+  cause?: string[];
+  /** org unit ids among the responsible departments */
+  department?: string[];
+  /** the handler's (assignee's) username */
+  handler?: string[];
+  outcome?: string[];
+  customerGroup?: string[];
+  imported?: boolean;
+  timeliness?: TimelinessState;
+  /** reopened at least once */
+  reopened?: boolean;
+  surveyed?: boolean;
+  /** the latest survey's answer */
+  satisfied?: boolean;
+  /** a compensation proposed (not rejected) or paid */
+  compensated?: 'proposed' | 'paid';
+  /** an amount involved is given */
+  amountGiven?: boolean;
+  closedFrom?: Date;
+  closedTo?: Date;
+  /** received before this instant and not closed by then */
+  openAt?: Date;
+}
+
+export interface LedgerFilter extends LedgerDrillFilter {
   status?: string[];
   level?: number[];
   channel?: string[];

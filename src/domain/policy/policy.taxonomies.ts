@@ -1,5 +1,6 @@
 /** Seed taxonomies (policy-defaults.md "Seed taxonomies"); administrators edit them afterwards. */
 import { DEFAULT_CATEGORY_LINES } from './category-lines.js';
+import { DEFAULT_CUSTOMER_GROUP_ENTRIES } from './customer-groups.js';
 import type { BusinessLineEntry, ChannelCode, ChannelEntry, Sector, TaxonomyEntry, Taxonomies } from './taxonomy.schema.js';
 
 function entry(code: string, zh: string, en: string): TaxonomyEntry {
@@ -76,11 +77,15 @@ export const defaultOutcomes: TaxonomyEntry[] = [
   entry('transferred', '转办', 'Transferred'),
 ];
 
+/** Who the complainant is (#13, R-F2): codes of DEFAULT_CUSTOMER_GROUPS, labels editable. */
+export const defaultCustomerGroups: TaxonomyEntry[] = DEFAULT_CUSTOMER_GROUP_ENTRIES.map((e) => ({ ...e }));
+
 export const defaultTaxonomies: Taxonomies = {
   channels: defaultChannels,
   businessLines: defaultBusinessLines,
   categories: defaultCategories,
   causes: defaultCauses,
   outcomes: defaultOutcomes,
+  customerGroups: defaultCustomerGroups,
   categoryLines: Object.fromEntries(Object.entries(DEFAULT_CATEGORY_LINES).map(([code, lines]) => [code, [...lines]])),
 };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHANNEL_CODES, SECTORS, SNAKE_CASE_CODE } from '../codes.js';
 import { DEFAULT_CATEGORY_LINES } from './category-lines.js';
+import { DEFAULT_CUSTOMER_GROUP_ENTRIES } from './customer-groups.js';
 
 export const taxonomyCodeSchema = z
   .string()
@@ -76,6 +77,8 @@ export const taxonomiesSchema = z.strictObject({
   categories: uniqueCodeList(taxonomyEntrySchema),
   causes: uniqueCodeList(taxonomyEntrySchema),
   outcomes: uniqueCodeList(taxonomyEntrySchema),
+  /** the complainant's customer group (#13, R-F2); policies stored before it get the default list */
+  customerGroups: uniqueCodeList(taxonomyEntrySchema).default(() => DEFAULT_CUSTOMER_GROUP_ENTRIES.map((e) => ({ ...e }))),
   /** category code -> the business line codes it belongs to; unlisted categories belong to every line (category-lines.ts) */
   categoryLines: z
     .record(taxonomyCodeSchema, z.array(taxonomyCodeSchema).max(100))

@@ -42,7 +42,11 @@ export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { usernam
   const receivedFrom = q.receivedFrom ? new Date(q.receivedFrom) : undefined;
   const receivedTo = q.receivedTo ? new Date(q.receivedTo) : undefined;
   if (receivedFrom && receivedTo && receivedFrom > receivedTo) issues.push({ field: 'querystring.receivedFrom', code: 'range_inverted' });
+  const closedFrom = q.closedFrom ? new Date(q.closedFrom) : undefined;
+  const closedTo = q.closedTo ? new Date(q.closedTo) : undefined;
+  if (closedFrom && closedTo && closedFrom > closedTo) issues.push({ field: 'querystring.closedFrom', code: 'range_inverted' });
   assertNoIssues(issues);
+  const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
   return {
     status: splitList(q.status),
     level: levels,
@@ -60,6 +64,23 @@ export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { usernam
     contactKeys: keys,
     idNumber: q.idNumber,
     account: q.account,
+    closedFrom,
+    closedTo,
+    openAt: q.openAt ? new Date(q.openAt) : undefined,
+    branchId: splitList(q.branchId),
+    product: splitList(q.product),
+    cause: splitList(q.cause),
+    department: splitList(q.department),
+    handler: splitList(q.handler),
+    outcome: splitList(q.outcome),
+    customerGroup: splitList(q.customerGroup),
+    imported: flag(q.imported),
+    timeliness: q.timeliness,
+    reopened: flag(q.reopened),
+    surveyed: flag(q.surveyed),
+    satisfied: flag(q.satisfied),
+    compensated: q.compensated,
+    amountGiven: flag(q.amountGiven),
     sort: q.sort,
     order: q.order,
     limit: q.limit,

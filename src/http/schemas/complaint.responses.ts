@@ -74,6 +74,7 @@ export const complaintSummary = z.object({
   businessLine: z.string(),
   category: z.string(),
   product: z.string().nullable(),
+  customerGroup: z.string().nullable().describe("who the complainant is: a code of the policy's customerGroups (#13)"),
   branch: z.string().nullable().describe('the branch as written at intake'),
   branchId: z.string().nullable(),
   complainantName: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_TYPES, LEDGER_SORTS, RISK_FLAGS } from '../../domain/codes.js';
+import { ID_TYPES, LEDGER_SORTS, RISK_FLAGS, TIMELINESS_STATES } from '../../domain/codes.js';
 import { amountInput, isoDateTime, listParam, optionalText, requiredText } from './common.js';
 
 export { ID_TYPES, RISK_FLAGS };
@@ -35,6 +35,7 @@ export const createComplaintBody = z.strictObject({
   callReference: optionalText(200).describe('hotline call id or recording link'),
   jointComplainants: z.number().int().min(1).max(1_000_000).default(1),
   complainant: complainantSchema,
+  customerGroup: z.string().trim().max(64).nullish().describe("who the complainant is: a code of the policy's customerGroups list (#13)"),
 });
 export type CreateComplaintBody = z.infer<typeof createComplaintBody>;
 
@@ -75,6 +76,27 @@ export const ledgerQuerystring = z.strictObject({
     .max(200)
     .optional()
     .describe("the complainant's phone or e-mail: their complaints (phone normalised: +86, spaces and dashes ignored)"),
+  // the drill-down of statistics (#13): each figure of GET /api/statistics opens as the ledger with these; `_none` asks for none
+  closedFrom: isoDateTime.optional().describe('closed at or after this instant'),
+  closedTo: isoDateTime.optional().describe('closed before this instant'),
+  openAt: isoDateTime.optional().describe('received before this instant and not closed by then'),
+  branchId: listParam.describe('org unit ids of the branch (`_none`: no branch)'),
+  product: listParam.describe('product as registered (`_none`: no product)'),
+  cause: listParam.describe('cause codes of the latest analysis (`_none`: no analysis yet)'),
+  department: listParam.describe('org unit ids among the responsible departments (`_none`: none)'),
+  handler: listParam.describe("the handler's username (`_none`: unassigned)"),
+  outcome: listParam.describe('outcome codes (`_none`: no outcome yet)'),
+  customerGroup: listParam.describe('customer group codes (`_none`: not given)'),
+  imported: z.enum(['true', 'false']).optional().describe('imported from historical records'),
+  timeliness: z
+    .enum(TIMELINESS_STATES)
+    .optional()
+    .describe("the level's result clock (policy) or the regulator's clock: on time, late, open and overdue"),
+  reopened: z.enum(['true', 'false']).optional().describe('reopened at least once'),
+  surveyed: z.enum(['true', 'false']).optional().describe('the customer was surveyed'),
+  satisfied: z.enum(['true', 'false']).optional().describe("the latest survey's answer"),
+  compensated: z.enum(['proposed', 'paid']).optional().describe('a compensation proposed (not rejected) or paid'),
+  amountGiven: z.enum(['true', 'false']).optional().describe('an amount involved is given'),
 });
 
 export const gradeBody = z.strictObject({

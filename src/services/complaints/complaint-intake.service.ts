@@ -30,6 +30,7 @@ import type { StagedEvidenceFile } from '../workflow/handlers/evidence.handlers.
 import { storeAttachments } from './attachment-store.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { currentPolicy } from '../administration/policy.service.js';
+import { openSpikeSignals } from '../reports/spike.service.js';
 
 export interface RegisterResult {
   complaintId: string;
@@ -99,6 +100,7 @@ export async function registerComplaint(
       business_line: input.businessLine,
       category: input.category,
       product: input.product ?? null,
+      customer_group: input.customerGroup ?? null,
       description: input.description,
       requested_remedy: input.requestedRemedy ?? null,
       amount: input.amount ?? null,
@@ -211,6 +213,7 @@ export async function assessIntake(db: Database, input: IntakeInput, policy: Pol
     since: new Date(receivedAt.getTime() - policy.massIncident.windowDays * DAY_MS),
     until: receivedAt,
   });
+  const openSpikes = await openSpikeSignals(db, { product: input.product ?? null, category: input.category });
   const grading = proposeLevel(
     {
       businessLine: input.businessLine,
@@ -222,6 +225,7 @@ export async function assessIntake(db: Database, input: IntakeInput, policy: Pol
       sameMatterRecentCount: sameMatter + 1,
       repeatComplaint: duplicates.length > 0,
       regulatorReferral: input.channel === 'regulator_referral',
+      openSpikes,
     },
     policy,
   );

@@ -71,6 +71,7 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
     businessLine: r.business_line,
     category: r.category,
     product: r.product,
+    customerGroup: r.customer_group,
     branch: r.branch,
     branchId: r.branch_id,
     complainantName: r.complainant_name,
