@@ -93,6 +93,31 @@ afterAll(async () => {
   await t?.close();
 });
 
+interface StatisticsAnswer {
+  rows: Array<{ keys: Array<{ dimension: string; value: string | null }>; values: Record<string, number | null> }>;
+  totals: { values: Record<string, number | null> };
+}
+
+/** GET /api/statistics over the whole file's period, imported complaints only. */
+async function statistics(groupBy: string, measures: string): Promise<StatisticsAnswer> {
+  const url = `/api/statistics?from=${figures.from}&to=${figures.to}&imported=true&measures=${measures}${groupBy ? `&groupBy=${groupBy}` : ''}`;
+  const res = await t.inject({ method: 'GET', url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<StatisticsAnswer>();
+}
+
+/** One measure by the first key's value, zeros left out (the CSV side has no zero entries). */
+function byKey(a: StatisticsAnswer, measure: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of a.rows) {
+    const v = r.values[measure] ?? 0;
+    if (v !== 0) m.set(r.keys[0]!.value ?? '', v);
+  }
+  return m;
+}
+
+const sorted = (m: Map<string, number>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+
 describe('TDI import and statistics (R-H7, R-F1)', () => {
   it('imports every one of the 11,173 rows, closed, in reasonable time', () => {
     expect(figures.rows).toBe(11_173);
@@ -106,5 +131,30 @@ describe('TDI import and statistics (R-H7, R-F1)', () => {
       rowsOpen: 0,
     });
     expect(seconds).toBeLessThan(120);
+  });
+
+  it('counts per received month and closed per month as the CSV has them', async () => {
+    const a = await statistics('month', 'received,closed');
+    expect(sorted(byKey(a, 'received'))).toEqual(sorted(figures.receivedByMonth));
+    expect(sorted(byKey(a, 'closed'))).toEqual(sorted(figures.closedByMonth));
+    expect(a.totals.values.received).toBe(11_173);
+  });
+
+  it('has the median days from received to closed of the CSV', async () => {
+    const a = await statistics('', 'closed,handling_days_p50');
+    expect(a.totals.values.closed).toBe(11_173);
+    expect(a.totals.values.handling_days_p50).toBe(Math.round(figures.medianDays * 10) / 10);
+  });
+
+  it('counts per coverage type (the product) and per reason under the mapping (category and cause)', async () => {
+    expect(sorted(byKey(await statistics('product', 'received'), 'received'))).toEqual(sorted(figures.byCoverage));
+    expect(sorted(byKey(await statistics('category', 'received'), 'received'))).toEqual(sorted(figures.byCategory));
+    expect(sorted(byKey(await statistics('cause', 'received'), 'received'))).toEqual(sorted(figures.byCause));
+  });
+
+  it('lists every imported complaint in the streamed CSV ledger export (R-H7)', async () => {
+    const res = await t.inject({ method: 'GET', url: '/api/complaints/export.csv?imported=true' });
+    expect(res.statusCode).toBe(200);
+    expect(parseCsv(res.body)).toHaveLength(11_173 + 1);
   });
 });
