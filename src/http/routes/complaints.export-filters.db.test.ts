@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import { appendEvents } from '../../db/repositories/event.repository.js';
 import { ledgerQuerystring } from '../schemas/complaint.schemas.js';
 import type { ComplaintDetailAnswer, LedgerPageAnswer } from '../schemas/complaint.responses.js';
 
@@ -34,6 +35,24 @@ const CASES: Record<Filter, string[]> = {
   unassigned: ['unassigned=true', 'unassigned=false'],
   dueWithinHours: ['dueWithinHours=24', 'dueWithinHours=72'],
   contact: ['contact=13500000000', 'contact=c2%40example.com'],
+  // the drill-down of statistics (#13): the facts beforeAll gives the seeded complaints
+  closedFrom: ['closedFrom=2026-11-24T00:00:00Z'],
+  closedTo: ['closedTo=2026-11-25T00:00:00Z'],
+  openAt: ['openAt=2026-11-21T00:00:00Z'],
+  branchId: ['branchId=_none'],
+  product: ['product=P1', 'product=_none'],
+  cause: ['cause=sales_practice', 'cause=_none'],
+  department: ['department=_none'],
+  handler: ['handler=_none', 'handler=agent'],
+  outcome: ['outcome=upheld'],
+  customerGroup: ['customerGroup=senior,small_business'],
+  imported: ['imported=true', 'imported=false'],
+  timeliness: ['timeliness=regulatory_on_time'],
+  reopened: ['reopened=true', 'reopened=false'],
+  surveyed: ['surveyed=true'],
+  satisfied: ['satisfied=true', 'satisfied=false'],
+  compensated: ['compensated=proposed', 'compensated=paid'],
+  amountGiven: ['amountGiven=true', 'amountGiven=false'],
 };
 
 const seeds: Array<Record<string, unknown>> = [
@@ -110,7 +129,64 @@ beforeAll(async () => {
   }
   // one arrived by itself (portal, app, e-mail: #12) and waits for a handler
   await t.db.updateTable('complaints').set({ assignee: null, tracker: null }).where('id', '=', ids[5]!).execute();
+  await drillDownFacts(ids);
 });
+
+/**
+ * Facts for the drill-down filters (#13), written straight into the tables the facts are computed
+ * from (complaint_facts follows at each commit): one complaint closed, reopened, analysed, surveyed
+ * and compensated, one surveyed and unsatisfied with a proposal, one imported.
+ */
+async function drillDownFacts(ids: string[]) {
+  const [a, b, c, d] = [ids[0]!, ids[1]!, ids[2]!, ids[3]!];
+  const unit = (await t.db.selectFrom('org_units').select('id').where('code', '=', 'SH-PD').executeTakeFirstOrThrow()).id;
+  await t.db.updateTable('complaints').set({ product: null, branch_id: unit }).execute();
+  await t.db.updateTable('complaints').set({ branch_id: null, department_ids: [] }).where('id', '=', d).execute();
+  await t.db
+    .updateTable('complaints')
+    .set({ product: 'P1', outcome: 'upheld', closed_at: new Date('2026-11-24T06:00:00Z'), round: 2, customer_group: 'senior' })
+    .where('id', '=', b)
+    .execute();
+  await t.db.updateTable('complaints').set({ customer_group: 'small_business' }).where('id', '=', c).execute();
+  const at = new Date('2026-11-24T06:00:00Z');
+  const record = (complaintId: string, kind: string, status: string | null, data: Record<string, unknown>) => ({
+    id: crypto.randomUUID(),
+    complaint_id: complaintId,
+    kind,
+    round: 1,
+    status,
+    data: JSON.stringify(data),
+    created_at: at,
+    created_by: 'tester',
+    updated_at: at,
+    updated_by: 'tester',
+  });
+  await t.db
+    .insertInto('complaint_records')
+    .values([
+      record(b, 'analysis', null, { causes: ['sales_practice'] }),
+      record(b, 'survey', null, { satisfied: true }),
+      record(b, 'compensation', 'approved', { amount: '500.00', payment: { status: 'paid' } }),
+      record(c, 'survey', null, { satisfied: false }),
+      record(c, 'compensation', 'proposed', { amount: '100.00' }),
+    ])
+    .execute();
+  await t.db
+    .updateTable('complaint_clocks')
+    .set({ status: 'met', met_at: new Date('2026-11-21T03:00:00Z') })
+    .where('complaint_id', '=', b)
+    .where('kind', '=', 'regulatory')
+    .execute();
+  const payload = { source: 'tdi', sourceId: 'X1', runId: null, number: 'n', channel: 'letter', businessLine: 'life', category: 'other' };
+  await appendEvents(t.db, d, [
+    {
+      type: 'complaint_imported',
+      actor: 'tester',
+      occurredAt: at,
+      payload: { ...payload, product: null, receivedAt: at.toISOString(), closedAt: null, outcome: null, causes: [] },
+    },
+  ]);
+}
 afterAll(async () => t.close());
 
 /** Every complaint number the listing shows for the query, page after page. */
