@@ -8,6 +8,7 @@ import { seedReferenceData } from '../db/seed-reference.js';
 import type { SecuritySettings } from '../services/context.js';
 import { protectStoredPersonalData } from '../services/complaints/personal-data.service.js';
 import { securityFromConfig } from './secrets.js';
+import { alignFactsTimeZone } from '../services/reports/statistics.service.js';
 
 export function log(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -44,6 +45,7 @@ export async function openDatabase(): Promise<OpenedDatabase> {
   const seeded = await seedReferenceData(db, 'system');
   if (seeded.policy) log('policy version 1 created from the defaults');
   if (seeded.calendarYears > 0) log(`working-day calendar seeded for ${seeded.calendarYears} years (chinese-days)`);
+  if (await alignFactsTimeZone(db, config.timeZone)) log(`statistics: complaint facts recomputed in the time zone ${config.timeZone}`);
   const { settings: security, sessionSecret } = securityFromConfig(config, log);
   const protectedRows = await protectStoredPersonalData(db, security.keyRing);
   if (protectedRows > 0) log(`personal data encrypted or re-keyed in ${protectedRows} complaints`);

@@ -26,7 +26,9 @@ import {
   type FactsAggregateSpec,
   type OpenAggregate,
   type ReceivedAggregate,
+  syncFactsTimeZone,
 } from '../../db/repositories/statistics.repository.js';
+import type { Database } from '../../db/database.js';
 import { userNames } from '../../db/repositories/board-plans.repository.js';
 import type { FactsFilter } from '../../db/repositories/facts-filter.js';
 import { currentPolicy } from '../administration/policy.service.js';
@@ -204,4 +206,12 @@ export async function readStatistics(
     details: { from: q.from, to: q.to, groupBy: q.groupBy, measures: result.measures, filter: q.filter, rows: result.rows.length },
   });
   return result;
+}
+
+/**
+ * At start: the facts' local dates (received_on, closed_on) are in the company time zone the server
+ * is configured with; when it changed since they were computed, every row is recomputed (once).
+ */
+export async function alignFactsTimeZone(db: Database, timeZone: string): Promise<boolean> {
+  return syncFactsTimeZone(db, timeZone);
 }
