@@ -66,9 +66,12 @@ export async function incomingCalls(ctx: ServiceContext, p: Principal, statuses:
     rows.flatMap((r) => (r.complaint_id ? [r.complaint_id] : [])),
   );
   const items = [];
-  // one at a time: a poll every few seconds by every agent should not take the whole pool
+  // one caller looked up once however often they called; one at a time: a poll every few seconds by
+  // every agent should not take the whole pool
+  const byCaller = new Map<string, Awaited<ReturnType<typeof earlierComplaints>>>();
   for (const r of rows) {
-    items.push({ ...present(r, p.username, numbers, false), earlier: await earlierComplaints(ctx, p, r.caller, EARLIER_IN_LIST) });
+    if (!byCaller.has(r.caller)) byCaller.set(r.caller, await earlierComplaints(ctx, p, r.caller, EARLIER_IN_LIST));
+    items.push({ ...present(r, p.username, numbers, false), earlier: byCaller.get(r.caller) ?? null });
   }
   return { items };
 }

@@ -98,6 +98,25 @@ function audited(s: MailboxSettings, passwordChanged: boolean) {
   };
 }
 
+/** The settings as the mailbox row's columns (the password aside: created, replaced or kept by the caller). */
+function settingColumns(s: MailboxSettings) {
+  return {
+    name: s.name,
+    kind: s.kind,
+    address: s.address,
+    host: s.host,
+    port: s.port,
+    tls: s.tls,
+    username: s.username,
+    folder: s.folder,
+    interval_seconds: s.intervalSeconds,
+    stall_minutes: s.stallMinutes,
+    enabled: s.enabled,
+    default_business_line: s.defaultBusinessLine,
+    default_category: s.defaultCategory,
+  };
+}
+
 const givenPassword = (input: MailboxInput) =>
   input.password === undefined || input.password === null || input.password === '' ? null : input.password;
 
@@ -116,20 +135,8 @@ export async function createMailbox(ctx: ServiceContext, meta: RequestMeta, acto
     await checked(trx, s, password !== null, null);
     await insertMailbox(trx, {
       id,
-      name: s.name,
-      kind: s.kind,
-      address: s.address,
-      host: s.host,
-      port: s.port,
-      tls: s.tls,
-      username: s.username,
+      ...settingColumns(s),
       password: password === null ? null : encryptField(ctx.security.keyRing, password),
-      folder: s.folder,
-      interval_seconds: s.intervalSeconds,
-      stall_minutes: s.stallMinutes,
-      enabled: s.enabled,
-      default_business_line: s.defaultBusinessLine,
-      default_category: s.defaultCategory,
       uid_validity: null,
       last_uid: 0,
       poll_lease_until: null,
@@ -172,20 +179,8 @@ export async function changeMailbox(
     const keeps = s.kind === 'imap' && password === null && before.kind === 'imap' && before.password !== null;
     await checked(trx, s, password !== null || keeps, id);
     await updateMailbox(trx, id, {
-      name: s.name,
-      kind: s.kind,
-      address: s.address,
-      host: s.host,
-      port: s.port,
-      tls: s.tls,
-      username: s.username,
+      ...settingColumns(s),
       password: password !== null ? encryptField(ctx.security.keyRing, password) : keeps ? before.password : null,
-      folder: s.folder,
-      interval_seconds: s.intervalSeconds,
-      stall_minutes: s.stallMinutes,
-      enabled: s.enabled,
-      default_business_line: s.defaultBusinessLine,
-      default_category: s.defaultCategory,
       // enabled again: a stall counts from now, not from before it was switched off
       ...(s.enabled && !before.enabled ? { watched_since: now } : {}),
       // another server, account or folder: its UIDs start again (what was stored is deduplicated by Message-ID)
