@@ -101,13 +101,13 @@ export interface ExceptionCountRow {
   count: number;
 }
 
-/** Open tracked exceptions per kind. */
+/** Open tracked exceptions per kind; spikes (no complaint, company-wide figures) for readers of every complaint only. */
 export async function openExceptionCounts(db: Database, scope: ScopeFilter): Promise<ExceptionCountRow[]> {
   const r = await sql<ExceptionCountRow>`
     SELECT e.kind, count(*)::int AS count
     FROM complaint_exceptions e
-    JOIN complaints c ON c.id = e.complaint_id
-    WHERE e.status = 'open' AND ${scopeOf(scope)}
+    LEFT JOIN complaints c ON c.id = e.complaint_id
+    WHERE e.status = 'open' AND (CASE WHEN e.complaint_id IS NULL THEN ${scope.all} ELSE ${scopeOf(scope)} END)
     GROUP BY e.kind
     ORDER BY e.kind`.execute(db);
   return r.rows;

@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ScopeFilter } from '../../domain/access/permissions.js';
 import type { DB } from '../schema.js';
 import { scopeSql } from './complaint-scope.js';
 
 import type { ExceptionKind } from '../../domain/codes.js';
+import type { SpikeSubject } from '../../domain/reports/analysis-spike.js';
 
 /** Inserts a tracked exception once per source fact (unique source_key); returns whether it was new. */
 export async function insertException(
   db: Kysely<DB>,
   e: {
-    complaintId: string;
+    /** null only for a spike, which names its subject instead */
+    complaintId: string | null;
     kind: ExceptionKind;
     clockId: string | null;
     sourceKey: string;
     details: Record<string, unknown>;
     at: Date;
+    subject?: { kind: SpikeSubject; code: string };
   },
 ): Promise<boolean> {
   const r = await db
@@ -29,6 +32,8 @@ export async function insertException(
       status: 'open',
       raised_at: e.at,
       details: JSON.stringify(e.details),
+      subject_kind: e.subject?.kind ?? null,
+      subject_code: e.subject?.code ?? null,
     })
     .onConflict((oc) => oc.column('source_key').doNothing())
     .returning('id')
@@ -52,10 +57,16 @@ export async function resolveOpenExceptionsOf(
   return rows.map((x) => x.id);
 }
 
+/** Spikes (no complaint) are company-wide figures: only readers who see every complaint see them. */
+function inScopeSql(scope: ScopeFilter): RawBuilder<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(complaint_exceptions.complaint_id IS NOT NULL AND ${scopeSql(scope, 'complaints')})`;
+}
+
 function selectExceptions(db: Kysely<DB>) {
   return db
     .selectFrom('complaint_exceptions')
-    .innerJoin('complaints', 'complaints.id', 'complaint_exceptions.complaint_id')
+    .leftJoin('complaints', 'complaints.id', 'complaint_exceptions.complaint_id')
     .leftJoin('complaint_clocks', 'complaint_clocks.id', 'complaint_exceptions.clock_id')
     .select([
       'complaint_exceptions.id',
@@ -67,6 +78,8 @@ function selectExceptions(db: Kysely<DB>) {
       'complaint_exceptions.resolved_at',
       'complaint_exceptions.resolved_by',
       'complaint_exceptions.resolution',
+      'complaint_exceptions.subject_kind',
+      'complaint_exceptions.subject_code',
       'complaint_clocks.kind as clock_kind',
       'complaints.id as complaint_id',
       'complaints.number',
@@ -75,10 +88,10 @@ function selectExceptions(db: Kysely<DB>) {
     ]);
 }
 
-/** An exception with its clock's kind and its complaint's number, level and status. */
+/** An exception with its clock's kind and its complaint's number, level and status (all null for a spike). */
 export type ExceptionRow = Awaited<ReturnType<ReturnType<typeof selectExceptions>['execute']>>[number];
 
-/** Exceptions on complaints within the scope, newest first, after a keyset position. */
+/** Exceptions on complaints within the scope (and spikes for readers of every complaint), newest first, after a keyset position. */
 export async function listExceptionRows(
   db: Kysely<DB>,
   scope: ScopeFilter,
@@ -86,7 +99,7 @@ export async function listExceptionRows(
 ): Promise<ExceptionRow[]> {
   let query = selectExceptions(db).where((eb) => {
     const where: Expression<SqlBool>[] = [];
-    if (!scope.all) where.push(scopeSql(scope, 'complaints'));
+    if (!scope.all) where.push(inScopeSql(scope));
     if (q.status) where.push(eb('complaint_exceptions.status', '=', q.status));
     if (q.kind) where.push(eb('complaint_exceptions.kind', '=', q.kind));
     return eb.and(where);
@@ -98,20 +111,39 @@ export async function listExceptionRows(
   return query.orderBy('complaint_exceptions.raised_at', 'desc').orderBy('complaint_exceptions.id', 'desc').limit(q.limit).execute();
 }
 
-/** How many exceptions on complaints within the scope are still open. */
+/** How many exceptions on complaints within the scope (and spikes for readers of every complaint) are still open. */
 export async function countOpenExceptionsInScope(db: Kysely<DB>, scope: ScopeFilter): Promise<number> {
   const r = await db
     .selectFrom('complaint_exceptions')
-    .innerJoin('complaints', 'complaints.id', 'complaint_exceptions.complaint_id')
+    .leftJoin('complaints', 'complaints.id', 'complaint_exceptions.complaint_id')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where((eb) => eb.and([scopeSql(scope, 'complaints'), eb('complaint_exceptions.status', '=', 'open')]))
+    .where((eb) => eb.and([inScopeSql(scope), eb('complaint_exceptions.status', '=', 'open')]))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-/** The complaint an exception is on (undefined: no such exception); nothing is locked. */
-export async function findExceptionComplaintId(db: Kysely<DB>, id: string): Promise<string | undefined> {
+/** The complaint an exception is on (null: a spike; undefined: no such exception); nothing is locked. */
+export async function findExceptionComplaintId(db: Kysely<DB>, id: string): Promise<string | null | undefined> {
   return (await db.selectFrom('complaint_exceptions').select('complaint_id').where('id', '=', id).executeTakeFirst())?.complaint_id;
+}
+
+/** Open spikes, newest first; optionally only those on the given subjects (grading's mass-incident input). */
+export async function listOpenSpikeRows(
+  db: Kysely<DB>,
+  subjects?: ReadonlyArray<{ kind: SpikeSubject; code: string }>,
+): Promise<ExceptionRow[]> {
+  if (subjects && subjects.length === 0) return [];
+  let query = selectExceptions(db).where('complaint_exceptions.kind', '=', 'spike').where('complaint_exceptions.status', '=', 'open');
+  if (subjects) {
+    query = query.where((eb) =>
+      eb.or(
+        subjects.map((s) =>
+          eb.and([eb('complaint_exceptions.subject_kind', '=', s.kind), eb('complaint_exceptions.subject_code', '=', s.code)]),
+        ),
+      ),
+    );
+  }
+  return query.orderBy('complaint_exceptions.raised_at', 'desc').orderBy('complaint_exceptions.id', 'desc').execute();
 }
 
 /** The exception, locked. */

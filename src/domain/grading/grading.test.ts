@@ -183,6 +183,24 @@ describe('mass incident, regulator and repeat', () => {
     }
   });
 
+  it('R-F3 an open spike on the product or category -> L2 with the spike named (the grader decides; never L1 by itself)', () => {
+    const spikes = [
+      { subject: 'product' as const, code: '安心医疗险', week: '2026-W48' },
+      { subject: 'category' as const, code: 'claims', week: '2026-W47' },
+    ];
+    const proposal = proposeLevel(facts({ openSpikes: spikes }), defaultPolicy);
+    expect(proposal.level).toBe(2);
+    expect(proposal.reasons).toEqual([
+      { rule: 'mass_spike', level: 2, detail: { subject: 'product', code: '安心医疗险', week: '2026-W48' } },
+      { rule: 'mass_spike', level: 2, detail: { subject: 'category', code: 'claims', week: '2026-W47' } },
+    ]);
+    expect(proposal.major).toBe(false);
+    // with a level-1 rule the spike is still listed, below it
+    const both = proposeLevel(facts({ openSpikes: spikes.slice(0, 1), regulatorReferral: true }), defaultPolicy);
+    expect(both.level).toBe(1);
+    expect(rules(both.reasons)).toEqual(['regulator_named', 'mass_spike']);
+  });
+
   it('regulator referral -> L1 but not by itself a major complaint', () => {
     const proposal = proposeLevel(facts({ regulatorReferral: true }), defaultPolicy);
     expect(proposal.level).toBe(1);

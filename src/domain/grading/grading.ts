@@ -30,6 +30,12 @@ export interface GradingFacts {
   disasterRelated?: boolean;
   /** the regulator has designated it a major complaint (CBIRC Order 2020 No. 3 art. 29) */
   regulatorDesignatedMajor?: boolean;
+  /**
+   * open spike alerts (#13, R-F3) on the complaint's product or category: complaints on it rise
+   * sharply above their own baseline, which may be a mass incident forming before the same-matter
+   * count reaches the policy's threshold
+   */
+  openSpikes?: ReadonlyArray<{ subject: 'product' | 'category'; code: string; week: string }>;
 }
 
 export type GradingRule =
@@ -43,6 +49,7 @@ export type GradingRule =
   | 'flag_agitated'
   | 'mass_joint_complainants'
   | 'mass_same_matter'
+  | 'mass_spike'
   | 'regulator_named'
   | 'keyword_l1'
   | 'keyword_l2'
@@ -147,6 +154,10 @@ export function proposeLevel(facts: GradingFacts, policy: Policy): GradingPropos
       windowDays: massIncident.windowDays,
     });
   }
+  // A spike is a statistical signal, not the policy's mass-incident test: it proposes level 2 (a
+  // supervisor-led investigation) and names itself, so the grader sees it and decides; a complaint
+  // already graded is never regraded by a spike (only new proposals read it).
+  for (const s of facts.openSpikes ?? []) fire('mass_spike', 2, { subject: s.subject, code: s.code, week: s.week });
   if (facts.regulatorReferral) fire('regulator_named', 1, { channel: 'regulator_referral' });
   for (const keyword of findKeywords(facts.text, policy.keywords.level1)) fire('keyword_l1', 1, { keyword });
   for (const keyword of findKeywords(facts.text, policy.keywords.level2)) fire('keyword_l2', 2, { keyword });

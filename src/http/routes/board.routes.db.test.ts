@@ -148,7 +148,7 @@ describe('GET /api/board', () => {
 
   it('open exceptions per kind and the latest ones; breaches of the last 7 days', async () => {
     const b = await board('leader');
-    expect(b.exceptions.open).toEqual({ breach: 6, stalled: 1, dissatisfied: 0, message_failed: 0 });
+    expect(b.exceptions.open).toEqual({ breach: 6, stalled: 1, dissatisfied: 0, message_failed: 0, spike: 0 });
     expect(b.tiles.openExceptions).toBe(7);
     expect(b.exceptions.items).toHaveLength(7);
     expect(b.exceptions.items.every((e) => e.status === 'open')).toBe(true);
@@ -195,7 +195,7 @@ describe('GET /api/board', () => {
     ]);
     expect(b.onTime[7]).toEqual({ weekStart: '2026-11-23', onTime: 0, late: 2, rate: 0 });
     expect(b.receivedPerDay.at(-1)).toEqual({ day: '2026-11-25', count: 2 });
-    expect(b.exceptions.open).toEqual({ breach: 5, stalled: 1, dissatisfied: 0, message_failed: 0 });
+    expect(b.exceptions.open).toEqual({ breach: 5, stalled: 1, dissatisfied: 0, message_failed: 0, spike: 0 });
     expect(b.breaches.items.map((k) => k.complaint.number)).not.toContain(c.number);
     expect(b.tiles).toMatchObject({ openComplaints: 4, overdueComplaints: 1, breaches: 3 });
   });

@@ -54,7 +54,7 @@ const list = async (as: string, query = '') => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json<Page>();
 };
-const numbers = (p: Page) => [...new Set(p.items.map((i) => i.complaint.number))].sort();
+const numbers = (p: Page) => [...new Set(p.items.map((i) => i.complaint?.number))].sort();
 const resolve = (id: string, as: string, resolution = '已督办，责任人已说明原因') =>
   t.inject({ method: 'POST', url: `/api/exceptions/${id}/resolve`, payload: { resolution } }, as);
 

@@ -63,6 +63,7 @@ export const board = z.object({
       stalled: z.number().int(),
       dissatisfied: z.number().int(),
       message_failed: z.number().int(),
+      spike: z.number().int().describe('a product, category or branch rising sharply (#13); no complaint of its own'),
     }),
     items: z.array(exceptionItem),
   }),

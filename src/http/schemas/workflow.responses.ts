@@ -1,4 +1,5 @@
 import { EXCEPTION_KINDS } from '../../domain/codes.js';
+import { SPIKE_SUBJECTS } from '../../domain/reports/analysis-spike.js';
 import { z } from 'zod';
 import { clockKind, complaintRef, stored } from './complaint.responses.js';
 import { instant, page } from './response.js';
@@ -52,7 +53,11 @@ export const exceptionItem = z.object({
   resolvedAt: instant.nullable(),
   resolvedBy: z.string().nullable(),
   resolution: z.string().nullable(),
-  complaint: complaintRef,
+  complaint: complaintRef.nullable().describe('null for a spike: it is about many complaints, none in particular'),
+  subject: z
+    .object({ kind: stored(SPIKE_SUBJECTS), code: z.string().describe('product, category code or branch (org unit) id') })
+    .nullable()
+    .describe('spikes only: what rose; details holds the figures, its label and the ledger drill-down'),
 });
 
 export const exceptionPage = page(exceptionItem);

@@ -178,7 +178,7 @@ export async function getBoard(ctx: ServiceContext, p: Principal): Promise<Board
       const level1Rows = await openLevel1(trx, scope, now, LEVEL1_LIMIT);
       const exceptions = await listExceptions(tx, p, { status: 'open', limit: LIST_LIMIT });
       const level1 = await withPlans(tx, level1Rows, now);
-      const open = { breach: 0, stalled: 0, dissatisfied: 0, message_failed: 0 };
+      const open: Record<ExceptionKind, number> = { breach: 0, stalled: 0, dissatisfied: 0, message_failed: 0, spike: 0 };
       for (const e of exceptionCounts) open[e.kind] = e.count;
       const onTime = weeks.map((w) => ({ ...w, rate: rate(w.onTime, w.late) }));
       const sum = (f: (w: (typeof weeks)[number]) => number) => weeks.reduce((n, w) => n + f(w), 0);
@@ -189,7 +189,7 @@ export async function getBoard(ctx: ServiceContext, p: Principal): Promise<Board
           openComplaints: byLevel.reduce((n, l) => n + l.open, 0),
           openLevel1: byLevel.find((l) => l.level === 1)?.open ?? 0,
           overdueComplaints: byLevel.reduce((n, l) => n + l.overdue, 0),
-          openExceptions: open.breach + open.stalled + open.dissatisfied + open.message_failed,
+          openExceptions: open.breach + open.stalled + open.dissatisfied + open.message_failed + open.spike,
           breaches: breaches[0]?.total ?? 0,
           onTimeRate: rate(
             sum((w) => w.onTime),

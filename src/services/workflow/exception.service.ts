@@ -2,9 +2,12 @@
  * Tracked exceptions for leaders (R-E3): breaches, dissatisfied customers, stalled progress. They
  * are raised by the workflow and the sweeper (workflow/exceptions.service.ts); here they are
  * listed within the reader's complaint scope and resolved with a note, which the complaint's
- * history records in the same transaction.
+ * history records in the same transaction. A spike (#13, reports/spike.service.ts) is about many
+ * complaints and none in particular: no complaint, its subject instead; it is listed to readers of
+ * every complaint only (its figures are company-wide), and resolving it writes no complaint history.
  */
 import { can, inScope, scopeFilter, type Principal } from '../../domain/access/permissions.js';
+import type { SpikeSubject } from '../../domain/reports/analysis-spike.js';
 import { DomainError } from '../../domain/errors.js';
 import { findComplaint } from '../../db/repositories/complaint.repository.js';
 import {
@@ -36,7 +39,10 @@ export interface ExceptionItem {
   resolvedAt: Date | null;
   resolvedBy: string | null;
   resolution: string | null;
-  complaint: { id: string; number: string; level: number; status: string };
+  /** null for a spike, which is about many complaints */
+  complaint: { id: string; number: string; level: number; status: string } | null;
+  /** what rose (spikes only): a product, category code or branch id */
+  subject: { kind: SpikeSubject; code: string } | null;
 }
 
 export interface ExceptionQuery {
@@ -58,7 +64,11 @@ function toItem(r: ExceptionRow): ExceptionItem {
     resolvedAt: r.resolved_at,
     resolvedBy: r.resolved_by,
     resolution: r.resolution,
-    complaint: { id: r.complaint_id, number: r.number, level: r.level, status: r.complaint_status },
+    complaint:
+      r.complaint_id !== null && r.number !== null && r.level !== null && r.complaint_status !== null
+        ? { id: r.complaint_id, number: r.number, level: r.level, status: r.complaint_status }
+        : null,
+    subject: r.subject_kind !== null && r.subject_code !== null ? { kind: r.subject_kind, code: r.subject_code } : null,
   };
 }
 
@@ -95,6 +105,15 @@ export async function resolveException(ctx: ServiceContext, p: Principal, id: st
   return ctx.db.transaction().execute(async (trx) => {
     const complaintId = await findExceptionComplaintId(trx, id);
     if (complaintId === undefined) throw notFound();
+    if (complaintId === null) {
+      // a spike: seen (and so resolved) only by readers of every complaint; no complaint history to write
+      if (!scopeFilter(p).all) throw notFound();
+      const e = await lockException(trx, id);
+      if (e.status === 'resolved')
+        throw new DomainError('invalid_transition', { action: 'resolve', status: 'resolved', reason: 'already_resolved' });
+      await markExceptionResolved(trx, id, { at: now, by: p.username, resolution });
+      return toItem(await findExceptionRow(trx, id));
+    }
     // the complaint first (as every writer does), then the exception
     const complaint = await findComplaint(trx, complaintId, true);
     if (!complaint || !inScope(p, scopeFacts(complaint))) throw notFound();

@@ -2,6 +2,7 @@ import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { LevelTag } from '../labels';
+import { ExceptionTarget } from '../workbench/ExceptionTarget';
 import type { BoardAnswer, BoardComplaintRef, ExceptionKind } from './board-types';
 
 /** the lists scroll inside their cards, so the board stays one screen of figures plus the plans */
@@ -11,6 +12,7 @@ const KIND_COLOURS: Record<ExceptionKind, string> = {
   stalled: 'warning',
   dissatisfied: 'magenta',
   message_failed: 'orange',
+  spike: 'purple',
 };
 
 function ComplaintRef({ c }: { c: BoardComplaintRef }) {
@@ -42,7 +44,7 @@ export function AlertsCards({ exceptions, breaches }: Pick<BoardAnswer, 'excepti
           data-testid="board-exceptions"
           extra={
             <Space size={4} wrap>
-              {(['breach', 'stalled', 'dissatisfied', 'message_failed'] as const).map((k) => (
+              {(['breach', 'stalled', 'dissatisfied', 'message_failed', 'spike'] as const).map((k) => (
                 <Tag key={k} color={exceptions.open[k] ? KIND_COLOURS[k] : undefined}>
                   {label('board.exceptionKind', k)} {exceptions.open[k]}
                 </Tag>
@@ -61,10 +63,12 @@ export function AlertsCards({ exceptions, breaches }: Pick<BoardAnswer, 'excepti
                   title={
                     <Space wrap size={4}>
                       <Tag color={KIND_COLOURS[e.kind]}>{label('board.exceptionKind', e.kind)}</Tag>
-                      <ComplaintRef c={e.complaint} />
-                      <Typography.Text>
-                        {clockName(e.clockKind, typeof e.details.label === 'string' ? e.details.label : null)}
-                      </Typography.Text>
+                      <ExceptionTarget exception={e} />
+                      {e.complaint && (
+                        <Typography.Text>
+                          {clockName(e.clockKind, typeof e.details.label === 'string' ? e.details.label : null)}
+                        </Typography.Text>
+                      )}
                     </Space>
                   }
                   description={t('board.exceptions.raisedAt', { at: dateTime(e.raisedAt) })}

@@ -6,4 +6,4 @@ export type BoardLevel1 = ItemOf<BoardAnswer['level1']>;
 export type BoardMilestone = BoardLevel1['milestones'][number];
 export type BoardException = ItemOf<BoardAnswer['exceptions']>;
 export type ExceptionKind = BoardException['kind'];
-export type BoardComplaintRef = BoardException['complaint'];
+export type BoardComplaintRef = NonNullable<BoardException['complaint']>;

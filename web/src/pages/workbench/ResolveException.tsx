@@ -7,9 +7,9 @@ import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import type { WorkbenchException } from './workbench-types';
 
-/** Resolving a tracked exception with a note (exception.manage); the note goes into the complaint's history. */
+/** Resolving a tracked exception with a note (exception.manage); the note goes into the complaint's history (a spike has none). */
 export function ResolveException({ exception }: { exception: WorkbenchException }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const me = useMe();
   const queries = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -35,7 +35,7 @@ export function ResolveException({ exception }: { exception: WorkbenchException 
       </Button>
       <Modal
         open={open}
-        title={`${t('workbench.resolveTitle')} · ${exception.complaint.number}`}
+        title={`${t('workbench.resolveTitle')} · ${exception.complaint?.number ?? label('exception', exception.kind)}`}
         onCancel={() => setOpen(false)}
         onOk={() => void form.validateFields().then((v) => resolve.mutate(v.resolution))}
         confirmLoading={resolve.isPending}

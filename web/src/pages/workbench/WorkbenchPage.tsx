@@ -11,6 +11,7 @@ import { LevelTag, OverdueTag, StatusTag } from '../labels';
 import { noticeTarget } from '../../notices';
 import { CalendarPendingBanner } from '../admin/CalendarPendingBanner';
 import { IncomingCallsPanel } from './IncomingCallsPanel';
+import { ExceptionTarget } from './ExceptionTarget';
 import { ResolveException } from './ResolveException';
 import { SECTION_VIEWS, type ComplaintSection } from './workbench-types';
 
@@ -220,8 +221,10 @@ export function WorkbenchPage() {
                 renderItem={(x) => (
                   <List.Item>
                     <Space size={4} wrap>
-                      <Tag color={x.kind === 'dissatisfied' ? 'orange' : 'red'}>{label('exception', x.kind)}</Tag>
-                      <Link to={`/complaints/${x.complaint.id}`}>{x.complaint.number}</Link>
+                      <Tag color={x.kind === 'dissatisfied' ? 'orange' : x.kind === 'spike' ? 'purple' : 'red'}>
+                        {label('exception', x.kind)}
+                      </Tag>
+                      <ExceptionTarget exception={x} />
                       {x.clockKind && <Typography.Text type="secondary">{label('clock', x.clockKind)}</Typography.Text>}
                       <Typography.Text type="secondary">{dateTime(x.raisedAt)}</Typography.Text>
                       <ResolveException exception={x} />
