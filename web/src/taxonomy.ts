@@ -5,7 +5,7 @@ import { useI18n } from './i18n/i18n';
 import { can, useMe } from './session';
 import type { TaxonomyEntry } from './types';
 
-export type TaxonomyName = 'channels' | 'categories' | 'businessLines' | 'causes' | 'outcomes';
+export type TaxonomyName = 'channels' | 'categories' | 'businessLines' | 'causes' | 'outcomes' | 'customerGroups';
 
 /** Labels of the policy's editable lists (channels, categories) in the current language. */
 export function useTaxonomy() {

@@ -112,6 +112,7 @@ export function drillString(measure: StatisticsMeasure, c: DrillContext): string
   }
   for (const [k, v] of Object.entries(MEASURE_EXTRA[measure] ?? {})) params.set(k, [v]);
   const search = new URLSearchParams();
-  for (const [k, values] of params) for (const v of values) search.append(k, v);
+  // lists comma-joined, as the ledger page keeps them in its address (the API takes both forms)
+  for (const [k, values] of params) search.append(k, values.join(','));
   return search.toString();
 }

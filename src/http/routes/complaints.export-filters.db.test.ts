@@ -138,7 +138,7 @@ beforeAll(async () => {
  * and compensated, one surveyed and unsatisfied with a proposal, one imported.
  */
 async function drillDownFacts(ids: string[]) {
-  const [a, b, c, d] = [ids[0]!, ids[1]!, ids[2]!, ids[3]!];
+  const [b, c, d] = [ids[1]!, ids[2]!, ids[3]!];
   const unit = (await t.db.selectFrom('org_units').select('id').where('code', '=', 'SH-PD').executeTakeFirstOrThrow()).id;
   await t.db.updateTable('complaints').set({ product: null, branch_id: unit }).execute();
   await t.db.updateTable('complaints').set({ branch_id: null, department_ids: [] }).where('id', '=', d).execute();

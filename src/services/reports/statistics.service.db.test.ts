@@ -10,7 +10,7 @@ import { measureFormat } from '../../domain/reports/report-labels.js';
 import type { ComplaintDetailAnswer, LedgerPageAnswer } from '../../http/schemas/complaint.responses.js';
 import { findUser } from '../../db/repositories/user.repository.js';
 import { principalOf } from '../people/principal.service.js';
-import { computeStatistics, type StatisticsResult, type StatisticsRow } from './statistics.service.js';
+import { computeStatistics, type StatisticsResult } from './statistics.service.js';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -240,6 +240,7 @@ describe('statistics over complaints made through the API (R-F1, R-F2)', () => {
 
   it("the reader's scope: a department supervisor and a branch agent count only what they may see", async () => {
     const all = await stats('from=2026-11-01&to=2026-11-30&measures=received', 'inspector');
+    expect(all.totals.values.received).toBe(4);
     // a supervisor of the claims department sees the one complaint claims handles
     const claims = (await t.db.selectFrom('org_units').select('id').where('code', '=', 'CLAIMS').executeTakeFirstOrThrow()).id;
     const created = await t.inject(

@@ -223,6 +223,7 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.taxonomy.categories': 'Categories',
   'admin.taxonomy.causes': 'Causes',
   'admin.taxonomy.outcomes': 'Outcomes',
+  'admin.taxonomy.customerGroups': 'Customer groups',
   'admin.sector.insurance': 'Insurance',
   'admin.sector.securities': 'Securities',
   'admin.audit.act.auth.login': 'Sign-in',

@@ -219,6 +219,7 @@ export const zh = {
   'admin.taxonomy.categories': '投诉类别',
   'admin.taxonomy.causes': '原因',
   'admin.taxonomy.outcomes': '处理结果',
+  'admin.taxonomy.customerGroups': '客户群体',
   'admin.sector.insurance': '保险',
   'admin.sector.securities': '证券',
   'admin.audit.act.auth.login': '登录',

@@ -1,5 +1,7 @@
 /** Messages of the ledger's filters, views, columns and export: zh-CN first, en-US must name every key. */
 export const zh = {
+  'ledger.fromStatistics': '来自统计',
+  'ledger.fromStatisticsHint': '统计图表中的一个数字所对应的投诉；关闭此标签可取消这一组筛选条件',
   'ledger.businessLine': '业务条线',
   'ledger.category': '投诉类别',
   'ledger.branch': '机构',
@@ -39,6 +41,8 @@ export const zh = {
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
+  'ledger.fromStatistics': 'From statistics',
+  'ledger.fromStatisticsHint': 'The complaints behind one figure of the statistics; close this tag to drop these conditions',
   'ledger.businessLine': 'Business line',
   'ledger.category': 'Category',
   'ledger.branch': 'Branch',

@@ -10,7 +10,7 @@ export type PolicyVersionSummary = ItemOf<Answer<'/api/policy/versions', 'get'>>
 /** The policy document the structured editor edits and publishes. */
 export type PolicyDoc = Answer<'/api/policy', 'get'>['policy'];
 
-export const TAXONOMY_NAMES = ['channels', 'businessLines', 'categories', 'causes', 'outcomes'] as const;
+export const TAXONOMY_NAMES = ['channels', 'businessLines', 'categories', 'causes', 'outcomes', 'customerGroups'] as const;
 export type TaxonomyName = (typeof TAXONOMY_NAMES)[number];
 type Lists = PolicyDoc['taxonomies'];
 /** An entry of any of the lists as the editor handles them (only business lines carry a sector). */

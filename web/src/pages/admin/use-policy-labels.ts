@@ -6,7 +6,7 @@ import { useUsers } from './admin-api';
 import { formatValue } from './policy-diff';
 import { pathSegments, policyPathLabel, policyReason, SEED_ACTOR } from './policy-paths';
 
-const TAXONOMIES: readonly string[] = ['channels', 'categories', 'businessLines', 'causes', 'outcomes'];
+const TAXONOMIES: readonly string[] = ['channels', 'categories', 'businessLines', 'causes', 'outcomes', 'customerGroups'];
 const isTaxonomy = (name: string): name is TaxonomyName => TAXONOMIES.includes(name);
 
 /** A policy path as its readable name in the current language ("各级处理时限 · 三级：答复客户 · 数值"). */

@@ -11,6 +11,7 @@ import type { IntakeMode } from './intake-body';
 /** Who complains: on the hotline the phone comes first (it finds the customer's history). */
 export function ComplainantFields({ mode }: { mode: IntakeMode }) {
   const { t, label } = useI18n();
+  const taxonomy = useTaxonomy();
   const phone = (
     <Col xs={24} md={12} key="phone">
       <Form.Item name="phone" label={t('intake.phone')} extra={t('intake.phoneHint')}>
@@ -55,6 +56,18 @@ export function ComplainantFields({ mode }: { mode: IntakeMode }) {
       <Col xs={24} md={8}>
         <Form.Item name="account" label={t('intake.account')}>
           <Input autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item name="customerGroup" label={t('intake.customerGroup')}>
+          <Select
+            allowClear
+            options={taxonomy
+              .entries('customerGroups')
+              .filter((e) => e.active)
+              .map((e) => ({ value: e.code, label: taxonomy.label('customerGroups', e.code) }))}
+            data-testid="intake-customer-group"
+          />
         </Form.Item>
       </Col>
     </Row>

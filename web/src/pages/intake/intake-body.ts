@@ -31,6 +31,8 @@ export interface IntakeValues {
   callReference?: string;
   branchId?: string;
   subjectParty?: string;
+  /** who the complainant is (#13): a code of the policy's customer groups */
+  customerGroup?: string;
 }
 
 const text = (v: string | undefined): string | undefined => {
@@ -68,6 +70,7 @@ export function intakeBody(mode: IntakeMode, v: IntakeValues): Record<string, un
     callReference: mode === 'hotline' ? text(v.callReference) : undefined,
     branchId: mode === 'branch' ? v.branchId || undefined : undefined,
     subjectParty: text(v.subjectParty),
+    customerGroup: v.customerGroup || undefined,
   };
   for (const [k, x] of Object.entries(optional)) if (x !== undefined && x !== null) body[k] = x;
   return body;

@@ -1,4 +1,4 @@
-import { Checkbox, DatePicker, Input, Select, Space } from 'antd';
+import { Checkbox, DatePicker, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/i18n';
@@ -11,6 +11,8 @@ interface Props {
   setList(name: ListFilter, value: string[]): void;
   setText(name: TextFilter, value: string | null): void;
   setRange(from: string | null, to: string | null): void;
+  /** removes the drill-down of statistics */
+  clearDrill(): void;
 }
 
 /** One exact value: the complainant's phone or e-mail, ID document number or account number (matched exactly, also encrypted ones). */
@@ -44,7 +46,7 @@ function ExactSearch({ texts, setText }: Pick<Props, 'setText'> & { texts: Ledge
 }
 
 /** Every ledger filter of the API: lists, free text, branch, received range, overdue, mine. */
-export function LedgerFilters({ state, setList, setText, setRange }: Props) {
+export function LedgerFilters({ state, setList, setText, setRange, clearDrill }: Props) {
   const { t, label } = useI18n();
   const taxonomy = useTaxonomy();
   const { lists, texts } = state;
@@ -64,8 +66,16 @@ export function LedgerFilters({ state, setList, setText, setRange }: Props) {
   );
   const fromTaxonomy = (name: 'channels' | 'categories' | 'businessLines') =>
     taxonomy.entries(name).map((e) => ({ value: e.code, label: taxonomy.label(name, e.code) }));
+  const drill = Object.keys(state.drill);
   return (
     <Space wrap style={{ marginBottom: 16 }}>
+      {drill.length > 0 && (
+        <Tooltip title={t('ledger.fromStatisticsHint')}>
+          <Tag color="purple" closable onClose={clearDrill} data-testid="filter-drill">
+            {t('ledger.fromStatistics')}
+          </Tag>
+        </Tooltip>
+      )}
       {multi(
         'level',
         t('ledger.level'),

@@ -9,7 +9,7 @@ import { client, ok } from '../../api/client';
 import type { LedgerItem } from '../../types';
 import { LevelTag, OverdueTag, StatusTag } from '../labels';
 import { LedgerFilters } from './LedgerFilters';
-import { apiParams, readColumns, readState, withParam, type ColumnKey, type LedgerSort } from './ledger-params';
+import { apiParams, readColumns, readState, withoutDrill, withParam, type ColumnKey, type LedgerSort } from './ledger-params';
 import { LedgerToolbar, type SavedView } from './LedgerToolbar';
 
 const PAGE_SIZE = 50;
@@ -168,6 +168,7 @@ export function LedgerPage() {
         setList={(name, v) => replace(withParam(params, name, v))}
         setText={(name, v) => replace(withParam(params, name, v))}
         setRange={(from, to) => replace(withParam(withParam(params, 'receivedFrom', from), 'receivedTo', to))}
+        clearDrill={() => replace(withoutDrill(params))}
       />
       {ledger.error && <Alert type="error" showIcon message={ledger.error.message} style={{ marginBottom: 16 }} />}
       <Table<Row>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiParams, readColumns, readState, withParam } from './ledger-params';
+import { apiParams, readColumns, readState, withoutDrill, withParam } from './ledger-params';
 
 describe('ledger address parameters (issue #5)', () => {
   it('reads lists, texts, sort and order and gives back the API query', () => {
@@ -15,6 +15,22 @@ describe('ledger address parameters (issue #5)', () => {
       sort: 'level',
       order: 'asc',
     });
+  });
+
+  it('a statistics drill-down (R-F1, #13) passes through to the API and is removed as one', () => {
+    const drill =
+      'receivedFrom=2026-10-31T16%3A00%3A00.000Z&receivedTo=2026-11-30T16%3A00%3A00.000Z&cause=sales_practice&timeliness=policy_late&level=2';
+    const s = readState(new URLSearchParams(drill));
+    expect(s.drill).toEqual({ cause: 'sales_practice', timeliness: 'policy_late' });
+    expect(apiParams(s)).toMatchObject({
+      cause: 'sales_practice',
+      timeliness: 'policy_late',
+      level: '2',
+      receivedFrom: '2026-10-31T16:00:00.000Z',
+    });
+    expect(withoutDrill(new URLSearchParams(drill)).toString()).toBe(
+      'receivedFrom=2026-10-31T16%3A00%3A00.000Z&receivedTo=2026-11-30T16%3A00%3A00.000Z&level=2',
+    );
   });
 
   it('an unknown sort falls back to the received time, newest first', () => {

@@ -19,6 +19,31 @@ export const TEXT_FILTERS = [
   'idNumber',
   'account',
 ] as const;
+/**
+ * The drill-down of statistics (#13): a figure opens the ledger with these; the page shows them as
+ * one removable "from statistics" tag and passes them to the API as they are.
+ */
+export const DRILL_FILTERS = [
+  'closedFrom',
+  'closedTo',
+  'openAt',
+  'branchId',
+  'product',
+  'cause',
+  'department',
+  'handler',
+  'outcome',
+  'customerGroup',
+  'imported',
+  'timeliness',
+  'reopened',
+  'surveyed',
+  'satisfied',
+  'compensated',
+  'amountGiven',
+] as const;
+export type DrillFilter = (typeof DRILL_FILTERS)[number];
+
 /** Exact-value searches: a complainant's phone or e-mail, ID document number, account number. */
 export const EXACT_FILTERS = ['contact', 'idNumber', 'account'] as const;
 export type ExactFilter = (typeof EXACT_FILTERS)[number];
@@ -43,6 +68,8 @@ export const DEFAULT_COLUMNS: readonly ColumnKey[] = [
 export interface LedgerState {
   lists: Record<ListFilter, string[]>;
   texts: Partial<Record<TextFilter, string>>;
+  /** drill-down parameters from a statistics figure, passed through */
+  drill: Partial<Record<DrillFilter, string>>;
   sort: LedgerSort;
   order: 'asc' | 'desc';
 }
@@ -57,10 +84,15 @@ export function readState(params: URLSearchParams): LedgerState {
     const v = params.get(k)?.trim();
     if (v) texts[k] = v;
   }
+  const drill: Partial<Record<DrillFilter, string>> = {};
+  for (const k of DRILL_FILTERS) {
+    const v = params.getAll(k).join(',').trim();
+    if (v) drill[k] = v;
+  }
   const sortParam = params.get('sort');
   const sort = (LEDGER_SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as LedgerSort) : 'receivedAt';
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
-  return { lists, texts, sort, order };
+  return { lists, texts, drill, sort, order };
 }
 
 /** The API query (without paging) for a state: what the ledger lists and what the export exports. */
@@ -68,6 +100,7 @@ export function apiParams(s: LedgerState): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of LIST_FILTERS) if (s.lists[k].length > 0) out[k] = s.lists[k].join(',');
   for (const k of TEXT_FILTERS) if (s.texts[k]) out[k] = s.texts[k] as string;
+  for (const k of DRILL_FILTERS) if (s.drill[k]) out[k] = s.drill[k] as string;
   if (s.sort !== 'receivedAt') out.sort = s.sort;
   if (s.order !== 'desc') out.order = s.order;
   return out;
@@ -79,6 +112,13 @@ export function withParam(params: URLSearchParams, name: string, value: string |
   const v = value === null ? '' : typeof value === 'string' ? value.trim() : value.join(',');
   if (v) next.set(name, v);
   else next.delete(name);
+  return next;
+}
+
+/** The address without the drill-down of statistics (the tag's close button). */
+export function withoutDrill(params: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const k of DRILL_FILTERS) next.delete(k);
   return next;
 }
 
