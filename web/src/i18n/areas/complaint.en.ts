@@ -282,6 +282,7 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.rule.flag_agitated': 'Agitated customer',
   'complaint.rule.mass_joint_complainants': 'Many joint complainants',
   'complaint.rule.mass_same_matter': 'Many complaints about the same matter',
+  'complaint.rule.mass_spike': 'Complaints on the product or category rising sharply',
   'complaint.rule.regulator_named': 'Regulator referral',
   'complaint.rule.keyword_l1': 'Level-1 keyword',
   'complaint.rule.keyword_l2': 'Level-2 keyword',

@@ -282,6 +282,7 @@ export const zh = {
   'complaint.rule.flag_agitated': '客户情绪激动',
   'complaint.rule.mass_joint_complainants': '多人共同投诉',
   'complaint.rule.mass_same_matter': '同一事项多次投诉',
+  'complaint.rule.mass_spike': '产品或类别投诉量异常上升',
   'complaint.rule.regulator_named': '监管转办',
   'complaint.rule.keyword_l1': '命中一级关键词',
   'complaint.rule.keyword_l2': '命中二级关键词',
