@@ -177,24 +177,27 @@ export async function aggregateClosed(db: Kysely<DB>, spec: FactsAggregateSpec, 
 
 /**
  * Complaints received by the end of the period and not closed by then. Grouped by time: at the end
- * of each period (`spec.periods`), otherwise at the end of [from, to].
+ * of each period (`spec.periods`), otherwise at the end of [from, to]. One branch per period with
+ * its end as a constant, so each reads the index of the not-yet-closed (a join with a list of period
+ * ends made PostgreSQL scan the whole table: 1.3 s instead of 0.16 s for three periods at 1,000,000).
  */
 export async function aggregateOpenAtEnd(db: Kysely<DB>, spec: FactsAggregateSpec, grouped: boolean): Promise<OpenAggregate[]> {
   const { select, groupBy, dims } = keySelect(spec, 'period', grouped);
   const un = grouped ? unnestSql(spec) : { joins: sql``, where: [] };
   const periods = grouped && spec.periods?.length ? spec.periods : [{ key: '', to: spec.to }];
-  const values = sql.join(periods.map((b) => sql`(${b.key}::text, ${b.to}::date)`));
-  const where = [
-    sql<SqlBool>`f.received_on <= b.last AND COALESCE(f.closed_on, DATE '9999-12-31') > b.last`,
-    ...commonWhere(spec),
-    ...un.where,
-  ];
-  const { rows } = await sql<Record<string, unknown>>`
-    SELECT ${select} count(*)::int AS open_at_end
-    FROM (VALUES ${values}) AS b(key, last)
-    JOIN complaint_facts f ON COALESCE(f.closed_on, DATE '9999-12-31') > b.last ${un.joins}
-    WHERE ${sql.join(where, sql` AND `)}
-    ${groupBy}`.execute(db);
+  const branches = periods.map((b) => {
+    const where = [
+      sql<SqlBool>`f.received_on <= b.last AND COALESCE(f.closed_on, DATE '9999-12-31') > b.last`,
+      ...commonWhere(spec),
+      ...un.where,
+    ];
+    return sql`SELECT ${select} count(*)::int AS open_at_end
+      FROM (SELECT ${b.key}::text AS key, ${b.to}::date AS last) AS b
+      JOIN complaint_facts f ON COALESCE(f.closed_on, DATE '9999-12-31') > b.last ${un.joins}
+      WHERE ${sql.join(where, sql` AND `)}
+      ${groupBy}`;
+  });
+  const { rows } = await sql<Record<string, unknown>>`${sql.join(branches, sql` UNION ALL `)}`.execute(db);
   return rows.map((row) => ({ keys: keysOf(row, dims.length), open_at_end: Number(row.open_at_end) }));
 }
 
