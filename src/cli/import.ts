@@ -76,7 +76,7 @@ try {
   started = Date.now();
   const problems: string[] = [];
   const collect = (errors: ImportRowError[]) => {
-    for (const e of errors) problems.push(csvLine([e.row, e.sourceId, e.column, e.code, importIssueMessage(e, 'en-US')]));
+    for (const e of errors) problems.push(csvLine([e.row, e.sourceId, e.column, e.problem, importIssueMessage(e, 'en-US')]));
   };
   let report: ImportReport;
   if (dryRun) {

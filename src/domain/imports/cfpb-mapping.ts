@@ -105,7 +105,7 @@ export function cfpbCauses(publicResponse: string): string[] {
 }
 
 export const cfpbMapping: ImportMappingSpec = {
-  code: 'cfpb',
+  mapping: 'cfpb',
   source: 'cfpb',
   label: { zh: '美国消费者金融保护局投诉数据', en: 'CFPB consumer complaints' },
   requiredColumns: [C.received, C.product, C.issue, C.via, C.response, C.id],
@@ -113,9 +113,9 @@ export const cfpbMapping: ImportMappingSpec = {
   map(row, today) {
     const issues: ImportRowIssue[] = [];
     const sourceId = (row[C.id] ?? '').trim() || null;
-    if (!sourceId) issues.push({ column: C.id, code: 'required' });
+    if (!sourceId) issues.push({ column: C.id, problem: 'required' });
     const product = (row[C.product] ?? '').trim();
-    if (product === '') issues.push({ column: C.product, code: 'required' });
+    if (product === '') issues.push({ column: C.product, problem: 'required' });
     const outcome = cfpbOutcome(row[C.response] ?? '');
     const { receivedOn, closedOn: sentOn } = checkDates(
       { column: C.received, value: row[C.received] ?? '' },

@@ -20,7 +20,7 @@ export function checkHeader(spec: ImportMappingSpec, fields: readonly string[]):
 export function mapRow(spec: ImportMappingSpec, header: readonly string[], fields: readonly string[], today: string): MappedRow {
   if (fields.length !== header.length) {
     const idAt = header.indexOf(spec.idColumn);
-    const issue: ImportRowIssue = { column: null, code: 'column_count', params: { expected: header.length, found: fields.length } };
+    const issue: ImportRowIssue = { column: null, problem: 'column_count', params: { expected: header.length, found: fields.length } };
     return { ok: false, sourceId: idAt >= 0 ? (fields[idAt]?.trim() ?? null) || null : null, issues: [issue] };
   }
   const row: Record<string, string> = {};

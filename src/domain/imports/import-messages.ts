@@ -46,7 +46,7 @@ const MESSAGES: Readonly<Record<ImportRowIssueCode, { zh: (q?: Params) => string
   },
 };
 
-export function importIssueMessage(issue: Pick<ImportRowIssue, 'code' | 'params'>, language: 'zh-CN' | 'en-US'): string {
-  const m = MESSAGES[issue.code];
+export function importIssueMessage(issue: Pick<ImportRowIssue, 'problem' | 'params'>, language: 'zh-CN' | 'en-US'): string {
+  const m = MESSAGES[issue.problem];
   return language === 'zh-CN' ? m.zh(issue.params) : m.en(issue.params);
 }

@@ -29,7 +29,7 @@ export type ImportRowIssueCode = (typeof IMPORT_ROW_ISSUES)[number];
 export interface ImportRowIssue {
   /** the CSV column (source header) or our field the problem is about; null for the whole row */
   column: string | null;
-  code: ImportRowIssueCode;
+  problem: ImportRowIssueCode;
   params?: Record<string, string | number>;
 }
 
@@ -64,7 +64,7 @@ export interface ImportedComplaint {
 export type MappedRow = { ok: true; complaint: ImportedComplaint } | { ok: false; sourceId: string | null; issues: ImportRowIssue[] };
 
 export interface ImportMappingSpec {
-  code: ImportMapping;
+  mapping: ImportMapping;
   /** stored in complaints.import_source */
   source: string;
   /** zh and en names of the data set */
@@ -105,7 +105,7 @@ export function checkDates(
   if (closed && closed.value.trim() !== '') {
     closedOn = requiredDate(closed.column, closed.value, today, issues);
     if (receivedOn && closedOn && closedOn < receivedOn) {
-      issues.push({ column: closed.column, code: 'closed_before_received', params: { closed: closedOn, received: receivedOn } });
+      issues.push({ column: closed.column, problem: 'closed_before_received', params: { closed: closedOn, received: receivedOn } });
     }
   }
   return { receivedOn, closedOn };
@@ -113,16 +113,16 @@ export function checkDates(
 
 function requiredDate(column: string, value: string, today: string, issues: ImportRowIssue[]): string | null {
   if (value.trim() === '') {
-    issues.push({ column, code: 'required' });
+    issues.push({ column, problem: 'required' });
     return null;
   }
   const date = parseSourceDate(value);
   if (!date) {
-    issues.push({ column, code: 'invalid_date', params: { value: value.slice(0, 40) } });
+    issues.push({ column, problem: 'invalid_date', params: { value: value.slice(0, 40) } });
     return null;
   }
   if (date > today) {
-    issues.push({ column, code: 'in_future', params: { value: date } });
+    issues.push({ column, problem: 'in_future', params: { value: date } });
     return null;
   }
   return date;
@@ -142,9 +142,9 @@ export function originalValues(heading: string, row: Readonly<Record<string, str
 export function textIssues(row: Readonly<Record<string, string>>, description: string): ImportRowIssue[] {
   const issues: ImportRowIssue[] = [];
   for (const [column, value] of Object.entries(row)) {
-    if (!isStorableText(value)) issues.push({ column, code: 'invalid_characters' });
+    if (!isStorableText(value)) issues.push({ column, problem: 'invalid_characters' });
   }
-  if (description.length > MAX_DESCRIPTION) issues.push({ column: null, code: 'too_long', params: { max: MAX_DESCRIPTION } });
+  if (description.length > MAX_DESCRIPTION) issues.push({ column: null, problem: 'too_long', params: { max: MAX_DESCRIPTION } });
   return issues;
 }
 
@@ -157,7 +157,7 @@ export function policyIssues(c: ImportedComplaint, policy: Policy): ImportRowIss
   const t = policy.taxonomies;
   const check = (list: ReadonlyArray<{ code: string; active: boolean }>, field: string, value: string | null) => {
     if (value === null) return;
-    if (!list.some((e) => e.code === value && e.active)) issues.push({ column: field, code: 'inactive_code', params: { field, value } });
+    if (!list.some((e) => e.code === value && e.active)) issues.push({ column: field, problem: 'inactive_code', params: { field, value } });
   };
   check(t.channels, 'channel', c.channel);
   check(t.businessLines, 'businessLine', c.businessLine);
@@ -170,7 +170,7 @@ export function policyIssues(c: ImportedComplaint, policy: Policy): ImportRowIss
   if (issues.length === 0 && !categoryFitsLine(t.categoryLines, c.category, c.businessLine)) {
     issues.push({
       column: 'category',
-      code: 'category_not_of_business_line',
+      problem: 'category_not_of_business_line',
       params: { category: c.category, businessLine: c.businessLine },
     });
   }

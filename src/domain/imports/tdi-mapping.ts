@@ -200,7 +200,7 @@ const C = {
 } as const;
 
 export const tdiMapping: ImportMappingSpec = {
-  code: 'tdi',
+  mapping: 'tdi',
   source: 'tdi',
   label: { zh: '美国得克萨斯州保险局投诉数据', en: 'Texas Department of Insurance complaints' },
   requiredColumns: [C.number, C.reason, C.received, C.closed, C.coverage, C.respondent],
@@ -209,7 +209,7 @@ export const tdiMapping: ImportMappingSpec = {
     const issues: ImportRowIssue[] = [];
     const number = (row[C.number] ?? '').trim();
     const respondent = (row[C.respondent] ?? '').trim();
-    if (number === '') issues.push({ column: C.number, code: 'required' });
+    if (number === '') issues.push({ column: C.number, problem: 'required' });
     const sourceId = number === '' ? null : respondent === '' ? number : `${number}/${respondent}`;
     const { receivedOn, closedOn } = checkDates(
       { column: C.received, value: row[C.received] ?? '' },

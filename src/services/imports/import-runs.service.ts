@@ -246,7 +246,7 @@ function toStored(e: ImportRowError, i: number, all: ImportRowError[]) {
   // seq: the problem's place among its row's problems
   let seq = 0;
   for (let j = i - 1; j >= 0 && all[j]!.row === e.row; j--) seq += 1;
-  return { rowNumber: e.row, seq, sourceId: e.sourceId, column: e.column, code: e.code, params: e.params };
+  return { rowNumber: e.row, seq, sourceId: e.sourceId, column: e.column, code: e.problem, params: e.params };
 }
 
 /** The `import.run` job: reads the stored file back and runs it; a finished run is not run again. */
@@ -313,7 +313,7 @@ export async function* importErrorsCsv(ctx: ServiceContext, id: string, language
     if (page.length === 0) return;
     let text = '';
     for (const e of page) {
-      const message = importIssueMessage({ code: e.code as ImportRowIssueCode, params: e.params }, language);
+      const message = importIssueMessage({ problem: e.code as ImportRowIssueCode, params: e.params }, language);
       text += csvLine([e.row_number, e.source_id, e.column_name, e.code, message]);
     }
     yield text;

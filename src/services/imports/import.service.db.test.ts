@@ -41,7 +41,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const codes = (errors: ImportRowError[]) => errors.map((e) => [e.row, e.code]);
+const codes = (errors: ImportRowError[]) => errors.map((e) => [e.row, e.problem]);
 
 describe('historical import (R-H7)', () => {
   it('a dry run validates every row, reports row by row and writes nothing', async () => {
@@ -172,7 +172,7 @@ describe('historical import (R-H7)', () => {
 
   it('refuses a file without the mapping columns as a whole', async () => {
     const r = await importComplaints(t.ctx, { id: 'admin' }, chunked('a,b\n1,2\n', 100), { mapping: 'tdi', dryRun: true });
-    expect(r.fileError).toMatchObject({ code: 'missing_columns' });
+    expect(r.fileError).toMatchObject({ problem: 'missing_columns' });
     expect(r.rowsRead).toBe(0);
   });
 });

@@ -28,7 +28,7 @@ export interface ImportRowError {
   line: number;
   sourceId: string | null;
   column: string | null;
-  code: ImportRowIssue['code'];
+  problem: ImportRowIssue['problem'];
   params: Record<string, string | number>;
 }
 
@@ -173,7 +173,7 @@ export async function importComplaints(
           line: rec.line,
           sourceId: null,
           column: null,
-          code: 'missing_columns',
+          problem: 'missing_columns',
           params: { columns: checked.missing.join(', ') },
         };
         fail(report.fileError);
@@ -187,10 +187,10 @@ export async function importComplaints(
     const row = progress.rowsRead;
     const refuse = (sourceId: string | null, issues: ImportRowIssue[]) => {
       progress.rowsFailed += 1;
-      issues.forEach((i) => fail({ row, line: rec.line, sourceId, column: i.column, code: i.code, params: i.params ?? {} }));
+      issues.forEach((i) => fail({ row, line: rec.line, sourceId, column: i.column, problem: i.problem, params: i.params ?? {} }));
     };
     if (rec.error) {
-      refuse(null, [{ column: null, code: rec.error }]);
+      refuse(null, [{ column: null, problem: rec.error }]);
       return;
     }
     const mapped = mapRow(spec, header, rec.fields, today);
@@ -201,7 +201,7 @@ export async function importComplaints(
     const c = mapped.complaint;
     const issues = policyIssues(c, policy);
     const firstRow = firstRowOf.get(c.sourceId);
-    if (firstRow !== undefined) issues.push({ column: spec.idColumn, code: 'duplicate_in_file', params: { firstRow } });
+    if (firstRow !== undefined) issues.push({ column: spec.idColumn, problem: 'duplicate_in_file', params: { firstRow } });
     if (issues.length > 0) {
       refuse(c.sourceId, issues);
       return;
@@ -226,7 +226,7 @@ export async function importComplaints(
       line: 1,
       sourceId: null,
       column: null,
-      code: 'missing_columns',
+      problem: 'missing_columns',
       params: { columns: spec.requiredColumns.join(', ') },
     };
     fail(report.fileError);
