@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   createMonthlyReport,
   createSpecialReport,
@@ -12,7 +13,7 @@ import {
 } from '../../services/reports/report-build.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { access, metaOf, principal } from '../auth/route-access.js';
-import { BODY_ERRORS, fileDownload } from '../schemas/complaint.responses.js';
+import { BODY_ERRORS } from '../schemas/complaint.responses.js';
 import {
   monthlyReportBody,
   reportDetail,
@@ -28,6 +29,13 @@ import { answers } from '../schemas/response.js';
 import { contentDisposition } from './evidence.routes.js';
 
 const TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const binary = { schema: { type: 'string', format: 'binary' } };
+const reportFile = z
+  .unknown()
+  .meta({
+    description: 'the report as PDF, or (monthly reports) as an xlsx workbook',
+    content: { [TYPES.pdf]: binary, [TYPES.xlsx]: binary },
+  });
 
 /**
  * Reports to the leadership (#13 items 4 and 5, R-F4, R-F5): the monthly report (built by the
@@ -155,7 +163,7 @@ export function reportRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Download the PDF or the xlsx workbook (monthly reports); recorded in the audit log. 409 while building',
           params: reportFormatParams,
-          response: answers({ 200: fileDownload('application/octet-stream', 'the report file (application/pdf or xlsx)') }, 404, 409),
+          response: answers({ 200: reportFile }, 404, 409),
         },
       },
       async (req, reply) => {

@@ -3,15 +3,15 @@
  * level-1 cases, causes, the 13-month trend, compensation, improvement actions and their status,
  * and the comparison with the previous month and the same month last year. Every count comes from
  * computeStatistics (complaint_facts), company-wide: the report is the company's, whoever asks for
- * it. Causes and the trend come from the analysis service when it answers, else from statistics
- * grouped by cause and by month (the same figures, without the analysis' extras).
+ * it. Causes come from the analysis service (analyseCauses, Pareto); the trend from statistics
+ * grouped by month (received and closed in one call: the analysis service's trend is one measure
+ * per call and is itself computed by computeStatistics, so the figures are the same).
  */
 import type { Principal } from '../../domain/access/permissions.js';
 import type { StatisticsMeasure } from '../../domain/codes.js';
 import type { Policy } from '../../domain/policy/policy.schema.js';
 import {
   comparisons,
-  paretoRows,
   type CauseRow,
   type FigureRow,
   type ImprovementFigures,
@@ -26,6 +26,7 @@ import { zonedTimeToUtc } from '../../domain/time/zoned.js';
 import { improvementItems, improvementSummary, level1Facts } from '../../db/repositories/report.repository.js';
 import { currentPolicy } from '../administration/policy.service.js';
 import type { ServiceContext } from '../context.js';
+import { analyseCauses } from './analysis.service.js';
 import { computeStatistics } from './statistics.service.js';
 
 /** Reports progress: percent (0..99) and the step being worked on. */
@@ -75,18 +76,10 @@ export function figureRows(r: StatisticsResult, drillMeasure: StatisticsMeasure 
   });
 }
 
-/** Causes of the complaints received in the period, largest first (Pareto). */
+/** Causes of the complaints received in the period, largest first (Pareto), from the analysis service. */
 export async function causeRows(ctx: ServiceContext, from: string, to: string, filter: StatisticsFilter = {}): Promise<CauseRow[]> {
-  const r = await statisticsRows(ctx, { from, to, groupBy: ['cause'], measures: ['received'], filter });
-  return paretoRows(
-    r.rows
-      .filter((row) => row.keys[0]?.value !== null)
-      .map((row) => ({
-        key: row.keys[0]?.value ?? null,
-        label: row.keys[0]?.label ?? { zh: '—', en: '—' },
-        count: row.values.received ?? 0,
-      })),
-  );
+  const a = await analyseCauses(ctx, COMPANY_PRINCIPAL, { from, to, filter });
+  return a.rows.map((r) => ({ key: r.cause, label: r.label, count: r.count, share: r.share, cumulative: r.cumulativeShare }));
 }
 
 /** Received and closed per month, oldest first, every month present (zero when nothing happened). */
@@ -216,7 +209,7 @@ export async function monthlyFigures(ctx: ServiceContext, month: string, progres
     mix: { level, channel, businessLine, category },
     timelinessByLevel,
     level1,
-    causes: { source: 'statistics', rows: causes },
+    causes: { source: 'analysis', rows: causes },
     trend: { source: 'statistics', points: trend },
     compensationByLine,
     improvements: improvementFigures,
