@@ -93,7 +93,7 @@ export function barChart(doc: Doc, spec: BarChartSpec): void {
   const legend = [...spec.series, ...(spec.line ? [spec.line] : [])];
   const f = frame(doc, spec.title, legend, spec.height ?? 200);
   const max = Math.max(0, ...spec.series.flatMap((s) => s.values));
-  const scale = niceScale(max);
+  const scale = niceScale(max * 1.12); // room above the highest bar for its value
   axis(doc, f, scale, format);
   const slot = f.width / Math.max(1, spec.categories.length);
   const barWidth = Math.min(28, (slot * 0.7) / Math.max(1, spec.series.length));
@@ -134,7 +134,7 @@ export function lineChart(
   spec: { title: string; categories: readonly string[]; series: readonly ChartSeries[]; height?: number },
 ): void {
   const f = frame(doc, spec.title, spec.series, spec.height ?? 190);
-  const scale = niceScale(Math.max(0, ...spec.series.flatMap((s) => s.values)));
+  const scale = niceScale(Math.max(0, ...spec.series.flatMap((s) => s.values)) * 1.12);
   axis(doc, f, scale, plain);
   const slot = f.width / Math.max(1, spec.categories.length);
   for (const s of spec.series) {

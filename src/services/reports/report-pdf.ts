@@ -111,7 +111,8 @@ export function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
 
 /** A numbered section heading: "一、受理量与结构". */
 export function heading(doc: PDFKit.PDFDocument, text: string): void {
-  ensureRoom(doc, 80);
+  // a heading keeps the start of its section (a chart's height) on its page
+  ensureRoom(doc, 260);
   doc.moveDown(0.6);
   doc
     .font('bold')
