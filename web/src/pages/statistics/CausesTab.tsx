@@ -1,34 +1,40 @@
-import { Space } from 'antd';
+import { Alert, Space } from 'antd';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
-import { keyLabel, pareto, pivot } from './chart-data';
+import { pareto, pivot } from './chart-data';
 import { ChartCard } from './ChartCard';
 import { monthsEnding } from './period';
+import { ledgerHref } from './stats-params';
 import type { TabProps } from './tab-props';
-import { useStatistics } from './use-statistics';
+import { useCauses, useStatistics } from './use-statistics';
 
 const MAIN_CAUSES = 6;
 
-/** 原因分析: causes ranked with their cumulative share (Pareto), and how the main causes move month by month (R-F3). */
+/**
+ * 原因分析: causes ranked with their cumulative share (Pareto, GET /api/statistics/causes), and how
+ * the main causes move month by month (R-F3). Complaints without a recorded cause are counted
+ * beside the chart, not as a cause.
+ */
 export function CausesTab({ period, filters, periodName, lang }: TabProps) {
   const { t } = useI18n();
-  const ranked = useStatistics({ from: period.from, to: period.to, groupBy: ['cause'], measures: ['received'] }, filters);
+  const causes = useCauses({ from: period.from, to: period.to }, filters);
   const window = monthsEnding(period.to, 13);
   const monthly = useStatistics({ from: window.from, to: window.to, groupBy: ['month', 'cause'], measures: ['received'] }, filters);
 
   const paretoChart = useMemo(
     () =>
-      ranked.data &&
+      causes.data &&
       pareto(
-        ranked.data.rows.map((r) => ({ label: keyLabel(r.keys[0], lang), count: r.values.received ?? 0, drill: r.drill.received })),
+        causes.data.rows.map((r) => ({ label: r.label[lang], count: r.count, drill: r.drill })),
         { dimension: t('stats.dim.cause'), count: t('stats.chart.paretoCount'), cumulative: t('stats.chart.paretoCumulative') },
       ),
-    [ranked.data, lang, t],
+    [causes.data, lang, t],
   );
   const monthlyChart = useMemo(
     () =>
       monthly.data &&
-      pivot(monthly.data, 'received', {
+      pivot({ rows: monthly.data.rows.filter((r) => r.keys[1]?.value !== null) }, 'received', {
         dimension: t('stats.dim.month'),
         lang,
         buckets: window.months,
@@ -37,13 +43,28 @@ export function CausesTab({ period, filters, periodName, lang }: TabProps) {
       }),
     [monthly.data, t, lang, window.months],
   );
+  const without = causes.data?.withoutCause ?? 0;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      {causes.data && without > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="causes-without"
+          message={
+            <>
+              {t('stats.causes.without', { n: without, total: causes.data.complaints })}{' '}
+              <Link to={ledgerHref(causes.data.withoutCauseDrill)}>{t('stats.causes.list')}</Link>
+            </>
+          }
+        />
+      )}
       <ChartCard
         title={t('stats.chart.pareto')}
         help={t('stats.chart.paretoHelp')}
         chart={paretoChart}
+        failed={causes.isError}
         testId="chart-pareto"
         periodName={periodName}
         height={340}
@@ -51,6 +72,7 @@ export function CausesTab({ period, filters, periodName, lang }: TabProps) {
       <ChartCard
         title={t('stats.chart.causesByMonth')}
         chart={monthlyChart}
+        failed={monthly.isError}
         testId="chart-causes-monthly"
         periodName={periodName}
         height={320}

@@ -1,5 +1,5 @@
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Skeleton, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Skeleton, Space, Tooltip, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
@@ -20,6 +20,8 @@ interface ChartCardProps {
   /** the period as it reads, for the exported file's name */
   periodName: string;
   extra?: ReactNode;
+  /** the chart's data could not be loaded */
+  failed?: boolean;
 }
 
 const hasData = (chart: ChartData) => chart.categories.length > 0 && chart.series.some((s) => s.values.some((v) => v !== null && v !== 0));
@@ -39,7 +41,7 @@ function markProbe(chart: ChartData, instance: echarts.ECharts) {
  * One dashboard chart in a card: the chart, a click on any bar or point opens the ledger of the
  * complaints behind it, and "导出数据" saves the chart's rows as CSV.
  */
-export function ChartCard({ title, chart, testId, height = 280, help, periodName, extra }: ChartCardProps) {
+export function ChartCard({ title, chart, testId, height = 280, help, periodName, extra, failed }: ChartCardProps) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const option = useMemo(() => (chart ? chartOption(chart, locale) : undefined), [chart, locale]);
@@ -87,7 +89,9 @@ export function ChartCard({ title, chart, testId, height = 280, help, periodName
         </Space>
       }
     >
-      {!chart || !option ? (
+      {failed && !chart ? (
+        <Alert type="error" showIcon message={t('stats.loadError')} style={{ height: height - 40 }} data-testid={`${testId}-error`} />
+      ) : !chart || !option ? (
         <Skeleton active paragraph={{ rows: 5 }} />
       ) : !hasData(chart) ? (
         <Empty

@@ -56,6 +56,7 @@ export function OrgTab({ period, filters, periodName, lang }: TabProps) {
         <ChartCard
           title={t('stats.chart.byBranch')}
           chart={charts.branches}
+          failed={branches.isError}
           testId="chart-branches"
           periodName={periodName}
           height={heightFor(branches.data?.rows.length)}
@@ -65,6 +66,7 @@ export function OrgTab({ period, filters, periodName, lang }: TabProps) {
         <ChartCard
           title={t('stats.chart.byDepartment')}
           chart={charts.departments}
+          failed={departments.isError}
           testId="chart-departments"
           periodName={periodName}
           height={deptHeight}
@@ -75,6 +77,7 @@ export function OrgTab({ period, filters, periodName, lang }: TabProps) {
           title={t('stats.chart.departmentTimeliness')}
           help={t('stats.chart.timelinessHelp')}
           chart={charts.timeliness}
+          failed={departments.isError}
           testId="chart-department-timeliness"
           periodName={periodName}
           height={deptHeight}
@@ -84,6 +87,7 @@ export function OrgTab({ period, filters, periodName, lang }: TabProps) {
         <ChartCard
           title={t('stats.chart.departmentDays')}
           chart={charts.days}
+          failed={departments.isError}
           testId="chart-department-days"
           periodName={periodName}
           height={deptHeight}

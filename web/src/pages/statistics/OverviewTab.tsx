@@ -1,4 +1,4 @@
-import { Col, Row, Space } from 'antd';
+import { Alert, Col, Row, Space } from 'antd';
 import { useMemo } from 'react';
 import type { StatisticsDimension } from '../../codes';
 import type { MessageKey } from '../../i18n/dictionary';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { byDimension, series } from './chart-data';
 import { ChartCard } from './ChartCard';
 import { HeadlineTiles } from './HeadlineTiles';
+import { SpikeAlerts } from './SpikeAlerts';
 import { bucketLabel, previousPeriod, seriesGrain, timeBuckets } from './period';
 import type { TabProps } from './tab-props';
 import { tileFigures } from './tile-figures';
@@ -33,7 +34,16 @@ function MixChart({ dim, title, horizontal, period, filters, periodName, lang }:
       }),
     [q.data, t, dim, lang, horizontal],
   );
-  return <ChartCard title={t(title)} chart={chart} testId={`chart-mix-${dim}`} periodName={periodName} height={horizontal ? 300 : 240} />;
+  return (
+    <ChartCard
+      title={t(title)}
+      chart={chart}
+      failed={q.isError}
+      testId={`chart-mix-${dim}`}
+      periodName={periodName}
+      height={horizontal ? 300 : 240}
+    />
+  );
 }
 
 /** 月度概览: headline figures against the previous period, received and closed over the period, and the mix. */
@@ -63,10 +73,16 @@ export function OverviewTab(props: TabProps) {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <HeadlineTiles tiles={tiles} />
+      <SpikeAlerts lang={props.lang} />
+      {current.isError ? (
+        <Alert type="error" showIcon message={t('stats.loadError')} description={current.error.message} />
+      ) : (
+        <HeadlineTiles tiles={tiles} />
+      )}
       <ChartCard
         title={t('stats.chart.receivedClosed', { grain: t(`stats.grain.${grain}`) })}
         chart={flowChart}
+        failed={flow.isError}
         testId="chart-received-closed"
         periodName={periodName}
       />

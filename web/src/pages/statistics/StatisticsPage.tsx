@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Result, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Result, Space, Tabs, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
@@ -9,6 +9,7 @@ import { OrgTab } from './OrgTab';
 import { OverviewTab } from './OverviewTab';
 import { companyToday, periodLabel, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
+import { RegulatorStatistics } from './regulator/RegulatorStatistics';
 import { StatisticsFilters } from './StatisticsFilters';
 import { readStats, statsParams, TABS, type StatsFilters, type Tab } from './stats-params';
 import type { TabProps } from './tab-props';
@@ -41,13 +42,8 @@ const PANES: Record<Tab, (p: TabProps) => ReactNode> = {
   timeliness: (p) => <TimelinessTab {...p} />,
   org: (p) => <OrgTab {...p} />,
   impact: (p) => <ImpactTab {...p} />,
-  regulator: () => <Alert type="info" showIcon message={<RegulatorPending />} />,
+  regulator: (p) => <RegulatorStatistics period={p.period} />,
 };
-
-function RegulatorPending() {
-  const { t } = useI18n();
-  return <>{t('stats.regulatorPending')}</>;
-}
 
 /**
  * 统计分析 (#13 item 3, R-F1..R-F3): charts for the leadership over a chosen period and filters;

@@ -42,6 +42,7 @@ function ClockCharts({ clock, period, filters, periodName, lang }: TabProps & { 
         <ChartCard
           title={t('stats.chart.clockByMonth', { clock: name })}
           chart={monthChart}
+          failed={monthly.isError}
           testId={`chart-${clock}-monthly`}
           periodName={periodName}
         />
@@ -50,6 +51,7 @@ function ClockCharts({ clock, period, filters, periodName, lang }: TabProps & { 
         <ChartCard
           title={t('stats.chart.clockByLevel', { clock: name })}
           chart={levelChart}
+          failed={levels.isError}
           testId={`chart-${clock}-by-level`}
           periodName={periodName}
         />
@@ -80,6 +82,7 @@ export function TimelinessTab(props: TabProps) {
         title={t('stats.chart.clocks')}
         help={t('stats.chart.timelinessHelp')}
         chart={chart}
+        failed={totals.isError}
         testId="chart-clocks"
         periodName={periodName}
         height={180}

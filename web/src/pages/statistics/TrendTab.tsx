@@ -6,8 +6,8 @@ import { pivot, series } from './chart-data';
 import { ChartCard } from './ChartCard';
 import { monthsEnding } from './period';
 import type { TabProps } from './tab-props';
-import { changeChart } from './trend-data';
-import { useStatistics } from './use-statistics';
+import { trendChangeChart } from './analysis-data';
+import { useStatistics, useTrend } from './use-statistics';
 
 const TREND_MONTHS = 13;
 const BY: readonly StatisticsDimension[] = ['level', 'channel', 'category', 'business_line'];
@@ -16,18 +16,16 @@ const BY: readonly StatisticsDimension[] = ['level', 'channel', 'category', 'bus
 export function TrendTab({ period, filters, periodName, lang }: TabProps) {
   const { t } = useI18n();
   const window = monthsEnding(period.to, TREND_MONTHS);
-  // 25 months, so that each of the 13 has its month a year earlier
-  const long = monthsEnding(period.to, TREND_MONTHS + 12);
-  const known = useMemo(() => new Set(long.months), [long.months]);
   const volume = useStatistics(
     {
-      from: long.from,
-      to: long.to,
+      from: window.from,
+      to: window.to,
       groupBy: ['month'],
       measures: ['received', 'closed', 'open_at_end', 'satisfaction_rate', 'reopen_rate'],
     },
     filters,
   );
+  const trend = useTrend({ from: window.months[0] ?? '', to: window.months[window.months.length - 1] ?? '' }, filters);
   const [by, setBy] = useState<StatisticsDimension>('level');
   const split = useStatistics({ from: window.from, to: window.to, groupBy: ['month', by], measures: ['received'] }, filters);
   const month = t('stats.dim.month');
@@ -46,13 +44,6 @@ export function TrendTab({ period, filters, periodName, lang }: TabProps) {
           ],
           { dimension: month, buckets: window.months },
         ),
-      change:
-        v &&
-        changeChart(v, 'received', window.months, known, {
-          dimension: month,
-          mom: t('stats.chart.trendMom'),
-          yoy: t('stats.chart.trendYoy'),
-        }),
       rates:
         v &&
         series(
@@ -64,7 +55,11 @@ export function TrendTab({ period, filters, periodName, lang }: TabProps) {
           { dimension: month, buckets: window.months },
         ),
     };
-  }, [volume.data, t, month, window.months, known]);
+  }, [volume.data, t, month, window.months]);
+  const changeChart = useMemo(
+    () => trend.data && trendChangeChart(trend.data, { dimension: month, mom: t('stats.chart.trendMom'), yoy: t('stats.chart.trendYoy') }),
+    [trend.data, month, t],
+  );
   const splitChart = useMemo(
     () =>
       split.data &&
@@ -74,18 +69,37 @@ export function TrendTab({ period, filters, periodName, lang }: TabProps) {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <ChartCard title={t('stats.chart.trendVolume')} chart={charts.volume} testId="chart-trend-volume" periodName={periodName} />
+      <ChartCard
+        title={t('stats.chart.trendVolume')}
+        chart={charts.volume}
+        failed={volume.isError}
+        testId="chart-trend-volume"
+        periodName={periodName}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <ChartCard title={t('stats.chart.trendChange')} chart={charts.change} testId="chart-trend-change" periodName={periodName} />
+          <ChartCard
+            title={t('stats.chart.trendChange')}
+            chart={changeChart}
+            failed={trend.isError}
+            testId="chart-trend-change"
+            periodName={periodName}
+          />
         </Col>
         <Col xs={24} xl={12}>
-          <ChartCard title={t('stats.chart.trendRates')} chart={charts.rates} testId="chart-trend-rates" periodName={periodName} />
+          <ChartCard
+            title={t('stats.chart.trendRates')}
+            chart={charts.rates}
+            failed={volume.isError}
+            testId="chart-trend-rates"
+            periodName={periodName}
+          />
         </Col>
       </Row>
       <ChartCard
         title={t('stats.chart.trendBy', { dim: t(`stats.dim.${by}`) })}
         chart={splitChart}
+        failed={split.isError}
         testId="chart-trend-split"
         periodName={periodName}
         height={320}

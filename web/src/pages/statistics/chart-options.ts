@@ -39,13 +39,26 @@ function axisFor(series: readonly ChartSeries[], axis: 0 | 1, locale: string) {
   };
 }
 
+/** A bar's label: its value as it reads (zeros left out inside stacked bars). */
+const labelOf =
+  (s: ChartSeries, locale: string, zeros: boolean) =>
+  (p: { value?: unknown }): string => {
+    if (typeof p.value !== 'number' || (!zeros && p.value === 0)) return '';
+    return formatValue(s.format === 'rate' ? p.value / 100 : p.value, s.format, locale);
+  };
+
 export function chartOption(chart: ChartData, locale: string): ChartOption {
   const twoAxes = chart.series.some((s) => s.axis === 1);
   const categoryAxis = {
     type: 'category' as const,
     data: chart.categories,
     inverse: chart.horizontal ?? false,
-    axisLabel: chart.horizontal ? { width: 120, overflow: 'truncate' as const } : { hideOverlap: true, interval: 'auto' as const },
+    // up to 12 categories each keep their label (slanted when many); longer axes (days, weeks) thin theirs out
+    axisLabel: chart.horizontal
+      ? { width: 120, overflow: 'truncate' as const }
+      : chart.categories.length <= 12
+        ? { interval: 0, rotate: chart.categories.length > 5 ? 30 : 0, width: 90, overflow: 'truncate' as const }
+        : { hideOverlap: true },
     axisTick: { alignWithLabel: true },
   };
   const valueAxes = twoAxes ? [axisFor(chart.series, 0, locale), axisFor(chart.series, 1, locale)] : axisFor(chart.series, 0, locale);
@@ -84,7 +97,13 @@ export function chartOption(chart: ChartData, locale: string): ChartOption {
         yAxisIndex: chart.horizontal ? undefined : (s.axis ?? 0),
         // a single series' bars say their value; stacked bars would crowd
         label:
-          chart.series.length === 1 || (twoAxes && !stacked(s)) ? { show: true, position: chart.horizontal ? 'right' : 'top' } : undefined,
+          chart.series.length === 1 || (twoAxes && !stacked(s))
+            ? { show: true, position: chart.horizontal ? ('right' as const) : ('top' as const), formatter: labelOf(s, locale, true) }
+            : stacked(s)
+              ? { show: true, position: 'inside' as const, formatter: labelOf(s, locale, false) }
+              : undefined,
+        // labels that would not fit their bar are left out
+        labelLayout: { hideOverlap: true },
       };
     }),
   };

@@ -1,25 +1,13 @@
-/**
- * The statistics answers the dashboards read, named. PROVISIONAL: the contract of the brief
- * (src/services/reports/statistics.service.ts) until GET /api/statistics is in api/schema.d.ts;
- * then these become the generated types (Answer<'/api/statistics', 'get'>).
- */
-import type { StatisticsDimension, StatisticsMeasure } from '../../codes';
+/** GET /api/statistics (src/services/reports/statistics.service.ts): the answers the dashboards read, as generated. */
+import type { Answer } from '../../api/client';
 
-export interface StatisticsKey {
-  dimension: StatisticsDimension;
-  value: string | null;
-  label: { zh: string; en: string };
-}
-export interface StatisticsRow {
-  keys: StatisticsKey[];
-  values: Partial<Record<StatisticsMeasure, number | null>>;
-  drill: Partial<Record<StatisticsMeasure, string>>;
-}
-export interface StatisticsResult {
-  from: string;
-  to: string;
-  groupBy: StatisticsDimension[];
-  measures: StatisticsMeasure[];
-  rows: StatisticsRow[];
-  totals: StatisticsRow;
-}
+export type StatisticsResult = Answer<'/api/statistics', 'get'>;
+export type StatisticsRow = StatisticsResult['totals'];
+export type StatisticsKey = StatisticsRow['keys'][number];
+
+/** The analysis routes (src/http/routes/analysis.routes.ts, R-F3): causes ranked, monthly trend, impact, spikes. */
+export type CausesAnswer = Answer<'/api/statistics/causes', 'get'>;
+export type TrendAnswer = Answer<'/api/statistics/trend', 'get'>;
+export type ImpactAnswer = Answer<'/api/statistics/impact', 'get'>;
+export type ImpactFigure = ImpactAnswer['figures'][number];
+export type SpikesAnswer = Answer<'/api/statistics/spikes', 'get'>;

@@ -2,6 +2,7 @@
  * The dashboards' state in the address (shareable, survives going back): the tab, the period
  * (period.ts) and the ledger's filters, named as GET /api/statistics names them. Pure.
  */
+import type { paths } from '../../api/client';
 import type { StatisticsDimension, StatisticsMeasure } from '../../codes';
 import { periodParams, readPeriod, type Period } from './period';
 
@@ -53,13 +54,17 @@ export function statsParams(s: StatsState): URLSearchParams {
   const out = new URLSearchParams();
   if (s.tab !== 'overview') out.set('tab', s.tab);
   for (const [k, v] of Object.entries(periodParams(s.period))) out.set(k, v);
-  for (const [k, v] of Object.entries(filterQuery(s.filters))) out.set(k, v);
+  for (const [k, v] of Object.entries(filterQuery(s.filters))) if (typeof v === 'string') out.set(k, v);
   return out;
 }
 
+/** GET /api/statistics's query, as generated. */
+export type StatisticsQueryParams = paths['/api/statistics']['get']['parameters']['query'];
+type FilterParams = Omit<StatisticsQueryParams, 'from' | 'to' | 'groupBy' | 'measures'>;
+
 /** The filters as query parameters (lists comma-joined, empty ones left out). */
-export function filterQuery(f: StatsFilters): Record<string, string> {
-  const out: Record<string, string> = {};
+export function filterQuery(f: StatsFilters): FilterParams {
+  const out: Partial<Record<StatsFilter, string>> & Pick<FilterParams, 'imported'> = {};
   for (const k of STATS_FILTERS) {
     const v = f.lists[k];
     if (v && v.length > 0) out[k] = v.join(',');
@@ -80,8 +85,8 @@ export interface StatsRequest {
 }
 
 /** The query of one GET /api/statistics call: a range, 0..2 dimensions, the measures wanted, the filters. */
-export function statisticsQuery(req: StatsRequest, filters: StatsFilters): Record<string, string> {
-  const out: Record<string, string> = { from: req.from, to: req.to, ...filterQuery(filters) };
+export function statisticsQuery(req: StatsRequest, filters: StatsFilters): StatisticsQueryParams {
+  const out: StatisticsQueryParams = { from: req.from, to: req.to, ...filterQuery(filters) };
   if (req.groupBy && req.groupBy.length > 0) out.groupBy = req.groupBy.join(',');
   if (req.measures && req.measures.length > 0) out.measures = req.measures.join(',');
   return out;
