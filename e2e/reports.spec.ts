@@ -30,7 +30,7 @@ test('a leader builds, comments, downloads and finalises the monthly report; a s
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('report-title')).toContainText('投诉管理月度报告');
   // the build runs on the job runner; the page follows its progress until it is a draft
-  await expect(page.getByTestId('report-detail').locator('.ant-tag', { hasText: '草稿' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('report-detail').getByTestId('report-status')).toHaveText('草稿', { timeout: 60_000 });
   await expect(page.getByTestId('report-building')).toHaveCount(0);
   await expect(page.getByTestId('report-highlights')).toContainText('受理量');
   await expect(page.getByTestId('report-trend-chart').locator('canvas')).toHaveCount(1);
@@ -59,7 +59,7 @@ test('a leader builds, comments, downloads and finalises the monthly report; a s
     .locator('.ant-popconfirm:visible')
     .getByRole('button', { name: /确\s*定|OK/ })
     .click();
-  await expect(page.getByTestId('report-detail').locator('.ant-tag', { hasText: '定稿' }).first()).toBeVisible();
+  await expect(page.getByTestId('report-detail').getByTestId('report-status')).toHaveText('定稿');
   await expect(page.getByTestId('report-commentary')).toBeDisabled();
   await expect(page.getByTestId('save-commentary')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/reports-monthly-final.png` });
@@ -71,7 +71,7 @@ test('a leader builds, comments, downloads and finalises the monthly report; a s
   await page.getByLabel('建议').fill('建议完善大额理赔复核机制，重大案件由领导小组督办。');
   await page.locator('#create-special').click();
   await expect(page.getByTestId('report-title')).toContainText(`投诉 ${complaint.number} 专项报告`);
-  await expect(page.getByTestId('report-detail').locator('.ant-tag', { hasText: '草稿' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('report-detail').getByTestId('report-status')).toHaveText('草稿', { timeout: 60_000 });
   await expect(page.getByTestId('report-highlights')).toContainText(complaint.number);
   await expect(page.getByTestId('report-recommendations')).toHaveValue('建议完善大额理赔复核机制，重大案件由领导小组督办。');
   await expect(page.getByTestId('download-xlsx')).toHaveCount(0);

@@ -28,7 +28,11 @@ export function ReportStatusTag({ report }: { report: Pick<ReportSummary, 'statu
       </div>
     );
   }
-  return <Tag color={STATUS_COLOUR[report.status]}>{t(`reports.status.${report.status}`)}</Tag>;
+  return (
+    <Tag color={STATUS_COLOUR[report.status]} data-testid="report-status">
+      {t(`reports.status.${report.status}`)}
+    </Tag>
+  );
 }
 
 /** 报告 (#13 items 4, 5): the list of reports, newest first, with their build progress; /reports/:id opens one. */
