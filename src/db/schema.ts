@@ -89,6 +89,11 @@ export interface ComplaintsTable {
   investigation_days: Generated<number>;
   last_progress_at: NullableTimestamp;
   merged_into: string | null;
+  /** the complainant's customer group (#13, migration 0014): a code of the policy's customerGroups list */
+  customer_group: ColumnType<string | null, string | null | undefined, string | null>;
+  /** where an imported complaint came from and its id there (#13, migration 0016); both null for the rest */
+  import_source: ColumnType<string | null, string | null | undefined, string | null>;
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ComplaintEventsTable {
@@ -342,10 +347,13 @@ export interface NotificationsTable {
 
 export interface ComplaintExceptionsTable {
   id: string;
-  complaint_id: string;
-  kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed';
+  /** null for a spike (#13): it is about many complaints, named by subject_kind and subject_code */
+  complaint_id: string | null;
+  kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed' | 'spike';
   clock_id: string | null;
   source_key: string;
+  subject_kind: Generated<'product' | 'category' | 'branch' | null>;
+  subject_code: Generated<string | null>;
   status: 'open' | 'resolved';
   raised_at: Timestamp;
   details: JSONColumnType<Record<string, unknown>, string, string>;
@@ -485,9 +493,15 @@ export interface DB {
   inbound_mail: InboundMailTable;
   hotline_calls: HotlineCallsTable;
   hotline_signatures: HotlineSignaturesTable;
+  reports: ReportsTable;
+  complaint_facts: ComplaintFactsTable;
+  statistics_settings: StatisticsSettingsTable;
   portal_codes: PortalCodesTable;
   portal_sessions: PortalSessionsTable;
   rate_limit_counters: RateLimitCountersTable;
+  import_runs: ImportRunsTable;
+  import_run_chunks: ImportRunChunksTable;
+  import_run_errors: ImportRunErrorsTable;
 }
 
 /** A one-time code sent to a phone or e-mail by the public portal (#12, migration 0012): only its keyed hash is kept. */
@@ -589,4 +603,143 @@ export interface InboundMailTable {
   complaint_id: string | null;
   processed_at: NullableTimestamp;
   attempts: Generated<number>;
+}
+
+/** A report to the leadership (#13 items 4 and 5, migration 0015): one version of a monthly or special report. */
+export interface ReportsTable {
+  id: string;
+  kind: 'monthly' | 'special';
+  series: string;
+  version: number;
+  title: string;
+  period_from: string;
+  period_to: string;
+  parameters: JSONColumnType<Record<string, unknown>, string, string>;
+  status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+  progress: number;
+  step: string | null;
+  error: string | null;
+  automatic: boolean;
+  figures: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  commentary: string | null;
+  recommendations: string | null;
+  pdf: Buffer | null;
+  xlsx: Buffer | null;
+  requested_by: string;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  built_at: NullableTimestamp;
+  commentary_by: string | null;
+  commentary_at: NullableTimestamp;
+  finalised_by: string | null;
+  finalised_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+type Numeric = ColumnType<string, string | number, string | number>;
+type NullableNumeric = ColumnType<string | null, string | number | null, string | number | null>;
+
+/**
+ * The statistics read model (#13, migration 0014): one row per complaint, recomputed at commit of every
+ * transaction that writes the complaint, its clocks or its records (deferred triggers); read-only for the code.
+ */
+export interface ComplaintFactsTable {
+  id: string;
+  number: string;
+  created_by: string;
+  assignee: string | null;
+  tracker: string | null;
+  received_at: Timestamp;
+  /** local date (company time zone), YYYY-MM-DD */
+  received_on: string;
+  closed_at: NullableTimestamp;
+  closed_on: string | null;
+  status: string;
+  level: number;
+  channel: string;
+  business_line: string;
+  sector: 'insurance' | 'securities' | null;
+  category: string;
+  product: string | null;
+  /** causes of the latest analysis record */
+  causes: string[];
+  branch_id: string | null;
+  department_ids: string[];
+  outcome: string | null;
+  customer_group: string | null;
+  imported: boolean;
+  urgent: boolean;
+  major: boolean;
+  risk_flags: string[];
+  /** round - 1 */
+  reopen_count: number;
+  surveyed: boolean;
+  /** the latest survey's answer */
+  satisfied: boolean | null;
+  amount: NullableNumeric;
+  compensation_proposed: Numeric;
+  compensation_paid: Numeric;
+  /** the level's result clock: l1_result | l2_result | l3_answer */
+  policy_clock: string | null;
+  policy_due_at: NullableTimestamp;
+  policy_met_at: NullableTimestamp;
+  policy_breached: boolean | null;
+  regulatory_due_at: NullableTimestamp;
+  regulatory_met_at: NullableTimestamp;
+  regulatory_breached: boolean | null;
+  /** when the decision was told to the customer: the regulatory clock's met time, else closed_at */
+  decided_at: NullableTimestamp;
+  /** calendar days from received to closed (4 decimals), null while open */
+  handling_days: NullableNumeric;
+  refreshed_at: Timestamp;
+  refreshed_xid: string | null;
+}
+
+/** The company time zone the facts' local dates were computed in (#13, migration 0014). */
+export interface StatisticsSettingsTable {
+  id: Generated<boolean>;
+  time_zone: string;
+}
+
+/** A historical import (#13 item 7, migration 0016): a CSV file, its mapping, progress and counts. */
+export interface ImportRunsTable {
+  id: string;
+  mapping: string;
+  file_name: string;
+  file_size: ColumnType<string, string | number, string | number>;
+  file_sha256: string;
+  dry_run: boolean;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  from_run_id: string | null;
+  rows_read: Generated<number>;
+  rows_valid: Generated<number>;
+  rows_imported: Generated<number>;
+  rows_skipped: Generated<number>;
+  rows_failed: Generated<number>;
+  rows_closed: Generated<number>;
+  rows_open: Generated<number>;
+  bytes_read: ColumnType<string, string | number | undefined, string | number>;
+  error: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+/** The uploaded file of an import run, in 1 MiB chunks. */
+export interface ImportRunChunksTable {
+  run_id: string;
+  seq: number;
+  bytes: Buffer;
+}
+
+/** One problem of a row an import refused. */
+export interface ImportRunErrorsTable {
+  run_id: string;
+  row_number: number;
+  seq: number;
+  source_id: string | null;
+  column_name: string | null;
+  code: string;
+  params: JSONColumnType<Record<string, string | number>, string, string>;
 }

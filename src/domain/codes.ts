@@ -79,7 +79,8 @@ export const STAFF_UPLOAD_MAX_FILES = 20;
 /** How the first contact was made (record_contact). */
 export const CONTACT_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'online'] as const;
 /** Tracked exceptions (R-E3): breaches, dissatisfied customers, stalled progress, a message to the customer that could not be delivered (#11). */
-export const EXCEPTION_KINDS = ['breach', 'dissatisfied', 'stalled', 'message_failed'] as const;
+/** spike (#13): a product, category or branch rising sharply above its baseline; about many complaints, none in particular */
+export const EXCEPTION_KINDS = ['breach', 'dissatisfied', 'stalled', 'message_failed', 'spike'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
 /** How the customer was told of an extended regulatory limit (extend_regulatory). */

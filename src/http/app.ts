@@ -28,6 +28,9 @@ import { notificationRoutes } from './routes/notifications.routes.js';
 import { exceptionRoutes } from './routes/exceptions.routes.js';
 import { improvementRoutes } from './routes/improvements.routes.js';
 import { boardRoutes } from './routes/board.routes.js';
+import { regulatorStatisticsRoutes } from './routes/regulator-statistics.routes.js';
+import { statisticsRoutes } from './routes/statistics.routes.js';
+import { analysisRoutes } from './routes/analysis.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { webRoutes } from './routes/web.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
@@ -40,6 +43,8 @@ import { webhookRoutes } from './routes/webhooks.routes.js';
 import { messageTemplateRoutes } from './routes/message-templates.routes.js';
 import { mailboxRoutes } from './routes/mailboxes.routes.js';
 import { hotlineRoutes } from './routes/hotline.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
+import { importRoutes } from './routes/imports.routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -134,6 +139,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(publicRoutes(ctx));
   await app.register(portalRoutes(ctx, portalSettings(opts.portal, opts.evidence)));
   await app.register(boardRoutes(ctx));
+  await app.register(regulatorStatisticsRoutes(ctx));
+  await app.register(statisticsRoutes(ctx));
+  await app.register(analysisRoutes(ctx));
   await app.register(workbenchRoutes(ctx));
   await app.register(documentRoutes(ctx));
   await app.register(webhookRoutes(ctx));
@@ -141,6 +149,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(messageRoutes(ctx));
   await app.register(mailboxRoutes(ctx, { evidence: opts.evidence }));
   await app.register(hotlineRoutes(ctx));
+  await app.register(reportRoutes(ctx));
+  await app.register(importRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

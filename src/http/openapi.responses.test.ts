@@ -25,8 +25,13 @@ type Document = { paths: Record<string, Record<string, Operation>> };
 /** Operations whose success is not a JSON body: files (the content type is named), or no content. */
 const NOT_JSON: Record<string, string> = {
   'GET /api/complaints/export': 'the ledger as a spreadsheet',
+  'GET /api/complaints/export.csv': 'the ledger as CSV, streamed',
+  'GET /api/imports/{id}/errors.csv': "an import run's refused rows as CSV",
+  'GET /api/statistics/regulator.xlsx': "the regulators' quarterly statistics as a workbook",
+  'GET /api/statistics/regulator.csv': "the regulators' quarterly statistics as CSV",
   'GET /api/complaints/{id}/evidence/{fileId}': 'the evidence file, with the content type it was stored with',
   'GET /api/complaints/{id}/documents/{kind}': 'the acceptance receipt or reply letter as PDF',
+  'GET /api/reports/{id}/files/{format}': "a report's PDF or xlsx workbook",
   'GET /api/admin/inbound-mail/{id}/raw': 'a received e-mail as it arrived (message/rfc822)',
 };
 

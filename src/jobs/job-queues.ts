@@ -26,6 +26,14 @@ export interface JobData {
   'mailbox.poll': { mailboxId: string };
   /** every minute: queue the polls of the mailboxes that are due, check every mailbox's health, requeue lost imports (#12) */
   'mailboxes.poll': Record<string, never>;
+  /** build one report (monthly or special): figures, PDF, workbook, progress on the row, the leadership told (#13) */
+  'report.build': { reportId: string };
+  /** every morning: queue last month's report on the first working day of the month, once per month (#13) */
+  'reports.monthly': Record<string, never>;
+  /** one historical import run: its stored CSV read, validated, and (unless a dry run) written in batches (#13) */
+  'import.run': { runId: string };
+  /** every morning: each product, category and branch's last 7 days against its own 8-week baseline; sharp rises raised as spikes (#13) */
+  'statistics.spikes': Record<string, never>;
 }
 
 export type QueueName = keyof JobData;
@@ -116,6 +124,47 @@ export const QUEUES: Record<QueueName, QueueSpec> = {
     batchSize: 1,
     worked: true,
   },
+  // a failed build is marked failed on the report and tried once more
+  'report.build': {
+    retryLimit: 1,
+    retryDelay: 30,
+    retryBackoff: false,
+    expireInSeconds: 900,
+    deadLetter: 'jobs.dead',
+    batchSize: 1,
+    worked: true,
+  },
+  'reports.monthly': {
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    deadLetter: 'jobs.dead',
+    cron: '30 7 * * *',
+    batchSize: 1,
+    worked: true,
+  },
+  // a repeated run raises nothing twice (one spike per subject and week): retrying is safe
+  'statistics.spikes': {
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 900,
+    deadLetter: 'jobs.dead',
+    cron: '15 7 * * *',
+    batchSize: 1,
+    worked: true,
+  },
+  // a batch is one transaction and a re-run skips what is imported: a retry after a crash resumes
+  'import.run': {
+    retryLimit: 2,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 3600,
+    deadLetter: 'jobs.dead',
+    batchSize: 1,
+    worked: true,
+  },
 };
 
 /** Dead-letter queues first: a queue's dead letter must exist before it. */
@@ -129,6 +178,10 @@ export const QUEUE_ORDER: readonly QueueName[] = [
   'mail.ingest',
   'mailbox.poll',
   'mailboxes.poll',
+  'report.build',
+  'reports.monthly',
+  'import.run',
+  'statistics.spikes',
 ];
 
 export const QUEUE_NAMES = QUEUE_ORDER;

@@ -14,12 +14,15 @@ import PgBoss from 'pg-boss';
 import { bossDb } from '../db/repositories/job.repository.js';
 import type { ServiceContext } from '../services/context.js';
 import { runDailyDigest } from '../services/channels/digest.service.js';
+import { runSpikeCheck } from '../services/reports/spike.service.js';
 import { dispatchOutboxRow, requeueUndispatched } from '../services/channels/outbox-dispatch.service.js';
 import { recordDead, sendMessage, type Transports } from '../services/channels/message-send.service.js';
 import { ingestInboundMail } from '../services/channels/mail-intake/ingest.service.js';
 import { pollMailbox } from '../services/channels/mail-intake/imap-poll.js';
 import { mailIntakeSettings, type MailIntakeSettings } from '../services/channels/mail-intake/mail-intake-settings.js';
 import { runMailIntakeRound } from '../services/channels/mail-intake/mail-schedule.js';
+import { buildReport, runMonthlySchedule } from '../services/reports/report-build.js';
+import { executeImportRun } from '../services/imports/import-runs.service.js';
 import { JOB_SCHEMA, QUEUES, type JobData, type QueueName } from './job-queues.js';
 
 export interface JobLog {
@@ -74,6 +77,10 @@ export async function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions
     'mail.ingest': async (job) => ingestInboundMail(ctx, job.data.inboundMailId, mail),
     'mailbox.poll': async (job) => pollMailbox(ctx, job.data.mailboxId, mail),
     'mailboxes.poll': async () => runMailIntakeRound(ctx),
+    'statistics.spikes': async () => runSpikeCheck(ctx),
+    'report.build': async (job) => buildReport(ctx, job.data.reportId),
+    'reports.monthly': async () => runMonthlySchedule(ctx),
+    'import.run': async (job) => executeImportRun(ctx, job.data.runId),
   };
 
   const work = async <Q extends QueueName>(name: Q, handle: Handler<Q>) => {

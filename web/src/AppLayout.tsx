@@ -1,8 +1,10 @@
 import {
+  BarChartOutlined,
   BellOutlined,
   DashboardOutlined,
   DownOutlined,
   FileAddOutlined,
+  FileTextOutlined,
   HomeOutlined,
   LogoutOutlined,
   SettingOutlined,
@@ -32,6 +34,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/complaints', label: 'nav.ledger', icon: <UnorderedListOutlined />, anyOf: ['complaint.read'] },
   { path: '/complaints/new', label: 'nav.newComplaint', icon: <FileAddOutlined />, anyOf: ['complaint.create'] },
   { path: '/board', label: 'nav.board', icon: <DashboardOutlined />, anyOf: ['board.read'] },
+  { path: '/statistics', label: 'nav.statistics', icon: <BarChartOutlined />, anyOf: ['statistics.read'] },
+  { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, anyOf: ['report.read'] },
   {
     path: '/admin',
     label: 'nav.admin',

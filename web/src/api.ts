@@ -134,8 +134,10 @@ export async function apiDownload<P extends DownloadPath>(
   const res = await fetch(`${url}${queryString(query)}`, { headers: { 'accept-language': language }, credentials: 'same-origin' });
   if (!res.ok) throw toApiError(res.status, await parseJson(res));
   const disposition = res.headers.get('content-disposition') ?? '';
-  const match = /filename\*=UTF-8''([^;]+)|filename="([^"]+)"/.exec(disposition);
-  const fileName = match ? decodeURIComponent(match[1] ?? match[2] ?? '') : null;
+  // the UTF-8 name (RFC 5987) wins over the ASCII fallback that comes first in the header
+  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const ascii = /filename="([^"]+)"/.exec(disposition)?.[1];
+  const fileName = utf8 ? decodeURIComponent(utf8) : (ascii ?? null);
   return { blob: await res.blob(), fileName };
 }
 

@@ -35,6 +35,9 @@ function Root() {
               <Route path="complaints/new" element={<PAGES.intake.Page />} />
               <Route path="complaints/:id" element={<PAGES.complaint.Page />} />
               <Route path="board" element={<PAGES.board.Page />} />
+              <Route path="statistics" element={<PAGES.statistics.Page />} />
+              <Route path="reports" element={<PAGES.reports.Page />} />
+              <Route path="reports/:id" element={<PAGES.reports.Page />} />
               <Route path="admin/*" element={<PAGES.admin.Page />} />
               <Route path="notifications" element={<PAGES.notifications.Page />} />
               <Route path="settings/notifications" element={<PAGES.noticeSettings.Page />} />

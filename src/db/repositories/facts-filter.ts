@@ -29,6 +29,8 @@ export interface FactsFilter {
   satisfied?: boolean;
   compensated?: 'proposed' | 'paid';
   amountGiven?: boolean;
+  riskFlag?: string[];
+  major?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -69,6 +71,8 @@ export function sharedFilterSql(f: FactsFilter, table: string): RawBuilder<SqlBo
   if (f.handler?.length) where.push(oneOf(col('assignee'), f.handler));
   if (f.outcome?.length) where.push(oneOf(col('outcome'), f.outcome));
   if (f.customerGroup?.length) where.push(oneOf(col('customer_group'), f.customerGroup));
+  if (f.riskFlag?.length) where.push(overlaps(col('risk_flags'), f.riskFlag));
+  if (f.major !== undefined) where.push(sql<SqlBool>`${col('major')} = ${f.major}`);
   return where;
 }
 

@@ -31,6 +31,10 @@ export interface LedgerDrillFilter {
   compensated?: 'proposed' | 'paid';
   /** an amount involved is given */
   amountGiven?: boolean;
+  /** carries one of these risk flags (reputational, media, legal, mass incident …) */
+  riskFlag?: string[];
+  /** marked a major complaint */
+  major?: boolean;
   closedFrom?: Date;
   closedTo?: Date;
   /** received before this instant and not closed by then */

@@ -235,6 +235,28 @@ const hotline = {
   hotline_call_busy: code<{ by: string }>(409),
 } as const;
 
+/** Reports to the leadership: monthly and special reports (#13 items 4, 5). */
+const reports = {
+  report_not_found: code(404),
+  /** the commentary, recommendations or finalising of a report that is not a draft (building, failed or final) */
+  report_not_editable: code<{ status: string }>(409),
+  /** a file of a report still building or failed */
+  report_not_ready: code<{ status: string }>(409),
+  /** a special report has no workbook */
+  report_file_unavailable: code<{ format: string }>(404),
+  report_month_in_future: code(400),
+  report_period_too_long: code<{ maxMonths: number }>(400),
+} as const;
+
+/** Historical import (#13 item 7, R-H7). */
+const imports = {
+  import_run_not_found: code(404),
+  /** the uploaded CSV lacks columns the chosen mapping needs */
+  import_missing_columns: code<{ columns: string; mapping: string }>(400),
+  /** only a finished dry run can be carried out for real, once */
+  import_run_not_runnable: code<{ status: string }>(409),
+} as const;
+
 /** A field's problem as zod names it (its issue codes), plus `required` for a missing value. */
 const field = {
   required: code(400),
@@ -263,6 +285,8 @@ export const errorAreas = {
   administration,
   channels,
   hotline,
+  reports,
+  imports,
   field,
 } as const;
 
@@ -278,6 +302,8 @@ export const errorCatalogue = {
   ...administration,
   ...channels,
   ...hotline,
+  ...reports,
+  ...imports,
   ...field,
 } as const;
 

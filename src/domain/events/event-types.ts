@@ -228,6 +228,26 @@ export interface OtherPayloads {
   attachments_received: { recordId: string; source: string; files: AttachmentFacts[] };
   /** A staff reply to the complainant from the correspondence thread (#12 item 5). */
   correspondence_sent: CorrespondenceSentPayload;
+  /**
+   * A complaint loaded from a historical CSV file (#13 item 7, R-H7), its first event: the source and
+   * the complaint's id there, the import run, and how it stood at the source. A closed one is closed
+   * by this event (its dates and outcome; no clocks planned); an open one is followed by grading and
+   * its clocks, planned from the receipt like a new complaint's.
+   */
+  complaint_imported: {
+    source: string;
+    sourceId: string;
+    runId: string | null;
+    number: string;
+    channel: string;
+    businessLine: string;
+    category: string;
+    product: string | null;
+    receivedAt: Instant;
+    closedAt: Instant | null;
+    outcome: string | null;
+    causes: string[];
+  };
   /** An inbound message on the complaint (#12 item 5): a portal addition, an e-mail reply, a letter. */
   correspondence_received: {
     recordId: string;
@@ -305,6 +325,7 @@ export const EVENT_TYPES = [
   'attachments_received',
   'correspondence_received',
   'correspondence_sent',
+  'complaint_imported',
 ] as const satisfies readonly EventType[];
 
 /** tsc fails here when an event type is missing from EVENT_TYPES. */

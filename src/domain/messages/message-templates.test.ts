@@ -55,6 +55,18 @@ const SAMPLES: { [K in TemplateCode]: TemplateParams[K] } = {
   'message.failed': { number: 'CP20261125000001', purpose: 'acknowledgment', channel: 'sms' },
   'mail.quarantined': { mailboxName: 'complaints', subject: 'claim', reason: 'parse_failed', link: '/admin/inbound-mail' },
   'mail.mailbox_stalled': { mailboxName: 'complaints', stallMinutes: 30, lastError: null, link: '/admin/mailboxes' },
+  'report.ready': { title: 'Monthly report 2026-10', version: 2, automatic: false, link: '/reports/x' },
+  'spike.raised': {
+    subject: 'category',
+    nameZh: '理赔纠纷',
+    nameEn: 'Claims',
+    count: 12,
+    baselineMean: 3,
+    baselineWeeks: 8,
+    from: '2026-11-18',
+    to: '2026-11-24',
+    link: '/statistics',
+  },
   'staff.digest': { count: 2, date: '2026-11-25', lines: ['CP1 a', 'CP2 b'] },
   'legacy.text': { text: '旧通知', en: 'old notice' },
 };

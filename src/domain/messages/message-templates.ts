@@ -33,6 +33,26 @@ export interface ImprovementParams {
   by: string;
 }
 
+/** A spike alert: what rose (its kind and name in both languages), how much, over which days (#13). */
+export interface SpikeParams {
+  subject: 'product' | 'category' | 'branch';
+  nameZh: string;
+  nameEn: string;
+  count: number;
+  /** complaints a week over the baseline weeks */
+  baselineMean: number;
+  baselineWeeks: number;
+  from: string;
+  to: string;
+  link: string;
+}
+
+export const SPIKE_SUBJECT_NAMES: Record<SpikeParams['subject'], { zh: string; en: string }> = {
+  product: { zh: '产品', en: 'product' },
+  category: { zh: '投诉类别', en: 'category' },
+  branch: { zh: '机构', en: 'branch' },
+};
+
 /** Every template and the parameters it takes. */
 export interface TemplateParams {
   /** a workflow step, told to the people its transition names */
@@ -90,6 +110,13 @@ export interface TemplateParams {
   'mail.quarantined': { mailboxName: string; subject: string; reason: string; link: string };
   /** a mailbox received nothing successfully for its configured minutes: told to administrators once (#12) */
   'mail.mailbox_stalled': { mailboxName: string; stallMinutes: number; lastError: string | null; link: string };
+  /** a report to the leadership was built and can be read, commented and made final (#13 items 4, 5); `link` opens it */
+  'report.ready': { title: string; version: number; automatic: boolean; link: string };
+  /**
+   * A product, category or branch whose complaints rose sharply above its own baseline (#13, R-F3):
+   * a tracked exception, told to the supervision inspectors. `from`..`to` are the window's local dates.
+   */
+  'spike.raised': SpikeParams;
   /** a staff member's daily digest: the notices of the kinds they chose to receive once a day */
   'staff.digest': { count: number; date: string; lines: string[] };
   /** a notification written as finished text before templates (migration 0007): the text, its English if it had one */
@@ -223,6 +250,16 @@ const TEXTS: Texts = {
     'en-US': (p) =>
       `${p.number} message to the customer not delivered (${PURPOSES[p.purpose]?.en ?? p.purpose}, ${p.channel === 'sms' ? 'SMS' : 'e-mail'}): contact the customer another way`,
   },
+  'report.ready': {
+    'zh-CN': (p) => `${p.title}（第 ${p.version} 版）已生成，请审阅并批注`,
+    'en-US': (p) => `${p.title} (version ${p.version}) is ready: please review and comment`,
+  },
+  'spike.raised': {
+    'zh-CN': (p) =>
+      `投诉量异常上升：${SPIKE_SUBJECT_NAMES[p.subject].zh}“${p.nameZh}”${p.from} 至 ${p.to} 收到投诉 ${p.count} 件，此前 ${p.baselineWeeks} 周平均每周 ${p.baselineMean} 件`,
+    'en-US': (p) =>
+      `Complaints rising sharply: ${SPIKE_SUBJECT_NAMES[p.subject].en} "${p.nameEn}" received ${p.count} complaints from ${p.from} to ${p.to}, against ${p.baselineMean} a week over the ${p.baselineWeeks} weeks before`,
+  },
   'staff.digest': {
     'zh-CN': (p) => `${p.date} 通知摘要（${p.count} 条）\n${p.lines.join('\n')}`,
     'en-US': (p) => `Digest of ${p.date} (${p.count} notices)\n${p.lines.join('\n')}`,
@@ -255,6 +292,8 @@ export const TEMPLATE_CODES = [
   'message.failed',
   'mail.quarantined',
   'mail.mailbox_stalled',
+  'report.ready',
+  'spike.raised',
   'staff.digest',
   'legacy.text',
 ] as const satisfies readonly TemplateCode[];

@@ -21,6 +21,8 @@ const GROUP_OF_KIND: Record<string, NoticeGroup> = {
   message_failed: 'breach',
   mail_quarantined: 'system',
   mailbox_stalled: 'system',
+  report_ready: 'system',
+  spike_raised: 'breach',
   clock_warning: 'deadline',
   improvement_action: 'improvement',
   sign_in_attack: 'security',

@@ -114,6 +114,20 @@ export const BUILT_IN: Readonly<Record<Code, Readonly<Record<Locale, TemplateTex
     '{{number}} 客户消息发送失败（{{purposeName}}，{{channelName}}），请改用其他方式联系客户',
     '{{number}} message to the customer not delivered ({{purposeName}}, {{channelName}}): contact the customer another way',
   ),
+  'spike.raised': {
+    'zh-CN': {
+      subject: '投诉量异常上升：{{subjectKindName}}“{{subjectName}}”',
+      body: '投诉量异常上升：{{subjectKindName}}“{{subjectName}}”{{periodFrom}} 至 {{periodTo}} 收到投诉 {{complaintCount}} 件，此前 {{baselineWeeks}} 周平均每周 {{baselineMean}} 件',
+    },
+    'en-US': {
+      subject: 'Complaints rising sharply: {{subjectKindName}} "{{subjectName}}"',
+      body: 'Complaints rising sharply: {{subjectKindName}} "{{subjectName}}" received {{complaintCount}} complaints from {{periodFrom}} to {{periodTo}}, against {{baselineMean}} a week over the {{baselineWeeks}} weeks before',
+    },
+  },
+  'report.ready': line(
+    '{{title}}（第 {{version}} 版）已生成，请审阅并批注',
+    '{{title}} (version {{version}}) is ready: please review and comment',
+  ),
   'staff.digest': {
     'zh-CN': { subject: '{{date}} 通知摘要（{{count}} 条）', body: '{{date}} 通知摘要（{{count}} 条）\n{{lines}}' },
     'en-US': { subject: 'Digest of {{date}} ({{count}} notices)', body: 'Digest of {{date}} ({{count}} notices)\n{{lines}}' },

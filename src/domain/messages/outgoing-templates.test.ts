@@ -59,6 +59,18 @@ const SAMPLES: Samples = {
   'message.failed': { number: NUMBER, purpose: 'acknowledgment', channel: 'sms' },
   'mail.quarantined': { mailboxName: '投诉邮箱', subject: '理赔', reason: 'no_sender', link: '/admin/inbound-mail' },
   'mail.mailbox_stalled': { mailboxName: '投诉邮箱', stallMinutes: 30, lastError: 'connect ECONNREFUSED', link: '/admin/mailboxes' },
+  'report.ready': { title: '2026年10月投诉管理月度报告', version: 1, automatic: true, link: '/reports/x' },
+  'spike.raised': {
+    subject: 'branch',
+    nameZh: '上海分公司',
+    nameEn: 'Shanghai branch',
+    count: 12,
+    baselineMean: 3.25,
+    baselineWeeks: 8,
+    from: '2026-11-18',
+    to: '2026-11-24',
+    link: '/statistics',
+  },
   'staff.digest': { count: 2, date: '2026-11-25', lines: [`${NUMBER} 分派`, `${NUMBER} 已超时`] },
 };
 

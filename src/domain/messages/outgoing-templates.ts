@@ -12,7 +12,14 @@ import { TRANSITIONS } from '../workflow/transitions.js';
 import { localParts } from '../time/zoned.js';
 import { clockName } from './clock-names.js';
 import { defaultChannels } from '../policy/policy.taxonomies.js';
-import { CORRESPONDENCE_CHANNEL_NAMES, reasonLabel, type Locale, type TemplateCode, type TemplateParams } from './message-templates.js';
+import {
+  CORRESPONDENCE_CHANNEL_NAMES,
+  reasonLabel,
+  SPIKE_SUBJECT_NAMES,
+  type Locale,
+  type TemplateCode,
+  type TemplateParams,
+} from './message-templates.js';
 import type { FieldIssue } from '../validation.js';
 import { BUILT_IN, type TemplateText } from './outgoing-templates.defaults.js';
 import { fillTemplate, scanTemplate } from './outgoing-templates.syntax.js';
@@ -67,6 +74,14 @@ export const VARIABLES = {
   date: { zh: '日期', en: 'date' },
   count: { zh: '通知条数', en: 'number of notices' },
   lines: { zh: '通知列表', en: 'the notices' },
+  version: { zh: '版本', en: 'version' },
+  subjectKindName: { zh: '对象类型（产品/类别/机构）', en: 'what rose (product, category, branch)' },
+  subjectName: { zh: '对象名称', en: 'its name' },
+  complaintCount: { zh: '投诉件数', en: 'complaints' },
+  baselineMean: { zh: '此前每周平均件数', en: 'complaints a week before' },
+  baselineWeeks: { zh: '对比周数', en: 'weeks compared' },
+  periodFrom: { zh: '起始日期', en: 'from' },
+  periodTo: { zh: '截止日期', en: 'to' },
 } as const satisfies Record<string, Label>;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -304,6 +319,30 @@ const SPECS: Specs = {
       purposeName: PURPOSES[p.purpose]?.[zh(f) ? 'zh' : 'en'] ?? str(p.purpose),
       channelName: p.channel === 'sms' ? (zh(f) ? '短信' : 'SMS') : zh(f) ? '电子邮件' : 'e-mail',
     }),
+  },
+  'spike.raised': {
+    audience: 'staff',
+    label: { zh: '投诉量异常上升', en: 'Complaints rising sharply' },
+    variables: ['subjectKindName', 'subjectName', 'complaintCount', 'baselineMean', 'baselineWeeks', 'periodFrom', 'periodTo'],
+    required: ['subjectName', 'complaintCount'],
+    link: true,
+    values: (p, f) => ({
+      subjectKindName: SPIKE_SUBJECT_NAMES[p.subject][zh(f) ? 'zh' : 'en'],
+      subjectName: zh(f) ? p.nameZh : p.nameEn,
+      complaintCount: str(p.count),
+      baselineMean: str(p.baselineMean),
+      baselineWeeks: str(p.baselineWeeks),
+      periodFrom: p.from,
+      periodTo: p.to,
+    }),
+  },
+  'report.ready': {
+    audience: 'staff',
+    label: { zh: '报告已生成', en: 'Report ready' },
+    variables: ['title', 'version'],
+    required: ['title'],
+    link: true,
+    values: (p) => ({ title: str(p.title), version: str(p.version) }),
   },
   'staff.digest': {
     audience: 'staff',

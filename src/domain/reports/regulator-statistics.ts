@@ -35,6 +35,8 @@ export interface RegulatorCountRow {
 }
 
 export const REGULATOR_COLUMNS = ['property', 'personal', 'securities', 'insurance', 'total'] as const;
+/** The code of a table's total row. */
+const TOTAL_ROW = 'total';
 export type RegulatorColumn = (typeof REGULATOR_COLUMNS)[number];
 
 export const REGULATOR_TABLES = ['insurance_categories', 'securities_business_types', 'channels', 'decision_time'] as const;
@@ -170,7 +172,7 @@ export function foldRegulatorStatistics(input: RegulatorInput): RegulatorStatist
       label: REGULATOR_TABLE_LABELS[key],
       columns,
       rows: rowDefs.map((d) => ({ code: d.code, label: d.label, cells: cellsOf(d.sel) })),
-      total: { code: 'total', label: REGULATOR_SEGMENT_LABELS.total, cells: cellsOf({}) },
+      total: { code: TOTAL_ROW, label: REGULATOR_SEGMENT_LABELS.total, cells: cellsOf({}) },
     };
   };
 
@@ -204,7 +206,7 @@ export function foldRegulatorStatistics(input: RegulatorInput): RegulatorStatist
       label: REGULATOR_TABLE_LABELS.securities_business_types,
       columns: ['securities'],
       rows: securitiesRows.map((r) => ({ code: r.code, label: r.label, cells: [cell(r.line)] })),
-      total: { code: 'total', label: REGULATOR_SEGMENT_LABELS.total, cells: [cell(undefined)] },
+      total: { code: TOTAL_ROW, label: REGULATOR_SEGMENT_LABELS.total, cells: [cell(undefined)] },
     };
   };
 

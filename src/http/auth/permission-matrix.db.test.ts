@@ -40,6 +40,8 @@ const ALL_SCOPE: readonly Role[] = ['leadership_member', 'senior_manager', 'supe
 const FRONT: readonly Role[] = ['agent', 'branch_agent', 'supervisor'];
 const HANDLERS_ASSIGN: readonly Role[] = [...FRONT, 'leadership_member'];
 const INVESTIGATORS: readonly Role[] = [...FRONT, 'department_handler'];
+const REPORT_READERS: readonly Role[] = ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'];
+const REPORT_MANAGERS: readonly Role[] = ['leadership_member', 'senior_manager', 'supervision_inspector'];
 
 interface Entry {
   /** who passes the permission check; 'public' needs no sign-in at all */
@@ -442,6 +444,62 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/board': {
     allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector'],
     request: () => get('/api/board'),
+  },
+  'GET /api/statistics': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'],
+    request: () => get('/api/statistics?from=2026-11-01&to=2026-11-30&groupBy=level'),
+  },
+  // analysis (#13 item 2): the statistics readers
+  'GET /api/statistics/causes': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'],
+    request: () => get('/api/statistics/causes?from=2026-11-01&to=2026-11-30'),
+  },
+  'GET /api/statistics/trend': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'],
+    request: () => get('/api/statistics/trend?from=2026-06&to=2026-11'),
+  },
+  'GET /api/statistics/impact': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'],
+    request: () => get('/api/statistics/impact?from=2026-11-01&to=2026-11-30'),
+  },
+  'GET /api/statistics/spikes': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'],
+    request: () => get('/api/statistics/spikes'),
+  },
+  'GET /api/statistics/regulator': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'],
+    request: () => get('/api/statistics/regulator?year=2026&quarter=4'),
+  },
+  'GET /api/statistics/regulator.xlsx': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'],
+    request: () => get('/api/statistics/regulator.xlsx?year=2026&quarter=4'),
+  },
+  'GET /api/statistics/regulator.csv': {
+    allow: ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'],
+    request: () => get('/api/statistics/regulator.csv?year=2026&quarter=4'),
+  },
+  // reports (#13 items 4, 5): read by the statistics readers, asked for and commented by the leadership and supervision
+  'GET /api/reports': { allow: REPORT_READERS, request: () => get('/api/reports') },
+  'POST /api/reports/monthly': { allow: REPORT_MANAGERS, request: () => send('POST', '/api/reports/monthly', { month: '2999-01' }) },
+  'POST /api/reports/special': { allow: REPORT_MANAGERS, request: () => send('POST', '/api/reports/special', { subject: 'set' }) },
+  'GET /api/reports/:id': { allow: REPORT_READERS, request: () => get(`/api/reports/${TARGET_USER}`) },
+  'GET /api/reports/:id/progress': { allow: REPORT_READERS, request: () => get(`/api/reports/${TARGET_USER}/progress`) },
+  'POST /api/reports/:id/rebuild': { allow: REPORT_MANAGERS, request: () => send('POST', `/api/reports/${TARGET_USER}/rebuild`) },
+  'POST /api/reports/:id/commentary': {
+    allow: REPORT_MANAGERS,
+    request: () => send('POST', `/api/reports/${TARGET_USER}/commentary`, { commentary: '矩阵' }),
+  },
+  'POST /api/reports/:id/finalise': { allow: REPORT_MANAGERS, request: () => send('POST', `/api/reports/${TARGET_USER}/finalise`) },
+  'GET /api/reports/:id/files/:format': { allow: REPORT_READERS, request: () => get(`/api/reports/${TARGET_USER}/files/pdf`) },
+  // historical import (#13 item 7): administrators; the ledger as CSV like the workbook
+  'POST /api/imports': { allow: ['administrator'], request: () => send('POST', '/api/imports', {}) },
+  'GET /api/imports': { allow: ['administrator'], request: () => get('/api/imports') },
+  'GET /api/imports/:id': { allow: ['administrator'], request: () => get(`/api/imports/${TARGET_USER}`) },
+  'POST /api/imports/:id/run': { allow: ['administrator'], request: () => send('POST', `/api/imports/${TARGET_USER}/run`) },
+  'GET /api/imports/:id/errors.csv': { allow: ['administrator'], request: () => get(`/api/imports/${TARGET_USER}/errors.csv`) },
+  'GET /api/complaints/export.csv': {
+    allow: ['agent', 'branch_agent', 'supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector'],
+    request: () => get('/api/complaints/export.csv?level=1&receivedFrom=2099-01-01T00:00:00Z'),
   },
   'POST /api/exceptions/:id/resolve': {
     allow: ['supervisor', 'leadership_member', 'senior_manager'],

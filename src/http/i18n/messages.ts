@@ -317,6 +317,32 @@ const messages = {
       `the call has already been ${p.status === 'registered' ? 'registered as a complaint' : p.status === 'dismissed' ? 'dismissed' : 'handled'}`,
   },
   hotline_call_busy: { zh: (p) => `${s(p.by)} 正在登记该来电`, en: (p) => `${s(p.by)} is registering this call` },
+  // reports (#13 items 4, 5)
+  report_not_found: { zh: () => '报告不存在', en: () => 'report not found' },
+  report_not_editable: {
+    zh: (p) => `报告${p.status === 'final' ? '已定稿' : p.status === 'failed' ? '生成失败' : '尚在生成'}，不能修改`,
+    en: (p) =>
+      `the report cannot be changed: it is ${p.status === 'final' ? 'final' : p.status === 'failed' ? 'failed' : 'still being built'}`,
+  },
+  report_not_ready: {
+    zh: (p) => `报告${p.status === 'failed' ? '生成失败' : '尚在生成'}，暂无文件`,
+    en: (p) => `the report has no file: it ${p.status === 'failed' ? 'failed to build' : 'is still being built'}`,
+  },
+  report_file_unavailable: { zh: () => '专项报告只有 PDF 文件', en: () => 'a special report has a PDF only' },
+  report_month_in_future: { zh: () => '不能为尚未开始的月份生成报告', en: () => 'the month has not begun yet' },
+  import_run_not_found: { zh: () => '导入记录不存在', en: () => 'import run not found' },
+  import_missing_columns: {
+    zh: (p) => `文件缺少映射 ${s(p.mapping)} 所需的列：${s(p.columns)}`,
+    en: (p) => `the file lacks columns the ${s(p.mapping)} mapping needs: ${s(p.columns)}`,
+  },
+  import_run_not_runnable: {
+    zh: (p) => `只有已完成且尚未执行的试运行可以正式导入（当前状态：${s(p.status)}）`,
+    en: (p) => `only a finished dry run not yet carried out can be imported for real (status: ${s(p.status)})`,
+  },
+  report_period_too_long: {
+    zh: (p) => `统计期间不能超过 ${s(p.maxMonths)} 个月`,
+    en: (p) => `the period may not be longer than ${s(p.maxMonths)} months`,
+  },
   no_contact_for_method: {
     zh: (p) => `投诉人没有登记${p.method === 'sms' ? '手机号码' : '电子邮箱'}，无法以此方式发送`,
     en: (p) => `the complainant has no ${p.method === 'sms' ? 'phone number' : 'e-mail address'} to send it to`,

@@ -53,6 +53,8 @@ const CASES: Record<Filter, string[]> = {
   satisfied: ['satisfied=true', 'satisfied=false'],
   compensated: ['compensated=proposed', 'compensated=paid'],
   amountGiven: ['amountGiven=true', 'amountGiven=false'],
+  riskFlag: ['riskFlag=media', 'riskFlag=media,reputational'],
+  major: ['major=true', 'major=false'],
 };
 
 const seeds: Array<Record<string, unknown>> = [
@@ -85,6 +87,7 @@ const seeds: Array<Record<string, unknown>> = [
     category: 'securities_trading',
     amount: '500000',
     receivedAt: '2026-11-22T03:00:00Z',
+    riskFlags: ['media'],
     description: '交易系统卡顿导致无法卖出，损失50%',
     complainant: { name: '客户丙', email: 'c2@example.com', account: '6222020000000000001' },
   },
@@ -147,7 +150,7 @@ async function drillDownFacts(ids: string[]) {
     .set({ product: 'P1', outcome: 'upheld', closed_at: new Date('2026-11-24T06:00:00Z'), round: 2, customer_group: 'senior' })
     .where('id', '=', b)
     .execute();
-  await t.db.updateTable('complaints').set({ customer_group: 'small_business' }).where('id', '=', c).execute();
+  await t.db.updateTable('complaints').set({ customer_group: 'small_business', major: true }).where('id', '=', c).execute();
   const at = new Date('2026-11-24T06:00:00Z');
   const record = (complaintId: string, kind: string, status: string | null, data: Record<string, unknown>) => ({
     id: crypto.randomUUID(),

@@ -81,6 +81,8 @@ export function ledgerQuery(q: z.infer<typeof ledgerQuerystring>, who: { usernam
     satisfied: flag(q.satisfied),
     compensated: q.compensated,
     amountGiven: flag(q.amountGiven),
+    riskFlag: splitList(q.riskFlag),
+    major: flag(q.major),
     sort: q.sort,
     order: q.order,
     limit: q.limit,

@@ -97,6 +97,8 @@ export const ledgerQuerystring = z.strictObject({
   satisfied: z.enum(['true', 'false']).optional().describe("the latest survey's answer"),
   compensated: z.enum(['proposed', 'paid']).optional().describe('a compensation proposed (not rejected) or paid'),
   amountGiven: z.enum(['true', 'false']).optional().describe('an amount involved is given'),
+  riskFlag: listParam.describe('risk flags (reputational, legal, mass_incident, media, agitated_customer): any of them'),
+  major: z.enum(['true', 'false']).optional().describe('marked a major complaint'),
 });
 
 export const gradeBody = z.strictObject({

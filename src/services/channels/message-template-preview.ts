@@ -153,6 +153,23 @@ const SAMPLES: Samples = {
     lastError: 'connect ECONNREFUSED 192.0.2.10:993',
     link: '/admin/mailboxes',
   }),
+  'spike.raised': () => ({
+    subject: 'product',
+    nameZh: '安心医疗险',
+    nameEn: '安心医疗险',
+    count: 12,
+    baselineMean: 3,
+    baselineWeeks: 8,
+    from: '2026-11-18',
+    to: '2026-11-24',
+    link: '/statistics?tab=spikes',
+  }),
+  'report.ready': (f) => ({
+    title: inLocale(f, '2026年10月投诉管理月度报告', 'Monthly complaints report, October 2026'),
+    version: 1,
+    automatic: true,
+    link: '/reports',
+  }),
   'staff.digest': (f) => ({
     count: 2,
     date: localDate(f.now, f.timeZone),

@@ -63,7 +63,7 @@ export async function exportLedger(
 }
 
 /** The export's filter as the audit log keeps it: dates as ISO text, ID document and account numbers masked. */
-function auditedFilter(q: Omit<LedgerQuery, 'limit' | 'cursor'>) {
+export function auditedFilter(q: Omit<LedgerQuery, 'limit' | 'cursor'>) {
   return {
     ...q,
     receivedFrom: q.receivedFrom?.toISOString(),

@@ -1334,6 +1334,8 @@ export interface paths {
                   | 'mail.quarantined'
                   | 'mail.mailbox_stalled'
                   | 'message.failed'
+                  | 'spike.raised'
+                  | 'report.ready'
                   | 'staff.digest';
                 label: {
                   en: string;
@@ -1392,7 +1394,15 @@ export interface paths {
                     | 'correspondenceChannelName'
                     | 'date'
                     | 'count'
-                    | 'lines';
+                    | 'lines'
+                    | 'version'
+                    | 'subjectKindName'
+                    | 'subjectName'
+                    | 'complaintCount'
+                    | 'baselineMean'
+                    | 'baselineWeeks'
+                    | 'periodFrom'
+                    | 'periodTo';
                   /** @description the body must use it */
                   required: boolean;
                 }[];
@@ -1515,6 +1525,8 @@ export interface paths {
             | 'mail.quarantined'
             | 'mail.mailbox_stalled'
             | 'message.failed'
+            | 'spike.raised'
+            | 'report.ready'
             | 'staff.digest';
         };
         cookie?: never;
@@ -1558,6 +1570,8 @@ export interface paths {
                 | 'mail.quarantined'
                 | 'mail.mailbox_stalled'
                 | 'message.failed'
+                | 'spike.raised'
+                | 'report.ready'
                 | 'staff.digest';
               label: {
                 en: string;
@@ -1635,7 +1649,15 @@ export interface paths {
                   | 'correspondenceChannelName'
                   | 'date'
                   | 'count'
-                  | 'lines';
+                  | 'lines'
+                  | 'version'
+                  | 'subjectKindName'
+                  | 'subjectName'
+                  | 'complaintCount'
+                  | 'baselineMean'
+                  | 'baselineWeeks'
+                  | 'periodFrom'
+                  | 'periodTo';
                 /** @description the body must use it */
                 required: boolean;
               }[];
@@ -1759,6 +1781,8 @@ export interface paths {
             | 'mail.quarantined'
             | 'mail.mailbox_stalled'
             | 'message.failed'
+            | 'spike.raised'
+            | 'report.ready'
             | 'staff.digest';
         };
         cookie?: never;
@@ -1931,6 +1955,8 @@ export interface paths {
             | 'mail.quarantined'
             | 'mail.mailbox_stalled'
             | 'message.failed'
+            | 'spike.raised'
+            | 'report.ready'
             | 'staff.digest';
         };
         cookie?: never;
@@ -2130,6 +2156,7 @@ export interface paths {
                 | 'attachments_received'
                 | 'correspondence_received'
                 | 'correspondence_sent'
+                | 'complaint_imported'
               )[];
               items: {
                 active: boolean;
@@ -2191,6 +2218,7 @@ export interface paths {
                   | 'attachments_received'
                   | 'correspondence_received'
                   | 'correspondence_sent'
+                  | 'complaint_imported'
                 )[];
                 id: string;
                 name: string;
@@ -2338,6 +2366,7 @@ export interface paths {
               | 'attachments_received'
               | 'correspondence_received'
               | 'correspondence_sent'
+              | 'complaint_imported'
             )[];
             name: string;
             /** @description http:// or https://, without user name or password */
@@ -2415,6 +2444,7 @@ export interface paths {
                   | 'attachments_received'
                   | 'correspondence_received'
                   | 'correspondence_sent'
+                  | 'complaint_imported'
                 )[];
                 id: string;
                 name: string;
@@ -2730,6 +2760,7 @@ export interface paths {
               | 'attachments_received'
               | 'correspondence_received'
               | 'correspondence_sent'
+              | 'complaint_imported'
             )[];
             name?: string;
             /** @description http:// or https://, without user name or password */
@@ -2804,6 +2835,7 @@ export interface paths {
                 | 'attachments_received'
                 | 'correspondence_received'
                 | 'correspondence_sent'
+                | 'complaint_imported'
               )[];
               id: string;
               name: string;
@@ -3026,6 +3058,7 @@ export interface paths {
                   | 'attachments_received'
                   | 'correspondence_received'
                   | 'correspondence_sent'
+                  | 'complaint_imported'
                 )[];
                 id: string;
                 name: string;
@@ -3492,6 +3525,10 @@ export interface paths {
                   | 'message.read'
                   | 'message.manage'
                   | 'mailbox.manage'
+                  | 'statistics.read'
+                  | 'report.read'
+                  | 'report.manage'
+                  | 'complaint.import'
                 )[];
                 roles: string[];
                 username: string;
@@ -3919,6 +3956,10 @@ export interface paths {
                   | 'message.read'
                   | 'message.manage'
                   | 'mailbox.manage'
+                  | 'statistics.read'
+                  | 'report.read'
+                  | 'report.manage'
+                  | 'complaint.import'
                 )[];
                 roles: string[];
                 username: string;
@@ -4327,6 +4368,10 @@ export interface paths {
               | 'message.read'
               | 'message.manage'
               | 'mailbox.manage'
+              | 'statistics.read'
+              | 'report.read'
+              | 'report.manage'
+              | 'complaint.import'
             )[];
             /** @default 90 */
             expiresInDays?: number;
@@ -4708,6 +4753,7 @@ export interface paths {
                     | 'progress_report'
                     | 'milestone'
                     | null;
+                  /** @description null for a spike: it is about many complaints, none in particular */
                   complaint: {
                     id: string;
                     /**
@@ -4727,13 +4773,13 @@ export interface paths {
                       | 'withdrawn'
                       | 'transferred'
                       | 'merged';
-                  };
+                  } | null;
                   details: {
                     [key: string]: unknown;
                   };
                   id: string;
                   /** @enum {string} */
-                  kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed';
+                  kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed' | 'spike';
                   /** Format: date-time */
                   raisedAt: string;
                   resolution: string | null;
@@ -4742,11 +4788,20 @@ export interface paths {
                   resolvedBy: string | null;
                   /** @enum {string} */
                   status: 'open' | 'resolved';
+                  /** @description spikes only: what rose; details holds the figures, its label and the ledger drill-down */
+                  subject: {
+                    /** @description product, category code or branch (org unit) id */
+                    code: string;
+                    /** @enum {string} */
+                    kind: 'product' | 'category' | 'branch';
+                  } | null;
                 }[];
                 open: {
                   breach: number;
                   dissatisfied: number;
                   message_failed: number;
+                  /** @description a product, category or branch rising sharply (#13); no complaint of its own */
+                  spike: number;
                   stalled: number;
                 };
               };
@@ -5665,29 +5720,68 @@ export interface paths {
         query?: {
           /** @description exact policy/bank/securities account number (matched by keyed hash) */
           account?: string;
+          /** @description an amount involved is given */
+          amountGiven?: 'true' | 'false';
           branch?: string | string[];
+          /** @description org unit ids of the branch (`_none`: no branch) */
+          branchId?: string | string[];
           businessLine?: string | string[];
           category?: string | string[];
+          /** @description cause codes of the latest analysis (`_none`: no analysis yet) */
+          cause?: string | string[];
           channel?: string | string[];
+          /** @description closed at or after this instant */
+          closedFrom?: string;
+          /** @description closed before this instant */
+          closedTo?: string;
+          /** @description a compensation proposed (not rejected) or paid */
+          compensated?: 'proposed' | 'paid';
           /** @description the complainant's phone or e-mail: their complaints (phone normalised: +86, spaces and dashes ignored) */
           contact?: string;
           cursor?: string;
+          /** @description customer group codes (`_none`: not given) */
+          customerGroup?: string | string[];
+          /** @description org unit ids among the responsible departments (`_none`: none) */
+          department?: string | string[];
           /** @description a running clock falls due within this many hours (not yet overdue) */
           dueWithinHours?: number;
+          /** @description the handler's username (`_none`: unassigned) */
+          handler?: string | string[];
           /** @description exact ID document number (matched by keyed hash) */
           idNumber?: string;
+          /** @description imported from historical records */
+          imported?: 'true' | 'false';
           level?: string | string[];
           limit?: number;
+          /** @description marked a major complaint */
+          major?: 'true' | 'false';
           /** @description only complaints you handle (assignee) or track */
           mine?: 'true' | 'false';
+          /** @description received before this instant and not closed by then */
+          openAt?: string;
           order?: 'asc' | 'desc';
+          /** @description outcome codes (`_none`: no outcome yet) */
+          outcome?: string | string[];
           overdue?: 'true' | 'false';
+          /** @description product as registered (`_none`: no product) */
+          product?: string | string[];
           /** @description free text; Chinese substrings match (理赔 finds 理赔纠纷) */
           q?: string;
           receivedFrom?: string;
           receivedTo?: string;
+          /** @description reopened at least once */
+          reopened?: 'true' | 'false';
+          /** @description risk flags (reputational, legal, mass_incident, media, agitated_customer): any of them */
+          riskFlag?: string | string[];
+          /** @description the latest survey's answer */
+          satisfied?: 'true' | 'false';
           sort?: 'receivedAt' | 'registeredAt' | 'level' | 'number';
           status?: string | string[];
+          /** @description the customer was surveyed */
+          surveyed?: 'true' | 'false';
+          /** @description the level's result clock (policy) or the regulator's clock: on time, late, open and overdue */
+          timeliness?:
+            'policy_on_time' | 'policy_late' | 'policy_open_overdue' | 'regulatory_on_time' | 'regulatory_late' | 'regulatory_open_overdue';
           /** @description also count all matching complaints */
           total?: 'true' | 'false';
           /** @description true: only complaints without a handler yet (arrived by the portal, the app or e-mail); false: only those with one */
@@ -5716,6 +5810,8 @@ export interface paths {
                 category: string;
                 channel: string;
                 complainantName: string;
+                /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+                customerGroup: string | null;
                 id: string;
                 /**
                  * @description 1 (most serious) to 3
@@ -5926,6 +6022,8 @@ export interface paths {
               name: string;
               phone?: string | null;
             };
+            /** @description who the complainant is: a code of the policy's customerGroups list (#13) */
+            customerGroup?: string | null;
             description: string;
             /** @default 1 */
             jointComplainants?: number;
@@ -6067,6 +6165,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -6624,6 +6724,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -7167,6 +7269,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -7752,6 +7856,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -8669,6 +8775,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -9253,6 +9361,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -10375,6 +10485,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -10960,6 +11072,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -11545,6 +11659,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -12271,6 +12387,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -13125,6 +13243,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -13709,6 +13829,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -14293,6 +14415,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -15044,6 +15168,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -15629,6 +15755,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -16223,6 +16351,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -16813,6 +16943,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -17397,6 +17529,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -17990,6 +18124,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -18582,6 +18718,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -19172,6 +19310,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -19758,6 +19898,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -20503,6 +20645,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -21086,6 +21230,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -21668,6 +21814,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -22252,6 +22400,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -22834,6 +22984,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -23422,6 +23574,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -24005,6 +24159,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -24589,6 +24745,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -25171,6 +25329,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -25736,6 +25896,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -26183,27 +26345,66 @@ export interface paths {
         query?: {
           /** @description exact policy/bank/securities account number (matched by keyed hash) */
           account?: string;
+          /** @description an amount involved is given */
+          amountGiven?: 'true' | 'false';
           branch?: string | string[];
+          /** @description org unit ids of the branch (`_none`: no branch) */
+          branchId?: string | string[];
           businessLine?: string | string[];
           category?: string | string[];
+          /** @description cause codes of the latest analysis (`_none`: no analysis yet) */
+          cause?: string | string[];
           channel?: string | string[];
+          /** @description closed at or after this instant */
+          closedFrom?: string;
+          /** @description closed before this instant */
+          closedTo?: string;
+          /** @description a compensation proposed (not rejected) or paid */
+          compensated?: 'proposed' | 'paid';
           /** @description the complainant's phone or e-mail: their complaints (phone normalised: +86, spaces and dashes ignored) */
           contact?: string;
+          /** @description customer group codes (`_none`: not given) */
+          customerGroup?: string | string[];
+          /** @description org unit ids among the responsible departments (`_none`: none) */
+          department?: string | string[];
           /** @description a running clock falls due within this many hours (not yet overdue) */
           dueWithinHours?: number;
+          /** @description the handler's username (`_none`: unassigned) */
+          handler?: string | string[];
           /** @description exact ID document number (matched by keyed hash) */
           idNumber?: string;
+          /** @description imported from historical records */
+          imported?: 'true' | 'false';
           level?: string | string[];
+          /** @description marked a major complaint */
+          major?: 'true' | 'false';
           /** @description only complaints you handle (assignee) or track */
           mine?: 'true' | 'false';
+          /** @description received before this instant and not closed by then */
+          openAt?: string;
           order?: 'asc' | 'desc';
+          /** @description outcome codes (`_none`: no outcome yet) */
+          outcome?: string | string[];
           overdue?: 'true' | 'false';
+          /** @description product as registered (`_none`: no product) */
+          product?: string | string[];
           /** @description free text; Chinese substrings match (理赔 finds 理赔纠纷) */
           q?: string;
           receivedFrom?: string;
           receivedTo?: string;
+          /** @description reopened at least once */
+          reopened?: 'true' | 'false';
+          /** @description risk flags (reputational, legal, mass_incident, media, agitated_customer): any of them */
+          riskFlag?: string | string[];
+          /** @description the latest survey's answer */
+          satisfied?: 'true' | 'false';
           sort?: 'receivedAt' | 'registeredAt' | 'level' | 'number';
           status?: string | string[];
+          /** @description the customer was surveyed */
+          surveyed?: 'true' | 'false';
+          /** @description the level's result clock (policy) or the regulator's clock: on time, late, open and overdue */
+          timeliness?:
+            'policy_on_time' | 'policy_late' | 'policy_open_overdue' | 'regulatory_on_time' | 'regulatory_late' | 'regulatory_open_overdue';
           /** @description true: only complaints without a handler yet (arrived by the portal, the app or e-mail); false: only those with one */
           unassigned?: 'true' | 'false';
         };
@@ -26317,6 +26518,175 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/complaints/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ledger's current filter and sort as CSV, streamed with no row limit (within your data scope); recorded in the audit log */
+    get: {
+      parameters: {
+        query?: {
+          /** @description exact policy/bank/securities account number (matched by keyed hash) */
+          account?: string;
+          /** @description an amount involved is given */
+          amountGiven?: 'true' | 'false';
+          branch?: string | string[];
+          /** @description org unit ids of the branch (`_none`: no branch) */
+          branchId?: string | string[];
+          businessLine?: string | string[];
+          category?: string | string[];
+          /** @description cause codes of the latest analysis (`_none`: no analysis yet) */
+          cause?: string | string[];
+          channel?: string | string[];
+          /** @description closed at or after this instant */
+          closedFrom?: string;
+          /** @description closed before this instant */
+          closedTo?: string;
+          /** @description a compensation proposed (not rejected) or paid */
+          compensated?: 'proposed' | 'paid';
+          /** @description the complainant's phone or e-mail: their complaints (phone normalised: +86, spaces and dashes ignored) */
+          contact?: string;
+          /** @description customer group codes (`_none`: not given) */
+          customerGroup?: string | string[];
+          /** @description org unit ids among the responsible departments (`_none`: none) */
+          department?: string | string[];
+          /** @description a running clock falls due within this many hours (not yet overdue) */
+          dueWithinHours?: number;
+          /** @description the handler's username (`_none`: unassigned) */
+          handler?: string | string[];
+          /** @description exact ID document number (matched by keyed hash) */
+          idNumber?: string;
+          /** @description imported from historical records */
+          imported?: 'true' | 'false';
+          level?: string | string[];
+          /** @description marked a major complaint */
+          major?: 'true' | 'false';
+          /** @description only complaints you handle (assignee) or track */
+          mine?: 'true' | 'false';
+          /** @description received before this instant and not closed by then */
+          openAt?: string;
+          order?: 'asc' | 'desc';
+          /** @description outcome codes (`_none`: no outcome yet) */
+          outcome?: string | string[];
+          overdue?: 'true' | 'false';
+          /** @description product as registered (`_none`: no product) */
+          product?: string | string[];
+          /** @description free text; Chinese substrings match (理赔 finds 理赔纠纷) */
+          q?: string;
+          receivedFrom?: string;
+          receivedTo?: string;
+          /** @description reopened at least once */
+          reopened?: 'true' | 'false';
+          /** @description risk flags (reputational, legal, mass_incident, media, agitated_customer): any of them */
+          riskFlag?: string | string[];
+          /** @description the latest survey's answer */
+          satisfied?: 'true' | 'false';
+          sort?: 'receivedAt' | 'registeredAt' | 'level' | 'number';
+          status?: string | string[];
+          /** @description the customer was surveyed */
+          surveyed?: 'true' | 'false';
+          /** @description the level's result clock (policy) or the regulator's clock: on time, late, open and overdue */
+          timeliness?:
+            'policy_on_time' | 'policy_late' | 'policy_open_overdue' | 'regulatory_on_time' | 'regulatory_late' | 'regulatory_open_overdue';
+          /** @description true: only complaints without a handler yet (arrived by the portal, the app or e-mail); false: only those with one */
+          unassigned?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the ledger as CSV (UTF-8 with BOM); X-Export-Rows says how many rows */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/complaints/preview': {
     parameters: {
       query?: never;
@@ -26361,6 +26731,8 @@ export interface paths {
               name: string;
               phone?: string | null;
             };
+            /** @description who the complainant is: a code of the policy's customerGroups list (#13) */
+            customerGroup?: string | null;
             description: string;
             /** @default 1 */
             jointComplainants?: number;
@@ -26813,7 +27185,7 @@ export interface paths {
         query?: {
           /** @description nextCursor of the previous page */
           cursor?: string;
-          kind?: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed';
+          kind?: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed' | 'spike';
           limit?: number;
           /** @description both when absent */
           status?: 'open' | 'resolved';
@@ -26858,6 +27230,7 @@ export interface paths {
                   | 'progress_report'
                   | 'milestone'
                   | null;
+                /** @description null for a spike: it is about many complaints, none in particular */
                 complaint: {
                   id: string;
                   /**
@@ -26877,13 +27250,13 @@ export interface paths {
                     | 'withdrawn'
                     | 'transferred'
                     | 'merged';
-                };
+                } | null;
                 details: {
                   [key: string]: unknown;
                 };
                 id: string;
                 /** @enum {string} */
-                kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed';
+                kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed' | 'spike';
                 /** Format: date-time */
                 raisedAt: string;
                 resolution: string | null;
@@ -26892,6 +27265,13 @@ export interface paths {
                 resolvedBy: string | null;
                 /** @enum {string} */
                 status: 'open' | 'resolved';
+                /** @description spikes only: what rose; details holds the figures, its label and the ledger drill-down */
+                subject: {
+                  /** @description product, category code or branch (org unit) id */
+                  code: string;
+                  /** @enum {string} */
+                  kind: 'product' | 'category' | 'branch';
+                } | null;
               }[];
               /** @description pass as cursor for the next page; null on the last */
               nextCursor: string | null;
@@ -27036,6 +27416,7 @@ export interface paths {
                 | 'progress_report'
                 | 'milestone'
                 | null;
+              /** @description null for a spike: it is about many complaints, none in particular */
               complaint: {
                 id: string;
                 /**
@@ -27055,13 +27436,13 @@ export interface paths {
                   | 'withdrawn'
                   | 'transferred'
                   | 'merged';
-              };
+              } | null;
               details: {
                 [key: string]: unknown;
               };
               id: string;
               /** @enum {string} */
-              kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed';
+              kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed' | 'spike';
               /** Format: date-time */
               raisedAt: string;
               resolution: string | null;
@@ -27070,6 +27451,13 @@ export interface paths {
               resolvedBy: string | null;
               /** @enum {string} */
               status: 'open' | 'resolved';
+              /** @description spikes only: what rose; details holds the figures, its label and the ledger drill-down */
+              subject: {
+                /** @description product, category code or branch (org unit) id */
+                code: string;
+                /** @enum {string} */
+                kind: 'product' | 'category' | 'branch';
+              } | null;
             };
           };
         };
@@ -27272,6 +27660,8 @@ export interface paths {
                     category: string;
                     channel: string;
                     complainantName: string;
+                    /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+                    customerGroup: string | null;
                     id: string;
                     /**
                      * @description 1 (most serious) to 3
@@ -27524,6 +27914,8 @@ export interface paths {
                   category: string;
                   channel: string;
                   complainantName: string;
+                  /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+                  customerGroup: string | null;
                   id: string;
                   /**
                    * @description 1 (most serious) to 3
@@ -27981,6 +28373,8 @@ export interface paths {
               name: string;
               phone?: string | null;
             };
+            /** @description who the complainant is: a code of the policy's customerGroups list (#13) */
+            customerGroup?: string | null;
             description: string;
             /** @default 1 */
             jointComplainants?: number;
@@ -28122,6 +28516,8 @@ export interface paths {
               };
               complainantName: string;
               createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
               deadlines: {
                 calendarConfirmed: boolean;
                 /** @description the open policy clock that falls due first */
@@ -28742,6 +29138,788 @@ export interface paths {
         };
         /** @description Error: a stable code, a message in the request language, the fields at fault */
         415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest 100 import runs, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /**
+                 * Format: uuid
+                 * @description the real run made from this dry run
+                 */
+                carriedOutBy: string | null;
+                createdAt: string;
+                createdBy: string;
+                dryRun: boolean;
+                error: string | null;
+                fileName: string;
+                fileSize: number;
+                finishedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description the dry run this run carries out
+                 */
+                fromRunId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                mapping: 'tdi' | 'cfpb';
+                /** @description share of the file read */
+                progress: number;
+                /** @description valid rows closed at the source (imported closed, no clocks) */
+                rowsClosed: number;
+                /** @description rows refused; see the error report */
+                rowsFailed: number;
+                rowsImported: number;
+                /** @description valid rows still open at the source (clocks planned from the receipt) */
+                rowsOpen: number;
+                rowsRead: number;
+                /** @description imported by an earlier run (same source and id): skipped */
+                rowsSkipped: number;
+                /** @description rows that map and pass every check */
+                rowsValid: number;
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'done' | 'failed';
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 历史导入 / Upload a CSV of historical complaints with a column mapping, as a dry run or for real (multipart/form-data)
+     * @description Text fields `mapping` (tdi | cfpb) and `dryRun` (true | false, default true), then the part `file` (CSV, UTF-8, at most 200 MB). The header is checked at once (400 `import_missing_columns` naming `file`); the rows are read by the job `import.run`: follow GET /api/imports/{id}. Recorded in the audit log.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            dryRun?: string;
+            /** Format: binary */
+            file: string;
+            mapping: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description the real run made from this dry run
+               */
+              carriedOutBy: string | null;
+              createdAt: string;
+              createdBy: string;
+              dryRun: boolean;
+              error: string | null;
+              fileName: string;
+              fileSize: number;
+              finishedAt: string | null;
+              /**
+               * Format: uuid
+               * @description the dry run this run carries out
+               */
+              fromRunId: string | null;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              mapping: 'tdi' | 'cfpb';
+              /** @description share of the file read */
+              progress: number;
+              /** @description valid rows closed at the source (imported closed, no clocks) */
+              rowsClosed: number;
+              /** @description rows refused; see the error report */
+              rowsFailed: number;
+              rowsImported: number;
+              /** @description valid rows still open at the source (clocks planned from the receipt) */
+              rowsOpen: number;
+              rowsRead: number;
+              /** @description imported by an earlier run (same source and id): skipped */
+              rowsSkipped: number;
+              /** @description rows that map and pass every check */
+              rowsValid: number;
+              startedAt: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One import run: status, progress and counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description the real run made from this dry run
+               */
+              carriedOutBy: string | null;
+              createdAt: string;
+              createdBy: string;
+              dryRun: boolean;
+              error: string | null;
+              fileName: string;
+              fileSize: number;
+              finishedAt: string | null;
+              /**
+               * Format: uuid
+               * @description the dry run this run carries out
+               */
+              fromRunId: string | null;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              mapping: 'tdi' | 'cfpb';
+              /** @description share of the file read */
+              progress: number;
+              /** @description valid rows closed at the source (imported closed, no clocks) */
+              rowsClosed: number;
+              /** @description rows refused; see the error report */
+              rowsFailed: number;
+              rowsImported: number;
+              /** @description valid rows still open at the source (clocks planned from the receipt) */
+              rowsOpen: number;
+              rowsRead: number;
+              /** @description imported by an earlier run (same source and id): skipped */
+              rowsSkipped: number;
+              /** @description rows that map and pass every check */
+              rowsValid: number;
+              startedAt: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/errors.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The run's refused rows as CSV (row, source id, column, code, problem in the request's language) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description one line per problem of a refused row */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Carry out a finished dry run for real, on the same file (once); recorded in the audit log */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description the real run made from this dry run
+               */
+              carriedOutBy: string | null;
+              createdAt: string;
+              createdBy: string;
+              dryRun: boolean;
+              error: string | null;
+              fileName: string;
+              fileSize: number;
+              finishedAt: string | null;
+              /**
+               * Format: uuid
+               * @description the dry run this run carries out
+               */
+              fromRunId: string | null;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              mapping: 'tdi' | 'cfpb';
+              /** @description share of the file read */
+              progress: number;
+              /** @description valid rows closed at the source (imported closed, no clocks) */
+              rowsClosed: number;
+              /** @description rows refused; see the error report */
+              rowsFailed: number;
+              rowsImported: number;
+              /** @description valid rows still open at the source (clocks planned from the receipt) */
+              rowsOpen: number;
+              rowsRead: number;
+              /** @description imported by an earlier run (same source and id): skipped */
+              rowsSkipped: number;
+              /** @description rows that map and pass every check */
+              rowsValid: number;
+              startedAt: string | null;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed';
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -29816,7 +30994,11 @@ export interface paths {
             | 'digest.daily'
             | 'mail.ingest'
             | 'mailbox.poll'
-            | 'mailboxes.poll';
+            | 'mailboxes.poll'
+            | 'report.build'
+            | 'reports.monthly'
+            | 'import.run'
+            | 'statistics.spikes';
         };
         cookie?: never;
       };
@@ -29962,7 +31144,11 @@ export interface paths {
             | 'digest.daily'
             | 'mail.ingest'
             | 'mailbox.poll'
-            | 'mailboxes.poll';
+            | 'mailboxes.poll'
+            | 'report.build'
+            | 'reports.monthly'
+            | 'import.run'
+            | 'statistics.spikes';
         };
         header?: never;
         path?: never;
@@ -29998,7 +31184,11 @@ export interface paths {
                   | 'digest.daily'
                   | 'mail.ingest'
                   | 'mailbox.poll'
-                  | 'mailboxes.poll';
+                  | 'mailboxes.poll'
+                  | 'report.build'
+                  | 'reports.monthly'
+                  | 'import.run'
+                  | 'statistics.spikes';
               }[];
             };
           };
@@ -31085,6 +32275,8 @@ export interface paths {
                   | 'message.failed'
                   | 'mail.quarantined'
                   | 'mail.mailbox_stalled'
+                  | 'report.ready'
+                  | 'spike.raised'
                   | 'staff.digest'
                   | 'legacy.text';
                 /** @description the message in the language of Accept-Language (zh-CN unless English is preferred) */
@@ -32146,6 +33338,52 @@ export interface paths {
                     en: string;
                     zh: string;
                   }[];
+                  /**
+                   * @default [
+                   *       {
+                   *         "code": "individual",
+                   *         "zh": "个人客户",
+                   *         "en": "Individual customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "senior",
+                   *         "zh": "老年客户",
+                   *         "en": "Senior customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "small_business",
+                   *         "zh": "小微企业",
+                   *         "en": "Small business",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "institution",
+                   *         "zh": "机构客户",
+                   *         "en": "Institutional customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "professional_investor",
+                   *         "zh": "专业投资者",
+                   *         "en": "Professional investor",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "other",
+                   *         "zh": "其他",
+                   *         "en": "Other",
+                   *         "active": true
+                   *       }
+                   *     ]
+                   */
+                  customerGroups: {
+                    active: boolean;
+                    code: string;
+                    en: string;
+                    zh: string;
+                  }[];
                   outcomes: {
                     active: boolean;
                     code: string;
@@ -32547,6 +33785,52 @@ export interface paths {
                     active: boolean;
                     /** @enum {string} */
                     code: 'hotline' | 'web' | 'app' | 'branch' | 'letter' | 'email' | 'regulator_referral' | 'other';
+                    en: string;
+                    zh: string;
+                  }[];
+                  /**
+                   * @default [
+                   *       {
+                   *         "code": "individual",
+                   *         "zh": "个人客户",
+                   *         "en": "Individual customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "senior",
+                   *         "zh": "老年客户",
+                   *         "en": "Senior customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "small_business",
+                   *         "zh": "小微企业",
+                   *         "en": "Small business",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "institution",
+                   *         "zh": "机构客户",
+                   *         "en": "Institutional customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "professional_investor",
+                   *         "zh": "专业投资者",
+                   *         "en": "Professional investor",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "other",
+                   *         "zh": "其他",
+                   *         "en": "Other",
+                   *         "active": true
+                   *       }
+                   *     ]
+                   */
+                  customerGroups: {
+                    active: boolean;
+                    code: string;
                     en: string;
                     zh: string;
                   }[];
@@ -33087,6 +34371,52 @@ export interface paths {
                     active: boolean;
                     /** @enum {string} */
                     code: 'hotline' | 'web' | 'app' | 'branch' | 'letter' | 'email' | 'regulator_referral' | 'other';
+                    en: string;
+                    zh: string;
+                  }[];
+                  /**
+                   * @default [
+                   *       {
+                   *         "code": "individual",
+                   *         "zh": "个人客户",
+                   *         "en": "Individual customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "senior",
+                   *         "zh": "老年客户",
+                   *         "en": "Senior customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "small_business",
+                   *         "zh": "小微企业",
+                   *         "en": "Small business",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "institution",
+                   *         "zh": "机构客户",
+                   *         "en": "Institutional customer",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "professional_investor",
+                   *         "zh": "专业投资者",
+                   *         "en": "Professional investor",
+                   *         "active": true
+                   *       },
+                   *       {
+                   *         "code": "other",
+                   *         "zh": "其他",
+                   *         "en": "Other",
+                   *         "active": true
+                   *       }
+                   *     ]
+                   */
+                  customerGroups: {
+                    active: boolean;
+                    code: string;
                     en: string;
                     zh: string;
                   }[];
@@ -34949,6 +36279,2014 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reports, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          kind?: 'monthly' | 'special';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description built by the monthly schedule */
+                automatic: boolean;
+                /** Format: date-time */
+                builtAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                error: string | null;
+                /** Format: date-time */
+                finalisedAt: string | null;
+                finalisedBy: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'monthly' | 'special';
+                pdfBytes: number | null;
+                /** Format: date */
+                periodFrom: string;
+                /** Format: date */
+                periodTo: string;
+                /** @description 0..100 while building */
+                progress: number;
+                requestedBy: string;
+                series: string;
+                /** @enum {string} */
+                status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+                /**
+                 * @description the build step under way
+                 * @enum {string|null}
+                 */
+                step:
+                  | 'queued'
+                  | 'volumes'
+                  | 'timeliness'
+                  | 'level1'
+                  | 'causes'
+                  | 'trend'
+                  | 'compensation'
+                  | 'improvements'
+                  | 'facts'
+                  | 'timeline'
+                  | 'pdf'
+                  | 'xlsx'
+                  | 'done'
+                  | null;
+                title: string;
+                version: number;
+                xlsxBytes: number | null;
+              }[];
+              /** @description pass as cursor for the next page; null on the last */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One report version: state, texts, its versions and the highlights of its figures */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description built by the monthly schedule */
+              automatic: boolean;
+              /** Format: date-time */
+              builtAt: string | null;
+              commentary: string | null;
+              /** Format: date-time */
+              commentaryAt: string | null;
+              commentaryBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              error: string | null;
+              /** Format: date-time */
+              finalisedAt: string | null;
+              finalisedBy: string | null;
+              /** @description figures the page draws (null until built) */
+              highlights: {
+                causes: {
+                  count: number;
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  share: number;
+                }[];
+                comparisons: {
+                  current: number | null;
+                  lastYear: number | null;
+                  /** @enum {string} */
+                  measure:
+                    | 'received'
+                    | 'closed'
+                    | 'open_at_end'
+                    | 'policy_on_time'
+                    | 'policy_late'
+                    | 'policy_open_overdue'
+                    | 'regulatory_on_time'
+                    | 'regulatory_late'
+                    | 'regulatory_open_overdue'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'reopen_rate'
+                    | 'satisfaction_rate'
+                    | 'compensation_proposed'
+                    | 'compensation_paid'
+                    | 'amount_involved';
+                  mom: number | null;
+                  previous: number | null;
+                  yoy: number | null;
+                }[];
+                facts: string[][];
+                level1Count: number | null;
+                trend: {
+                  closed: number;
+                  month: string;
+                  received: number;
+                }[];
+              } | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'monthly' | 'special';
+              /** @description what was asked for: the month, or the complaint or filter */
+              parameters: {
+                [key: string]: unknown;
+              };
+              pdfBytes: number | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              /** @description 0..100 while building */
+              progress: number;
+              recommendations: string | null;
+              requestedBy: string;
+              series: string;
+              /** @enum {string} */
+              status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+              /**
+               * @description the build step under way
+               * @enum {string|null}
+               */
+              step:
+                | 'queued'
+                | 'volumes'
+                | 'timeliness'
+                | 'level1'
+                | 'causes'
+                | 'trend'
+                | 'compensation'
+                | 'improvements'
+                | 'facts'
+                | 'timeline'
+                | 'pdf'
+                | 'xlsx'
+                | 'done'
+                | null;
+              title: string;
+              version: number;
+              versions: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+                version: number;
+              }[];
+              xlsxBytes: number | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/commentary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write the commentary and/or recommendations of a draft; its files are drawn again with them (409 when not a draft) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the leaders' commentary (批注) */
+            commentary?: string | null;
+            /** @description recommendations (建议), printed in special reports */
+            recommendations?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description built by the monthly schedule */
+              automatic: boolean;
+              /** Format: date-time */
+              builtAt: string | null;
+              commentary: string | null;
+              /** Format: date-time */
+              commentaryAt: string | null;
+              commentaryBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              error: string | null;
+              /** Format: date-time */
+              finalisedAt: string | null;
+              finalisedBy: string | null;
+              /** @description figures the page draws (null until built) */
+              highlights: {
+                causes: {
+                  count: number;
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  share: number;
+                }[];
+                comparisons: {
+                  current: number | null;
+                  lastYear: number | null;
+                  /** @enum {string} */
+                  measure:
+                    | 'received'
+                    | 'closed'
+                    | 'open_at_end'
+                    | 'policy_on_time'
+                    | 'policy_late'
+                    | 'policy_open_overdue'
+                    | 'regulatory_on_time'
+                    | 'regulatory_late'
+                    | 'regulatory_open_overdue'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'reopen_rate'
+                    | 'satisfaction_rate'
+                    | 'compensation_proposed'
+                    | 'compensation_paid'
+                    | 'amount_involved';
+                  mom: number | null;
+                  previous: number | null;
+                  yoy: number | null;
+                }[];
+                facts: string[][];
+                level1Count: number | null;
+                trend: {
+                  closed: number;
+                  month: string;
+                  received: number;
+                }[];
+              } | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'monthly' | 'special';
+              /** @description what was asked for: the month, or the complaint or filter */
+              parameters: {
+                [key: string]: unknown;
+              };
+              pdfBytes: number | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              /** @description 0..100 while building */
+              progress: number;
+              recommendations: string | null;
+              requestedBy: string;
+              series: string;
+              /** @enum {string} */
+              status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+              /**
+               * @description the build step under way
+               * @enum {string|null}
+               */
+              step:
+                | 'queued'
+                | 'volumes'
+                | 'timeliness'
+                | 'level1'
+                | 'causes'
+                | 'trend'
+                | 'compensation'
+                | 'improvements'
+                | 'facts'
+                | 'timeline'
+                | 'pdf'
+                | 'xlsx'
+                | 'done'
+                | null;
+              title: string;
+              version: number;
+              versions: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+                version: number;
+              }[];
+              xlsxBytes: number | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/files/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the PDF or the xlsx workbook (monthly reports); recorded in the audit log. 409 while building */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: 'pdf' | 'xlsx';
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the report as PDF, or (monthly reports) as an xlsx workbook */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/finalise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make a draft final (定稿): its texts and files no longer change */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description built by the monthly schedule */
+              automatic: boolean;
+              /** Format: date-time */
+              builtAt: string | null;
+              commentary: string | null;
+              /** Format: date-time */
+              commentaryAt: string | null;
+              commentaryBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              error: string | null;
+              /** Format: date-time */
+              finalisedAt: string | null;
+              finalisedBy: string | null;
+              /** @description figures the page draws (null until built) */
+              highlights: {
+                causes: {
+                  count: number;
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  share: number;
+                }[];
+                comparisons: {
+                  current: number | null;
+                  lastYear: number | null;
+                  /** @enum {string} */
+                  measure:
+                    | 'received'
+                    | 'closed'
+                    | 'open_at_end'
+                    | 'policy_on_time'
+                    | 'policy_late'
+                    | 'policy_open_overdue'
+                    | 'regulatory_on_time'
+                    | 'regulatory_late'
+                    | 'regulatory_open_overdue'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'reopen_rate'
+                    | 'satisfaction_rate'
+                    | 'compensation_proposed'
+                    | 'compensation_paid'
+                    | 'amount_involved';
+                  mom: number | null;
+                  previous: number | null;
+                  yoy: number | null;
+                }[];
+                facts: string[][];
+                level1Count: number | null;
+                trend: {
+                  closed: number;
+                  month: string;
+                  received: number;
+                }[];
+              } | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'monthly' | 'special';
+              /** @description what was asked for: the month, or the complaint or filter */
+              parameters: {
+                [key: string]: unknown;
+              };
+              pdfBytes: number | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              /** @description 0..100 while building */
+              progress: number;
+              recommendations: string | null;
+              requestedBy: string;
+              series: string;
+              /** @enum {string} */
+              status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+              /**
+               * @description the build step under way
+               * @enum {string|null}
+               */
+              step:
+                | 'queued'
+                | 'volumes'
+                | 'timeliness'
+                | 'level1'
+                | 'causes'
+                | 'trend'
+                | 'compensation'
+                | 'improvements'
+                | 'facts'
+                | 'timeline'
+                | 'pdf'
+                | 'xlsx'
+                | 'done'
+                | null;
+              title: string;
+              version: number;
+              versions: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+                version: number;
+              }[];
+              xlsxBytes: number | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The build progress (percent and step), for polling while it builds */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string | null;
+              id: string;
+              progress: number;
+              /** @enum {string} */
+              status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+              /** @enum {string|null} */
+              step:
+                | 'queued'
+                | 'volumes'
+                | 'timeliness'
+                | 'level1'
+                | 'causes'
+                | 'trend'
+                | 'compensation'
+                | 'improvements'
+                | 'facts'
+                | 'timeline'
+                | 'pdf'
+                | 'xlsx'
+                | 'done'
+                | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/rebuild': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new version of the report from today's data (same kind, subject and period) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description built by the monthly schedule */
+              automatic: boolean;
+              /** Format: date-time */
+              builtAt: string | null;
+              commentary: string | null;
+              /** Format: date-time */
+              commentaryAt: string | null;
+              commentaryBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              error: string | null;
+              /** Format: date-time */
+              finalisedAt: string | null;
+              finalisedBy: string | null;
+              /** @description figures the page draws (null until built) */
+              highlights: {
+                causes: {
+                  count: number;
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  share: number;
+                }[];
+                comparisons: {
+                  current: number | null;
+                  lastYear: number | null;
+                  /** @enum {string} */
+                  measure:
+                    | 'received'
+                    | 'closed'
+                    | 'open_at_end'
+                    | 'policy_on_time'
+                    | 'policy_late'
+                    | 'policy_open_overdue'
+                    | 'regulatory_on_time'
+                    | 'regulatory_late'
+                    | 'regulatory_open_overdue'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'reopen_rate'
+                    | 'satisfaction_rate'
+                    | 'compensation_proposed'
+                    | 'compensation_paid'
+                    | 'amount_involved';
+                  mom: number | null;
+                  previous: number | null;
+                  yoy: number | null;
+                }[];
+                facts: string[][];
+                level1Count: number | null;
+                trend: {
+                  closed: number;
+                  month: string;
+                  received: number;
+                }[];
+              } | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'monthly' | 'special';
+              /** @description what was asked for: the month, or the complaint or filter */
+              parameters: {
+                [key: string]: unknown;
+              };
+              pdfBytes: number | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              /** @description 0..100 while building */
+              progress: number;
+              recommendations: string | null;
+              requestedBy: string;
+              series: string;
+              /** @enum {string} */
+              status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+              /**
+               * @description the build step under way
+               * @enum {string|null}
+               */
+              step:
+                | 'queued'
+                | 'volumes'
+                | 'timeliness'
+                | 'level1'
+                | 'causes'
+                | 'trend'
+                | 'compensation'
+                | 'improvements'
+                | 'facts'
+                | 'timeline'
+                | 'pdf'
+                | 'xlsx'
+                | 'done'
+                | null;
+              title: string;
+              version: number;
+              versions: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+                version: number;
+              }[];
+              xlsxBytes: number | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/monthly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Build a month's report now (a new version when one exists; the commentary carries over); built in the background */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the report month YYYY-MM (a month that has begun) */
+            month: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description built by the monthly schedule */
+              automatic: boolean;
+              /** Format: date-time */
+              builtAt: string | null;
+              commentary: string | null;
+              /** Format: date-time */
+              commentaryAt: string | null;
+              commentaryBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              error: string | null;
+              /** Format: date-time */
+              finalisedAt: string | null;
+              finalisedBy: string | null;
+              /** @description figures the page draws (null until built) */
+              highlights: {
+                causes: {
+                  count: number;
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  share: number;
+                }[];
+                comparisons: {
+                  current: number | null;
+                  lastYear: number | null;
+                  /** @enum {string} */
+                  measure:
+                    | 'received'
+                    | 'closed'
+                    | 'open_at_end'
+                    | 'policy_on_time'
+                    | 'policy_late'
+                    | 'policy_open_overdue'
+                    | 'regulatory_on_time'
+                    | 'regulatory_late'
+                    | 'regulatory_open_overdue'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'reopen_rate'
+                    | 'satisfaction_rate'
+                    | 'compensation_proposed'
+                    | 'compensation_paid'
+                    | 'amount_involved';
+                  mom: number | null;
+                  previous: number | null;
+                  yoy: number | null;
+                }[];
+                facts: string[][];
+                level1Count: number | null;
+                trend: {
+                  closed: number;
+                  month: string;
+                  received: number;
+                }[];
+              } | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'monthly' | 'special';
+              /** @description what was asked for: the month, or the complaint or filter */
+              parameters: {
+                [key: string]: unknown;
+              };
+              pdfBytes: number | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              /** @description 0..100 while building */
+              progress: number;
+              recommendations: string | null;
+              requestedBy: string;
+              series: string;
+              /** @enum {string} */
+              status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+              /**
+               * @description the build step under way
+               * @enum {string|null}
+               */
+              step:
+                | 'queued'
+                | 'volumes'
+                | 'timeliness'
+                | 'level1'
+                | 'causes'
+                | 'trend'
+                | 'compensation'
+                | 'improvements'
+                | 'facts'
+                | 'timeline'
+                | 'pdf'
+                | 'xlsx'
+                | 'done'
+                | null;
+              title: string;
+              version: number;
+              versions: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+                version: number;
+              }[];
+              xlsxBytes: number | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/special': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Build a special report on one complaint (in your scope; 404 otherwise) or a filtered set over a period */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @description the complaint id or number (within your data scope) */
+                complaint: string;
+                recommendations?: string | null;
+                /** @enum {string} */
+                subject: 'complaint';
+                title?: string | null;
+              }
+            | {
+                /** @description the set in words, printed as its scope */
+                description?: string | null;
+                /**
+                 * @description any of the codes per field; fields combine with AND
+                 * @default {}
+                 */
+                filter?: {
+                  branch?: string[];
+                  businessLine?: string[];
+                  category?: string[];
+                  cause?: string[];
+                  channel?: string[];
+                  customerGroup?: string[];
+                  department?: string[];
+                  handler?: string[];
+                  imported?: boolean;
+                  level?: (1 | 2 | 3)[];
+                  outcome?: string[];
+                  product?: string[];
+                };
+                /**
+                 * Format: date
+                 * @description first day, local date
+                 */
+                from: string;
+                recommendations?: string | null;
+                /** @enum {string} */
+                subject: 'set';
+                title?: string | null;
+                /**
+                 * Format: date
+                 * @description last day, local date
+                 */
+                to: string;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description built by the monthly schedule */
+              automatic: boolean;
+              /** Format: date-time */
+              builtAt: string | null;
+              commentary: string | null;
+              /** Format: date-time */
+              commentaryAt: string | null;
+              commentaryBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              error: string | null;
+              /** Format: date-time */
+              finalisedAt: string | null;
+              finalisedBy: string | null;
+              /** @description figures the page draws (null until built) */
+              highlights: {
+                causes: {
+                  count: number;
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  share: number;
+                }[];
+                comparisons: {
+                  current: number | null;
+                  lastYear: number | null;
+                  /** @enum {string} */
+                  measure:
+                    | 'received'
+                    | 'closed'
+                    | 'open_at_end'
+                    | 'policy_on_time'
+                    | 'policy_late'
+                    | 'policy_open_overdue'
+                    | 'regulatory_on_time'
+                    | 'regulatory_late'
+                    | 'regulatory_open_overdue'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'reopen_rate'
+                    | 'satisfaction_rate'
+                    | 'compensation_proposed'
+                    | 'compensation_paid'
+                    | 'amount_involved';
+                  mom: number | null;
+                  previous: number | null;
+                  yoy: number | null;
+                }[];
+                facts: string[][];
+                level1Count: number | null;
+                trend: {
+                  closed: number;
+                  month: string;
+                  received: number;
+                }[];
+              } | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'monthly' | 'special';
+              /** @description what was asked for: the month, or the complaint or filter */
+              parameters: {
+                [key: string]: unknown;
+              };
+              pdfBytes: number | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              /** @description 0..100 while building */
+              progress: number;
+              recommendations: string | null;
+              requestedBy: string;
+              series: string;
+              /** @enum {string} */
+              status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+              /**
+               * @description the build step under way
+               * @enum {string|null}
+               */
+              step:
+                | 'queued'
+                | 'volumes'
+                | 'timeliness'
+                | 'level1'
+                | 'causes'
+                | 'trend'
+                | 'compensation'
+                | 'improvements'
+                | 'facts'
+                | 'timeline'
+                | 'pdf'
+                | 'xlsx'
+                | 'done'
+                | null;
+              title: string;
+              version: number;
+              versions: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                status: 'queued' | 'building' | 'draft' | 'final' | 'failed';
+                version: number;
+              }[];
+              xlsxBytes: number | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roles': {
     parameters: {
       query?: never;
@@ -35007,6 +38345,10 @@ export interface paths {
                   | 'message.read'
                   | 'message.manage'
                   | 'mailbox.manage'
+                  | 'statistics.read'
+                  | 'report.read'
+                  | 'report.manage'
+                  | 'complaint.import'
                 )[];
                 /** @enum {string} */
                 role:
@@ -35520,6 +38862,1390 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Statistics over a period, grouped by up to two dimensions, within your data scope
+     * @description Received-based measures (received, the six timeliness counts, reopen and satisfaction rates, compensation, amounts) count the complaints received in [from, to]; closed and the handling-day percentiles those closed in it; open_at_end those received by the end and not closed by then. By month, week or day each measure takes its own instant. Each figure's `drill` is the ledger query listing exactly its complaints (for rates: the numerator). The read is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description org unit ids of branches */
+          branch?: string | string[];
+          businessLine?: string | string[];
+          category?: string | string[];
+          cause?: string | string[];
+          channel?: string | string[];
+          customerGroup?: string | string[];
+          /** @description org unit ids of responsible departments */
+          department?: string | string[];
+          /** @description first local day (company time zone), YYYY-MM-DD */
+          from: string;
+          /** @description 0..2 of: month, week, day, level, channel, business_line, category, cause, product, branch, department, handler, outcome, customer_group (at most one of month, week, day) */
+          groupBy?: string | string[];
+          /** @description handlers' usernames */
+          handler?: string | string[];
+          imported?: 'true' | 'false';
+          level?: string | string[];
+          /** @description any of: received, closed, open_at_end, policy_on_time, policy_late, policy_open_overdue, regulatory_on_time, regulatory_late, regulatory_open_overdue, handling_days_p50, handling_days_p90, reopen_rate, satisfaction_rate, compensation_proposed, compensation_paid, amount_involved; default all */
+          measures?: string | string[];
+          outcome?: string | string[];
+          product?: string | string[];
+          /** @description last local day, inclusive */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              groupBy: (
+                | 'month'
+                | 'week'
+                | 'day'
+                | 'level'
+                | 'channel'
+                | 'business_line'
+                | 'category'
+                | 'cause'
+                | 'product'
+                | 'branch'
+                | 'department'
+                | 'handler'
+                | 'outcome'
+                | 'customer_group'
+              )[];
+              measures: (
+                | 'received'
+                | 'closed'
+                | 'open_at_end'
+                | 'policy_on_time'
+                | 'policy_late'
+                | 'policy_open_overdue'
+                | 'regulatory_on_time'
+                | 'regulatory_late'
+                | 'regulatory_open_overdue'
+                | 'handling_days_p50'
+                | 'handling_days_p90'
+                | 'reopen_rate'
+                | 'satisfaction_rate'
+                | 'compensation_proposed'
+                | 'compensation_paid'
+                | 'amount_involved'
+              )[];
+              rows: {
+                /** @description per measure: the ledger query (no leading ?) listing exactly the complaints behind the figure */
+                drill: {
+                  amount_involved?: string;
+                  closed?: string;
+                  compensation_paid?: string;
+                  compensation_proposed?: string;
+                  handling_days_p50?: string;
+                  handling_days_p90?: string;
+                  open_at_end?: string;
+                  policy_late?: string;
+                  policy_on_time?: string;
+                  policy_open_overdue?: string;
+                  received?: string;
+                  regulatory_late?: string;
+                  regulatory_on_time?: string;
+                  regulatory_open_overdue?: string;
+                  reopen_rate?: string;
+                  satisfaction_rate?: string;
+                };
+                keys: {
+                  /** @enum {string} */
+                  dimension:
+                    | 'month'
+                    | 'week'
+                    | 'day'
+                    | 'level'
+                    | 'channel'
+                    | 'business_line'
+                    | 'category'
+                    | 'cause'
+                    | 'product'
+                    | 'branch'
+                    | 'department'
+                    | 'handler'
+                    | 'outcome'
+                    | 'customer_group';
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  /** @description code, org unit id, username or period ('2026-03', '2026-W09', '2026-03-05'); null: none */
+                  value: string | null;
+                }[];
+                /** @description counts; rates 0..1 (null when the denominator is 0); handling days with 1 decimal (null when none closed); yuan with 2 decimals */
+                values: {
+                  amount_involved?: number | null;
+                  closed?: number | null;
+                  compensation_paid?: number | null;
+                  compensation_proposed?: number | null;
+                  handling_days_p50?: number | null;
+                  handling_days_p90?: number | null;
+                  open_at_end?: number | null;
+                  policy_late?: number | null;
+                  policy_on_time?: number | null;
+                  policy_open_overdue?: number | null;
+                  received?: number | null;
+                  regulatory_late?: number | null;
+                  regulatory_on_time?: number | null;
+                  regulatory_open_overdue?: number | null;
+                  reopen_rate?: number | null;
+                  satisfaction_rate?: number | null;
+                };
+              }[];
+              to: string;
+              totals: {
+                /** @description per measure: the ledger query (no leading ?) listing exactly the complaints behind the figure */
+                drill: {
+                  amount_involved?: string;
+                  closed?: string;
+                  compensation_paid?: string;
+                  compensation_proposed?: string;
+                  handling_days_p50?: string;
+                  handling_days_p90?: string;
+                  open_at_end?: string;
+                  policy_late?: string;
+                  policy_on_time?: string;
+                  policy_open_overdue?: string;
+                  received?: string;
+                  regulatory_late?: string;
+                  regulatory_on_time?: string;
+                  regulatory_open_overdue?: string;
+                  reopen_rate?: string;
+                  satisfaction_rate?: string;
+                };
+                keys: {
+                  /** @enum {string} */
+                  dimension:
+                    | 'month'
+                    | 'week'
+                    | 'day'
+                    | 'level'
+                    | 'channel'
+                    | 'business_line'
+                    | 'category'
+                    | 'cause'
+                    | 'product'
+                    | 'branch'
+                    | 'department'
+                    | 'handler'
+                    | 'outcome'
+                    | 'customer_group';
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  /** @description code, org unit id, username or period ('2026-03', '2026-W09', '2026-03-05'); null: none */
+                  value: string | null;
+                }[];
+                /** @description counts; rates 0..1 (null when the denominator is 0); handling days with 1 decimal (null when none closed); yuan with 2 decimals */
+                values: {
+                  amount_involved?: number | null;
+                  closed?: number | null;
+                  compensation_paid?: number | null;
+                  compensation_proposed?: number | null;
+                  handling_days_p50?: number | null;
+                  handling_days_p90?: number | null;
+                  open_at_end?: number | null;
+                  policy_late?: number | null;
+                  policy_on_time?: number | null;
+                  policy_open_overdue?: number | null;
+                  received?: number | null;
+                  regulatory_late?: number | null;
+                  regulatory_on_time?: number | null;
+                  regulatory_open_overdue?: number | null;
+                  reopen_rate?: number | null;
+                  satisfaction_rate?: number | null;
+                };
+              };
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/causes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cause ranking (Pareto) of the complaints received in a period, within your data scope
+     * @description Causes are those of each complaint’s latest analysis record; a complaint naming several counts for each, so shares are of mentions. The read is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description org unit ids of branches */
+          branch?: string | string[];
+          businessLine?: string | string[];
+          category?: string | string[];
+          cause?: string | string[];
+          channel?: string | string[];
+          customerGroup?: string | string[];
+          /** @description org unit ids of responsible departments */
+          department?: string | string[];
+          /** @description first local day (company time zone), YYYY-MM-DD */
+          from: string;
+          /** @description handlers' usernames */
+          handler?: string | string[];
+          imported?: 'true' | 'false';
+          level?: string | string[];
+          outcome?: string | string[];
+          product?: string | string[];
+          /** @description last local day, inclusive */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description complaints received in the period */
+              complaints: number;
+              complaintsDrill: string;
+              from: string;
+              /** @description sum of the rows: a complaint may name several causes */
+              mentions: number;
+              rows: {
+                cause: string;
+                count: number;
+                cumulativeShare: number;
+                /** @description ledger query listing the complaints naming this cause */
+                drill: string;
+                label: {
+                  en: string;
+                  zh: string;
+                };
+                /** @description count / mentions */
+                share: number;
+                /** @description among the causes making up the first 80 % of mentions */
+                vital: boolean;
+              }[];
+              to: string;
+              /** @description of which with a cause recorded */
+              withCause: number;
+              withoutCause: number;
+              withoutCauseDrill: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Impact of the complaints received in a period: amounts, compensation, risk flags, regulator referrals, major complaints
+     * @description Each figure with the ledger query of the complaints behind it. The read is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description org unit ids of branches */
+          branch?: string | string[];
+          businessLine?: string | string[];
+          category?: string | string[];
+          cause?: string | string[];
+          channel?: string | string[];
+          customerGroup?: string | string[];
+          /** @description org unit ids of responsible departments */
+          department?: string | string[];
+          /** @description first local day (company time zone), YYYY-MM-DD */
+          from: string;
+          /** @description handlers' usernames */
+          handler?: string | string[];
+          imported?: 'true' | 'false';
+          level?: string | string[];
+          outcome?: string | string[];
+          product?: string | string[];
+          /** @description last local day, inclusive */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              figures: {
+                /** @description the complaints behind the figure */
+                complaints: number;
+                drill: string;
+                /** @enum {string} */
+                figure:
+                  | 'amount_involved'
+                  | 'compensation_proposed'
+                  | 'compensation_paid'
+                  | 'reputational'
+                  | 'media'
+                  | 'legal'
+                  | 'mass_incident'
+                  | 'regulator_referral'
+                  | 'major';
+                /** @enum {string} */
+                unit: 'yuan' | 'complaints';
+                /** @description yuan with 2 decimals, or a count */
+                value: number;
+              }[];
+              from: string;
+              received: number;
+              receivedDrill: string;
+              to: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/regulator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Quarterly complaint statistics in the regulators' categories
+     * @description Complaints received in the quarter (local date of receipt, within your data scope; the same set as the statistics measure received), in the regulators' categories: insurance by dispute type (理赔纠纷, 销售纠纷, 退保纠纷, 保单服务, 其他) for property and personal insurance, securities by business type (business line), by channel, and by calendar days from receipt to the decision told to the customer (within 15, 16-30, 31-60, over 60, not decided yet). The read is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description 1..4 */
+          quarter: number;
+          /** @description calendar year, e.g. 2026 */
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date-time
+               * @description when computed: undecided means not decided by then
+               */
+              asOf: string;
+              /** Format: date */
+              from: string;
+              quarter: number;
+              tables: {
+                columns: ('property' | 'personal' | 'securities' | 'insurance' | 'total')[];
+                /** @enum {string} */
+                key: 'insurance_categories' | 'securities_business_types' | 'channels' | 'decision_time';
+                label: {
+                  en: string;
+                  zh: string;
+                };
+                rows: {
+                  cells: {
+                    /** @enum {string} */
+                    column: 'property' | 'personal' | 'securities' | 'insurance' | 'total';
+                    count: number;
+                    /** @description ledger query (no leading ?) listing exactly these complaints; null for the time-to-decision bands, which the ledger cannot filter */
+                    drill: string | null;
+                    /** @description count / the column's total (0..1); null when the column is empty */
+                    share: number | null;
+                  }[];
+                  code: string;
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                total: {
+                  cells: {
+                    /** @enum {string} */
+                    column: 'property' | 'personal' | 'securities' | 'insurance' | 'total';
+                    count: number;
+                    /** @description ledger query (no leading ?) listing exactly these complaints; null for the time-to-decision bands, which the ledger cannot filter */
+                    drill: string | null;
+                    /** @description count / the column's total (0..1); null when the column is empty */
+                    share: number | null;
+                  }[];
+                  code: string;
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+              }[];
+              /** Format: date */
+              to: string;
+              /** @description complaints received in the quarter: property and personal insurance, securities, insurance together, all */
+              totals: {
+                insurance: number;
+                personal: number;
+                property: number;
+                securities: number;
+                total: number;
+              };
+              year: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/regulator.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Quarterly complaint statistics in the regulators' categories as CSV (UTF-8 with BOM)
+     * @description Complaints received in the quarter (local date of receipt, within your data scope; the same set as the statistics measure received), in the regulators' categories: insurance by dispute type (理赔纠纷, 销售纠纷, 退保纠纷, 保单服务, 其他) for property and personal insurance, securities by business type (business line), by channel, and by calendar days from receipt to the decision told to the customer (within 15, 16-30, 31-60, over 60, not decided yet). The read is recorded in the audit log. Labels in the request's language (Accept-Language). The download is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description 1..4 */
+          quarter: number;
+          /** @description calendar year, e.g. 2026 */
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description one figure a line */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/regulator.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Quarterly complaint statistics in the regulators' categories as an xlsx workbook
+     * @description Complaints received in the quarter (local date of receipt, within your data scope; the same set as the statistics measure received), in the regulators' categories: insurance by dispute type (理赔纠纷, 销售纠纷, 退保纠纷, 保单服务, 其他) for property and personal insurance, securities by business type (business line), by channel, and by calendar days from receipt to the decision told to the customer (within 15, 16-30, 31-60, over 60, not decided yet). The read is recorded in the audit log. Labels in the request's language (Accept-Language). The download is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description 1..4 */
+          quarter: number;
+          /** @description calendar year, e.g. 2026 */
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description summary and one sheet per table */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/spikes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open spike alerts: products, categories and branches whose complaints rose sharply above their own baseline
+     * @description Judged every morning over every complaint, so only readers who see every complaint get them (an empty list otherwise). Each is a tracked exception of kind spike until resolved.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                baselineWeeks: {
+                  count: number;
+                  from: string;
+                  to: string;
+                }[];
+                /** @description product, category code or branch (org unit) id */
+                code: string;
+                current: number;
+                /** @description ledger query of the window's complaints on the subject */
+                drill: string;
+                /** @description the tracked exception (resolve it with POST /api/exceptions/{id}/resolve) */
+                id: string;
+                label: {
+                  en: string;
+                  zh: string;
+                };
+                mean: number;
+                /** Format: date-time */
+                raisedAt: string;
+                ratio: number | null;
+                spread: number;
+                /** @enum {string} */
+                subject: 'product' | 'category' | 'branch';
+                /** @description ISO week it was raised in */
+                week: string;
+                /** @description the 7 local days judged */
+                window: {
+                  from: string;
+                  to: string;
+                };
+                z: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Monthly series of one measure, optionally per value of one dimension, with month-on-month and year-on-year change
+     * @description The figures are those of GET /api/statistics grouped by month (each measure by its own instant). Counts and money are 0 in a month without complaints; rates and percentiles null. The read is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description org unit ids of branches */
+          branch?: string | string[];
+          businessLine?: string | string[];
+          category?: string | string[];
+          cause?: string | string[];
+          channel?: string | string[];
+          customerGroup?: string | string[];
+          /** @description org unit ids of responsible departments */
+          department?: string | string[];
+          /** @description first month shown, YYYY-MM */
+          from: string;
+          /** @description one series per value of this dimension */
+          groupBy?:
+            | 'level'
+            | 'channel'
+            | 'business_line'
+            | 'category'
+            | 'cause'
+            | 'product'
+            | 'branch'
+            | 'department'
+            | 'handler'
+            | 'outcome'
+            | 'customer_group';
+          /** @description handlers' usernames */
+          handler?: string | string[];
+          imported?: 'true' | 'false';
+          level?: string | string[];
+          /** @description with groupBy: the series with the largest sums */
+          limit?: number;
+          measure?:
+            | 'received'
+            | 'closed'
+            | 'open_at_end'
+            | 'policy_on_time'
+            | 'policy_late'
+            | 'policy_open_overdue'
+            | 'regulatory_on_time'
+            | 'regulatory_late'
+            | 'regulatory_open_overdue'
+            | 'handling_days_p50'
+            | 'handling_days_p90'
+            | 'reopen_rate'
+            | 'satisfaction_rate'
+            | 'compensation_proposed'
+            | 'compensation_paid'
+            | 'amount_involved';
+          outcome?: string | string[];
+          product?: string | string[];
+          /** @description last month shown, YYYY-MM (at most 60 months) */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              /** @enum {string|null} */
+              groupBy:
+                | 'month'
+                | 'week'
+                | 'day'
+                | 'level'
+                | 'channel'
+                | 'business_line'
+                | 'category'
+                | 'cause'
+                | 'product'
+                | 'branch'
+                | 'department'
+                | 'handler'
+                | 'outcome'
+                | 'customer_group'
+                | null;
+              /** @enum {string} */
+              measure:
+                | 'received'
+                | 'closed'
+                | 'open_at_end'
+                | 'policy_on_time'
+                | 'policy_late'
+                | 'policy_open_overdue'
+                | 'regulatory_on_time'
+                | 'regulatory_late'
+                | 'regulatory_open_overdue'
+                | 'handling_days_p50'
+                | 'handling_days_p90'
+                | 'reopen_rate'
+                | 'satisfaction_rate'
+                | 'compensation_proposed'
+                | 'compensation_paid'
+                | 'amount_involved';
+              series: {
+                key: {
+                  /** @enum {string} */
+                  dimension:
+                    | 'month'
+                    | 'week'
+                    | 'day'
+                    | 'level'
+                    | 'channel'
+                    | 'business_line'
+                    | 'category'
+                    | 'cause'
+                    | 'product'
+                    | 'branch'
+                    | 'department'
+                    | 'handler'
+                    | 'outcome'
+                    | 'customer_group';
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  value: string | null;
+                } | null;
+                points: {
+                  drill: string;
+                  /** @description month on month */
+                  mom: {
+                    /** @description current - previous (rates: in 0..1 points) */
+                    absolute: number;
+                    /** @description (current - previous) / previous; null when previous is 0 */
+                    ratio: number | null;
+                  } | null;
+                  month: string;
+                  previousMonth: number | null;
+                  sameMonthLastYear: number | null;
+                  value: number | null;
+                  /** @description year on year */
+                  yoy: {
+                    /** @description current - previous (rates: in 0..1 points) */
+                    absolute: number;
+                    /** @description (current - previous) / previous; null when previous is 0 */
+                    ratio: number | null;
+                  } | null;
+                }[];
+              }[];
+              seriesTotal: number;
+              to: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -35594,6 +40320,10 @@ export interface paths {
                   | 'message.read'
                   | 'message.manage'
                   | 'mailbox.manage'
+                  | 'statistics.read'
+                  | 'report.read'
+                  | 'report.manage'
+                  | 'complaint.import'
                 )[];
                 roles: string[];
                 username: string;
@@ -35750,6 +40480,10 @@ export interface paths {
                   | 'message.read'
                   | 'message.manage'
                   | 'mailbox.manage'
+                  | 'statistics.read'
+                  | 'report.read'
+                  | 'report.manage'
+                  | 'complaint.import'
                 )[];
                 roles: string[];
                 username: string;
@@ -35957,6 +40691,10 @@ export interface paths {
                 | 'message.read'
                 | 'message.manage'
                 | 'mailbox.manage'
+                | 'statistics.read'
+                | 'report.read'
+                | 'report.manage'
+                | 'complaint.import'
               )[];
               roles: string[];
               username: string;
@@ -36132,6 +40870,10 @@ export interface paths {
                 | 'message.read'
                 | 'message.manage'
                 | 'mailbox.manage'
+                | 'statistics.read'
+                | 'report.read'
+                | 'report.manage'
+                | 'complaint.import'
               )[];
               roles: string[];
               username: string;
@@ -36478,6 +41220,10 @@ export interface paths {
                 | 'message.read'
                 | 'message.manage'
                 | 'mailbox.manage'
+                | 'statistics.read'
+                | 'report.read'
+                | 'report.manage'
+                | 'complaint.import'
               )[];
               roles: string[];
               username: string;
@@ -36614,6 +41360,8 @@ export interface paths {
                   category: string;
                   channel: string;
                   complainantName: string;
+                  /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+                  customerGroup: string | null;
                   id: string;
                   /**
                    * @description 1 (most serious) to 3
@@ -36741,6 +41489,7 @@ export interface paths {
                     | 'progress_report'
                     | 'milestone'
                     | null;
+                  /** @description null for a spike: it is about many complaints, none in particular */
                   complaint: {
                     id: string;
                     /**
@@ -36760,13 +41509,13 @@ export interface paths {
                       | 'withdrawn'
                       | 'transferred'
                       | 'merged';
-                  };
+                  } | null;
                   details: {
                     [key: string]: unknown;
                   };
                   id: string;
                   /** @enum {string} */
-                  kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed';
+                  kind: 'breach' | 'dissatisfied' | 'stalled' | 'message_failed' | 'spike';
                   /** Format: date-time */
                   raisedAt: string;
                   resolution: string | null;
@@ -36775,6 +41524,13 @@ export interface paths {
                   resolvedBy: string | null;
                   /** @enum {string} */
                   status: 'open' | 'resolved';
+                  /** @description spikes only: what rose; details holds the figures, its label and the ledger drill-down */
+                  subject: {
+                    /** @description product, category code or branch (org unit) id */
+                    code: string;
+                    /** @enum {string} */
+                    kind: 'product' | 'category' | 'branch';
+                  } | null;
                 }[];
                 total: number;
               } | null;
@@ -36791,6 +41547,8 @@ export interface paths {
                   category: string;
                   channel: string;
                   complainantName: string;
+                  /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+                  customerGroup: string | null;
                   id: string;
                   /**
                    * @description 1 (most serious) to 3
@@ -36931,6 +41689,8 @@ export interface paths {
                     | 'message.failed'
                     | 'mail.quarantined'
                     | 'mail.mailbox_stalled'
+                    | 'report.ready'
+                    | 'spike.raised'
                     | 'staff.digest'
                     | 'legacy.text';
                   /** @description the message in the language of Accept-Language (zh-CN unless English is preferred) */
@@ -36951,6 +41711,8 @@ export interface paths {
                   category: string;
                   channel: string;
                   complainantName: string;
+                  /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+                  customerGroup: string | null;
                   id: string;
                   /**
                    * @description 1 (most serious) to 3
@@ -37060,6 +41822,8 @@ export interface paths {
                   category: string;
                   channel: string;
                   complainantName: string;
+                  /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+                  customerGroup: string | null;
                   id: string;
                   /**
                    * @description 1 (most serious) to 3

@@ -7,10 +7,15 @@ import * as board from './areas/board';
 import * as complaint from './areas/complaint';
 import * as correspondence from './areas/correspondence';
 import * as hotline from './areas/hotline';
+import * as imports from './areas/imports';
 import * as intake from './areas/intake';
 import * as ledger from './areas/ledger';
 import * as mailboxes from './areas/mailboxes';
 import * as messages from './areas/messages';
+import * as regulator from './areas/regulator';
+import * as reports from './areas/reports';
+import * as spikes from './areas/spikes';
+import * as statistics from './areas/statistics';
 import * as templates from './areas/templates';
 import * as usability from './areas/usability';
 import * as webhooks from './areas/webhooks';
@@ -33,6 +38,11 @@ export const zh = {
   ...messages.zh,
   ...hotline.zh,
   ...mailboxes.zh,
+  ...statistics.zh,
+  ...regulator.zh,
+  ...reports.zh,
+  ...spikes.zh,
+  ...imports.zh,
 };
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
@@ -50,4 +60,9 @@ export const en: Record<MessageKey, string> = {
   ...messages.en,
   ...hotline.en,
   ...mailboxes.en,
+  ...statistics.en,
+  ...regulator.en,
+  ...reports.en,
+  ...spikes.en,
+  ...imports.en,
 };

@@ -38,6 +38,8 @@ export const PAGES = {
   intake: lazyPage(() => import('./intake/IntakePage'), 'IntakePage'),
   complaint: lazyPage(() => import('./complaint/ComplaintPage'), 'ComplaintPage'),
   board: lazyPage(() => import('./board/BoardPage'), 'BoardPage'),
+  statistics: lazyPage(() => import('./statistics/StatisticsPage'), 'StatisticsPage'),
+  reports: lazyPage(() => import('./reports/ReportsPage'), 'ReportsPage'),
   admin: lazyPage(() => import('./admin/AdminRoutes'), 'AdminRoutes'),
   notifications: lazyPage(() => import('./notifications/NotificationsPage'), 'NotificationsPage'),
   noticeSettings: lazyPage(() => import('./settings/NoticeSettingsPage'), 'NoticeSettingsPage'),
@@ -50,6 +52,8 @@ export function pageFor(pathname: string): LazyPage | null {
   if (pathname === '/complaints/new') return PAGES.intake;
   if (pathname.startsWith('/complaints/')) return PAGES.complaint;
   if (pathname === '/board') return PAGES.board;
+  if (pathname === '/statistics') return PAGES.statistics;
+  if (pathname === '/reports' || pathname.startsWith('/reports/')) return PAGES.reports;
   if (pathname.startsWith('/admin')) return PAGES.admin;
   if (pathname === '/notifications') return PAGES.notifications;
   if (pathname === '/settings/notifications') return PAGES.noticeSettings;

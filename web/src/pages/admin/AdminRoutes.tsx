@@ -73,6 +73,12 @@ const SECTIONS: readonly Section[] = [
     anyOf: ['message.read'],
     page: lazyPage(() => import('./mailboxes/InboundMailPage'), 'InboundMailPage').Page,
   },
+  {
+    path: 'imports',
+    label: 'admin.nav.imports',
+    anyOf: ['complaint.import'],
+    page: lazyPage(() => import('./imports/ImportsPage'), 'ImportsPage').Page,
+  },
   { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage').Page },
 ];
 

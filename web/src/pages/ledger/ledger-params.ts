@@ -41,6 +41,8 @@ export const DRILL_FILTERS = [
   'satisfied',
   'compensated',
   'amountGiven',
+  'riskFlag',
+  'major',
 ] as const;
 export type DrillFilter = (typeof DRILL_FILTERS)[number];
 

@@ -30,6 +30,8 @@ function lastFullQuarter(today: Date): Quarter {
 }
 
 const COLUMNS = ['property', 'personal', 'securities', 'insurance', 'total'] as const;
+/** The code of a table's total row. */
+const TOTAL_ROW = 'total';
 type Column = (typeof COLUMNS)[number];
 const isColumn = (c: string): c is Column => (COLUMNS as readonly string[]).includes(c);
 
@@ -68,7 +70,7 @@ function TableCard({ table, lang, columnLabel }: { table: RegulatorTable; lang: 
           {
             title: t('regulator.category'),
             key: 'label',
-            render: (_, r) => (r.code === 'total' ? <strong>{r.label[lang]}</strong> : r.label[lang]),
+            render: (_, r) => (r.code === TOTAL_ROW ? <strong>{r.label[lang]}</strong> : r.label[lang]),
           },
           ...table.columns.map((column, i) => ({
             title: columnLabel(column),
