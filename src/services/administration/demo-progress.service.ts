@@ -14,6 +14,7 @@ import {
   startInvestigation,
 } from '../workflow/handlers/core.handlers.js';
 import { completeMilestone, recordMeeting, reportToSenior } from '../workflow/handlers/leadership.handlers.js';
+import { recordAnalysis } from '../workflow/handlers/plan.handlers.js';
 import type { WorkflowHandler } from '../workflow/workflow-handler.js';
 import { performAction } from '../workflow/workflow.service.js';
 import type { ServiceContext } from '../context.js';
@@ -62,6 +63,36 @@ export async function demoPeople(base: Omit<ServiceContext, 'now'>): Promise<Rea
   return new Set(await existingUsernames(base.db, names));
 }
 
+/**
+ * The root causes a demo analysis names, weighted as a real office's ledger runs (a few causes
+ * behind most complaints), so the statistics' Pareto has a shape; one in four names a second cause.
+ */
+const DEMO_CAUSES: ReadonlyArray<readonly [string, number]> = [
+  ['business_process', 28],
+  ['staff_service', 20],
+  ['sales_practice', 14],
+  ['product_design', 10],
+  ['system_equipment', 8],
+  ['information_disclosure', 7],
+  ['pricing_fees', 5],
+  ['third_party', 4],
+  ['customer_misunderstanding', 4],
+];
+
+function demoCauses(index: number): string[] {
+  const pick = (n: number) => {
+    let left = n % 100;
+    for (const [code, weight] of DEMO_CAUSES) {
+      if (left < weight) return code;
+      left -= weight;
+    }
+    return 'other';
+  };
+  const first = pick(index * 37 + 11);
+  const second = pick(index * 53 + 29);
+  return index % 4 === 0 && second !== first ? [first, second] : [first];
+}
+
 /** The id of the plan's n-th milestone (recorded by the meeting). */
 const milestone = (n: number) => async (c: DemoCase, base: Omit<ServiceContext, 'now'>) => {
   const [meeting] = await listRecords(base.db, c.complaintId, 'meeting');
@@ -106,6 +137,15 @@ function plan(c: DemoCase, people: ReadonlySet<string>): Step[] {
     ...(t.progress === null ? [] : [step(reportProgress, { content: '已调取原始材料，正在核实' }, t.progress)]),
     ...(milestones ? [step(completeMilestone, milestone(0), t.m1)] : []),
     step(recordFindings, { findings: '调查已完成', conclusion: 'partly_upheld' }, t.findings),
+    step(
+      recordAnalysis,
+      {
+        causes: demoCauses(c.index),
+        impact: { business: 'low', reputation: c.level === 1 ? 'medium' : 'low', financial: 'low' },
+        strategy: '说明规则并改进相关环节',
+      },
+      t.findings + 0.5,
+    ),
     ...(milestones ? [step(completeMilestone, milestone(1), t.m2)] : []),
   ];
   if (c.level === 2) return [step(escalate, { to: 'supervisor' }, 0.2), ...assigned(0.5), ...investigation(false), ...answered(t.answer)];
