@@ -5,33 +5,19 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { TimelinessState } from '../../domain/codes.js';
+import type { LedgerDrillFilter } from '../../domain/complaint/ledger-query.js';
 import { NONE } from '../../domain/reports/statistics-drill.js';
 
-export interface FactsFilter {
+/**
+ * The statistics' filters: the ledger's drill-down filters (one list of names, so a figure's drill
+ * string is always a filter the ledger takes) plus the classification the ledger filters itself.
+ */
+export type FactsFilter = Omit<LedgerDrillFilter, 'closedFrom' | 'closedTo' | 'openAt'> & {
   level?: number[];
   channel?: string[];
   businessLine?: string[];
   category?: string[];
-  /** org unit ids of the complaint's branch */
-  branchId?: string[];
-  product?: string[];
-  cause?: string[];
-  /** org unit ids among the complaint's departments */
-  department?: string[];
-  /** the assignee's username */
-  handler?: string[];
-  outcome?: string[];
-  customerGroup?: string[];
-  imported?: boolean;
-  timeliness?: TimelinessState;
-  reopened?: boolean;
-  surveyed?: boolean;
-  satisfied?: boolean;
-  compensated?: 'proposed' | 'paid';
-  amountGiven?: boolean;
-  riskFlag?: string[];
-  major?: boolean;
-}
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

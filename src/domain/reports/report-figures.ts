@@ -4,7 +4,7 @@
  * read next year shows what it showed when it was built. Labels are kept in both languages; the
  * files are written in Chinese. Pure types and helpers.
  */
-import type { StatisticsMeasure } from '../codes.js';
+import { STATISTICS_MEASURES, type StatisticsMeasure } from '../codes.js';
 import { relativeChange } from './report-period.js';
 
 export interface Label {
@@ -138,25 +138,8 @@ export interface SpecialFigures {
 
 export type ReportFigures = MonthlyFigures | SpecialFigures;
 
-/** The measures the monthly report compares month on month and year on year, in print order. */
-export const COMPARED_MEASURES = [
-  'received',
-  'closed',
-  'open_at_end',
-  'policy_on_time',
-  'policy_late',
-  'policy_open_overdue',
-  'regulatory_on_time',
-  'regulatory_late',
-  'regulatory_open_overdue',
-  'handling_days_p50',
-  'handling_days_p90',
-  'reopen_rate',
-  'satisfaction_rate',
-  'compensation_proposed',
-  'compensation_paid',
-  'amount_involved',
-] as const satisfies readonly StatisticsMeasure[];
+/** The measures the monthly report compares month on month and year on year, in print order: every one. */
+export const COMPARED_MEASURES: readonly StatisticsMeasure[] = STATISTICS_MEASURES;
 
 export function comparisons(h: MonthlyFigures['headline']): Comparison[] {
   return COMPARED_MEASURES.map((measure) => {
