@@ -30,12 +30,10 @@ import { contentDisposition } from './evidence.routes.js';
 
 const TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 const binary = { schema: { type: 'string', format: 'binary' } };
-const reportFile = z
-  .unknown()
-  .meta({
-    description: 'the report as PDF, or (monthly reports) as an xlsx workbook',
-    content: { [TYPES.pdf]: binary, [TYPES.xlsx]: binary },
-  });
+const reportFile = z.unknown().meta({
+  description: 'the report as PDF, or (monthly reports) as an xlsx workbook',
+  content: { [TYPES.pdf]: binary, [TYPES.xlsx]: binary },
+});
 
 /**
  * Reports to the leadership (#13 items 4 and 5, R-F4, R-F5): the monthly report (built by the
