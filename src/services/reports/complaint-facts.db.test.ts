@@ -193,4 +193,31 @@ describe('complaint_facts follows every step (#13, R-F1)', () => {
     const strip = (rows: typeof before) => rows.map(({ refreshed_at: _a, refreshed_xid: _x, ...r }) => r);
     expect(strip(after)).toEqual(strip(before));
   });
+
+  it('the backfill walks every complaint in order of receipt, ties included, and writes the rows in that order', async () => {
+    t.setNow('2026-11-26T02:00:00Z');
+    for (let i = 0; i < 3; i++) {
+      const res = await t.inject({ method: 'POST', url: '/api/complaints', payload: complaintBody({ channel: 'letter' }) });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    // three complaints received in the same instant: the keyset walk must not skip the ties
+    await sql`UPDATE complaints SET received_at = '2026-11-20T01:00:00Z' WHERE received_at >= '2026-11-26T00:00:00Z'`.execute(t.db);
+    await sql`TRUNCATE complaint_facts`.execute(t.db);
+    const total = await sql<{ n: string }>`SELECT complaint_facts_refresh_all() AS n`.execute(t.db);
+    const complaints = await t.db.selectFrom('complaints').select('id').execute();
+    expect(Number(total.rows[0]!.n)).toBe(complaints.length);
+    const onDisk = await sql<{ received_at: Date }>`SELECT received_at FROM complaint_facts ORDER BY ctid`.execute(t.db);
+    expect(onDisk.rows).toHaveLength(complaints.length);
+    const times = onDisk.rows.map((r) => r.received_at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('the refresh never runs under JIT: it compiled for up to a second at every COMMIT on PostgreSQL 15', async () => {
+    const fn = await sql<{ proconfig: string[] | null }>`
+      SELECT proconfig FROM pg_proc WHERE proname IN ('complaint_facts_refresh', 'complaint_facts_refresh_all')`.execute(t.db);
+    expect(fn.rows).toHaveLength(2);
+    for (const r of fn.rows) expect(r.proconfig).toContain('jit=off');
+    const session = await sql<{ jit: string }>`SHOW jit`.execute(t.db);
+    expect(session.rows[0]!.jit).toBe('off');
+  });
 });
