@@ -496,6 +496,9 @@ export interface DB {
   reports: ReportsTable;
   complaint_facts: ComplaintFactsTable;
   statistics_settings: StatisticsSettingsTable;
+  statistics_month_changes: StatisticsMonthChangesTable;
+  statistics_month_prunes: StatisticsMonthPrunesTable;
+  statistics_cache: StatisticsCacheTable;
   portal_codes: PortalCodesTable;
   portal_sessions: PortalSessionsTable;
   rate_limit_counters: RateLimitCountersTable;
@@ -699,6 +702,28 @@ export interface ComplaintFactsTable {
 export interface StatisticsSettingsTable {
   id: Generated<boolean>;
   time_zone: string;
+}
+
+/** Months of complaint_facts rows changed, with the writing transaction (migration 0020, the statistics cache). */
+export interface StatisticsMonthChangesTable {
+  month: string;
+  xid: Generated<string>;
+}
+
+export interface StatisticsMonthPrunesTable {
+  month: string;
+  pruned_xmax: string;
+}
+
+/** Figures of ended months, with the snapshot they were computed in (migration 0020). */
+export interface StatisticsCacheTable {
+  key: string;
+  months: string[];
+  snapshot: string;
+  valid_from: Date | null;
+  valid_until: Date | null;
+  rows: JSONColumnType<unknown[], string, string>;
+  created_at: Generated<Date>;
 }
 
 /** A historical import (#13 item 7, migration 0016): a CSV file, its mapping, progress and counts. */

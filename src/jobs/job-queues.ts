@@ -34,6 +34,8 @@ export interface JobData {
   'import.run': { runId: string };
   /** every morning: each product, category and branch's last 7 days against its own 8-week baseline; sharp rises raised as spikes (#13) */
   'statistics.spikes': Record<string, never>;
+  /** every ten minutes: recorded changes folded into the statistics cache, the dashboards' ended months computed ahead (#13) */
+  'statistics.cache.prune': Record<string, never>;
 }
 
 export type QueueName = keyof JobData;
@@ -155,6 +157,16 @@ export const QUEUES: Record<QueueName, QueueSpec> = {
     batchSize: 1,
     worked: true,
   },
+  // each month is folded in its own transaction: a retry resumes
+  'statistics.cache.prune': {
+    retryLimit: 0,
+    retryDelay: 0,
+    retryBackoff: false,
+    expireInSeconds: 600,
+    cron: '*/10 * * * *',
+    batchSize: 1,
+    worked: true,
+  },
   // a batch is one transaction and a re-run skips what is imported: a retry after a crash resumes
   'import.run': {
     retryLimit: 2,
@@ -182,6 +194,7 @@ export const QUEUE_ORDER: readonly QueueName[] = [
   'reports.monthly',
   'import.run',
   'statistics.spikes',
+  'statistics.cache.prune',
 ];
 
 export const QUEUE_NAMES = QUEUE_ORDER;

@@ -16,6 +16,7 @@ import type { ServiceContext } from '../services/context.js';
 import { runDailyDigest } from '../services/channels/digest.service.js';
 import { runSpikeCheck } from '../services/reports/spike.service.js';
 import { dispatchOutboxRow, requeueUndispatched } from '../services/channels/outbox-dispatch.service.js';
+import { maintainStatisticsCache } from '../services/reports/statistics-warmup.js';
 import { recordDead, sendMessage, type Transports } from '../services/channels/message-send.service.js';
 import { ingestInboundMail } from '../services/channels/mail-intake/ingest.service.js';
 import { pollMailbox } from '../services/channels/mail-intake/imap-poll.js';
@@ -78,6 +79,7 @@ export async function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions
     'mailbox.poll': async (job) => pollMailbox(ctx, job.data.mailboxId, mail),
     'mailboxes.poll': async () => runMailIntakeRound(ctx),
     'statistics.spikes': async () => runSpikeCheck(ctx),
+    'statistics.cache.prune': async () => maintainStatisticsCache(ctx),
     'report.build': async (job) => buildReport(ctx, job.data.reportId),
     'reports.monthly': async () => runMonthlySchedule(ctx),
     'import.run': async (job) => executeImportRun(ctx, job.data.runId),

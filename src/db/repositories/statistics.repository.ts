@@ -38,6 +38,8 @@ export interface ReceivedAggregate {
   compensation_proposed: string;
   compensation_paid: string;
   amount_involved: string;
+  /** the next due time, after `now`, of a clock not yet met or breached: the overdue counts hold until then */
+  next_due: Date | string | null;
 }
 
 export interface ClosedAggregate {
@@ -124,6 +126,8 @@ const TIMELY = (clock: 'policy' | 'regulatory') => ({
   late: sql.raw(`f.${clock}_met_at IS NOT NULL AND (f.${clock}_met_at > f.${clock}_due_at OR COALESCE(f.${clock}_breached, false))`),
   overdue: (now: Date) =>
     sql`f.${sql.raw(clock)}_met_at IS NULL AND (COALESCE(f.${sql.raw(clock)}_breached, false) OR f.${sql.raw(clock)}_due_at < ${now}::timestamptz)`,
+  nextDue: (now: Date) =>
+    sql`min(f.${sql.raw(clock)}_due_at) FILTER (WHERE f.${sql.raw(clock)}_met_at IS NULL AND NOT COALESCE(f.${sql.raw(clock)}_breached, false) AND f.${sql.raw(clock)}_due_at >= ${now}::timestamptz)`,
 });
 
 /** Complaints received in [from, to]: their counts, timeliness, rates' parts and money; per group, or in total. */
@@ -147,7 +151,8 @@ export async function aggregateReceived(db: Kysely<DB>, spec: FactsAggregateSpec
       (count(*) FILTER (WHERE f.satisfied))::int AS satisfied,
       COALESCE(sum(f.compensation_proposed), 0)::text AS compensation_proposed,
       COALESCE(sum(f.compensation_paid), 0)::text AS compensation_paid,
-      COALESCE(sum(f.amount), 0)::text AS amount_involved
+      COALESCE(sum(f.amount), 0)::text AS amount_involved,
+      LEAST(${p.nextDue(spec.now)}, ${r.nextDue(spec.now)}) AS next_due
     FROM complaint_facts f ${un.joins}
     WHERE ${sql.join(where, sql` AND `)}
     ${groupBy}`.execute(db);

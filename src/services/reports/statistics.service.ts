@@ -29,6 +29,8 @@ import {
   syncFactsTimeZone,
 } from '../../db/repositories/statistics.repository.js';
 import type { Database } from '../../db/database.js';
+import { aggregateCached } from './statistics-cached.js';
+import { sumClosed, sumOpenAt, sumReceived, totalsFromRows } from './statistics-sums.js';
 import { userNames } from '../../db/repositories/board-plans.repository.js';
 import type { FactsFilter } from '../../db/repositories/facts-filter.js';
 import { currentPolicy } from '../administration/policy.service.js';
@@ -118,14 +120,24 @@ export async function computeStatistics(ctx: ServiceContext, principal: Principa
   };
   const grouped = q.groupBy.length > 0;
   const none = Promise.resolve([]);
-  const [received, closed, open, totalReceived, totalClosed, totalOpen] = await Promise.all([
-    bases.has('received') && grouped ? aggregateReceived(ctx.db, spec, true) : none,
-    bases.has('closed') && grouped ? aggregateClosed(ctx.db, spec, true) : none,
-    bases.has('open_at_end') && grouped ? aggregateOpenAtEnd(ctx.db, spec, true) : none,
-    bases.has('received') ? aggregateReceived(ctx.db, spec, false) : none,
-    bases.has('closed') ? aggregateClosed(ctx.db, spec, false) : none,
-    bases.has('open_at_end') ? aggregateOpenAtEnd(ctx.db, spec, false) : none,
+  // by month, the totals are the rows' sums (and the open at the last month's end), except percentiles
+  const composed = totalsFromRows(q.groupBy) && !measures.some((m) => m === 'handling_days_p50' || m === 'handling_days_p90');
+  const [received, closed, open] = await Promise.all([
+    bases.has('received') && grouped ? aggregateCached(ctx, 'received', spec, true, aggregateReceived) : none,
+    bases.has('closed') && grouped ? aggregateCached(ctx, 'closed', spec, true, aggregateClosed) : none,
+    bases.has('open_at_end') && grouped ? aggregateCached(ctx, 'open', spec, true, aggregateOpenAtEnd) : none,
   ]);
+  const [totalReceived, totalClosed, totalOpen] = composed
+    ? [
+        bases.has('received') ? [sumReceived(received)] : [],
+        bases.has('closed') ? [sumClosed(closed)] : [],
+        bases.has('open_at_end') ? [sumOpenAt(open, q.groupBy.indexOf('month'), periods[periods.length - 1]?.key)] : [],
+      ]
+    : await Promise.all([
+        bases.has('received') ? aggregateCached(ctx, 'received', spec, false, aggregateReceived) : none,
+        bases.has('closed') ? aggregateCached(ctx, 'closed', spec, false, aggregateClosed) : none,
+        bases.has('open_at_end') ? aggregateCached(ctx, 'open', spec, false, aggregateOpenAtEnd) : none,
+      ]);
 
   // the groups: every key combination any part found; by time alone, every period (empty ones too)
   const groups = new Map<string, { keys: Array<string | null>; parts: Parts }>();

@@ -30998,7 +30998,8 @@ export interface paths {
             | 'report.build'
             | 'reports.monthly'
             | 'import.run'
-            | 'statistics.spikes';
+            | 'statistics.spikes'
+            | 'statistics.cache.prune';
         };
         cookie?: never;
       };
@@ -31148,7 +31149,8 @@ export interface paths {
             | 'report.build'
             | 'reports.monthly'
             | 'import.run'
-            | 'statistics.spikes';
+            | 'statistics.spikes'
+            | 'statistics.cache.prune';
         };
         header?: never;
         path?: never;
@@ -31188,7 +31190,8 @@ export interface paths {
                   | 'report.build'
                   | 'reports.monthly'
                   | 'import.run'
-                  | 'statistics.spikes';
+                  | 'statistics.spikes'
+                  | 'statistics.cache.prune';
               }[];
             };
           };

@@ -9,7 +9,19 @@ import { useMessageLabels } from './message-kit';
 type Job = ItemOf<Answer<'/api/jobs/failed', 'get'>>;
 type Queue = Job['queue'];
 
-const QUEUES: readonly Queue[] = ['outbox.dispatch', 'message.send', 'message.dead', 'outbox.sweep', 'digest.daily', 'jobs.dead'];
+const QUEUES: readonly Queue[] = [
+  'outbox.dispatch',
+  'message.send',
+  'message.dead',
+  'outbox.sweep',
+  'digest.daily',
+  'mail.ingest',
+  'report.build',
+  'reports.monthly',
+  'import.run',
+  'statistics.spikes',
+  'jobs.dead',
+];
 
 /** The dead-letter list: background jobs that failed their last attempt, each put back in its queue by hand. */
 export function FailedJobs() {
