@@ -69,7 +69,15 @@ test('a leader reads the statistics dashboards: period, tiles, charts per tab, d
   const received = page.getByTestId('stats-tile-received');
   await expect(received).toHaveAttribute('data-value', /^[1-9]\d*$/);
   await expect(page.getByTestId('stats-tile-policyOnTime').locator('.ant-statistic-content')).toContainText('%');
-  for (const id of ['chart-received-closed', 'chart-mix-level', 'chart-mix-channel', 'chart-mix-category', 'chart-mix-business_line']) {
+  for (const id of [
+    'chart-received-closed',
+    'chart-mix-level',
+    'chart-mix-channel',
+    'chart-mix-category',
+    'chart-mix-business_line',
+    'chart-mix-customer_group',
+    'chart-mix-outcome',
+  ]) {
     await expectDrawn(page.getByTestId(id));
   }
   await page.screenshot({ path: `${SHOTS}/statistics-overview.png`, fullPage: true });

@@ -296,7 +296,24 @@ function toInput(rng: Rng, d: Draft, used: Used): IntakeInput {
     callReference: d.channel === 'hotline' ? unique(used.calls, () => `CALL-${ymd(d.receivedAt)}-${pad(rng.int(1, 9999), 4)}`) : null,
     jointComplainants: joint,
     complainant: d.complainant,
+    customerGroup: demoCustomerGroup(d.index, d.businessLine),
   };
+}
+
+/**
+ * Who the complainant is, spread as a real ledger has it and drawn from the index alone (no random
+ * draw, so the rest of the demo stays as it was): mostly individuals, seniors, small businesses,
+ * professional investors on the securities lines, and about one in ten not recorded.
+ */
+export function demoCustomerGroup(index: number, businessLine: string): string | null {
+  const n = (index * 37 + 11) % 100;
+  if (n < 10) return null;
+  if (n < 20) return 'senior';
+  if (n < 28) return 'small_business';
+  if (n < 31) return 'institution';
+  if (n < 33) return 'other';
+  if (n < 43 && !INSURANCE_LINES.has(businessLine)) return 'professional_investor';
+  return 'individual';
 }
 
 /** The default policy's proposal for each input in order, with the repeat and same-matter facts the intake finds. */

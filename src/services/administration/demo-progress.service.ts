@@ -101,6 +101,20 @@ const milestone = (n: number) => async (c: DemoCase, base: Omit<ServiceContext, 
   return m ? { milestoneId: m.id } : null;
 };
 
+/** Conclusions and outcomes as a working office reaches them: about 40 % partly upheld, 30 % upheld, 30 % not. */
+const DEMO_OUTCOMES = [
+  'partly_upheld',
+  'upheld',
+  'not_upheld',
+  'partly_upheld',
+  'upheld',
+  'not_upheld',
+  'partly_upheld',
+  'upheld',
+  'not_upheld',
+  'partly_upheld',
+] as const;
+
 /**
  * How a working office handles a complaint, in hours after receipt, each step well within the
  * clocks it meets and no gap longer than the two working days of the progress report (levels 1
@@ -109,6 +123,7 @@ const milestone = (n: number) => async (c: DemoCase, base: Omit<ServiceContext, 
  * 2 about five days from receipt to answer. Survey a day or two later, then close.
  */
 function plan(c: DemoCase, people: ReadonlySet<string>): Step[] {
+  const outcome = DEMO_OUTCOMES[c.index % DEMO_OUTCOMES.length]!;
   const firstReplyDue = ['letter', 'email', 'web', 'app'].includes(c.channel);
   const desk = DEMO_DESKS[c.index % DEMO_DESKS.length]!;
   const withDesk = people.has(desk.assignee) && people.has(desk.tracker);
@@ -118,7 +133,7 @@ function plan(c: DemoCase, people: ReadonlySet<string>): Step[] {
     ...(c.level === 1 ? [step(reportToSenior, { content: '处理结果已反馈客户，现报公司高层' }, at + 2)] : []),
     step(recordSurvey, { satisfied: true, score: 4, method: 'phone' }, at + 24 + (c.index % 3) * 12),
     ...(c.levelConfirmed ? [] : [{ confirm: true as const, hours: at + 24.5 + (c.index % 3) * 12 }]),
-    step(close, { outcome: 'partly_upheld', summary: '已处理完毕' }, at + 25 + (c.index % 3) * 12),
+    step(close, { outcome, summary: '已处理完毕' }, at + 25 + (c.index % 3) * 12),
   ];
   const assigned = (at: number): Step[] => (withDesk ? [step(assign, { ...desk }, at)] : []);
   if (c.level === 3) {
@@ -136,7 +151,7 @@ function plan(c: DemoCase, people: ReadonlySet<string>): Step[] {
     step(startInvestigation, { plan: '调取原始材料，约谈经办人员' }, t.start),
     ...(t.progress === null ? [] : [step(reportProgress, { content: '已调取原始材料，正在核实' }, t.progress)]),
     ...(milestones ? [step(completeMilestone, milestone(0), t.m1)] : []),
-    step(recordFindings, { findings: '调查已完成', conclusion: 'partly_upheld' }, t.findings),
+    step(recordFindings, { findings: '调查已完成', conclusion: outcome }, t.findings),
     step(
       recordAnalysis,
       {

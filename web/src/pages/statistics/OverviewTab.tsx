@@ -17,6 +17,8 @@ const MIX: ReadonlyArray<{ dim: StatisticsDimension; title: MessageKey; horizont
   { dim: 'channel', title: 'stats.chart.byChannel' },
   { dim: 'category', title: 'stats.chart.byCategory', horizontal: true },
   { dim: 'business_line', title: 'stats.chart.byBusinessLine', horizontal: true },
+  { dim: 'customer_group', title: 'stats.chart.byCustomerGroup' },
+  { dim: 'outcome', title: 'stats.chart.byOutcome' },
 ];
 
 /** One mix chart: complaints received in the period by one dimension, largest first (levels in order). */

@@ -59,6 +59,7 @@ export function StatisticsFilters({ filters, onChange }: Props) {
       {multi('category', fromTaxonomy('categories'), 170)}
       {multi('cause', fromTaxonomy('causes'), 170)}
       {multi('outcome', fromTaxonomy('outcomes'))}
+      {multi('customerGroup', fromTaxonomy('customerGroups'))}
       {multi('branch', branches, 170)}
       {multi('department', departments, 170)}
       <Select
