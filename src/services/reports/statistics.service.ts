@@ -122,22 +122,26 @@ export async function computeStatistics(ctx: ServiceContext, principal: Principa
   const none = Promise.resolve([]);
   // by month, the totals are the rows' sums (and the open at the last month's end), except percentiles
   const composed = totalsFromRows(q.groupBy) && !measures.some((m) => m === 'handling_days_p50' || m === 'handling_days_p90');
-  const [received, closed, open] = await Promise.all([
-    bases.has('received') && grouped ? aggregateCached(ctx, 'received', spec, true, aggregateReceived) : none,
-    bases.has('closed') && grouped ? aggregateCached(ctx, 'closed', spec, true, aggregateClosed) : none,
-    bases.has('open_at_end') && grouped ? aggregateCached(ctx, 'open', spec, true, aggregateOpenAtEnd) : none,
+  const computeTotals = () =>
+    Promise.all([
+      bases.has('received') ? aggregateCached(ctx, 'received', spec, false, aggregateReceived) : none,
+      bases.has('closed') ? aggregateCached(ctx, 'closed', spec, false, aggregateClosed) : none,
+      bases.has('open_at_end') ? aggregateCached(ctx, 'open', spec, false, aggregateOpenAtEnd) : none,
+    ]);
+  // the grouped rows and (unless composed from them) the totals, all at once
+  const [[received, closed, open], computedTotals] = await Promise.all([
+    Promise.all([
+      bases.has('received') && grouped ? aggregateCached(ctx, 'received', spec, true, aggregateReceived) : none,
+      bases.has('closed') && grouped ? aggregateCached(ctx, 'closed', spec, true, aggregateClosed) : none,
+      bases.has('open_at_end') && grouped ? aggregateCached(ctx, 'open', spec, true, aggregateOpenAtEnd) : none,
+    ]),
+    composed ? undefined : computeTotals(),
   ]);
-  const [totalReceived, totalClosed, totalOpen] = composed
-    ? [
-        bases.has('received') ? [sumReceived(received)] : [],
-        bases.has('closed') ? [sumClosed(closed)] : [],
-        bases.has('open_at_end') ? [sumOpenAt(open, q.groupBy.indexOf('month'), periods[periods.length - 1]?.key)] : [],
-      ]
-    : await Promise.all([
-        bases.has('received') ? aggregateCached(ctx, 'received', spec, false, aggregateReceived) : none,
-        bases.has('closed') ? aggregateCached(ctx, 'closed', spec, false, aggregateClosed) : none,
-        bases.has('open_at_end') ? aggregateCached(ctx, 'open', spec, false, aggregateOpenAtEnd) : none,
-      ]);
+  const [totalReceived, totalClosed, totalOpen] = computedTotals ?? [
+    bases.has('received') ? [sumReceived(received)] : [],
+    bases.has('closed') ? [sumClosed(closed)] : [],
+    bases.has('open_at_end') ? [sumOpenAt(open, q.groupBy.indexOf('month'), periods[periods.length - 1]?.key)] : [],
+  ];
 
   // the groups: every key combination any part found; by time alone, every period (empty ones too)
   const groups = new Map<string, { keys: Array<string | null>; parts: Parts }>();
