@@ -40,10 +40,14 @@ export function TemplateEditor({ code }: { code: TemplateCode }) {
 
   const entry = detail.data?.locales.find((l) => l.locale === lang);
   const current = entry?.current;
-  // a new version in force, another language: the editor starts from the text in force
+  // a new version in force, another language: the editor starts from the text in force. Keyed on
+  // the text itself, so a refetch that brings the same text never wipes what is being typed.
+  const inForce = current ? JSON.stringify({ lang, version: current.version, subject: current.subject, body: current.body }) : null;
   useEffect(() => {
-    if (current) form.setFieldsValue({ subject: current.subject, body: current.body, reason: '' });
-  }, [form, current]);
+    if (!inForce) return;
+    const given = JSON.parse(inForce) as { subject: string; body: string };
+    form.setFieldsValue({ subject: given.subject, body: given.body, reason: '' });
+  }, [form, inForce]);
 
   const loaded = current !== undefined && watchedSubject !== undefined && watchedBody !== undefined;
   const draft = useMemo(
