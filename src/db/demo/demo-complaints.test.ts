@@ -4,7 +4,7 @@ import { intakeIssues } from '../../domain/complaint/intake.js';
 import { findKeywords } from '../../domain/grading/grading.js';
 import { defaultPolicy } from '../../domain/policy/policy.defaults.js';
 import { generateDemoComplaints } from './demo-complaints.js';
-import { mulberry32 } from './demo-random.js';
+import { mulberry32 } from '../../domain/random.js';
 import { CATEGORY_MIX, CHANNEL_MIX, INSURANCE_LINES, PRODUCTS } from './demo-reference.js';
 import { REMEDIES, TEMPLATES, type TextContext } from './demo-texts.js';
 

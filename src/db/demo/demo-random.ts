@@ -2,8 +2,6 @@
 import { mulberry32 } from '../../domain/random.js';
 import type { Weighted } from './demo-reference.js';
 
-export { mulberry32 };
-
 export class Rng {
   private readonly next: () => number;
   constructor(seed: number) {

@@ -1,12 +1,13 @@
 /**
  * Which statistics may come from the cache (#13, speed; migration 0020). Pure.
  *
- * Only ended months are cached: a month whose first day is before the month of (now - 2 days), in
- * the company time zone. The database records a change to a complaint for every month before the
+ * Only ended months are cached: a month whose first day is before the month of (today - 2 days),
+ * today being the company-local date by the database's clock. The database records a change to a complaint for every month before the
  * writing transaction's own month, so the two days cover a transaction that started in one month and
  * committed after a reader's snapshot in the next.
  */
-import { addDays, localDate } from '../time/zoned.js';
+import { addDays } from '../time/zoned.js';
+import { monthRange } from './analysis-trend.js';
 import { periodsOf } from './statistics-periods.js';
 
 export interface CacheMonth {
@@ -20,27 +21,24 @@ export interface CacheMonth {
 /** Days a month must have ended before it is cached (longer than any transaction). */
 export const CACHE_MARGIN_DAYS = 2;
 
-/** The first day of the oldest month that is not cached yet: months before it are cacheable. */
-export function cacheCutoff(now: Date, timeZone: string): string {
-  return `${addDays(localDate(now, timeZone), -CACHE_MARGIN_DAYS).slice(0, 7)}-01`;
+/** The first day of the oldest month that is not cached yet, on the local date `today`: months before it are cacheable. */
+export function cacheCutoff(today: string): string {
+  return `${addDays(today, -CACHE_MARGIN_DAYS).slice(0, 7)}-01`;
 }
 
 /** The whole months of [from, to] (a month only partly inside is not one). */
 export function wholeMonths(from: string, to: string): CacheMonth[] {
   return periodsOf('month', from, to)
-    .filter((p) => p.from.endsWith('-01') && p.to === lastDayOf(p.from))
+    .filter((p) => {
+      const whole = monthRange(p.key);
+      return p.from === whole.from && p.to === whole.to;
+    })
     .map((p) => ({ key: p.key, first: p.from, last: p.to }));
 }
 
 /** The first day of every month [from, to] touches: what figures over the range depend on. */
 export function monthsTouched(from: string, to: string): string[] {
   return periodsOf('month', from, to).map((p) => `${p.key}-01`);
-}
-
-export function lastDayOf(firstOfMonth: string): string {
-  const [y, m] = firstOfMonth.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01`;
-  return addDays(next, -1);
 }
 
 /** A range may be cached as a whole when it ended before the cutoff. */

@@ -59,17 +59,45 @@ function entryKey(basis: AggregateBasis, spec: FactsAggregateSpec, grouped: bool
   return createHash('sha256').update(JSON.stringify(what)).digest('base64url');
 }
 
-/** One aggregate (received, closed or open at the end) of `spec`, from the cache where it holds. */
-export async function aggregateCached<R extends Keyed>(
+/** The first day of the oldest month not cached, by the database's clock (the clock the change trigger uses). */
+export async function databaseCutoff(db: Kysely<DB>): Promise<string> {
+  return cacheCutoff(await databaseToday(db));
+}
+
+/** An entry of `rows`; received-basis rows hold from `spec.now` until their next due time. */
+function entryOf(basis: AggregateBasis, spec: FactsAggregateSpec, key: string, months: string[], rows: readonly unknown[]): CacheEntry {
+  return { key, months, rows, validFrom: basis === 'received' ? spec.now : null, validUntil: validUntilOf(basis, rows) };
+}
+
+export type CachedAggregate = <R extends Keyed>(
+  basis: AggregateBasis,
+  spec: FactsAggregateSpec,
+  grouped: boolean,
+  run: Run<R>,
+) => Promise<R[]>;
+
+/**
+ * The aggregates (received, closed or open at the end) of one statistics call, from the cache
+ * where it holds; the database's date is read once per call.
+ */
+export function cachedAggregates(ctx: ServiceContext): CachedAggregate {
+  let cutoff: Promise<string> | undefined;
+  return async (basis, spec, grouped, run) => {
+    // "open and overdue now" as a filter changes with the clock for every complaint: never cached
+    if (!statisticsCacheEnabled() || spec.filter.timeliness) return run(ctx.db, spec, grouped);
+    cutoff ??= databaseCutoff(ctx.db);
+    return aggregate(ctx, basis, spec, grouped, run, await cutoff);
+  };
+}
+
+async function aggregate<R extends Keyed>(
   ctx: ServiceContext,
   basis: AggregateBasis,
   spec: FactsAggregateSpec,
   grouped: boolean,
   run: Run<R>,
+  cutoff: string,
 ): Promise<R[]> {
-  // "open and overdue now" as a filter changes with the clock for every complaint: never cached
-  if (!statisticsCacheEnabled() || spec.filter.timeliness) return run(ctx.db, spec, grouped);
-  const cutoff = cacheCutoff(new Date(`${await databaseToday(ctx.db)}T12:00:00Z`), 'UTC');
   const monthAt = grouped ? spec.groupBy.indexOf('month') : -1;
   if (monthAt >= 0) return byMonth(ctx, basis, spec, run, monthAt, cutoff);
   if (!rangeCacheable(spec.to, cutoff)) return run(ctx.db, spec, grouped);
@@ -77,14 +105,7 @@ export async function aggregateCached<R extends Keyed>(
   const hit = (await readCacheEntries(ctx.db, [key], spec.now)).get(key);
   if (hit) return hit as R[];
   const { value, snapshot } = await inSnapshot(ctx.db, (trx) => run(trx, spec, grouped));
-  const entry: CacheEntry = {
-    key,
-    months: monthsTouched(spec.from, spec.to),
-    rows: value,
-    validFrom: basis === 'received' ? spec.now : null,
-    validUntil: validUntilOf(basis, value),
-  };
-  await storeCacheEntries(ctx.db, snapshot, [entry]);
+  await storeCacheEntries(ctx.db, snapshot, [entryOf(basis, spec, key, monthsTouched(spec.from, spec.to), value)]);
   return value;
 }
 
@@ -112,18 +133,17 @@ async function byMonth<R extends Keyed>(
   if (liveFrom > spec.to) return cached;
   const live: FactsAggregateSpec = { ...spec, from: liveFrom, periods: spec.periods?.filter((p) => p.to >= liveFrom) };
   const { value, snapshot } = await inSnapshot(ctx.db, (trx) => run(trx, live, true));
-  const entries: CacheEntry[] = cacheable
+  const entries = cacheable
     .filter((m) => m.first >= liveFrom)
-    .map((m) => {
-      const rows = value.filter((r) => r.keys[monthAt] === m.key);
-      return {
-        key: keyOf(m),
-        months: [m.first],
-        rows,
-        validFrom: basis === 'received' ? spec.now : null,
-        validUntil: validUntilOf(basis, rows),
-      };
-    });
+    .map((m) =>
+      entryOf(
+        basis,
+        spec,
+        keyOf(m),
+        [m.first],
+        value.filter((r) => r.keys[monthAt] === m.key),
+      ),
+    );
   await storeCacheEntries(ctx.db, snapshot, entries);
   return [...cached, ...value];
 }

@@ -7,12 +7,12 @@
  * visit, and only the current month (and one just changed) is computed while the reader waits.
  */
 import type { StatisticsDimension, StatisticsMeasure } from '../../domain/codes.js';
-import { cacheCutoff } from '../../domain/reports/statistics-cache-plan.js';
+import { addMonths } from '../../domain/reports/analysis-trend.js';
 import { addDays } from '../../domain/time/zoned.js';
-import { databaseToday, pruneStatisticsCache, type PruneResult } from '../../db/repositories/statistics-cache.repository.js';
+import { pruneStatisticsCache, type PruneResult } from '../../db/repositories/statistics-cache.repository.js';
 import type { ServiceContext } from '../context.js';
 import { COMPANY_PRINCIPAL } from './monthly-report.js';
-import { STATISTICS_CACHE_DAYS, statisticsCacheEnabled } from './statistics-cached.js';
+import { databaseCutoff, STATISTICS_CACHE_DAYS, statisticsCacheEnabled } from './statistics-cached.js';
 import { computeStatistics } from './statistics.service.js';
 
 /** Months of the dashboards' longest chart (13: a year back and the month itself). */
@@ -30,15 +30,9 @@ const WARM: Array<{ groupBy: StatisticsDimension[]; measures: StatisticsMeasure[
 export async function maintainStatisticsCache(ctx: ServiceContext): Promise<PruneResult & { warmed: boolean }> {
   const pruned = await pruneStatisticsCache(ctx.db, STATISTICS_CACHE_DAYS);
   if (!statisticsCacheEnabled()) return { ...pruned, warmed: false };
-  const cutoff = cacheCutoff(new Date(`${await databaseToday(ctx.db)}T12:00:00Z`), 'UTC');
+  const cutoff = await databaseCutoff(ctx.db);
   const to = addDays(cutoff, -1);
-  const from = firstOfMonthsBefore(cutoff, WARM_MONTHS);
+  const from = `${addMonths(cutoff.slice(0, 7), -WARM_MONTHS)}-01`;
   for (const w of WARM) await computeStatistics(ctx, COMPANY_PRINCIPAL, { from, to, groupBy: w.groupBy, measures: w.measures, filter: {} });
   return { ...pruned, warmed: true };
-}
-
-/** The first day of the month `n` months before the month starting at `first`. */
-function firstOfMonthsBefore(first: string, n: number): string {
-  const d = new Date(Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)) - 1 - n, 1));
-  return d.toISOString().slice(0, 10);
 }

@@ -29,7 +29,7 @@ import {
   syncFactsTimeZone,
 } from '../../db/repositories/statistics.repository.js';
 import type { Database } from '../../db/database.js';
-import { aggregateCached } from './statistics-cached.js';
+import { cachedAggregates } from './statistics-cached.js';
 import { sumClosed, sumOpenAt, sumReceived, totalsFromRows } from './statistics-sums.js';
 import { userNames } from '../../db/repositories/board-plans.repository.js';
 import type { FactsFilter } from '../../db/repositories/facts-filter.js';
@@ -120,20 +120,21 @@ export async function computeStatistics(ctx: ServiceContext, principal: Principa
   };
   const grouped = q.groupBy.length > 0;
   const none = Promise.resolve([]);
+  const aggregateCached = cachedAggregates(ctx);
   // by month, the totals are the rows' sums (and the open at the last month's end), except percentiles
   const composed = totalsFromRows(q.groupBy) && !measures.some((m) => m === 'handling_days_p50' || m === 'handling_days_p90');
   const computeTotals = () =>
     Promise.all([
-      bases.has('received') ? aggregateCached(ctx, 'received', spec, false, aggregateReceived) : none,
-      bases.has('closed') ? aggregateCached(ctx, 'closed', spec, false, aggregateClosed) : none,
-      bases.has('open_at_end') ? aggregateCached(ctx, 'open', spec, false, aggregateOpenAtEnd) : none,
+      bases.has('received') ? aggregateCached('received', spec, false, aggregateReceived) : none,
+      bases.has('closed') ? aggregateCached('closed', spec, false, aggregateClosed) : none,
+      bases.has('open_at_end') ? aggregateCached('open', spec, false, aggregateOpenAtEnd) : none,
     ]);
   // the grouped rows and (unless composed from them) the totals, all at once
   const [[received, closed, open], computedTotals] = await Promise.all([
     Promise.all([
-      bases.has('received') && grouped ? aggregateCached(ctx, 'received', spec, true, aggregateReceived) : none,
-      bases.has('closed') && grouped ? aggregateCached(ctx, 'closed', spec, true, aggregateClosed) : none,
-      bases.has('open_at_end') && grouped ? aggregateCached(ctx, 'open', spec, true, aggregateOpenAtEnd) : none,
+      bases.has('received') && grouped ? aggregateCached('received', spec, true, aggregateReceived) : none,
+      bases.has('closed') && grouped ? aggregateCached('closed', spec, true, aggregateClosed) : none,
+      bases.has('open_at_end') && grouped ? aggregateCached('open', spec, true, aggregateOpenAtEnd) : none,
     ]),
     composed ? undefined : computeTotals(),
   ]);
