@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { OrgUnitKind } from '../domain/codes.js';
+import type { InspectionTables } from './schema-inspections.js';
+import type { AssessmentTables } from './schema-assessments.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type JsonValue = unknown;
@@ -94,6 +96,62 @@ export interface ComplaintsTable {
   /** where an imported complaint came from and its id there (#13, migration 0016); both null for the rest */
   import_source: ColumnType<string | null, string | null | undefined, string | null>;
   import_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** major complaints (#14, migration 0023): the intake's facts and how it came to be major */
+  major_cause: ColumnType<'disaster' | 'accident' | 'public_health' | null, string | null | undefined, string | null>;
+  regulator_named: ColumnType<boolean, boolean | undefined, boolean>;
+  regulator_named_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  major_source: ColumnType<'rules' | 'leader' | null, 'rules' | 'leader' | null | undefined, 'rules' | 'leader' | null>;
+  major_rules: ColumnType<string[], string[] | undefined, string[]>;
+  major_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  major_marked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  major_marked_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the formal review from round three (#14 item 3, migration 0022): who reviews, the named department head, how it was closed */
+  review_by: ColumnType<
+    'department_head' | 'leadership' | null,
+    'department_head' | 'leadership' | null | undefined,
+    'department_head' | 'leadership' | null
+  >;
+  reviewer: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_as: ColumnType<'concluded' | null, 'concluded' | null | undefined, 'concluded' | null>;
+}
+
+/** A major complaint's emergency plan (#14, migration 0023). */
+export interface MajorPlansTable {
+  complaint_id: string;
+  summary: string;
+  owners: string[];
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+/** An action or milestone of the emergency plan; a milestone's clock has its id as subject. */
+export interface MajorPlanItemsTable {
+  id: string;
+  complaint_id: string;
+  kind: 'action' | 'milestone';
+  title: string;
+  owner: string;
+  due_at: NullableTimestamp;
+  status: 'open' | 'done';
+  created_at: Timestamp;
+  created_by: string;
+  done_at: NullableTimestamp;
+  done_by: string | null;
+  done_note: string | null;
+}
+
+/** A report of a major complaint to the regulator. */
+export interface MajorRegulatorReportsTable {
+  id: string;
+  complaint_id: string;
+  reported_at: Timestamp;
+  recipient: string;
+  reference: string | null;
+  body: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
 }
 
 export interface ComplaintEventsTable {
@@ -458,12 +516,15 @@ export interface HotlineSignaturesTable {
   expires_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends InspectionTables, AssessmentTables {
   saved_views: SavedViewsTable;
   complaint_records: ComplaintRecordsTable;
   notifications: NotificationsTable;
   complaint_exceptions: ComplaintExceptionsTable;
   improvement_actions: ImprovementActionsTable;
+  major_plans: MajorPlansTable;
+  major_plan_items: MajorPlanItemsTable;
+  major_regulator_reports: MajorRegulatorReportsTable;
   org_units: OrgUnitsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -38,6 +38,9 @@ export type ChannelCode = (typeof CHANNEL_CODES)[number];
 // intake (R-B1, R-C1)
 export const RISK_FLAGS = ['reputational', 'legal', 'mass_incident', 'media', 'agitated_customer'] as const;
 export type RiskFlag = (typeof RISK_FLAGS)[number];
+/** What caused a major complaint besides its number of complainants (policy defaults; #14): a disaster, an accident, a public-health event. */
+export const MAJOR_CAUSES = ['disaster', 'accident', 'public_health'] as const;
+export type MajorCause = (typeof MAJOR_CAUSES)[number];
 export const ID_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_id', 'other'] as const;
 
 /** The ledger's sort keys (R-B5). */
@@ -62,6 +65,10 @@ export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 // the workflow steps' choices (R-D1..D5, R-E1..E3)
 /** Whom a complaint is escalated to (escalate). */
 export const ESCALATION_TARGETS = ['supervisor', 'leadership'] as const;
+/** Who reviews a complaint from the formal-review round on (#14 item 3, policy reopen.formalReviewBy). */
+export const FORMAL_REVIEWERS = ['department_head', 'leadership'] as const;
+/** How a complaint links to another (complaint_links.kind as shown on each side): a suspected duplicate, a merge, a complaint about the other's handling (R-E5). */
+export const LINK_KINDS = ['possible_duplicate', 'merged', 'about_handling', 'handling_complaint'] as const;
 /** The findings' conclusion and the closing outcome. */
 export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 export const EVIDENCE_METHODS = ['document_review', 'interview', 'site_visit', 'external_expert'] as const;

@@ -33,6 +33,8 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/complaints/{id}/documents/{kind}': 'the acceptance receipt or reply letter as PDF',
   'GET /api/reports/{id}/files/{format}': "a report's PDF or xlsx workbook",
   'GET /api/admin/inbound-mail/{id}/raw': 'a received e-mail as it arrived (message/rfc822)',
+  'GET /api/inspections/plans/{id}/report/{format}': "an inspection's report as PDF or xlsx workbook",
+  'GET /api/assessments/{id}/export.xlsx': 'an assessment with its figures and the complaints behind them as a workbook',
 };
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);

@@ -7,6 +7,7 @@
 import { alertUnconfirmedCalendar } from '../services/administration/calendar-alert.service.js';
 import type { ServiceContext } from '../services/context.js';
 import { sweepClocks, type SweepCounts, type SweepOptions } from '../services/workflow/sweeper.service.js';
+import { sweepRectifications } from '../services/supervision/rectification-sweep.service.js';
 
 export interface SweeperLog {
   info(message: string): void;
@@ -30,8 +31,16 @@ export interface ClockSweeperOptions {
  */
 export async function sweepClocksAndCalendar(ctx: ServiceContext, opts: SweepOptions): Promise<SweepCounts> {
   const counts = await sweepClocks(ctx, opts);
+  // the rectification requests of inspections (#14 item 1) run on the same sweep
+  const rectifications = await sweepRectifications(ctx, opts);
   await alertUnconfirmedCalendar(ctx);
-  return counts;
+  return {
+    checked: counts.checked + rectifications.checked,
+    warnings: counts.warnings + rectifications.warnings,
+    breaches: counts.breaches + rectifications.breaches,
+    escalations: counts.escalations + rectifications.escalations,
+    failed: counts.failed + rectifications.failed,
+  };
 }
 
 export interface ClockSweeper {

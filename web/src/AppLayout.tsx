@@ -1,4 +1,5 @@
 import {
+  AuditOutlined,
   BarChartOutlined,
   BellOutlined,
   DashboardOutlined,
@@ -8,6 +9,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   SettingOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
@@ -36,6 +38,13 @@ export const NAV: readonly NavEntry[] = [
   { path: '/board', label: 'nav.board', icon: <DashboardOutlined />, anyOf: ['board.read'] },
   { path: '/statistics', label: 'nav.statistics', icon: <BarChartOutlined />, anyOf: ['statistics.read'] },
   { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, anyOf: ['report.read'] },
+  { path: '/assessment', label: 'nav.assessment', icon: <TrophyOutlined />, anyOf: ['kpi.read'] },
+  {
+    path: '/supervision',
+    label: 'nav.supervision',
+    icon: <AuditOutlined />,
+    anyOf: ['inspection.manage', 'inspection.read', 'inspection.respond'],
+  },
   {
     path: '/admin',
     label: 'nav.admin',

@@ -38,6 +38,9 @@ function Root() {
               <Route path="statistics" element={<PAGES.statistics.Page />} />
               <Route path="reports" element={<PAGES.reports.Page />} />
               <Route path="reports/:id" element={<PAGES.reports.Page />} />
+              <Route path="assessment" element={<PAGES.assessment.Page />} />
+              <Route path="assessment/:id" element={<PAGES.assessment.Page />} />
+              <Route path="supervision/*" element={<PAGES.supervision.Page />} />
               <Route path="admin/*" element={<PAGES.admin.Page />} />
               <Route path="notifications" element={<PAGES.notifications.Page />} />
               <Route path="settings/notifications" element={<PAGES.noticeSettings.Page />} />

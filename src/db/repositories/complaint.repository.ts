@@ -131,6 +131,7 @@ export async function listLinks(db: Kysely<DB>, complaintId: string) {
       'l.kind',
       'l.details',
       'l.created_at',
+      'l.complaint_id as from_id',
     ])
     .where((eb) => eb.or([eb('l.complaint_id', '=', complaintId), eb('l.related_id', '=', complaintId)]))
     .orderBy('c.received_at', 'desc')

@@ -25,6 +25,13 @@ export async function findOrgUnitsByIds(db: Kysely<DB>, ids: readonly string[]):
   return db.selectFrom('org_units').selectAll().where('id', 'in', ids).execute();
 }
 
+/** Whether any of these units is a supervision department. */
+export async function includesSupervisionUnit(db: Kysely<DB>, ids: readonly string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const row = await db.selectFrom('org_units').select('id').where('id', 'in', ids).where('kind', '=', 'supervision').executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A branch by its code or either name (the ledger's free-text branch field). */
 export async function findBranchByName(db: Kysely<DB>, name: string): Promise<OrgUnitRow | undefined> {
   return db

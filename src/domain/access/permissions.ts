@@ -60,6 +60,22 @@ export const ACTIONS = [
   'report.manage',
   /** import historical complaints from CSV (#13) */
   'complaint.import',
+  /** the supervision department's inspections: plans, samples, checklists, findings, rectification requests, reports (#14, R-E4) */
+  'inspection.manage',
+  /** read every inspection, finding and rectification request (leaders, auditors) (#14) */
+  'inspection.read',
+  /** see the findings and rectification requests addressed to oneself or one's departments, and answer them (#14) */
+  'inspection.respond',
+  /** conclude the formal review of a complaint in its third round, as the reviewer it names (#14 item 3) */
+  'complaint.review',
+  /** mark a complaint major (重大投诉), run its emergency plan, record its report to the regulator (#14 item 4) */
+  'major.manage',
+  /** KPIs: one's own; a department-scoped role its departments'; an all-scoped role everyone's (#14, R-E6) */
+  'kpi.read',
+  /** open a periodic assessment and freeze its snapshot (#14, R-E6) */
+  'assessment.manage',
+  /** sign an assessment off (#14, R-E6) */
+  'assessment.sign',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -86,6 +102,8 @@ const HANDLE: readonly Action[] = [
   'complaint.progress',
 ];
 const FRONT_LINE: readonly Action[] = [
+  'inspection.respond',
+  'kpi.read',
   'complaint.read',
   'complaint.create',
   'complaint.grade',
@@ -99,7 +117,16 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
   agent: { actions: FRONT_LINE, scope: 'department', zh: '客服人员', en: 'Service agent' },
   branch_agent: { actions: FRONT_LINE, scope: 'branch', zh: '网点客服人员', en: 'Branch agent' },
   supervisor: {
-    actions: [...FRONT_LINE, 'complaint.approve', 'improvement.manage', 'exception.manage', 'board.read', 'statistics.read', 'report.read'],
+    actions: [
+      ...FRONT_LINE,
+      'complaint.approve',
+      'complaint.review',
+      'improvement.manage',
+      'exception.manage',
+      'board.read',
+      'statistics.read',
+      'report.read',
+    ],
     scope: 'department',
     zh: '部门主管',
     en: 'Department supervisor',
@@ -112,6 +139,8 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'complaint.resolve',
       'complaint.progress',
       'improvement.manage',
+      'inspection.respond',
+      'kpi.read',
       ...READ_REFERENCE,
     ],
     scope: 'department',
@@ -136,6 +165,12 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'statistics.read',
       'report.read',
       'report.manage',
+      'complaint.review',
+      'major.manage',
+      'inspection.read',
+      'kpi.read',
+      'assessment.manage',
+      'assessment.sign',
       ...READ_REFERENCE,
       'user.read',
     ],
@@ -154,6 +189,11 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'statistics.read',
       'report.read',
       'report.manage',
+      'complaint.review',
+      'major.manage',
+      'inspection.read',
+      'kpi.read',
+      'assessment.sign',
       ...READ_REFERENCE,
       'user.read',
     ],
@@ -170,6 +210,12 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'statistics.read',
       'report.read',
       'report.manage',
+      // complaints about complaint handling (R-E5) are routed to the supervision department and handled there
+      ...HANDLE,
+      'inspection.manage',
+      'inspection.read',
+      'kpi.read',
+      'assessment.manage',
       ...READ_REFERENCE,
       'user.read',
       'message.read',
@@ -210,6 +256,8 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'message.read',
       'statistics.read',
       'report.read',
+      'inspection.read',
+      'kpi.read',
     ],
     scope: 'all',
     zh: '审计员（只读）',
@@ -237,6 +285,16 @@ export function permissionsOf(roles: readonly Role[]): Action[] {
 export function can(p: Principal, action: Action): boolean {
   if (p.tokenActions && !p.tokenActions.includes(action)) return false;
   return p.roles.some((r) => ROLE_GRANTS[r].actions.includes(action));
+}
+
+/**
+ * Whether the principal's grant of a handling action comes only from the supervision inspector's
+ * role. The inspector reads every complaint but handles only those of the supervision department
+ * (complaints about complaint handling, R-E5); the workflow checks that before any step.
+ */
+export function handlesOnlyAsInspector(p: Principal, action: Action): boolean {
+  if (!p.roles.includes('supervision_inspector')) return false;
+  return !p.roles.some((r) => r !== 'supervision_inspector' && ROLE_GRANTS[r].actions.includes(action));
 }
 
 /** The widest complaint scope among the principal's roles that may read complaints. */

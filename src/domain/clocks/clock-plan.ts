@@ -45,7 +45,9 @@ export function intakeClockKinds(channel: string, urgent: boolean): ClockKind[] 
 export function durationOf(kind: ClockKind, policy: Policy): { amount: number; unit: DurationUnit } {
   if (kind === 'regulatory') return { amount: policy.regulatory.decisionDays, unit: 'calendar_days' };
   if (kind === 'progress_report') return { amount: policy.tracking.progressReportWorkingDays, unit: 'working_days' };
-  if (kind === 'milestone') throw new Error('a milestone has the due time of its plan, not a policy duration');
+  if (kind === 'milestone' || kind === 'major_milestone')
+    throw new Error('a milestone has the due time of its plan, not a policy duration');
+  if (kind === 'major_regulator_report') return policy.majorComplaint.regulatorReport;
   return policy.clocks[kind];
 }
 

@@ -2,6 +2,7 @@
 import { categoryFitsLine } from '../policy/category-lines.js';
 import type { Policy } from '../policy/policy.schema.js';
 import type { RiskFlag } from '../grading/grading.js';
+import type { MajorCause } from '../codes.js';
 import type { FieldIssue } from '../validation.js';
 
 export interface ComplainantInput {
@@ -36,6 +37,12 @@ export interface IntakeInput {
   complainant: ComplainantInput;
   /** who the complainant is (#13, R-F2): an active code of the policy's customerGroups; optional */
   customerGroup?: string | null;
+  /** a complaint about how this earlier complaint was handled (R-E5, #14): its number or id */
+  aboutComplaint?: string | null;
+  /** major complaints (#14): caused by a disaster, accident or public-health event; named by the regulator (with its reference) */
+  majorCause?: MajorCause | null;
+  regulatorNamed?: boolean;
+  regulatorReference?: string | null;
 }
 
 /** A client clock a little ahead of ours is not a future receipt. */

@@ -55,7 +55,10 @@ export type TransitionReason =
   | 'compensation_unpaid'
   | 'merge_in_progress'
   | 'no_first_contact_clock'
-  | 'already_resolved';
+  | 'already_resolved'
+  | 'already_major'
+  | 'not_major'
+  | 'not_in_formal_review';
 
 /** The request itself, before any use case: the HTTP edge. */
 const request = {
@@ -160,6 +163,16 @@ const workflow = {
   range_inverted: code(400),
   regulatory_days_not_allowed: code<{ value: number; allowed: string }>(400),
   customer_agreement_required: code(400),
+  /** from the formal-review round the handler no longer closes the complaint: its reviewer concludes it (#14 item 3) */
+  formal_review_required: code<{ round: number; reviewer: string }>(409),
+  /** only the named reviewer (or, for the leadership group, one of its members) concludes the formal review */
+  not_the_reviewer: code<{ reviewer: string }>(403),
+  /** a complaint about complaint handling is never handled by who handled the original (R-E5) */
+  handler_of_original: code<{ username: string; number: string }>(409),
+  /** the complaint named as the one whose handling is complained about (R-E5) */
+  about_complaint_unknown: code<{ value: string }>(400),
+  about_complaint_other_complainant: code<{ value: string }>(400),
+  not_about_handling: code(400),
 } as const;
 
 /** Evidence files, as JSON (base64) or multipart/form-data uploads. */
@@ -257,6 +270,44 @@ const imports = {
   import_run_not_runnable: code<{ status: string }>(409),
 } as const;
 
+/** Inspections, findings and rectification requests (#14 item 1, R-E4). */
+const inspections = {
+  inspection_checklist_not_found: code(404),
+  inspection_plan_not_found: code(404),
+  inspection_item_not_found: code(404),
+  inspection_finding_not_found: code(404),
+  rectification_not_found: code(404),
+  /** a step not allowed in the request's status (answer an open one, verify or reject an answered one) */
+  rectification_step_refused: code<{ step: string; status: string }>(409),
+  /** only the addressee or a member of the addressed department answers */
+  rectification_not_addressed: code(403),
+  inspection_plan_completed: code(409),
+  /** a checklist answer names an item the plan's checklist does not have */
+  inspection_unknown_item: code<{ value: string }>(400),
+  inspection_already_sampled: code(409),
+  /** a finding or request needs a department or a person */
+  inspection_addressee_required: code(400),
+  inspection_checklist_codes_not_unique: code(400),
+} as const;
+
+/** KPIs and periodic assessments (#14 item 5, R-E6). */
+const assessments = {
+  /** a department or person that does not exist or whose KPIs the reader may not see (indistinguishable) */
+  kpi_subject_not_found: code(404),
+  /** an assessment that does not exist or that the reader may not see */
+  assessment_not_found: code(404),
+  /** a line of an assessment (subject and KPI) it does not have */
+  assessment_line_not_found: code(404),
+  /** one assessment per period and subject */
+  assessment_exists: code<{ period: string }>(409),
+  /** an assessment is opened for a period that has ended */
+  assessment_period_not_ended: code<{ period: string }>(409),
+  /** a signed assessment is immutable */
+  assessment_signed: code<{ signedBy: string }>(409),
+  /** a period key not of its kind (2026-11, 2026-Q4) */
+  assessment_period_invalid: code<{ value: string }>(400),
+} as const;
+
 /** A field's problem as zod names it (its issue codes), plus `required` for a missing value. */
 const field = {
   required: code(400),
@@ -287,6 +338,8 @@ export const errorAreas = {
   hotline,
   reports,
   imports,
+  inspections,
+  assessments,
   field,
 } as const;
 
@@ -304,6 +357,8 @@ export const errorCatalogue = {
   ...hotline,
   ...reports,
   ...imports,
+  ...inspections,
+  ...assessments,
   ...field,
 } as const;
 

@@ -13,6 +13,7 @@ import type { CorrespondenceChannel } from '../codes.js';
 import type { CompensationApprover, PaymentStatus } from '../workflow/compensation.js';
 import type { GradingReason, Level, RiskFlag } from '../grading/grading.js';
 import { WORKFLOW_ACTIONS, type Recipient, type Status, type WorkflowAction } from '../workflow/workflow.types.js';
+import { MAJOR_EVENT_TYPES, type MajorPayloads } from './major-event-types.js';
 
 /** An instant as written: a Date, or its ISO string (JSON turns a Date into that string). */
 export type Instant = Date | string;
@@ -106,7 +107,12 @@ export interface ActionPayloads {
   };
   request_extension: { days: number };
   decide_extension: { requestId: string; approved: boolean; days: number; investigationDays: number; note: Note };
-  record_findings: { conclusion: Outcome };
+  /** a complaint about handling (R-E5) whose findings reopened its original: which, into which round */
+  record_findings: {
+    conclusion: Outcome;
+    reopenedOriginal?: { id: string; number: string; round: number };
+    rectificationRequestId?: string;
+  };
   record_analysis: { causes: string[]; impact: { business: Impact; reputation: Impact; financial: Impact } };
   propose_compensation: { amount: string; approver: CompensationApprover; payee: string | null };
   decide_compensation: { compensationId: string; approved: boolean; amount: string; approver: CompensationApprover; note: Note };
@@ -122,8 +128,14 @@ export interface ActionPayloads {
   };
   send_feedback: { method: string; proof: string | null; solvedOnTheSpot: boolean };
   record_survey: { satisfied: boolean; score: number; method: string };
-  reopen: Record<string, never>;
+  /** from the formal-review round: who reviews it (#14 item 3); reopened by a complaint about its handling: which (R-E5) */
+  reopen: {
+    review?: { by: 'department_head' | 'leadership'; reviewer: string | null };
+    handlingComplaint?: { id: string; number: string };
+  };
   close: { outcome: Outcome; unpaidCompensationWaiver?: string };
+  /** the reviewer's conclusion (#14 item 3): closed as concluded, the final notice goes out with it */
+  conclude_review: { outcome: Outcome; reviewBy: 'department_head' | 'leadership'; unpaidCompensationWaiver?: string };
   withdraw: Record<string, never>;
   transfer: { to: string };
   merge: { intoComplaintId: string; intoNumber: string };
@@ -198,6 +210,11 @@ export interface OtherPayloads {
   personal_data_viewed: { fields: string[] };
   /** on the complaint a duplicate was merged into */
   merged_from: { complaintId: string; number: string };
+  /**
+   * A complaint about how another complaint was handled (R-E5): on both chains, the new complaint
+   * (`handling`) and the original; `by` who linked them (the intake, or staff afterwards).
+   */
+  handling_complaint_linked: { handling: { id: string; number: string }; original: { id: string; number: string }; by: string };
   clock_warning: SweptClockFacts & { warning: number; warnAt: Instant; notified: string[] };
   clock_breached: SweptClockFacts & { breachedAt: Instant; exception: 'breach' | 'stalled' };
   clock_escalated: SweptClockFacts & { step: number; stepAt: Instant; notify: Recipient[]; notified: string[] };
@@ -290,7 +307,8 @@ interface GradeFacts {
 /** Every payload by event type: a workflow step's carries its handler's part and the step's facts. */
 export type EventPayloads = { [A in WorkflowAction]: ActionPayloads[A] & StepFacts } & {
   [K in keyof ImprovementChangePayloads]: ImprovementFacts & ImprovementChangePayloads[K];
-} & OtherPayloads;
+} & OtherPayloads &
+  MajorPayloads;
 
 export type EventType = keyof EventPayloads;
 
@@ -316,6 +334,7 @@ export const EVENT_TYPES = [
   'clocks_replanned',
   'personal_data_viewed',
   'merged_from',
+  'handling_complaint_linked',
   'clock_warning',
   'clock_breached',
   'clock_escalated',
@@ -326,6 +345,7 @@ export const EVENT_TYPES = [
   'correspondence_received',
   'correspondence_sent',
   'complaint_imported',
+  ...MAJOR_EVENT_TYPES,
 ] as const satisfies readonly EventType[];
 
 /** tsc fails here when an event type is missing from EVENT_TYPES. */

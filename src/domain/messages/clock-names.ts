@@ -26,6 +26,8 @@ const NAMES: Readonly<Record<string, ClockName>> = {
   regulatory: { zh: '监管时限', en: 'regulatory deadline' },
   progress_report: { zh: '进展报告', en: 'progress report' },
   milestone: { zh: '处理计划节点', en: 'plan milestone' },
+  major_milestone: { zh: '重大投诉应急预案节点', en: 'emergency plan milestone' },
+  major_regulator_report: { zh: '重大投诉向监管报告', en: 'major complaint report to the regulator' },
 };
 
 export function clockName(kind: string, label: string | null): ClockName {

@@ -13,6 +13,7 @@ import { clockName } from './clock-names.js';
 import { INBOUND_REASON_LABELS, isInboundReason } from './inbound-mail.js';
 import { defaultChannels } from '../policy/policy.taxonomies.js';
 import type { CorrespondenceChannel } from '../codes.js';
+import { majorBasis } from '../major/major-names.js';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -53,6 +54,31 @@ export const SPIKE_SUBJECT_NAMES: Record<SpikeParams['subject'], { zh: string; e
   branch: { zh: '机构', en: 'branch' },
 };
 
+/** A rectification request's step or clock notice (#14 item 1); `link` opens it. */
+export interface RectificationParams {
+  event: 'issued' | 'warning' | 'breached' | 'escalated' | 'answered' | 'rejected' | 'verified';
+  requestId: string;
+  text: string;
+  dueAt: string | null;
+  step?: number;
+  link: string;
+}
+
+export const RECTIFICATION_EVENTS: Record<RectificationParams['event'], { zh: string; en: string }> = {
+  issued: { zh: '新的整改要求', en: 'New rectification request' },
+  warning: { zh: '整改要求即将到期', en: 'Rectification request nearly due' },
+  breached: { zh: '整改要求已超期', en: 'Rectification request overdue' },
+  escalated: { zh: '整改要求超期升级', en: 'Rectification request escalated' },
+  answered: { zh: '整改要求已答复，待验证', en: 'Rectification request answered, to be verified' },
+  rejected: { zh: '整改答复未通过，请重新整改', en: 'Rectification answer rejected: rectify again' },
+  verified: { zh: '整改已验证，要求关闭', en: 'Rectification verified and closed' },
+};
+
+function rectification(p: RectificationParams, lang: 'zh' | 'en'): string {
+  const head = RECTIFICATION_EVENTS[p.event][lang];
+  return lang === 'zh' ? `${head}：${p.text}` : `${head}: ${p.text}`;
+}
+
 /** Every template and the parameters it takes. */
 export interface TemplateParams {
   /** a workflow step, told to the people its transition names */
@@ -61,6 +87,10 @@ export interface TemplateParams {
   'complaint.level1_regraded': { number: string; by: string };
   /** a complaint that arrived without staff typing it (portal, app, e-mail, hotline draft): nobody handles it yet (#12) */
   'complaint.arrived': { number: string; channel: string };
+  /** a complaint about how another complaint was handled arrived (R-E5, #14): told to the supervision department */
+  'complaint.handling_complaint': { number: string; original: string };
+  /** a complaint entered its formal review (#14 item 3): told to its reviewer (a department head, or the leadership group) */
+  'complaint.review_requested': { number: string; round: number };
   /** the customer wrote on a complaint (a portal addition, an e-mail reply, a letter): told to its handler and tracker (#12) */
   'complaint.customer_wrote': { number: string; channel: CorrespondenceChannel };
   'clock.warning': ClockParams & { warning: number };
@@ -68,10 +98,17 @@ export interface TemplateParams {
   /** the progress-report clock breached: nobody reported progress in time */
   'clock.stalled': ClockParams & { step: number };
   'clock.escalated': ClockParams & { step: number };
+  /** a rectification request (#14 item 1): issued, nearly due, overdue, escalated, answered, rejected, verified */
+  'rectification.notice': RectificationParams;
   'improvement.done': ImprovementParams;
   'improvement.verified': ImprovementParams;
   'improvement.reopened': ImprovementParams;
   'improvement.updated': ImprovementParams;
+  /** a major complaint (#14): marked by the rules or a leader, told at once to the leadership group and senior management */
+  'major.marked': { number: string; by: string; rules: string[]; reason: string | null };
+  'major.unmarked': { number: string; by: string; reason: string };
+  /** an action or milestone of a major complaint's emergency plan, told to its owner */
+  'major.assigned': { number: string; title: string; dueAt: string | null; by: string };
   /** next year's working-day calendar is not confirmed; `link` opens its import */
   'calendar.unconfirmed': { year: number; link: string };
   'security.sign_in_attack': {
@@ -177,6 +214,14 @@ const TEXTS: Texts = {
     'zh-CN': (p) => `${p.number} 新投诉经${channelLabel(p.channel, 'zh')}提交，待分派处理人`,
     'en-US': (p) => `${p.number} new complaint via ${channelLabel(p.channel, 'en')}, awaiting a handler`,
   },
+  'complaint.handling_complaint': {
+    'zh-CN': (p) => `${p.number} 客户对投诉 ${p.original} 的处理情况提出投诉，请指派未处理过原投诉的人员处理`,
+    'en-US': (p) => `${p.number} a complaint about how complaint ${p.original} was handled: assign someone who did not handle it`,
+  },
+  'complaint.review_requested': {
+    'zh-CN': (p) => `${p.number} 已进入第 ${p.round} 轮处理，须由您正式复核并作出结论`,
+    'en-US': (p) => `${p.number} is in round ${p.round}: it awaits your formal review and conclusion`,
+  },
   'complaint.customer_wrote': {
     'zh-CN': (p) => `${p.number} 客户来信（${CORRESPONDENCE_CHANNEL_NAMES[p.channel].zh}），请查看往来沟通`,
     'en-US': (p) => `${p.number} the customer wrote (${CORRESPONDENCE_CHANNEL_NAMES[p.channel].en}): see the correspondence`,
@@ -197,10 +242,23 @@ const TEXTS: Texts = {
     'zh-CN': (p) => `${p.number} 超时升级（第 ${p.step} 级）：${clock(p, 'zh')}`,
     'en-US': (p) => `${p.number} escalation step ${p.step}: ${clock(p, 'en')} overdue`,
   },
+  'rectification.notice': { 'zh-CN': (p) => rectification(p, 'zh'), 'en-US': (p) => rectification(p, 'en') },
   'improvement.done': improvement('整改措施已完成，待验证', 'improvement action done, to be verified'),
   'improvement.verified': improvement('整改措施已验证有效', 'improvement action verified'),
   'improvement.reopened': improvement('整改措施验证未通过，重新整改', 'improvement action not effective: open again'),
   'improvement.updated': improvement('整改措施已变更', 'improvement action changed'),
+  'major.marked': {
+    'zh-CN': (p) => `${p.number} 已认定为重大投诉（${majorBasis(p, 'zh')}），请立即启动应急预案`,
+    'en-US': (p) => `${p.number} marked a major complaint (${majorBasis(p, 'en')}): start the emergency plan now`,
+  },
+  'major.unmarked': {
+    'zh-CN': (p) => `${p.number} 已取消重大投诉认定（${p.reason}）`,
+    'en-US': (p) => `${p.number} is no longer a major complaint (${p.reason})`,
+  },
+  'major.assigned': {
+    'zh-CN': (p) => `${p.number} 重大投诉应急预案事项：${p.title}`,
+    'en-US': (p) => `${p.number} emergency plan item: ${p.title}`,
+  },
   'calendar.unconfirmed': {
     'zh-CN': (p) => `${p.year} 年工作日历尚未确认：当前按法定节假日推算，调休未知。请导入国务院通知。`,
     'en-US': (p) =>
@@ -273,15 +331,21 @@ export const TEMPLATE_CODES = [
   'complaint.level1_registered',
   'complaint.level1_regraded',
   'complaint.arrived',
+  'complaint.handling_complaint',
+  'complaint.review_requested',
   'complaint.customer_wrote',
   'clock.warning',
   'clock.breached',
   'clock.stalled',
   'clock.escalated',
+  'rectification.notice',
   'improvement.done',
   'improvement.verified',
   'improvement.reopened',
   'improvement.updated',
+  'major.marked',
+  'major.unmarked',
+  'major.assigned',
   'calendar.unconfirmed',
   'security.sign_in_attack',
   'complainant.acknowledgment',

@@ -33,6 +33,14 @@ export const BUILT_IN: Readonly<Record<Code, Readonly<Record<Locale, TemplateTex
     '{{number}} 新投诉经{{intakeChannelName}}提交，待分派处理人',
     '{{number}} new complaint via {{intakeChannelName}}, awaiting a handler',
   ),
+  'complaint.handling_complaint': line(
+    '{{number}} 客户对投诉 {{originalNumber}} 的处理情况提出投诉，请指派未处理过原投诉的人员处理',
+    '{{number}} a complaint about how complaint {{originalNumber}} was handled: assign someone who did not handle it',
+  ),
+  'complaint.review_requested': line(
+    '{{number}} 已进入第 {{round}} 轮处理，须由您正式复核并作出结论',
+    '{{number}} is in round {{round}}: it awaits your formal review and conclusion',
+  ),
   'clock.warning': line('{{number}} 时限预警：{{clockName}}即将到期', '{{number}} deadline warning: {{clockName}} is nearly due'),
   'clock.breached': line('{{number}} 已超时：{{clockName}}', '{{number}} deadline missed: {{clockName}}'),
   'clock.stalled': line('{{number}} 进展停滞：未按时报告进展', '{{number}} progress stalled: no progress report in time'),
@@ -40,10 +48,17 @@ export const BUILT_IN: Readonly<Record<Code, Readonly<Record<Locale, TemplateTex
     '{{number}} 超时升级（第 {{step}} 级）：{{clockName}}',
     '{{number}} escalation step {{step}}: {{clockName}} overdue',
   ),
+  'rectification.notice': line('{{eventName}}：{{title}}', '{{eventName}}: {{title}}'),
   'improvement.done': improvement('整改措施已完成，待验证', 'improvement action done, to be verified'),
   'improvement.verified': improvement('整改措施已验证有效', 'improvement action verified'),
   'improvement.reopened': improvement('整改措施验证未通过，重新整改', 'improvement action not effective: open again'),
   'improvement.updated': improvement('整改措施已变更', 'improvement action changed'),
+  'major.marked': line(
+    '{{number}} 已认定为重大投诉（{{reasonName}}），请立即启动应急预案',
+    '{{number}} marked a major complaint ({{reasonName}}): start the emergency plan now',
+  ),
+  'major.unmarked': line('{{number}} 已取消重大投诉认定（{{reasonName}}）', '{{number}} is no longer a major complaint ({{reasonName}})'),
+  'major.assigned': line('{{number}} 重大投诉应急预案事项：{{title}}', '{{number}} emergency plan item: {{title}}'),
   'calendar.unconfirmed': {
     'zh-CN': {
       subject: '{{year}} 年工作日历尚未确认',

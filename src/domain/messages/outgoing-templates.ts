@@ -11,10 +11,12 @@
 import { TRANSITIONS } from '../workflow/transitions.js';
 import { localParts } from '../time/zoned.js';
 import { clockName } from './clock-names.js';
+import { majorBasis } from '../major/major-names.js';
 import { defaultChannels } from '../policy/policy.taxonomies.js';
 import {
   CORRESPONDENCE_CHANNEL_NAMES,
   reasonLabel,
+  RECTIFICATION_EVENTS,
   SPIKE_SUBJECT_NAMES,
   type Locale,
   type TemplateCode,
@@ -82,6 +84,9 @@ export const VARIABLES = {
   baselineWeeks: { zh: '对比周数', en: 'weeks compared' },
   periodFrom: { zh: '起始日期', en: 'from' },
   periodTo: { zh: '截止日期', en: 'to' },
+  eventName: { zh: '事项', en: 'what happened' },
+  originalNumber: { zh: '原投诉编号', en: 'original complaint number' },
+  round: { zh: '处理轮次', en: 'handling round' },
 } as const satisfies Record<string, Label>;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -179,6 +184,22 @@ const SPECS: Specs = {
       return { number: str(p.number), intakeChannelName: entry ? (zh(f) ? entry.zh : entry.en) : str(p.channel) };
     },
   },
+  'complaint.handling_complaint': {
+    audience: 'staff',
+    label: { zh: '投诉处理情况投诉提醒', en: 'Complaint about complaint handling' },
+    variables: ['number', 'originalNumber'],
+    required: ['number'],
+    link: true,
+    values: (p) => ({ number: str(p.number), originalNumber: str(p.original) }),
+  },
+  'complaint.review_requested': {
+    audience: 'staff',
+    label: { zh: '正式复核提醒', en: 'Formal review requested' },
+    variables: ['number', 'round'],
+    required: ['number'],
+    link: true,
+    values: (p) => ({ number: str(p.number), round: str(p.round) }),
+  },
   'complaint.customer_wrote': {
     audience: 'staff',
     label: { zh: '客户来信提醒', en: 'The customer wrote' },
@@ -209,10 +230,47 @@ const SPECS: Specs = {
   'clock.breached': clockSpec({ zh: '时限超时', en: 'Deadline missed' }),
   'clock.stalled': clockSpec({ zh: '进展报告超时', en: 'Progress stalled' }),
   'clock.escalated': clockSpec({ zh: '超时升级', en: 'Breach escalated' }),
+  'rectification.notice': {
+    audience: 'staff',
+    label: { zh: '整改要求', en: 'Rectification request' },
+    variables: ['eventName', 'title', 'dueAt', 'step'],
+    required: ['eventName'],
+    link: true,
+    values: (p, f) => ({
+      eventName: RECTIFICATION_EVENTS[p.event][zh(f) ? 'zh' : 'en'],
+      title: p.text,
+      dueAt: localDateTime(p.dueAt, f.timeZone),
+      step: str(p.step),
+    }),
+  },
   'improvement.done': improvementSpec({ zh: '整改措施已完成', en: 'Improvement action done' }),
   'improvement.verified': improvementSpec({ zh: '整改措施已验证', en: 'Improvement action verified' }),
   'improvement.reopened': improvementSpec({ zh: '整改措施重新整改', en: 'Improvement action reopened' }),
   'improvement.updated': improvementSpec({ zh: '整改措施变更', en: 'Improvement action changed' }),
+  'major.marked': {
+    audience: 'staff',
+    label: { zh: '重大投诉认定提醒', en: 'Major complaint marked' },
+    variables: ['number', 'reasonName', 'by'],
+    required: ['number'],
+    link: true,
+    values: (p, f) => ({ number: str(p.number), reasonName: majorBasis(p, zh(f) ? 'zh' : 'en'), by: str(p.by) }),
+  },
+  'major.unmarked': {
+    audience: 'staff',
+    label: { zh: '取消重大投诉认定提醒', en: 'Major complaint unmarked' },
+    variables: ['number', 'reasonName', 'by'],
+    required: ['number'],
+    link: true,
+    values: (p) => ({ number: str(p.number), reasonName: str(p.reason), by: str(p.by) }),
+  },
+  'major.assigned': {
+    audience: 'staff',
+    label: { zh: '应急预案事项分派', en: 'Emergency plan item assigned' },
+    variables: ['number', 'title', 'dueAt', 'by'],
+    required: ['number'],
+    link: true,
+    values: (p, f) => ({ number: str(p.number), title: str(p.title), dueAt: localDateTime(p.dueAt, f.timeZone), by: str(p.by) }),
+  },
   'calendar.unconfirmed': {
     audience: 'staff',
     label: { zh: '工作日历未确认', en: 'Working calendar not confirmed' },

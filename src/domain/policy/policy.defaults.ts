@@ -1,7 +1,9 @@
 /** The default policy document (policy-defaults.md). Deeply frozen: copy it (structuredClone) to vary it. */
 import { defaultTaxonomies } from './policy.taxonomies.js';
+import { DEFAULT_SUPERVISION } from '../supervision/supervision-policy.js';
 import { DEFAULT_ESCALATION, DEFAULT_HANDLING, DEFAULT_TRACKING } from './policy.schema.js';
 import type { Policy } from './policy.schema.js';
+import { DEFAULT_ASSESSMENT } from './policy.assessment.js';
 
 const DEFAULT_THRESHOLDS = { l1Above: '100000', l2From: '10000' } as const;
 
@@ -39,7 +41,7 @@ const policy: Policy = {
   regulatory: { decisionDays: 15, extendedDays: 30, maxDays: 60 },
   grading: perBusinessLine(() => ({ ...DEFAULT_THRESHOLDS })),
   massIncident: { jointComplainants: 5, sameMatterCount: 20, windowDays: 7 },
-  majorComplaint: { jointComplainants: 20 },
+  majorComplaint: { jointComplainants: 20, regulatorReport: { amount: 24, unit: 'hours' } },
   keywords: {
     level1: [
       // legal dispute
@@ -86,13 +88,15 @@ const policy: Policy = {
     { upTo: '100000', approver: 'department_head' },
     { upTo: null, approver: 'leadership_group' },
   ],
-  reopen: { formalReviewFromRound: 3 },
+  reopen: { formalReviewFromRound: 3, formalReviewBy: 'department_head' },
   retention: perBusinessLine((sector) => (sector === 'insurance' ? insuranceRetentionYears : securitiesRetentionYears)),
   auditRetentionYears: 3,
   taxonomies: defaultTaxonomies,
   escalation: DEFAULT_ESCALATION,
   tracking: DEFAULT_TRACKING,
   handling: DEFAULT_HANDLING,
+  assessment: DEFAULT_ASSESSMENT,
+  supervision: DEFAULT_SUPERVISION,
 };
 
 function deepFreeze<T>(value: T): T {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from './policy.defaults.js';
-import { clockKindSchema, policySchema, POLICY_CLOCK_KINDS, type Policy } from './policy.schema.js';
+import { clockKindSchema, MAJOR_CLOCK_KINDS, policySchema, POLICY_CLOCK_KINDS, type Policy } from './policy.schema.js';
 
 function variant(change: (policy: Policy) => void): unknown {
   const copy = structuredClone(defaultPolicy);
@@ -49,7 +49,7 @@ describe('defaultPolicy', () => {
 
   it('clock kinds include the regulatory clock', () => {
     expect(clockKindSchema.options).toContain('regulatory');
-    expect(clockKindSchema.options).toEqual([...POLICY_CLOCK_KINDS, 'regulatory', 'progress_report', 'milestone']);
+    expect(clockKindSchema.options).toEqual([...POLICY_CLOCK_KINDS, 'regulatory', 'progress_report', 'milestone', ...MAJOR_CLOCK_KINDS]);
   });
 });
 
@@ -364,7 +364,7 @@ describe('versions stored before issue #9 (no handling, no categoryLines)', () =
     delete stored.handling;
     delete stored.taxonomies.categoryLines;
     const parsed = policySchema.parse(stored);
-    expect(parsed.handling).toEqual({ fourEyes: true, defaultDepartmentCode: 'CS' });
+    expect(parsed.handling).toEqual({ fourEyes: true, defaultDepartmentCode: 'CS', supervisionDepartmentCode: null });
     expect(parsed.taxonomies.categoryLines.securities_trading).not.toContain('property_casualty');
     expect(parsed).toEqual(defaultPolicy);
   });

@@ -4,7 +4,9 @@
  * the version it was planned with. The company time zone is application configuration, not policy.
  */
 import { z } from 'zod';
-import { COMPENSATION_APPROVERS, DURATION_UNITS } from '../codes.js';
+import { assessmentPolicySchema, DEFAULT_ASSESSMENT } from './policy.assessment.js';
+import { DEFAULT_SUPERVISION, supervisionPolicySchema } from '../supervision/supervision-policy.js';
+import { COMPENSATION_APPROVERS, DURATION_UNITS, FORMAL_REVIEWERS } from '../codes.js';
 import { amountSchema, compareAmount, parseAmount } from '../money.js';
 import { taxonomiesSchema } from './taxonomy.schema.js';
 
@@ -37,7 +39,9 @@ export type PolicyClockKind = z.infer<typeof policyClockKindSchema>;
 
 /** Every clock kind: the policy clocks plus the regulatory clock (durations in `policy.regulatory`). */
 /** 'progress_report' runs policy.tracking's days; 'milestone' has the due time its plan sets. */
-export const clockKindSchema = z.enum([...POLICY_CLOCK_KINDS, 'regulatory', 'progress_report', 'milestone']);
+/** 'major_milestone' and 'major_regulator_report' time a major complaint's emergency plan and its report to the regulator (#14). */
+export const MAJOR_CLOCK_KINDS = ['major_milestone', 'major_regulator_report'] as const;
+export const clockKindSchema = z.enum([...POLICY_CLOCK_KINDS, 'regulatory', 'progress_report', 'milestone', ...MAJOR_CLOCK_KINDS]);
 export type ClockKind = z.infer<typeof clockKindSchema>;
 
 const positiveInt = (what: string) => z.number().int(`${what} must be a whole number`).positive(`${what} must be greater than 0`);
@@ -112,8 +116,15 @@ export const massIncidentSchema = z.strictObject({
   windowDays: positiveInt('windowDays'),
 });
 
+/**
+ * Major complaints (重大投诉, CBIRC Order 2020 No. 3 art. 29): 20+ joint complainants (or a
+ * disaster/accident/public-health cause, or named by the regulator); the report to the regulator is
+ * due within `regulatorReport` of the marking (added with #14; versions stored before it get 24 hours).
+ */
+export const DEFAULT_MAJOR_REGULATOR_REPORT = { amount: 24, unit: 'hours' } as const;
 export const majorComplaintSchema = z.strictObject({
   jointComplainants: positiveInt('jointComplainants'),
+  regulatorReport: clockDurationSchema.default(DEFAULT_MAJOR_REGULATOR_REPORT),
 });
 
 const keywordList = z
@@ -214,8 +225,10 @@ export const DEFAULT_TRACKING = { progressReportWorkingDays: 2 };
 export const handlingSchema = z.strictObject({
   fourEyes: z.boolean().default(true),
   defaultDepartmentCode: z.string().trim().min(1).max(64).nullable().default('CS'),
+  /** complaints about complaint handling (R-E5, #14) go to this supervision unit (org unit code); null: the first active supervision unit */
+  supervisionDepartmentCode: z.string().trim().min(1).max(64).nullable().default(null),
 });
-export const DEFAULT_HANDLING = { fourEyes: true, defaultDepartmentCode: 'CS' };
+export const DEFAULT_HANDLING = { fourEyes: true, defaultDepartmentCode: 'CS', supervisionDepartmentCode: null };
 
 export const policySchema = z
   .strictObject({
@@ -235,6 +248,8 @@ export const policySchema = z
     reopen: z.strictObject({
       /** from this handling round on, the complaint goes to a formal review */
       formalReviewFromRound: z.number().int().min(2, 'formalReviewFromRound must be at least 2'),
+      /** who reviews from that round (#14 item 3): a department head of the complaint, or the leadership group */
+      formalReviewBy: z.enum(FORMAL_REVIEWERS).default('department_head'),
     }),
     /** years after closure, per business line code */
     retention: z.record(z.string(), positiveInt('retention years')),
@@ -245,6 +260,10 @@ export const policySchema = z
     tracking: trackingSchema.default(DEFAULT_TRACKING),
     // added with issue #9; versions stored before it get the defaults
     handling: handlingSchema.default(DEFAULT_HANDLING),
+    // added with #14 (KPIs and assessment, R-E6); versions stored before it get the defaults
+    assessment: assessmentPolicySchema.default(DEFAULT_ASSESSMENT),
+    // added with issue #14 (inspections); versions stored before it get the defaults
+    supervision: supervisionPolicySchema.default(DEFAULT_SUPERVISION),
   })
   .superRefine((policy, ctx) => {
     const lines = policy.taxonomies.businessLines.map((line) => line.code);

@@ -5,7 +5,13 @@ import { decide, isAvailable, type PolicyLimits } from './decide.js';
 import { TRANSITIONS } from './transitions.js';
 import { STATUSES, WORKFLOW_ACTIONS, type Status, type WorkflowAction, type WorkflowState } from './workflow.types.js';
 
-const LIMITS: PolicyLimits = { investigationMaxDays: 15, regulatoryExtendedDays: 30, regulatoryMaxDays: 60, formalReviewFromRound: 3 };
+const LIMITS: PolicyLimits = {
+  investigationMaxDays: 15,
+  regulatoryExtendedDays: 30,
+  regulatoryMaxDays: 60,
+  formalReviewFromRound: 3,
+  formalReviewBy: 'department_head',
+};
 
 function state(status: Status, level: Level = 2, extra: Partial<WorkflowState> = {}): WorkflowState {
   return {
@@ -22,6 +28,7 @@ function state(status: Status, level: Level = 2, extra: Partial<WorkflowState> =
     pendingCompensationsBy: ['proposer'],
     pendingExtensionsBy: ['requester'],
     fourEyes: true,
+    review: null,
     ...extra,
   };
 }
@@ -43,12 +50,15 @@ const PASSING_FACTS = {
   closeReason: 'unreachable',
   extension: { approved: false, days: 1 },
   regulatoryDays: 30,
+  actor: 'boss',
+  actorRoles: ['leadership_member'],
 };
 
 /** The complaint's facts some steps need beyond the status: clocks to resume, a first contact awaited. */
 const FACTS_OF: Partial<Record<WorkflowAction, Partial<WorkflowState>>> = {
   resume_clocks: { paused: true },
   record_contact: { openClocks: ['regulatory', 'acknowledgment'] },
+  conclude_review: { round: 3, review: { by: 'leadership', reviewer: null } },
 };
 
 describe('transition table: every action from every status (issue #4 item 1)', () => {
@@ -62,7 +72,7 @@ describe('transition table: every action from every status (issue #4 item 1)', (
     );
     if (allowed) expect(reason === undefined || reason === 'only_level_3_on_the_spot').toBe(true);
     else expect(reason).toBe('status');
-    expect(isAvailable(action, state(status, level, FACTS_OF[action]))).toBe(allowed);
+    expect(isAvailable(action, state(status, level, FACTS_OF[action]), 'boss', ['leadership_member'])).toBe(allowed);
   });
 
   it('closed, withdrawn, transferred and merged complaints accept no handling step', () => {
@@ -138,9 +148,46 @@ describe('satisfaction, reopen, close (R-D5)', () => {
     expect(reasonOf(() => decide('close', state('feedback_sent', 2, { survey: { satisfied: false } }), { closeReason: 'x' }, LIMITS))).toBe(
       'customer_dissatisfied',
     );
-    expect(
-      decide('close', state('feedback_sent', 2, { round: 3, survey: { satisfied: false } }), { closeReason: '复核结论' }, LIMITS).status,
-    ).toBe('closed');
+  });
+});
+
+describe('formal review from round 3 (#14 item 3, R-D5)', () => {
+  const review = { by: 'department_head' as const, reviewer: 'head' };
+  const underReview = state('feedback_sent', 2, { round: 3, survey: { satisfied: false }, review });
+
+  it('reopening into round 3 asks for a reviewer (named by the service) and tells the leadership group', () => {
+    const third = decide('reopen', state('closed', 2, { round: 2 }), {}, LIMITS);
+    expect(third).toMatchObject({ round: 3, formalReview: true });
+    expect(third.notify).toEqual(expect.arrayContaining(['leadership']));
+    expect(decide('reopen', state('closed', 2), {}, LIMITS).formalReview).toBe(false);
+  });
+
+  it('the handler can no longer close it: 409 formal_review_required naming the reviewer', () => {
+    expect(isAvailable('close', underReview, 'agent')).toBe(false);
+    let err: unknown;
+    try {
+      decide('close', underReview, { closeReason: '复核结论', actor: 'agent' }, LIMITS);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'formal_review_required', params: { round: 3, reviewer: 'head' } });
+    // a customer satisfied in the review round is simply closed
+    expect(decide('close', { ...underReview, survey: { satisfied: true } }, {}, LIMITS).status).toBe('closed');
+  });
+
+  it('only the named reviewer (or, for the leadership group, a member) concludes it: closed, the review clock met', () => {
+    expect(isAvailable('conclude_review', underReview, 'head', ['supervisor'])).toBe(true);
+    expect(isAvailable('conclude_review', underReview, 'agent', ['agent'])).toBe(false);
+    expect(isAvailable('conclude_review', state('feedback_sent', 2, { round: 2 }), 'head', ['supervisor'])).toBe(false);
+    const d = decide('conclude_review', underReview, { actor: 'head', actorRoles: ['supervisor'] }, LIMITS);
+    expect(d).toMatchObject({ status: 'closed', cancelsAll: true });
+    expect(d.stops).toContain('formal_review');
+    expect(() => decide('conclude_review', underReview, { actor: 'other', actorRoles: ['supervisor'] }, LIMITS)).toThrow(DomainError);
+    const byLeaders = { ...underReview, review: { by: 'leadership' as const, reviewer: null } };
+    expect(isAvailable('conclude_review', byLeaders, 'leader', ['leadership_member'])).toBe(true);
+    expect(isAvailable('conclude_review', byLeaders, 'head', ['supervisor'])).toBe(false);
+    expect(reasonOf(() => decide('conclude_review', state('feedback_sent'), { actor: 'head' }, LIMITS))).toBe('not_in_formal_review');
   });
 });
 

@@ -7,6 +7,7 @@ import { DomainError, type TransitionReason } from '../errors.js';
 import type { Level } from '../grading/grading.js';
 import type { ClockKind } from '../policy/policy.schema.js';
 import { FIRST_CONTACT_CLOCKS, TRANSITIONS } from './transitions.js';
+import { mayConclude, type FormalReviewBy } from './review.js';
 import type { Recipient, Status, WorkflowAction, WorkflowState } from './workflow.types.js';
 
 export interface ActionFacts {
@@ -24,6 +25,8 @@ export interface ActionFacts {
   unpaidCompensationWaiver?: string | null;
   /** who takes the step (set by the service, not the body) */
   actor?: string;
+  /** the actor's roles (set by the service): a leadership member may conclude a review of the leadership group */
+  actorRoles?: readonly string[];
   /** decide_compensation / decide_extension: who proposed or requested what is decided */
   proposer?: string;
 }
@@ -33,6 +36,8 @@ export interface PolicyLimits {
   regulatoryExtendedDays: number;
   regulatoryMaxDays: number;
   formalReviewFromRound: number;
+  /** who reviews from that round (policy reopen.formalReviewBy) */
+  formalReviewBy: FormalReviewBy;
 }
 
 export interface Decision {
@@ -50,6 +55,8 @@ export interface Decision {
   needsSeniorApproval: boolean;
   /** a handling step: the complaint moved (last progress now; levels 1–2 restart the progress-report clock) */
   progress: boolean;
+  /** reopen into the formal-review round: the step names the reviewer (review.ts chooseReviewer) */
+  formalReview: boolean;
 }
 
 const RESULT_CLOCK: Record<Level, ClockKind> = { 1: 'l1_result', 2: 'l2_result', 3: 'l3_answer' };
@@ -80,14 +87,21 @@ function decidableBy(askedBy: readonly string[], state: WorkflowState, actor: st
  * decide (and, with four eyes, not only the actor's own), clocks to pause or to resume, a
  * confirmed level to close with.
  */
-const CONDITIONS: Partial<Record<WorkflowAction, (s: WorkflowState, actor: string | undefined) => boolean>> = {
+const CONDITIONS: Partial<Record<WorkflowAction, (s: WorkflowState, actor: string | undefined, roles: readonly string[]) => boolean>> = {
   decide_compensation: (s, actor) => decidableBy(s.pendingCompensationsBy, s, actor),
   decide_extension: (s, actor) => decidableBy(s.pendingExtensionsBy, s, actor),
   pause_clocks: (s) => !s.paused,
   resume_clocks: (s) => s.paused,
   record_contact: (s) => awaitsFirstContact(s),
-  close: (s) => s.levelConfirmed,
+  // under formal review only a satisfied customer lets the complaint close; otherwise the reviewer concludes it
+  close: (s) => s.levelConfirmed && !underReview(s),
+  conclude_review: (s, actor, roles) => s.review !== null && s.levelConfirmed && mayConclude(s.review, actor, roles),
 };
+
+/** From the formal-review round, a complaint whose customer is not satisfied waits for its reviewer's conclusion. */
+function underReview(s: WorkflowState): boolean {
+  return s.review !== null && s.survey?.satisfied !== true;
+}
 
 /** A first-contact clock (acknowledgment, online first reply, urgent initial response) still runs. */
 function awaitsFirstContact(s: WorkflowState): boolean {
@@ -99,10 +113,10 @@ function refuse(action: WorkflowAction, state: WorkflowState, reason: Transition
 }
 
 /** Whether an action is possible now for this actor (status, level, the complaint's facts); the UI offers exactly these. */
-export function isAvailable(action: WorkflowAction, state: WorkflowState, actor?: string): boolean {
+export function isAvailable(action: WorkflowAction, state: WorkflowState, actor?: string, roles: readonly string[] = []): boolean {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(state.status) || (rule.levels && !rule.levels.includes(state.level))) return false;
-  return CONDITIONS[action]?.(state, actor) ?? true;
+  return CONDITIONS[action]?.(state, actor, roles) ?? true;
 }
 
 export function decide(action: WorkflowAction, state: WorkflowState, facts: ActionFacts, limits: PolicyLimits): Decision {
@@ -121,6 +135,7 @@ export function decide(action: WorkflowAction, state: WorkflowState, facts: Acti
     regulatoryDays: state.regulatoryDays,
     needsSeniorApproval: false,
     progress: isProgress(action, rule.to ?? state.status),
+    formalReview: false,
   };
   // level 1 and 2 complaints report progress every few working days while being handled (R-E2)
   if (state.level !== 3 && d.progress) d.starts.push('progress_report');
@@ -147,12 +162,16 @@ export function decide(action: WorkflowAction, state: WorkflowState, facts: Acti
       d.round = state.round + 1;
       d.starts.push(RESULT_CLOCK[state.level]);
       if (d.round >= limits.formalReviewFromRound) {
+        // a reviewer above the handler (#14 item 3): the service names them and tells them; the leadership group is told
+        d.formalReview = true;
         d.starts.push('formal_review');
         d.notify.push('leadership');
       }
       return d;
     case 'close':
       return close(d, state, facts, limits);
+    case 'conclude_review':
+      return concludeReview(d, state, facts);
     case 'decide_compensation':
       fourEyes(action, state, facts);
       return d;
@@ -186,6 +205,9 @@ function fourEyes(action: WorkflowAction, state: WorkflowState, facts: ActionFac
 
 function close(d: Decision, state: WorkflowState, facts: ActionFacts, limits: PolicyLimits): Decision {
   const reason = facts.closeReason?.trim();
+  // under formal review the handler no longer closes a complaint the customer is not satisfied with (#14 item 3)
+  if (state.review && underReview(state))
+    throw new DomainError('formal_review_required', { round: state.round, reviewer: state.review.reviewer ?? '' });
   // a complaint is closed at a level somebody confirmed (R-C2)
   if (!state.levelConfirmed) refuse('close', state, 'level_not_confirmed');
   // approved compensation is paid before closing, or its waiver is stated (R-D3)
@@ -194,6 +216,16 @@ function close(d: Decision, state: WorkflowState, facts: ActionFacts, limits: Po
   // a dissatisfied customer reopens the complaint until the formal review has concluded (R-D5)
   if (state.survey?.satisfied === false && state.round < limits.formalReviewFromRound) refuse('close', state, 'customer_dissatisfied');
   if (!reason) refuse('close', state, 'survey_missing');
+  return d;
+}
+
+/** The reviewer's conclusion closes the complaint as concluded (not satisfied); the final notice goes out with it. */
+function concludeReview(d: Decision, state: WorkflowState, facts: ActionFacts): Decision {
+  if (!state.review) refuse('conclude_review', state, 'not_in_formal_review');
+  if (!mayConclude(state.review, facts.actor, facts.actorRoles ?? []))
+    throw new DomainError('not_the_reviewer', { reviewer: state.review.reviewer ?? '' });
+  if (!state.levelConfirmed) refuse('conclude_review', state, 'level_not_confirmed');
+  if (state.unpaidCompensations > 0 && !facts.unpaidCompensationWaiver?.trim()) refuse('conclude_review', state, 'compensation_unpaid');
   return d;
 }
 

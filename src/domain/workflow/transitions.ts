@@ -40,7 +40,7 @@ const ANSWER_CLOCKS: readonly ClockKind[] = [
   'l2_result',
   'l2_agent_reply',
   'l3_answer',
-  'formal_review',
+  // not 'formal_review': the review ends with the reviewer's conclusion (conclude_review), not with an answer (#14 item 3)
   'regulatory',
   'progress_report',
 ];
@@ -239,5 +239,16 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
     stops: FIRST_CONTACT_CLOCKS,
     zh: '记录初步联系',
     en: 'Record first contact',
+  },
+  // from the formal-review round the reviewer, not the handler, ends the complaint (#14 item 3, R-D5)
+  conclude_review: {
+    from: ALL_OPEN,
+    to: 'closed',
+    permission: 'complaint.review',
+    stops: ['formal_review'],
+    cancelsAll: true,
+    notify: ['assignee', 'tracker', 'supervisors'],
+    zh: '作出正式复核结论',
+    en: 'Record the formal review conclusion',
   },
 };

@@ -1,6 +1,7 @@
 /** Statuses and actions of a complaint's life (policy §3–§5, R-C3..C5, R-D1..D5, R-E1..E3). */
 import type { Status } from '../codes.js';
 import type { Level } from '../grading/grading.js';
+import type { FormalReview } from './review.js';
 
 export { STATUSES, type Status } from '../codes.js';
 
@@ -36,11 +37,21 @@ export const WORKFLOW_ACTIONS = [
   'pause_clocks',
   'resume_clocks',
   'record_contact',
+  'conclude_review',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** Who a step tells (in-app notification), resolved to users by the complaint's units. */
-export type Recipient = 'supervisors' | 'leadership' | 'senior_management' | 'department_handlers' | 'tracker' | 'assignee' | 'supervision';
+export type Recipient =
+  | 'supervisors'
+  | 'leadership'
+  | 'senior_management'
+  | 'department_handlers'
+  | 'tracker'
+  | 'assignee'
+  | 'supervision'
+  /** the department head named to review the complaint (#14 item 3) */
+  | 'reviewer';
 
 /** What the rules need to know about a complaint to decide an action. */
 export interface WorkflowState {
@@ -67,4 +78,6 @@ export interface WorkflowState {
   pendingExtensionsBy: readonly string[];
   /** policy `fourEyes`: nobody decides a compensation or extension they proposed or requested */
   fourEyes: boolean;
+  /** from the formal-review round (#14 item 3): who reviews it; null before that round */
+  review: FormalReview | null;
 }

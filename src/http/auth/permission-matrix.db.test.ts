@@ -42,6 +42,11 @@ const HANDLERS_ASSIGN: readonly Role[] = [...FRONT, 'leadership_member'];
 const INVESTIGATORS: readonly Role[] = [...FRONT, 'department_handler'];
 const REPORT_READERS: readonly Role[] = ['supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'];
 const REPORT_MANAGERS: readonly Role[] = ['leadership_member', 'senior_manager', 'supervision_inspector'];
+const INSPECTORS: readonly Role[] = ['supervision_inspector'];
+const INSPECTION_READERS: readonly Role[] = ['leadership_member', 'senior_manager', 'supervision_inspector', 'auditor'];
+const INSPECTED: readonly Role[] = ['agent', 'branch_agent', 'supervisor', 'department_handler'];
+const REVIEWERS: readonly Role[] = ['supervisor', 'leadership_member', 'senior_manager'];
+const LEADERS: readonly Role[] = ['leadership_member', 'senior_manager'];
 
 interface Entry {
   /** who passes the permission check; 'public' needs no sign-in at all */
@@ -497,6 +502,123 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/imports/:id': { allow: ['administrator'], request: () => get(`/api/imports/${TARGET_USER}`) },
   'POST /api/imports/:id/run': { allow: ['administrator'], request: () => send('POST', `/api/imports/${TARGET_USER}/run`) },
   'GET /api/imports/:id/errors.csv': { allow: ['administrator'], request: () => get(`/api/imports/${TARGET_USER}/errors.csv`) },
+  // KPIs and assessments (#14 item 5, R-E6): every staff role reads KPIs (own, department or all); leaders and the inspector open
+  // assessments, leaders and senior management sign them off
+  'GET /api/kpis': { allow: COMPLAINT_READERS, request: () => get('/api/kpis?from=2026-11-01&to=2026-11-30') },
+  'GET /api/kpis/choices': { allow: COMPLAINT_READERS, request: () => get('/api/kpis/choices') },
+  'GET /api/assessments': { allow: COMPLAINT_READERS, request: () => get('/api/assessments') },
+  'POST /api/assessments': {
+    allow: ['leadership_member', 'supervision_inspector'],
+    request: () => send('POST', '/api/assessments', { periodKind: 'month', period: '2999-01' }),
+  },
+  'GET /api/assessments/:id': { allow: COMPLAINT_READERS, request: () => get(`/api/assessments/${TARGET_USER}`) },
+  'POST /api/assessments/:id/sign': {
+    allow: ['leadership_member', 'senior_manager'],
+    request: () => send('POST', `/api/assessments/${TARGET_USER}/sign`, {}),
+  },
+  'GET /api/assessments/:id/subjects/:seq/lines/:code/complaints': {
+    allow: COMPLAINT_READERS,
+    request: () => get(`/api/assessments/${TARGET_USER}/subjects/1/lines/volume/complaints`),
+  },
+  'GET /api/assessments/:id/export.xlsx': { allow: COMPLAINT_READERS, request: () => get(`/api/assessments/${TARGET_USER}/export.xlsx`) },
+  // inspections (#14 item 1, R-E4): the inspector works them, leaders and auditors read them, the inspected answer theirs
+  'GET /api/inspections/checklists': { allow: INSPECTION_READERS, request: () => get('/api/inspections/checklists') },
+  'POST /api/inspections/checklists': { allow: INSPECTORS, request: () => send('POST', '/api/inspections/checklists', {}) },
+  'PATCH /api/inspections/checklists/:id': {
+    allow: INSPECTORS,
+    request: () => send('PATCH', `/api/inspections/checklists/${TARGET_USER}`, {}),
+  },
+  'GET /api/inspections/plans': { allow: INSPECTION_READERS, request: () => get('/api/inspections/plans') },
+  'POST /api/inspections/plans': { allow: INSPECTORS, request: () => send('POST', '/api/inspections/plans', {}) },
+  'GET /api/inspections/plans/:id': { allow: INSPECTION_READERS, request: () => get(`/api/inspections/plans/${TARGET_USER}`) },
+  'POST /api/inspections/plans/:id/draw': {
+    allow: INSPECTORS,
+    request: () => send('POST', `/api/inspections/plans/${TARGET_USER}/draw`, {}),
+  },
+  'GET /api/inspections/plans/:id/report/:format': {
+    allow: INSPECTION_READERS,
+    request: () => get(`/api/inspections/plans/${TARGET_USER}/report/pdf`),
+  },
+  'GET /api/inspections/runs/:id/verify': { allow: INSPECTION_READERS, request: () => get(`/api/inspections/runs/${TARGET_USER}/verify`) },
+  'POST /api/inspections/plans/:id/items': {
+    allow: INSPECTORS,
+    request: () => send('POST', `/api/inspections/plans/${TARGET_USER}/items`, {}),
+  },
+  'POST /api/inspections/items/:id/remove': {
+    allow: INSPECTORS,
+    request: () => send('POST', `/api/inspections/items/${TARGET_USER}/remove`, {}),
+  },
+  'PUT /api/inspections/items/:id/score': {
+    allow: INSPECTORS,
+    request: () => send('PUT', `/api/inspections/items/${TARGET_USER}/score`, {}),
+  },
+  'POST /api/inspections/plans/:id/complete': {
+    allow: INSPECTORS,
+    request: () => send('POST', `/api/inspections/plans/${TARGET_USER}/complete`, {}),
+  },
+  'POST /api/inspections/findings': { allow: INSPECTORS, request: () => send('POST', '/api/inspections/findings', {}) },
+  'POST /api/inspections/findings/:id/answer': {
+    allow: INSPECTED,
+    request: () => send('POST', `/api/inspections/findings/${TARGET_USER}/answer`, {}),
+  },
+  'GET /api/inspections/rectifications': { allow: INSPECTION_READERS, request: () => get('/api/inspections/rectifications') },
+  'POST /api/inspections/rectifications': { allow: INSPECTORS, request: () => send('POST', '/api/inspections/rectifications', {}) },
+  'GET /api/inspections/rectifications/:id': {
+    allow: INSPECTION_READERS,
+    request: () => get(`/api/inspections/rectifications/${TARGET_USER}`),
+  },
+  'POST /api/inspections/rectifications/:id/answer': {
+    allow: INSPECTED,
+    request: () => send('POST', `/api/inspections/rectifications/${TARGET_USER}/answer`, {}),
+  },
+  'POST /api/inspections/rectifications/:id/verify': {
+    allow: INSPECTORS,
+    request: () => send('POST', `/api/inspections/rectifications/${TARGET_USER}/verify`, {}),
+  },
+  'GET /api/inspections/mine': { allow: INSPECTED, request: () => get('/api/inspections/mine') },
+  // complaints about complaint handling (#14 item 2, R-E5) and the formal review from round three (#14 item 3)
+  'POST /api/complaints/:id/about-handling': {
+    allow: [...HANDLERS_ASSIGN, 'supervision_inspector'],
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/about-handling`, { aboutComplaint: 'TS000000000000' }),
+  },
+  'POST /api/complaints/:id/conclude-review': {
+    allow: REVIEWERS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/conclude-review`, { outcome: 'upheld', conclusion: '矩阵' }),
+  },
+  // major complaints (#14 item 4): everyone who reads the complaint sees its plan; leaders mark it and run the plan
+  'GET /api/complaints/:id/major': { allow: COMPLAINT_READERS, scoped: true, request: (id) => get(`/api/complaints/${id}/major`) },
+  'POST /api/complaints/:id/major/mark': {
+    allow: LEADERS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/major/mark`, {}),
+  },
+  'POST /api/complaints/:id/major/unmark': {
+    allow: LEADERS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/major/unmark`, {}),
+  },
+  'PUT /api/complaints/:id/major/plan': {
+    allow: LEADERS,
+    scoped: true,
+    request: (id) => send('PUT', `/api/complaints/${id}/major/plan`, {}),
+  },
+  'POST /api/complaints/:id/major/items': {
+    allow: LEADERS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/major/items`, {}),
+  },
+  // the item's owner or a leader marks it done: the service decides, past the complaint read permission
+  'POST /api/complaints/:id/major/items/:itemId/done': {
+    allow: COMPLAINT_READERS,
+    request: (id) => send('POST', `/api/complaints/${id}/major/items/${TARGET_USER}/done`, {}),
+  },
+  'POST /api/complaints/:id/major/regulator-reports': {
+    allow: LEADERS,
+    scoped: true,
+    request: (id) => send('POST', `/api/complaints/${id}/major/regulator-reports`, {}),
+  },
   'GET /api/complaints/export.csv': {
     allow: ['agent', 'branch_agent', 'supervisor', 'leadership_member', 'senior_manager', 'supervision_inspector'],
     request: () => get('/api/complaints/export.csv?level=1&receivedFrom=2099-01-01T00:00:00Z'),

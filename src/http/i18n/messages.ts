@@ -53,6 +53,9 @@ const transitionReasonZh: Readonly<Record<TransitionReason, string>> = {
   merge_in_progress: '这两件投诉正在被合并，请稍后重试',
   no_first_contact_clock: '没有待完成的初步联系期限（确认受理、首次答复或紧急投诉初步响应）',
   already_resolved: '已处理',
+  already_major: '该投诉已认定为重大投诉',
+  not_major: '该投诉不是重大投诉',
+  not_in_formal_review: '该投诉未进入正式复核',
 };
 const transitionReasonEn: Readonly<Record<TransitionReason, string>> = {
   status: 'not allowed in this status',
@@ -83,6 +86,9 @@ const transitionReasonEn: Readonly<Record<TransitionReason, string>> = {
   merge_in_progress: 'these two complaints are being merged right now: try again',
   no_first_contact_clock: 'no first-contact deadline is running (acknowledgment, first online reply, urgent initial response)',
   already_resolved: 'it is already resolved',
+  already_major: 'the complaint is already a major complaint',
+  not_major: 'the complaint is not a major complaint',
+  not_in_formal_review: 'the complaint is not in a formal review',
 };
 /** zod's `inclusive: false` (z.positive(), .gt()); a boolean from route schemas, 'false' from service issues. */
 const exclusive = (p: ZodIssueParams) => p.inclusive === false || p.inclusive === 'false';
@@ -330,6 +336,47 @@ const messages = {
   },
   report_file_unavailable: { zh: () => '专项报告只有 PDF 文件', en: () => 'a special report has a PDF only' },
   report_month_in_future: { zh: () => '不能为尚未开始的月份生成报告', en: () => 'the month has not begun yet' },
+  // inspections (#14 item 1)
+  inspection_checklist_not_found: { zh: () => '检查清单不存在', en: () => 'inspection checklist not found' },
+  inspection_plan_not_found: { zh: () => '检查计划不存在', en: () => 'inspection plan not found' },
+  inspection_item_not_found: { zh: () => '抽样投诉不存在', en: () => 'sampled complaint not found' },
+  inspection_finding_not_found: { zh: () => '检查发现不存在', en: () => 'finding not found' },
+  rectification_not_found: { zh: () => '整改要求不存在', en: () => 'rectification request not found' },
+  rectification_step_refused: {
+    zh: (p) => `整改要求当前状态（${s(p.status)}）不允许此操作（${s(p.step)}）`,
+    en: (p) => `the rectification request is ${s(p.status)}: ${s(p.step)} is not allowed`,
+  },
+  rectification_not_addressed: {
+    zh: () => '只有整改对象本人或所在部门的人员可以答复',
+    en: () => 'only the addressee or a member of the addressed department can answer',
+  },
+  inspection_plan_completed: { zh: () => '检查计划已完成，不能再修改', en: () => 'the inspection plan is completed' },
+  inspection_unknown_item: { zh: (p) => `检查清单没有该项：${s(p.value)}`, en: (p) => `the checklist has no item ${s(p.value)}` },
+  inspection_already_sampled: { zh: () => '该投诉已在样本中', en: () => 'the complaint is already in the sample' },
+  inspection_addressee_required: { zh: () => '请指定部门或人员', en: () => 'name a department or a person' },
+  inspection_checklist_codes_not_unique: { zh: () => '检查项编号不能重复', en: () => 'item codes must be unique' },
+  kpi_subject_not_found: {
+    zh: () => '部门或人员不存在，或无权查看其考核指标',
+    en: () => 'no such department or person, or not yours to see',
+  },
+  assessment_not_found: { zh: () => '考核不存在', en: () => 'assessment not found' },
+  assessment_line_not_found: { zh: () => '考核中没有该指标', en: () => 'the assessment has no such line' },
+  assessment_exists: {
+    zh: (p) => `${s(p.period)} 的该项考核已经存在`,
+    en: (p) => `an assessment of ${s(p.period)} for this subject exists already`,
+  },
+  assessment_period_not_ended: {
+    zh: (p) => `考核期间 ${s(p.period)} 尚未结束`,
+    en: (p) => `the period ${s(p.period)} has not ended yet`,
+  },
+  assessment_signed: {
+    zh: (p) => `考核已由 ${s(p.signedBy)} 签署，不能再更改`,
+    en: (p) => `the assessment was signed off by ${s(p.signedBy)} and cannot change`,
+  },
+  assessment_period_invalid: {
+    zh: (p) => `考核期间格式不正确：${s(p.value)}（月度如 2026-11，季度如 2026-Q4）`,
+    en: (p) => `not a period of that kind: ${s(p.value)} (a month as 2026-11, a quarter as 2026-Q4)`,
+  },
   import_run_not_found: { zh: () => '导入记录不存在', en: () => 'import run not found' },
   import_missing_columns: {
     zh: (p) => `文件缺少映射 ${s(p.mapping)} 所需的列：${s(p.columns)}`,
@@ -381,6 +428,30 @@ const messages = {
     en: (p) => `the regulatory limit can only become ${s(p.allowed)} days`,
   },
   customer_agreement_required: { zh: () => '须经客户同意', en: () => 'the customer must have agreed' },
+  formal_review_required: {
+    zh: (p) =>
+      `该投诉已进入第 ${s(p.round)} 轮处理，须正式复核：经办人不能办结，由复核人（${s(p.reviewer) || '投诉处理领导小组'}）作出复核结论后办结`,
+    en: (p) =>
+      `round ${s(p.round)}: the complaint is under formal review; its handler cannot close it, the reviewer (${s(p.reviewer) || 'the leadership group'}) records the conclusion`,
+  },
+  not_the_reviewer: {
+    zh: (p) => `只有复核人（${s(p.reviewer) || '投诉处理领导小组成员'}）可以作出复核结论`,
+    en: (p) => `only the reviewer (${s(p.reviewer) || 'a leadership group member'}) records the review's conclusion`,
+  },
+  handler_of_original: {
+    zh: (p) => `${s(p.username)} 曾处理原投诉 ${s(p.number)}，不能处理针对该投诉处理情况的投诉，请指派其他人员`,
+    en: (p) =>
+      `${s(p.username)} handled the original complaint ${s(p.number)} and cannot handle a complaint about its handling: choose someone else`,
+  },
+  about_complaint_unknown: { zh: (p) => `原投诉不存在：${s(p.value)}`, en: (p) => `no complaint ${s(p.value)} to complain about` },
+  about_complaint_other_complainant: {
+    zh: (p) => `原投诉 ${s(p.value)} 不是您本人的投诉`,
+    en: (p) => `complaint ${s(p.value)} is not one of yours`,
+  },
+  not_about_handling: {
+    zh: () => '该投诉不是针对投诉处理情况的投诉，没有可重新处理的原投诉',
+    en: () => 'this complaint is not about the handling of another complaint: there is no original to reopen',
+  },
   // public portal (R-G3, R-H3)
   track_not_found: {
     zh: () => '未找到与该投诉编号和联系方式相符的投诉，请核对后重试',

@@ -83,6 +83,30 @@ export const board = z.object({
     ),
   }),
   level1: z.object({ total: z.number().int(), items: z.array(level1Item) }),
+  major: z
+    .object({
+      total: z.number().int(),
+      items: z.array(
+        z.object({
+          id: z.string(),
+          number: z.string(),
+          status: complaintStatus,
+          level: complaintLevel,
+          category: z.string(),
+          businessLine: z.string(),
+          source: stored(['rules', 'leader']).nullable(),
+          markedAt: instant.nullable(),
+          reportDueAt: instant.nullable().describe('the report to the regulator is due then'),
+          reportedAt: instant.nullable().describe('when the regulator was first told; null: not yet'),
+          reportOverdue: z.boolean(),
+          nextMilestone: z
+            .object({ id: z.string(), title: z.string(), owner: z.string(), dueAt: instant, overdue: z.boolean() })
+            .nullable()
+            .describe('the open milestone of the emergency plan due first'),
+        }),
+      ),
+    })
+    .describe('open major complaints (#14), marked first first'),
 });
 
 export type BoardAnswer = z.output<typeof board>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMPLAINT_ACTIONS } from '../../domain/access/permissions.js';
+import { FORMAL_REVIEWERS } from '../../domain/codes.js';
 import { clockKindSchema, durationUnitSchema } from '../../domain/policy/policy.schema.js';
 import { STATUSES, WORKFLOW_ACTIONS } from '../../domain/workflow/workflow.types.js';
 import { RISK_FLAGS } from './complaint.schemas.js';
@@ -142,7 +143,11 @@ export const complaintDetail = complaintSummary.extend({
       z.object({
         id: z.string(),
         number: z.string(),
-        kind: z.string().describe('duplicate_suspected, merged, …'),
+        kind: z
+          .string()
+          .describe(
+            'possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5)',
+          ),
         status: complaintStatus,
         category: z.string(),
         receivedAt: instant,
@@ -151,6 +156,11 @@ export const complaintDetail = complaintSummary.extend({
       }),
     )
     .describe('related complaints within your data scope'),
+  review: z
+    .object({ by: z.enum(FORMAL_REVIEWERS), reviewer: z.string().nullable() })
+    .nullable()
+    .describe('from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null)'),
+  closedAs: z.enum(['concluded']).nullable().describe("'concluded': closed by the formal review's conclusion, not as satisfied"),
 });
 
 export const plannedClock = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_TYPES, LEDGER_SORTS, RISK_FLAGS, TIMELINESS_STATES } from '../../domain/codes.js';
+import { ID_TYPES, LEDGER_SORTS, MAJOR_CAUSES, RISK_FLAGS, TIMELINESS_STATES } from '../../domain/codes.js';
 import { amountInput, isoDateTime, listParam, optionalText, requiredText } from './common.js';
 
 export { ID_TYPES, RISK_FLAGS };
@@ -36,8 +36,24 @@ export const createComplaintBody = z.strictObject({
   jointComplainants: z.number().int().min(1).max(1_000_000).default(1),
   complainant: complainantSchema,
   customerGroup: z.string().trim().max(64).nullish().describe("who the complainant is: a code of the policy's customerGroups list (#13)"),
+  aboutComplaint: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .nullish()
+    .describe('a complaint about how this earlier complaint (number TS… or id) was handled (R-E5): routed to the supervision department'),
+  // major complaints (#14): the two facts besides the number of joint complainants
+  majorCause: z.enum(MAJOR_CAUSES).nullish().describe('caused by a disaster, an accident or a public-health event (a major complaint)'),
+  regulatorNamed: z.boolean().default(false).describe('the regulator named it a major complaint'),
+  regulatorReference: optionalText(200).describe("the regulator's document or reference naming it"),
 });
 export type CreateComplaintBody = z.infer<typeof createComplaintBody>;
+
+/** POST /api/complaints/{id}/about-handling (R-E5): the complaint whose handling this one is about. */
+export const aboutHandlingBody = z.strictObject({
+  aboutComplaint: z.string().trim().min(1).max(64).describe('the number (TS…) or id of the complaint whose handling this one is about'),
+});
 
 export const ledgerQuerystring = z.strictObject({
   status: listParam,

@@ -62,6 +62,7 @@ export const portalComplaintSchema = z.strictObject({
   product: optionalText(200).describe('the product or policy concerned'),
   phone: complainantSchema.shape.phone.describe('a mobile number besides a verified e-mail (a verified phone always wins)'),
   email: complainantSchema.shape.email.describe('an e-mail address besides a verified phone (a verified e-mail always wins)'),
+  aboutComplaint: optionalText(64).describe('a complaint about how one of your complaints was handled: its number (TS…), R-E5'),
 });
 
 /** Errors of the portal: the usual body, with the wait of a 429 and the tries left of a wrong code. */

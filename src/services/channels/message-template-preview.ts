@@ -90,15 +90,27 @@ const SAMPLES: Samples = {
   'complaint.level1_registered': (f) => ({ number: f.number, by: f.by }),
   'complaint.level1_regraded': (f) => ({ number: f.number, by: f.by }),
   'complaint.arrived': (f) => ({ number: f.number, channel: 'web' }),
+  'complaint.handling_complaint': (f) => ({ number: f.number, original: f.number }),
+  'complaint.review_requested': (f) => ({ number: f.number, round: 3 }),
   'complaint.customer_wrote': (f) => ({ number: f.number, channel: 'portal' }),
   'clock.warning': (f) => ({ ...clockOf(f), warning: 1 }),
   'clock.breached': (f) => ({ ...clockOf(f), step: 0 }),
   'clock.stalled': (f) => ({ ...clockOf(f), step: 0 }),
   'clock.escalated': (f) => ({ ...clockOf(f), step: 1 }),
+  'rectification.notice': (f) => ({
+    event: 'issued',
+    requestId: '00000000-0000-4000-8000-000000000000',
+    text: inLocale(f, '请完善投诉回访记录', 'Complete the follow-up records'),
+    dueAt: f.now.toISOString(),
+    link: '/supervision/my',
+  }),
   'improvement.done': improvementOf,
   'improvement.verified': improvementOf,
   'improvement.reopened': improvementOf,
   'improvement.updated': improvementOf,
+  'major.marked': (f) => ({ number: f.number, by: f.by, rules: ['major_joint_complainants'], reason: null }),
+  'major.unmarked': (f) => ({ number: f.number, by: f.by, reason: '经核实不属于重大投诉' }),
+  'major.assigned': (f) => ({ number: f.number, title: '安抚客户并说明处理进展', dueAt: f.now.toISOString(), by: f.by }),
   'calendar.unconfirmed': (f) => {
     const year = Number(localDate(f.now, f.timeZone).slice(0, 4)) + 1;
     return { year, link: `/admin/calendar?year=${year}&import=1` };

@@ -29,6 +29,8 @@ export interface ChannelIntake {
   /** who or what registered it: 'portal', 'app', 'mail:<mailboxId>', or a username */
   by: string;
   idempotencyKey?: string;
+  /** the customer wrote it themself (portal, app, e-mail): `input.aboutComplaint` must name one of their own complaints (R-E5) */
+  aboutOwnComplaint?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function registerFromChannel(
     { branchIds: [], departmentIds: [] },
     intake.input,
     intake.idempotencyKey,
-    { files: intake.files, attachmentSource: intake.input.channel, unassigned: true },
+    { files: intake.files, attachmentSource: intake.input.channel, unassigned: true, aboutOwnComplaint: intake.aboutOwnComplaint === true },
   );
   const c = await findComplaint(ctx.db, result.complaintId);
   if (!c) throw new Error(`complaint ${result.complaintId} vanished after registration`);

@@ -1,7 +1,8 @@
-import { inScope, type Principal } from '../../domain/access/permissions.js';
+import { handlesOnlyAsInspector, inScope, type Action, type Principal } from '../../domain/access/permissions.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Database } from '../../db/database.js';
 import { findComplaint, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
+import { includesSupervisionUnit } from '../../db/repositories/org.repository.js';
 
 export function scopeFacts(r: ComplaintRecord) {
   return { branchId: r.branch_id, departmentIds: r.department_ids, createdBy: r.created_by, people: [r.assignee, r.tracker] };
@@ -15,4 +16,20 @@ export async function complaintInScope(db: Database, p: Principal, idOrNumber: s
   const r = await findComplaint(db, idOrNumber, forUpdate);
   if (!r || !inScope(p, scopeFacts(r))) throw new DomainError('complaint_not_found', {}, 'id');
   return r;
+}
+
+/**
+ * Refuses (403) a handling action the principal holds only as a supervision inspector on a
+ * complaint outside the supervision department: inspectors read every complaint but handle only
+ * the complaints about complaint handling routed to their department (R-E5).
+ */
+export async function assertMayHandle(
+  db: Database,
+  p: Principal,
+  action: Action,
+  c: Pick<ComplaintRecord, 'department_ids'>,
+): Promise<void> {
+  if (handlesOnlyAsInspector(p, action) && !(await includesSupervisionUnit(db, c.department_ids))) {
+    throw new DomainError('forbidden', { action });
+  }
 }

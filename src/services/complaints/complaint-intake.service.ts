@@ -24,6 +24,7 @@ import { claimIdempotencyKey, storeIdempotentResponse } from '../../db/repositor
 import { enqueueOutbox } from '../../db/repositories/outbox.repository.js';
 import { loadWorkingCalendar } from '../administration/calendar.service.js';
 import { resolvePlacement, type Registrant } from './complaint-placement.js';
+import { linkHandlingComplaint, resolveAboutComplaint } from './handling-complaint.service.js';
 import { protectedPersonalData } from './personal-data.service.js';
 import { notify } from '../workflow/notify.service.js';
 import type { StagedEvidenceFile } from '../workflow/handlers/evidence.handlers.js';
@@ -31,6 +32,7 @@ import { storeAttachments } from './attachment-store.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { currentPolicy } from '../administration/policy.service.js';
 import { openSpikeSignals } from '../reports/spike.service.js';
+import { majorIntakeColumns, markMajorAtIntake } from '../workflow/major-intake.js';
 
 export interface RegisterResult {
   complaintId: string;
@@ -48,6 +50,8 @@ export interface RegisterOptions {
    * department's supervisors are told so they assign one
    */
   unassigned?: boolean;
+  /** the customer speaks for themself (portal, e-mail): a complaint about handling names one of their own complaints (R-E5) */
+  aboutOwnComplaint?: boolean;
 }
 
 const IDEMPOTENCY_SCOPE = 'complaints.register';
@@ -68,6 +72,12 @@ export async function registerComplaint(
   const { version: policyVersion, policy } = await currentPolicy(ctx.db);
   assertNoIssues(intakeIssues(input, policy, now));
   const placement = await resolvePlacement(ctx.db, input, registrant, policy.handling.defaultDepartmentCode);
+  // a complaint about how another was handled (R-E5) sits in the supervision department, unassigned until it names someone else
+  const about = await resolveAboutComplaint(ctx.db, input, policy, { sameComplainant: options.aboutOwnComplaint === true });
+  if (about) {
+    placement.departmentIds = [about.supervisionUnitId];
+    options = { ...options, unassigned: true };
+  }
   const calendar = await loadWorkingCalendar(ctx.db);
   const receivedAt = input.receivedAt ?? now;
   const requestHash = createHash('sha256')
@@ -83,7 +93,9 @@ export async function registerComplaint(
       if (claim.kind === 'replay') return { complaintId: (claim.body as { complaintId: string }).complaintId, replayed: true };
     }
     const keys = contactKeys(input.complainant);
-    const { duplicates, grading } = await assessIntake(trx, input, policy, receivedAt);
+    const { duplicates: similar, grading } = await assessIntake(trx, input, policy, receivedAt);
+    // a complaint about how another was handled (R-E5) is linked to it as such, not as its duplicate
+    const duplicates = similar.filter((d) => d.id !== about?.id);
     const id = randomUUID();
     const registrationDay = localDate(now, ctx.timeZone);
     const number = formatComplaintNumber(policy.complaintNumberPrefix, registrationDay, await nextComplaintSequence(trx, registrationDay));
@@ -126,6 +138,7 @@ export async function registerComplaint(
       level_confirmed: false,
       grading_reasons: grading.reasons,
       major: grading.major,
+      ...majorIntakeColumns(input),
       policy_version: policyVersion,
       search_text: searchText({ ...input, branch: placement.branchName }, number, policy),
       created_by: actor.id,
@@ -138,6 +151,14 @@ export async function registerComplaint(
     });
     await insertClocks(trx, id, clocks, policyVersion, now);
     await linkDuplicates(trx, id, number, duplicates, actor, now);
+    if (about)
+      await linkHandlingComplaint(
+        trx,
+        { id, number, departmentIds: placement.departmentIds, branchId: placement.branchId },
+        about,
+        actor.id,
+        now,
+      );
     await appendEvents(trx, id, registrationEvents(actor, now, { number, receivedAt, input, grading, clocks, policyVersion, duplicates }));
     if (options.files && options.files.length > 0) {
       await storeAttachments(trx, {
@@ -178,6 +199,15 @@ export async function registerComplaint(
         now,
       );
     }
+    // #14: a major complaint by the rules: its report-to-the-regulator clock, the event, and the leadership group and senior management told at once
+    if (grading.major)
+      await markMajorAtIntake(trx, { ...target, assignee: null, tracker: null }, input, grading, {
+        policyVersion,
+        policy,
+        calendar,
+        timeZone: ctx.timeZone,
+        now,
+      });
     await enqueueOutbox(
       trx,
       [
@@ -225,6 +255,8 @@ export async function assessIntake(db: Database, input: IntakeInput, policy: Pol
       sameMatterRecentCount: sameMatter + 1,
       repeatComplaint: duplicates.length > 0,
       regulatorReferral: input.channel === 'regulator_referral',
+      disasterRelated: input.majorCause != null,
+      regulatorDesignatedMajor: input.regulatorNamed === true,
       openSpikes,
     },
     policy,

@@ -132,10 +132,14 @@ export async function complaintDetail(ctx: ServiceContext, p: Principal, idOrNum
       stricter: stricterClock([...policyClocks, ...(regulatory ? [regulatory] : [])])?.kind ?? null,
       calendarConfirmed: active.filter((c) => c.status === 'running' || c.status === 'paused').every((c) => c.calendarConfirmed),
     },
+    // the formal review from round three (#14 item 3): who reviews it; how it was closed
+    review: state.review,
+    closedAs: r.closed_as,
     related: links.map((l) => ({
       id: l.id,
       number: l.number,
-      kind: l.kind,
+      // a complaint about handling (R-E5): 'about_handling' on it, 'handling_complaint' on the original it is about
+      kind: l.kind === 'about_handling' && l.from_id !== r.id ? 'handling_complaint' : l.kind,
       status: l.status,
       category: l.category,
       receivedAt: l.received_at,

@@ -33,7 +33,7 @@ import { renderOutgoing } from '../channels/message-render.service.js';
 import type { RequestMeta, ServiceContext } from '../context.js';
 import type { StagedEvidenceFile } from '../workflow/handlers/evidence.handlers.js';
 import { addCorrespondence } from './channel-intake.service.js';
-import { complaintInScope } from './complaint-access.js';
+import { assertMayHandle, complaintInScope } from './complaint-access.js';
 import { auditComplaintRead } from './complaint-read-audit.service.js';
 
 export interface ThreadFile {
@@ -239,6 +239,7 @@ export async function sendReply(
   const now = ctx.now();
   const sent = await ctx.db.transaction().execute(async (trx) => {
     const c = await complaintInScope(trx, p, idOrNumber, true);
+    await assertMayHandle(trx, p, REPLY_PERMISSION, c);
     const address = r.channel === 'email' ? c.complainant_email?.trim() : c.complainant_phone?.trim();
     if (!address) throw new ValidationError([{ field: 'channel', code: 'no_contact_for_method', params: { method: r.channel } }]);
     const to = (r.channel === 'email' ? maskEmail(address) : maskPhone(address)) ?? '***';
@@ -291,7 +292,9 @@ export const LETTER_TEXT_MAX = 20_000;
 /** Refuses before the upload what would be refused after it (403, 404); returns the complaint's id. */
 export async function checkLetterAllowed(ctx: ServiceContext, p: Principal, idOrNumber: string): Promise<string> {
   if (!can(p, LETTER_PERMISSION)) throw new DomainError('forbidden', { action: LETTER_PERMISSION });
-  return (await complaintInScope(ctx.db, p, idOrNumber)).id;
+  const c = await complaintInScope(ctx.db, p, idOrNumber);
+  await assertMayHandle(ctx.db, p, LETTER_PERMISSION, c);
+  return c.id;
 }
 
 /** The letter form's text fields, checked like a JSON body: each problem names its field. */

@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors.js';
 import { ValidationError } from '../../domain/validation.js';
 import { decide } from '../../domain/workflow/decide.js';
 import { TRANSITIONS } from '../../domain/workflow/transitions.js';
-import { complaintInScope } from './complaint-access.js';
+import { assertMayHandle, complaintInScope } from './complaint-access.js';
 import type { RequestMeta, ServiceContext } from '../context.js';
 import { currentPolicy } from '../administration/policy.service.js';
 import { addEvidence, evidenceFields, type StagedEvidenceFile } from '../workflow/handlers/evidence.handlers.js';
@@ -24,6 +24,7 @@ export async function checkEvidenceAllowed(ctx: ServiceContext, p: Principal, id
   const rule = TRANSITIONS.add_evidence;
   if (!can(p, rule.permission)) throw new DomainError('forbidden', { action: rule.permission });
   const c = await complaintInScope(ctx.db, p, idOrNumber);
+  await assertMayHandle(ctx.db, p, rule.permission, c);
   const { policy } = await currentPolicy(ctx.db);
   decide('add_evidence', await workflowState(ctx.db, c, policy), {}, limitsOf(policy));
 }

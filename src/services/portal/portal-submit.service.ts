@@ -35,6 +35,8 @@ export interface PortalComplaintInput {
   /** a second contact besides the verified one (the verified one always wins for its kind) */
   phone?: string | null;
   email?: string | null;
+  /** a complaint about how one of the customer's complaints was handled (R-E5): its number */
+  aboutComplaint?: string | null;
 }
 
 export interface SubmitAnswer {
@@ -79,6 +81,7 @@ export async function submitComplaint(
     urgent: false,
     riskFlags: [],
     jointComplainants: 1,
+    aboutComplaint: body.aboutComplaint ?? null,
     complainant: {
       name: body.name,
       phone: verified.kind === 'phone' ? verified.value : (body.phone ?? null),
@@ -88,7 +91,13 @@ export async function submitComplaint(
   const attempt = { action: 'public.submit' as const, contactKind: verified.kind, contactHash: session.contactHash };
   let registered: Awaited<ReturnType<typeof registerFromChannel>>;
   try {
-    registered = await registerFromChannel(ctx, { input, files, by: REGISTRANT, idempotencyKey: `portal-session:${session.id}` });
+    registered = await registerFromChannel(ctx, {
+      input,
+      files,
+      by: REGISTRANT,
+      idempotencyKey: `portal-session:${session.id}`,
+      aboutOwnComplaint: true,
+    });
   } catch (err) {
     if (err instanceof ValidationError) {
       await auditPortal(ctx, meta, { ...attempt, outcome: 'failure', reason: 'invalid' });

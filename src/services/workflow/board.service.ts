@@ -19,6 +19,7 @@ import {
 import { onTimeByWeek, openByLevel, openExceptionCounts, receivedPerDay, recentBreaches } from '../../db/repositories/board.repository.js';
 import type { ServiceContext } from '../context.js';
 import { listExceptions, type ExceptionItem } from './exception.service.js';
+import { boardMajor, type BoardMajorItem } from './major-board.js';
 
 export const BOARD_WEEKS = 8;
 export const BOARD_DAYS = 30;
@@ -88,6 +89,8 @@ export interface BoardAnswer {
     }>;
   };
   level1: { total: number; items: Level1Item[] };
+  /** open major complaints with their report to the regulator and next milestone (#14) */
+  major: { total: number; items: BoardMajorItem[] };
 }
 
 const rate = (onTime: number, late: number): number | null =>
@@ -178,6 +181,7 @@ export async function getBoard(ctx: ServiceContext, p: Principal): Promise<Board
       const level1Rows = await openLevel1(trx, scope, now, LEVEL1_LIMIT);
       const exceptions = await listExceptions(tx, p, { status: 'open', limit: LIST_LIMIT });
       const level1 = await withPlans(tx, level1Rows, now);
+      const major = await boardMajor(trx, scope, now);
       const open: Record<ExceptionKind, number> = { breach: 0, stalled: 0, dissatisfied: 0, message_failed: 0, spike: 0 };
       for (const e of exceptionCounts) open[e.kind] = e.count;
       const onTime = weeks.map((w) => ({ ...w, rate: rate(w.onTime, w.late) }));
@@ -209,6 +213,7 @@ export async function getBoard(ctx: ServiceContext, p: Principal): Promise<Board
           })),
         },
         level1: { total: level1Rows[0]?.total ?? 0, items: level1 },
+        major,
       };
     });
 }

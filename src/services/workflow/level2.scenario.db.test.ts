@@ -2,7 +2,7 @@
  * Level 2 with a customer dissatisfied twice (R-C4, R-D5, R-E3): to the supervisor within 2 hours,
  * investigation organised within 3 working days, agent reply within 24 hours of the findings,
  * dissatisfaction raising tracked exceptions for the leaders, reopening into new rounds, and from
- * the third round a formal review (30 calendar days) after which the complaint may be concluded.
+ * the third round a formal review (30 calendar days) by the department head, who concludes it (#14 item 3).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -101,7 +101,7 @@ describe('level 2, customer dissatisfied twice', () => {
     ]);
   });
 
-  it('after the formal review the complaint may be concluded even if the customer stays dissatisfied', async () => {
+  it('the formal review is concluded by its reviewer (the department head), not closed by the handler (#14 item 3)', async () => {
     await act(
       'send-feedback',
       { method: 'letter', content: '正式复核结论，并告知可向12378或调解组织申请处理' },
@@ -110,13 +110,21 @@ describe('level 2, customer dissatisfied twice', () => {
     );
     await act('record-survey', { satisfied: false, score: 1, method: 'phone' }, 'agent', '2026-12-21T10:00:00');
     await act('grade', { level: 2 }, 'supervisor', '2026-12-21T10:30:00');
-    const closed = await act(
+    // the handler (or anyone) no longer closes it while the customer is dissatisfied: the reviewer concludes
+    await act(
       'close',
-      { outcome: 'partly_upheld', summary: '正式复核结论', reason: '复核结论已告知，外部救济途径已说明' },
+      { outcome: 'partly_upheld', summary: '正式复核结论', reason: '复核结论已告知' },
       'leader',
       '2026-12-21T11:00:00',
+      409,
     );
-    expect(closed.status).toBe('closed');
+    const closed = await act(
+      'conclude-review',
+      { outcome: 'partly_upheld', conclusion: '正式复核结论：维持补差方案，外部救济途径已说明' },
+      'supervisor',
+      '2026-12-21T11:00:00',
+    );
+    expect(closed).toMatchObject({ status: 'closed', closedAs: 'concluded' });
     const events = (await t.inject({ method: 'GET', url: `/api/complaints/${c.id}/events` }, 'leader')).json<ComplaintEventsAnswer>().items;
     expect(events.filter((e) => e.type === 'reopen')).toHaveLength(2);
     expect(events.filter((e) => e.type === 'record_survey')).toHaveLength(3);

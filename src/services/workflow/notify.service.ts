@@ -16,6 +16,9 @@ export interface NotifyTarget {
   tracker: string | null;
   /** who registered it (sees it); unknown to some callers, who name nobody by it */
   createdBy?: string;
+  /** the formal review (#14 item 3): the department head named, or the leadership group */
+  reviewer?: string | null;
+  reviewBy?: 'department_head' | 'leadership' | null;
 }
 
 /**
@@ -74,6 +77,8 @@ export async function resolveRecipients(
     } else if (r === 'department_handlers') add(await usersWithRole(db, 'department_handler', c.departmentIds));
     else if (r === 'tracker' && c.tracker) add(await activeUsersByUsername(db, [c.tracker]));
     else if (r === 'assignee' && c.assignee) add(await activeUsersByUsername(db, [c.assignee]));
+    else if (r === 'reviewer' && c.reviewer) add(await activeUsersByUsername(db, [c.reviewer]));
+    else if (r === 'reviewer' && c.reviewBy === 'leadership') add(await usersWithRole(db, 'leadership_member'));
   }
   return whoCanOpen(db, c, [...found.values()]);
 }

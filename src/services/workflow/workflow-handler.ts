@@ -39,6 +39,9 @@ type ComplaintPatch = Pick<
   | 'regulatory_days'
   | 'closed_at'
   | 'last_progress_at'
+  | 'review_by'
+  | 'reviewer'
+  | 'closed_as'
 >;
 
 /** What an action writes besides status, round and the table's clock effects. */

@@ -1314,16 +1314,22 @@ export interface paths {
                   | 'complaint.action'
                   | 'complaint.level1_registered'
                   | 'complaint.arrived'
+                  | 'complaint.handling_complaint'
+                  | 'complaint.review_requested'
                   | 'complaint.customer_wrote'
                   | 'complaint.level1_regraded'
                   | 'clock.warning'
                   | 'clock.breached'
                   | 'clock.stalled'
                   | 'clock.escalated'
+                  | 'rectification.notice'
                   | 'improvement.done'
                   | 'improvement.verified'
                   | 'improvement.reopened'
                   | 'improvement.updated'
+                  | 'major.marked'
+                  | 'major.unmarked'
+                  | 'major.assigned'
                   | 'calendar.unconfirmed'
                   | 'security.sign_in_attack'
                   | 'complainant.acknowledgment'
@@ -1402,7 +1408,10 @@ export interface paths {
                     | 'baselineMean'
                     | 'baselineWeeks'
                     | 'periodFrom'
-                    | 'periodTo';
+                    | 'periodTo'
+                    | 'eventName'
+                    | 'originalNumber'
+                    | 'round';
                   /** @description the body must use it */
                   required: boolean;
                 }[];
@@ -1505,16 +1514,22 @@ export interface paths {
             | 'complaint.action'
             | 'complaint.level1_registered'
             | 'complaint.arrived'
+            | 'complaint.handling_complaint'
+            | 'complaint.review_requested'
             | 'complaint.customer_wrote'
             | 'complaint.level1_regraded'
             | 'clock.warning'
             | 'clock.breached'
             | 'clock.stalled'
             | 'clock.escalated'
+            | 'rectification.notice'
             | 'improvement.done'
             | 'improvement.verified'
             | 'improvement.reopened'
             | 'improvement.updated'
+            | 'major.marked'
+            | 'major.unmarked'
+            | 'major.assigned'
             | 'calendar.unconfirmed'
             | 'security.sign_in_attack'
             | 'complainant.acknowledgment'
@@ -1550,16 +1565,22 @@ export interface paths {
                 | 'complaint.action'
                 | 'complaint.level1_registered'
                 | 'complaint.arrived'
+                | 'complaint.handling_complaint'
+                | 'complaint.review_requested'
                 | 'complaint.customer_wrote'
                 | 'complaint.level1_regraded'
                 | 'clock.warning'
                 | 'clock.breached'
                 | 'clock.stalled'
                 | 'clock.escalated'
+                | 'rectification.notice'
                 | 'improvement.done'
                 | 'improvement.verified'
                 | 'improvement.reopened'
                 | 'improvement.updated'
+                | 'major.marked'
+                | 'major.unmarked'
+                | 'major.assigned'
                 | 'calendar.unconfirmed'
                 | 'security.sign_in_attack'
                 | 'complainant.acknowledgment'
@@ -1657,7 +1678,10 @@ export interface paths {
                   | 'baselineMean'
                   | 'baselineWeeks'
                   | 'periodFrom'
-                  | 'periodTo';
+                  | 'periodTo'
+                  | 'eventName'
+                  | 'originalNumber'
+                  | 'round';
                 /** @description the body must use it */
                 required: boolean;
               }[];
@@ -1761,16 +1785,22 @@ export interface paths {
             | 'complaint.action'
             | 'complaint.level1_registered'
             | 'complaint.arrived'
+            | 'complaint.handling_complaint'
+            | 'complaint.review_requested'
             | 'complaint.customer_wrote'
             | 'complaint.level1_regraded'
             | 'clock.warning'
             | 'clock.breached'
             | 'clock.stalled'
             | 'clock.escalated'
+            | 'rectification.notice'
             | 'improvement.done'
             | 'improvement.verified'
             | 'improvement.reopened'
             | 'improvement.updated'
+            | 'major.marked'
+            | 'major.unmarked'
+            | 'major.assigned'
             | 'calendar.unconfirmed'
             | 'security.sign_in_attack'
             | 'complainant.acknowledgment'
@@ -1935,16 +1965,22 @@ export interface paths {
             | 'complaint.action'
             | 'complaint.level1_registered'
             | 'complaint.arrived'
+            | 'complaint.handling_complaint'
+            | 'complaint.review_requested'
             | 'complaint.customer_wrote'
             | 'complaint.level1_regraded'
             | 'clock.warning'
             | 'clock.breached'
             | 'clock.stalled'
             | 'clock.escalated'
+            | 'rectification.notice'
             | 'improvement.done'
             | 'improvement.verified'
             | 'improvement.reopened'
             | 'improvement.updated'
+            | 'major.marked'
+            | 'major.unmarked'
+            | 'major.assigned'
             | 'calendar.unconfirmed'
             | 'security.sign_in_attack'
             | 'complainant.acknowledgment'
@@ -2134,6 +2170,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
                 | 'improvement_action_done'
                 | 'improvement_action_verified'
                 | 'improvement_action_reopened'
@@ -2147,6 +2184,7 @@ export interface paths {
                 | 'clocks_replanned'
                 | 'personal_data_viewed'
                 | 'merged_from'
+                | 'handling_complaint_linked'
                 | 'clock_warning'
                 | 'clock_breached'
                 | 'clock_escalated'
@@ -2157,6 +2195,12 @@ export interface paths {
                 | 'correspondence_received'
                 | 'correspondence_sent'
                 | 'complaint_imported'
+                | 'major_marked'
+                | 'major_unmarked'
+                | 'major_plan_updated'
+                | 'major_plan_item_added'
+                | 'major_plan_item_done'
+                | 'major_regulator_reported'
               )[];
               items: {
                 active: boolean;
@@ -2196,6 +2240,7 @@ export interface paths {
                   | 'pause_clocks'
                   | 'resume_clocks'
                   | 'record_contact'
+                  | 'conclude_review'
                   | 'improvement_action_done'
                   | 'improvement_action_verified'
                   | 'improvement_action_reopened'
@@ -2209,6 +2254,7 @@ export interface paths {
                   | 'clocks_replanned'
                   | 'personal_data_viewed'
                   | 'merged_from'
+                  | 'handling_complaint_linked'
                   | 'clock_warning'
                   | 'clock_breached'
                   | 'clock_escalated'
@@ -2219,6 +2265,12 @@ export interface paths {
                   | 'correspondence_received'
                   | 'correspondence_sent'
                   | 'complaint_imported'
+                  | 'major_marked'
+                  | 'major_unmarked'
+                  | 'major_plan_updated'
+                  | 'major_plan_item_added'
+                  | 'major_plan_item_done'
+                  | 'major_regulator_reported'
                 )[];
                 id: string;
                 name: string;
@@ -2344,6 +2396,7 @@ export interface paths {
               | 'pause_clocks'
               | 'resume_clocks'
               | 'record_contact'
+              | 'conclude_review'
               | 'improvement_action_done'
               | 'improvement_action_verified'
               | 'improvement_action_reopened'
@@ -2357,6 +2410,7 @@ export interface paths {
               | 'clocks_replanned'
               | 'personal_data_viewed'
               | 'merged_from'
+              | 'handling_complaint_linked'
               | 'clock_warning'
               | 'clock_breached'
               | 'clock_escalated'
@@ -2367,6 +2421,12 @@ export interface paths {
               | 'correspondence_received'
               | 'correspondence_sent'
               | 'complaint_imported'
+              | 'major_marked'
+              | 'major_unmarked'
+              | 'major_plan_updated'
+              | 'major_plan_item_added'
+              | 'major_plan_item_done'
+              | 'major_regulator_reported'
             )[];
             name: string;
             /** @description http:// or https://, without user name or password */
@@ -2422,6 +2482,7 @@ export interface paths {
                   | 'pause_clocks'
                   | 'resume_clocks'
                   | 'record_contact'
+                  | 'conclude_review'
                   | 'improvement_action_done'
                   | 'improvement_action_verified'
                   | 'improvement_action_reopened'
@@ -2435,6 +2496,7 @@ export interface paths {
                   | 'clocks_replanned'
                   | 'personal_data_viewed'
                   | 'merged_from'
+                  | 'handling_complaint_linked'
                   | 'clock_warning'
                   | 'clock_breached'
                   | 'clock_escalated'
@@ -2445,6 +2507,12 @@ export interface paths {
                   | 'correspondence_received'
                   | 'correspondence_sent'
                   | 'complaint_imported'
+                  | 'major_marked'
+                  | 'major_unmarked'
+                  | 'major_plan_updated'
+                  | 'major_plan_item_added'
+                  | 'major_plan_item_done'
+                  | 'major_regulator_reported'
                 )[];
                 id: string;
                 name: string;
@@ -2738,6 +2806,7 @@ export interface paths {
               | 'pause_clocks'
               | 'resume_clocks'
               | 'record_contact'
+              | 'conclude_review'
               | 'improvement_action_done'
               | 'improvement_action_verified'
               | 'improvement_action_reopened'
@@ -2751,6 +2820,7 @@ export interface paths {
               | 'clocks_replanned'
               | 'personal_data_viewed'
               | 'merged_from'
+              | 'handling_complaint_linked'
               | 'clock_warning'
               | 'clock_breached'
               | 'clock_escalated'
@@ -2761,6 +2831,12 @@ export interface paths {
               | 'correspondence_received'
               | 'correspondence_sent'
               | 'complaint_imported'
+              | 'major_marked'
+              | 'major_unmarked'
+              | 'major_plan_updated'
+              | 'major_plan_item_added'
+              | 'major_plan_item_done'
+              | 'major_regulator_reported'
             )[];
             name?: string;
             /** @description http:// or https://, without user name or password */
@@ -2813,6 +2889,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
                 | 'improvement_action_done'
                 | 'improvement_action_verified'
                 | 'improvement_action_reopened'
@@ -2826,6 +2903,7 @@ export interface paths {
                 | 'clocks_replanned'
                 | 'personal_data_viewed'
                 | 'merged_from'
+                | 'handling_complaint_linked'
                 | 'clock_warning'
                 | 'clock_breached'
                 | 'clock_escalated'
@@ -2836,6 +2914,12 @@ export interface paths {
                 | 'correspondence_received'
                 | 'correspondence_sent'
                 | 'complaint_imported'
+                | 'major_marked'
+                | 'major_unmarked'
+                | 'major_plan_updated'
+                | 'major_plan_item_added'
+                | 'major_plan_item_done'
+                | 'major_regulator_reported'
               )[];
               id: string;
               name: string;
@@ -3036,6 +3120,7 @@ export interface paths {
                   | 'pause_clocks'
                   | 'resume_clocks'
                   | 'record_contact'
+                  | 'conclude_review'
                   | 'improvement_action_done'
                   | 'improvement_action_verified'
                   | 'improvement_action_reopened'
@@ -3049,6 +3134,7 @@ export interface paths {
                   | 'clocks_replanned'
                   | 'personal_data_viewed'
                   | 'merged_from'
+                  | 'handling_complaint_linked'
                   | 'clock_warning'
                   | 'clock_breached'
                   | 'clock_escalated'
@@ -3059,6 +3145,12 @@ export interface paths {
                   | 'correspondence_received'
                   | 'correspondence_sent'
                   | 'complaint_imported'
+                  | 'major_marked'
+                  | 'major_unmarked'
+                  | 'major_plan_updated'
+                  | 'major_plan_item_added'
+                  | 'major_plan_item_done'
+                  | 'major_regulator_reported'
                 )[];
                 id: string;
                 name: string;
@@ -3305,6 +3397,1054 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Assessments you may see, newest period first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                computedAt: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                createdByName: string | null;
+                /** @description null: everyone */
+                department: {
+                  id: string;
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                } | null;
+                /** Format: date */
+                from: string;
+                id: string;
+                period: string;
+                /** @enum {string} */
+                periodKind: 'month' | 'quarter';
+                policyVersion: number;
+                /** @description the department's score */
+                score: number | null;
+                signComment: string | null;
+                /** Format: date-time */
+                signedAt: string | null;
+                signedBy: string | null;
+                signedByName: string | null;
+                /** @enum {string} */
+                status: 'frozen' | 'signed';
+                subjects: number;
+                /** Format: date */
+                to: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Open an assessment of an ended month or quarter for a department or everyone: freezes every subject's figures */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description a department; absent or null: everyone (every department and person)
+             */
+            departmentId?: string | null;
+            /** @description a month YYYY-MM or a quarter YYYY-Qn, ended */
+            period: string;
+            /** @enum {string} */
+            periodKind: 'month' | 'quarter';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canSign: boolean;
+              /** Format: date-time */
+              computedAt: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              createdByName: string | null;
+              /** @description null: everyone */
+              department: {
+                id: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              } | null;
+              /** Format: date */
+              from: string;
+              id: string;
+              period: string;
+              /** @enum {string} */
+              periodKind: 'month' | 'quarter';
+              policyVersion: number;
+              signComment: string | null;
+              /** Format: date-time */
+              signedAt: string | null;
+              signedBy: string | null;
+              signedByName: string | null;
+              /** @enum {string} */
+              status: 'frozen' | 'signed';
+              subjects: {
+                id: string;
+                /** @enum {string} */
+                kind: 'department' | 'person';
+                lines: {
+                  /** @description the share of the target reached, 0..1; null when not scored */
+                  achieved: number | null;
+                  /** @enum {string} */
+                  code:
+                    | 'policy_on_time_rate'
+                    | 'regulatory_on_time_rate'
+                    | 'satisfaction_rate'
+                    | 'reopen_rate'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'volume'
+                    | 'inspection_score'
+                    | 'rectification_on_time_rate';
+                  /** @description complaints behind the figure */
+                  complaints: number;
+                  /** @description of them, in its numerator */
+                  counted: number;
+                  denominator: number | null;
+                  met: boolean | null;
+                  numerator: number | null;
+                  target: number | null;
+                  /** @description rates as fractions (0.95), handling days, the inspection score 0-100, volume a count */
+                  value: number | null;
+                  weight: number;
+                }[];
+                name: {
+                  en: string;
+                  zh: string;
+                };
+                score: number | null;
+                seq: number;
+              }[];
+              /** Format: date */
+              to: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One assessment: the subjects you may see with every figure, target, weight and score; the read is audited */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canSign: boolean;
+              /** Format: date-time */
+              computedAt: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              createdByName: string | null;
+              /** @description null: everyone */
+              department: {
+                id: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              } | null;
+              /** Format: date */
+              from: string;
+              id: string;
+              period: string;
+              /** @enum {string} */
+              periodKind: 'month' | 'quarter';
+              policyVersion: number;
+              signComment: string | null;
+              /** Format: date-time */
+              signedAt: string | null;
+              signedBy: string | null;
+              signedByName: string | null;
+              /** @enum {string} */
+              status: 'frozen' | 'signed';
+              subjects: {
+                id: string;
+                /** @enum {string} */
+                kind: 'department' | 'person';
+                lines: {
+                  /** @description the share of the target reached, 0..1; null when not scored */
+                  achieved: number | null;
+                  /** @enum {string} */
+                  code:
+                    | 'policy_on_time_rate'
+                    | 'regulatory_on_time_rate'
+                    | 'satisfaction_rate'
+                    | 'reopen_rate'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'volume'
+                    | 'inspection_score'
+                    | 'rectification_on_time_rate';
+                  /** @description complaints behind the figure */
+                  complaints: number;
+                  /** @description of them, in its numerator */
+                  counted: number;
+                  denominator: number | null;
+                  met: boolean | null;
+                  numerator: number | null;
+                  target: number | null;
+                  /** @description rates as fractions (0.95), handling days, the inspection score 0-100, volume a count */
+                  value: number | null;
+                  weight: number;
+                }[];
+                name: {
+                  en: string;
+                  zh: string;
+                };
+                score: number | null;
+                seq: number;
+              }[];
+              /** Format: date */
+              to: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessments/{id}/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The assessment as an xlsx workbook (what you may see of it); recorded in the audit log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the assessment as an xlsx workbook */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessments/{id}/sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign an assessment off (once; a signed assessment never changes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            comment?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canSign: boolean;
+              /** Format: date-time */
+              computedAt: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              createdByName: string | null;
+              /** @description null: everyone */
+              department: {
+                id: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              } | null;
+              /** Format: date */
+              from: string;
+              id: string;
+              period: string;
+              /** @enum {string} */
+              periodKind: 'month' | 'quarter';
+              policyVersion: number;
+              signComment: string | null;
+              /** Format: date-time */
+              signedAt: string | null;
+              signedBy: string | null;
+              signedByName: string | null;
+              /** @enum {string} */
+              status: 'frozen' | 'signed';
+              subjects: {
+                id: string;
+                /** @enum {string} */
+                kind: 'department' | 'person';
+                lines: {
+                  /** @description the share of the target reached, 0..1; null when not scored */
+                  achieved: number | null;
+                  /** @enum {string} */
+                  code:
+                    | 'policy_on_time_rate'
+                    | 'regulatory_on_time_rate'
+                    | 'satisfaction_rate'
+                    | 'reopen_rate'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'volume'
+                    | 'inspection_score'
+                    | 'rectification_on_time_rate';
+                  /** @description complaints behind the figure */
+                  complaints: number;
+                  /** @description of them, in its numerator */
+                  counted: number;
+                  denominator: number | null;
+                  met: boolean | null;
+                  numerator: number | null;
+                  target: number | null;
+                  /** @description rates as fractions (0.95), handling days, the inspection score 0-100, volume a count */
+                  value: number | null;
+                  weight: number;
+                }[];
+                name: {
+                  en: string;
+                  zh: string;
+                };
+                score: number | null;
+                seq: number;
+              }[];
+              /** Format: date */
+              to: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessments/{id}/subjects/{seq}/lines/{code}/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Exactly the complaints behind one figure of an assessment (those in your complaint scope), numerator marked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code:
+            | 'policy_on_time_rate'
+            | 'regulatory_on_time_rate'
+            | 'satisfaction_rate'
+            | 'reopen_rate'
+            | 'handling_days_p50'
+            | 'handling_days_p90'
+            | 'volume'
+            | 'inspection_score'
+            | 'rectification_on_time_rate';
+          id: string;
+          seq: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              code:
+                | 'policy_on_time_rate'
+                | 'regulatory_on_time_rate'
+                | 'satisfaction_rate'
+                | 'reopen_rate'
+                | 'handling_days_p50'
+                | 'handling_days_p90'
+                | 'volume'
+                | 'inspection_score'
+                | 'rectification_on_time_rate';
+              /** @description complaints behind the figure outside your complaint scope, not listed */
+              hidden: number;
+              items: {
+                assignee: string | null;
+                assigneeName: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                /** @description in the figure’s numerator */
+                counted: boolean;
+                id: string;
+                level: number;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                status: string;
+              }[];
+              subject: {
+                id: string;
+                /** @enum {string} */
+                kind: 'department' | 'person';
+                name: {
+                  en: string;
+                  zh: string;
+                };
+                seq: number;
+              };
+              value: number | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -3529,6 +4669,14 @@ export interface paths {
                   | 'report.read'
                   | 'report.manage'
                   | 'complaint.import'
+                  | 'inspection.manage'
+                  | 'inspection.read'
+                  | 'inspection.respond'
+                  | 'complaint.review'
+                  | 'major.manage'
+                  | 'kpi.read'
+                  | 'assessment.manage'
+                  | 'assessment.sign'
                 )[];
                 roles: string[];
                 username: string;
@@ -3960,6 +5108,14 @@ export interface paths {
                   | 'report.read'
                   | 'report.manage'
                   | 'complaint.import'
+                  | 'inspection.manage'
+                  | 'inspection.read'
+                  | 'inspection.respond'
+                  | 'complaint.review'
+                  | 'major.manage'
+                  | 'kpi.read'
+                  | 'assessment.manage'
+                  | 'assessment.sign'
                 )[];
                 roles: string[];
                 username: string;
@@ -4372,6 +5528,14 @@ export interface paths {
               | 'report.read'
               | 'report.manage'
               | 'complaint.import'
+              | 'inspection.manage'
+              | 'inspection.read'
+              | 'inspection.respond'
+              | 'complaint.review'
+              | 'major.manage'
+              | 'kpi.read'
+              | 'assessment.manage'
+              | 'assessment.sign'
             )[];
             /** @default 90 */
             expiresInDays?: number;
@@ -4718,7 +5882,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   label: string | null;
                 }[];
                 /** Format: date-time */
@@ -4752,6 +5918,8 @@ export interface paths {
                     | 'regulatory'
                     | 'progress_report'
                     | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report'
                     | null;
                   /** @description null for a spike: it is about many complaints, none in particular */
                   complaint: {
@@ -4871,6 +6039,56 @@ export interface paths {
                     | 'transferred'
                     | 'merged';
                   tracker: string | null;
+                }[];
+                total: number;
+              };
+              /** @description open major complaints (#14), marked first first */
+              major: {
+                items: {
+                  businessLine: string;
+                  category: string;
+                  id: string;
+                  /**
+                   * @description 1 (most serious) to 3
+                   * @enum {number}
+                   */
+                  level: 1 | 2 | 3;
+                  /** Format: date-time */
+                  markedAt: string | null;
+                  /** @description the open milestone of the emergency plan due first */
+                  nextMilestone: {
+                    /** Format: date-time */
+                    dueAt: string;
+                    id: string;
+                    overdue: boolean;
+                    owner: string;
+                    title: string;
+                  } | null;
+                  number: string;
+                  /**
+                   * Format: date-time
+                   * @description the report to the regulator is due then
+                   */
+                  reportDueAt: string | null;
+                  /**
+                   * Format: date-time
+                   * @description when the regulator was first told; null: not yet
+                   */
+                  reportedAt: string | null;
+                  reportOverdue: boolean;
+                  /** @enum {string|null} */
+                  source: 'rules' | 'leader' | null;
+                  /** @enum {string} */
+                  status:
+                    | 'registered'
+                    | 'assigned'
+                    | 'investigating'
+                    | 'resolving'
+                    | 'feedback_sent'
+                    | 'closed'
+                    | 'withdrawn'
+                    | 'transferred'
+                    | 'merged';
                 }[];
                 total: number;
               };
@@ -5848,7 +7066,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                 } | null;
                 number: string;
                 /** @description a clock is late */
@@ -5879,7 +7099,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @enum {string} */
                   status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
                 } | null;
@@ -5998,6 +7220,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description a complaint about how this earlier complaint (number TS… or id) was handled (R-E5): routed to the supervision department */
+            aboutComplaint?: string | null;
             /** @description amount involved, CNY, decimal string such as "12000.50" */
             amount?: (string | number) | null;
             /** @description branch name or code as written; resolved to branchId when it names a branch */
@@ -6027,12 +7251,24 @@ export interface paths {
             description: string;
             /** @default 1 */
             jointComplainants?: number;
+            /**
+             * @description caused by a disaster, an accident or a public-health event (a major complaint)
+             * @enum {string|null}
+             */
+            majorCause?: 'disaster' | 'accident' | 'public_health' | null;
             product?: string | null;
             /**
              * Format: date-time
              * @description when the complaint reached the company; default now; never in the future
              */
             receivedAt?: string | null;
+            /**
+             * @description the regulator named it a major complaint
+             * @default false
+             */
+            regulatorNamed?: boolean;
+            /** @description the regulator's document or reference naming it */
+            regulatorReference?: string | null;
             requestedRemedy?: string | null;
             /** @default [] */
             riskFlags?: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
@@ -6083,6 +7319,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -6129,7 +7366,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -6150,6 +7389,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -6204,7 +7448,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -6259,7 +7505,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -6306,6 +7554,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -6360,7 +7610,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -6392,7 +7644,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -6416,7 +7670,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -6436,6 +7690,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -6642,6 +7902,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -6688,7 +7949,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -6709,6 +7972,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -6763,7 +8031,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -6818,7 +8088,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -6865,6 +8137,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -6919,7 +8193,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -6951,7 +8227,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -6975,7 +8253,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -6995,6 +8273,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -7111,6 +8395,615 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/complaints/{id}/about-handling': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a complaint as one about how another complaint was handled (R-E5): linked both ways, moved to the supervision department, its handlers of the original taken off it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the number (TS…) or id of the complaint whose handling this one is about */
+            aboutComplaint: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+                | 'conclude_review'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/complaints/{id}/add-evidence': {
     parameters: {
       query?: never;
@@ -7187,6 +9080,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -7233,7 +9127,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -7254,6 +9150,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -7308,7 +9209,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -7363,7 +9266,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -7410,6 +9315,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -7464,7 +9371,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -7496,7 +9405,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -7520,7 +9431,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -7540,6 +9451,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -7774,6 +9691,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -7820,7 +9738,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -7841,6 +9761,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -7895,7 +9820,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -7950,7 +9877,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -7997,6 +9926,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -8051,7 +9982,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -8083,7 +10016,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -8107,7 +10042,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -8127,6 +10062,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -8693,6 +10634,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -8739,7 +10681,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -8760,6 +10704,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -8814,7 +10763,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -8869,7 +10820,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -8916,6 +10869,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -8970,7 +10925,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -9002,7 +10959,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -9026,7 +10985,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -9046,6 +11005,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -9279,6 +11244,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -9325,7 +11291,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -9346,6 +11314,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -9400,7 +11373,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -9455,7 +11430,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -9502,6 +11479,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -9556,7 +11535,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -9588,7 +11569,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -9612,7 +11595,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -9632,6 +11615,625 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
+              riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
+              round: number;
+              /** @enum {string} */
+              status:
+                | 'registered'
+                | 'assigned'
+                | 'investigating'
+                | 'resolving'
+                | 'feedback_sent'
+                | 'closed'
+                | 'withdrawn'
+                | 'transferred'
+                | 'merged';
+              subjectParty: string | null;
+              tracker: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/conclude-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 作出正式复核结论 / Record the formal review conclusion */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the review conclusion, as told to the complainant */
+            conclusion: string;
+            /** @enum {string} */
+            outcome: 'upheld' | 'partly_upheld' | 'not_upheld';
+            /** @description required when approved compensation is unpaid: why its payment is waived */
+            unpaidCompensationWaiver?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description what the caller may do now */
+              allowedActions: (
+                | 'grade'
+                | 'unmask'
+                | 'assign'
+                | 'escalate'
+                | 'record_meeting'
+                | 'start_investigation'
+                | 'add_evidence'
+                | 'request_extension'
+                | 'decide_extension'
+                | 'record_findings'
+                | 'record_analysis'
+                | 'propose_compensation'
+                | 'decide_compensation'
+                | 'record_payment'
+                | 'record_settlement'
+                | 'create_improvement_action'
+                | 'send_feedback'
+                | 'record_survey'
+                | 'reopen'
+                | 'close'
+                | 'withdraw'
+                | 'transfer'
+                | 'merge'
+                | 'report_progress'
+                | 'report_to_senior'
+                | 'complete_milestone'
+                | 'extend_regulatory'
+                | 'pause_clocks'
+                | 'resume_clocks'
+                | 'record_contact'
+                | 'conclude_review'
+              )[];
+              /** @description CNY amount as a decimal string, e.g. "12000.50" */
+              amount: string | null;
+              assignee: string | null;
+              /** @description the branch as written at intake */
+              branch: string | null;
+              branchId: string | null;
+              businessLine: string;
+              callReference: string | null;
+              category: string;
+              channel: string;
+              /** @description every clock, cancelled ones included */
+              clocks: {
+                /** @description the duration, in `unit` */
+                amount: number;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @description false: the working calendar of a year it spans is provisional */
+                calendarConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @description null while the clock is paused
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
+                /** @description what it times (a milestone, an improvement action) */
+                label: string | null;
+                /** Format: date-time */
+                metAt: string | null;
+                /** @description breached, or running or paused past its due time */
+                overdue: boolean;
+                policyVersion: number;
+                /** @description the handling round (a reopened complaint starts a new one) */
+                round: number;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                /** @description the milestone or improvement action it times */
+                subjectId: string | null;
+                /** @enum {string} */
+                unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                /** @description when reminders fall due */
+                warnAt: string[];
+              }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              complainant: {
+                account: string | null;
+                address: string | null;
+                email: string | null;
+                idNumber: string | null;
+                idType: string | null;
+                /** @description true unless this answer is a recorded unmask */
+                masked: boolean;
+                name: string;
+                phone: string | null;
+              };
+              complainantName: string;
+              createdBy: string;
+              /** @description who the complainant is: a code of the policy's customerGroups (#13) */
+              customerGroup: string | null;
+              deadlines: {
+                calendarConfirmed: boolean;
+                /** @description the open policy clock that falls due first */
+                policy: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                regulatory: {
+                  /** @description the duration, in `unit` */
+                  amount: number;
+                  /** Format: date-time */
+                  breachedAt: string | null;
+                  /** @description false: the working calendar of a year it spans is provisional */
+                  calendarConfirmed: boolean;
+                  /**
+                   * Format: date-time
+                   * @description null while the clock is paused
+                   */
+                  dueAt: string | null;
+                  /** @enum {string} */
+                  kind:
+                    | 'urgent_initial_response'
+                    | 'acknowledgment'
+                    | 'online_first_reply'
+                    | 'l1_report_supervisor'
+                    | 'l1_to_leadership'
+                    | 'l1_leadership_meeting'
+                    | 'l1_result'
+                    | 'l1_report_senior'
+                    | 'l2_to_supervisor'
+                    | 'l2_investigation_organised'
+                    | 'l2_agent_reply'
+                    | 'l2_result'
+                    | 'l3_answer'
+                    | 'investigation'
+                    | 'investigation_max'
+                    | 'satisfaction_followup'
+                    | 'improvement_action'
+                    | 'formal_review'
+                    | 'regulatory'
+                    | 'progress_report'
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
+                  /** @description what it times (a milestone, an improvement action) */
+                  label: string | null;
+                  /** Format: date-time */
+                  metAt: string | null;
+                  /** @description breached, or running or paused past its due time */
+                  overdue: boolean;
+                  policyVersion: number;
+                  /** @description the handling round (a reopened complaint starts a new one) */
+                  round: number;
+                  /** Format: date-time */
+                  startedAt: string;
+                  /** @enum {string} */
+                  status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+                  /** @description the milestone or improvement action it times */
+                  subjectId: string | null;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  /** @description when reminders fall due */
+                  warnAt: string[];
+                } | null;
+                /**
+                 * @description the kind of the open clock that falls due first
+                 * @enum {string|null}
+                 */
+                stricter:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
+                  | null;
+              };
+              /** @description the departments handling it */
+              departmentIds: string[];
+              description: string;
+              gradingReasons: {
+                detail: {
+                  [key: string]: string | number;
+                };
+                /**
+                 * @description 1 (most serious) to 3
+                 * @enum {number}
+                 */
+                level: 1 | 2 | 3;
+                /** @description e.g. amount_above_l1, flag_media, keyword_l2, default_l3 */
+                rule: string;
+              }[];
+              id: string;
+              jointComplainants: number;
+              /**
+               * @description 1 (most serious) to 3
+               * @enum {number}
+               */
+              level: 1 | 2 | 3;
+              levelConfirmed: boolean;
+              /** @description a major complaint: the emergency plan applies */
+              major: boolean;
+              /** @description the open clock that falls due first; null when none runs */
+              nextDue: {
+                calendarConfirmed: boolean;
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
+              } | null;
+              number: string;
+              outcome: string | null;
+              /** @description a clock is late */
+              overdue: boolean;
+              /** @description the late clock that makes it overdue (the earliest due of them) */
+              overdueClock: {
+                /** Format: date-time */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'urgent_initial_response'
+                  | 'acknowledgment'
+                  | 'online_first_reply'
+                  | 'l1_report_supervisor'
+                  | 'l1_to_leadership'
+                  | 'l1_leadership_meeting'
+                  | 'l1_result'
+                  | 'l1_report_senior'
+                  | 'l2_to_supervisor'
+                  | 'l2_investigation_organised'
+                  | 'l2_agent_reply'
+                  | 'l2_result'
+                  | 'l3_answer'
+                  | 'investigation'
+                  | 'investigation_max'
+                  | 'satisfaction_followup'
+                  | 'improvement_action'
+                  | 'formal_review'
+                  | 'regulatory'
+                  | 'progress_report'
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
+                /** @enum {string} */
+                status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+              } | null;
+              policyVersion: number;
+              product: string | null;
+              /**
+               * @description the level the grading rules proposed
+               * @enum {number}
+               */
+              proposedLevel: 1 | 2 | 3;
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              registeredAt: string;
+              /** @description the regulator's answer period in calendar days */
+              regulatoryDays: number;
+              /** @description related complaints within your data scope */
+              related: {
+                category: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
+                kind: string;
+                /** Format: date-time */
+                linkedAt: string;
+                number: string;
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status:
+                  | 'registered'
+                  | 'assigned'
+                  | 'investigating'
+                  | 'resolving'
+                  | 'feedback_sent'
+                  | 'closed'
+                  | 'withdrawn'
+                  | 'transferred'
+                  | 'merged';
+              }[];
+              requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -10403,6 +13005,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -10449,7 +13052,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -10470,6 +13075,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -10524,7 +13134,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -10579,7 +13191,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -10626,6 +13240,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -10680,7 +13296,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -10712,7 +13330,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -10736,7 +13356,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -10756,6 +13376,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -10990,6 +13616,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -11036,7 +13663,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -11057,6 +13686,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -11111,7 +13745,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -11166,7 +13802,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -11213,6 +13851,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -11267,7 +13907,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -11299,7 +13941,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -11323,7 +13967,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -11343,6 +13987,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -11577,6 +14227,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -11623,7 +14274,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -11644,6 +14297,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -11698,7 +14356,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -11753,7 +14413,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -11800,6 +14462,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -11854,7 +14518,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -11886,7 +14552,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -11910,7 +14578,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -11930,6 +14598,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -12305,6 +14979,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -12351,7 +15026,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -12372,6 +15049,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -12426,7 +15108,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -12481,7 +15165,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -12528,6 +15214,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -12582,7 +15270,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -12614,7 +15304,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -12638,7 +15330,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -12658,6 +15350,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -13161,6 +15859,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -13207,7 +15906,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -13228,6 +15929,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -13282,7 +15988,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -13337,7 +16045,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -13384,6 +16094,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -13438,7 +16150,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -13470,7 +16184,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -13494,7 +16210,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -13514,6 +16230,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -13747,6 +16469,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -13793,7 +16516,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -13814,6 +16539,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -13868,7 +16598,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -13923,7 +16655,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -13970,6 +16704,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -14024,7 +16760,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -14056,7 +16794,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -14080,7 +16820,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -14100,6 +16840,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -14265,6 +17011,1826 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/complaints/{id}/major': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The major view: marking, emergency plan, report to the regulator */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              complaintId: string;
+              items: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'action' | 'milestone';
+                late: boolean;
+                overdue: boolean;
+                owner: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
+                title: string;
+              }[];
+              jointComplainants: number;
+              major: boolean;
+              /** @enum {string|null} */
+              majorCause: 'disaster' | 'accident' | 'public_health' | null;
+              /** Format: date-time */
+              markedAt: string | null;
+              markedBy: string | null;
+              number: string;
+              plan: {
+                owners: string[];
+                summary: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              } | null;
+              /** @description the leader's reason (for marking or unmarking) */
+              reason: string | null;
+              regulatorNamed: boolean;
+              regulatorReference: string | null;
+              regulatorReport: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /**
+                 * Format: date-time
+                 * @description the report is due then (policy majorComplaint.regulatorReport after the marking)
+                 */
+                dueAt: string | null;
+                overdue: boolean;
+                reports: {
+                  id: string;
+                  late: boolean;
+                  recipient: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  recordedBy: string;
+                  reference: string | null;
+                  /** Format: date-time */
+                  reportedAt: string;
+                  text: string;
+                }[];
+              };
+              /** @description major_joint_complainants, major_disaster, major_regulator_designated */
+              rules: string[];
+              /**
+               * @description rules: marked by the grading rules at intake; leader: marked by a leader
+               * @enum {string|null}
+               */
+              source: 'rules' | 'leader' | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/major/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an action or a milestone to the emergency plan (a milestone's due time runs on a clock) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: date-time
+             * @description required for a milestone (its clock runs to it); must lie ahead
+             */
+            dueAt?: string | null;
+            /** @enum {string} */
+            kind: 'action' | 'milestone';
+            /** @description username */
+            owner: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              complaintId: string;
+              items: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'action' | 'milestone';
+                late: boolean;
+                overdue: boolean;
+                owner: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
+                title: string;
+              }[];
+              jointComplainants: number;
+              major: boolean;
+              /** @enum {string|null} */
+              majorCause: 'disaster' | 'accident' | 'public_health' | null;
+              /** Format: date-time */
+              markedAt: string | null;
+              markedBy: string | null;
+              number: string;
+              plan: {
+                owners: string[];
+                summary: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              } | null;
+              /** @description the leader's reason (for marking or unmarking) */
+              reason: string | null;
+              regulatorNamed: boolean;
+              regulatorReference: string | null;
+              regulatorReport: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /**
+                 * Format: date-time
+                 * @description the report is due then (policy majorComplaint.regulatorReport after the marking)
+                 */
+                dueAt: string | null;
+                overdue: boolean;
+                reports: {
+                  id: string;
+                  late: boolean;
+                  recipient: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  recordedBy: string;
+                  reference: string | null;
+                  /** Format: date-time */
+                  reportedAt: string;
+                  text: string;
+                }[];
+              };
+              /** @description major_joint_complainants, major_disaster, major_regulator_designated */
+              rules: string[];
+              /**
+               * @description rules: marked by the grading rules at intake; leader: marked by a leader
+               * @enum {string|null}
+               */
+              source: 'rules' | 'leader' | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/major/items/{itemId}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a plan item done (its owner or a leader); a milestone's clock is met */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              complaintId: string;
+              items: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'action' | 'milestone';
+                late: boolean;
+                overdue: boolean;
+                owner: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
+                title: string;
+              }[];
+              jointComplainants: number;
+              major: boolean;
+              /** @enum {string|null} */
+              majorCause: 'disaster' | 'accident' | 'public_health' | null;
+              /** Format: date-time */
+              markedAt: string | null;
+              markedBy: string | null;
+              number: string;
+              plan: {
+                owners: string[];
+                summary: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              } | null;
+              /** @description the leader's reason (for marking or unmarking) */
+              reason: string | null;
+              regulatorNamed: boolean;
+              regulatorReference: string | null;
+              regulatorReport: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /**
+                 * Format: date-time
+                 * @description the report is due then (policy majorComplaint.regulatorReport after the marking)
+                 */
+                dueAt: string | null;
+                overdue: boolean;
+                reports: {
+                  id: string;
+                  late: boolean;
+                  recipient: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  recordedBy: string;
+                  reference: string | null;
+                  /** Format: date-time */
+                  reportedAt: string;
+                  text: string;
+                }[];
+              };
+              /** @description major_joint_complainants, major_disaster, major_regulator_designated */
+              rules: string[];
+              /**
+               * @description rules: marked by the grading rules at intake; leader: marked by a leader
+               * @enum {string|null}
+               */
+              source: 'rules' | 'leader' | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/major/mark': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark major with a reason: the report-to-regulator clock starts, leadership and senior management are told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why it is (or is no longer) a major complaint */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              complaintId: string;
+              items: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'action' | 'milestone';
+                late: boolean;
+                overdue: boolean;
+                owner: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
+                title: string;
+              }[];
+              jointComplainants: number;
+              major: boolean;
+              /** @enum {string|null} */
+              majorCause: 'disaster' | 'accident' | 'public_health' | null;
+              /** Format: date-time */
+              markedAt: string | null;
+              markedBy: string | null;
+              number: string;
+              plan: {
+                owners: string[];
+                summary: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              } | null;
+              /** @description the leader's reason (for marking or unmarking) */
+              reason: string | null;
+              regulatorNamed: boolean;
+              regulatorReference: string | null;
+              regulatorReport: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /**
+                 * Format: date-time
+                 * @description the report is due then (policy majorComplaint.regulatorReport after the marking)
+                 */
+                dueAt: string | null;
+                overdue: boolean;
+                reports: {
+                  id: string;
+                  late: boolean;
+                  recipient: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  recordedBy: string;
+                  reference: string | null;
+                  /** Format: date-time */
+                  reportedAt: string;
+                  text: string;
+                }[];
+              };
+              /** @description major_joint_complainants, major_disaster, major_regulator_designated */
+              rules: string[];
+              /**
+               * @description rules: marked by the grading rules at intake; leader: marked by a leader
+               * @enum {string|null}
+               */
+              source: 'rules' | 'leader' | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/major/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Create or replace the emergency plan (summary, owners) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description usernames of the people who own the plan */
+            owners: string[];
+            /** @description the emergency plan: what is done, by whom, how the customers are kept informed */
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              complaintId: string;
+              items: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'action' | 'milestone';
+                late: boolean;
+                overdue: boolean;
+                owner: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
+                title: string;
+              }[];
+              jointComplainants: number;
+              major: boolean;
+              /** @enum {string|null} */
+              majorCause: 'disaster' | 'accident' | 'public_health' | null;
+              /** Format: date-time */
+              markedAt: string | null;
+              markedBy: string | null;
+              number: string;
+              plan: {
+                owners: string[];
+                summary: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              } | null;
+              /** @description the leader's reason (for marking or unmarking) */
+              reason: string | null;
+              regulatorNamed: boolean;
+              regulatorReference: string | null;
+              regulatorReport: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /**
+                 * Format: date-time
+                 * @description the report is due then (policy majorComplaint.regulatorReport after the marking)
+                 */
+                dueAt: string | null;
+                overdue: boolean;
+                reports: {
+                  id: string;
+                  late: boolean;
+                  recipient: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  recordedBy: string;
+                  reference: string | null;
+                  /** Format: date-time */
+                  reportedAt: string;
+                  text: string;
+                }[];
+              };
+              /** @description major_joint_complainants, major_disaster, major_regulator_designated */
+              rules: string[];
+              /**
+               * @description rules: marked by the grading rules at intake; leader: marked by a leader
+               * @enum {string|null}
+               */
+              source: 'rules' | 'leader' | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/major/regulator-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the report to the regulator (when, to whom, reference, text); meets its clock */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description to whom: the regulator office, department or person */
+            recipient: string;
+            /** @description the report's reference or document number */
+            reference?: string | null;
+            /**
+             * Format: date-time
+             * @description when the regulator was told; default now
+             */
+            reportedAt?: string | null;
+            /** @description the report's text */
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              complaintId: string;
+              items: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'action' | 'milestone';
+                late: boolean;
+                overdue: boolean;
+                owner: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
+                title: string;
+              }[];
+              jointComplainants: number;
+              major: boolean;
+              /** @enum {string|null} */
+              majorCause: 'disaster' | 'accident' | 'public_health' | null;
+              /** Format: date-time */
+              markedAt: string | null;
+              markedBy: string | null;
+              number: string;
+              plan: {
+                owners: string[];
+                summary: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              } | null;
+              /** @description the leader's reason (for marking or unmarking) */
+              reason: string | null;
+              regulatorNamed: boolean;
+              regulatorReference: string | null;
+              regulatorReport: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /**
+                 * Format: date-time
+                 * @description the report is due then (policy majorComplaint.regulatorReport after the marking)
+                 */
+                dueAt: string | null;
+                overdue: boolean;
+                reports: {
+                  id: string;
+                  late: boolean;
+                  recipient: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  recordedBy: string;
+                  reference: string | null;
+                  /** Format: date-time */
+                  reportedAt: string;
+                  text: string;
+                }[];
+              };
+              /** @description major_joint_complainants, major_disaster, major_regulator_designated */
+              rules: string[];
+              /**
+               * @description rules: marked by the grading rules at intake; leader: marked by a leader
+               * @enum {string|null}
+               */
+              source: 'rules' | 'leader' | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/major/unmark': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unmark with a reason: the open report and milestone clocks are cancelled */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why it is (or is no longer) a major complaint */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              complaintId: string;
+              items: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                doneNote: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'action' | 'milestone';
+                late: boolean;
+                overdue: boolean;
+                owner: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
+                title: string;
+              }[];
+              jointComplainants: number;
+              major: boolean;
+              /** @enum {string|null} */
+              majorCause: 'disaster' | 'accident' | 'public_health' | null;
+              /** Format: date-time */
+              markedAt: string | null;
+              markedBy: string | null;
+              number: string;
+              plan: {
+                owners: string[];
+                summary: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              } | null;
+              /** @description the leader's reason (for marking or unmarking) */
+              reason: string | null;
+              regulatorNamed: boolean;
+              regulatorReference: string | null;
+              regulatorReport: {
+                /** @enum {string|null} */
+                clockStatus: 'running' | 'paused' | 'met' | 'breached' | 'cancelled' | null;
+                /**
+                 * Format: date-time
+                 * @description the report is due then (policy majorComplaint.regulatorReport after the marking)
+                 */
+                dueAt: string | null;
+                overdue: boolean;
+                reports: {
+                  id: string;
+                  late: boolean;
+                  recipient: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  recordedBy: string;
+                  reference: string | null;
+                  /** Format: date-time */
+                  reportedAt: string;
+                  text: string;
+                }[];
+              };
+              /** @description major_joint_complainants, major_disaster, major_regulator_designated */
+              rules: string[];
+              /**
+               * @description rules: marked by the grading rules at intake; leader: marked by a leader
+               * @enum {string|null}
+               */
+              source: 'rules' | 'leader' | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/complaints/{id}/merge': {
     parameters: {
       query?: never;
@@ -14333,6 +18899,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -14379,7 +18946,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -14400,6 +18969,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -14454,7 +19028,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -14509,7 +19085,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -14556,6 +19134,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -14610,7 +19190,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -14642,7 +19224,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -14666,7 +19250,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -14686,6 +19270,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -15086,6 +19676,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -15132,7 +19723,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -15153,6 +19746,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -15207,7 +19805,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -15262,7 +19862,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -15309,6 +19911,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -15363,7 +19967,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -15395,7 +20001,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -15419,7 +20027,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -15439,6 +20047,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -15673,6 +20287,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -15719,7 +20334,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -15740,6 +20357,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -15794,7 +20416,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -15849,7 +20473,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -15896,6 +20522,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -15950,7 +20578,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -15982,7 +20612,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -16006,7 +20638,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -16026,6 +20658,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -16269,6 +20907,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -16315,7 +20954,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -16336,6 +20977,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -16390,7 +21036,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -16445,7 +21093,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -16492,6 +21142,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -16546,7 +21198,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -16578,7 +21232,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -16602,7 +21258,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -16622,6 +21278,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -16861,6 +21523,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -16907,7 +21570,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -16928,6 +21593,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -16982,7 +21652,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -17037,7 +21709,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -17084,6 +21758,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -17138,7 +21814,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -17170,7 +21848,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -17194,7 +21874,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -17214,6 +21894,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -17404,6 +22090,19 @@ export interface paths {
             /** @enum {string} */
             conclusion: 'upheld' | 'partly_upheld' | 'not_upheld';
             findings: string;
+            /** @description a complaint about complaint handling (R-E5): the findings raise a rectification request about the original (inspectors; default addressee: the original's first department) */
+            rectification?: {
+              addressee?: string | null;
+              /** Format: uuid */
+              departmentId?: string | null;
+              text: string;
+              workingDays?: number;
+            } | null;
+            /**
+             * @description a complaint about complaint handling (R-E5): the findings reopen the original complaint (its reopen step, recorded on both)
+             * @default false
+             */
+            reopenOriginal?: boolean;
           };
         };
       };
@@ -17447,6 +22146,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -17493,7 +22193,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -17514,6 +22216,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -17568,7 +22275,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -17623,7 +22332,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -17670,6 +22381,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -17724,7 +22437,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -17756,7 +22471,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -17780,7 +22497,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -17800,6 +22517,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -18042,6 +22765,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -18088,7 +22812,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -18109,6 +22835,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -18163,7 +22894,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -18218,7 +22951,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -18265,6 +23000,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -18319,7 +23056,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -18351,7 +23090,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -18375,7 +23116,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -18395,6 +23136,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -18636,6 +23383,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -18682,7 +23430,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -18703,6 +23453,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -18757,7 +23512,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -18812,7 +23569,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -18859,6 +23618,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -18913,7 +23674,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -18945,7 +23708,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -18969,7 +23734,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -18989,6 +23754,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -19228,6 +23999,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -19274,7 +24046,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -19295,6 +24069,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -19349,7 +24128,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -19404,7 +24185,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -19451,6 +24234,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -19505,7 +24290,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -19537,7 +24324,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -19561,7 +24350,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -19581,6 +24370,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -19816,6 +24611,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -19862,7 +24658,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -19883,6 +24681,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -19937,7 +24740,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -19992,7 +24797,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -20039,6 +24846,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -20093,7 +24902,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -20125,7 +24936,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -20149,7 +24962,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -20169,6 +24982,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -20563,6 +25382,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -20609,7 +25429,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -20630,6 +25452,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -20684,7 +25511,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -20739,7 +25568,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -20786,6 +25617,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -20840,7 +25673,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -20872,7 +25707,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -20896,7 +25733,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -20916,6 +25753,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -21148,6 +25991,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -21194,7 +26038,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -21215,6 +26061,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -21269,7 +26120,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -21324,7 +26177,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -21371,6 +26226,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -21425,7 +26282,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -21457,7 +26316,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -21481,7 +26342,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -21501,6 +26362,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -21732,6 +26599,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -21778,7 +26646,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -21799,6 +26669,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -21853,7 +26728,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -21908,7 +26785,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -21955,6 +26834,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -22009,7 +26890,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -22041,7 +26924,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -22065,7 +26950,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -22085,6 +26970,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -22318,6 +27209,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -22364,7 +27256,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -22385,6 +27279,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -22439,7 +27338,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -22494,7 +27395,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -22541,6 +27444,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -22595,7 +27500,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -22627,7 +27534,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -22651,7 +27560,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -22671,6 +27580,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -22902,6 +27817,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -22948,7 +27864,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -22969,6 +27887,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -23023,7 +27946,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -23078,7 +28003,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -23125,6 +28052,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -23179,7 +28108,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -23211,7 +28142,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -23235,7 +28168,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -23255,6 +28188,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -23492,6 +28431,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -23538,7 +28478,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -23559,6 +28501,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -23613,7 +28560,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -23668,7 +28617,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -23715,6 +28666,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -23769,7 +28722,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -23801,7 +28756,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -23825,7 +28782,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -23845,6 +28802,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -24077,6 +29040,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -24123,7 +29087,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -24144,6 +29110,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -24198,7 +29169,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -24253,7 +29226,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -24300,6 +29275,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -24354,7 +29331,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -24386,7 +29365,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -24410,7 +29391,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -24430,6 +29411,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -24663,6 +29650,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -24709,7 +29697,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -24730,6 +29720,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -24784,7 +29779,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -24839,7 +29836,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -24886,6 +29885,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -24940,7 +29941,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -24972,7 +29975,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -24996,7 +30001,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -25016,6 +30021,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -25247,6 +30258,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -25293,7 +30305,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -25314,6 +30328,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -25368,7 +30387,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -25423,7 +30444,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -25470,6 +30493,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -25524,7 +30549,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -25556,7 +30583,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -25580,7 +30609,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -25600,6 +30629,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -25814,6 +30849,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -25860,7 +30896,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -25881,6 +30919,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -25935,7 +30978,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -25990,7 +31035,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -26037,6 +31084,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -26091,7 +31140,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -26123,7 +31174,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -26147,7 +31200,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -26167,6 +31220,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -26707,6 +31766,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description a complaint about how this earlier complaint (number TS… or id) was handled (R-E5): routed to the supervision department */
+            aboutComplaint?: string | null;
             /** @description amount involved, CNY, decimal string such as "12000.50" */
             amount?: (string | number) | null;
             /** @description branch name or code as written; resolved to branchId when it names a branch */
@@ -26736,12 +31797,24 @@ export interface paths {
             description: string;
             /** @default 1 */
             jointComplainants?: number;
+            /**
+             * @description caused by a disaster, an accident or a public-health event (a major complaint)
+             * @enum {string|null}
+             */
+            majorCause?: 'disaster' | 'accident' | 'public_health' | null;
             product?: string | null;
             /**
              * Format: date-time
              * @description when the complaint reached the company; default now; never in the future
              */
             receivedAt?: string | null;
+            /**
+             * @description the regulator named it a major complaint
+             * @default false
+             */
+            regulatorNamed?: boolean;
+            /** @description the regulator's document or reference naming it */
+            regulatorReference?: string | null;
             requestedRemedy?: string | null;
             /** @default [] */
             riskFlags?: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
@@ -26788,7 +31861,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** Format: date-time */
                 startedAt: string;
                 /** @enum {string} */
@@ -27229,6 +32304,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
                 /** @description null for a spike: it is about many complaints, none in particular */
                 complaint: {
@@ -27415,6 +32492,8 @@ export interface paths {
                 | 'regulatory'
                 | 'progress_report'
                 | 'milestone'
+                | 'major_milestone'
+                | 'major_regulator_report'
                 | null;
               /** @description null for a spike: it is about many complaints, none in particular */
               complaint: {
@@ -27698,7 +32777,9 @@ export interface paths {
                         | 'formal_review'
                         | 'regulatory'
                         | 'progress_report'
-                        | 'milestone';
+                        | 'milestone'
+                        | 'major_milestone'
+                        | 'major_regulator_report';
                     } | null;
                     number: string;
                     /** @description a clock is late */
@@ -27729,7 +32810,9 @@ export interface paths {
                         | 'formal_review'
                         | 'regulatory'
                         | 'progress_report'
-                        | 'milestone';
+                        | 'milestone'
+                        | 'major_milestone'
+                        | 'major_regulator_report';
                       /** @enum {string} */
                       status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
                     } | null;
@@ -27952,7 +33035,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                   } | null;
                   number: string;
                   /** @description a clock is late */
@@ -27983,7 +33068,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                     /** @enum {string} */
                     status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
                   } | null;
@@ -28349,6 +33436,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description a complaint about how this earlier complaint (number TS… or id) was handled (R-E5): routed to the supervision department */
+            aboutComplaint?: string | null;
             /** @description amount involved, CNY, decimal string such as "12000.50" */
             amount?: (string | number) | null;
             /** @description branch name or code as written; resolved to branchId when it names a branch */
@@ -28378,12 +33467,24 @@ export interface paths {
             description: string;
             /** @default 1 */
             jointComplainants?: number;
+            /**
+             * @description caused by a disaster, an accident or a public-health event (a major complaint)
+             * @enum {string|null}
+             */
+            majorCause?: 'disaster' | 'accident' | 'public_health' | null;
             product?: string | null;
             /**
              * Format: date-time
              * @description when the complaint reached the company; default now; never in the future
              */
             receivedAt?: string | null;
+            /**
+             * @description the regulator named it a major complaint
+             * @default false
+             */
+            regulatorNamed?: boolean;
+            /** @description the regulator's document or reference naming it */
+            regulatorReference?: string | null;
             requestedRemedy?: string | null;
             /** @default [] */
             riskFlags?: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
@@ -28434,6 +33535,7 @@ export interface paths {
                 | 'pause_clocks'
                 | 'resume_clocks'
                 | 'record_contact'
+                | 'conclude_review'
               )[];
               /** @description CNY amount as a decimal string, e.g. "12000.50" */
               amount: string | null;
@@ -28480,7 +33582,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @description what it times (a milestone, an improvement action) */
                 label: string | null;
                 /** Format: date-time */
@@ -28501,6 +33605,11 @@ export interface paths {
                 /** @description when reminders fall due */
                 warnAt: string[];
               }[];
+              /**
+               * @description 'concluded': closed by the formal review's conclusion, not as satisfied
+               * @enum {string|null}
+               */
+              closedAs: 'concluded' | null;
               /** Format: date-time */
               closedAt: string | null;
               complainant: {
@@ -28555,7 +33664,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -28610,7 +33721,9 @@ export interface paths {
                     | 'formal_review'
                     | 'regulatory'
                     | 'progress_report'
-                    | 'milestone';
+                    | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report';
                   /** @description what it times (a milestone, an improvement action) */
                   label: string | null;
                   /** Format: date-time */
@@ -28657,6 +33770,8 @@ export interface paths {
                   | 'regulatory'
                   | 'progress_report'
                   | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report'
                   | null;
               };
               /** @description the departments handling it */
@@ -28711,7 +33826,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
               } | null;
               number: string;
               outcome: string | null;
@@ -28743,7 +33860,9 @@ export interface paths {
                   | 'formal_review'
                   | 'regulatory'
                   | 'progress_report'
-                  | 'milestone';
+                  | 'milestone'
+                  | 'major_milestone'
+                  | 'major_regulator_report';
                 /** @enum {string} */
                 status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
               } | null;
@@ -28767,7 +33886,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 id: string;
-                /** @description duplicate_suspected, merged, … */
+                /** @description possible_duplicate, merged; about_handling: this complaint is about how that one was handled; handling_complaint: that one is about how this one was handled (R-E5) */
                 kind: string;
                 /** Format: date-time */
                 linkedAt: string;
@@ -28787,6 +33906,12 @@ export interface paths {
                   | 'merged';
               }[];
               requestedRemedy: string | null;
+              /** @description from the formal-review round (#14 item 3): a named department head, or the leadership group (reviewer null) */
+              review: {
+                /** @enum {string} */
+                by: 'department_head' | 'leadership';
+                reviewer: string | null;
+              } | null;
               riskFlags: ('reputational' | 'legal' | 'mass_incident' | 'media' | 'agitated_customer')[];
               round: number;
               /** @enum {string} */
@@ -30969,6 +36094,4596 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inspections/checklists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inspection checklists (current versions) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              description: string;
+              /** @description a plan uses this version: a change of items makes a new version */
+              frozen: boolean;
+              id: string;
+              items: {
+                code: string;
+                text: string;
+                weight: number;
+              }[];
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+              version: number;
+            }[];
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a checklist */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string;
+            items: {
+              code: string;
+              text: string;
+              weight: number;
+            }[];
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              description: string;
+              /** @description a plan uses this version: a change of items makes a new version */
+              frozen: boolean;
+              id: string;
+              items: {
+                code: string;
+                text: string;
+                weight: number;
+              }[];
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/checklists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a checklist (new items on a version a plan uses make a new version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            active?: boolean;
+            description?: string;
+            items?: {
+              code: string;
+              text: string;
+              weight: number;
+            }[];
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              description: string;
+              /** @description a plan uses this version: a change of items makes a new version */
+              frozen: boolean;
+              id: string;
+              items: {
+                code: string;
+                text: string;
+                weight: number;
+              }[];
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/inspections/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a finding */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            departmentId?: string | null;
+            /** Format: uuid */
+            itemId?: string | null;
+            person?: string | null;
+            /** Format: uuid */
+            planId?: string | null;
+            /** @enum {string} */
+            severity: 'minor' | 'major' | 'critical';
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: string | null;
+              /** Format: date-time */
+              answeredAt: string | null;
+              answeredBy: string | null;
+              complaint: {
+                id: string;
+                number: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              id: string;
+              itemId: string | null;
+              person: string | null;
+              planId: string | null;
+              /** @enum {string} */
+              severity: 'minor' | 'major' | 'critical';
+              text: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/findings/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer a finding addressed to me or my department */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answer: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: string | null;
+              /** Format: date-time */
+              answeredAt: string | null;
+              answeredBy: string | null;
+              complaint: {
+                id: string;
+                number: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              id: string;
+              itemId: string | null;
+              person: string | null;
+              planId: string | null;
+              /** @enum {string} */
+              severity: 'minor' | 'major' | 'critical';
+              text: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/items/{id}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a complaint out of the sample (with the reason) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              averageScore: number | null;
+              checklist: {
+                id: string;
+                items: {
+                  code: string;
+                  text: string;
+                  weight: number;
+                }[];
+                name: string;
+                version: number;
+              };
+              checklistId: string;
+              checklistVersion: number;
+              /** Format: date-time */
+              completedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentIds: string[];
+              findings: {
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                id: string;
+                itemId: string | null;
+                person: string | null;
+                planId: string | null;
+                /** @enum {string} */
+                severity: 'minor' | 'major' | 'critical';
+                text: string;
+              }[];
+              id: string;
+              items: {
+                /** Format: date-time */
+                addedAt: string;
+                addedBy: string;
+                answers: {
+                  code: string;
+                  comment?: string;
+                  /** @enum {string} */
+                  result: 'pass' | 'partial' | 'fail' | 'not_applicable';
+                }[];
+                complaint: {
+                  id: string;
+                  level: number;
+                  number: string;
+                  status: string;
+                };
+                departmentIds: string[];
+                handler: string | null;
+                id: string;
+                manualReason: string | null;
+                reasons: {
+                  departmentId?: string | null;
+                  kind: string;
+                  month?: string | null;
+                  population?: string;
+                  rule: number;
+                }[];
+                /** Format: date-time */
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+                runId: string | null;
+                score: number | null;
+                /** Format: date-time */
+                scoredAt: string | null;
+                scoredBy: string | null;
+                /** @enum {string} */
+                source: 'drawn' | 'manual';
+              }[];
+              periodFrom: string;
+              periodTo: string;
+              requests: {
+                addressee: string | null;
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @enum {string} */
+                clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                escalationStep: number;
+                findingId: string | null;
+                /** Format: date-time */
+                firstDueAt: string | null;
+                id: string;
+                /** Format: date-time */
+                lastAnsweredAt: string | null;
+                /** @description open and past its due time */
+                overdue: boolean;
+                planId: string | null;
+                rounds: number;
+                /** @enum {string} */
+                status: 'open' | 'answered' | 'verified' | 'cancelled';
+                text: string;
+                verdictNote: string | null;
+                /** Format: date-time */
+                verifiedAt: string | null;
+                verifiedBy: string | null;
+                workingDays: number;
+              }[];
+              rules: (
+                | {
+                    /** @enum {string} */
+                    kind: 'share';
+                    minimum: number;
+                    per: string;
+                    percent: number;
+                    population: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'all';
+                    population: string;
+                  }
+              )[];
+              runs: {
+                /** Format: date-time */
+                drawnAt: string;
+                drawnBy: string;
+                drawnComplaintIds: string[];
+                id: string;
+                populationSize: number;
+                rules: (
+                  | {
+                      /** @enum {string} */
+                      kind: 'share';
+                      minimum: number;
+                      per: string;
+                      percent: number;
+                      population: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'all';
+                      population: string;
+                    }
+                )[];
+                /** @description the unsigned 32-bit seed the sample was drawn with */
+                seed: number;
+                seq: number;
+              }[];
+              /** @enum {string} */
+              status: 'planned' | 'in_progress' | 'completed';
+              summary: string | null;
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/items/{id}/score': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Score a sampled complaint against the checklist */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              code: string;
+              comment?: string;
+              /** @enum {string} */
+              result: 'pass' | 'partial' | 'fail' | 'not_applicable';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              addedAt: string;
+              addedBy: string;
+              answers: {
+                code: string;
+                comment?: string;
+                /** @enum {string} */
+                result: 'pass' | 'partial' | 'fail' | 'not_applicable';
+              }[];
+              complaint: {
+                id: string;
+                level: number;
+                number: string;
+                status: string;
+              };
+              departmentIds: string[];
+              handler: string | null;
+              id: string;
+              manualReason: string | null;
+              reasons: {
+                departmentId?: string | null;
+                kind: string;
+                month?: string | null;
+                population?: string;
+                rule: number;
+              }[];
+              /** Format: date-time */
+              removedAt: string | null;
+              removedBy: string | null;
+              removedReason: string | null;
+              runId: string | null;
+              score: number | null;
+              /** Format: date-time */
+              scoredAt: string | null;
+              scoredBy: string | null;
+              /** @enum {string} */
+              source: 'drawn' | 'manual';
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My findings and rectification requests (mine or my departments') */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              findings: {
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                id: string;
+                itemId: string | null;
+                person: string | null;
+                planId: string | null;
+                /** @enum {string} */
+                severity: 'minor' | 'major' | 'critical';
+                text: string;
+              }[];
+              requests: {
+                addressee: string | null;
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @enum {string} */
+                clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                escalationStep: number;
+                findingId: string | null;
+                /** Format: date-time */
+                firstDueAt: string | null;
+                id: string;
+                /** Format: date-time */
+                lastAnsweredAt: string | null;
+                /** @description open and past its due time */
+                overdue: boolean;
+                planId: string | null;
+                rounds: number;
+                /** @enum {string} */
+                status: 'open' | 'answered' | 'verified' | 'cancelled';
+                text: string;
+                verdictNote: string | null;
+                /** Format: date-time */
+                verifiedAt: string | null;
+                verifiedBy: string | null;
+                workingDays: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inspection plans, newest period first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checklistId: string;
+              checklistVersion: number;
+              /** Format: date-time */
+              completedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentIds: string[];
+              id: string;
+              items: number;
+              periodFrom: string;
+              periodTo: string;
+              requests: number;
+              rules: (
+                | {
+                    /** @enum {string} */
+                    kind: 'share';
+                    minimum: number;
+                    per: string;
+                    percent: number;
+                    population: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'all';
+                    population: string;
+                  }
+              )[];
+              scored: number;
+              /** @enum {string} */
+              status: 'planned' | 'in_progress' | 'completed';
+              summary: string | null;
+              title: string;
+            }[];
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a plan (freezes the checklist version) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            checklistId: string;
+            /**
+             * @description empty: every department
+             * @default []
+             */
+            departmentIds?: string[];
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            rules: (
+              | {
+                  /** @enum {string} */
+                  kind: 'share';
+                  minimum?: number;
+                  /** @enum {string} */
+                  per?: 'department' | 'department_month';
+                  percent: number;
+                  /** @enum {string} */
+                  population?: 'closed';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'all';
+                  /** @enum {string} */
+                  population: 'level1' | 'reopened';
+                }
+            )[];
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              averageScore: number | null;
+              checklist: {
+                id: string;
+                items: {
+                  code: string;
+                  text: string;
+                  weight: number;
+                }[];
+                name: string;
+                version: number;
+              };
+              checklistId: string;
+              checklistVersion: number;
+              /** Format: date-time */
+              completedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentIds: string[];
+              findings: {
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                id: string;
+                itemId: string | null;
+                person: string | null;
+                planId: string | null;
+                /** @enum {string} */
+                severity: 'minor' | 'major' | 'critical';
+                text: string;
+              }[];
+              id: string;
+              items: {
+                /** Format: date-time */
+                addedAt: string;
+                addedBy: string;
+                answers: {
+                  code: string;
+                  comment?: string;
+                  /** @enum {string} */
+                  result: 'pass' | 'partial' | 'fail' | 'not_applicable';
+                }[];
+                complaint: {
+                  id: string;
+                  level: number;
+                  number: string;
+                  status: string;
+                };
+                departmentIds: string[];
+                handler: string | null;
+                id: string;
+                manualReason: string | null;
+                reasons: {
+                  departmentId?: string | null;
+                  kind: string;
+                  month?: string | null;
+                  population?: string;
+                  rule: number;
+                }[];
+                /** Format: date-time */
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+                runId: string | null;
+                score: number | null;
+                /** Format: date-time */
+                scoredAt: string | null;
+                scoredBy: string | null;
+                /** @enum {string} */
+                source: 'drawn' | 'manual';
+              }[];
+              periodFrom: string;
+              periodTo: string;
+              requests: {
+                addressee: string | null;
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @enum {string} */
+                clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                escalationStep: number;
+                findingId: string | null;
+                /** Format: date-time */
+                firstDueAt: string | null;
+                id: string;
+                /** Format: date-time */
+                lastAnsweredAt: string | null;
+                /** @description open and past its due time */
+                overdue: boolean;
+                planId: string | null;
+                rounds: number;
+                /** @enum {string} */
+                status: 'open' | 'answered' | 'verified' | 'cancelled';
+                text: string;
+                verdictNote: string | null;
+                /** Format: date-time */
+                verifiedAt: string | null;
+                verifiedBy: string | null;
+                workingDays: number;
+              }[];
+              rules: (
+                | {
+                    /** @enum {string} */
+                    kind: 'share';
+                    minimum: number;
+                    per: string;
+                    percent: number;
+                    population: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'all';
+                    population: string;
+                  }
+              )[];
+              runs: {
+                /** Format: date-time */
+                drawnAt: string;
+                drawnBy: string;
+                drawnComplaintIds: string[];
+                id: string;
+                populationSize: number;
+                rules: (
+                  | {
+                      /** @enum {string} */
+                      kind: 'share';
+                      minimum: number;
+                      per: string;
+                      percent: number;
+                      population: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'all';
+                      population: string;
+                    }
+                )[];
+                /** @description the unsigned 32-bit seed the sample was drawn with */
+                seed: number;
+                seq: number;
+              }[];
+              /** @enum {string} */
+              status: 'planned' | 'in_progress' | 'completed';
+              summary: string | null;
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan with its runs, sample, findings and requests */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              averageScore: number | null;
+              checklist: {
+                id: string;
+                items: {
+                  code: string;
+                  text: string;
+                  weight: number;
+                }[];
+                name: string;
+                version: number;
+              };
+              checklistId: string;
+              checklistVersion: number;
+              /** Format: date-time */
+              completedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentIds: string[];
+              findings: {
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                id: string;
+                itemId: string | null;
+                person: string | null;
+                planId: string | null;
+                /** @enum {string} */
+                severity: 'minor' | 'major' | 'critical';
+                text: string;
+              }[];
+              id: string;
+              items: {
+                /** Format: date-time */
+                addedAt: string;
+                addedBy: string;
+                answers: {
+                  code: string;
+                  comment?: string;
+                  /** @enum {string} */
+                  result: 'pass' | 'partial' | 'fail' | 'not_applicable';
+                }[];
+                complaint: {
+                  id: string;
+                  level: number;
+                  number: string;
+                  status: string;
+                };
+                departmentIds: string[];
+                handler: string | null;
+                id: string;
+                manualReason: string | null;
+                reasons: {
+                  departmentId?: string | null;
+                  kind: string;
+                  month?: string | null;
+                  population?: string;
+                  rule: number;
+                }[];
+                /** Format: date-time */
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+                runId: string | null;
+                score: number | null;
+                /** Format: date-time */
+                scoredAt: string | null;
+                scoredBy: string | null;
+                /** @enum {string} */
+                source: 'drawn' | 'manual';
+              }[];
+              periodFrom: string;
+              periodTo: string;
+              requests: {
+                addressee: string | null;
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @enum {string} */
+                clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                escalationStep: number;
+                findingId: string | null;
+                /** Format: date-time */
+                firstDueAt: string | null;
+                id: string;
+                /** Format: date-time */
+                lastAnsweredAt: string | null;
+                /** @description open and past its due time */
+                overdue: boolean;
+                planId: string | null;
+                rounds: number;
+                /** @enum {string} */
+                status: 'open' | 'answered' | 'verified' | 'cancelled';
+                text: string;
+                verdictNote: string | null;
+                /** Format: date-time */
+                verifiedAt: string | null;
+                verifiedBy: string | null;
+                workingDays: number;
+              }[];
+              rules: (
+                | {
+                    /** @enum {string} */
+                    kind: 'share';
+                    minimum: number;
+                    per: string;
+                    percent: number;
+                    population: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'all';
+                    population: string;
+                  }
+              )[];
+              runs: {
+                /** Format: date-time */
+                drawnAt: string;
+                drawnBy: string;
+                drawnComplaintIds: string[];
+                id: string;
+                populationSize: number;
+                rules: (
+                  | {
+                      /** @enum {string} */
+                      kind: 'share';
+                      minimum: number;
+                      per: string;
+                      percent: number;
+                      population: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'all';
+                      population: string;
+                    }
+                )[];
+                /** @description the unsigned 32-bit seed the sample was drawn with */
+                seed: number;
+                seq: number;
+              }[];
+              /** @enum {string} */
+              status: 'planned' | 'in_progress' | 'completed';
+              summary: string | null;
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/plans/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete the plan with a summary */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              averageScore: number | null;
+              checklist: {
+                id: string;
+                items: {
+                  code: string;
+                  text: string;
+                  weight: number;
+                }[];
+                name: string;
+                version: number;
+              };
+              checklistId: string;
+              checklistVersion: number;
+              /** Format: date-time */
+              completedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentIds: string[];
+              findings: {
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                id: string;
+                itemId: string | null;
+                person: string | null;
+                planId: string | null;
+                /** @enum {string} */
+                severity: 'minor' | 'major' | 'critical';
+                text: string;
+              }[];
+              id: string;
+              items: {
+                /** Format: date-time */
+                addedAt: string;
+                addedBy: string;
+                answers: {
+                  code: string;
+                  comment?: string;
+                  /** @enum {string} */
+                  result: 'pass' | 'partial' | 'fail' | 'not_applicable';
+                }[];
+                complaint: {
+                  id: string;
+                  level: number;
+                  number: string;
+                  status: string;
+                };
+                departmentIds: string[];
+                handler: string | null;
+                id: string;
+                manualReason: string | null;
+                reasons: {
+                  departmentId?: string | null;
+                  kind: string;
+                  month?: string | null;
+                  population?: string;
+                  rule: number;
+                }[];
+                /** Format: date-time */
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+                runId: string | null;
+                score: number | null;
+                /** Format: date-time */
+                scoredAt: string | null;
+                scoredBy: string | null;
+                /** @enum {string} */
+                source: 'drawn' | 'manual';
+              }[];
+              periodFrom: string;
+              periodTo: string;
+              requests: {
+                addressee: string | null;
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @enum {string} */
+                clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                escalationStep: number;
+                findingId: string | null;
+                /** Format: date-time */
+                firstDueAt: string | null;
+                id: string;
+                /** Format: date-time */
+                lastAnsweredAt: string | null;
+                /** @description open and past its due time */
+                overdue: boolean;
+                planId: string | null;
+                rounds: number;
+                /** @enum {string} */
+                status: 'open' | 'answered' | 'verified' | 'cancelled';
+                text: string;
+                verdictNote: string | null;
+                /** Format: date-time */
+                verifiedAt: string | null;
+                verifiedBy: string | null;
+                workingDays: number;
+              }[];
+              rules: (
+                | {
+                    /** @enum {string} */
+                    kind: 'share';
+                    minimum: number;
+                    per: string;
+                    percent: number;
+                    population: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'all';
+                    population: string;
+                  }
+              )[];
+              runs: {
+                /** Format: date-time */
+                drawnAt: string;
+                drawnBy: string;
+                drawnComplaintIds: string[];
+                id: string;
+                populationSize: number;
+                rules: (
+                  | {
+                      /** @enum {string} */
+                      kind: 'share';
+                      minimum: number;
+                      per: string;
+                      percent: number;
+                      population: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'all';
+                      population: string;
+                    }
+                )[];
+                /** @description the unsigned 32-bit seed the sample was drawn with */
+                seed: number;
+                seq: number;
+              }[];
+              /** @enum {string} */
+              status: 'planned' | 'in_progress' | 'completed';
+              summary: string | null;
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/plans/{id}/draw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draw (or redraw) the sample with a fresh recorded seed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              averageScore: number | null;
+              checklist: {
+                id: string;
+                items: {
+                  code: string;
+                  text: string;
+                  weight: number;
+                }[];
+                name: string;
+                version: number;
+              };
+              checklistId: string;
+              checklistVersion: number;
+              /** Format: date-time */
+              completedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentIds: string[];
+              findings: {
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                id: string;
+                itemId: string | null;
+                person: string | null;
+                planId: string | null;
+                /** @enum {string} */
+                severity: 'minor' | 'major' | 'critical';
+                text: string;
+              }[];
+              id: string;
+              items: {
+                /** Format: date-time */
+                addedAt: string;
+                addedBy: string;
+                answers: {
+                  code: string;
+                  comment?: string;
+                  /** @enum {string} */
+                  result: 'pass' | 'partial' | 'fail' | 'not_applicable';
+                }[];
+                complaint: {
+                  id: string;
+                  level: number;
+                  number: string;
+                  status: string;
+                };
+                departmentIds: string[];
+                handler: string | null;
+                id: string;
+                manualReason: string | null;
+                reasons: {
+                  departmentId?: string | null;
+                  kind: string;
+                  month?: string | null;
+                  population?: string;
+                  rule: number;
+                }[];
+                /** Format: date-time */
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+                runId: string | null;
+                score: number | null;
+                /** Format: date-time */
+                scoredAt: string | null;
+                scoredBy: string | null;
+                /** @enum {string} */
+                source: 'drawn' | 'manual';
+              }[];
+              periodFrom: string;
+              periodTo: string;
+              requests: {
+                addressee: string | null;
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @enum {string} */
+                clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                escalationStep: number;
+                findingId: string | null;
+                /** Format: date-time */
+                firstDueAt: string | null;
+                id: string;
+                /** Format: date-time */
+                lastAnsweredAt: string | null;
+                /** @description open and past its due time */
+                overdue: boolean;
+                planId: string | null;
+                rounds: number;
+                /** @enum {string} */
+                status: 'open' | 'answered' | 'verified' | 'cancelled';
+                text: string;
+                verdictNote: string | null;
+                /** Format: date-time */
+                verifiedAt: string | null;
+                verifiedBy: string | null;
+                workingDays: number;
+              }[];
+              rules: (
+                | {
+                    /** @enum {string} */
+                    kind: 'share';
+                    minimum: number;
+                    per: string;
+                    percent: number;
+                    population: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'all';
+                    population: string;
+                  }
+              )[];
+              runs: {
+                /** Format: date-time */
+                drawnAt: string;
+                drawnBy: string;
+                drawnComplaintIds: string[];
+                id: string;
+                populationSize: number;
+                rules: (
+                  | {
+                      /** @enum {string} */
+                      kind: 'share';
+                      minimum: number;
+                      per: string;
+                      percent: number;
+                      population: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'all';
+                      population: string;
+                    }
+                )[];
+                /** @description the unsigned 32-bit seed the sample was drawn with */
+                seed: number;
+                seq: number;
+              }[];
+              /** @enum {string} */
+              status: 'planned' | 'in_progress' | 'completed';
+              summary: string | null;
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/plans/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a complaint to the sample by hand (with the reason) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            complaintId: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              averageScore: number | null;
+              checklist: {
+                id: string;
+                items: {
+                  code: string;
+                  text: string;
+                  weight: number;
+                }[];
+                name: string;
+                version: number;
+              };
+              checklistId: string;
+              checklistVersion: number;
+              /** Format: date-time */
+              completedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentIds: string[];
+              findings: {
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                id: string;
+                itemId: string | null;
+                person: string | null;
+                planId: string | null;
+                /** @enum {string} */
+                severity: 'minor' | 'major' | 'critical';
+                text: string;
+              }[];
+              id: string;
+              items: {
+                /** Format: date-time */
+                addedAt: string;
+                addedBy: string;
+                answers: {
+                  code: string;
+                  comment?: string;
+                  /** @enum {string} */
+                  result: 'pass' | 'partial' | 'fail' | 'not_applicable';
+                }[];
+                complaint: {
+                  id: string;
+                  level: number;
+                  number: string;
+                  status: string;
+                };
+                departmentIds: string[];
+                handler: string | null;
+                id: string;
+                manualReason: string | null;
+                reasons: {
+                  departmentId?: string | null;
+                  kind: string;
+                  month?: string | null;
+                  population?: string;
+                  rule: number;
+                }[];
+                /** Format: date-time */
+                removedAt: string | null;
+                removedBy: string | null;
+                removedReason: string | null;
+                runId: string | null;
+                score: number | null;
+                /** Format: date-time */
+                scoredAt: string | null;
+                scoredBy: string | null;
+                /** @enum {string} */
+                source: 'drawn' | 'manual';
+              }[];
+              periodFrom: string;
+              periodTo: string;
+              requests: {
+                addressee: string | null;
+                answer: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                /** Format: date-time */
+                breachedAt: string | null;
+                /** @enum {string} */
+                clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+                complaint: {
+                  id: string;
+                  number: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                departmentId: string | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                escalationStep: number;
+                findingId: string | null;
+                /** Format: date-time */
+                firstDueAt: string | null;
+                id: string;
+                /** Format: date-time */
+                lastAnsweredAt: string | null;
+                /** @description open and past its due time */
+                overdue: boolean;
+                planId: string | null;
+                rounds: number;
+                /** @enum {string} */
+                status: 'open' | 'answered' | 'verified' | 'cancelled';
+                text: string;
+                verdictNote: string | null;
+                /** Format: date-time */
+                verifiedAt: string | null;
+                verifiedBy: string | null;
+                workingDays: number;
+              }[];
+              rules: (
+                | {
+                    /** @enum {string} */
+                    kind: 'share';
+                    minimum: number;
+                    per: string;
+                    percent: number;
+                    population: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'all';
+                    population: string;
+                  }
+              )[];
+              runs: {
+                /** Format: date-time */
+                drawnAt: string;
+                drawnBy: string;
+                drawnComplaintIds: string[];
+                id: string;
+                populationSize: number;
+                rules: (
+                  | {
+                      /** @enum {string} */
+                      kind: 'share';
+                      minimum: number;
+                      per: string;
+                      percent: number;
+                      population: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'all';
+                      population: string;
+                    }
+                )[];
+                /** @description the unsigned 32-bit seed the sample was drawn with */
+                seed: number;
+                seq: number;
+              }[];
+              /** @enum {string} */
+              status: 'planned' | 'in_progress' | 'completed';
+              summary: string | null;
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/plans/{id}/report/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inspection report of a plan, PDF or xlsx (recorded in the audit log) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: 'pdf' | 'xlsx';
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the inspection report as PDF or as an xlsx workbook */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/rectifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rectification requests */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'answered' | 'verified' | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressee: string | null;
+              answer: string | null;
+              /** Format: date-time */
+              answeredAt: string | null;
+              answeredBy: string | null;
+              /** Format: date-time */
+              breachedAt: string | null;
+              /** @enum {string} */
+              clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+              complaint: {
+                id: string;
+                number: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              /** Format: date-time */
+              dueAt: string | null;
+              escalationStep: number;
+              findingId: string | null;
+              /** Format: date-time */
+              firstDueAt: string | null;
+              id: string;
+              /** Format: date-time */
+              lastAnsweredAt: string | null;
+              /** @description open and past its due time */
+              overdue: boolean;
+              planId: string | null;
+              rounds: number;
+              /** @enum {string} */
+              status: 'open' | 'answered' | 'verified' | 'cancelled';
+              text: string;
+              verdictNote: string | null;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              workingDays: number;
+            }[];
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Issue a rectification request (deadline in working days from the policy) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            addressee?: string | null;
+            /** Format: uuid */
+            complaintId?: string | null;
+            /** Format: uuid */
+            departmentId?: string | null;
+            /** Format: uuid */
+            findingId?: string | null;
+            /** Format: uuid */
+            planId?: string | null;
+            text: string;
+            workingDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressee: string | null;
+              answer: string | null;
+              /** Format: date-time */
+              answeredAt: string | null;
+              answeredBy: string | null;
+              /** Format: date-time */
+              breachedAt: string | null;
+              /** @enum {string} */
+              clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+              complaint: {
+                id: string;
+                number: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              /** Format: date-time */
+              dueAt: string | null;
+              escalationStep: number;
+              events: {
+                actor: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                /** Format: date-time */
+                occurredAt: string;
+                type: string;
+              }[];
+              findingId: string | null;
+              /** Format: date-time */
+              firstDueAt: string | null;
+              id: string;
+              /** Format: date-time */
+              lastAnsweredAt: string | null;
+              /** @description open and past its due time */
+              overdue: boolean;
+              planId: string | null;
+              rounds: number;
+              /** @enum {string} */
+              status: 'open' | 'answered' | 'verified' | 'cancelled';
+              text: string;
+              verdictNote: string | null;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              workingDays: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/rectifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A rectification request with its history */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressee: string | null;
+              answer: string | null;
+              /** Format: date-time */
+              answeredAt: string | null;
+              answeredBy: string | null;
+              /** Format: date-time */
+              breachedAt: string | null;
+              /** @enum {string} */
+              clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+              complaint: {
+                id: string;
+                number: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              /** Format: date-time */
+              dueAt: string | null;
+              escalationStep: number;
+              events: {
+                actor: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                /** Format: date-time */
+                occurredAt: string;
+                type: string;
+              }[];
+              findingId: string | null;
+              /** Format: date-time */
+              firstDueAt: string | null;
+              id: string;
+              /** Format: date-time */
+              lastAnsweredAt: string | null;
+              /** @description open and past its due time */
+              overdue: boolean;
+              planId: string | null;
+              rounds: number;
+              /** @enum {string} */
+              status: 'open' | 'answered' | 'verified' | 'cancelled';
+              text: string;
+              verdictNote: string | null;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              workingDays: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/rectifications/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer a request addressed to me or my department: open -> answered */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answer: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressee: string | null;
+              answer: string | null;
+              /** Format: date-time */
+              answeredAt: string | null;
+              answeredBy: string | null;
+              /** Format: date-time */
+              breachedAt: string | null;
+              /** @enum {string} */
+              clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+              complaint: {
+                id: string;
+                number: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              /** Format: date-time */
+              dueAt: string | null;
+              escalationStep: number;
+              events: {
+                actor: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                /** Format: date-time */
+                occurredAt: string;
+                type: string;
+              }[];
+              findingId: string | null;
+              /** Format: date-time */
+              firstDueAt: string | null;
+              id: string;
+              /** Format: date-time */
+              lastAnsweredAt: string | null;
+              /** @description open and past its due time */
+              overdue: boolean;
+              planId: string | null;
+              rounds: number;
+              /** @enum {string} */
+              status: 'open' | 'answered' | 'verified' | 'cancelled';
+              text: string;
+              verdictNote: string | null;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              workingDays: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/rectifications/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify an answer (closes the request) or reject it (open again with a new deadline) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            accepted: boolean;
+            note: string;
+            workingDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressee: string | null;
+              answer: string | null;
+              /** Format: date-time */
+              answeredAt: string | null;
+              answeredBy: string | null;
+              /** Format: date-time */
+              breachedAt: string | null;
+              /** @enum {string} */
+              clockStatus: 'running' | 'met' | 'breached' | 'cancelled';
+              complaint: {
+                id: string;
+                number: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              departmentId: string | null;
+              /** Format: date-time */
+              dueAt: string | null;
+              escalationStep: number;
+              events: {
+                actor: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                /** Format: date-time */
+                occurredAt: string;
+                type: string;
+              }[];
+              findingId: string | null;
+              /** Format: date-time */
+              firstDueAt: string | null;
+              id: string;
+              /** Format: date-time */
+              lastAnsweredAt: string | null;
+              /** @description open and past its due time */
+              overdue: boolean;
+              planId: string | null;
+              rounds: number;
+              /** @enum {string} */
+              status: 'open' | 'answered' | 'verified' | 'cancelled';
+              text: string;
+              verdictNote: string | null;
+              /** Format: date-time */
+              verifiedAt: string | null;
+              verifiedBy: string | null;
+              workingDays: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/runs/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Repeat a sampling run from its seed and population */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              drawn: string[];
+              matches: boolean;
+              runId: string;
+              seed: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/jobs/{queue}/{id}/retry': {
     parameters: {
       query?: never;
@@ -31193,6 +40908,334 @@ export interface paths {
                   | 'statistics.spikes'
                   | 'statistics.cache.prune';
               }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * KPIs of a department, a person or the company over a period, scored against the policy targets
+     * @description A person sees their own; a department supervisor their departments and their people; leaders, the inspector and the auditor everyone (others: 404). Without department or person: the company with every department (all-scoped readers), your first department (supervisors) or yourself. On-time rates, satisfaction and reopen rates and the volume count the complaints received in the period; handling days those closed in it, as the statistics do. The read is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description a department (org unit id): its KPIs and its people compared */
+          department?: string;
+          /** @description first local day (company time zone), YYYY-MM-DD */
+          from: string;
+          /** @description a person (username): the KPIs of the complaints they handle */
+          person?: string;
+          /** @description last local day, inclusive */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              from: string;
+              policyVersion: number;
+              /** @description the comparison: a department's people, or every department; empty for a person */
+              rows: {
+                /** @description org unit id or username; null for the company */
+                id: string | null;
+                /** @enum {string} */
+                kind: 'department' | 'person' | 'company';
+                lines: {
+                  /** @description the share of the target reached, 0..1; null when not scored */
+                  achieved: number | null;
+                  /** @enum {string} */
+                  code:
+                    | 'policy_on_time_rate'
+                    | 'regulatory_on_time_rate'
+                    | 'satisfaction_rate'
+                    | 'reopen_rate'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'volume'
+                    | 'inspection_score'
+                    | 'rectification_on_time_rate';
+                  denominator: number | null;
+                  met: boolean | null;
+                  numerator: number | null;
+                  target: number | null;
+                  /** @description rates as fractions (0.95), handling days, the inspection score 0-100, volume a count */
+                  value: number | null;
+                  weight: number;
+                }[];
+                name: {
+                  en: string;
+                  zh: string;
+                };
+                /** @description 0-100 with one decimal; null with no scored figure */
+                score: number | null;
+              }[];
+              subject: {
+                /** @description org unit id or username; null for the company */
+                id: string | null;
+                /** @enum {string} */
+                kind: 'department' | 'person' | 'company';
+                lines: {
+                  /** @description the share of the target reached, 0..1; null when not scored */
+                  achieved: number | null;
+                  /** @enum {string} */
+                  code:
+                    | 'policy_on_time_rate'
+                    | 'regulatory_on_time_rate'
+                    | 'satisfaction_rate'
+                    | 'reopen_rate'
+                    | 'handling_days_p50'
+                    | 'handling_days_p90'
+                    | 'volume'
+                    | 'inspection_score'
+                    | 'rectification_on_time_rate';
+                  denominator: number | null;
+                  met: boolean | null;
+                  numerator: number | null;
+                  target: number | null;
+                  /** @description rates as fractions (0.95), handling days, the inspection score 0-100, volume a count */
+                  value: number | null;
+                  weight: number;
+                }[];
+                name: {
+                  en: string;
+                  zh: string;
+                };
+                /** @description 0-100 with one decimal; null with no scored figure */
+                score: number | null;
+              };
+              /** Format: date */
+              to: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/kpis/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The departments and people whose KPIs you may see */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              departments: {
+                code: string;
+                id: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              people: {
+                departmentIds: string[];
+                name: string;
+                username: string;
+              }[];
+              /** @enum {string} */
+              scope: 'all' | 'department' | 'own';
             };
           };
         };
@@ -32259,15 +42302,21 @@ export interface paths {
                   | 'complaint.level1_registered'
                   | 'complaint.level1_regraded'
                   | 'complaint.arrived'
+                  | 'complaint.handling_complaint'
+                  | 'complaint.review_requested'
                   | 'complaint.customer_wrote'
                   | 'clock.warning'
                   | 'clock.breached'
                   | 'clock.stalled'
                   | 'clock.escalated'
+                  | 'rectification.notice'
                   | 'improvement.done'
                   | 'improvement.verified'
                   | 'improvement.reopened'
                   | 'improvement.updated'
+                  | 'major.marked'
+                  | 'major.unmarked'
+                  | 'major.assigned'
                   | 'calendar.unconfirmed'
                   | 'security.sign_in_attack'
                   | 'complainant.acknowledgment'
@@ -33081,6 +43130,142 @@ export interface paths {
               createdAt: string;
               createdBy: string;
               policy: {
+                /**
+                 * @default {
+                 *       "targets": {
+                 *         "policy_on_time_rate": {
+                 *           "target": 0.95,
+                 *           "weight": 20
+                 *         },
+                 *         "regulatory_on_time_rate": {
+                 *           "target": 1,
+                 *           "weight": 20
+                 *         },
+                 *         "satisfaction_rate": {
+                 *           "target": 0.9,
+                 *           "weight": 20
+                 *         },
+                 *         "reopen_rate": {
+                 *           "target": 0.05,
+                 *           "weight": 10
+                 *         },
+                 *         "handling_days_p50": {
+                 *           "target": 5,
+                 *           "weight": 5
+                 *         },
+                 *         "handling_days_p90": {
+                 *           "target": 15,
+                 *           "weight": 5
+                 *         },
+                 *         "volume": {
+                 *           "target": 0,
+                 *           "weight": 0
+                 *         },
+                 *         "inspection_score": {
+                 *           "target": 90,
+                 *           "weight": 10
+                 *         },
+                 *         "rectification_on_time_rate": {
+                 *           "target": 0.95,
+                 *           "weight": 10
+                 *         }
+                 *       }
+                 *     }
+                 */
+                assessment: {
+                  targets: {
+                    /**
+                     * @default {
+                     *       "target": 5,
+                     *       "weight": 5
+                     *     }
+                     */
+                    handling_days_p50: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 15,
+                     *       "weight": 5
+                     *     }
+                     */
+                    handling_days_p90: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 90,
+                     *       "weight": 10
+                     *     }
+                     */
+                    inspection_score: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 20
+                     *     }
+                     */
+                    policy_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 10
+                     *     }
+                     */
+                    rectification_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 1,
+                     *       "weight": 20
+                     *     }
+                     */
+                    regulatory_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.05,
+                     *       "weight": 10
+                     *     }
+                     */
+                    reopen_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.9,
+                     *       "weight": 20
+                     *     }
+                     */
+                    satisfaction_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0,
+                     *       "weight": 0
+                     *     }
+                     */
+                    volume: {
+                      target: number;
+                      weight: number;
+                    };
+                  };
+                };
                 auditRetentionYears: number;
                 clocks: {
                   acknowledgment: {
@@ -33230,7 +43415,8 @@ export interface paths {
                 /**
                  * @default {
                  *       "fourEyes": true,
-                 *       "defaultDepartmentCode": "CS"
+                 *       "defaultDepartmentCode": "CS",
+                 *       "supervisionDepartmentCode": null
                  *     }
                  */
                 handling: {
@@ -33238,6 +43424,8 @@ export interface paths {
                   defaultDepartmentCode: string | null;
                   /** @default true */
                   fourEyes: boolean;
+                  /** @default null */
+                  supervisionDepartmentCode: string | null;
                 };
                 keywords: {
                   level1: string[];
@@ -33245,6 +43433,17 @@ export interface paths {
                 };
                 majorComplaint: {
                   jointComplainants: number;
+                  /**
+                   * @default {
+                   *       "amount": 24,
+                   *       "unit": "hours"
+                   *     }
+                   */
+                  regulatorReport: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
                 };
                 massIncident: {
                   jointComplainants: number;
@@ -33257,11 +43456,58 @@ export interface paths {
                   maxDays: number;
                 };
                 reopen: {
+                  /**
+                   * @default department_head
+                   * @enum {string}
+                   */
+                  formalReviewBy: 'department_head' | 'leadership';
                   formalReviewFromRound: number;
                 };
                 repeatWindowDays: number;
                 retention: {
                   [key: string]: number;
+                };
+                /**
+                 * @default {
+                 *       "rectification": {
+                 *         "workingDays": 10,
+                 *         "warnNotify": [
+                 *           "addressee",
+                 *           "department_supervisors"
+                 *         ],
+                 *         "steps": [
+                 *           {
+                 *             "afterMinutes": 0,
+                 *             "notify": [
+                 *               "addressee",
+                 *               "department_supervisors"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "afterMinutes": 1440,
+                 *             "notify": [
+                 *               "supervision"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "afterMinutes": 4320,
+                 *             "notify": [
+                 *               "leadership"
+                 *             ]
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                supervision: {
+                  rectification: {
+                    steps: {
+                      afterMinutes: number;
+                      notify: ('addressee' | 'department_supervisors' | 'supervision' | 'leadership')[];
+                    }[];
+                    warnNotify: ('addressee' | 'department_supervisors' | 'supervision' | 'leadership')[];
+                    workingDays: number;
+                  };
                 };
                 taxonomies: {
                   businessLines: {
@@ -33531,6 +43777,142 @@ export interface paths {
               createdAt: string;
               createdBy: string;
               policy: {
+                /**
+                 * @default {
+                 *       "targets": {
+                 *         "policy_on_time_rate": {
+                 *           "target": 0.95,
+                 *           "weight": 20
+                 *         },
+                 *         "regulatory_on_time_rate": {
+                 *           "target": 1,
+                 *           "weight": 20
+                 *         },
+                 *         "satisfaction_rate": {
+                 *           "target": 0.9,
+                 *           "weight": 20
+                 *         },
+                 *         "reopen_rate": {
+                 *           "target": 0.05,
+                 *           "weight": 10
+                 *         },
+                 *         "handling_days_p50": {
+                 *           "target": 5,
+                 *           "weight": 5
+                 *         },
+                 *         "handling_days_p90": {
+                 *           "target": 15,
+                 *           "weight": 5
+                 *         },
+                 *         "volume": {
+                 *           "target": 0,
+                 *           "weight": 0
+                 *         },
+                 *         "inspection_score": {
+                 *           "target": 90,
+                 *           "weight": 10
+                 *         },
+                 *         "rectification_on_time_rate": {
+                 *           "target": 0.95,
+                 *           "weight": 10
+                 *         }
+                 *       }
+                 *     }
+                 */
+                assessment: {
+                  targets: {
+                    /**
+                     * @default {
+                     *       "target": 5,
+                     *       "weight": 5
+                     *     }
+                     */
+                    handling_days_p50: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 15,
+                     *       "weight": 5
+                     *     }
+                     */
+                    handling_days_p90: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 90,
+                     *       "weight": 10
+                     *     }
+                     */
+                    inspection_score: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 20
+                     *     }
+                     */
+                    policy_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 10
+                     *     }
+                     */
+                    rectification_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 1,
+                     *       "weight": 20
+                     *     }
+                     */
+                    regulatory_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.05,
+                     *       "weight": 10
+                     *     }
+                     */
+                    reopen_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.9,
+                     *       "weight": 20
+                     *     }
+                     */
+                    satisfaction_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0,
+                     *       "weight": 0
+                     *     }
+                     */
+                    volume: {
+                      target: number;
+                      weight: number;
+                    };
+                  };
+                };
                 auditRetentionYears: number;
                 clocks: {
                   acknowledgment: {
@@ -33680,7 +44062,8 @@ export interface paths {
                 /**
                  * @default {
                  *       "fourEyes": true,
-                 *       "defaultDepartmentCode": "CS"
+                 *       "defaultDepartmentCode": "CS",
+                 *       "supervisionDepartmentCode": null
                  *     }
                  */
                 handling: {
@@ -33688,6 +44071,8 @@ export interface paths {
                   defaultDepartmentCode: string | null;
                   /** @default true */
                   fourEyes: boolean;
+                  /** @default null */
+                  supervisionDepartmentCode: string | null;
                 };
                 keywords: {
                   level1: string[];
@@ -33695,6 +44080,17 @@ export interface paths {
                 };
                 majorComplaint: {
                   jointComplainants: number;
+                  /**
+                   * @default {
+                   *       "amount": 24,
+                   *       "unit": "hours"
+                   *     }
+                   */
+                  regulatorReport: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
                 };
                 massIncident: {
                   jointComplainants: number;
@@ -33707,11 +44103,58 @@ export interface paths {
                   maxDays: number;
                 };
                 reopen: {
+                  /**
+                   * @default department_head
+                   * @enum {string}
+                   */
+                  formalReviewBy: 'department_head' | 'leadership';
                   formalReviewFromRound: number;
                 };
                 repeatWindowDays: number;
                 retention: {
                   [key: string]: number;
+                };
+                /**
+                 * @default {
+                 *       "rectification": {
+                 *         "workingDays": 10,
+                 *         "warnNotify": [
+                 *           "addressee",
+                 *           "department_supervisors"
+                 *         ],
+                 *         "steps": [
+                 *           {
+                 *             "afterMinutes": 0,
+                 *             "notify": [
+                 *               "addressee",
+                 *               "department_supervisors"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "afterMinutes": 1440,
+                 *             "notify": [
+                 *               "supervision"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "afterMinutes": 4320,
+                 *             "notify": [
+                 *               "leadership"
+                 *             ]
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                supervision: {
+                  rectification: {
+                    steps: {
+                      afterMinutes: number;
+                      notify: ('addressee' | 'department_supervisors' | 'supervision' | 'leadership')[];
+                    }[];
+                    warnNotify: ('addressee' | 'department_supervisors' | 'supervision' | 'leadership')[];
+                    workingDays: number;
+                  };
                 };
                 taxonomies: {
                   businessLines: {
@@ -34117,6 +44560,142 @@ export interface paths {
               createdAt: string;
               createdBy: string;
               policy: {
+                /**
+                 * @default {
+                 *       "targets": {
+                 *         "policy_on_time_rate": {
+                 *           "target": 0.95,
+                 *           "weight": 20
+                 *         },
+                 *         "regulatory_on_time_rate": {
+                 *           "target": 1,
+                 *           "weight": 20
+                 *         },
+                 *         "satisfaction_rate": {
+                 *           "target": 0.9,
+                 *           "weight": 20
+                 *         },
+                 *         "reopen_rate": {
+                 *           "target": 0.05,
+                 *           "weight": 10
+                 *         },
+                 *         "handling_days_p50": {
+                 *           "target": 5,
+                 *           "weight": 5
+                 *         },
+                 *         "handling_days_p90": {
+                 *           "target": 15,
+                 *           "weight": 5
+                 *         },
+                 *         "volume": {
+                 *           "target": 0,
+                 *           "weight": 0
+                 *         },
+                 *         "inspection_score": {
+                 *           "target": 90,
+                 *           "weight": 10
+                 *         },
+                 *         "rectification_on_time_rate": {
+                 *           "target": 0.95,
+                 *           "weight": 10
+                 *         }
+                 *       }
+                 *     }
+                 */
+                assessment: {
+                  targets: {
+                    /**
+                     * @default {
+                     *       "target": 5,
+                     *       "weight": 5
+                     *     }
+                     */
+                    handling_days_p50: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 15,
+                     *       "weight": 5
+                     *     }
+                     */
+                    handling_days_p90: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 90,
+                     *       "weight": 10
+                     *     }
+                     */
+                    inspection_score: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 20
+                     *     }
+                     */
+                    policy_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 10
+                     *     }
+                     */
+                    rectification_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 1,
+                     *       "weight": 20
+                     *     }
+                     */
+                    regulatory_on_time_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.05,
+                     *       "weight": 10
+                     *     }
+                     */
+                    reopen_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.9,
+                     *       "weight": 20
+                     *     }
+                     */
+                    satisfaction_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0,
+                     *       "weight": 0
+                     *     }
+                     */
+                    volume: {
+                      target: number;
+                      weight: number;
+                    };
+                  };
+                };
                 auditRetentionYears: number;
                 clocks: {
                   acknowledgment: {
@@ -34266,7 +44845,8 @@ export interface paths {
                 /**
                  * @default {
                  *       "fourEyes": true,
-                 *       "defaultDepartmentCode": "CS"
+                 *       "defaultDepartmentCode": "CS",
+                 *       "supervisionDepartmentCode": null
                  *     }
                  */
                 handling: {
@@ -34274,6 +44854,8 @@ export interface paths {
                   defaultDepartmentCode: string | null;
                   /** @default true */
                   fourEyes: boolean;
+                  /** @default null */
+                  supervisionDepartmentCode: string | null;
                 };
                 keywords: {
                   level1: string[];
@@ -34281,6 +44863,17 @@ export interface paths {
                 };
                 majorComplaint: {
                   jointComplainants: number;
+                  /**
+                   * @default {
+                   *       "amount": 24,
+                   *       "unit": "hours"
+                   *     }
+                   */
+                  regulatorReport: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
                 };
                 massIncident: {
                   jointComplainants: number;
@@ -34293,11 +44886,58 @@ export interface paths {
                   maxDays: number;
                 };
                 reopen: {
+                  /**
+                   * @default department_head
+                   * @enum {string}
+                   */
+                  formalReviewBy: 'department_head' | 'leadership';
                   formalReviewFromRound: number;
                 };
                 repeatWindowDays: number;
                 retention: {
                   [key: string]: number;
+                };
+                /**
+                 * @default {
+                 *       "rectification": {
+                 *         "workingDays": 10,
+                 *         "warnNotify": [
+                 *           "addressee",
+                 *           "department_supervisors"
+                 *         ],
+                 *         "steps": [
+                 *           {
+                 *             "afterMinutes": 0,
+                 *             "notify": [
+                 *               "addressee",
+                 *               "department_supervisors"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "afterMinutes": 1440,
+                 *             "notify": [
+                 *               "supervision"
+                 *             ]
+                 *           },
+                 *           {
+                 *             "afterMinutes": 4320,
+                 *             "notify": [
+                 *               "leadership"
+                 *             ]
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                supervision: {
+                  rectification: {
+                    steps: {
+                      afterMinutes: number;
+                      notify: ('addressee' | 'department_supervisors' | 'supervision' | 'leadership')[];
+                    }[];
+                    warnNotify: ('addressee' | 'department_supervisors' | 'supervision' | 'leadership')[];
+                    workingDays: number;
+                  };
                 };
                 taxonomies: {
                   businessLines: {
@@ -38352,6 +48992,14 @@ export interface paths {
                   | 'report.read'
                   | 'report.manage'
                   | 'complaint.import'
+                  | 'inspection.manage'
+                  | 'inspection.read'
+                  | 'inspection.respond'
+                  | 'complaint.review'
+                  | 'major.manage'
+                  | 'kpi.read'
+                  | 'assessment.manage'
+                  | 'assessment.sign'
                 )[];
                 /** @enum {string} */
                 role:
@@ -40327,6 +50975,14 @@ export interface paths {
                   | 'report.read'
                   | 'report.manage'
                   | 'complaint.import'
+                  | 'inspection.manage'
+                  | 'inspection.read'
+                  | 'inspection.respond'
+                  | 'complaint.review'
+                  | 'major.manage'
+                  | 'kpi.read'
+                  | 'assessment.manage'
+                  | 'assessment.sign'
                 )[];
                 roles: string[];
                 username: string;
@@ -40487,6 +51143,14 @@ export interface paths {
                   | 'report.read'
                   | 'report.manage'
                   | 'complaint.import'
+                  | 'inspection.manage'
+                  | 'inspection.read'
+                  | 'inspection.respond'
+                  | 'complaint.review'
+                  | 'major.manage'
+                  | 'kpi.read'
+                  | 'assessment.manage'
+                  | 'assessment.sign'
                 )[];
                 roles: string[];
                 username: string;
@@ -40698,6 +51362,14 @@ export interface paths {
                 | 'report.read'
                 | 'report.manage'
                 | 'complaint.import'
+                | 'inspection.manage'
+                | 'inspection.read'
+                | 'inspection.respond'
+                | 'complaint.review'
+                | 'major.manage'
+                | 'kpi.read'
+                | 'assessment.manage'
+                | 'assessment.sign'
               )[];
               roles: string[];
               username: string;
@@ -40877,6 +51549,14 @@ export interface paths {
                 | 'report.read'
                 | 'report.manage'
                 | 'complaint.import'
+                | 'inspection.manage'
+                | 'inspection.read'
+                | 'inspection.respond'
+                | 'complaint.review'
+                | 'major.manage'
+                | 'kpi.read'
+                | 'assessment.manage'
+                | 'assessment.sign'
               )[];
               roles: string[];
               username: string;
@@ -41227,6 +51907,14 @@ export interface paths {
                 | 'report.read'
                 | 'report.manage'
                 | 'complaint.import'
+                | 'inspection.manage'
+                | 'inspection.read'
+                | 'inspection.respond'
+                | 'complaint.review'
+                | 'major.manage'
+                | 'kpi.read'
+                | 'assessment.manage'
+                | 'assessment.sign'
               )[];
               roles: string[];
               username: string;
@@ -41401,7 +52089,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                   } | null;
                   number: string;
                   /** @description a clock is late */
@@ -41432,7 +52122,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                     /** @enum {string} */
                     status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
                   } | null;
@@ -41491,6 +52183,8 @@ export interface paths {
                     | 'regulatory'
                     | 'progress_report'
                     | 'milestone'
+                    | 'major_milestone'
+                    | 'major_regulator_report'
                     | null;
                   /** @description null for a spike: it is about many complaints, none in particular */
                   complaint: {
@@ -41588,7 +52282,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                   } | null;
                   number: string;
                   /** @description a clock is late */
@@ -41619,7 +52315,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                     /** @enum {string} */
                     status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
                   } | null;
@@ -41673,15 +52371,21 @@ export interface paths {
                     | 'complaint.level1_registered'
                     | 'complaint.level1_regraded'
                     | 'complaint.arrived'
+                    | 'complaint.handling_complaint'
+                    | 'complaint.review_requested'
                     | 'complaint.customer_wrote'
                     | 'clock.warning'
                     | 'clock.breached'
                     | 'clock.stalled'
                     | 'clock.escalated'
+                    | 'rectification.notice'
                     | 'improvement.done'
                     | 'improvement.verified'
                     | 'improvement.reopened'
                     | 'improvement.updated'
+                    | 'major.marked'
+                    | 'major.unmarked'
+                    | 'major.assigned'
                     | 'calendar.unconfirmed'
                     | 'security.sign_in_attack'
                     | 'complainant.acknowledgment'
@@ -41752,7 +52456,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                   } | null;
                   number: string;
                   /** @description a clock is late */
@@ -41783,7 +52489,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                     /** @enum {string} */
                     status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
                   } | null;
@@ -41863,7 +52571,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                   } | null;
                   number: string;
                   /** @description a clock is late */
@@ -41894,7 +52604,9 @@ export interface paths {
                       | 'formal_review'
                       | 'regulatory'
                       | 'progress_report'
-                      | 'milestone';
+                      | 'milestone'
+                      | 'major_milestone'
+                      | 'major_regulator_report';
                     /** @enum {string} */
                     status: 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
                   } | null;

@@ -3,6 +3,7 @@
  * pages can grow their own messages side by side. zh-CN is the reference; en-US must name every key.
  */
 import * as admin from './areas/admin';
+import * as assessment from './areas/assessment';
 import * as board from './areas/board';
 import * as complaint from './areas/complaint';
 import * as correspondence from './areas/correspondence';
@@ -11,11 +12,13 @@ import * as imports from './areas/imports';
 import * as intake from './areas/intake';
 import * as ledger from './areas/ledger';
 import * as mailboxes from './areas/mailboxes';
+import * as major from './areas/major';
 import * as messages from './areas/messages';
 import * as regulator from './areas/regulator';
 import * as reports from './areas/reports';
 import * as spikes from './areas/spikes';
 import * as statistics from './areas/statistics';
+import * as supervision from './areas/supervision';
 import * as templates from './areas/templates';
 import * as usability from './areas/usability';
 import * as webhooks from './areas/webhooks';
@@ -43,6 +46,9 @@ export const zh = {
   ...reports.zh,
   ...spikes.zh,
   ...imports.zh,
+  ...assessment.zh,
+  ...supervision.zh,
+  ...major.zh,
 };
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
@@ -65,4 +71,7 @@ export const en: Record<MessageKey, string> = {
   ...reports.en,
   ...spikes.en,
   ...imports.en,
+  ...assessment.en,
+  ...supervision.en,
+  ...major.en,
 };

@@ -106,6 +106,8 @@ export const en: Record<MessageKey, string> = {
   'clock.formal_review': 'Formal review',
   'clock.progress_report': 'Progress report',
   'clock.milestone': 'Milestone',
+  'clock.major_milestone': 'Emergency plan milestone',
+  'clock.major_regulator_report': 'Report to the regulator',
   'action.grade': 'Grade',
   'action.unmask': 'Show full data',
   'action.assign': 'Assign',
@@ -136,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   'action.pause_clocks': 'Pause clocks',
   'action.resume_clocks': 'Resume clocks',
   'action.record_contact': 'Record first contact',
+  'action.conclude_review': 'Record the formal review conclusion',
   'event.received': 'Received',
   'event.grading_proposed': 'Level proposed',
   'event.grading_confirmed': 'Level confirmed',
@@ -150,4 +153,5 @@ export const en: Record<MessageKey, string> = {
   'event.message_failed': 'Message to the customer failed',
   'event.personal_data_viewed': 'Full personal data viewed',
   'event.merged_from': 'Merged from another complaint',
+  'event.handling_complaint_linked': 'Complaint about handling linked',
 };

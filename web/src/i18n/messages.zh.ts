@@ -104,6 +104,8 @@ export const zh = {
   'clock.formal_review': '正式复核',
   'clock.progress_report': '进度报告',
   'clock.milestone': '里程碑',
+  'clock.major_milestone': '应急预案节点',
+  'clock.major_regulator_report': '向监管报告',
   'action.grade': '定级',
   'action.unmask': '查看完整信息',
   'action.assign': '分派',
@@ -134,6 +136,7 @@ export const zh = {
   'action.pause_clocks': '暂停计时',
   'action.resume_clocks': '恢复计时',
   'action.record_contact': '记录初步联系',
+  'action.conclude_review': '作出正式复核结论',
   'event.received': '受理登记',
   'event.grading_proposed': '系统建议定级',
   'event.grading_confirmed': '确认定级',
@@ -148,6 +151,7 @@ export const zh = {
   'event.message_failed': '客户消息发送失败',
   'event.personal_data_viewed': '查看了完整个人信息',
   'event.merged_from': '并入其他投诉',
+  'event.handling_complaint_linked': '关联投诉处理情况投诉',
 } satisfies Record<string, string>;
 
 export type CoreMessageKey = keyof typeof zh;

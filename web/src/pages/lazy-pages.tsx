@@ -40,6 +40,8 @@ export const PAGES = {
   board: lazyPage(() => import('./board/BoardPage'), 'BoardPage'),
   statistics: lazyPage(() => import('./statistics/StatisticsPage'), 'StatisticsPage'),
   reports: lazyPage(() => import('./reports/ReportsPage'), 'ReportsPage'),
+  assessment: lazyPage(() => import('./assessment/AssessmentPage'), 'AssessmentPage'),
+  supervision: lazyPage(() => import('./supervision/SupervisionPage'), 'SupervisionPage'),
   admin: lazyPage(() => import('./admin/AdminRoutes'), 'AdminRoutes'),
   notifications: lazyPage(() => import('./notifications/NotificationsPage'), 'NotificationsPage'),
   noticeSettings: lazyPage(() => import('./settings/NoticeSettingsPage'), 'NoticeSettingsPage'),
@@ -54,6 +56,8 @@ export function pageFor(pathname: string): LazyPage | null {
   if (pathname === '/board') return PAGES.board;
   if (pathname === '/statistics') return PAGES.statistics;
   if (pathname === '/reports' || pathname.startsWith('/reports/')) return PAGES.reports;
+  if (pathname === '/assessment' || pathname.startsWith('/assessment/')) return PAGES.assessment;
+  if (pathname === '/supervision' || pathname.startsWith('/supervision/')) return PAGES.supervision;
   if (pathname.startsWith('/admin')) return PAGES.admin;
   if (pathname === '/notifications') return PAGES.notifications;
   if (pathname === '/settings/notifications') return PAGES.noticeSettings;

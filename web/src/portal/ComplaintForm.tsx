@@ -16,6 +16,7 @@ const FIELDS = [
   'requestedRemedy',
   'amount',
   'product',
+  'aboutComplaint',
   'phone',
   'email',
   'files',
@@ -30,6 +31,7 @@ const EMPTY: Values = {
   requestedRemedy: '',
   amount: '',
   product: '',
+  aboutComplaint: '',
   phone: '',
   email: '',
 };
@@ -92,6 +94,7 @@ export function ComplaintForm(props: {
       requestedRemedy: text(values.requestedRemedy),
       amount: text(values.amount.replace(/[,，\s]/g, '')),
       product: text(values.product),
+      aboutComplaint: text(values.aboutComplaint)?.toUpperCase(),
       ...(byEmail ? { phone: text(values.phone) } : { email: text(values.email) }),
     };
     setProgress(null);
@@ -201,6 +204,7 @@ export function ComplaintForm(props: {
       {text('requestedRemedy', { rows: 3, max: 2_000, optional: true, hint: t('complaint.requestedRemedyHint') })}
       {text('amount', { max: 20, optional: true, hint: t('complaint.amountHint') })}
       {text('product', { max: 200, optional: true, hint: t('complaint.productHint') })}
+      {text('aboutComplaint', { max: 64, optional: true, hint: t('complaint.aboutComplaintHint') })}
       {byEmail
         ? text('phone', { max: 40, optional: true, autoComplete: 'tel' })
         : text('email', { max: 200, optional: true, autoComplete: 'email' })}

@@ -82,6 +82,8 @@ export const onlineZh = {
   'complaint.amountInvalid': '请填写金额数字，最多两位小数，例如 3500.50',
   'complaint.product': '涉及的产品',
   'complaint.productHint': '例如产品名称。',
+  'complaint.aboutComplaint': '对原投诉的处理不满（原投诉编号）',
+  'complaint.aboutComplaintHint': '如您投诉的是我们对您此前某件投诉的处理情况，请填写该投诉的编号（TS 开头），将由监督部门另行处理。',
   'complaint.phone': '手机号码',
   'complaint.email': '电子邮箱',
   'complaint.sending': '正在提交…',
@@ -235,6 +237,9 @@ export const onlineEn: Record<OnlineKey, string> = {
   'complaint.amountInvalid': 'Enter the amount in digits, at most two decimals, such as 3500.50',
   'complaint.product': 'Product concerned',
   'complaint.productHint': 'such as the product name',
+  'complaint.aboutComplaint': 'About the handling of an earlier complaint (its number)',
+  'complaint.aboutComplaintHint':
+    'if you complain about how one of your earlier complaints was handled, give its number (starting TS); the supervision department handles it',
   'complaint.phone': 'Mobile phone number',
   'complaint.email': 'E-mail address',
   'complaint.sending': 'Sending…',

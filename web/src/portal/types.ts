@@ -39,4 +39,6 @@ export interface NewComplaint {
   product?: string;
   phone?: string;
   email?: string;
+  /** a complaint about how one of the customer's complaints was handled (R-E5): its number */
+  aboutComplaint?: string;
 }

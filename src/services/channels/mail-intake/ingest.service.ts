@@ -3,7 +3,9 @@
  * ignored and never answered; a reply naming a complaint (its number in the subject, sent by the
  * complainant's address, or In-Reply-To/References naming a message we sent or received about it)
  * is added to that complaint's correspondence; anything else becomes a new complaint on channel
- * `email`. Whatever throws while parsing or importing quarantines the message (raw kept, the
+ * `email`. A message naming one of the sender's complaints in its subject and saying it is about how
+ * that complaint was handled (domain/workflow/handling-complaint.ts) becomes a new complaint about its
+ * handling (R-E5), routed to the supervision department. Whatever throws while parsing or importing quarantines the message (raw kept, the
  * administrators told) and the job completes, so one bad message never blocks the others. Only the
  * database being away is thrown, for the job to retry.
  *
@@ -21,6 +23,7 @@ import {
   type QuarantineReason,
 } from '../../../domain/messages/inbound-mail.js';
 import { readHeaders, storable } from '../../../domain/messages/mail-headers.js';
+import { isAboutHandling } from '../../../domain/workflow/handling-complaint.js';
 import { isDatabaseUnavailable } from '../../../db/connection-errors.js';
 import type { Database } from '../../../db/database.js';
 import {
@@ -84,7 +87,12 @@ async function importMail(ctx: ServiceContext, row: InboundMailRow, settings: Ma
   const facts = { sender: sender.address, subject: mail.subject === undefined ? row.subject : storable(mail.subject, 1000) };
   const by = `mail:${row.mailbox_id}`;
 
-  const target = await threadOf(ctx.db, row, mail, sender);
+  // a message naming one of the sender's complaints in its subject and saying it is about its handling is a
+  // new complaint about that handling (R-E5, #14), not a message on its thread
+  const about = isAboutHandling(mail.subject ?? null, mail.text ?? null)
+    ? await complaintByNumberAndEmail(ctx.db, complaintNumbersIn(mail.subject ?? null), sender.address)
+    : null;
+  const target = about ? null : await threadOf(ctx.db, row, mail, sender);
   const staged = await stageAttachments(mail, settings);
   try {
     if (target) {
@@ -118,10 +126,12 @@ async function importMail(ctx: ServiceContext, row: InboundMailRow, settings: Ma
         riskFlags: [],
         jointComplainants: 1,
         complainant: { name: sender.name, email: sender.address },
+        aboutComplaint: about,
       },
       files: staged.files,
       by,
       idempotencyKey: `mail:${row.id}`,
+      aboutOwnComplaint: true,
     });
     return { outcome: 'created', reason: null, detail: null, complaint_id: created.complaintId, processed_at: ctx.now(), ...facts };
   } finally {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ESCALATION_TARGETS, FEEDBACK_METHODS, OUTCOMES, SURVEY_METHODS } from '../../../domain/codes.js';
 import { ValidationError } from '../../../domain/validation.js';
 import { handler } from '../workflow-handler.js';
+import { reopened } from '../review.service.js';
+import { assertNotOriginalHandler, raiseRectification, reopenOriginal } from '../../complaints/handling-complaint.service.js';
 import { checkPeopleAndUnits } from './validate.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -26,13 +28,16 @@ export const assign = handler({
       b.departmentIds ? { field: 'departmentIds', ids: b.departmentIds } : undefined,
     );
     const departments = [...new Set([...h.complaint.department_ids, ...(b.departmentIds ?? [])])];
+    // a complaint that arrived by itself (#12) has no tracker: whoever assigns it tracks it (R-E1)
+    const patch = {
+      assignee: b.assignee ?? h.complaint.assignee,
+      tracker: b.tracker ?? h.complaint.tracker ?? h.p.username,
+      department_ids: departments,
+    };
+    // a complaint about handling is never handled by who handled the original (R-E5): 409
+    await assertNotOriginalHandler(h.trx, h.complaint, [patch.assignee, patch.tracker]);
     return {
-      // a complaint that arrived by itself (#12) has no tracker: whoever assigns it tracks it (R-E1)
-      patch: {
-        assignee: b.assignee ?? h.complaint.assignee,
-        tracker: b.tracker ?? h.complaint.tracker ?? h.p.username,
-        department_ids: departments,
-      },
+      patch,
       payload: { assignee: b.assignee ?? null, tracker: b.tracker ?? null, departmentIds: b.departmentIds ?? [], note: b.note ?? null },
     };
   },
@@ -63,11 +68,36 @@ export const startInvestigation = handler({
 
 export const recordFindings = handler({
   action: 'record_findings',
-  body: z.strictObject({ findings: text(20_000), conclusion: z.enum(OUTCOMES) }),
-  apply: async (h, b) => ({
-    record: { kind: 'findings', data: { findings: b.findings, conclusion: b.conclusion } },
-    payload: { conclusion: b.conclusion },
+  body: z.strictObject({
+    findings: text(20_000),
+    conclusion: z.enum(OUTCOMES),
+    reopenOriginal: z
+      .boolean()
+      .default(false)
+      .describe(
+        'a complaint about complaint handling (R-E5): the findings reopen the original complaint (its reopen step, recorded on both)',
+      ),
+    rectification: z
+      .strictObject({
+        departmentId: z.uuid().nullish(),
+        addressee: username.nullish(),
+        text: text(5000),
+        workingDays: z.number().int().min(1).max(60).optional(),
+      })
+      .nullish()
+      .describe(
+        "a complaint about complaint handling (R-E5): the findings raise a rectification request about the original (inspectors; default addressee: the original's first department)",
+      ),
   }),
+  apply: async (h, b) => {
+    const reopened = b.reopenOriginal ? await reopenOriginal(h, b.findings) : null;
+    const rectificationRequestId = b.rectification ? await raiseRectification(h, b.rectification) : null;
+    const extra = { ...(reopened ? { reopenedOriginal: reopened } : {}), ...(rectificationRequestId ? { rectificationRequestId } : {}) };
+    return {
+      record: { kind: 'findings', data: { findings: b.findings, conclusion: b.conclusion, ...extra } },
+      payload: { conclusion: b.conclusion, ...extra },
+    };
+  },
 });
 
 export const sendFeedback = handler({
@@ -122,7 +152,7 @@ export const recordSurvey = handler({
 export const reopen = handler({
   action: 'reopen',
   body: z.strictObject({ reason: text(2000) }),
-  apply: async (h, b) => ({ patch: { closed_at: null, outcome: null }, payload: {}, reason: b.reason }),
+  apply: async (h, b, d) => reopened(h, d, b.reason),
 });
 
 export const close = handler({

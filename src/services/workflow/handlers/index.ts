@@ -5,6 +5,7 @@ import { CORE_HANDLERS } from './core.handlers.js';
 import { LEADERSHIP_HANDLERS } from './leadership.handlers.js';
 import { MEASURES_HANDLERS } from './measures.handlers.js';
 import { PLAN_HANDLERS } from './plan.handlers.js';
+import { REVIEW_HANDLERS } from '../review.service.js';
 
 /** Every workflow action with a handler, each served as POST /api/complaints/{id}/{action}. */
 export const WORKFLOW_HANDLERS: readonly WorkflowHandler[] = [
@@ -13,6 +14,7 @@ export const WORKFLOW_HANDLERS: readonly WorkflowHandler[] = [
   ...PLAN_HANDLERS,
   ...MEASURES_HANDLERS,
   ...CONTACT_HANDLERS,
+  ...REVIEW_HANDLERS,
 ];
 
 export function actionPath(action: WorkflowAction): string {

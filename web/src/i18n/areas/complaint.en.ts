@@ -263,6 +263,8 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.improvement.verified': 'Verified',
   'complaint.link.possible_duplicate': 'Possible duplicate',
   'complaint.link.merged': 'Merged',
+  'complaint.link.about_handling': 'This complaint is about its handling',
+  'complaint.link.handling_complaint': 'Complaint about this one’s handling',
   'complaint.exception.breach': 'Breach',
   'complaint.exception.dissatisfied': 'Dissatisfied customer',
   'complaint.exception.stalled': 'Stalled progress',
@@ -306,4 +308,30 @@ export const en: Record<keyof typeof zh, string> = {
   'complaint.f.contactedAt': 'Contacted at',
   'complaint.fact.contactedAt': 'Contacted {at}',
   'complaint.contactMethod.online': 'Online reply',
+  'complaint.f.reopenOriginal': 'Original complaint',
+  'complaint.f.reopenOriginalText': 'Upheld: reopen the original complaint',
+  'complaint.help.reopenOriginal': 'The original starts a new round (recorded on both complaints)',
+  'complaint.f.rectification': 'Rectification request (optional)',
+  'complaint.help.rectification':
+    "Sends a rectification request to the original complaint's department, on its own deadline (supervision inspectors)",
+  'complaint.intro.concludeReview':
+    'You are the formal reviewer. The conclusion is told to the customer with the external routes (mediation, arbitration, court, the regulator’s hotline); the complaint closes as concluded, not as satisfied.',
+  'complaint.f.reviewConclusion': 'Review conclusion',
+  'complaint.help.reviewConclusion': 'Told to the customer as the final answer',
+  'complaint.review.title': 'Formal review',
+  'complaint.review.byHead':
+    'Round {round}: department head {reviewer} reviews it and records the conclusion; the handler cannot close it.',
+  'complaint.review.byLeadership':
+    'Round {round}: the leadership group reviews it and records the conclusion; the handler cannot close it.',
+  'complaint.review.you': 'You are the reviewer: record the conclusion with “Record the formal review conclusion”.',
+  'complaint.review.concluded': 'Closed by the formal review’s conclusion (not counted as satisfied)',
+  'complaint.about.title': 'Complaint about complaint handling',
+  'complaint.about.link': 'Mark as a complaint about handling',
+  'complaint.about.linkOk': 'Mark and send to supervision',
+  'complaint.about.linkHint':
+    'When the customer complains about how an earlier complaint was handled: this complaint is linked to it both ways and goes to the supervision department; the original’s handlers no longer handle or track it.',
+  'complaint.about.number': 'Original complaint number',
+  'complaint.about.on':
+    'This complaint is about how {numbers} was handled; the supervision department handles it, and the original’s handlers may not.',
+  'complaint.about.of': 'The customer complained about how this complaint was handled: {numbers}',
 };

@@ -263,6 +263,8 @@ export const zh = {
   'complaint.improvement.verified': '已验证',
   'complaint.link.possible_duplicate': '疑似重复',
   'complaint.link.merged': '已合并',
+  'complaint.link.about_handling': '针对其处理情况的投诉',
+  'complaint.link.handling_complaint': '对本投诉处理情况的投诉',
   'complaint.exception.breach': '超时',
   'complaint.exception.dissatisfied': '客户不满意',
   'complaint.exception.stalled': '进度停滞',
@@ -306,6 +308,29 @@ export const zh = {
   'complaint.f.contactedAt': '联系时间',
   'complaint.fact.contactedAt': '联系时间 {at}',
   'complaint.contactMethod.online': '在线回复',
+  // complaints about complaint handling (R-E5) and the formal review (#14 items 2, 3)
+  'complaint.f.reopenOriginal': '原投诉',
+  'complaint.f.reopenOriginalText': '调查结论成立：重新处理原投诉',
+  'complaint.help.reopenOriginal': '原投诉将进入新一轮处理（两件投诉的处理记录中均有记载）',
+  'complaint.f.rectification': '整改要求（可选）',
+  'complaint.help.rectification': '填写后向原投诉的责任部门发出整改要求，按整改时限计时（监督部门检查员）',
+  'complaint.intro.concludeReview':
+    '您是本投诉的正式复核人。复核结论将告知客户，并同时告知调解、仲裁、诉讼及监管投诉热线等外部救济途径；投诉以“复核办结”结案，不计为满意。',
+  'complaint.f.reviewConclusion': '复核结论',
+  'complaint.help.reviewConclusion': '将作为最终答复告知客户',
+  'complaint.review.title': '正式复核',
+  'complaint.review.byHead': '第 {round} 轮处理，须由部门负责人 {reviewer} 正式复核并作出结论；经办人不能办结。',
+  'complaint.review.byLeadership': '第 {round} 轮处理，须由投诉处理领导小组正式复核并作出结论；经办人不能办结。',
+  'complaint.review.you': '您是复核人：请在“作出正式复核结论”中记录结论。',
+  'complaint.review.concluded': '已由正式复核结论办结（不计为满意）',
+  'complaint.about.title': '投诉处理情况投诉',
+  'complaint.about.link': '标记为投诉处理情况投诉',
+  'complaint.about.linkOk': '标记并转监督部门',
+  'complaint.about.linkHint':
+    '客户投诉的是此前某件投诉的处理情况时使用：本投诉将与原投诉双向关联并转监督部门处理，原投诉的处理人将不再承办或跟踪本投诉。',
+  'complaint.about.number': '原投诉编号',
+  'complaint.about.on': '本投诉针对投诉 {numbers} 的处理情况，由监督部门处理；原投诉的处理人不能处理本投诉。',
+  'complaint.about.of': '客户对本投诉的处理情况提出了投诉：{numbers}',
 } as const;
 
 export { en } from './complaint.en';

@@ -31,6 +31,8 @@ export const zh = {
   'intake.branch': '受理机构',
   'intake.branchDefault': '默认：本人所属机构',
   'intake.subjectParty': '被投诉对象',
+  'intake.aboutComplaint': '针对原投诉编号（投诉处理情况）',
+  'intake.aboutComplaintHelp': '客户投诉的是此前某件投诉的处理情况时填写；将转监督部门处理，原处理人不得处理',
   'intake.submit': '保存登记（Ctrl+Enter）',
   'intake.reset': '清空',
   'intake.saved': '已登记 {number}',
@@ -125,6 +127,9 @@ export const en: Record<keyof typeof zh, string> = {
   'intake.branch': 'Receiving branch',
   'intake.branchDefault': 'Default: your own branch',
   'intake.subjectParty': 'Party complained about',
+  'intake.aboutComplaint': 'About complaint number (its handling)',
+  'intake.aboutComplaintHelp':
+    'When the customer complains about how an earlier complaint was handled; it goes to the supervision department, and its former handlers may not take it',
   'intake.submit': 'Register (Ctrl+Enter)',
   'intake.reset': 'Clear',
   'intake.saved': 'Registered {number}',

@@ -51,6 +51,7 @@ export const zh = {
   'policyPath.l2From': '二级起点（不低于）',
   'policyPath.massIncident': '群体性投诉标准',
   'policyPath.majorComplaint': '重大投诉标准',
+  'policyPath.regulatorReport': '向监管报告时限',
   'policyPath.jointComplainants': '联名投诉人数',
   'policyPath.sameMatterCount': '同类投诉件数',
   'policyPath.windowDays': '统计天数',
@@ -63,6 +64,7 @@ export const zh = {
   'policyPath.approver': '审批人',
   'policyPath.reopen': '重新处理',
   'policyPath.formalReviewFromRound': '转正式复核的处理轮次',
+  'policyPath.formalReviewBy': '正式复核人（department_head 部门负责人 / leadership 领导小组）',
   'policyPath.retention': '档案保存年限',
   'policyPath.auditRetentionYears': '审计日志保存年限',
   'policyPath.taxonomies': '分类目录',
@@ -86,6 +88,7 @@ export const zh = {
   'policyPath.handling': '处理规则',
   'policyPath.fourEyes': '四眼原则（提出人不得自行审批）',
   'policyPath.defaultDepartmentCode': '默认责任部门',
+  'policyPath.supervisionDepartmentCode': '投诉处理情况投诉的监督部门（机构代码，空：第一个监督部门）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -137,6 +140,7 @@ export const en: Record<keyof typeof zh, string> = {
   'policyPath.l2From': 'Level 2 from',
   'policyPath.massIncident': 'Mass incident criteria',
   'policyPath.majorComplaint': 'Major complaint criteria',
+  'policyPath.regulatorReport': 'Report to the regulator within',
   'policyPath.jointComplainants': 'Joint complainants',
   'policyPath.sameMatterCount': 'Complaints on the same matter',
   'policyPath.windowDays': 'Window (days)',
@@ -149,6 +153,7 @@ export const en: Record<keyof typeof zh, string> = {
   'policyPath.approver': 'Approver',
   'policyPath.reopen': 'Reopening',
   'policyPath.formalReviewFromRound': 'Formal review from round',
+  'policyPath.formalReviewBy': 'Formal reviewer (department_head or leadership)',
   'policyPath.retention': 'Record retention (years)',
   'policyPath.auditRetentionYears': 'Audit log retention (years)',
   'policyPath.taxonomies': 'Taxonomies',
@@ -172,4 +177,5 @@ export const en: Record<keyof typeof zh, string> = {
   'policyPath.handling': 'Handling rules',
   'policyPath.fourEyes': 'Four eyes (no approving one’s own)',
   'policyPath.defaultDepartmentCode': 'Default responsible department',
+  'policyPath.supervisionDepartmentCode': 'Supervision unit for complaints about handling (org unit code; empty: the first one)',
 };

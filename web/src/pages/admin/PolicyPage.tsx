@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { can, useMe } from '../../session';
 import type { PolicyDoc } from './admin-types';
 import { PolicyClocksCard } from './PolicyClocksCard';
+import { KpiTargetsCard } from '../assessment/KpiTargetsCard';
 import { PolicyErrors, policyFieldError } from './PolicyErrors';
 import { BandsCard, KeywordsCard, RegulatoryCard, ThresholdsCard } from './PolicyNumbersCards';
 import { PublishModal } from './PublishModal';
@@ -137,6 +138,7 @@ export function PolicyPage() {
                 <ThresholdsCard {...section} />
                 <BandsCard {...section} />
                 <KeywordsCard {...section} />
+                <KpiTargetsCard {...section} />
                 <Typography.Text type="secondary">{t('admin.policy.moreInJson')}</Typography.Text>
               </Space>
             </Col>

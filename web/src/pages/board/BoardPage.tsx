@@ -12,6 +12,7 @@ import { openByLevelOption, onTimeOption, receivedPerDayOption } from './board-c
 import { BoardTiles } from './BoardTiles';
 import { EChart } from './EChart';
 import { Level1Table } from './Level1Table';
+import { MajorCard } from './MajorCard';
 
 const REFRESH_MS = 60_000;
 
@@ -115,6 +116,7 @@ export function BoardPage() {
           </Card>
         </Col>
       </Row>
+      <MajorCard major={data.major} />
       <Level1Table items={data.level1.items} total={data.level1.total} />
       <AlertsCards exceptions={data.exceptions} breaches={data.breaches} />
     </Space>

@@ -7,6 +7,8 @@ import type { MaskedComplainant } from '../../types';
 import { ActionBar } from './actions/ActionBar';
 import { ComplainantCard } from './ComplainantCard';
 import { ComplaintHeader } from './ComplaintHeader';
+import { ReviewAndHandlingNotice } from './ReviewAndHandlingNotice';
+import { AboutHandlingLink } from './AboutHandlingLink';
 import { CorrespondenceTab } from './CorrespondenceTab';
 import { useComplaint, useEvents, useImprovements, useRecords, useRefreshComplaint } from './complaint-queries';
 import { EventTimeline } from './EventTimeline';
@@ -19,6 +21,7 @@ import { MessagesTab } from './tabs/MessagesTab';
 import { PlanTab } from './tabs/PlanTab';
 import { ResolutionTab } from './tabs/ResolutionTab';
 import { RelatedTab } from './tabs/RelatedTab';
+import { MajorTab } from './tabs/MajorTab';
 import { ofKind } from './tabs/tab-kit';
 import { UnmaskModal } from './UnmaskModal';
 import { PrintDocuments } from './PrintDocuments';
@@ -34,6 +37,7 @@ const TABS = [
   'plan',
   'improvements',
   'related',
+  'major',
 ] as const;
 type TabKey = (typeof TABS)[number];
 
@@ -96,6 +100,7 @@ export function ComplaintPage() {
         detail={c}
         actions={<ActionBar detail={c} records={records.data} events={events.data} onUnmask={() => setUnmasking(true)} onDone={refresh} />}
       />
+      <ReviewAndHandlingNotice detail={c} records={recs} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={17}>
           <Card size="small" styles={{ body: { paddingTop: 0 } }}>
@@ -136,7 +141,20 @@ export function ComplaintPage() {
                   label: label('improvements', improvements.data?.length ?? 0),
                   children: <ImprovementTab actions={improvements.data} error={improvements.error} onChanged={refresh} />,
                 },
-                { key: 'related', label: label('related', c.related.length), children: <RelatedTab related={c.related} /> },
+                {
+                  key: 'related',
+                  label: label('related', c.related.length),
+                  children: <RelatedTab related={c.related} extra={<AboutHandlingLink detail={c} onDone={refresh} />} />,
+                },
+                {
+                  key: 'major',
+                  label: (
+                    <span data-testid="tab-major" style={c.major ? { color: '#c41d7f', fontWeight: 600 } : undefined}>
+                      {t('complaint.tab.major')}
+                    </span>
+                  ),
+                  children: <MajorTab id={id} onChanged={refresh} />,
+                },
               ]}
             />
           </Card>

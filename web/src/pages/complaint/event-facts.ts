@@ -107,6 +107,20 @@ const FACTS: Record<string, FactFn> = {
   ],
   correspondence_received: (p, { label }) => [label('corr.channel', s(p.channel) ?? ''), s(p.subject)],
   correspondence_sent: (p, { label }) => [`${label('corr.channel', s(p.channel) ?? '')} · ${s(p.to) ?? ''}`, s(p.subject)],
+  // #14: major complaints
+  major_marked: (p, { label }) => [
+    label('major.source', s(p.source) ?? ''),
+    list(p.rules)
+      .map((r) => label('major.rule', String(r)))
+      .join('；') || null,
+  ],
+  major_plan_item_added: (p, { label, dateTime }) => [
+    `${label('major.item.kind', s(p.kind) ?? '')}：${s(p.title) ?? ''}`,
+    s(p.owner),
+    s(p.dueAt) && dateTime(s(p.dueAt)),
+  ],
+  major_plan_item_done: (p) => [s(p.title), s(p.note)],
+  major_regulator_reported: (p, { dateTime }) => [dateTime(s(p.reportedAt)), s(p.recipient), s(p.reference)],
 };
 
 export function eventFacts(e: EventView, i18n: I18n, tax: TaxonomyLabel): string[] {

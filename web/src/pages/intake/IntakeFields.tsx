@@ -7,6 +7,7 @@ import { ID_TYPES, RISK_FLAGS } from '../../codes';
 import { useI18n } from '../../i18n/i18n';
 import { useTaxonomy } from '../../taxonomy';
 import type { IntakeMode } from './intake-body';
+import { MajorIntakeFields } from './MajorIntakeFields';
 
 /** Who complains: on the hotline the phone comes first (it finds the customer's history). */
 export function ComplainantFields({ mode }: { mode: IntakeMode }) {
@@ -143,6 +144,9 @@ export function MatterFields() {
           <Checkbox.Group options={RISK_FLAGS.map((f) => ({ value: f, label: label('riskFlag', f) }))} data-testid="intake-flags" />
         </Form.Item>
       </Col>
+      <Col span={24}>
+        <MajorIntakeFields />
+      </Col>
     </Row>
   );
 }
@@ -208,6 +212,12 @@ export function SourceFields({ mode }: { mode: IntakeMode }) {
       <Col xs={24} md={12}>
         <Form.Item name="subjectParty" label={t('intake.subjectParty')}>
           <Input autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        {/* a complaint about how an earlier complaint was handled (R-E5): it goes to the supervision department */}
+        <Form.Item name="aboutComplaint" label={t('intake.aboutComplaint')} extra={t('intake.aboutComplaintHelp')}>
+          <Input autoComplete="off" placeholder="TS…" data-testid="intake-about-complaint" />
         </Form.Item>
       </Col>
     </Row>

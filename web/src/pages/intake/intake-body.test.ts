@@ -37,6 +37,20 @@ describe('intake form body (issue #5)', () => {
     expect(letter).not.toHaveProperty('branchId');
   });
 
+  it('#14: the major-complaint facts: a cause, the regulator naming it with its reference (none unless named)', () => {
+    expect(
+      intakeBody('hotline', { majorCause: 'disaster', regulatorNamed: true, regulatorReference: ' 金监函〔2026〕1号 ' }),
+    ).toMatchObject({
+      majorCause: 'disaster',
+      regulatorNamed: true,
+      regulatorReference: '金监函〔2026〕1号',
+    });
+    const plain = intakeBody('hotline', { majorCause: null, regulatorNamed: false, regulatorReference: 'x' });
+    expect(plain).not.toHaveProperty('majorCause');
+    expect(plain).not.toHaveProperty('regulatorNamed');
+    expect(plain).not.toHaveProperty('regulatorReference');
+  });
+
   it('a preview needs the matter and a way to reach the complainant', () => {
     const base = { name: '张三', businessLine: 'life', category: 'sales', description: '误导销售' };
     expect(previewable(base)).toBe(false);

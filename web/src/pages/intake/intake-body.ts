@@ -33,6 +33,12 @@ export interface IntakeValues {
   subjectParty?: string;
   /** who the complainant is (#13): a code of the policy's customer groups */
   customerGroup?: string;
+  /** major complaints (#14): a disaster / accident / public-health cause; named by the regulator, with its reference */
+  majorCause?: string | null;
+  regulatorNamed?: boolean;
+  regulatorReference?: string;
+  /** a complaint about how this earlier complaint was handled (#14, R-E5): its number */
+  aboutComplaint?: string;
 }
 
 const text = (v: string | undefined): string | undefined => {
@@ -71,7 +77,11 @@ export function intakeBody(mode: IntakeMode, v: IntakeValues): Record<string, un
     branchId: mode === 'branch' ? v.branchId || undefined : undefined,
     subjectParty: text(v.subjectParty),
     customerGroup: v.customerGroup || undefined,
+    majorCause: v.majorCause || undefined,
+    aboutComplaint: text(v.aboutComplaint)?.toUpperCase(),
+    regulatorReference: v.regulatorNamed ? text(v.regulatorReference) : undefined,
   };
+  if (v.regulatorNamed) body.regulatorNamed = true;
   for (const [k, x] of Object.entries(optional)) if (x !== undefined && x !== null) body[k] = x;
   return body;
 }

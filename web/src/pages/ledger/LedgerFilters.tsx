@@ -140,6 +140,13 @@ export function LedgerFilters({ state, setList, setText, setRange, clearDrill }:
       >
         {t('ledger.unassigned')}
       </Checkbox>
+      <Checkbox
+        checked={texts.major === 'true'}
+        onChange={(e) => setText('major', e.target.checked ? 'true' : null)}
+        data-testid="filter-major"
+      >
+        {t('ledger.filter.major')}
+      </Checkbox>
       {texts.dueWithinHours && (
         <Checkbox checked onChange={() => setText('dueWithinHours', null)}>
           {t('ledger.dueWithin', { hours: texts.dueWithinHours })}

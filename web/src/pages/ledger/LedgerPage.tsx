@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -74,6 +74,11 @@ export function LedgerPage() {
       render: (n: string, r) => (
         <Space size={4}>
           <Link to={`/complaints/${r.id}`}>{n}</Link>
+          {r.major && (
+            <Tag color="magenta" data-testid="ledger-major">
+              {t('major.title')}
+            </Tag>
+          )}
           {r.overdue && <OverdueTag />}
         </Space>
       ),

@@ -18,6 +18,8 @@ export const TEXT_FILTERS = [
   'contact',
   'idNumber',
   'account',
+  // major complaints (#14): a checkbox of its own, also what a statistics figure's `major=true` opens
+  'major',
 ] as const;
 /**
  * The drill-down of statistics (#13): a figure opens the ledger with these; the page shows them as
@@ -42,7 +44,6 @@ export const DRILL_FILTERS = [
   'compensated',
   'amountGiven',
   'riskFlag',
-  'major',
 ] as const;
 export type DrillFilter = (typeof DRILL_FILTERS)[number];
 

@@ -56,8 +56,9 @@ export function ActionBar({ detail, records, events, onUnmask, onDone }: Props) 
       causes,
       regulatoryDays: reg ? [reg.extendedDays, reg.maxDays] : [30, 60],
       i18n,
+      permissions: me.data?.user.permissions ?? [],
     };
-  }, [detail, records, policy.data, locale, i18n]);
+  }, [detail, records, policy.data, locale, i18n, me.data]);
 
   const lists = useMemo<FieldLists>(
     () => ({

@@ -116,9 +116,11 @@ export function ActionDrawer({ spec, ctx, lists, onClose, onDone }: Props) {
         }}
         disabled={submit.isPending}
       >
-        {spec.fields.map((f) => (
-          <ActionField key={typeof f.name === 'string' ? f.name : f.name.join('.')} field={f} ctx={ctx} lists={lists} />
-        ))}
+        {spec.fields
+          .filter((f) => f.when?.(ctx) ?? true)
+          .map((f) => (
+            <ActionField key={typeof f.name === 'string' ? f.name : f.name.join('.')} field={f} ctx={ctx} lists={lists} />
+          ))}
         {/* Enter in a one-line field submits */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>

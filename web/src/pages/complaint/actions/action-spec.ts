@@ -24,6 +24,8 @@ export interface ActionContext {
   causes: Option[];
   regulatoryDays: number[];
   i18n: I18n;
+  /** the signed-in user's permissions (fields only some may fill: a rectification request needs inspection.manage) */
+  permissions?: readonly string[];
 }
 
 interface Base {
@@ -32,6 +34,8 @@ interface Base {
   required?: boolean;
   /** shown under the field */
   help?: MessageKey;
+  /** shown only when this holds for the complaint (e.g. reopening the original of a complaint about handling) */
+  when?: (ctx: ActionContext) => boolean;
 }
 
 export type Field =

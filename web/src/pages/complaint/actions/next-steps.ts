@@ -27,7 +27,7 @@ export const ACTION_GROUPS: Readonly<Record<ActionGroup, readonly string[]>> = {
   ],
   measures: ['propose_compensation', 'decide_compensation', 'record_payment', 'record_settlement', 'create_improvement_action'],
   clocks: ['request_extension', 'decide_extension', 'extend_regulatory', 'pause_clocks', 'resume_clocks'],
-  end: ['close', 'withdraw', 'transfer', 'merge'],
+  end: ['conclude_review', 'close', 'withdraw', 'transfer', 'merge'],
 };
 
 const GROUP_ORDER: readonly ActionGroup[] = ['handle', 'measures', 'clocks', 'end'];
@@ -38,11 +38,12 @@ const GROUP_ORDER: readonly ActionGroup[] = ['handle', 'measures', 'clocks', 'en
  * server offers it only while that clock runs (R-B2, R-B3).
  */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
-  registered: ['record_contact', 'record_meeting', 'assign', 'start_investigation'],
-  assigned: ['record_contact', 'record_meeting', 'start_investigation', 'send_feedback'],
-  investigating: ['record_contact', 'decide_extension', 'record_findings', 'add_evidence'],
-  resolving: ['record_contact', 'decide_compensation', 'record_analysis', 'send_feedback'],
-  feedback_sent: ['decide_compensation', 'record_payment', 'record_survey', 'close'],
+  // the formal review's conclusion (#14 item 3) is offered only to the reviewer: first when offered
+  registered: ['conclude_review', 'record_contact', 'record_meeting', 'assign', 'start_investigation'],
+  assigned: ['conclude_review', 'record_contact', 'record_meeting', 'start_investigation', 'send_feedback'],
+  investigating: ['conclude_review', 'record_contact', 'decide_extension', 'record_findings', 'add_evidence'],
+  resolving: ['conclude_review', 'record_contact', 'decide_compensation', 'record_analysis', 'send_feedback'],
+  feedback_sent: ['conclude_review', 'decide_compensation', 'record_payment', 'record_survey', 'close'],
   closed: ['report_to_senior', 'record_payment', 'reopen'],
 };
 

@@ -1,6 +1,6 @@
 /** The main path: grade, assign, escalate, investigate, find, answer, survey, reopen, close, withdraw, progress. */
 import { CONTACT_METHODS, ESCALATION_TARGETS, FEEDBACK_METHODS, LEVELS, OUTCOMES, SURVEY_METHODS } from '../../../../codes';
-import { bool, compact, instant, localInput, mustText, num, text, texts, type ActionSpec } from '../action-spec';
+import { bool, compact, instant, localInput, mustText, num, text, texts, type ActionContext, type ActionSpec } from '../action-spec';
 
 export const grade: ActionSpec = {
   action: 'grade',
@@ -67,6 +67,9 @@ export const startInvestigation: ActionSpec = {
   },
 };
 
+/** A complaint about how another complaint was handled (R-E5). */
+const aboutHandling = (ctx: ActionContext) => ctx.detail.related.some((r) => r.kind === 'about_handling');
+
 export const recordFindings: ActionSpec = {
   action: 'record_findings',
   path: 'record-findings',
@@ -81,8 +84,33 @@ export const recordFindings: ActionSpec = {
       radio: true,
       required: true,
     },
+    // a complaint about complaint handling (R-E5): its findings may reopen the original
+    {
+      kind: 'checkbox',
+      name: 'reopenOriginal',
+      label: 'complaint.f.reopenOriginal',
+      text: 'complaint.f.reopenOriginalText',
+      help: 'complaint.help.reopenOriginal',
+      when: aboutHandling,
+    },
+    // … or raise a rectification request about the original (inspectors; to the original's department)
+    {
+      kind: 'textarea',
+      name: 'rectificationText',
+      label: 'complaint.f.rectification',
+      help: 'complaint.help.rectification',
+      when: (ctx) => aboutHandling(ctx) && (ctx.permissions ?? []).includes('inspection.manage'),
+    },
   ],
-  body: (v) => compact({ findings: mustText(v.findings), conclusion: text(v.conclusion) }),
+  body: (v) => {
+    const rectification = text(v.rectificationText);
+    return compact({
+      findings: mustText(v.findings),
+      conclusion: text(v.conclusion),
+      reopenOriginal: bool(v.reopenOriginal),
+      rectification: rectification ? { text: rectification } : undefined,
+    });
+  },
 };
 
 export const sendFeedback: ActionSpec = {
