@@ -1,18 +1,7 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { collectErrors, signIn } from './support.js';
+import { expect, test } from '@playwright/test';
+import { collectErrors, expectDrawn, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
-
-async function expectDrawn(chart: Locator) {
-  await expect(chart.locator('canvas')).toHaveCount(1);
-  await expect
-    .poll(async () => {
-      const box = await chart.boundingBox();
-      const canvas = await chart.locator('canvas').boundingBox();
-      return Boolean(box && canvas && canvas.width > 100 && canvas.width <= box.width + 1);
-    })
-    .toBe(true);
-}
 
 test("a leader opens a department's KPIs and signs its monthly assessment, each figure traced to its complaints (R-E6)", async ({
   page,

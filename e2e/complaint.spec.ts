@@ -6,7 +6,7 @@
  * through the buttons and forms.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { collectErrors, registerByAgent as register, signIn, type Registered } from './support.js';
+import { collectErrors, openAction, registerByAgent as register, signIn, type Registered } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
@@ -29,22 +29,6 @@ async function as(browser: Browser, baseURL: string | undefined, username: strin
 async function open(page: Page, c: Registered): Promise<void> {
   await page.goto(`/complaints/${c.id}`);
   await expect(page.getByTestId('complaint-number')).toHaveText(c.number);
-}
-
-/** Opens an action's drawer by its button. */
-async function action(page: Page, name: string): Promise<Locator> {
-  const actions = page.getByTestId('actions');
-  await expect(actions).toHaveAttribute('data-offered', new RegExp(`(^|,)${name}(,|$)`));
-  // the next expected steps are buttons; the rest sit in the grouped "more actions" menu
-  const button = actions.locator(`button[data-action="${name}"]`);
-  if ((await button.count()) > 0) await button.click();
-  else {
-    await actions.getByTestId('more-actions').click();
-    await page.locator(`.ant-dropdown:visible [data-action="${name}"]`).click();
-  }
-  const drawer = page.locator('.ant-drawer-content').filter({ has: page.getByTestId('action-submit') });
-  await expect(drawer).toBeVisible();
-  return drawer;
 }
 
 /** Submits the open drawer and waits for it to close (success). */
@@ -95,7 +79,7 @@ test('a level-1 case through assignment, the leadership meeting with its plan an
   await expect(sup.page.getByTestId('deadline-policy-countdown')).not.toHaveText(before ?? '', { timeout: 3000 });
   await expect(sup.page.locator('[data-stricter="true"]')).toHaveCount(1);
 
-  let drawer = await action(sup.page, 'assign');
+  let drawer = await openAction(sup.page, 'assign');
   await item(drawer, '承办人').locator('input').fill('handler');
   await item(drawer, '跟踪人').locator('input').fill('supervisor');
   await submit(sup.page, drawer);
@@ -104,7 +88,7 @@ test('a level-1 case through assignment, the leadership meeting with its plan an
   await expect(sup.page.getByTestId('complaint-status')).toHaveText('已分派');
   await expect(sup.page.getByTestId('timeline').locator('[data-event="assign"]')).toContainText('承办人：handler');
 
-  drawer = await action(sup.page, 'escalate');
+  drawer = await openAction(sup.page, 'escalate');
   await expect(drawer.getByRole('radio', { name: '投诉处理领导小组' })).toBeChecked();
   await submit(sup.page, drawer);
   await expect(sup.page.getByTestId('timeline').locator('[data-event="escalate"]')).toContainText('上报至投诉处理领导小组');
@@ -114,7 +98,7 @@ test('a level-1 case through assignment, the leadership meeting with its plan an
   // a leader records the meeting with its plan
   const leader = await as(browser, baseURL, 'leader');
   await open(leader.page, c);
-  drawer = await action(leader.page, 'record_meeting');
+  drawer = await openAction(leader.page, 'record_meeting');
   const attendees = item(drawer, '参会人员').locator('input');
   await attendees.fill('投诉处理领导小组组长');
   await attendees.press('Enter');
@@ -146,7 +130,7 @@ test('a level-1 case through assignment, the leadership meeting with its plan an
   // the supervisor completes the first milestone
   await sup.page.reload();
   await expect(sup.page.getByTestId('complaint-number')).toHaveText(c.number);
-  drawer = await action(sup.page, 'complete_milestone');
+  drawer = await openAction(sup.page, 'complete_milestone');
   await expect(item(drawer, '节点')).toContainText('先行赔付无争议部分');
   await item(drawer, '备注').locator('textarea').fill('已支付无争议部分 8 万元');
   await submit(sup.page, drawer);
@@ -201,23 +185,23 @@ test('an agent registers a hotline complaint and solves it on the spot (level 3)
   await expect(page.getByTestId('complainant')).toContainText(/139\d{8}/);
   await expect(page.getByTestId('timeline').locator('[data-event="personal_data_viewed"]')).toContainText('回拨客户核实地址');
 
-  let drawer = await action(page, 'send_feedback');
+  let drawer = await openAction(page, 'send_feedback');
   await expect(item(drawer, '当场解决').locator('input[type=checkbox]')).toBeChecked();
   await item(drawer, '反馈内容').locator('textarea').fill('已当场更正保单寄送地址，并告知客户新保单三日内寄出。');
   await item(drawer, '反馈凭证').locator('input').fill('REC-20261125-001');
   await submit(page, drawer);
   await expect(page.getByTestId('complaint-status')).toHaveText('已反馈');
 
-  drawer = await action(page, 'record_survey');
+  drawer = await openAction(page, 'record_survey');
   await choose(drawer, '满意');
   await choose(drawer, '5 分');
   await item(drawer, '客户意见').locator('textarea').fill('处理及时');
   await submit(page, drawer);
 
   // a complaint is closed at a confirmed level: the agent confirms the proposed level 3
-  drawer = await action(page, 'grade');
+  drawer = await openAction(page, 'grade');
   await submit(page, drawer);
-  drawer = await action(page, 'close');
+  drawer = await openAction(page, 'close');
   await choose(drawer, '投诉成立');
   await item(drawer, '办结摘要').locator('textarea').fill('地址已更正，客户满意。');
   await submit(page, drawer);
@@ -266,7 +250,7 @@ test('a user without the permission sees no such action; a form shows the server
   await expect(auditor.page.getByTestId('timeline')).toContainText('受理登记');
 
   // an unknown user: the server's message sits under the assignee field
-  let drawer = await action(agent.page, 'assign');
+  let drawer = await openAction(agent.page, 'assign');
   await item(drawer, '承办人').locator('input').fill('nobody');
   await drawer.getByTestId('action-submit').click();
   await expect(item(drawer, '承办人').locator('.ant-form-item-explain-error')).toHaveText('用户不存在或已停用：nobody');
@@ -279,11 +263,11 @@ test('a user without the permission sees no such action; a form shows the server
   await expect(agent.page.getByTestId('complaint-assignee')).toContainText('(agent)');
 
   // investigation with an evidence file
-  drawer = await action(agent.page, 'start_investigation');
+  drawer = await openAction(agent.page, 'start_investigation');
   await item(drawer, '调查计划').locator('textarea').fill('调取理赔系统处理记录');
   await submit(agent.page, drawer);
   await expect(agent.page.getByTestId('complaint-status')).toHaveText('调查中');
-  drawer = await action(agent.page, 'add_evidence');
+  drawer = await openAction(agent.page, 'add_evidence');
   await item(drawer, '证据说明').locator('textarea').fill('理赔系统操作日志');
   await drawer
     .getByTestId('evidence-file')
@@ -329,13 +313,13 @@ test('every action offered opens its form; analysis and compensation through app
     expect.arrayContaining(['record_analysis', 'propose_compensation', 'record_settlement', 'create_improvement_action', 'send_feedback']),
   );
   for (const name of offered.filter((a) => a !== 'unmask')) {
-    const drawer = await action(page, name);
+    const drawer = await openAction(page, name);
     await expect(drawer.locator('.ant-form-item').first()).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
   }
 
-  let drawer = await action(page, 'record_analysis');
+  let drawer = await openAction(page, 'record_analysis');
   const causes = item(drawer, '根本原因').locator('input');
   await causes.click(); // a multiple select's search takes text once focused
   await causes.fill('业务流程');
@@ -351,7 +335,7 @@ test('every action offered opens its form; analysis and compensation through app
   await expect(page.getByTestId('analysis')).toContainText('业务流程与规则');
   await expect(page.getByTestId('analysis')).toContainText('补足漏项维修费');
 
-  drawer = await action(page, 'propose_compensation');
+  drawer = await openAction(page, 'propose_compensation');
   await item(drawer, '赔偿金额').locator('input').fill('800');
   await item(drawer, '赔偿依据').locator('textarea').fill('漏项维修费');
   await submit(page, drawer);
@@ -359,13 +343,13 @@ test('every action offered opens its form; analysis and compensation through app
   await expect(page.getByTestId('actions')).not.toHaveAttribute('data-offered', /(^|,)decide_compensation(,|$)/);
   const lead = await as(browser, baseURL, 'leader');
   await open(lead.page, c);
-  drawer = await action(lead.page, 'decide_compensation');
+  drawer = await openAction(lead.page, 'decide_compensation');
   await expect(item(drawer, '赔偿方案')).toContainText('¥800.00');
   await choose(drawer, '同意');
   await submit(lead.page, drawer);
   expect(lead.errors).toEqual([]);
   await page.reload();
-  drawer = await action(page, 'record_payment');
+  drawer = await openAction(page, 'record_payment');
   await item(drawer, '支付凭证号').locator('input').fill('TX-20261125-9');
   await submit(page, drawer);
   await page.getByTestId('tab-resolution').click();

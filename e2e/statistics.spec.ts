@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors, signIn } from './support.js';
+import { collectErrors, expectDrawn, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 const DAY = 86_400_000;
@@ -11,18 +11,6 @@ const localDate = (daysAgo: number) =>
 
 /** The demo's 90 days of complaints as one custom period: every chart has data whatever the date. */
 const DEMO_RANGE = `from=${localDate(89)}&to=${localDate(0)}`;
-
-async function expectDrawn(chart: Locator) {
-  await expect(chart.locator('canvas')).toHaveCount(1);
-  // the canvas follows its card's width (ResizeObserver, next frame): wait for it as the user does
-  await expect
-    .poll(async () => {
-      const box = await chart.boundingBox();
-      const canvas = await chart.locator('canvas').boundingBox();
-      return Boolean(box && canvas && canvas.width > 100 && canvas.width <= box.width + 1);
-    })
-    .toBe(true);
-}
 
 /** Clicks inside the chart's largest drillable bar (its position as the chart drew it: data-probe-*); returns the bar's value. */
 async function clickProbeBar(chart: Locator): Promise<number> {

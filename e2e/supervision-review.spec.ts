@@ -1,26 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { apiSession, collectErrors, registerComplaint, signIn, type ApiSession } from './support.js';
+import { expect, test } from '@playwright/test';
+import { apiSession, collectErrors, openAction, registerComplaint, signIn, type ApiSession } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
 async function step(s: ApiSession, id: string, action: string, data: Record<string, unknown>): Promise<void> {
   const res = await s.post(`/api/complaints/${id}/${action}`, data);
   expect(res.status(), `${action}: ${await res.text()}`).toBe(200);
-}
-
-/** Opens an action's drawer by its button (a primary button, or in the "more actions" menu). */
-async function action(page: Page, name: string): Promise<Locator> {
-  const actions = page.getByTestId('actions');
-  await expect(actions).toHaveAttribute('data-offered', new RegExp(`(^|,)${name}(,|$)`));
-  const button = actions.locator(`button[data-action="${name}"]`);
-  if ((await button.count()) > 0) await button.click();
-  else {
-    await actions.getByTestId('more-actions').click();
-    await page.locator(`.ant-dropdown:visible [data-action="${name}"]`).click();
-  }
-  const drawer = page.locator('.ant-drawer-content').filter({ has: page.getByTestId('action-submit') });
-  await expect(drawer).toBeVisible();
-  return drawer;
 }
 
 test('#14 item 3: round three goes to the department head; the handler cannot close it; the reviewer concludes', async ({
@@ -68,7 +53,7 @@ test('#14 item 3: round three goes to the department head; the handler cannot cl
   await expect(reviewer.getByTestId('current-user')).toBeVisible();
   await reviewer.goto(`/complaints/${c.id}`);
   await expect(reviewer.getByTestId('formal-review-notice')).toContainText('您是复核人');
-  const drawer = await action(reviewer, 'conclude_review');
+  const drawer = await openAction(reviewer, 'conclude_review');
   await drawer.locator('.ant-radio-button-wrapper', { hasText: /^部分成立$/ }).click();
   await drawer.locator('textarea').first().fill('复核维持原处理结论：定损依据充分，补差方案合理。');
   await reviewer.screenshot({ path: `${SHOTS}/formal-review-conclusion.png` });

@@ -1,4 +1,4 @@
-import { expect, request, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import { expect, request, type APIRequestContext, type APIResponse, type Locator, type Page } from '@playwright/test';
 import type { Answer, Method, paths } from '../web/src/api/types.js';
 
 /** Every demo account's password in the browser tests (DEMO_PASSWORD of the test server). */
@@ -84,4 +84,31 @@ export async function registerByAgent(
   } finally {
     await agent.close();
   }
+}
+
+/** Opens a workflow action's drawer on the complaint page: the next expected steps are buttons, the rest sit in the grouped "more actions" menu. */
+export async function openAction(page: Page, name: string): Promise<Locator> {
+  const actions = page.getByTestId('actions');
+  await expect(actions).toHaveAttribute('data-offered', new RegExp(`(^|,)${name}(,|$)`));
+  const button = actions.locator(`button[data-action="${name}"]`);
+  if ((await button.count()) > 0) await button.click();
+  else {
+    await actions.getByTestId('more-actions').click();
+    await page.locator(`.ant-dropdown:visible [data-action="${name}"]`).click();
+  }
+  const drawer = page.locator('.ant-drawer-content').filter({ has: page.getByTestId('action-submit') });
+  await expect(drawer).toBeVisible();
+  return drawer;
+}
+
+/** Waits until an ECharts chart has drawn its canvas at its card's width (ResizeObserver, next frame), as the user sees it. */
+export async function expectDrawn(chart: Locator): Promise<void> {
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      const box = await chart.boundingBox();
+      const canvas = await chart.locator('canvas').boundingBox();
+      return Boolean(box && canvas && canvas.width > 100 && canvas.width <= box.width + 1);
+    })
+    .toBe(true);
 }
