@@ -2,6 +2,11 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { OrgUnitKind } from '../domain/codes.js';
 import type { InspectionTables } from './schema-inspections.js';
 import type { AssessmentTables } from './schema-assessments.js';
+import type { TrainingTables } from './schema-training.js';
+import type { LegalHoldTables } from './schema-legal-holds.js';
+import type { PublicityTables } from './schema-publicity.js';
+import type { RetentionTables } from './schema-retention.js';
+import type { CaseTables } from './schema-cases.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type JsonValue = unknown;
@@ -78,6 +83,8 @@ export interface ComplaintsTable {
   created_by: string;
   updated_at: Timestamp;
   row_version: Generated<number>;
+  /** set when the retention sweep anonymised the complaint's personal data (migration 0028) */
+  anonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   branch_id: string | null;
   department_ids: string[];
   complainant_id_number_hash: string | null;
@@ -165,6 +172,11 @@ export interface ComplaintEventsTable {
   payload: JSONColumnType<Record<string, unknown>, string, string>;
   prev_hash: string;
   hash: string;
+  /** 1: hash over reason and payload; 2: over the salted commitment (migration 0028) */
+  hash_version: ColumnType<number, number | undefined, never>;
+  commitment: ColumnType<string | null, string | null | undefined, never>;
+  /** set when the retention job redacted payload and reason */
+  redacted_at: ColumnType<Date | null, never, Date | string>;
 }
 
 export interface ComplaintClocksTable {
@@ -478,6 +490,8 @@ export interface EvidenceFilesTable {
   chunks: number | null;
   created_at: Timestamp;
   created_by: string;
+  /** set when the retention job erased the bytes (migration 0028) */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface EvidenceFileChunksTable {
@@ -516,7 +530,8 @@ export interface HotlineSignaturesTable {
   expires_at: Timestamp;
 }
 
-export interface DB extends InspectionTables, AssessmentTables {
+export interface DB
+  extends InspectionTables, AssessmentTables, TrainingTables, LegalHoldTables, PublicityTables, RetentionTables, CaseTables {
   saved_views: SavedViewsTable;
   complaint_records: ComplaintRecordsTable;
   notifications: NotificationsTable;

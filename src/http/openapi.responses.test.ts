@@ -35,6 +35,10 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/admin/inbound-mail/{id}/raw': 'a received e-mail as it arrived (message/rfc822)',
   'GET /api/inspections/plans/{id}/report/{format}': "an inspection's report as PDF or xlsx workbook",
   'GET /api/assessments/{id}/export.xlsx': 'an assessment with its figures and the complaints behind them as a workbook',
+  'GET /api/training/sessions/{id}/materials/{materialId}': 'a training material as uploaded (#15 item 1)',
+  'POST /api/personal-data/export': "a data subject's complaints as a zip (#15 item 4)",
+  'GET /api/publicity/images/{id}': 'an image uploaded for an article (drafts included), as stored',
+  'GET /api/public/articles/images/{id}': 'an image of a published article, as stored',
 };
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);

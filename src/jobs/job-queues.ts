@@ -36,6 +36,10 @@ export interface JobData {
   'statistics.spikes': Record<string, never>;
   /** every ten minutes: recorded changes folded into the statistics cache, the dashboards' ended months computed ahead (#13) */
   'statistics.cache.prune': Record<string, never>;
+  /** every morning: the attendees of tomorrow's training sessions reminded, once per session and person (#15) */
+  'training.reminders': Record<string, never>;
+  /** every night: ended complaints past their retention period anonymised (unless held), old log rows deleted (#15, R-H6) */
+  'retention.sweep': Record<string, never>;
 }
 
 export type QueueName = keyof JobData;
@@ -167,6 +171,28 @@ export const QUEUES: Record<QueueName, QueueSpec> = {
     batchSize: 1,
     worked: true,
   },
+  // a reminder's source key names its session and date: a retry or a second instance tells nobody twice
+  'training.reminders': {
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 600,
+    deadLetter: 'jobs.dead',
+    cron: '0 8 * * *',
+    batchSize: 1,
+    worked: true,
+  },
+  // one transaction per complaint, anonymised ones are not taken again: a retry resumes
+  'retention.sweep': {
+    retryLimit: 2,
+    retryDelay: 300,
+    retryBackoff: true,
+    expireInSeconds: 3600,
+    deadLetter: 'jobs.dead',
+    cron: '30 3 * * *',
+    batchSize: 1,
+    worked: true,
+  },
   // a batch is one transaction and a re-run skips what is imported: a retry after a crash resumes
   'import.run': {
     retryLimit: 2,
@@ -195,6 +221,8 @@ export const QUEUE_ORDER: readonly QueueName[] = [
   'import.run',
   'statistics.spikes',
   'statistics.cache.prune',
+  'training.reminders',
+  'retention.sweep',
 ];
 
 export const QUEUE_NAMES = QUEUE_ORDER;

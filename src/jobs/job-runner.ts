@@ -24,6 +24,8 @@ import { mailIntakeSettings, type MailIntakeSettings } from '../services/channel
 import { runMailIntakeRound } from '../services/channels/mail-intake/mail-schedule.js';
 import { buildReport, runMonthlySchedule } from '../services/reports/report-build.js';
 import { executeImportRun } from '../services/imports/import-runs.service.js';
+import { runRetentionSweep } from '../services/retention/retention.service.js';
+import { runTrainingReminders } from './training-reminders.job.js';
 import { JOB_SCHEMA, QUEUES, type JobData, type QueueName } from './job-queues.js';
 
 export interface JobLog {
@@ -83,6 +85,8 @@ export async function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions
     'report.build': async (job) => buildReport(ctx, job.data.reportId),
     'reports.monthly': async () => runMonthlySchedule(ctx),
     'import.run': async (job) => executeImportRun(ctx, job.data.runId),
+    'training.reminders': async () => runTrainingReminders(ctx),
+    'retention.sweep': async () => runRetentionSweep(ctx),
   };
 
   const work = async <Q extends QueueName>(name: Q, handle: Handler<Q>) => {

@@ -41,6 +41,8 @@ function Root() {
               <Route path="assessment" element={<PAGES.assessment.Page />} />
               <Route path="assessment/:id" element={<PAGES.assessment.Page />} />
               <Route path="supervision/*" element={<PAGES.supervision.Page />} />
+              <Route path="cases/*" element={<PAGES.cases.Page />} />
+              <Route path="training/*" element={<PAGES.training.Page />} />
               <Route path="admin/*" element={<PAGES.admin.Page />} />
               <Route path="notifications" element={<PAGES.notifications.Page />} />
               <Route path="settings/notifications" element={<PAGES.noticeSettings.Page />} />

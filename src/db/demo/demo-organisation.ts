@@ -30,6 +30,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: strin
   { username: 'leader', displayName: '领导小组 陈军', roles: ['leadership_member'], units: ['LEADERSHIP'] },
   { username: 'senior', displayName: '副总经理 赵静', roles: ['senior_manager'], units: ['SENIOR'] },
   { username: 'inspector', displayName: '监督部 孙磊', roles: ['supervision_inspector'], units: ['SUPERVISION'] },
+  { username: 'trainer', displayName: '培训管理员 吴芳', roles: ['trainer'], units: ['CS'] },
   { username: 'auditor', displayName: '审计 周婷', roles: ['auditor'], units: [] },
 ];
 

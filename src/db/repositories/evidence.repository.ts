@@ -104,6 +104,7 @@ export async function listRecordedEvidenceHashes(db: Kysely<DB>): Promise<Array<
 }
 
 /** Every stored evidence file, oldest first. */
+/** Files that still have their bytes (the retention job erases those of anonymised complaints). */
 export async function listEvidenceFiles(db: Kysely<DB>): Promise<Array<{ id: string; complaint_id: string }>> {
-  return db.selectFrom('evidence_files').select(['id', 'complaint_id']).orderBy('created_at').execute();
+  return db.selectFrom('evidence_files').select(['id', 'complaint_id']).where('erased_at', 'is', null).orderBy('created_at').execute();
 }

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ComplaintEvent } from '../../domain/events/event-types.js';
-import { eventHash, GENESIS_HASH } from '../../domain/events/hash-chain.js';
+import { chainedRows, createSalts } from './event.repository.js';
 import type { DB } from '../schema.js';
 import type { NewComplaintRecord } from './complaint.repository.js';
 
@@ -72,27 +72,11 @@ export interface NewChain {
  * webhooks: it is not news.
  */
 export async function insertNewChains(db: Kysely<DB>, chains: readonly NewChain[]): Promise<void> {
-  const rows = chains.flatMap(({ complaintId, events }) => {
-    let prev = GENESIS_HASH;
-    return events.map((e, i) => {
-      const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
-      const fields = { complaintId, seq: i + 1, type: e.type, actor: e.actor, occurredAt: e.occurredAt, reason: null, payload };
-      const hash = eventHash(prev, fields);
-      const row = {
-        complaint_id: complaintId,
-        seq: i + 1,
-        type: e.type,
-        actor: e.actor,
-        occurred_at: e.occurredAt,
-        reason: null,
-        payload: JSON.stringify(payload),
-        prev_hash: prev,
-        hash,
-      };
-      prev = hash;
-      return row;
-    });
-  });
+  const salts = await createSalts(
+    db,
+    chains.map((c) => c.complaintId),
+  );
+  const rows = chains.flatMap(({ complaintId, events }) => chainedRows(complaintId, null, events, salts.get(complaintId)!));
   for (const part of chunks(rows, 2000)) await db.insertInto('complaint_events').values(part).execute();
 }
 

@@ -12,6 +12,7 @@ export const ROLES = [
   'leadership_member',
   'senior_manager',
   'supervision_inspector',
+  'trainer',
   'administrator',
   'auditor',
 ] as const;
@@ -76,6 +77,26 @@ export const ACTIONS = [
   'assessment.manage',
   /** sign an assessment off (#14, R-E6) */
   'assessment.sign',
+  /** training plans, sessions, attendees, attendance and scores, materials; anyone's training record (#15, R-G1) */
+  'training.manage',
+  /** one's own training record (我的培训) (#15, R-G1) */
+  'training.read',
+  /** the retention periods in force, each complaint's retention status, legal holds, sweep history (#15, R-H6) */
+  'retention.read',
+  /** place and release a legal hold on a complaint, which stops its anonymisation (#15, R-H6) */
+  'retention.hold',
+  /** run the retention sweep now and preview what it would anonymise (#15, R-H6) */
+  'retention.manage',
+  /** find a data subject's complaints and export all of them (PIPL art. 45; #15, R-H6) */
+  'personal_data.export',
+  /** the portal's channels (hotlines, addresses, branches) and the customer education articles (#15, R-G3) */
+  'publicity.manage',
+  /** the case library: published teaching cases; one's own proposals (#15, R-G2) */
+  'case.read',
+  /** propose a closed complaint as a teaching case and edit the draft (#15, R-G2) */
+  'case.propose',
+  /** review a proposed teaching case (not one's own): publish, reject, withdraw (#15, R-G2) */
+  'case.review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -89,7 +110,8 @@ interface RoleGrant {
   en: string;
 }
 
-const READ_REFERENCE: readonly Action[] = ['policy.read', 'calendar.read', 'org.read', 'token.manage'];
+/** training.read: every staff member sees their own training record (#15) */
+const READ_REFERENCE: readonly Action[] = ['policy.read', 'calendar.read', 'org.read', 'token.manage', 'training.read', 'case.read'];
 /** What an agent at the hotline or a branch counter does: register, grade, handle level 3, answer, follow up. */
 const HANDLE: readonly Action[] = [
   'complaint.assign',
@@ -103,6 +125,7 @@ const HANDLE: readonly Action[] = [
 ];
 const FRONT_LINE: readonly Action[] = [
   'inspection.respond',
+  'case.propose',
   'kpi.read',
   'complaint.read',
   'complaint.create',
@@ -126,6 +149,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'board.read',
       'statistics.read',
       'report.read',
+      'case.review',
     ],
     scope: 'department',
     zh: '部门主管',
@@ -141,6 +165,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'improvement.manage',
       'inspection.respond',
       'kpi.read',
+      'case.propose',
       ...READ_REFERENCE,
     ],
     scope: 'department',
@@ -171,6 +196,9 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'kpi.read',
       'assessment.manage',
       'assessment.sign',
+      'retention.read',
+      'retention.hold',
+      'case.review',
       ...READ_REFERENCE,
       'user.read',
     ],
@@ -194,6 +222,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'inspection.read',
       'kpi.read',
       'assessment.sign',
+      'retention.read',
       ...READ_REFERENCE,
       'user.read',
     ],
@@ -216,6 +245,10 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'inspection.read',
       'kpi.read',
       'assessment.manage',
+      'retention.read',
+      'retention.hold',
+      'case.propose',
+      'case.review',
       ...READ_REFERENCE,
       'user.read',
       'message.read',
@@ -224,8 +257,16 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
     zh: '监督部门检查员',
     en: 'Supervision inspector',
   },
+  trainer: {
+    actions: ['training.manage', ...READ_REFERENCE, 'user.read'],
+    scope: 'none',
+    zh: '培训管理员',
+    en: 'Training administrator',
+  },
   administrator: {
     actions: [
+      'training.manage',
+      'training.read',
       'policy.read',
       'policy.write',
       'calendar.read',
@@ -239,6 +280,12 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'message.manage',
       'mailbox.manage',
       'complaint.import',
+      'publicity.manage',
+      'retention.read',
+      'retention.hold',
+      'retention.manage',
+      'personal_data.export',
+      'case.read',
     ],
     scope: 'none',
     zh: '系统管理员',
@@ -258,6 +305,9 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrant>> = {
       'report.read',
       'inspection.read',
       'kpi.read',
+      'retention.read',
+      'training.read',
+      'case.read',
     ],
     scope: 'all',
     zh: '审计员（只读）',

@@ -290,6 +290,25 @@ const inspections = {
   inspection_checklist_codes_not_unique: code(400),
 } as const;
 
+/** Training (#15 item 1, R-G1). */
+const training = {
+  training_plan_not_found: code(404),
+  training_session_not_found: code(404),
+  training_material_not_found: code(404),
+  /** a score above the session's maximum, or a score where the session has no assessment */
+  training_score_out_of_range: code<{ max: number | null }>(400),
+  /** attendance or a score for someone not enrolled in the session's plan */
+  training_not_enrolled: code<{ username: string }>(409),
+  /** the spike or finding a special-topic plan is started from does not exist */
+  training_origin_not_found: code(404),
+  /** a completed or cancelled plan is not changed */
+  training_plan_closed: code<{ status: string }>(409),
+  /** a person, department or role to enrol that does not exist */
+  training_attendee_unknown: code<{ value: string }>(400),
+  /** a session lists only published teaching cases */
+  training_case_not_published: code<{ value: string }>(400),
+} as const;
+
 /** KPIs and periodic assessments (#14 item 5, R-E6). */
 const assessments = {
   /** a department or person that does not exist or whose KPIs the reader may not see (indistinguishable) */
@@ -306,6 +325,49 @@ const assessments = {
   assessment_signed: code<{ signedBy: string }>(409),
   /** a period key not of its kind (2026-11, 2026-Q4) */
   assessment_period_invalid: code<{ value: string }>(400),
+} as const;
+
+/** Legal holds and the data subject's export (#15 item 4, R-H6). */
+const legalHolds = {
+  /** one hold in force per complaint: release it first */
+  legal_hold_exists: code<{ placedBy: string }>(409),
+  /** no unreleased hold on the complaint to release */
+  legal_hold_not_found: code(404),
+  /** a hold's end date must not be in the past (company time) */
+  legal_hold_until_past: code<{ value: string }>(400),
+  /** a data subject query names at least one of phone, ID number, e-mail, name */
+  subject_query_empty: code(400),
+} as const;
+
+/** Publicity on the portal and customer education articles (#15 item 3, R-G3). */
+const publicity = {
+  publicity_article_not_found: code(404),
+  /** an image that does not exist, or (public) that no published article uses */
+  publicity_image_not_found: code(404),
+  /** an upload that is not a PNG, JPEG, GIF or WebP image by its content */
+  publicity_image_not_allowed: code<{ allowed: string }>(415),
+  publicity_image_too_large: code<{ maxBytes: number }>(413),
+  /** a cover or body image id that is not an uploaded image */
+  publicity_image_unknown: code<{ value: string }>(400),
+  /** nothing is left of the body once the HTML allow-list has been applied */
+  publicity_article_empty: code(400),
+  /** a telephone number of the portal's channels that is not digits with spaces, +, - or parentheses */
+  invalid_phone_number: code(400),
+  /** a post code that is not six digits */
+  invalid_post_code: code(400),
+} as const;
+
+/** The case library (#15 item 2, R-G2). */
+const cases = {
+  case_not_found: code(404),
+  /** only a closed complaint is proposed as a teaching case */
+  case_source_not_closed: code<{ status: string }>(409),
+  /** the complaint already has a case that is not rejected or withdrawn */
+  case_already_proposed: code<{ caseId: string }>(409),
+  /** the step does not fit the case's status (edit a published case, approve a draft ...) */
+  case_step_refused: code<{ status: string }>(409),
+  /** a proposer does not review their own case */
+  case_self_review: code(403),
 } as const;
 
 /** A field's problem as zod names it (its issue codes), plus `required` for a missing value. */
@@ -340,6 +402,10 @@ export const errorAreas = {
   imports,
   inspections,
   assessments,
+  training,
+  legalHolds,
+  publicity,
+  cases,
   field,
 } as const;
 
@@ -359,6 +425,10 @@ export const errorCatalogue = {
   ...imports,
   ...inspections,
   ...assessments,
+  ...training,
+  ...legalHolds,
+  ...publicity,
+  ...cases,
   ...field,
 } as const;
 

@@ -265,6 +265,24 @@ export interface OtherPayloads {
     outcome: string | null;
     causes: string[];
   };
+  /**
+   * A legal hold placed on the complaint (#15 item 4, R-H6): while it is in force the retention sweep
+   * does not anonymise it. `until` is a company-time date (YYYY-MM-DD) or null for open-ended.
+   */
+  legal_hold_placed: { holdId: string; until: string | null };
+  /** A legal hold released, with the reason (the event's reason); the hold's own reason is repeated. */
+  legal_hold_released: { holdId: string; placedAt: Instant; placedBy: string; holdReason: string };
+  /**
+   * The retention sweep anonymised the complaint's personal data (#15 item 4, R-H6; migration 0028):
+   * the run, counts, the redacted events' seq numbers, and each redacted version-1 event as verified
+   * before (its hash, type, actor and time: see hash-chain.ts). No personal data.
+   */
+  retention_anonymised: {
+    runId: string;
+    counts: Record<string, number>;
+    redactedSeqs: number[];
+    v1Events: Array<{ seq: number; hash: string; type: string; actor: string; occurredAt: string }>;
+  };
   /** An inbound message on the complaint (#12 item 5): a portal addition, an e-mail reply, a letter. */
   correspondence_received: {
     recordId: string;
@@ -345,6 +363,9 @@ export const EVENT_TYPES = [
   'correspondence_received',
   'correspondence_sent',
   'complaint_imported',
+  'legal_hold_placed',
+  'legal_hold_released',
+  'retention_anonymised',
   ...MAJOR_EVENT_TYPES,
 ] as const satisfies readonly EventType[];
 

@@ -79,6 +79,13 @@ const SAMPLES: { [K in TemplateCode]: TemplateParams[K] } = {
     to: '2026-11-24',
     link: '/statistics',
   },
+  'training.reminder': {
+    planTitle: 'Onboarding',
+    sessionTitle: 'Process',
+    when: '2026-11-26 09:30',
+    place: 'Room 3',
+    link: '/training/my',
+  },
   'staff.digest': { count: 2, date: '2026-11-25', lines: ['CP1 a', 'CP2 b'] },
   'legacy.text': { text: '旧通知', en: 'old notice' },
 };

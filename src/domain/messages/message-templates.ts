@@ -154,6 +154,8 @@ export interface TemplateParams {
    * a tracked exception, told to the supervision inspectors. `from`..`to` are the window's local dates.
    */
   'spike.raised': SpikeParams;
+  /** the day before a training session (#15 item 1): told to its enrolled attendees; `when` is the local start time */
+  'training.reminder': { planTitle: string; sessionTitle: string; when: string; place: string; link: string };
   /** a staff member's daily digest: the notices of the kinds they chose to receive once a day */
   'staff.digest': { count: number; date: string; lines: string[] };
   /** a notification written as finished text before templates (migration 0007): the text, its English if it had one */
@@ -318,6 +320,10 @@ const TEXTS: Texts = {
     'en-US': (p) =>
       `Complaints rising sharply: ${SPIKE_SUBJECT_NAMES[p.subject].en} "${p.nameEn}" received ${p.count} complaints from ${p.from} to ${p.to}, against ${p.baselineMean} a week over the ${p.baselineWeeks} weeks before`,
   },
+  'training.reminder': {
+    'zh-CN': (p) => `培训提醒：${p.planTitle}“${p.sessionTitle}”将于 ${p.when} 在${p.place}举行`,
+    'en-US': (p) => `Training reminder: ${p.planTitle} "${p.sessionTitle}" at ${p.when}, ${p.place}`,
+  },
   'staff.digest': {
     'zh-CN': (p) => `${p.date} 通知摘要（${p.count} 条）\n${p.lines.join('\n')}`,
     'en-US': (p) => `Digest of ${p.date} (${p.count} notices)\n${p.lines.join('\n')}`,
@@ -358,6 +364,7 @@ export const TEMPLATE_CODES = [
   'mail.mailbox_stalled',
   'report.ready',
   'spike.raised',
+  'training.reminder',
   'staff.digest',
   'legacy.text',
 ] as const satisfies readonly TemplateCode[];

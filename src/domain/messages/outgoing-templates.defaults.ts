@@ -139,6 +139,10 @@ export const BUILT_IN: Readonly<Record<Code, Readonly<Record<Locale, TemplateTex
       body: 'Complaints rising sharply: {{subjectKindName}} "{{subjectName}}" received {{complaintCount}} complaints from {{periodFrom}} to {{periodTo}}, against {{baselineMean}} a week over the {{baselineWeeks}} weeks before',
     },
   },
+  'training.reminder': line(
+    '培训提醒：{{planTitle}}“{{sessionTitle}}”将于 {{when}} 在{{place}}举行',
+    'Training reminder: {{planTitle}} "{{sessionTitle}}" at {{when}}, {{place}}',
+  ),
   'report.ready': line(
     '{{title}}（第 {{version}} 版）已生成，请审阅并批注',
     '{{title}} (version {{version}}) is ready: please review and comment',

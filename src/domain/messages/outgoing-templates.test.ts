@@ -83,6 +83,13 @@ const SAMPLES: Samples = {
     to: '2026-11-24',
     link: '/statistics',
   },
+  'training.reminder': {
+    planTitle: '入职培训',
+    sessionTitle: '投诉处理流程',
+    when: '2026-11-26 09:30',
+    place: '培训室',
+    link: '/training/my',
+  },
   'staff.digest': { count: 2, date: '2026-11-25', lines: [`${NUMBER} 分派`, `${NUMBER} 已超时`] },
 };
 

@@ -86,6 +86,10 @@ export const VARIABLES = {
   periodTo: { zh: '截止日期', en: 'to' },
   eventName: { zh: '事项', en: 'what happened' },
   originalNumber: { zh: '原投诉编号', en: 'original complaint number' },
+  planTitle: { zh: '培训计划', en: 'training plan' },
+  sessionTitle: { zh: '培训场次', en: 'training session' },
+  when: { zh: '开始时间', en: 'starts at' },
+  place: { zh: '地点或线上链接', en: 'place or online link' },
   round: { zh: '处理轮次', en: 'handling round' },
 } as const satisfies Record<string, Label>;
 
@@ -377,6 +381,14 @@ const SPECS: Specs = {
       purposeName: PURPOSES[p.purpose]?.[zh(f) ? 'zh' : 'en'] ?? str(p.purpose),
       channelName: p.channel === 'sms' ? (zh(f) ? '短信' : 'SMS') : zh(f) ? '电子邮件' : 'e-mail',
     }),
+  },
+  'training.reminder': {
+    audience: 'staff',
+    label: { zh: '培训提醒', en: 'Training reminder' },
+    variables: ['planTitle', 'sessionTitle', 'when', 'place'],
+    required: ['sessionTitle', 'when'],
+    link: true,
+    values: (p) => ({ planTitle: p.planTitle, sessionTitle: p.sessionTitle, when: p.when, place: p.place }),
   },
   'spike.raised': {
     audience: 'staff',

@@ -16,6 +16,8 @@ export const DEFAULT_KPI_TARGETS: Readonly<Record<KpiCode, KpiTarget>> = {
   volume: { target: 0, weight: 0 },
   inspection_score: { target: 90, weight: 10 },
   rectification_on_time_rate: { target: 0.95, weight: 10 },
+  // training (#15 item 1): a share of the score only where the department had training in the period
+  training_completion: { target: 0.95, weight: 5 },
 };
 
 const kpiTargetSchema = z.strictObject({

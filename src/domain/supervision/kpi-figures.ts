@@ -14,6 +14,7 @@
  * Each figure keeps the complaints behind it: `baseIds` (what it is computed over) and `hitIds`
  * (its numerator, for rates).
  */
+import { trainingCompletion, type CompletionFact } from '../training/training.js';
 import { KPI_CODES, type KpiCode, type KpiFigures } from './kpi.js';
 
 export interface ClockFact {
@@ -57,11 +58,18 @@ export interface RectificationFact {
   answeredAt: Date | null;
 }
 
+/** An enrolled person's session that ended (#15 item 1), with the person's org units. */
+export interface TrainingFact extends CompletionFact {
+  unitIds: readonly string[];
+}
+
 export interface KpiSources {
   facts: readonly KpiFactRow[];
   /** null: the inspection tables are not there (the figures stay null) */
   inspections: readonly InspectionScoreFact[] | null;
   rectifications: readonly RectificationFact[] | null;
+  /** training_completion's rows; absent or null: the figure stays null */
+  training?: readonly TrainingFact[] | null;
 }
 
 export interface KpiMeasure {
@@ -133,6 +141,7 @@ export function kpiMeasures(src: KpiSources, period: Period, now: Date): KpiMeas
   const inspected = src.inspections?.filter((i) => within(i.scoredOn, period)) ?? null;
   const requests = src.rectifications?.filter((r) => within(r.firstDueOn, period) && (r.answeredAt !== null || r.firstDueAt < now)) ?? null;
   const absent: KpiMeasure = { value: null, numerator: null, denominator: null, baseIds: [], hitIds: [] };
+  const trained = src.training ? trainingCompletion(src.training, period) : null;
   return {
     volume: { value: received.length, numerator: null, denominator: null, baseIds: received.map((r) => r.id), hitIds: [] },
     policy_on_time_rate: clockRate(received, 'policy', now),
@@ -158,6 +167,11 @@ export function kpiMeasures(src: KpiSources, period: Period, now: Date): KpiMeas
             requests.map((r) => ({ id: r.complaintId })),
             (i) => requests[i]!.answeredAt !== null && requests[i]!.answeredAt! <= requests[i]!.firstDueAt,
           ),
+    // counted in persons, not complaints: no complaint is behind it
+    training_completion:
+      trained === null
+        ? absent
+        : { value: trained.value, numerator: trained.numerator, denominator: trained.denominator, baseIds: [], hitIds: [] },
   };
 }
 
@@ -168,11 +182,13 @@ export function sourcesOf(src: KpiSources, s: KpiSubject): KpiSources {
       facts: src.facts.filter((r) => r.departmentIds.includes(s.id)),
       inspections: src.inspections?.filter((i) => i.departmentIds.includes(s.id)) ?? null,
       rectifications: src.rectifications?.filter((r) => r.departmentId === s.id) ?? null,
+      training: src.training?.filter((f) => f.unitIds.includes(s.id)) ?? null,
     };
   return {
     facts: src.facts.filter((r) => r.assignee === s.username),
     inspections: src.inspections?.filter((i) => i.handler === s.username) ?? null,
     rectifications: src.rectifications?.filter((r) => r.addressee === s.username) ?? null,
+    training: src.training?.filter((f) => f.username === s.username) ?? null,
   };
 }
 

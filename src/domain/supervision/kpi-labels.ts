@@ -11,12 +11,13 @@ export const KPI_LABELS: Readonly<Record<KpiCode, { zh: string; en: string }>> =
   volume: { zh: '受理量', en: 'Volume' },
   inspection_score: { zh: '检查评分', en: 'Inspection score' },
   rectification_on_time_rate: { zh: '整改按时率', en: 'Rectification on time' },
+  training_completion: { zh: '培训完成率', en: 'Training completion' },
 };
 
 export type KpiFormat = 'rate' | 'days' | 'count' | 'score';
 
 export function kpiFormat(code: KpiCode): KpiFormat {
-  if (code.endsWith('_rate')) return 'rate';
+  if (code.endsWith('_rate') || code === 'training_completion') return 'rate';
   if (code.startsWith('handling_days')) return 'days';
   if (code === 'volume') return 'count';
   return 'score';

@@ -19,6 +19,8 @@ export const KPI_CODES = [
   'volume',
   'inspection_score',
   'rectification_on_time_rate',
+  /** share of the enrolled persons who attended and passed the training sessions ended in the period (#15 item 1) */
+  'training_completion',
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 
@@ -33,6 +35,7 @@ export const KPI_DIRECTION: Record<KpiCode, 'higher' | 'lower' | 'none'> = {
   volume: 'none',
   inspection_score: 'higher',
   rectification_on_time_rate: 'higher',
+  training_completion: 'higher',
 };
 
 export interface KpiTarget {

@@ -21,6 +21,7 @@ const USER: Record<Role, string> = {
   leadership_member: 'leader',
   senior_manager: 'senior',
   supervision_inspector: 'inspector',
+  trainer: 'trainer',
   administrator: 'admin',
   auditor: 'auditor',
 };
@@ -47,6 +48,11 @@ const INSPECTION_READERS: readonly Role[] = ['leadership_member', 'senior_manage
 const INSPECTED: readonly Role[] = ['agent', 'branch_agent', 'supervisor', 'department_handler'];
 const REVIEWERS: readonly Role[] = ['supervisor', 'leadership_member', 'senior_manager'];
 const LEADERS: readonly Role[] = ['leadership_member', 'senior_manager'];
+const TRAINING_MANAGERS: readonly Role[] = ['trainer', 'administrator'];
+const RETENTION_READERS: readonly Role[] = ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'];
+const HOLDERS: readonly Role[] = ['leadership_member', 'supervision_inspector', 'administrator'];
+const CASE_PROPOSERS: readonly Role[] = ['agent', 'branch_agent', 'supervisor', 'department_handler', 'supervision_inspector'];
+const CASE_REVIEWERS: readonly Role[] = ['supervisor', 'leadership_member', 'supervision_inspector'];
 
 interface Entry {
   /** who passes the permission check; 'public' needs no sign-in at all */
@@ -134,12 +140,12 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/org-units': { allow: ['administrator'], request: () => send('POST', '/api/org-units', {}) },
   'PATCH /api/org-units/:id': { allow: ['administrator'], request: () => send('PATCH', '/api/org-units/CS', { colour: 'red' }) },
   'GET /api/users': {
-    allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'],
+    allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'trainer', 'administrator', 'auditor'],
     request: () => get('/api/users'),
   },
   'GET /api/directory': { allow: COMPLAINT_READERS, request: () => get('/api/directory') },
   'GET /api/users/:id': {
-    allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'administrator', 'auditor'],
+    allow: ['leadership_member', 'senior_manager', 'supervision_inspector', 'trainer', 'administrator', 'auditor'],
     request: () => get(`/api/users/${TARGET_USER}`),
   },
   'POST /api/users': { allow: ['administrator'], request: () => send('POST', '/api/users', {}) },
@@ -504,6 +510,43 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/imports/:id/errors.csv': { allow: ['administrator'], request: () => get(`/api/imports/${TARGET_USER}/errors.csv`) },
   // KPIs and assessments (#14 item 5, R-E6): every staff role reads KPIs (own, department or all); leaders and the inspector open
   // assessments, leaders and senior management sign them off
+  // training (#15 item 1): those who run it, and everyone's own record
+  'GET /api/training/plans': { allow: TRAINING_MANAGERS, request: () => get('/api/training/plans') },
+  'POST /api/training/plans': { allow: TRAINING_MANAGERS, request: () => send('POST', '/api/training/plans', {}) },
+  'GET /api/training/plans/:id': { allow: TRAINING_MANAGERS, request: () => get(`/api/training/plans/${TARGET_USER}`) },
+  'PATCH /api/training/plans/:id': { allow: TRAINING_MANAGERS, request: () => send('PATCH', `/api/training/plans/${TARGET_USER}`, {}) },
+  'POST /api/training/plans/:id/attendees': {
+    allow: TRAINING_MANAGERS,
+    request: () => send('POST', `/api/training/plans/${TARGET_USER}/attendees`, {}),
+  },
+  'POST /api/training/plans/:id/sessions': {
+    allow: TRAINING_MANAGERS,
+    request: () => send('POST', `/api/training/plans/${TARGET_USER}/sessions`, {}),
+  },
+  'GET /api/training/sessions/:id': { allow: TRAINING_MANAGERS, request: () => get(`/api/training/sessions/${TARGET_USER}`) },
+  'PATCH /api/training/sessions/:id': {
+    allow: TRAINING_MANAGERS,
+    request: () => send('PATCH', `/api/training/sessions/${TARGET_USER}`, {}),
+  },
+  'PUT /api/training/sessions/:id/attendance': {
+    allow: TRAINING_MANAGERS,
+    request: () => send('PUT', `/api/training/sessions/${TARGET_USER}/attendance`, {}),
+  },
+  'PUT /api/training/sessions/:id/cases': {
+    allow: TRAINING_MANAGERS,
+    request: () => send('PUT', `/api/training/sessions/${TARGET_USER}/cases`, {}),
+  },
+  'POST /api/training/sessions/:id/materials': {
+    allow: TRAINING_MANAGERS,
+    request: () => badUpload(`/api/training/sessions/${TARGET_USER}/materials`),
+  },
+  'GET /api/training/sessions/:id/materials/:materialId': {
+    allow: EVERYONE,
+    request: () => get(`/api/training/sessions/${TARGET_USER}/materials/${TARGET_USER}`),
+  },
+  'GET /api/training/my': { allow: EVERYONE, request: () => get('/api/training/my') },
+  'GET /api/training/records/:username': { allow: TRAINING_MANAGERS, request: () => get('/api/training/records/agent') },
+  'GET /api/training/from': { allow: EVERYONE, request: () => get(`/api/training/from?kind=finding&id=${TARGET_USER}`) },
   'GET /api/kpis': { allow: COMPLAINT_READERS, request: () => get('/api/kpis?from=2026-11-01&to=2026-11-30') },
   'GET /api/kpis/choices': { allow: COMPLAINT_READERS, request: () => get('/api/kpis/choices') },
   'GET /api/assessments': { allow: COMPLAINT_READERS, request: () => get('/api/assessments') },
@@ -632,6 +675,57 @@ const MATRIX: Record<string, Entry> = {
     scoped: true,
     request: (id) => send('POST', `/api/complaints/${id}/unmask`, { reason: '权限矩阵测试' }),
   },
+  // publicity on the portal (#15 item 3): administrators edit; the portal reads without sign-in
+  'GET /api/publicity/channels': { allow: ['administrator'], request: () => get('/api/publicity/channels') },
+  'PUT /api/publicity/channels': { allow: ['administrator'], request: () => send('PUT', '/api/publicity/channels', {}) },
+  'GET /api/publicity/channels/history': { allow: ['administrator'], request: () => get('/api/publicity/channels/history') },
+  'GET /api/publicity/articles': { allow: ['administrator'], request: () => get('/api/publicity/articles') },
+  'POST /api/publicity/articles': { allow: ['administrator'], request: () => send('POST', '/api/publicity/articles', {}) },
+  'GET /api/publicity/articles/:id': { allow: ['administrator'], request: () => get(`/api/publicity/articles/${TARGET_USER}`) },
+  'PUT /api/publicity/articles/:id': { allow: ['administrator'], request: () => send('PUT', `/api/publicity/articles/${TARGET_USER}`, {}) },
+  'DELETE /api/publicity/articles/:id': {
+    allow: ['administrator'],
+    request: () => send('DELETE', `/api/publicity/articles/${TARGET_USER}`),
+  },
+  'POST /api/publicity/articles/:id/publish': {
+    allow: ['administrator'],
+    request: () => send('POST', `/api/publicity/articles/${TARGET_USER}/publish`),
+  },
+  'POST /api/publicity/articles/:id/unpublish': {
+    allow: ['administrator'],
+    request: () => send('POST', `/api/publicity/articles/${TARGET_USER}/unpublish`),
+  },
+  'POST /api/publicity/images': { allow: ['administrator'], request: () => send('POST', '/api/publicity/images', {}) },
+  'GET /api/publicity/images/:id': { allow: ['administrator'], request: () => get(`/api/publicity/images/${TARGET_USER}`) },
+  'GET /api/public/portal-info': { allow: 'public', request: () => get('/api/public/portal-info') },
+  'GET /api/public/articles': { allow: 'public', request: () => get('/api/public/articles') },
+  'GET /api/public/articles/:id': { allow: 'public', request: () => get(`/api/public/articles/${TARGET_USER}`) },
+  'GET /api/public/articles/images/:id': { allow: 'public', request: () => get(`/api/public/articles/images/${TARGET_USER}`) },
+  // the case library (#15 item 2): every staff role reads, the front line and inspectors propose, reviewers review
+  'GET /api/cases': { allow: EVERYONE, request: () => get('/api/cases') },
+  'GET /api/cases/lesson-tags': { allow: EVERYONE, request: () => get('/api/cases/lesson-tags') },
+  'GET /api/cases/:id': { allow: EVERYONE, request: () => get(`/api/cases/${TARGET_USER}`) },
+  'POST /api/cases': { allow: CASE_PROPOSERS, request: () => send('POST', '/api/cases', {}) },
+  'PATCH /api/cases/:id': { allow: CASE_PROPOSERS, request: () => send('PATCH', `/api/cases/${TARGET_USER}`, {}) },
+  'POST /api/cases/:id/submit': { allow: CASE_PROPOSERS, request: () => send('POST', `/api/cases/${TARGET_USER}/submit`) },
+  'POST /api/cases/:id/recall': { allow: CASE_PROPOSERS, request: () => send('POST', `/api/cases/${TARGET_USER}/recall`) },
+  'POST /api/cases/:id/approve': { allow: CASE_REVIEWERS, request: () => send('POST', `/api/cases/${TARGET_USER}/approve`, {}) },
+  'POST /api/cases/:id/reject': { allow: CASE_REVIEWERS, request: () => send('POST', `/api/cases/${TARGET_USER}/reject`, {}) },
+  'POST /api/cases/:id/withdraw': { allow: CASE_REVIEWERS, request: () => send('POST', `/api/cases/${TARGET_USER}/withdraw`, {}) },
+  // retention (#15 item 4, R-H6): leaders, senior management, the inspector, the administrator and auditors read it; leaders, the
+  // inspector and the administrator place and release legal holds (the administrator company-wide, by retention.manage); the
+  // administrator runs the sweep and answers data subjects' requests
+  'GET /api/complaints/:id/legal-hold': { allow: RETENTION_READERS, request: (id) => get(`/api/complaints/${id}/legal-hold`) },
+  'POST /api/complaints/:id/legal-hold': { allow: HOLDERS, request: (id) => send('POST', `/api/complaints/${id}/legal-hold`, {}) },
+  'POST /api/complaints/:id/legal-hold/release': {
+    allow: HOLDERS,
+    request: (id) => send('POST', `/api/complaints/${id}/legal-hold/release`, {}),
+  },
+  'GET /api/retention': { allow: RETENTION_READERS, request: () => get('/api/retention') },
+  'GET /api/retention/preview': { allow: ['administrator'], request: () => get('/api/retention/preview') },
+  'POST /api/retention/sweep': { allow: ['administrator'], request: () => send('POST', '/api/retention/sweep') },
+  'POST /api/personal-data/search': { allow: ['administrator'], request: () => send('POST', '/api/personal-data/search', {}) },
+  'POST /api/personal-data/export': { allow: ['administrator'], request: () => send('POST', '/api/personal-data/export', {}) },
 };
 
 let t: TestApp;

@@ -22,6 +22,12 @@ export const isoDateTime = z.iso.datetime({ offset: true, message: 'invalid_date
 
 export const isoDate = z.iso.date({ message: 'invalid_date' });
 
+/** A local date the calendar can plan with: year 1 passes the format, and a plan in year 1 means nothing. */
+export const isoDateInCalendar = isoDate.refine((s) => {
+  const year = Number(s.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}, 'year_out_of_range');
+
 /** Amounts in request bodies: one schema for every route and step (src/domain/money.ts). */
 export { amountInput, canonicalAmount } from '../../domain/money.js';
 

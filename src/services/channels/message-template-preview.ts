@@ -165,6 +165,13 @@ const SAMPLES: Samples = {
     lastError: 'connect ECONNREFUSED 192.0.2.10:993',
     link: '/admin/mailboxes',
   }),
+  'training.reminder': (f) => ({
+    planTitle: inLocale(f, '新员工投诉处理入职培训', 'Onboarding: complaint handling'),
+    sessionTitle: inLocale(f, '投诉处理流程', 'The complaint process'),
+    when: '2026-11-26 09:30',
+    place: inLocale(f, '总部 3 楼培训室', 'Head office, training room 3F'),
+    link: '/training/my',
+  }),
   'spike.raised': () => ({
     subject: 'product',
     nameZh: '安心医疗险',

@@ -18,10 +18,10 @@ export interface LedgerVerification {
 /** Checks every complaint's hash chain (R-A4) and names the first broken link of each. */
 export async function verifyLedger(db: Database): Promise<LedgerVerification> {
   const result: LedgerVerification = { complaints: 0, events: 0, broken: [] };
-  for await (const { complaintId, events } of allChains(db)) {
+  for await (const { complaintId, events, salt } of allChains(db)) {
     result.complaints += 1;
     result.events += events.length;
-    const brk = events.length === 0 ? { kind: 'no_events' as const } : findChainBreak(events);
+    const brk = events.length === 0 ? { kind: 'no_events' as const } : findChainBreak(events, salt);
     if (brk) result.broken.push({ complaintId, number: (await findComplaint(db, complaintId))?.number ?? null, break: brk });
   }
   return result;

@@ -17,6 +17,7 @@ import { throttledUntilByUsername } from '../../db/repositories/sign-in-throttle
 import { hashPassword } from '../../security/passwords.js';
 import { clearUserThrottle } from './auth/sign-in-throttle.service.js';
 import { audit } from '../administration/audit.service.js';
+import { enrolNewStaff } from '../training/training-plans.service.js';
 import type { Actor, RequestMeta, ServiceContext } from '../context.js';
 
 /** `lockedUntil`: until when failed sign-ins hold this name back somewhere (the throttle), or null. */
@@ -118,6 +119,8 @@ export async function createUser(
       [...new Set(input.orgUnitIds)],
     );
     if (!inserted) throw new DomainError('username_taken', {}, 'username');
+    // new staff join the current onboarding plan (#15 item 1, policy §7.1 新员工培训), in the same transaction
+    await enrolNewStaff(trx, username, now, actor.id, ctx.timeZone);
     await audit(trx, meta, {
       at: now,
       actor: actor.id,

@@ -7,6 +7,8 @@ import { assessKpis, type KpiLine } from '../../domain/supervision/kpi.js';
 import { figuresOf, kpiMeasures, sourcesOf, type KpiMeasures, type KpiSources, type Period } from '../../domain/supervision/kpi-figures.js';
 import type { AssessmentPolicy } from '../../domain/policy/policy.assessment.js';
 import { inspectionScoreRows, kpiFactRows, rectificationRows, type KpiRowsFor } from '../../db/repositories/kpi.repository.js';
+import { completionRows } from '../../db/repositories/training.repository.js';
+import { sessionResult, type AttendanceStatus } from '../../domain/training/training.js';
 import type { ServiceContext } from '../context.js';
 
 /** A subject: a department, a person (handler), or the company as a whole. */
@@ -31,12 +33,26 @@ function rowsFor(subjects: readonly KpiSubjectRef[]): KpiRowsFor {
 export async function loadKpiSources(ctx: ServiceContext, period: Period, subjects: readonly KpiSubjectRef[]): Promise<KpiSources> {
   const w = { ...period, timeZone: ctx.timeZone };
   const who = rowsFor(subjects);
-  const [facts, inspections, rectifications] = await Promise.all([
+  const [facts, inspections, rectifications, trainingRows] = await Promise.all([
     kpiFactRows(ctx.db, w, who),
     inspectionScoreRows(ctx.db, w, who),
     rectificationRows(ctx.db, w, who),
+    completionRows(ctx.db, w),
   ]);
-  return { facts, inspections, rectifications };
+  // training_completion (#15 item 1): each enrolled person's sessions that ended in the period
+  const num = (v: string | null) => (v === null ? null : Number(v));
+  const training = trainingRows.map((r) => ({
+    username: r.username,
+    unitIds: r.unit_ids,
+    sessionId: r.session_id,
+    endedOn: r.ended_on,
+    passed:
+      sessionResult(
+        { maxScore: num(r.max_score), passMark: num(r.pass_mark) },
+        r.status === null ? null : { status: r.status as AttendanceStatus, score: num(r.score) },
+      ) === 'passed',
+  }));
+  return { facts, inspections, rectifications, training };
 }
 
 export function scoreSubject(

@@ -109,6 +109,8 @@ function expected(complaints: Array<{ story: Story; c: ComplaintDetailAnswer }>)
     handling_days_p90: percentile(days, 0.9),
     inspection_score: null,
     rectification_on_time_rate: null,
+    // no training in this scenario (#15 item 1)
+    training_completion: null,
   };
 }
 

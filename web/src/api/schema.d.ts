@@ -1340,6 +1340,7 @@ export interface paths {
                   | 'mail.quarantined'
                   | 'mail.mailbox_stalled'
                   | 'message.failed'
+                  | 'training.reminder'
                   | 'spike.raised'
                   | 'report.ready'
                   | 'staff.digest';
@@ -1411,6 +1412,10 @@ export interface paths {
                     | 'periodTo'
                     | 'eventName'
                     | 'originalNumber'
+                    | 'planTitle'
+                    | 'sessionTitle'
+                    | 'when'
+                    | 'place'
                     | 'round';
                   /** @description the body must use it */
                   required: boolean;
@@ -1540,6 +1545,7 @@ export interface paths {
             | 'mail.quarantined'
             | 'mail.mailbox_stalled'
             | 'message.failed'
+            | 'training.reminder'
             | 'spike.raised'
             | 'report.ready'
             | 'staff.digest';
@@ -1591,6 +1597,7 @@ export interface paths {
                 | 'mail.quarantined'
                 | 'mail.mailbox_stalled'
                 | 'message.failed'
+                | 'training.reminder'
                 | 'spike.raised'
                 | 'report.ready'
                 | 'staff.digest';
@@ -1681,6 +1688,10 @@ export interface paths {
                   | 'periodTo'
                   | 'eventName'
                   | 'originalNumber'
+                  | 'planTitle'
+                  | 'sessionTitle'
+                  | 'when'
+                  | 'place'
                   | 'round';
                 /** @description the body must use it */
                 required: boolean;
@@ -1811,6 +1822,7 @@ export interface paths {
             | 'mail.quarantined'
             | 'mail.mailbox_stalled'
             | 'message.failed'
+            | 'training.reminder'
             | 'spike.raised'
             | 'report.ready'
             | 'staff.digest';
@@ -1991,6 +2003,7 @@ export interface paths {
             | 'mail.quarantined'
             | 'mail.mailbox_stalled'
             | 'message.failed'
+            | 'training.reminder'
             | 'spike.raised'
             | 'report.ready'
             | 'staff.digest';
@@ -2195,6 +2208,9 @@ export interface paths {
                 | 'correspondence_received'
                 | 'correspondence_sent'
                 | 'complaint_imported'
+                | 'legal_hold_placed'
+                | 'legal_hold_released'
+                | 'retention_anonymised'
                 | 'major_marked'
                 | 'major_unmarked'
                 | 'major_plan_updated'
@@ -2265,6 +2281,9 @@ export interface paths {
                   | 'correspondence_received'
                   | 'correspondence_sent'
                   | 'complaint_imported'
+                  | 'legal_hold_placed'
+                  | 'legal_hold_released'
+                  | 'retention_anonymised'
                   | 'major_marked'
                   | 'major_unmarked'
                   | 'major_plan_updated'
@@ -2421,6 +2440,9 @@ export interface paths {
               | 'correspondence_received'
               | 'correspondence_sent'
               | 'complaint_imported'
+              | 'legal_hold_placed'
+              | 'legal_hold_released'
+              | 'retention_anonymised'
               | 'major_marked'
               | 'major_unmarked'
               | 'major_plan_updated'
@@ -2507,6 +2529,9 @@ export interface paths {
                   | 'correspondence_received'
                   | 'correspondence_sent'
                   | 'complaint_imported'
+                  | 'legal_hold_placed'
+                  | 'legal_hold_released'
+                  | 'retention_anonymised'
                   | 'major_marked'
                   | 'major_unmarked'
                   | 'major_plan_updated'
@@ -2831,6 +2856,9 @@ export interface paths {
               | 'correspondence_received'
               | 'correspondence_sent'
               | 'complaint_imported'
+              | 'legal_hold_placed'
+              | 'legal_hold_released'
+              | 'retention_anonymised'
               | 'major_marked'
               | 'major_unmarked'
               | 'major_plan_updated'
@@ -2914,6 +2942,9 @@ export interface paths {
                 | 'correspondence_received'
                 | 'correspondence_sent'
                 | 'complaint_imported'
+                | 'legal_hold_placed'
+                | 'legal_hold_released'
+                | 'retention_anonymised'
                 | 'major_marked'
                 | 'major_unmarked'
                 | 'major_plan_updated'
@@ -3145,6 +3176,9 @@ export interface paths {
                   | 'correspondence_received'
                   | 'correspondence_sent'
                   | 'complaint_imported'
+                  | 'legal_hold_placed'
+                  | 'legal_hold_released'
+                  | 'retention_anonymised'
                   | 'major_marked'
                   | 'major_unmarked'
                   | 'major_plan_updated'
@@ -3607,7 +3641,8 @@ export interface paths {
                     | 'handling_days_p90'
                     | 'volume'
                     | 'inspection_score'
-                    | 'rectification_on_time_rate';
+                    | 'rectification_on_time_rate'
+                    | 'training_completion';
                   /** @description complaints behind the figure */
                   complaints: number;
                   /** @description of them, in its numerator */
@@ -3814,7 +3849,8 @@ export interface paths {
                     | 'handling_days_p90'
                     | 'volume'
                     | 'inspection_score'
-                    | 'rectification_on_time_rate';
+                    | 'rectification_on_time_rate'
+                    | 'training_completion';
                   /** @description complaints behind the figure */
                   complaints: number;
                   /** @description of them, in its numerator */
@@ -4137,7 +4173,8 @@ export interface paths {
                     | 'handling_days_p90'
                     | 'volume'
                     | 'inspection_score'
-                    | 'rectification_on_time_rate';
+                    | 'rectification_on_time_rate'
+                    | 'training_completion';
                   /** @description complaints behind the figure */
                   complaints: number;
                   /** @description of them, in its numerator */
@@ -4294,7 +4331,8 @@ export interface paths {
             | 'handling_days_p90'
             | 'volume'
             | 'inspection_score'
-            | 'rectification_on_time_rate';
+            | 'rectification_on_time_rate'
+            | 'training_completion';
           id: string;
           seq: number;
         };
@@ -4319,7 +4357,8 @@ export interface paths {
                 | 'handling_days_p90'
                 | 'volume'
                 | 'inspection_score'
-                | 'rectification_on_time_rate';
+                | 'rectification_on_time_rate'
+                | 'training_completion';
               /** @description complaints behind the figure outside your complaint scope, not listed */
               hidden: number;
               items: {
@@ -4677,6 +4716,16 @@ export interface paths {
                   | 'kpi.read'
                   | 'assessment.manage'
                   | 'assessment.sign'
+                  | 'training.manage'
+                  | 'training.read'
+                  | 'retention.read'
+                  | 'retention.hold'
+                  | 'retention.manage'
+                  | 'personal_data.export'
+                  | 'publicity.manage'
+                  | 'case.read'
+                  | 'case.propose'
+                  | 'case.review'
                 )[];
                 roles: string[];
                 username: string;
@@ -5116,6 +5165,16 @@ export interface paths {
                   | 'kpi.read'
                   | 'assessment.manage'
                   | 'assessment.sign'
+                  | 'training.manage'
+                  | 'training.read'
+                  | 'retention.read'
+                  | 'retention.hold'
+                  | 'retention.manage'
+                  | 'personal_data.export'
+                  | 'publicity.manage'
+                  | 'case.read'
+                  | 'case.propose'
+                  | 'case.review'
                 )[];
                 roles: string[];
                 username: string;
@@ -5536,6 +5595,16 @@ export interface paths {
               | 'kpi.read'
               | 'assessment.manage'
               | 'assessment.sign'
+              | 'training.manage'
+              | 'training.read'
+              | 'retention.read'
+              | 'retention.hold'
+              | 'retention.manage'
+              | 'personal_data.export'
+              | 'publicity.manage'
+              | 'case.read'
+              | 'case.propose'
+              | 'case.review'
             )[];
             /** @default 90 */
             expiresInDays?: number;
@@ -6918,6 +6987,2105 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Teaching cases: published ones, filtered by tags and words; drafts and cases in review for the proposer and reviewers */
+    get: {
+      parameters: {
+        query?: {
+          businessLine?: string;
+          category?: string;
+          cause?: string;
+          limit?: number;
+          /** @description only my proposals, in every status */
+          mine?: 'true' | 'false';
+          offset?: number;
+          /** @description words in the title, texts or tags */
+          q?: string;
+          /** @description default: published; other statuses: a reviewer sees all, others their own */
+          status?: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+          tag?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                businessLine: string;
+                category: string;
+                causeCodes: string[];
+                excerpt: string;
+                /** Format: uuid */
+                id: string;
+                lessonTags: string[];
+                proposedBy: string;
+                /** Format: date-time */
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              total: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Propose a closed complaint as a teaching case: a draft prefilled by the anonymiser */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the closed complaint: its id or number */
+            complaintId: string;
+            lessons?: string | null;
+            lessonTags?: string[];
+            /** @description default: the first sentence of the anonymised description */
+            title?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentNames: string[];
+              background: string;
+              businessLine: string;
+              category: string;
+              causeCodes: string[];
+              /**
+               * Format: uuid
+               * @description the proposer and reviewers only
+               */
+              complaintId: string | null;
+              complaintNumber: string | null;
+              handling: string;
+              /** Format: uuid */
+              id: string;
+              lessons: string;
+              lessonTags: string[];
+              mayEdit: boolean;
+              mayReview: boolean;
+              outcome: string;
+              /** Format: date-time */
+              proposedAt: string;
+              proposedBy: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** @description placeholders per text: kinds and offsets (UTF-16) in the stored text, never the originals */
+              redactions: {
+                background?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                handling?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                lessons?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                outcome?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                title?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+              };
+              /** Format: date-time */
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+              /** Format: date-time */
+              submittedAt: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              withdrawnAt: string | null;
+              withdrawnReason: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A teaching case */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentNames: string[];
+              background: string;
+              businessLine: string;
+              category: string;
+              causeCodes: string[];
+              /**
+               * Format: uuid
+               * @description the proposer and reviewers only
+               */
+              complaintId: string | null;
+              complaintNumber: string | null;
+              handling: string;
+              /** Format: uuid */
+              id: string;
+              lessons: string;
+              lessonTags: string[];
+              mayEdit: boolean;
+              mayReview: boolean;
+              outcome: string;
+              /** Format: date-time */
+              proposedAt: string;
+              proposedBy: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** @description placeholders per text: kinds and offsets (UTF-16) in the stored text, never the originals */
+              redactions: {
+                background?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                handling?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                lessons?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                outcome?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                title?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+              };
+              /** Format: date-time */
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+              /** Format: date-time */
+              submittedAt: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              withdrawnAt: string | null;
+              withdrawnReason: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** The proposer's edit of a draft or rejected case (anonymised again) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            background?: string;
+            causeCodes?: string[];
+            handling?: string;
+            lessons?: string;
+            lessonTags?: string[];
+            outcome?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentNames: string[];
+              background: string;
+              businessLine: string;
+              category: string;
+              causeCodes: string[];
+              /**
+               * Format: uuid
+               * @description the proposer and reviewers only
+               */
+              complaintId: string | null;
+              complaintNumber: string | null;
+              handling: string;
+              /** Format: uuid */
+              id: string;
+              lessons: string;
+              lessonTags: string[];
+              mayEdit: boolean;
+              mayReview: boolean;
+              outcome: string;
+              /** Format: date-time */
+              proposedAt: string;
+              proposedBy: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** @description placeholders per text: kinds and offsets (UTF-16) in the stored text, never the originals */
+              redactions: {
+                background?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                handling?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                lessons?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                outcome?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                title?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+              };
+              /** Format: date-time */
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+              /** Format: date-time */
+              submittedAt: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              withdrawnAt: string | null;
+              withdrawnReason: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/cases/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve and publish a case in review (not your own) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentNames: string[];
+              background: string;
+              businessLine: string;
+              category: string;
+              causeCodes: string[];
+              /**
+               * Format: uuid
+               * @description the proposer and reviewers only
+               */
+              complaintId: string | null;
+              complaintNumber: string | null;
+              handling: string;
+              /** Format: uuid */
+              id: string;
+              lessons: string;
+              lessonTags: string[];
+              mayEdit: boolean;
+              mayReview: boolean;
+              outcome: string;
+              /** Format: date-time */
+              proposedAt: string;
+              proposedBy: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** @description placeholders per text: kinds and offsets (UTF-16) in the stored text, never the originals */
+              redactions: {
+                background?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                handling?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                lessons?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                outcome?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                title?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+              };
+              /** Format: date-time */
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+              /** Format: date-time */
+              submittedAt: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              withdrawnAt: string | null;
+              withdrawnReason: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/recall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a case back from review */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentNames: string[];
+              background: string;
+              businessLine: string;
+              category: string;
+              causeCodes: string[];
+              /**
+               * Format: uuid
+               * @description the proposer and reviewers only
+               */
+              complaintId: string | null;
+              complaintNumber: string | null;
+              handling: string;
+              /** Format: uuid */
+              id: string;
+              lessons: string;
+              lessonTags: string[];
+              mayEdit: boolean;
+              mayReview: boolean;
+              outcome: string;
+              /** Format: date-time */
+              proposedAt: string;
+              proposedBy: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** @description placeholders per text: kinds and offsets (UTF-16) in the stored text, never the originals */
+              redactions: {
+                background?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                handling?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                lessons?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                outcome?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                title?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+              };
+              /** Format: date-time */
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+              /** Format: date-time */
+              submittedAt: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              withdrawnAt: string | null;
+              withdrawnReason: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a case in review, with the reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentNames: string[];
+              background: string;
+              businessLine: string;
+              category: string;
+              causeCodes: string[];
+              /**
+               * Format: uuid
+               * @description the proposer and reviewers only
+               */
+              complaintId: string | null;
+              complaintNumber: string | null;
+              handling: string;
+              /** Format: uuid */
+              id: string;
+              lessons: string;
+              lessonTags: string[];
+              mayEdit: boolean;
+              mayReview: boolean;
+              outcome: string;
+              /** Format: date-time */
+              proposedAt: string;
+              proposedBy: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** @description placeholders per text: kinds and offsets (UTF-16) in the stored text, never the originals */
+              redactions: {
+                background?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                handling?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                lessons?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                outcome?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                title?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+              };
+              /** Format: date-time */
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+              /** Format: date-time */
+              submittedAt: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              withdrawnAt: string | null;
+              withdrawnReason: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a draft for review */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentNames: string[];
+              background: string;
+              businessLine: string;
+              category: string;
+              causeCodes: string[];
+              /**
+               * Format: uuid
+               * @description the proposer and reviewers only
+               */
+              complaintId: string | null;
+              complaintNumber: string | null;
+              handling: string;
+              /** Format: uuid */
+              id: string;
+              lessons: string;
+              lessonTags: string[];
+              mayEdit: boolean;
+              mayReview: boolean;
+              outcome: string;
+              /** Format: date-time */
+              proposedAt: string;
+              proposedBy: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** @description placeholders per text: kinds and offsets (UTF-16) in the stored text, never the originals */
+              redactions: {
+                background?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                handling?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                lessons?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                outcome?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                title?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+              };
+              /** Format: date-time */
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+              /** Format: date-time */
+              submittedAt: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              withdrawnAt: string | null;
+              withdrawnReason: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a published case, with the reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachmentNames: string[];
+              background: string;
+              businessLine: string;
+              category: string;
+              causeCodes: string[];
+              /**
+               * Format: uuid
+               * @description the proposer and reviewers only
+               */
+              complaintId: string | null;
+              complaintNumber: string | null;
+              handling: string;
+              /** Format: uuid */
+              id: string;
+              lessons: string;
+              lessonTags: string[];
+              mayEdit: boolean;
+              mayReview: boolean;
+              outcome: string;
+              /** Format: date-time */
+              proposedAt: string;
+              proposedBy: string;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** @description placeholders per text: kinds and offsets (UTF-16) in the stored text, never the originals */
+              redactions: {
+                background?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                handling?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                lessons?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                outcome?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+                title?: {
+                  end: number;
+                  /** @enum {string} */
+                  kind: 'name' | 'phone' | 'email' | 'id_number' | 'bank_card' | 'account' | 'address';
+                  start: number;
+                }[];
+              };
+              /** Format: date-time */
+              reviewedAt: string | null;
+              reviewedBy: string | null;
+              reviewNote: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'in_review' | 'published' | 'rejected' | 'withdrawn';
+              /** Format: date-time */
+              submittedAt: string | null;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              /** Format: date-time */
+              withdrawnAt: string | null;
+              withdrawnReason: string | null;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/lesson-tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lesson tags of published cases, most used first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              count: number;
+              tag: string;
+            }[];
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -16864,6 +19032,630 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               urgent: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/legal-hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The complaint's retention status (expiry per the policy, held, anonymised) and its legal holds */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canHold: boolean;
+              complaintId: string;
+              current: {
+                id: string;
+                inForce: boolean;
+                /** Format: date-time */
+                placedAt: string;
+                placedBy: string;
+                placedByName: string;
+                reason: string;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                releasedByName: string | null;
+                releaseReason: string | null;
+                /** Format: date */
+                until: string | null;
+              } | null;
+              history: {
+                id: string;
+                inForce: boolean;
+                /** Format: date-time */
+                placedAt: string;
+                placedBy: string;
+                placedByName: string;
+                reason: string;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                releasedByName: string | null;
+                releaseReason: string | null;
+                /** Format: date */
+                until: string | null;
+              }[];
+              number: string;
+              retention: {
+                /** Format: date-time */
+                anonymisedAt: string | null;
+                /** Format: date */
+                closedOn: string | null;
+                /**
+                 * Format: date
+                 * @description the last day the personal data is kept; null while open
+                 */
+                expiresOn: string | null;
+                /** @enum {string} */
+                state: 'open' | 'retained' | 'expired' | 'held' | 'anonymised';
+                years: number | null;
+              };
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Place a legal hold (reason, optional last day): the retention sweep leaves the complaint as it is */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why the personal data must be kept: litigation, a regulator inquiry, an arbitration… */
+            reason: string;
+            /**
+             * Format: date
+             * @description the last day of the hold (company time); omitted: until released
+             */
+            until?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canHold: boolean;
+              complaintId: string;
+              current: {
+                id: string;
+                inForce: boolean;
+                /** Format: date-time */
+                placedAt: string;
+                placedBy: string;
+                placedByName: string;
+                reason: string;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                releasedByName: string | null;
+                releaseReason: string | null;
+                /** Format: date */
+                until: string | null;
+              } | null;
+              history: {
+                id: string;
+                inForce: boolean;
+                /** Format: date-time */
+                placedAt: string;
+                placedBy: string;
+                placedByName: string;
+                reason: string;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                releasedByName: string | null;
+                releaseReason: string | null;
+                /** Format: date */
+                until: string | null;
+              }[];
+              number: string;
+              retention: {
+                /** Format: date-time */
+                anonymisedAt: string | null;
+                /** Format: date */
+                closedOn: string | null;
+                /**
+                 * Format: date
+                 * @description the last day the personal data is kept; null while open
+                 */
+                expiresOn: string | null;
+                /** @enum {string} */
+                state: 'open' | 'retained' | 'expired' | 'held' | 'anonymised';
+                years: number | null;
+              };
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/complaints/{id}/legal-hold/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release the legal hold with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why the hold ends */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canHold: boolean;
+              complaintId: string;
+              current: {
+                id: string;
+                inForce: boolean;
+                /** Format: date-time */
+                placedAt: string;
+                placedBy: string;
+                placedByName: string;
+                reason: string;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                releasedByName: string | null;
+                releaseReason: string | null;
+                /** Format: date */
+                until: string | null;
+              } | null;
+              history: {
+                id: string;
+                inForce: boolean;
+                /** Format: date-time */
+                placedAt: string;
+                placedBy: string;
+                placedByName: string;
+                reason: string;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                releasedByName: string | null;
+                releaseReason: string | null;
+                /** Format: date */
+                until: string | null;
+              }[];
+              number: string;
+              retention: {
+                /** Format: date-time */
+                anonymisedAt: string | null;
+                /** Format: date */
+                closedOn: string | null;
+                /**
+                 * Format: date
+                 * @description the last day the personal data is kept; null while open
+                 */
+                expiresOn: string | null;
+                /** @enum {string} */
+                state: 'open' | 'retained' | 'expired' | 'held' | 'anonymised';
+                years: number | null;
+              };
             };
           };
         };
@@ -40714,7 +43506,9 @@ export interface paths {
             | 'reports.monthly'
             | 'import.run'
             | 'statistics.spikes'
-            | 'statistics.cache.prune';
+            | 'statistics.cache.prune'
+            | 'training.reminders'
+            | 'retention.sweep';
         };
         cookie?: never;
       };
@@ -40865,7 +43659,9 @@ export interface paths {
             | 'reports.monthly'
             | 'import.run'
             | 'statistics.spikes'
-            | 'statistics.cache.prune';
+            | 'statistics.cache.prune'
+            | 'training.reminders'
+            | 'retention.sweep';
         };
         header?: never;
         path?: never;
@@ -40906,7 +43702,9 @@ export interface paths {
                   | 'reports.monthly'
                   | 'import.run'
                   | 'statistics.spikes'
-                  | 'statistics.cache.prune';
+                  | 'statistics.cache.prune'
+                  | 'training.reminders'
+                  | 'retention.sweep';
               }[];
             };
           };
@@ -41047,7 +43845,8 @@ export interface paths {
                     | 'handling_days_p90'
                     | 'volume'
                     | 'inspection_score'
-                    | 'rectification_on_time_rate';
+                    | 'rectification_on_time_rate'
+                    | 'training_completion';
                   denominator: number | null;
                   met: boolean | null;
                   numerator: number | null;
@@ -41081,7 +43880,8 @@ export interface paths {
                     | 'handling_days_p90'
                     | 'volume'
                     | 'inspection_score'
-                    | 'rectification_on_time_rate';
+                    | 'rectification_on_time_rate'
+                    | 'training_completion';
                   denominator: number | null;
                   met: boolean | null;
                   numerator: number | null;
@@ -42329,6 +45129,7 @@ export interface paths {
                   | 'mail.mailbox_stalled'
                   | 'report.ready'
                   | 'spike.raised'
+                  | 'training.reminder'
                   | 'staff.digest'
                   | 'legacy.text';
                 /** @description the message in the language of Accept-Language (zh-CN unless English is preferred) */
@@ -43102,6 +45903,335 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/personal-data/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Every complaint of the data subject as one zip (record, timeline, correspondence, file list, optionally files); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description only these of the matches; omitted: all of them */
+            complaintIds?: string[] | null;
+            email?: string | null;
+            idNumber?: string | null;
+            /**
+             * @description add the evidence and attachment files themselves
+             * @default false
+             */
+            includeFiles?: boolean;
+            name?: string | null;
+            phone?: string | null;
+            /** @description the data subject request this answers (reference, channel) */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description a zip: index.json, each complaint's record, timeline and correspondence as text, its file list (and the files) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zip': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/personal-data/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A data subject's complaints by phone, ID number, e-mail or name (exact, normalised; any matches), masked; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email?: string | null;
+            idNumber?: string | null;
+            name?: string | null;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                anonymised: boolean;
+                /** Format: date-time */
+                anonymisedAt: string | null;
+                businessLine: string;
+                category: string;
+                /** Format: date-time */
+                closedAt: string | null;
+                /** @description masked */
+                complainantName: string;
+                complaintId: string;
+                /** @description masked */
+                email: string | null;
+                held: boolean;
+                /** @description masked */
+                idNumber: string | null;
+                matchedBy: ('phone' | 'idNumber' | 'email' | 'name')[];
+                number: string;
+                /** @description masked */
+                phone: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                status: string;
+              }[];
+              total: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/policy': {
     parameters: {
       query?: never;
@@ -43168,6 +46298,10 @@ export interface paths {
                  *         "rectification_on_time_rate": {
                  *           "target": 0.95,
                  *           "weight": 10
+                 *         },
+                 *         "training_completion": {
+                 *           "target": 0.95,
+                 *           "weight": 5
                  *         }
                  *       }
                  *     }
@@ -43251,6 +46385,16 @@ export interface paths {
                      *     }
                      */
                     satisfaction_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 5
+                     *     }
+                     */
+                    training_completion: {
                       target: number;
                       weight: number;
                     };
@@ -43815,6 +46959,10 @@ export interface paths {
                  *         "rectification_on_time_rate": {
                  *           "target": 0.95,
                  *           "weight": 10
+                 *         },
+                 *         "training_completion": {
+                 *           "target": 0.95,
+                 *           "weight": 5
                  *         }
                  *       }
                  *     }
@@ -43898,6 +47046,16 @@ export interface paths {
                      *     }
                      */
                     satisfaction_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 5
+                     *     }
+                     */
+                    training_completion: {
                       target: number;
                       weight: number;
                     };
@@ -44598,6 +47756,10 @@ export interface paths {
                  *         "rectification_on_time_rate": {
                  *           "target": 0.95,
                  *           "weight": 10
+                 *         },
+                 *         "training_completion": {
+                 *           "target": 0.95,
+                 *           "weight": 5
                  *         }
                  *       }
                  *     }
@@ -44681,6 +47843,16 @@ export interface paths {
                      *     }
                      */
                     satisfaction_rate: {
+                      target: number;
+                      weight: number;
+                    };
+                    /**
+                     * @default {
+                     *       "target": 0.95,
+                     *       "weight": 5
+                     *     }
+                     */
+                    training_completion: {
                       target: number;
                       weight: number;
                     };
@@ -45087,6 +48259,381 @@ export interface paths {
               reason: string | null;
               version: number;
             };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published customer education articles in the reader's language (the Chinese ones when there are none in it) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the reader language; default from Accept-Language */
+          language?: 'zh-CN' | 'en' | 'en-US';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                coverImageUrl: string | null;
+                id: string;
+                /** @enum {string} */
+                language: 'zh-CN' | 'en';
+                /** Format: date-time */
+                publishedAt: string;
+                summary: string;
+                title: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/articles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published article (drafts are 404) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description sanitised HTML */
+              bodyHtml: string;
+              coverImageUrl: string | null;
+              id: string;
+              /** @enum {string} */
+              language: 'zh-CN' | 'en';
+              /** Format: date-time */
+              publishedAt: string;
+              summary: string;
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/articles/images/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An image of a published article (404 while only drafts use it) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the image (PNG, JPEG, GIF or WebP) with the content type it was stored with */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/png': string;
           };
         };
         /** @description Error: a stable code, a message in the request language, the fields at fault */
@@ -46482,6 +50029,203 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/portal-info': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The portal's channels and the process with the deadlines of the policy in force (no sign-in) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the reader language; default from Accept-Language */
+          language?: 'zh-CN' | 'en' | 'en-US';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channels: {
+                app: {
+                  name: string;
+                };
+                branches: {
+                  address: string;
+                  hours: string;
+                  name: string;
+                  phone: string;
+                }[];
+                companyName: string;
+                email: string;
+                hotlines: {
+                  hours: string;
+                  label: string;
+                  number: string;
+                }[];
+                postal: {
+                  address: string;
+                  postCode: string;
+                  recipient: string;
+                };
+                website: {
+                  name: string;
+                  url: string;
+                };
+                wechat: {
+                  account: string;
+                  name: string;
+                };
+              };
+              channelsVersion: number;
+              /** @enum {string} */
+              language: 'zh-CN' | 'en';
+              process: {
+                acknowledgment: {
+                  amount: number;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                };
+                externalRoutes: {
+                  number: string;
+                  /** @enum {string} */
+                  sector: 'insurance' | 'securities';
+                }[];
+                level2FirstReply: {
+                  amount: number;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                };
+                levels: {
+                  answer: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  level: 1 | 2 | 3;
+                }[];
+                onlineFirstReply: {
+                  amount: number;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                };
+                policyVersion: number;
+                regulatory: {
+                  decisionDays: number;
+                  extendedDays: number;
+                };
+                reopen: {
+                  formalReview: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                  };
+                  /** @enum {string} */
+                  formalReviewBy: 'department_head' | 'leadership';
+                  formalReviewFromRound: number;
+                };
+                satisfactionFollowup: {
+                  amount: number;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                };
+                urgentInitialResponse: {
+                  amount: number;
+                  /** @enum {string} */
+                  unit: 'minutes' | 'hours' | 'working_hours' | 'working_days' | 'calendar_days';
+                };
+              };
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/public/sessions': {
     parameters: {
       query?: never;
@@ -46916,6 +50660,1735 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customer education articles, drafts and published */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                coverImageId: string | null;
+                coverImageUrl: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                id: string;
+                /** @enum {string} */
+                language: 'zh-CN' | 'en';
+                /** Format: date-time */
+                publishedAt: string | null;
+                publishedBy: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'published';
+                summary: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Write an article (a draft; the body is sanitised) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description HTML; sanitised on the server with an allow-list before it is stored */
+            bodyHtml: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            coverImageId?: string | null;
+            /** @enum {string} */
+            language: 'zh-CN' | 'en';
+            /** @default  */
+            summary?: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bodyHtml: string;
+              coverImageId: string | null;
+              coverImageUrl: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              id: string;
+              /** @enum {string} */
+              language: 'zh-CN' | 'en';
+              /** Format: date-time */
+              publishedAt: string | null;
+              publishedBy: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'published';
+              summary: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/articles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An article with its body */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bodyHtml: string;
+              coverImageId: string | null;
+              coverImageUrl: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              id: string;
+              /** @enum {string} */
+              language: 'zh-CN' | 'en';
+              /** Format: date-time */
+              publishedAt: string | null;
+              publishedBy: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'published';
+              summary: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    /** Change an article */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description HTML; sanitised on the server with an allow-list before it is stored */
+            bodyHtml: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            coverImageId?: string | null;
+            /** @enum {string} */
+            language: 'zh-CN' | 'en';
+            /** @default  */
+            summary?: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bodyHtml: string;
+              coverImageId: string | null;
+              coverImageUrl: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              id: string;
+              /** @enum {string} */
+              language: 'zh-CN' | 'en';
+              /** Format: date-time */
+              publishedAt: string | null;
+              publishedBy: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'published';
+              summary: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete an article */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/articles/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish an article on the portal */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bodyHtml: string;
+              coverImageId: string | null;
+              coverImageUrl: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              id: string;
+              /** @enum {string} */
+              language: 'zh-CN' | 'en';
+              /** Format: date-time */
+              publishedAt: string | null;
+              publishedBy: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'published';
+              summary: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/articles/{id}/unpublish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw an article from the portal (back to draft) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bodyHtml: string;
+              coverImageId: string | null;
+              coverImageUrl: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              id: string;
+              /** @enum {string} */
+              language: 'zh-CN' | 'en';
+              /** Format: date-time */
+              publishedAt: string | null;
+              publishedBy: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'published';
+              summary: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The complaint channels the portal shows (the version in force) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channels: {
+                app: {
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+                branches: {
+                  address: {
+                    en: string;
+                    zh: string;
+                  };
+                  hours: {
+                    en: string;
+                    zh: string;
+                  };
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                  phone: string;
+                }[];
+                companyName: {
+                  en: string;
+                  zh: string;
+                };
+                email: string;
+                hotlines: {
+                  hours: {
+                    en: string;
+                    zh: string;
+                  };
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  number: string;
+                }[];
+                postal: {
+                  address: {
+                    en: string;
+                    zh: string;
+                  };
+                  postCode: string;
+                  recipient: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+                website: {
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                  url: string;
+                };
+                wechat: {
+                  account: string;
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+              };
+              /** Format: date-time */
+              updatedAt: string | null;
+              updatedBy: string | null;
+              /** @description 0: nothing saved yet, the demo defaults are shown */
+              version: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    /** Save the complaint channels: a new version, audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            app: {
+              name: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+            };
+            branches: {
+              address: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+              hours: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+              name: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+              phone: string;
+            }[];
+            companyName: {
+              /** @default  */
+              en?: string;
+              zh: string;
+            };
+            /** Format: email */
+            email: string;
+            hotlines: {
+              hours: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+              label: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+              number: string;
+            }[];
+            postal: {
+              address: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+              postCode: string;
+              recipient: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+            };
+            website: {
+              name: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+              /** Format: uri */
+              url: string;
+            };
+            wechat: {
+              account: string;
+              name: {
+                /** @default  */
+                en?: string;
+                zh: string;
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channels: {
+                app: {
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+                branches: {
+                  address: {
+                    en: string;
+                    zh: string;
+                  };
+                  hours: {
+                    en: string;
+                    zh: string;
+                  };
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                  phone: string;
+                }[];
+                companyName: {
+                  en: string;
+                  zh: string;
+                };
+                email: string;
+                hotlines: {
+                  hours: {
+                    en: string;
+                    zh: string;
+                  };
+                  label: {
+                    en: string;
+                    zh: string;
+                  };
+                  number: string;
+                }[];
+                postal: {
+                  address: {
+                    en: string;
+                    zh: string;
+                  };
+                  postCode: string;
+                  recipient: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+                website: {
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                  url: string;
+                };
+                wechat: {
+                  account: string;
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+              };
+              /** Format: date-time */
+              updatedAt: string | null;
+              updatedBy: string | null;
+              /** @description 0: nothing saved yet, the demo defaults are shown */
+              version: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/channels/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Saved versions of the channels: who and when */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/images': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload an image for an article: the file itself as the body (Content-Type image/png, image/jpeg, image/gif or image/webp, at most 2 MB) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/octet-stream': string;
+          'image/gif': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description the address to use in an article body (signed-in staff) */
+              url: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/images/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An uploaded image (drafts included) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the image (PNG, JPEG, GIF or WebP) with the content type it was stored with */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/png': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -48930,6 +54403,394 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Periods in force, complaints expiring in 30 and 90 days, held, anonymised; holds; sweep runs */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              auditRetentionYears: number | null;
+              canManage: boolean;
+              counts: {
+                anonymised: number;
+                /** @description past their period, not held, not yet anonymised */
+                expired: number;
+                expiringIn30: number;
+                expiringIn90: number;
+                held: number;
+              };
+              holds: {
+                businessLine: string;
+                complaintId: string;
+                id: string;
+                inForce: boolean;
+                number: string;
+                /** Format: date-time */
+                placedAt: string;
+                placedBy: string;
+                placedByName: string;
+                reason: string;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                releasedByName: string | null;
+                releaseReason: string | null;
+                status: string;
+                /** Format: date */
+                until: string | null;
+              }[];
+              periods: {
+                businessLine: string;
+                years: number;
+              }[];
+              policyVersion: number;
+              runs: {
+                /** @description complaints anonymised */
+                anonymised: number;
+                /** @description rows changed per kind: complaints, events, evidenceFiles, … */
+                counts: {
+                  [key: string]: number;
+                };
+                errors: number;
+                /** Format: date-time */
+                finishedAt: string | null;
+                /** @description expired complaints skipped for a hold in force */
+                held: number;
+                id: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: 'running' | 'done' | 'failed';
+                triggeredBy: string;
+              }[];
+              /** Format: date */
+              today: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/retention/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dry run: what the sweep would anonymise now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description expired but under a hold in force */
+              heldExcluded: number;
+              /** @description the first 200 complaints the sweep would anonymise now */
+              items: {
+                businessLine: string;
+                /** Format: date */
+                closedOn: string | null;
+                complaintId: string;
+                /** Format: date */
+                expiresOn: string;
+                number: string;
+              }[];
+              /** Format: date */
+              today: string;
+              total: number;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/retention/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue the retention sweep now (the job retention.sweep) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              jobId: string | null;
+              queued: boolean;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roles': {
     parameters: {
       query?: never;
@@ -49000,6 +54861,16 @@ export interface paths {
                   | 'kpi.read'
                   | 'assessment.manage'
                   | 'assessment.sign'
+                  | 'training.manage'
+                  | 'training.read'
+                  | 'retention.read'
+                  | 'retention.hold'
+                  | 'retention.manage'
+                  | 'personal_data.export'
+                  | 'publicity.manage'
+                  | 'case.read'
+                  | 'case.propose'
+                  | 'case.review'
                 )[];
                 /** @enum {string} */
                 role:
@@ -49010,6 +54881,7 @@ export interface paths {
                   | 'leadership_member'
                   | 'senior_manager'
                   | 'supervision_inspector'
+                  | 'trainer'
                   | 'administrator'
                   | 'auditor';
                 /** @enum {string} */
@@ -50897,6 +56769,2878 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/training/from': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The special-topic plans started from a spike alert or an inspection finding */
+    get: {
+      parameters: {
+        query: {
+          id: string;
+          kind: 'spike' | 'finding';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              originId: string;
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'completed' | 'cancelled';
+              title: string;
+            }[];
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/my': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My training record (我的培训) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              displayName: string;
+              plans: {
+                /** Format: date-time */
+                enrolledAt: string;
+                plan: {
+                  contentAreas: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+                  /** Format: date-time */
+                  createdAt: string;
+                  createdBy: string;
+                  description: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'periodic' | 'onboarding' | 'special';
+                  originId: string | null;
+                  /** @enum {string|null} */
+                  originKind: 'spike' | 'finding' | null;
+                  /** Format: date */
+                  periodFrom: string;
+                  /** Format: date */
+                  periodTo: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'active' | 'completed' | 'cancelled';
+                  title: string;
+                };
+                sessions: {
+                  /** Format: date-time */
+                  endsAt: string;
+                  id: string;
+                  maxScore: number | null;
+                  mine: {
+                    /** Format: date-time */
+                    recordedAt: string | null;
+                    recordedBy: string | null;
+                    /** @enum {string} */
+                    result: 'pending' | 'passed' | 'failed' | 'absent' | 'excused';
+                    score: number | null;
+                    /** @enum {string|null} */
+                    status: 'present' | 'absent' | 'excused' | null;
+                  };
+                  onlineUrl: string | null;
+                  passMark: number | null;
+                  place: string | null;
+                  planId: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date-time */
+                  startsAt: string;
+                  /** @enum {string} */
+                  status: 'scheduled' | 'cancelled';
+                  title: string;
+                  trainer: string;
+                }[];
+                /** @enum {string} */
+                source: 'person' | 'department' | 'role' | 'onboarding';
+                sourceRef: string | null;
+              }[];
+              summary: {
+                absent: number;
+                failed: number;
+                passed: number;
+                sessions: number;
+              };
+              username: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Training plans, newest period first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contentAreas: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              description: string;
+              enrolled: number;
+              id: string;
+              /** @enum {string} */
+              kind: 'periodic' | 'onboarding' | 'special';
+              /** Format: date-time */
+              nextSessionAt: string | null;
+              originId: string | null;
+              /** @enum {string|null} */
+              originKind: 'spike' | 'finding' | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              sessions: number;
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'completed' | 'cancelled';
+              title: string;
+            }[];
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a training plan (a special-topic plan may name the spike or finding it comes from) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contentAreas: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+            /** @default  */
+            description?: string;
+            /** @enum {string} */
+            kind: 'periodic' | 'onboarding' | 'special';
+            /** @description a spike alert or an inspection finding */
+            origin?: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'spike' | 'finding';
+            } | null;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendees: {
+                displayName: string;
+                /** Format: date-time */
+                enrolledAt: string;
+                enrolledBy: string;
+                /** @enum {string} */
+                source: 'person' | 'department' | 'role' | 'onboarding';
+                /** @description the department id or role code the person was enrolled through */
+                sourceRef: string | null;
+                username: string;
+              }[];
+              contentAreas: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              description: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'periodic' | 'onboarding' | 'special';
+              /** @description the spike alert or inspection finding the plan was started from (源于…) */
+              origin: {
+                id: string;
+                /** @enum {string} */
+                kind: 'spike' | 'finding';
+                link: string;
+                text: string;
+              } | null;
+              originId: string | null;
+              /** @enum {string|null} */
+              originKind: 'spike' | 'finding' | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              sessions: {
+                /** Format: date-time */
+                endsAt: string;
+                id: string;
+                maxScore: number | null;
+                onlineUrl: string | null;
+                passMark: number | null;
+                place: string | null;
+                planId: string;
+                /** Format: date-time */
+                remindedAt: string | null;
+                /** Format: date-time */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'scheduled' | 'cancelled';
+                title: string;
+                trainer: string;
+              }[];
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'completed' | 'cancelled';
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A training plan */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendees: {
+                displayName: string;
+                /** Format: date-time */
+                enrolledAt: string;
+                enrolledBy: string;
+                /** @enum {string} */
+                source: 'person' | 'department' | 'role' | 'onboarding';
+                /** @description the department id or role code the person was enrolled through */
+                sourceRef: string | null;
+                username: string;
+              }[];
+              contentAreas: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              description: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'periodic' | 'onboarding' | 'special';
+              /** @description the spike alert or inspection finding the plan was started from (源于…) */
+              origin: {
+                id: string;
+                /** @enum {string} */
+                kind: 'spike' | 'finding';
+                link: string;
+                text: string;
+              } | null;
+              originId: string | null;
+              /** @enum {string|null} */
+              originKind: 'spike' | 'finding' | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              sessions: {
+                /** Format: date-time */
+                endsAt: string;
+                id: string;
+                maxScore: number | null;
+                onlineUrl: string | null;
+                passMark: number | null;
+                place: string | null;
+                planId: string;
+                /** Format: date-time */
+                remindedAt: string | null;
+                /** Format: date-time */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'scheduled' | 'cancelled';
+                title: string;
+                trainer: string;
+              }[];
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'completed' | 'cancelled';
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a training plan */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contentAreas?: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+            description?: string;
+            /** Format: date */
+            periodFrom?: string;
+            /** Format: date */
+            periodTo?: string;
+            /** @enum {string} */
+            status?: 'draft' | 'active' | 'completed' | 'cancelled';
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendees: {
+                displayName: string;
+                /** Format: date-time */
+                enrolledAt: string;
+                enrolledBy: string;
+                /** @enum {string} */
+                source: 'person' | 'department' | 'role' | 'onboarding';
+                /** @description the department id or role code the person was enrolled through */
+                sourceRef: string | null;
+                username: string;
+              }[];
+              contentAreas: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              description: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'periodic' | 'onboarding' | 'special';
+              /** @description the spike alert or inspection finding the plan was started from (源于…) */
+              origin: {
+                id: string;
+                /** @enum {string} */
+                kind: 'spike' | 'finding';
+                link: string;
+                text: string;
+              } | null;
+              originId: string | null;
+              /** @enum {string|null} */
+              originKind: 'spike' | 'finding' | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              sessions: {
+                /** Format: date-time */
+                endsAt: string;
+                id: string;
+                maxScore: number | null;
+                onlineUrl: string | null;
+                passMark: number | null;
+                place: string | null;
+                planId: string;
+                /** Format: date-time */
+                remindedAt: string | null;
+                /** Format: date-time */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'scheduled' | 'cancelled';
+                title: string;
+                trainer: string;
+              }[];
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'completed' | 'cancelled';
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/training/plans/{id}/attendees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enrol attendees by person, department or role (expanded to persons now) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            departmentIds?: string[];
+            /** @default [] */
+            roles?: string[];
+            /** @default [] */
+            usernames?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description persons newly enrolled */
+              added: string[];
+              attendees: {
+                displayName: string;
+                /** Format: date-time */
+                enrolledAt: string;
+                enrolledBy: string;
+                /** @enum {string} */
+                source: 'person' | 'department' | 'role' | 'onboarding';
+                /** @description the department id or role code the person was enrolled through */
+                sourceRef: string | null;
+                username: string;
+              }[];
+              contentAreas: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              description: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'periodic' | 'onboarding' | 'special';
+              /** @description the spike alert or inspection finding the plan was started from (源于…) */
+              origin: {
+                id: string;
+                /** @enum {string} */
+                kind: 'spike' | 'finding';
+                link: string;
+                text: string;
+              } | null;
+              originId: string | null;
+              /** @enum {string|null} */
+              originKind: 'spike' | 'finding' | null;
+              /** Format: date */
+              periodFrom: string;
+              /** Format: date */
+              periodTo: string;
+              sessions: {
+                /** Format: date-time */
+                endsAt: string;
+                id: string;
+                maxScore: number | null;
+                onlineUrl: string | null;
+                passMark: number | null;
+                place: string | null;
+                planId: string;
+                /** Format: date-time */
+                remindedAt: string | null;
+                /** Format: date-time */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'scheduled' | 'cancelled';
+                title: string;
+                trainer: string;
+              }[];
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'completed' | 'cancelled';
+              title: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/plans/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule a session of a plan */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            endsAt: string;
+            maxScore?: number | null;
+            /** Format: uri */
+            onlineUrl?: string | null;
+            passMark?: number | null;
+            place?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            trainer: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                /** Format: date-time */
+                recordedAt: string | null;
+                recordedBy: string | null;
+                /** @enum {string} */
+                result: 'pending' | 'passed' | 'failed' | 'absent' | 'excused';
+                score: number | null;
+                /** @enum {string|null} */
+                status: 'present' | 'absent' | 'excused' | null;
+                username: string;
+              }[];
+              /** @description teaching cases used (链接 /cases/:id) */
+              cases: {
+                id: string;
+                status: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              materials: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                id: string;
+                name: string;
+                sha256: string;
+                size: number;
+              }[];
+              maxScore: number | null;
+              onlineUrl: string | null;
+              passMark: number | null;
+              place: string | null;
+              planId: string;
+              planStatus: string;
+              planTitle: string;
+              /** Format: date-time */
+              remindedAt: string | null;
+              /** Format: date-time */
+              startsAt: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled';
+              title: string;
+              trainer: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/records/{username}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A person's training record */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          username: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              displayName: string;
+              plans: {
+                /** Format: date-time */
+                enrolledAt: string;
+                plan: {
+                  contentAreas: ('law_regulation' | 'communication' | 'complaint_process' | 'case_study')[];
+                  /** Format: date-time */
+                  createdAt: string;
+                  createdBy: string;
+                  description: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'periodic' | 'onboarding' | 'special';
+                  originId: string | null;
+                  /** @enum {string|null} */
+                  originKind: 'spike' | 'finding' | null;
+                  /** Format: date */
+                  periodFrom: string;
+                  /** Format: date */
+                  periodTo: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'active' | 'completed' | 'cancelled';
+                  title: string;
+                };
+                sessions: {
+                  /** Format: date-time */
+                  endsAt: string;
+                  id: string;
+                  maxScore: number | null;
+                  mine: {
+                    /** Format: date-time */
+                    recordedAt: string | null;
+                    recordedBy: string | null;
+                    /** @enum {string} */
+                    result: 'pending' | 'passed' | 'failed' | 'absent' | 'excused';
+                    score: number | null;
+                    /** @enum {string|null} */
+                    status: 'present' | 'absent' | 'excused' | null;
+                  };
+                  onlineUrl: string | null;
+                  passMark: number | null;
+                  place: string | null;
+                  planId: string;
+                  /** Format: date-time */
+                  remindedAt: string | null;
+                  /** Format: date-time */
+                  startsAt: string;
+                  /** @enum {string} */
+                  status: 'scheduled' | 'cancelled';
+                  title: string;
+                  trainer: string;
+                }[];
+                /** @enum {string} */
+                source: 'person' | 'department' | 'role' | 'onboarding';
+                sourceRef: string | null;
+              }[];
+              summary: {
+                absent: number;
+                failed: number;
+                passed: number;
+                sessions: number;
+              };
+              username: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A session with its attendance, scores and materials */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                /** Format: date-time */
+                recordedAt: string | null;
+                recordedBy: string | null;
+                /** @enum {string} */
+                result: 'pending' | 'passed' | 'failed' | 'absent' | 'excused';
+                score: number | null;
+                /** @enum {string|null} */
+                status: 'present' | 'absent' | 'excused' | null;
+                username: string;
+              }[];
+              /** @description teaching cases used (链接 /cases/:id) */
+              cases: {
+                id: string;
+                status: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              materials: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                id: string;
+                name: string;
+                sha256: string;
+                size: number;
+              }[];
+              maxScore: number | null;
+              onlineUrl: string | null;
+              passMark: number | null;
+              place: string | null;
+              planId: string;
+              planStatus: string;
+              planTitle: string;
+              /** Format: date-time */
+              remindedAt: string | null;
+              /** Format: date-time */
+              startsAt: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled';
+              title: string;
+              trainer: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change or cancel a session */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            endsAt?: string;
+            maxScore?: number | null;
+            /** Format: uri */
+            onlineUrl?: string | null;
+            passMark?: number | null;
+            place?: string | null;
+            /** Format: date-time */
+            startsAt?: string;
+            /** @enum {string} */
+            status?: 'scheduled' | 'cancelled';
+            title?: string;
+            trainer?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                /** Format: date-time */
+                recordedAt: string | null;
+                recordedBy: string | null;
+                /** @enum {string} */
+                result: 'pending' | 'passed' | 'failed' | 'absent' | 'excused';
+                score: number | null;
+                /** @enum {string|null} */
+                status: 'present' | 'absent' | 'excused' | null;
+                username: string;
+              }[];
+              /** @description teaching cases used (链接 /cases/:id) */
+              cases: {
+                id: string;
+                status: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              materials: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                id: string;
+                name: string;
+                sha256: string;
+                size: number;
+              }[];
+              maxScore: number | null;
+              onlineUrl: string | null;
+              passMark: number | null;
+              place: string | null;
+              planId: string;
+              planStatus: string;
+              planTitle: string;
+              /** Format: date-time */
+              remindedAt: string | null;
+              /** Format: date-time */
+              startsAt: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled';
+              title: string;
+              trainer: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Mark attendance (present / absent / excused) and scores */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            marks: {
+              score?: number | null;
+              /** @enum {string} */
+              status: 'present' | 'absent' | 'excused';
+              username: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                /** Format: date-time */
+                recordedAt: string | null;
+                recordedBy: string | null;
+                /** @enum {string} */
+                result: 'pending' | 'passed' | 'failed' | 'absent' | 'excused';
+                score: number | null;
+                /** @enum {string|null} */
+                status: 'present' | 'absent' | 'excused' | null;
+                username: string;
+              }[];
+              /** @description teaching cases used (链接 /cases/:id) */
+              cases: {
+                id: string;
+                status: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              materials: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                id: string;
+                name: string;
+                sha256: string;
+                size: number;
+              }[];
+              maxScore: number | null;
+              onlineUrl: string | null;
+              passMark: number | null;
+              place: string | null;
+              planId: string;
+              planStatus: string;
+              planTitle: string;
+              /** Format: date-time */
+              remindedAt: string | null;
+              /** Format: date-time */
+              startsAt: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled';
+              title: string;
+              trainer: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The teaching cases (published, from the case library) a session uses */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            caseIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                /** Format: date-time */
+                recordedAt: string | null;
+                recordedBy: string | null;
+                /** @enum {string} */
+                result: 'pending' | 'passed' | 'failed' | 'absent' | 'excused';
+                score: number | null;
+                /** @enum {string|null} */
+                status: 'present' | 'absent' | 'excused' | null;
+                username: string;
+              }[];
+              /** @description teaching cases used (链接 /cases/:id) */
+              cases: {
+                id: string;
+                status: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              materials: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                id: string;
+                name: string;
+                sha256: string;
+                size: number;
+              }[];
+              maxScore: number | null;
+              onlineUrl: string | null;
+              passMark: number | null;
+              place: string | null;
+              planId: string;
+              planStatus: string;
+              planTitle: string;
+              /** Format: date-time */
+              remindedAt: string | null;
+              /** Format: date-time */
+              startsAt: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled';
+              title: string;
+              trainer: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a material (multipart/form-data, one part `file`; the evidence size and type limits) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description at most 52428800 bytes; one of audio/mpeg, audio/wav, audio/mp4, audio/amr, audio/ogg, application/pdf, image/jpeg, image/png, image/tiff, application/msword, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, message/rfc822, text/plain
+             */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                /** Format: date-time */
+                recordedAt: string | null;
+                recordedBy: string | null;
+                /** @enum {string} */
+                result: 'pending' | 'passed' | 'failed' | 'absent' | 'excused';
+                score: number | null;
+                /** @enum {string|null} */
+                status: 'present' | 'absent' | 'excused' | null;
+                username: string;
+              }[];
+              /** @description teaching cases used (链接 /cases/:id) */
+              cases: {
+                id: string;
+                status: string;
+                title: string;
+              }[];
+              /** Format: date-time */
+              endsAt: string;
+              id: string;
+              materials: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                id: string;
+                name: string;
+                sha256: string;
+                size: number;
+              }[];
+              maxScore: number | null;
+              onlineUrl: string | null;
+              passMark: number | null;
+              place: string | null;
+              planId: string;
+              planStatus: string;
+              planTitle: string;
+              /** Format: date-time */
+              remindedAt: string | null;
+              /** Format: date-time */
+              startsAt: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled';
+              title: string;
+              trainer: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/materials/{materialId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a material (those who run training, and the session’s attendees) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file as uploaded, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+        /** @description Error: a stable code, a message in the request language, the fields at fault */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              fields: {
+                code: string;
+                field: string;
+                message: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -50983,6 +59727,16 @@ export interface paths {
                   | 'kpi.read'
                   | 'assessment.manage'
                   | 'assessment.sign'
+                  | 'training.manage'
+                  | 'training.read'
+                  | 'retention.read'
+                  | 'retention.hold'
+                  | 'retention.manage'
+                  | 'personal_data.export'
+                  | 'publicity.manage'
+                  | 'case.read'
+                  | 'case.propose'
+                  | 'case.review'
                 )[];
                 roles: string[];
                 username: string;
@@ -51151,6 +59905,16 @@ export interface paths {
                   | 'kpi.read'
                   | 'assessment.manage'
                   | 'assessment.sign'
+                  | 'training.manage'
+                  | 'training.read'
+                  | 'retention.read'
+                  | 'retention.hold'
+                  | 'retention.manage'
+                  | 'personal_data.export'
+                  | 'publicity.manage'
+                  | 'case.read'
+                  | 'case.propose'
+                  | 'case.review'
                 )[];
                 roles: string[];
                 username: string;
@@ -51370,6 +60134,16 @@ export interface paths {
                 | 'kpi.read'
                 | 'assessment.manage'
                 | 'assessment.sign'
+                | 'training.manage'
+                | 'training.read'
+                | 'retention.read'
+                | 'retention.hold'
+                | 'retention.manage'
+                | 'personal_data.export'
+                | 'publicity.manage'
+                | 'case.read'
+                | 'case.propose'
+                | 'case.review'
               )[];
               roles: string[];
               username: string;
@@ -51557,6 +60331,16 @@ export interface paths {
                 | 'kpi.read'
                 | 'assessment.manage'
                 | 'assessment.sign'
+                | 'training.manage'
+                | 'training.read'
+                | 'retention.read'
+                | 'retention.hold'
+                | 'retention.manage'
+                | 'personal_data.export'
+                | 'publicity.manage'
+                | 'case.read'
+                | 'case.propose'
+                | 'case.review'
               )[];
               roles: string[];
               username: string;
@@ -51915,6 +60699,16 @@ export interface paths {
                 | 'kpi.read'
                 | 'assessment.manage'
                 | 'assessment.sign'
+                | 'training.manage'
+                | 'training.read'
+                | 'retention.read'
+                | 'retention.hold'
+                | 'retention.manage'
+                | 'personal_data.export'
+                | 'publicity.manage'
+                | 'case.read'
+                | 'case.propose'
+                | 'case.review'
               )[];
               roles: string[];
               username: string;
@@ -52398,6 +61192,7 @@ export interface paths {
                     | 'mail.mailbox_stalled'
                     | 'report.ready'
                     | 'spike.raised'
+                    | 'training.reminder'
                     | 'staff.digest'
                     | 'legacy.text';
                   /** @description the message in the language of Accept-Language (zh-CN unless English is preferred) */

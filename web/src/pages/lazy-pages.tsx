@@ -42,6 +42,8 @@ export const PAGES = {
   reports: lazyPage(() => import('./reports/ReportsPage'), 'ReportsPage'),
   assessment: lazyPage(() => import('./assessment/AssessmentPage'), 'AssessmentPage'),
   supervision: lazyPage(() => import('./supervision/SupervisionPage'), 'SupervisionPage'),
+  cases: lazyPage(() => import('./cases/CasesPage'), 'CasesPage'),
+  training: lazyPage(() => import('./training/TrainingPage'), 'TrainingPage'),
   admin: lazyPage(() => import('./admin/AdminRoutes'), 'AdminRoutes'),
   notifications: lazyPage(() => import('./notifications/NotificationsPage'), 'NotificationsPage'),
   noticeSettings: lazyPage(() => import('./settings/NoticeSettingsPage'), 'NoticeSettingsPage'),
@@ -58,6 +60,8 @@ export function pageFor(pathname: string): LazyPage | null {
   if (pathname === '/reports' || pathname.startsWith('/reports/')) return PAGES.reports;
   if (pathname === '/assessment' || pathname.startsWith('/assessment/')) return PAGES.assessment;
   if (pathname === '/supervision' || pathname.startsWith('/supervision/')) return PAGES.supervision;
+  if (pathname === '/cases' || pathname.startsWith('/cases/')) return PAGES.cases;
+  if (pathname === '/training' || pathname.startsWith('/training/')) return PAGES.training;
   if (pathname.startsWith('/admin')) return PAGES.admin;
   if (pathname === '/notifications') return PAGES.notifications;
   if (pathname === '/settings/notifications') return PAGES.noticeSettings;

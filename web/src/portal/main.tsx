@@ -5,6 +5,7 @@ import { PortalApp } from './PortalApp';
 import './portal.css';
 import './portal-forms.css';
 import './portal-track.css';
+import './portal-publicity.css';
 
 /** The public portal: a separate light entry point (plain React and its own CSS, no sign-in). */
 const container = document.getElementById('portal');

@@ -53,6 +53,7 @@ export const en: Record<keyof typeof zh, string> = {
   'kpi.code.volume': 'Volume',
   'kpi.code.inspection_score': 'Inspection score',
   'kpi.code.rectification_on_time_rate': 'Rectification on time',
+  'kpi.code.training_completion': 'Training completion',
   'kpi.unit.days': '{v} d',
   'assessment.list': 'Periodic assessments',
   'assessment.new': 'New assessment',
@@ -125,4 +126,5 @@ export const en: Record<keyof typeof zh, string> = {
   'policyPath.volume': 'Volume',
   'policyPath.inspection_score': 'Inspection score',
   'policyPath.rectification_on_time_rate': 'Rectification on time',
+  'policyPath.training_completion': 'Training completion',
 };

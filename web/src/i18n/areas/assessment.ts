@@ -50,6 +50,7 @@ export const zh = {
   'kpi.code.volume': '受理量',
   'kpi.code.inspection_score': '检查评分',
   'kpi.code.rectification_on_time_rate': '整改按时率',
+  'kpi.code.training_completion': '培训完成率',
   'kpi.unit.days': '{v} 天',
   'assessment.list': '定期考核',
   'assessment.new': '发起考核',
@@ -121,6 +122,7 @@ export const zh = {
   'policyPath.volume': '受理量',
   'policyPath.inspection_score': '检查评分',
   'policyPath.rectification_on_time_rate': '整改按时率',
+  'policyPath.training_completion': '培训完成率',
 } as const;
 
 export { en } from './assessment.en';

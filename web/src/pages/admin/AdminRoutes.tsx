@@ -79,6 +79,24 @@ const SECTIONS: readonly Section[] = [
     anyOf: ['complaint.import'],
     page: lazyPage(() => import('./imports/ImportsPage'), 'ImportsPage').Page,
   },
+  {
+    path: 'publicity',
+    label: 'admin.nav.publicity',
+    anyOf: ['publicity.manage'],
+    page: lazyPage(() => import('./publicity/PublicityPage'), 'PublicityPage').Page,
+  },
+  {
+    path: 'retention',
+    label: 'admin.nav.retention',
+    anyOf: ['retention.read'],
+    page: lazyPage(() => import('./retention/RetentionPage'), 'RetentionPage').Page,
+  },
+  {
+    path: 'personal-data',
+    label: 'admin.nav.personalData',
+    anyOf: ['personal_data.export'],
+    page: lazyPage(() => import('./retention/PersonalDataPage'), 'PersonalDataPage').Page,
+  },
   { path: 'audit', label: 'admin.nav.audit', anyOf: ['audit.read'], page: lazyPage(() => import('./AuditPage'), 'AuditPage').Page },
 ];
 

@@ -2,7 +2,7 @@
 export type KpiKind = 'rate' | 'days' | 'count' | 'score';
 
 export function kpiKind(code: string): KpiKind {
-  if (code.endsWith('_rate')) return 'rate';
+  if (code.endsWith('_rate') || code === 'training_completion') return 'rate';
   if (code.startsWith('handling_days')) return 'days';
   if (code === 'volume') return 'count';
   return 'score';

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { LevelTag } from '../labels';
 import { ExceptionTarget } from '../workbench/ExceptionTarget';
 import type { BoardAnswer, BoardComplaintRef, ExceptionKind } from './board-types';
+import { OriginTraining } from '../training/OriginTraining';
 
 /** the lists scroll inside their cards, so the board stays one screen of figures plus the plans */
 const LIST_STYLE = { maxHeight: 420, overflowY: 'auto' } as const;
@@ -64,6 +65,7 @@ export function AlertsCards({ exceptions, breaches }: Pick<BoardAnswer, 'excepti
                     <Space wrap size={4}>
                       <Tag color={KIND_COLOURS[e.kind]}>{label('board.exceptionKind', e.kind)}</Tag>
                       <ExceptionTarget exception={e} />
+                      {e.kind === 'spike' && <OriginTraining kind="spike" id={e.id} />}
                       {e.complaint && (
                         <Typography.Text>
                           {clockName(e.clockKind, typeof e.details.label === 'string' ? e.details.label : null)}

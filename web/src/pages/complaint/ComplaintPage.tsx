@@ -22,9 +22,12 @@ import { PlanTab } from './tabs/PlanTab';
 import { ResolutionTab } from './tabs/ResolutionTab';
 import { RelatedTab } from './tabs/RelatedTab';
 import { MajorTab } from './tabs/MajorTab';
+import { LegalHoldTab } from './LegalHoldTab';
+import { can, useMe } from '../../session';
 import { ofKind } from './tabs/tab-kit';
 import { UnmaskModal } from './UnmaskModal';
 import { PrintDocuments } from './PrintDocuments';
+import { ProposeCaseButton } from '../cases/ProposeCaseButton';
 
 const TABS = [
   'details',
@@ -38,6 +41,7 @@ const TABS = [
   'improvements',
   'related',
   'major',
+  'legalHold',
 ] as const;
 type TabKey = (typeof TABS)[number];
 
@@ -54,6 +58,7 @@ export function ComplaintPage() {
   const records = useRecords(id);
   const improvements = useImprovements(id, complaint.data?.id);
   const refresh = useRefreshComplaint(id);
+  const me = useMe();
   const [unmasking, setUnmasking] = useState(false);
   // the clear values are shown once, for this visit only
   const [clear, setClear] = useState<{ id: string; complainant: MaskedComplainant } | null>(null);
@@ -98,7 +103,12 @@ export function ComplaintPage() {
       </Flex>
       <ComplaintHeader
         detail={c}
-        actions={<ActionBar detail={c} records={records.data} events={events.data} onUnmask={() => setUnmasking(true)} onDone={refresh} />}
+        actions={
+          <Flex wrap gap={8} align="center">
+            <ActionBar detail={c} records={records.data} events={events.data} onUnmask={() => setUnmasking(true)} onDone={refresh} />
+            <ProposeCaseButton complaintId={c.id} status={c.status} />
+          </Flex>
+        }
       />
       <ReviewAndHandlingNotice detail={c} records={recs} />
       <Row gutter={[12, 12]}>
@@ -155,6 +165,10 @@ export function ComplaintPage() {
                   ),
                   children: <MajorTab id={id} onChanged={refresh} />,
                 },
+                // retention status and legal holds (#15 item 4, R-H6)
+                ...(can(me.data, 'retention.read')
+                  ? [{ key: 'legalHold', label: label('legalHold'), children: <LegalHoldTab id={c.id} onChanged={refresh} /> }]
+                  : []),
               ]}
             />
           </Card>

@@ -1,6 +1,7 @@
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { OriginTraining } from '../training/OriginTraining';
 import { addressedTo, errorText, RequestStatus, useDepartmentNames } from './shared';
 import { useInspectionWrites, type PlanDetail, type Rectification } from './supervision-api';
 
@@ -47,6 +48,8 @@ export function PlanFindings({ plan, manage }: { plan: PlanDetail; manage: boole
             },
             { title: t('sup.finding.text'), dataIndex: 'text' },
             { title: t('sup.finding.answer'), render: (_, f) => f.answer ?? '—' },
+            // special-topic training started from the finding, and 发起专项培训 (#15 item 1)
+            { title: t('training.startedPlans'), render: (_, f) => <OriginTraining kind="finding" id={f.id} /> },
             {
               title: '',
               render: (_, f) =>
