@@ -7,7 +7,7 @@
  */
 import { sql, type Selectable } from 'kysely';
 import type { Database } from '../database.js';
-import type { ComplaintEventsTable, ComplaintRecordsTable, MessagesTable } from '../schema.js';
+import type { ComplaintEventsTable, ComplaintRecordsTable } from '../schema.js';
 import type { ComplaintRecord } from './complaint.repository.js';
 
 export interface SubjectKeys {
@@ -74,17 +74,6 @@ export async function listCorrespondenceOf(db: Database, complaintId: string): P
     .selectAll()
     .where('complaint_id', '=', complaintId)
     .where('kind', '=', 'correspondence')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
-
-export async function listMessagesToComplainant(db: Database, complaintId: string): Promise<Array<Selectable<MessagesTable>>> {
-  return db
-    .selectFrom('messages')
-    .selectAll()
-    .where('complaint_id', '=', complaintId)
-    .where('recipient_kind', '=', 'complainant')
     .orderBy('created_at')
     .orderBy('id')
     .execute();
