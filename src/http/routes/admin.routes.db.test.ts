@@ -315,12 +315,12 @@ describe('users (administration)', () => {
 });
 
 describe('GET /api/roles', () => {
-  it('lists the 9 roles with zh/en names, scope and permissions', async () => {
+  it('lists the 10 roles with zh/en names, scope and permissions', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/roles' }, 'agent');
     expect(res.statusCode).toBe(200);
     const items = (res.json() as RoleListAnswer).items;
     expect(items.map((i) => i.role)).toEqual([...ROLES]);
-    expect(items).toHaveLength(9);
+    expect(items).toHaveLength(10);
     for (const i of items) {
       expect(i.zh.length).toBeGreaterThan(0);
       expect(i.en.length).toBeGreaterThan(0);
@@ -336,6 +336,13 @@ describe('GET /api/roles', () => {
       scope: 'none',
       permissions: expect.arrayContaining(['user.write', 'org.write']),
     });
+    // the trainer (#15 item 1) runs training and reads no complaints
+    expect(items.find((i) => i.role === 'trainer')).toMatchObject({
+      scope: 'none',
+      zh: '培训管理员',
+      permissions: expect.arrayContaining(['training.manage', 'training.read']),
+    });
+    expect(items.find((i) => i.role === 'trainer')?.permissions).not.toContain('complaint.read');
     expect((await t.app.inject({ method: 'GET', url: '/api/roles' })).statusCode).toBe(401);
   });
 });
