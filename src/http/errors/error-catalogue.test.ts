@@ -90,7 +90,7 @@ function usesIn(file: string): Use[] {
   return uses;
 }
 
-const catalogueFiles = ['src/domain/errors/error-codes.ts', 'src/http/i18n/messages.ts'];
+const catalogueFiles = ['src/domain/errors/error-codes.ts', 'src/http/i18n/messages.ts', 'src/http/i18n/messages-training-cases.ts'];
 const serverUses = sources('src')
   .filter((f) => !catalogueFiles.includes(f))
   .flatMap(usesIn);
