@@ -21,8 +21,10 @@ test("a leader opens a department's KPIs and signs its monthly assessment, each 
   await page.locator('.ant-select-dropdown:visible').getByText('客户服务部', { exact: true }).click();
   await expect(page).toHaveURL(/department=/);
   await expect(page.getByTestId('kpi-subject-name')).toContainText('客户服务部');
-  await expect(page.getByTestId('kpi-table').locator('tbody tr')).toHaveCount(9);
+  // nine complaint and inspection figures, and training completion (#15 item 1)
+  await expect(page.getByTestId('kpi-table').locator('tbody tr')).toHaveCount(10);
   await expect(page.getByTestId('kpi-table')).toContainText('满意率');
+  await expect(page.getByTestId('kpi-table')).toContainText('培训完成率');
   await expect(page.getByTestId('kpi-table')).toContainText('办结时效达标率（制度时限）');
   await expectDrawn(page.getByTestId('kpi-bars'));
   await expectDrawn(page.getByTestId('kpi-radar'));
