@@ -155,8 +155,8 @@ export function AdminRoutes() {
   return (
     <>
       {/* every section in sight, grouped, wrapping on narrow screens (a tab bar hid the later ones behind "…") */}
-      <nav style={{ marginBottom: 12 }}>
-        <Flex wrap gap="small" align="center" role="tablist">
+      <nav aria-label={t('nav.admin')} style={{ marginBottom: 12 }}>
+        <Flex wrap gap="small" align="center">
           {GROUPS.map((g) => {
             const items = allowed.filter((s) => s.group === g);
             if (items.length === 0) return null;
@@ -170,8 +170,7 @@ export function AdminRoutes() {
                     key={s.path}
                     size="small"
                     type={s.path === current ? 'primary' : 'text'}
-                    role="tab"
-                    aria-selected={s.path === current}
+                    aria-current={s.path === current ? 'page' : undefined}
                     data-testid={`admin-tab-${s.path}`}
                     onClick={() => void navigate(`/admin/${s.path}`)}
                   >
