@@ -7,7 +7,7 @@
  */
 import { sql, type Selectable } from 'kysely';
 import type { Database } from '../database.js';
-import type { ComplaintEventsTable, ComplaintRecordsTable } from '../schema.js';
+import type { ComplaintEventsTable } from '../schema.js';
 import type { ComplaintRecord } from './complaint.repository.js';
 
 export interface SubjectKeys {
@@ -66,17 +66,6 @@ export async function findComplaintsByIds(db: Database, ids: readonly string[]):
 
 export async function listEventsOf(db: Database, complaintId: string): Promise<Array<Selectable<ComplaintEventsTable>>> {
   return db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', complaintId).orderBy('seq').execute();
-}
-
-export async function listCorrespondenceOf(db: Database, complaintId: string): Promise<Array<Selectable<ComplaintRecordsTable>>> {
-  return db
-    .selectFrom('complaint_records')
-    .selectAll()
-    .where('complaint_id', '=', complaintId)
-    .where('kind', '=', 'correspondence')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
 }
 
 export interface StoredFileRow {

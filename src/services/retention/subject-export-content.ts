@@ -9,8 +9,8 @@ import type { KeyRing } from '../../security/pii-crypto.js';
 import { localDate, localParts } from '../../domain/time/zoned.js';
 import type { Database } from '../../db/database.js';
 import type { ComplaintRecord } from '../../db/repositories/complaint.repository.js';
-import { listCorrespondenceOf, listEventsOf, listFilesOf, type StoredFileRow } from '../../db/repositories/data-subject.repository.js';
-import { listComplainantMessages } from '../../db/repositories/correspondence.repository.js';
+import { listEventsOf, listFilesOf, type StoredFileRow } from '../../db/repositories/data-subject.repository.js';
+import { listComplainantMessages, listRecordsOfKinds } from '../../db/repositories/correspondence.repository.js';
 import { evidenceFileStream } from '../../db/repositories/evidence.repository.js';
 import type { ComplaintEventsTable } from '../../db/schema.js';
 import { complainantOf } from '../complaints/personal-data.service.js';
@@ -73,7 +73,7 @@ async function timelineText(db: Database, c: ComplaintRecord, timeZone: string):
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 async function correspondenceText(db: Database, c: ComplaintRecord, timeZone: string): Promise<string> {
-  const [inbound, outbound] = await Promise.all([listCorrespondenceOf(db, c.id), listComplainantMessages(db, c.id)]);
+  const [inbound, outbound] = await Promise.all([listRecordsOfKinds(db, c.id, ['correspondence']), listComplainantMessages(db, c.id)]);
   const items = [
     ...inbound.map((r) => ({
       at: r.created_at,
