@@ -1,6 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { ScopeFilter } from '../../domain/access/permissions.js';
-import { decodeCursor, encodeCursor, likePattern, type LedgerQuery, type LedgerSort } from '../../domain/complaint/ledger-query.js';
+import { decodeCursor, encodeCursor, type LedgerQuery, type LedgerSort } from '../../domain/complaint/ledger-query.js';
+import { roundEstimate, textSearch } from '../../domain/complaint/search-terms.js';
 import type { DecisionDuty } from '../../domain/workflow/decision-duty.js';
 import type { DB } from '../schema.js';
 import { overdueSql, scopeSql } from './complaint-scope.js';
@@ -31,7 +32,24 @@ export interface LedgerSearch extends Omit<LedgerQuery, 'idNumber' | 'account'> 
   todo?: DecisionDuty;
 }
 
-function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
+/**
+ * The free text `q` (#16 item 1, docs/architecture.md "Search"). `walk`: the LIKE alone, for a walk
+ * of the sort index that stops at a page (cheap per row). `index`: also the containment of the
+ * term's grams, which only the GIN index evaluates cheaply (migration 0030). A term without grams
+ * (one character) is the LIKE alone either way. A phone number typed as the term also finds the
+ * complaints of that contact (contact_keys, its own GIN index).
+ */
+function textSql(term: string, mode: 'walk' | 'index'): Expression<SqlBool> {
+  const t = textSearch(term);
+  const like = sql<SqlBool>`search_text LIKE ${t.pattern}`;
+  const text =
+    mode === 'index' && t.indexed !== undefined
+      ? sql<SqlBool>`(search_bigrams(search_text) @> search_bigrams(${t.indexed}::text) AND ${like})`
+      : like;
+  return t.contactKey === undefined ? text : sql<SqlBool>`(${text} OR contact_keys && ${sql.val([t.contactKey])}::text[])`;
+}
+
+function filters(eb: Eb, q: LedgerSearch, now: Date, text: 'walk' | 'index' = 'index'): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [];
   if (!q.scope.all) where.push(scopeSql(q.scope, 'complaints'));
   if (q.idNumberHash) where.push(eb('complainant_id_number_hash', '=', q.idNumberHash));
@@ -44,7 +62,7 @@ function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
   if (q.branch?.length) where.push(eb('branch', 'in', q.branch));
   if (q.receivedFrom) where.push(eb('received_at', '>=', q.receivedFrom));
   if (q.receivedTo) where.push(eb('received_at', '<', q.receivedTo));
-  if (q.q) where.push(sql<SqlBool>`search_text LIKE ${likePattern(q.q)}`);
+  if (q.q) where.push(textSql(q.q, text));
   if (q.todo) where.push(todoSql(q.todo, 'complaints'));
   else if (q.involves) where.push(eb.or([eb('assignee', '=', q.involves), eb('tracker', '=', q.involves)]));
   if (q.unassigned !== undefined) where.push(q.unassigned ? eb('assignee', 'is', null) : eb('assignee', 'is not', null));
@@ -80,35 +98,153 @@ function filters(eb: Eb, q: LedgerSearch, now: Date): Expression<SqlBool>[] {
   return where;
 }
 
-/** One page of the ledger, keyset-paged on (sort column, id); fetches one extra row to know if more follow. */
-export async function listLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Promise<{ rows: ComplaintRecord[]; hasMore: boolean }> {
+/** Rows of the sort index a search walks before it turns to the text index (at least 20 pages' worth). */
+export const SEARCH_WALK_ROWS = 5000;
+
+function cursorSql(q: LedgerSearch): Expression<SqlBool> | undefined {
+  if (!q.cursor) return undefined;
   const col = sortColumn[q.sort];
-  const dir = q.order;
-  let query = db
-    .selectFrom('complaints')
-    .selectAll()
-    .where((eb) => eb.and(filters(eb, q, now)));
-  if (q.cursor) {
-    const pos = decodeCursor(q.cursor, q.sort, q.order);
-    const value = col === 'received_at' || col === 'registered_at' ? new Date(String(pos.value)) : pos.value;
-    const cmp = dir === 'desc' ? '<' : '>';
-    query = query.where(sql<SqlBool>`(${sql.ref(col)}, id) ${sql.raw(cmp)} (${value}, ${pos.id}::uuid)`);
-  }
-  const rows = await query
-    .orderBy(col, dir)
-    .orderBy('id', dir)
-    .limit(q.limit + 1)
-    .execute();
-  return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+  const pos = decodeCursor(q.cursor, q.sort, q.order);
+  const value = col === 'received_at' || col === 'registered_at' ? new Date(String(pos.value)) : pos.value;
+  const cmp = q.order === 'desc' ? '<' : '>';
+  return sql<SqlBool>`(${sql.ref(col)}, id) ${sql.raw(cmp)} (${value}, ${pos.id}::uuid)`;
 }
 
+/**
+ * The page as one query. With a term that has grams, the text index finds the candidates (see
+ * textSql) and the date order is written so that no index provides it (`+ interval '0 s'`, the
+ * same instants): the walk of the date index has been tried (walkQuery) and found the term rare,
+ * so walking on would read far more rows than the bitmap, whatever the statistics say.
+ */
+export function ledgerPageQuery(db: Kysely<DB>, q: LedgerSearch, now: Date) {
+  const col = sortColumn[q.sort];
+  const after = cursorSql(q);
+  const byText = q.q !== undefined && q.q !== '' && textSearch(q.q).indexed !== undefined;
+  const byDate = col === 'received_at' || col === 'registered_at';
+  return db
+    .selectFrom('complaints')
+    .selectAll()
+    .where((eb) => eb.and(after ? [...filters(eb, q, now), after] : filters(eb, q, now)))
+    .orderBy(byText && byDate ? sql`${sql.ref(col)} + interval '0 s'` : sql.ref(col), q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1);
+}
+
+/**
+ * Memory for the bitmap of a search's candidates: within work_mem it stays exact; beyond, pages turn
+ * lossy and their rows are rechecked by computing search_bigrams row by row (35 s instead of 0.5 s
+ * for 400,000 candidates at a million complaints). About 64 bytes a page: 64 MB holds a million
+ * pages. Set for the one statement's transaction only.
+ */
+const SEARCH_WORK_MEM = '64MB';
+
+async function withSearchMemory<T>(db: Kysely<DB>, run: (d: Kysely<DB>) => Promise<T>): Promise<T> {
+  const set = sql`SELECT set_config('work_mem', ${SEARCH_WORK_MEM}, true)`;
+  if (db.isTransaction) {
+    await set.execute(db);
+    return run(db);
+  }
+  return db.transaction().execute(async (trx) => {
+    await set.execute(trx);
+    return run(trx);
+  });
+}
+
+/**
+ * A search's first try (#16 item 1): the next SEARCH_WALK_ROWS complaints in the sort order (the
+ * date index, whatever the statistics say), then every filter and the LIKE on those. A term in
+ * more than a few per cent of the complaints fills the page here in a few milliseconds; otherwise
+ * the caller asks the text index.
+ */
+function walkQuery(db: Kysely<DB>, q: LedgerSearch, now: Date, rows: number) {
+  const col = sortColumn[q.sort];
+  const after = cursorSql(q);
+  let next = db.selectFrom('complaints').selectAll();
+  if (after) next = next.where(after);
+  const eb = expressionBuilder<DB, 'complaints'>();
+  return db
+    .selectFrom(next.orderBy(col, q.order).orderBy('id', q.order).limit(rows).as('complaints'))
+    .selectAll()
+    .where(eb.and(filters(eb, q, now, 'walk')))
+    .orderBy(col, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1);
+}
+
+/** One page of the ledger, keyset-paged on (sort column, id); fetches one extra row to know if more follow. */
+export async function listLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Promise<{ rows: ComplaintRecord[]; hasMore: boolean }> {
+  const page = (rows: ComplaintRecord[]) => ({ rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit });
+  const byDate = q.sort === 'receivedAt' || q.sort === 'registeredAt';
+  if (q.q && byDate && textSearch(q.q).indexed !== undefined) {
+    const walked = await walkQuery(db, q, now, Math.max(SEARCH_WALK_ROWS, 20 * q.limit)).execute();
+    if (walked.length > q.limit) return page(walked);
+  }
+  if (q.q && textSearch(q.q).indexed !== undefined) return page(await withSearchMemory(db, (d) => ledgerPageQuery(d, q, now).execute()));
+  return page(await ledgerPageQuery(db, q, now).execute());
+}
+
+/** The exact number of matching complaints (the export's count). */
 export async function countLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Promise<number> {
   const r = await db
     .selectFrom('complaints')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where((eb) => eb.and(filters(eb, q, now)))
+    // a term's grams would be a bitmap of every match: for a common term the LIKE scan is cheaper
+    .where((eb) => eb.and(filters(eb, q, now, 'walk')))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** Above this many matches a search's total is estimated (#16 item 3). */
+export const EXACT_SEARCH_COUNT = 10_000;
+/** Pages of the table read to estimate a search's total (about 1 % of a million complaints). */
+const SAMPLE_PAGES = 1000;
+
+/**
+ * The ledger's total, exact, or with `q` estimated when exactness would be expensive (#16 item 3):
+ * a fixed sample of about SAMPLE_PAGES pages (`complaints_sample`, migration 0030) with every filter
+ * and the LIKE gives the estimate; a term the sample puts at no more than twice EXACT_SEARCH_COUNT
+ * is counted exactly through the text index, up to EXACT_SEARCH_COUNT + 1.
+ */
+export async function countLedgerTotal(
+  db: Kysely<DB>,
+  q: LedgerSearch,
+  now: Date,
+  // tests make a small table behave like a large one
+  opts: { exactUpTo?: number; samplePages?: number } = {},
+): Promise<{ total: number; estimated: boolean }> {
+  const exactUpTo = opts.exactUpTo ?? EXACT_SEARCH_COUNT;
+  if (!q.q) return { total: await countLedger(db, q, now), estimated: false };
+  const { pages } = await sql<{ pages: string }>`SELECT pg_relation_size('complaints') / current_setting('block_size')::int AS pages`
+    .execute(db)
+    .then((r) => r.rows[0] ?? { pages: '0' });
+  const percent = Math.min(100, (100 * (opts.samplePages ?? SAMPLE_PAGES)) / Math.max(1, Number(pages)));
+  const eb = expressionBuilder<DB, 'complaints'>();
+  const sampled = await db
+    .selectFrom(sql<ComplaintRecord>`complaints_sample(${percent}::real)`.as('complaints'))
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where(eb.and(filters(eb, q, now, 'walk')))
+    .executeTakeFirstOrThrow();
+  // the whole table was read: that is the count
+  if (percent >= 100) return { total: Number(sampled.n), estimated: false };
+  const estimate = (Number(sampled.n) * 100) / percent;
+  if (estimate <= 2 * exactUpTo) {
+    const capped = await withSearchMemory(db, (d) =>
+      d
+        .selectFrom(
+          d
+            .selectFrom('complaints')
+            .select(sql<number>`1`.as('one'))
+            .where((e) => e.and(filters(e, q, now)))
+            .limit(exactUpTo + 1)
+            .as('m'),
+        )
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    const n = Number(capped.n);
+    if (n <= exactUpTo) return { total: n, estimated: false };
+  }
+  return { total: roundEstimate(estimate, exactUpTo + 1), estimated: true };
 }
 
 export function cursorValue(row: ComplaintRecord, sort: LedgerSort): string | number {

@@ -98,6 +98,9 @@ export const ledgerPage = z.object({
   items: z.array(complaintSummary),
   nextCursor: z.string().nullable().describe('pass as cursor for the next page; null on the last'),
   total: z.number().int().nullable().describe('all matching complaints, when total=true was asked'),
+  totalEstimated: z
+    .boolean()
+    .describe('true when total is an estimate (a search term matching more than 10,000 complaints, #16): show it as about N'),
 });
 
 export const complainantView = z.object({

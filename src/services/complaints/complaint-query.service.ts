@@ -4,7 +4,7 @@ import { listClocks } from '../../db/repositories/clock.repository.js';
 import { listEvents } from '../../db/repositories/event.repository.js';
 import { listLinks, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import type { Database } from '../../db/database.js';
-import { countLedger, cursorAfter, listLedger, type LedgerSearch } from '../../db/repositories/ledger.repository.js';
+import { countLedgerTotal, cursorAfter, listLedger, type LedgerSearch } from '../../db/repositories/ledger.repository.js';
 import { keyedHash } from '../../security/pii-crypto.js';
 import { complaintInScope } from './complaint-access.js';
 import { auditComplaintRead } from './complaint-read-audit.service.js';
@@ -30,19 +30,23 @@ export function ledgerSearch(ctx: ServiceContext, p: Principal, q: LedgerQuery):
   };
 }
 
-/** The ledger within the principal's scope: listing and count honour it alike (R-H1). */
+/**
+ * The ledger within the principal's scope: listing and count honour it alike (R-H1). With a search
+ * term the total is estimated when counting exactly would be expensive, and says so (#16 item 3).
+ */
 export async function listComplaints(ctx: ServiceContext, p: Principal, q: LedgerQuery, withTotal: boolean) {
   const now = ctx.now();
   const search = ledgerSearch(ctx, p, q);
-  const [{ rows, hasMore }, total] = await Promise.all([
+  const [{ rows, hasMore }, count] = await Promise.all([
     listLedger(ctx.db, search, now),
-    withTotal ? countLedger(ctx.db, search, now) : Promise.resolve(null),
+    withTotal ? countLedgerTotal(ctx.db, search, now) : Promise.resolve(null),
   ]);
   const last = rows[rows.length - 1];
   return {
     items: await summaries(ctx.db, rows, now),
     nextCursor: hasMore && last ? cursorAfter(last, q.sort, q.order) : null,
-    total,
+    total: count?.total ?? null,
+    totalEstimated: count?.estimated ?? false,
   };
 }
 

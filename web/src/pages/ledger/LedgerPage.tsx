@@ -62,6 +62,8 @@ export function LedgerPage() {
   });
   const rows: Row[] = ledger.data?.pages.flatMap((p) => p.items) ?? [];
   const total = ledger.data?.pages[0]?.total;
+  // a search matching more than 10,000 complaints is counted by a sample (#16): "about N"
+  const totalEstimated = ledger.data?.pages[0]?.totalEstimated === true;
 
   const sortOrder = (key: ColumnKey) => (SORTABLE[key] === state.sort ? (state.order === 'asc' ? 'ascend' : 'descend') : null);
   const all: Record<ColumnKey, TableColumnsType<Row>[number]> = {
@@ -191,7 +193,11 @@ export function LedgerPage() {
       />
       <Space style={{ marginTop: 16 }}>
         <Typography.Text type="secondary" data-testid="ledger-count">
-          {total == null ? t('ledger.shown', { n: rows.length }) : t('ledger.shownOf', { n: rows.length, total })}
+          {total == null
+            ? t('ledger.shown', { n: rows.length })
+            : totalEstimated
+              ? t('ledger.shownOfAbout', { n: rows.length, total: total.toLocaleString() })
+              : t('ledger.shownOf', { n: rows.length, total })}
         </Typography.Text>
         {ledger.hasNextPage ? (
           <Button onClick={() => void ledger.fetchNextPage()} loading={ledger.isFetchingNextPage} data-testid="load-more">
