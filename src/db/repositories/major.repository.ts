@@ -130,18 +130,25 @@ export interface OpenMajorRow {
 
 /** Open major complaints the reader may see, marked first first, with their report-to-the-regulator clock. */
 export async function listOpenMajor(db: Database, scope: ScopeFilter, limit: number): Promise<OpenMajorRow[]> {
+  // the open major complaints first (few, complaints_open_major_idx), then the scope: a plan that
+  // does not depend on statistics (#16)
   const r = await sql<OpenMajorRow>`
+    WITH c AS MATERIALIZED (
+      SELECT c.id, c.number, c.status, c.level, c.category, c.business_line, c.major_source, c.major_marked_at, c.received_at,
+             c.created_by, c.assignee, c.tracker, c.branch_id, c.department_ids
+      FROM complaints c WHERE c.major AND c.status IN (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})
+    )
     SELECT c.id, c.number, c.status, c.level, c.category, c.business_line AS "businessLine", c.major_source AS source,
            c.major_marked_at AS "markedAt", k.due_at AS "reportDueAt", k.status AS "reportStatus",
            (SELECT min(r.reported_at) FROM major_regulator_reports r WHERE r.complaint_id = c.id) AS "reportedAt",
            (count(*) OVER ())::int AS total
-    FROM complaints c
+    FROM c
     LEFT JOIN LATERAL (
       SELECT due_at, status FROM complaint_clocks
       WHERE complaint_id = c.id AND kind = 'major_regulator_report' AND status <> 'cancelled'
       ORDER BY created_at DESC LIMIT 1
     ) k ON true
-    WHERE c.major AND c.status IN (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))}) AND ${scopeSql(scope, 'c')}
+    WHERE ${scopeSql(scope, 'c')}
     ORDER BY c.major_marked_at NULLS LAST, c.received_at, c.id
     LIMIT ${limit}`.execute(db);
   return r.rows;
