@@ -3,8 +3,14 @@
  * PostgreSQL, driven over HTTP by this process. Bounded: a fixed number of requests, then it stops.
  *
  *   npm run bench -- [--count 1000] [--concurrency 4]
+ *
+ * Also measured in the same run (#16 item 3): the raw commit rate of the same PostgreSQL (single-row
+ * INSERTs in autocommit from 1 and --concurrency clients on their own connections, for 5 s each), so
+ * intake throughput can be read as a share of what the database commits; and the statements and
+ * transactions one intake costs (counted on the pg client and from pg_stat_database).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import pgLib from 'pg';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDemoComplaints } from '../src/db/demo/demo-complaints.js';
@@ -34,6 +40,44 @@ function summary(name: string, ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
   return `${name.padEnd(34)} n=${String(s.length).padStart(5)}  mean ${mean.toFixed(1)} ms  p50 ${percentile(s, 50).toFixed(1)}  p95 ${percentile(s, 95).toFixed(1)}  p99 ${percentile(s, 99).toFixed(1)}  max ${s[s.length - 1]!.toFixed(1)}`;
+}
+
+/** every statement any pg client of this process sends (the app's pool included) */
+let statements = 0;
+const clientQuery = pgLib.Client.prototype.query as (...args: unknown[]) => unknown;
+pgLib.Client.prototype.query = function (this: pgLib.Client, ...args: unknown[]) {
+  statements++;
+  return clientQuery.apply(this, args);
+} as typeof pgLib.Client.prototype.query;
+
+/** Single-row INSERT commits per second from `clients` connections for `seconds`, on their own table. */
+async function rawCommitRate(url: string, clients: number, seconds: number): Promise<number> {
+  const admin = new pgLib.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query('CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), note text)');
+  await admin.end();
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const c = new pgLib.Client({ connectionString: url });
+      await c.connect();
+      while (performance.now() < until) {
+        await c.query('INSERT INTO bench_commit (note) VALUES ($1)', ['x']);
+        done++;
+      }
+      await c.end();
+    }),
+  );
+  return done / seconds;
+}
+
+async function committedTransactions(url: string): Promise<number> {
+  const c = new pgLib.Client({ connectionString: url });
+  await c.connect();
+  const r = await c.query<{ n: string }>('SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()');
+  await c.end();
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'complaints-bench-'));
@@ -79,12 +123,21 @@ async function timed(fn: () => Promise<Response>): Promise<number> {
   return performance.now() - s;
 }
 
-// 1. sequential intake
+// 1. sequential intake, with the statements and transactions it costs
 const seq: number[] = [];
 const half = Math.floor(bodies.length / 2);
+const statementsBefore = statements;
+// pg_stat_database is updated when a backend reports (at most every second): wait it out
+await new Promise((r) => setTimeout(r, 1100));
+const xactBefore = await committedTransactions(pg.url);
+const seqStart = performance.now();
 for (const b of bodies.slice(0, half)) {
   seq.push(await timed(() => fetch(`${base}/api/complaints`, { method: 'POST', headers: json, body: JSON.stringify(b) })));
 }
+const seqWall = performance.now() - seqStart;
+const perIntakeStatements = (statements - statementsBefore) / half;
+await new Promise((r) => setTimeout(r, 1100));
+const perIntakeXacts = (await committedTransactions(pg.url) - xactBefore - 2) / half;
 // 2. concurrent intake
 const conc: number[] = [];
 const rest = bodies.slice(half);
@@ -117,10 +170,20 @@ const some = ((await (await fetch(`${base}/api/complaints?limit=100`, { headers:
   .items;
 for (const c of some) detail.push(await timed(() => fetch(`${base}/api/complaints/${c.id}`, { headers: auth })));
 
+// 4. the raw commit rate of the same PostgreSQL, after the intake (same table sizes do not matter: its own table)
+const raw1 = await rawCommitRate(pg.url, 1, 5);
+const rawN = await rawCommitRate(pg.url, CONCURRENCY, 5);
+
 console.log(`complaints registered: ${bodies.length}`);
+console.log(`per intake: ${perIntakeStatements.toFixed(1)} statements, ${perIntakeXacts.toFixed(1)} committed transactions (pg_stat_database)`);
 console.log(summary('POST /api/complaints (sequential)', seq));
+console.log(`  throughput with 1 client: ${((half / seqWall) * 1000).toFixed(0)} complaints/s`);
 console.log(summary(`POST /api/complaints (${CONCURRENCY} clients)`, conc));
 console.log(`  throughput with ${CONCURRENCY} clients: ${((rest.length / wall) * 1000).toFixed(0)} complaints/s`);
+console.log(`raw commit rate (single-row INSERT, autocommit): 1 client ${raw1.toFixed(0)}/s, ${CONCURRENCY} clients ${rawN.toFixed(0)}/s`);
+console.log(
+  `intake as a share of the raw commit rate: 1 client ${((((half / seqWall) * 1000) / raw1) * 100).toFixed(1)} %, ${CONCURRENCY} clients ${((((rest.length / wall) * 1000) / rawN) * 100).toFixed(1)} %`,
+);
 console.log(summary('GET /api/complaints?limit=50', ledger));
 console.log(summary('GET /api/complaints?q=<Chinese>', search));
 console.log(summary('GET /api/complaints/{id}', detail));

@@ -167,11 +167,11 @@ INSERT INTO complaints (
   row_version, branch_id, department_ids, round, assignee, tracker, outcome, closed_at, regulatory_days, last_progress_at,
   customer_group)
 SELECT b.id, b.number, b.status, b.channel, b.business_line, b.category, b.product,
-       d.text, '请尽快处理', b.amount, b.received_at, b.registered_at, b.urgent,
+       d.text || w.extra, '请尽快处理', b.amount, b.received_at, b.registered_at, b.urgent,
        CASE WHEN b.level = 1 THEN ARRAY['reputational'] ELSE '{}' END, NULL, 1,
        '压测客户' || (b.g % 50000), '138' || lpad((b.g % 100000000)::text, 8, '0'), ARRAY['phone:138' || lpad((b.g % 100000000)::text, 8, '0')],
        b.level, b.level, b.level < 3, '[]'::jsonb, b.level = 1 AND b.g % 7 = 0, 1,
-       lower(b.number || ' ' || d.text), b.created_by, coalesce(b.closed_at, b.registered_at), 1,
+       lower(b.number || ' ' || d.text || w.extra), b.created_by, coalesce(b.closed_at, b.registered_at), 1,
        b.branch_id, b.department_ids, CASE WHEN b.reopened AND b.status = 'closed' THEN 2 ELSE 1 END,
        CASE WHEN b.status = 'registered' THEN NULL ELSE b.assignee END, CASE WHEN b.level < 3 THEN 'supervisor' END,
        b.final_outcome, b.closed_at, 15, coalesce(b.closed_at, b.registered_at), b.customer_group
@@ -185,7 +185,19 @@ CROSS JOIN LATERAL (SELECT CASE b.category
   WHEN 'account_opening_closing' THEN '销户申请被拖延，营业部要求到现场办理。'
   WHEN 'commissions_fees' THEN '佣金收取标准与开户时约定不一致。'
   WHEN 'investment_advice' THEN '投资顾问推荐的产品风险等级与本人风险承受能力不符。'
-  ELSE '对服务不满意，要求给予说明和处理。' END AS text) d;
+  ELSE '对服务不满意，要求给予说明和处理。' END AS text) d
+-- varied words for the search benchmark (#16): two words of a 114-word vocabulary drawn with a
+-- Zipf-like skew (the first words common, the last ones rare), and a policy number unique to the row
+CROSS JOIN LATERAL (SELECT '涉及' || v.words[1 + floor(power(random(), 3) * array_length(v.words, 1))::int] || '、'
+                            || v.words[1 + floor(power(random(), 3) * array_length(v.words, 1))::int]
+                            || '。保单号 P' || lpad((b.g::bigint * 7919 % 100000000)::text, 8, '0') || '。' AS extra
+                    FROM (SELECT string_to_array(
+  '理赔,保费,退保,续保,核保,定损,车险,医疗险,重疾险,寿险,意外险,分红险,万能险,年金,犹豫期,免责条款,等待期,体检,住院,门诊,'
+  '手术,药费,发票,鉴定,事故,维修,拖车,代位追偿,交强险,商业险,理财,基金,股票,债券,期权,融资,融券,两融,佣金,印花税,'
+  '开户,销户,转托管,密码,验证码,短信,客服,热线,柜台,网点,经理,业务员,代理人,回访,录音,合同,条款,批单,保全,受益人,'
+  '被保险人,投保人,身故,伤残,豁免,现金价值,保单贷款,自动垫交,复效,退费,扣款,银行卡,转账,到账,延迟,系统故障,闪退,登录,'
+  '人脸识别,实名认证,风险测评,适当性,双录,误导,夸大收益,隐瞒,强制搭售,骚扰电话,个人信息,泄露,征信,催收,逾期,罚息,'
+  '台风,暴雨,冰雹,地震,火灾,水渍,盗抢,玻璃,自燃,涉水,宠物险,航班延误,行李,签证,留学,养老社区,护理,康复,质押,可转债', ',') AS words) v) w;
 
 -- step: clocks
 -- clocks: the regulator's 15 calendar days, the level's result clock, and a first step for levels 1 and 2

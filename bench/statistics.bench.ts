@@ -6,7 +6,7 @@
  * quarter, and the monthly report build when it exists. EXPLAIN (ANALYZE, BUFFERS) of every SQL
  * statement slower than --explain-ms (default 100 ms). Bounded; stops by itself.
  *
- *   npm run bench:statistics -- [--count 1000000] [--runs 5] [--keep /path/to/cluster] [--explain-ms 100]
+ *   npm run bench:statistics -- [--count 1000000] [--runs 5] [--keep /path/to/cluster] [--explain-ms 100] [--generate-only]
  *
  * --keep DIR keeps the cluster in DIR and reuses it when it already holds the data (generation is
  * the slow part; migrations added since, such as new indexes, are applied on reuse); --cluster on
@@ -125,6 +125,13 @@ if (have === 0) {
     say(`  rewrote complaint_facts in order of receipt (CLUSTER) in ${ms(performance.now() - t)}`);
   }
   await pool.query('ANALYZE complaint_facts');
+}
+
+if (process.argv.includes('--generate-only')) {
+  // the data for other benchmarks (bench/scale.bench.ts reuses the cluster with --keep)
+  await db.destroy();
+  await pgServer.stop();
+  process.exit(0);
 }
 
 const sizes = await pool.query<{ name: string; rows: string; size: string }>(`

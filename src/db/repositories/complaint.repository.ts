@@ -5,14 +5,13 @@ export type ComplaintRecord = Selectable<ComplaintsTable>;
 
 export type NewComplaintRecord = Omit<Insertable<ComplaintsTable>, 'grading_reasons'> & { grading_reasons: unknown[] };
 
+/**
+ * The next number of a registration day (#16): the day's own sequence (migration 0032), so concurrent
+ * registrations never wait for each other; a failed registration leaves its number unused.
+ */
 export async function nextComplaintSequence(db: Kysely<DB>, localDay: string): Promise<number> {
-  const r = await db
-    .insertInto('complaint_number_counters')
-    .values({ day: localDay, last: 1 })
-    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`complaint_number_counters.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return r.last;
+  const r = await sql<{ n: number }>`SELECT complaint_number_next(${localDay}::date) AS n`.execute(db);
+  return r.rows[0]!.n;
 }
 
 export async function insertComplaint(db: Kysely<DB>, c: NewComplaintRecord): Promise<void> {
@@ -52,20 +51,28 @@ export async function findPossibleDuplicates(
 }
 
 /** Complaints on the same product (or business line when no product) and category in a window. */
+/**
+ * Complaints on the same matter (business line, category, and product when known) received in
+ * [since, until], and in [baselineSince, since) for the matter's baseline (#16): one statement on
+ * complaints_line_category_idx.
+ */
 export async function countSameMatter(
   db: Kysely<DB>,
-  q: { businessLine: string; product: string | null; category: string; since: Date; until: Date },
-): Promise<number> {
+  q: { businessLine: string; product: string | null; category: string; since: Date; until: Date; baselineSince: Date },
+): Promise<{ recent: number; before: number }> {
   let query = db
     .selectFrom('complaints')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select([
+      sql<string>`count(*) FILTER (WHERE received_at >= ${q.since})`.as('recent'),
+      sql<string>`count(*) FILTER (WHERE received_at < ${q.since})`.as('before'),
+    ])
     .where('business_line', '=', q.businessLine)
     .where('category', '=', q.category)
-    .where('received_at', '>=', q.since)
+    .where('received_at', '>=', q.baselineSince)
     .where('received_at', '<=', q.until);
   if (q.product) query = query.where('product', '=', q.product);
   const r = await query.executeTakeFirstOrThrow();
-  return Number(r.n);
+  return { recent: Number(r.recent), before: Number(r.before) };
 }
 
 export async function updateComplaintLevel(

@@ -41,15 +41,15 @@ export async function existingImportIds(db: Kysely<DB>, source: string, ids: rea
   return found;
 }
 
-/** Reserves `count` complaint numbers of a day at once; returns the first sequence number. */
-export async function reserveComplaintSequences(db: Kysely<DB>, localDay: string, count: number): Promise<number> {
-  const r = await db
-    .insertInto('complaint_number_counters')
-    .values({ day: localDay, last: count })
-    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`complaint_number_counters.last + ${count}` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return r.last - count + 1;
+/**
+ * Takes `count` complaint numbers of a day from the day's sequence (migration 0032), in increasing
+ * order; registrations running at the same time may take numbers in between.
+ */
+export async function reserveComplaintSequences(db: Kysely<DB>, localDay: string, count: number): Promise<number[]> {
+  const r = await sql<{ n: number }>`SELECT complaint_number_next(${localDay}::date) AS n FROM generate_series(1, ${count}::int) ORDER BY 1`.execute(
+    db,
+  );
+  return r.rows.map((x) => x.n);
 }
 
 export async function insertComplaints(db: Kysely<DB>, rows: readonly NewComplaintRecord[]): Promise<void> {

@@ -26,6 +26,14 @@ export async function findCurrentPolicy(db: Kysely<DB>): Promise<PolicyVersionRo
   return r ? toRow(r) : undefined;
 }
 
+/** The version in force, or the one asked for, without its document (#16: the parsed document is cached per version). */
+export async function findPolicyHead(db: Kysely<DB>, version?: number): Promise<Omit<PolicyVersionRow, 'document'> | undefined> {
+  let q = db.selectFrom('policy_versions').select(['version', 'created_at', 'created_by', 'reason']);
+  q = version === undefined ? q.orderBy('version', 'desc').limit(1) : q.where('version', '=', version);
+  const r = await q.executeTakeFirst();
+  return r ? { version: r.version, createdAt: r.created_at, createdBy: r.created_by, reason: r.reason } : undefined;
+}
+
 export async function findPolicyVersion(db: Kysely<DB>, version: number): Promise<PolicyVersionRow | undefined> {
   const r = await db.selectFrom('policy_versions').select(columns).where('version', '=', version).executeTakeFirst();
   return r ? toRow(r) : undefined;

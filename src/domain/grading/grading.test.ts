@@ -183,6 +183,25 @@ describe('mass incident, regulator and repeat', () => {
     }
   });
 
+  it.each<[number, number, 1 | 3]>([
+    // a small matter: no baseline, the count alone decides (as before #16)
+    [20, 0, 1],
+    // a busy product at a million complaints: 40 a week is its ordinary week (baseline 30/week)
+    [40, 30, 3],
+    [89, 30, 3],
+    // three times its own baseline: unusual, a possible mass incident
+    [90, 30, 1],
+    // below the policy's count, whatever the baseline
+    [19, 1, 3],
+  ])('#16 %i on the same matter with a baseline of %i per window -> L%i', (count, baseline, level) => {
+    const proposal = proposeLevel(facts({ sameMatterRecentCount: count, sameMatterBaseline: baseline }), defaultPolicy);
+    expect(proposal.level).toBe(level);
+    if (level === 1)
+      expect(proposal.reasons).toEqual([
+        { rule: 'mass_same_matter', level: 1, detail: { count, threshold: 20, windowDays: 7, baseline } },
+      ]);
+  });
+
   it('R-F3 an open spike on the product or category -> L2 with the spike named (the grader decides; never L1 by itself)', () => {
     const spikes = [
       { subject: 'product' as const, code: '安心医疗险', week: '2026-W48' },

@@ -22,6 +22,11 @@ export interface GradingFacts {
   jointComplainants: number;
   /** complaints on the same product and category within massIncident.windowDays, including this one */
   sameMatterRecentCount: number;
+  /**
+   * #16: the same matter's average count per window over the massIncident.baselineWindows windows
+   * before this one (0 for a new matter); absent: no baseline known, the count alone decides
+   */
+  sameMatterBaseline?: number;
   /** same complainant and category within repeatWindowDays */
   repeatComplaint: boolean;
   /** received through the regulator_referral channel (12378 / 12386) */
@@ -147,11 +152,12 @@ export function proposeLevel(facts: GradingFacts, policy: Policy): GradingPropos
   if (facts.jointComplainants >= massIncident.jointComplainants) {
     fire('mass_joint_complainants', 1, { count: facts.jointComplainants, threshold: massIncident.jointComplainants });
   }
-  if (facts.sameMatterRecentCount >= massIncident.sameMatterCount) {
+  if (sameMatterUnusual(facts, massIncident)) {
     fire('mass_same_matter', 1, {
       count: facts.sameMatterRecentCount,
       threshold: massIncident.sameMatterCount,
       windowDays: massIncident.windowDays,
+      ...(facts.sameMatterBaseline !== undefined ? { baseline: Math.round(facts.sameMatterBaseline * 10) / 10 } : {}),
     });
   }
   // A spike is a statistical signal, not the policy's mass-incident test: it proposes level 2 (a
@@ -176,4 +182,19 @@ export function proposeLevel(facts: GradingFacts, policy: Policy): GradingPropos
   const majorReasons = reasons.filter((reason) => MAJOR_RULES.has(reason.rule));
   const level = reasons[0]?.level ?? 3;
   return { level, reasons, major: majorReasons.length > 0, majorReasons };
+}
+
+/**
+ * The same-matter test of a possible mass incident (#16): at least the policy's count within the
+ * window, and, when the matter's baseline is known, at least `baselineFactor` times its average per
+ * window before; so the rule keeps its meaning at any volume (at a million complaints a product's
+ * ordinary week has more than 20) while a small matter still fires at the count alone.
+ */
+export function sameMatterUnusual(
+  facts: Pick<GradingFacts, 'sameMatterRecentCount' | 'sameMatterBaseline'>,
+  rule: Pick<Policy['massIncident'], 'sameMatterCount' | 'baselineFactor'>,
+): boolean {
+  if (facts.sameMatterRecentCount < rule.sameMatterCount) return false;
+  if (facts.sameMatterBaseline === undefined) return true;
+  return facts.sameMatterRecentCount >= rule.baselineFactor * facts.sameMatterBaseline;
 }

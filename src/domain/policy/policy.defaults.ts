@@ -40,7 +40,7 @@ const policy: Policy = {
   },
   regulatory: { decisionDays: 15, extendedDays: 30, maxDays: 60 },
   grading: perBusinessLine(() => ({ ...DEFAULT_THRESHOLDS })),
-  massIncident: { jointComplainants: 5, sameMatterCount: 20, windowDays: 7 },
+  massIncident: { jointComplainants: 5, sameMatterCount: 20, windowDays: 7, baselineWindows: 8, baselineFactor: 3 },
   majorComplaint: { jointComplainants: 20, regulatorReport: { amount: 24, unit: 'hours' } },
   keywords: {
     level1: [

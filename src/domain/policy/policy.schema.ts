@@ -114,6 +114,14 @@ export const massIncidentSchema = z.strictObject({
   /** complaints on the same product and category within windowDays */
   sameMatterCount: positiveInt('sameMatterCount'),
   windowDays: positiveInt('windowDays'),
+  /**
+   * #16: the same-matter count fires only when it is also `baselineFactor` times the matter's own
+   * average per window over the `baselineWindows` windows before, so a busy product's ordinary
+   * week is not a mass incident while a small matter still fires at `sameMatterCount`
+   * (versions stored before #16 get 8 windows and a factor of 3)
+   */
+  baselineWindows: z.number().int('baselineWindows must be a whole number').min(1).max(52).default(8),
+  baselineFactor: z.number().min(1, 'baselineFactor must be at least 1').max(100).default(3),
 });
 
 /**

@@ -61,4 +61,37 @@ describe('mass-incident signal (R-C1)', () => {
     expect(last!.level).toBe(1);
     expect(last!.gradingReasons.map((r) => r.rule)).toContain('mass_same_matter');
   });
+
+  it('#16 a matter that is always busy does not fire at the count alone: 20 this week against 10 a week before is ordinary', async () => {
+    // eight weeks of baseline: 10 a week on this product (80 in all), then 20 in the last 7 days
+    const at = (ms: number) => new Date(ms).toISOString();
+    const end = Date.parse('2026-11-24T02:00:00Z');
+    for (let i = 0; i < 80; i++)
+      await post({
+        product: '团体意外险',
+        category: 'underwriting',
+        receivedAt: at(end - 8 * 86_400_000 - i * 16 * 3_600_000),
+        complainant: { name: `常量${i}`, phone: `1392222${String(i).padStart(4, '0')}` },
+      });
+    let last: Awaited<ReturnType<typeof post>> | undefined;
+    for (let i = 0; i < 20; i++)
+      last = await post({
+        product: '团体意外险',
+        category: 'underwriting',
+        receivedAt: at(end - i * 3_600_000),
+        complainant: { name: `本周${i}`, phone: `1393333${String(i).padStart(4, '0')}` },
+      });
+    expect(last!.gradingReasons.map((r) => r.rule)).not.toContain('mass_same_matter');
+    // ten more in the same week: 30, three times the baseline of 10: a possible mass incident
+    for (let i = 0; i < 10; i++)
+      last = await post({
+        product: '团体意外险',
+        category: 'underwriting',
+        receivedAt: at(end + (i + 1) * 3_600_000),
+        complainant: { name: `激增${i}`, phone: `1394444${String(i).padStart(4, '0')}` },
+      });
+    const reason = last!.gradingReasons.find((r) => r.rule === 'mass_same_matter');
+    expect(reason?.detail).toEqual({ count: 30, threshold: 20, windowDays: 7, baseline: 10 });
+    expect(last!.level).toBe(1);
+  });
 });

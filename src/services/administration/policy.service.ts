@@ -5,10 +5,12 @@ import { ValidationError, type FieldIssue } from '../../domain/validation.js';
 import type { Database } from '../../db/database.js';
 import {
   findCurrentPolicy,
+  findPolicyHead,
   findPolicyVersion,
   insertPolicyVersion,
   listPolicyVersions,
   lockPolicyPublication,
+  type PolicyVersionRow,
 } from '../../db/repositories/policy.repository.js';
 import { replanOpenClocks } from '../workflow/clock-replan.service.js';
 import { audit } from './audit.service.js';
@@ -22,29 +24,58 @@ export interface PolicyVersion {
   reason: string | null;
 }
 
-/** The policy in force. The reference seed guarantees version 1 exists. */
-export async function currentPolicy(db: Database): Promise<PolicyVersion> {
-  const row = await findCurrentPolicy(db);
-  if (!row) throw new DomainError('policy_version_not_found');
-  return {
+/**
+ * Parsed policy versions (#16: intake read and parsed the document several times per complaint). A
+ * stored version never changes, so an entry is valid for as long as the process lives; the key holds
+ * the version's creation time and author as well, so databases that each have their own version 1
+ * (one per test file) do not share an entry. The policies are frozen: nobody may change a cached one.
+ */
+const parsed = new Map<string, PolicyVersion>();
+const MAX_CACHED = 64;
+
+function cacheKey(row: { version: number; createdAt: Date; createdBy: string }): string {
+  return `${row.version}|${row.createdAt.toISOString()}|${row.createdBy}`;
+}
+
+function remember(row: PolicyVersionRow): PolicyVersion {
+  const entry: PolicyVersion = {
     version: row.version,
-    policy: policySchema.parse(row.document),
+    policy: deepFreeze(policySchema.parse(row.document)),
     createdAt: row.createdAt,
     createdBy: row.createdBy,
     reason: row.reason,
   };
+  if (parsed.size >= MAX_CACHED) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(cacheKey(row), entry);
+  return entry;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The policy in force: one small query for its version, the document parsed once per version. The reference seed guarantees version 1 exists. */
+export async function currentPolicy(db: Database): Promise<PolicyVersion> {
+  return cachedVersion(db, undefined);
 }
 
 export async function policyVersion(db: Database, version: number): Promise<PolicyVersion> {
-  const row = await findPolicyVersion(db, version);
-  if (!row) throw new DomainError('policy_version_not_found', { version });
-  return {
-    version: row.version,
-    policy: policySchema.parse(row.document),
-    createdAt: row.createdAt,
-    createdBy: row.createdBy,
-    reason: row.reason,
-  };
+  return cachedVersion(db, version);
+}
+
+async function cachedVersion(db: Database, version: number | undefined): Promise<PolicyVersion> {
+  const head = await findPolicyHead(db, version);
+  const notFound = () => new DomainError('policy_version_not_found', version === undefined ? {} : { version });
+  if (!head) throw notFound();
+  const hit = parsed.get(cacheKey(head));
+  if (hit) return hit;
+  const row = await findPolicyVersion(db, head.version);
+  if (!row) throw notFound();
+  return remember(row);
 }
 
 export function policyVersions(db: Database) {

@@ -236,12 +236,15 @@ export async function assessIntake(db: Database, input: IntakeInput, policy: Pol
     since: new Date(receivedAt.getTime() - policy.repeatWindowDays * DAY_MS),
     until: receivedAt,
   });
+  const { windowDays, baselineWindows } = policy.massIncident;
+  const since = new Date(receivedAt.getTime() - windowDays * DAY_MS);
   const sameMatter = await countSameMatter(db, {
     businessLine: input.businessLine,
     product: input.product ?? null,
     category: input.category,
-    since: new Date(receivedAt.getTime() - policy.massIncident.windowDays * DAY_MS),
+    since,
     until: receivedAt,
+    baselineSince: new Date(since.getTime() - baselineWindows * windowDays * DAY_MS),
   });
   const openSpikes = await openSpikeSignals(db, { product: input.product ?? null, category: input.category });
   const grading = proposeLevel(
@@ -252,7 +255,8 @@ export async function assessIntake(db: Database, input: IntakeInput, policy: Pol
       urgent: input.urgent,
       text: [input.description, input.requestedRemedy ?? ''].join('\n'),
       jointComplainants: input.jointComplainants,
-      sameMatterRecentCount: sameMatter + 1,
+      sameMatterRecentCount: sameMatter.recent + 1,
+      sameMatterBaseline: sameMatter.before / baselineWindows,
       repeatComplaint: duplicates.length > 0,
       regulatorReferral: input.channel === 'regulator_referral',
       disasterRelated: input.majorCause != null,

@@ -78,7 +78,7 @@ export async function writeImportBatch(trx: Database, env: BatchEnvironment, bat
   const result: BatchResult = { imported: fresh.length, skipped: batch.length - fresh.length, closed: 0, open: 0, complaintIds: [] };
   if (fresh.length === 0) return result;
 
-  const first = await reserveComplaintSequences(trx, env.today, fresh.length);
+  const sequences = await reserveComplaintSequences(trx, env.today, fresh.length);
   const rows: NewComplaintRecord[] = [];
   const chains: NewChain[] = [];
   const records: NewImportedRecord[] = [];
@@ -86,7 +86,7 @@ export async function writeImportBatch(trx: Database, env: BatchEnvironment, bat
 
   fresh.forEach((c, i) => {
     const id = randomUUID();
-    const number = formatComplaintNumber(env.policy.complaintNumberPrefix, env.today, first + i);
+    const number = formatComplaintNumber(env.policy.complaintNumberPrefix, env.today, sequences[i]!);
     const receivedAt = instantOf(c.receivedOn, env);
     const closedAt = c.closedOn === null ? null : instantOf(c.closedOn, env);
     const grading = proposeLevel(
