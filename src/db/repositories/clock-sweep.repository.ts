@@ -60,3 +60,40 @@ export async function saveSweptClock(
     .where('id', '=', id)
     .execute();
 }
+
+/** Every swept clock of a batch saved in one UPDATE (#16: the sweeper's batches). */
+export async function saveSweptClocks(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<{
+    id: string;
+    status: ClockRow['status'];
+    warningsSent: number;
+    escalationStep: number;
+    breachedAt: Date | null;
+    nextCheckAt: Date | null;
+  }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}::uuid, ${r.status}::text, ${r.warningsSent}::int, ${r.escalationStep}::int, ${r.breachedAt}::timestamptz, ${r.nextCheckAt}::timestamptz)`,
+    ),
+  );
+  await sql`
+    UPDATE complaint_clocks k
+       SET status = v.status, warnings_sent = v.warnings_sent, escalation_step = v.escalation_step,
+           breached_at = v.breached_at, next_check_at = v.next_check_at
+      FROM (VALUES ${values}) AS v(id, status, warnings_sent, escalation_step, breached_at, next_check_at)
+     WHERE k.id = v.id`.execute(db);
+}
+
+/** What notices about these complaints are resolved against, one read for a batch. */
+export async function findNotifyTargets(db: Kysely<DB>, complaintIds: readonly string[]) {
+  if (complaintIds.length === 0) return [];
+  return db
+    .selectFrom('complaints')
+    .select(['id', 'number', 'department_ids', 'branch_id', 'assignee', 'tracker'])
+    .where('id', 'in', complaintIds)
+    .execute();
+}

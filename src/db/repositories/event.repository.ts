@@ -81,13 +81,6 @@ export async function createSalts(db: Kysely<DB>, complaintIds: readonly string[
   return salts;
 }
 
-/** The complaint's salt, made with its first version-2 event (complaints from before migration 0028 get one then). */
-export async function complaintSalt(db: Kysely<DB>, complaintId: string): Promise<Buffer> {
-  const found = await db.selectFrom('complaint_salts').select('salt').where('complaint_id', '=', complaintId).executeTakeFirst();
-  if (found) return found.salt;
-  return (await createSalts(db, [complaintId])).get(complaintId)!;
-}
-
 /**
  * Appends events to a complaint's chain. Callers hold the complaint row lock (SELECT … FOR UPDATE
  * or the insert of the row itself), so the tail read here cannot race another writer.
@@ -105,37 +98,82 @@ export async function complaintSalt(db: Kysely<DB>, complaintId: string): Promis
  * all of it the jobs' inserts). The dispatcher checks the subscriptions again when it hands the row over.
  */
 export async function appendEvents(db: Kysely<DB>, complaintId: string, events: readonly NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const tail = await db
-    .selectFrom('complaint_events')
-    .select(['seq', 'hash'])
-    .where('complaint_id', '=', complaintId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const salt = tail ? await complaintSalt(db, complaintId) : (await createSalts(db, [complaintId])).get(complaintId)!;
-  const rows = chainedRows(complaintId, tail ?? null, events, salt);
-  await db.insertInto('complaint_events').values(rows).execute();
+  await appendEventsToMany(db, [{ complaintId, events }]);
+}
+
+/**
+ * appendEvents for several complaints at once (#16: the clock sweeper's batches): one read of the
+ * chains' tails, one of the salts, one insert, whatever the number of complaints. Each complaint
+ * appears once; the caller holds every complaint's row lock.
+ */
+export async function appendEventsToMany(
+  db: Kysely<DB>,
+  batches: ReadonlyArray<{ complaintId: string; events: readonly NewEvent[] }>,
+): Promise<void> {
+  const work = batches.filter((b) => b.events.length > 0);
+  if (work.length === 0) return;
+  const ids = work.map((b) => b.complaintId);
+  const tails = new Map(
+    (
+      await db
+        .selectFrom('complaint_events')
+        .select(['complaint_id', 'seq', 'hash'])
+        .distinctOn('complaint_id')
+        .where('complaint_id', 'in', ids)
+        .orderBy('complaint_id')
+        .orderBy('seq', 'desc')
+        .execute()
+    ).map((t) => [t.complaint_id, { seq: t.seq, hash: t.hash }]),
+  );
+  // a complaint's salt is made with its first version-2 event: new complaints (no tail) have none yet,
+  // nor do complaints from before migration 0028
+  const chained = ids.filter((id) => tails.has(id));
+  const salts = new Map(
+    chained.length === 0
+      ? []
+      : (await db.selectFrom('complaint_salts').select(['complaint_id', 'salt']).where('complaint_id', 'in', chained).execute()).map(
+          (r) => [r.complaint_id, r.salt] as const,
+        ),
+  );
+  for (const [id, salt] of await createSalts(
+    db,
+    ids.filter((id) => !salts.has(id)),
+  ))
+    salts.set(id, salt);
+  const rows = work.flatMap((b) => chainedRows(b.complaintId, tails.get(b.complaintId) ?? null, b.events, salts.get(b.complaintId)!));
+  for (let i = 0; i < rows.length; i += 2000)
+    await db
+      .insertInto('complaint_events')
+      .values(rows.slice(i, i + 2000))
+      .execute();
   const wanted = await subscribedEventTypes(
     db,
     rows.map((r) => r.type),
   );
   const announced = rows.filter((r) => wanted.has(r.type));
   if (announced.length === 0) return;
-  const complaint = await db.selectFrom('complaints').select('number').where('id', '=', complaintId).executeTakeFirst();
+  const numbers = new Map(
+    (
+      await db
+        .selectFrom('complaints')
+        .select(['id', 'number'])
+        .where('id', 'in', [...new Set(announced.map((r) => r.complaint_id))])
+        .execute()
+    ).map((c) => [c.id, c.number]),
+  );
   await enqueueOutbox(
     db,
     announced.map((r) => ({
       topic: 'complaint.event',
       payload: {
-        complaintId,
-        number: complaint?.number ?? null,
+        complaintId: r.complaint_id,
+        number: numbers.get(r.complaint_id) ?? null,
         seq: r.seq,
         type: r.type,
         occurredAt: r.occurred_at.toISOString(),
         actor: r.actor,
       },
-      idempotencyKey: `event:${complaintId}:${r.seq}`,
+      idempotencyKey: `event:${r.complaint_id}:${r.seq}`,
     })),
     // written when the events were: their own time (the injected clock of the caller), not this process's
     announced[announced.length - 1]!.occurred_at,

@@ -8,37 +8,44 @@ import type { ExceptionKind } from '../../domain/codes.js';
 import type { SpikeSubject } from '../../domain/reports/analysis-spike.js';
 
 /** Inserts a tracked exception once per source fact (unique source_key); returns whether it was new. */
-export async function insertException(
-  db: Kysely<DB>,
-  e: {
-    /** null only for a spike, which names its subject instead */
-    complaintId: string | null;
-    kind: ExceptionKind;
-    clockId: string | null;
-    sourceKey: string;
-    details: Record<string, unknown>;
-    at: Date;
-    subject?: { kind: SpikeSubject; code: string };
-  },
-): Promise<boolean> {
+export interface NewException {
+  /** null only for a spike, which names its subject instead */
+  complaintId: string | null;
+  kind: ExceptionKind;
+  clockId: string | null;
+  sourceKey: string;
+  details: Record<string, unknown>;
+  at: Date;
+  subject?: { kind: SpikeSubject; code: string };
+}
+
+export async function insertException(db: Kysely<DB>, e: NewException): Promise<boolean> {
+  return (await insertExceptions(db, [e])) > 0;
+}
+
+/** Raises several exceptions in one insert (#16: the sweeper's batches); a source key already raised is skipped. Returns how many were new. */
+export async function insertExceptions(db: Kysely<DB>, items: readonly NewException[]): Promise<number> {
+  if (items.length === 0) return 0;
   const r = await db
     .insertInto('complaint_exceptions')
-    .values({
-      id: randomUUID(),
-      complaint_id: e.complaintId,
-      kind: e.kind,
-      clock_id: e.clockId,
-      source_key: e.sourceKey,
-      status: 'open',
-      raised_at: e.at,
-      details: JSON.stringify(e.details),
-      subject_kind: e.subject?.kind ?? null,
-      subject_code: e.subject?.code ?? null,
-    })
+    .values(
+      items.map((e) => ({
+        id: randomUUID(),
+        complaint_id: e.complaintId,
+        kind: e.kind,
+        clock_id: e.clockId,
+        source_key: e.sourceKey,
+        status: 'open',
+        raised_at: e.at,
+        details: JSON.stringify(e.details),
+        subject_kind: e.subject?.kind ?? null,
+        subject_code: e.subject?.code ?? null,
+      })),
+    )
     .onConflict((oc) => oc.column('source_key').doNothing())
     .returning('id')
     .execute();
-  return r.length > 0;
+  return r.length;
 }
 
 /** Resolves a complaint's open exceptions; returns their ids. */

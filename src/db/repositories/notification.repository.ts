@@ -16,6 +16,13 @@ export interface NewNotification {
 
 /** Inserts, once per (fact, user): repeating the same fact notifies nobody twice. Returns the rows written. */
 export async function insertNotifications(db: Kysely<DB>, items: readonly NewNotification[], at: Date): Promise<number> {
+  let written = 0;
+  // 8 parameters a row: chunks stay far below PostgreSQL's 65,535 parameters per statement
+  for (let i = 0; i < items.length; i += 4000) written += await insertChunk(db, items.slice(i, i + 4000), at);
+  return written;
+}
+
+async function insertChunk(db: Kysely<DB>, items: readonly NewNotification[], at: Date): Promise<number> {
   if (items.length === 0) return 0;
   const r = await db
     .insertInto('notifications')

@@ -15,6 +15,11 @@ export type OutboxRow = Selectable<OutboxTable>;
  * channels after commit (#11): a rolled-back change leaves neither. A repeated key writes nothing.
  */
 export async function enqueueOutbox(db: Kysely<DB>, messages: readonly OutboxMessage[], at: Date): Promise<void> {
+  // 5 parameters a row: chunks stay far below PostgreSQL's 65,535 parameters per statement
+  for (let i = 0; i < messages.length; i += 5000) await enqueueChunk(db, messages.slice(i, i + 5000), at);
+}
+
+async function enqueueChunk(db: Kysely<DB>, messages: readonly OutboxMessage[], at: Date): Promise<void> {
   if (messages.length === 0) return;
   const rows = await db
     .insertInto('outbox')

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 
 /** The savepoints services set inside their transactions (a fixed list: the name is written into the SQL). */
-export type SavepointName = 'sweep_clock';
+export type SavepointName = 'sweep_clock' | 'sweep_batch';
 
 /** Marks a point the transaction can go back to without ending (the work after it may fail alone). */
 export async function savepoint(db: Kysely<DB>, name: SavepointName): Promise<void> {

@@ -65,15 +65,25 @@ export interface OutgoingNotification {
  * Returns the notifications written.
  */
 export async function sendNotifications(db: Database, userIds: readonly string[], n: OutgoingNotification, at: Date): Promise<number> {
-  if (userIds.length === 0) return 0;
+  return sendNotificationBatch(db, [{ userIds, n }], at);
+}
+
+/** Several notifications, each to its users, in one insert and one outbox write (#16: the sweeper's batches). */
+export async function sendNotificationBatch(
+  db: Database,
+  items: ReadonlyArray<{ userIds: readonly string[]; n: OutgoingNotification }>,
+  at: Date,
+): Promise<number> {
+  const each = items.flatMap(({ userIds, n }) => userIds.map((userId) => ({ userId, n })));
+  if (each.length === 0) return 0;
   const written = await insertNotifications(
     db,
-    userIds.map((userId) => ({ userId, ...n })),
+    each.map(({ userId, n }) => ({ userId, ...n })),
     at,
   );
   await enqueueOutbox(
     db,
-    userIds.map((userId) => ({
+    each.map(({ userId, n }) => ({
       topic: 'notification.created',
       payload: { userId, complaintId: n.complaintId, kind: n.kind, template: n.message.template, params: n.message.params },
       idempotencyKey: `notification:${n.sourceKey}:${userId}`,

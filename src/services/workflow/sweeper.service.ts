@@ -14,15 +14,15 @@ import { sweepClock, type SweepEffect } from '../../domain/clocks/clock-sweep.js
 import type { Escalation } from '../../domain/policy/policy.schema.js';
 import type { Recipient } from '../../domain/workflow/workflow.types.js';
 import type { Database } from '../../db/database.js';
-import { saveSweptClock, takeDueClocks, type SweptClock } from '../../db/repositories/clock-sweep.repository.js';
-import { findComplaintNotifyFields } from '../../db/repositories/complaint.repository.js';
-import { appendEvents, type NewEvent } from '../../db/repositories/event.repository.js';
+import { findNotifyTargets, saveSweptClocks, takeDueClocks, type SweptClock } from '../../db/repositories/clock-sweep.repository.js';
+import { appendEventsToMany, type NewEvent } from '../../db/repositories/event.repository.js';
+import { insertExceptions, type NewException } from '../../db/repositories/exception.repository.js';
 import { releaseSavepoint, rollbackToSavepoint, savepoint } from '../../db/repositories/savepoint.repository.js';
 import type { ServiceContext } from '../context.js';
 import { policyVersion } from '../administration/policy.service.js';
 import type { Message } from '../../domain/messages/message-templates.js';
-import { raiseException } from './exceptions.service.js';
-import { notify, type NotifyTarget } from './notify.service.js';
+import { sendNotificationBatch, type OutgoingNotification } from '../channels/notification.service.js';
+import { cachedDirectory, resolveRecipients, type NotifyTarget, type RecipientDirectory } from './notify.service.js';
 
 export interface SweepCounts {
   /** clocks looked at */
@@ -35,7 +35,7 @@ export interface SweepCounts {
 }
 
 export interface SweepOptions {
-  /** clocks per transaction (default 50) */
+  /** clocks per transaction (default 500) */
   batch?: number;
   /** told about a clock whose sweep failed; the other clocks go on */
   onError?: (err: unknown, clockId: string) => void;
@@ -46,10 +46,13 @@ export const SWEEPER_ACTOR = 'system';
 
 const STALLED_KIND = 'progress_report';
 
+/** Clocks per transaction: a catch-up after an outage writes each batch's effects in a few statements. */
+const DEFAULT_BATCH = 500;
+
 /** Sweeps every clock due at ctx.now(), batch after batch, until none is left that this instance can take. */
 export async function sweepClocks(ctx: ServiceContext, opts: SweepOptions = {}): Promise<SweepCounts> {
   const now = ctx.now();
-  const batch = opts.batch ?? 50;
+  const batch = opts.batch ?? DEFAULT_BATCH;
   const counts: SweepCounts = { checked: 0, warnings: 0, breaches: 0, escalations: 0, failed: 0 };
   const escalations = new Map<number, Escalation>();
   const escalationOf = async (version: number): Promise<Escalation> => {
@@ -57,20 +60,33 @@ export async function sweepClocks(ctx: ServiceContext, opts: SweepOptions = {}):
     escalations.set(version, cached);
     return cached;
   };
+  const add = (r: EffectCounts, checked: number) => {
+    counts.checked += checked;
+    counts.warnings += r.warnings;
+    counts.breaches += r.breaches;
+    counts.escalations += r.escalations;
+  };
   // a clock that failed stays due; it is not taken again in this run
   const failed = new Set<string>();
   for (;;) {
     const taken = await ctx.db.transaction().execute(async (trx) => {
       const due = await takeDueClocks(trx, now, batch, [...failed]);
+      if (due.length === 0) return 0;
+      // the whole batch at once (#16); if any clock of it fails, again one clock at a time, so one bad
+      // clock cannot hold back the others
+      await savepoint(trx, 'sweep_batch');
+      try {
+        add(await sweepBatch(trx, due, now, escalationOf), due.length);
+        await releaseSavepoint(trx, 'sweep_batch');
+        return due.length;
+      } catch {
+        await rollbackToSavepoint(trx, 'sweep_batch');
+      }
       for (const k of due) {
         await savepoint(trx, 'sweep_clock');
         try {
-          const r = await sweepOne(trx, k, now, await escalationOf(k.policy_version));
+          add(await sweepBatch(trx, [k], now, escalationOf), 1);
           await releaseSavepoint(trx, 'sweep_clock');
-          counts.checked += 1;
-          counts.warnings += r.warnings;
-          counts.breaches += r.breaches;
-          counts.escalations += r.escalations;
         } catch (err) {
           await rollbackToSavepoint(trx, 'sweep_clock');
           failed.add(k.id);
@@ -84,109 +100,163 @@ export async function sweepClocks(ctx: ServiceContext, opts: SweepOptions = {}):
   }
 }
 
-async function notifyTarget(trx: Database, complaintId: string): Promise<NotifyTarget> {
-  const c = await findComplaintNotifyFields(trx, complaintId);
-  return { id: c.id, number: c.number, departmentIds: c.department_ids, branchId: c.branch_id, assignee: c.assignee, tracker: c.tracker };
+type EffectCounts = { warnings: number; breaches: number; escalations: number };
+
+/** One effect's writes, collected so a batch writes each kind once. */
+interface PlannedEffect {
+  event: NewEvent;
+  notice: { userIds: string[]; n: OutgoingNotification } | null;
+  exception: NewException | null;
 }
 
-/** One clock: its effects, its new state, the events, the exception and the notifications. */
-async function sweepOne(
+/**
+ * A batch of locked clocks: their new states in one update, then every effect's exception,
+ * notifications (recipients looked up once per batch) and hash-chained events, each kind in one
+ * write (#16: catch-up of 1,000+ clocks a second instead of ~200 with a write per effect).
+ */
+async function sweepBatch(
   trx: Database,
-  k: SweptClock,
+  due: readonly SweptClock[],
   now: Date,
-  escalation: Escalation,
-): Promise<{ warnings: number; breaches: number; escalations: number }> {
-  const outcome = sweepClock(
-    {
-      status: k.status,
-      dueAt: k.due_at,
-      warnAt: k.warn_at,
-      warningsSent: k.warnings_sent,
-      escalationStep: k.escalation_step,
-      breachedAt: k.breached_at,
-    },
-    now,
-    escalation.steps,
-  );
-  await saveSweptClock(trx, k.id, {
-    status: outcome.status,
-    warningsSent: outcome.warningsSent,
-    escalationStep: outcome.escalationStep,
-    breachedAt: outcome.breachedAt,
-    nextCheckAt: outcome.nextCheckAt,
-  });
-  const counts = { warnings: 0, breaches: 0, escalations: 0 };
-  if (outcome.effects.length === 0) return counts;
-
-  const target = await notifyTarget(trx, k.complaint_id);
-  const events: NewEvent[] = [];
-  for (const e of outcome.effects) {
-    events.push(await applyEffect(trx, k, target, e, escalation, now));
-    if (e.type === 'warning') counts.warnings += 1;
-    else if (e.type === 'breach') counts.breaches += 1;
-    else counts.escalations += 1;
+  escalationOf: (version: number) => Promise<Escalation>,
+): Promise<EffectCounts> {
+  const planned: Array<{ k: SweptClock; escalation: Escalation; outcome: ReturnType<typeof sweepClock> }> = [];
+  for (const k of due) {
+    const escalation = await escalationOf(k.policy_version);
+    const outcome = sweepClock(
+      {
+        status: k.status,
+        dueAt: k.due_at,
+        warnAt: k.warn_at,
+        warningsSent: k.warnings_sent,
+        escalationStep: k.escalation_step,
+        breachedAt: k.breached_at,
+      },
+      now,
+      escalation.steps,
+    );
+    planned.push({ k, escalation, outcome });
   }
-  await appendEvents(trx, k.complaint_id, events);
+  await saveSweptClocks(
+    trx,
+    planned.map(({ k, outcome }) => ({
+      id: k.id,
+      status: outcome.status,
+      warningsSent: outcome.warningsSent,
+      escalationStep: outcome.escalationStep,
+      breachedAt: outcome.breachedAt,
+      nextCheckAt: outcome.nextCheckAt,
+    })),
+  );
+  const counts: EffectCounts = { warnings: 0, breaches: 0, escalations: 0 };
+  const acting = planned.filter((p) => p.outcome.effects.length > 0);
+  if (acting.length === 0) return counts;
+
+  const targets = new Map(
+    (await findNotifyTargets(trx, [...new Set(acting.map((p) => p.k.complaint_id))])).map((c) => [
+      c.id,
+      { id: c.id, number: c.number, departmentIds: c.department_ids, branchId: c.branch_id, assignee: c.assignee, tracker: c.tracker },
+    ]),
+  );
+  const dir = cachedDirectory(trx);
+  const effects: PlannedEffect[] = [];
+  const events = new Map<string, NewEvent[]>();
+  for (const { k, escalation, outcome } of acting) {
+    const target = targets.get(k.complaint_id)!;
+    for (const e of outcome.effects) {
+      const planned = await planEffect(trx, dir, k, target, e, escalation, now);
+      effects.push(planned);
+      events.set(k.complaint_id, [...(events.get(k.complaint_id) ?? []), planned.event]);
+      if (e.type === 'warning') counts.warnings += 1;
+      else if (e.type === 'breach') counts.breaches += 1;
+      else counts.escalations += 1;
+    }
+  }
+  await insertExceptions(
+    trx,
+    effects.flatMap((e) => (e.exception ? [e.exception] : [])),
+  );
+  await sendNotificationBatch(
+    trx,
+    effects.flatMap((e) => (e.notice ? [e.notice] : [])),
+    now,
+  );
+  await appendEventsToMany(
+    trx,
+    [...events].map(([complaintId, list]) => ({ complaintId, events: list })),
+  );
   return counts;
 }
 
-/** Raises the exception and sends the notification of one effect; returns its event. */
-async function applyEffect(
+/** One effect: its exception, the notice to the people its step names, and its event. */
+async function planEffect(
   trx: Database,
+  dir: RecipientDirectory,
   k: SweptClock,
   target: NotifyTarget,
   e: SweepEffect,
   escalation: Escalation,
   now: Date,
-): Promise<NewEvent> {
+): Promise<PlannedEffect> {
   const stalled = k.kind === STALLED_KIND;
   const common = { clockId: k.id, kind: k.kind, label: k.label, dueAt: k.due_at };
   // the notice names the clock; its text is rendered in each reader's language (message-templates.ts)
   const clock = { number: target.number, clockId: k.id, clockKind: k.kind, label: k.label, dueAt: k.due_at?.toISOString() ?? null };
-  const send = (recipients: readonly Recipient[], kind: string, sourceKey: string, message: Message) =>
-    notify(trx, target, recipients, { kind, sourceKey, message }, now);
+  const notice = async (recipients: readonly Recipient[], kind: string, sourceKey: string, message: Message) => {
+    const users = await resolveRecipients(trx, target, recipients, dir);
+    return {
+      notified: users.map((u) => u.username),
+      notice: { userIds: users.map((u) => u.id), n: { complaintId: target.id, kind, sourceKey, message } },
+    };
+  };
 
   if (e.type === 'warning') {
-    const notified = await send(escalation.warnNotify, 'clock_warning', `clock:${k.id}:warn:${e.index}`, {
+    const { notified, notice: n } = await notice(escalation.warnNotify, 'clock_warning', `clock:${k.id}:warn:${e.index}`, {
       template: 'clock.warning',
       params: { ...clock, warning: e.index },
     });
     return {
-      type: 'clock_warning',
-      actor: SWEEPER_ACTOR,
-      occurredAt: now,
-      payload: { ...common, warning: e.index, warnAt: e.at, notified },
+      notice: n,
+      exception: null,
+      event: { type: 'clock_warning', actor: SWEEPER_ACTOR, occurredAt: now, payload: { ...common, warning: e.index, warnAt: e.at, notified } },
     };
   }
   if (e.type === 'breach') {
     const exception = stalled ? 'stalled' : 'breach';
-    await raiseException(trx, {
-      complaintId: k.complaint_id,
-      kind: exception,
-      clockId: k.id,
-      sourceKey: `${exception}:${k.id}`,
-      details: { ...common, number: target.number },
-      at: now,
-    });
-    return { type: 'clock_breached', actor: SWEEPER_ACTOR, occurredAt: now, payload: { ...common, breachedAt: e.at, exception } };
+    return {
+      notice: null,
+      exception: {
+        complaintId: k.complaint_id,
+        kind: exception,
+        clockId: k.id,
+        sourceKey: `${exception}:${k.id}`,
+        details: { ...common, number: target.number },
+        at: now,
+      },
+      event: { type: 'clock_breached', actor: SWEEPER_ACTOR, occurredAt: now, payload: { ...common, breachedAt: e.at, exception } },
+    };
   }
   const step = escalation.steps[e.step];
   const recipients = step?.notify ?? [];
   // step 0 is the notice of the breach itself; later steps tell more people after more time
-  const notified =
+  const { notified, notice: n } =
     e.step === 0
-      ? await send(recipients, stalled ? 'progress_stalled' : 'clock_breached', `clock:${k.id}:breach`, {
+      ? await notice(recipients, stalled ? 'progress_stalled' : 'clock_breached', `clock:${k.id}:breach`, {
           template: stalled ? 'clock.stalled' : 'clock.breached',
           params: { ...clock, step: 0 },
         })
-      : await send(recipients, 'clock_escalated', `clock:${k.id}:step:${e.step}`, {
+      : await notice(recipients, 'clock_escalated', `clock:${k.id}:step:${e.step}`, {
           template: 'clock.escalated',
           params: { ...clock, step: e.step },
         });
   return {
-    type: 'clock_escalated',
-    actor: SWEEPER_ACTOR,
-    occurredAt: now,
-    payload: { ...common, step: e.step, stepAt: e.at, notify: recipients, notified },
+    notice: n,
+    exception: null,
+    event: {
+      type: 'clock_escalated',
+      actor: SWEEPER_ACTOR,
+      occurredAt: now,
+      payload: { ...common, step: e.step, stepAt: e.at, notify: recipients, notified },
+    },
   };
 }
