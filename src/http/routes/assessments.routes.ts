@@ -114,7 +114,7 @@ export function assessmentRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           .header('content-type', XLSX)
           .header('content-disposition', contentDisposition(file.filename))
           .header('cache-control', 'no-store')
-          .send(file.bytes);
+          .send(file.stream);
       },
     );
   };

@@ -5,7 +5,7 @@ import { contactKeys } from '../../domain/complaint/contact.js';
 import { assertNoIssues, type FieldIssue } from '../../domain/validation.js';
 import { registerComplaint } from '../../services/complaints/complaint-intake.service.js';
 import { previewComplaint } from '../../services/complaints/complaint-preview.service.js';
-import { EXPORT_MAX_ROWS, exportLedger } from '../../services/complaints/ledger-export.service.js';
+import { XLSX_MAX_ROWS, exportLedger } from '../../services/complaints/ledger-export.service.js';
 import { pickLocale } from '../i18n/locale.js';
 import { gradeComplaint } from '../../services/complaints/complaint-grading.service.js';
 import { complaintEvents, listComplaints } from '../../services/complaints/complaint-query.service.js';
@@ -168,7 +168,7 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         config: { access: access.to('complaint.export') },
         schema: {
           tags,
-          summary: `The ledger's current filter and sort as an .xlsx file (within your data scope, at most ${EXPORT_MAX_ROWS} rows); recorded in the audit log`,
+          summary: `The ledger's current filter and sort as an .xlsx file, streamed (within your data scope; at most ${XLSX_MAX_ROWS} rows, a worksheet's limit: export.csv has none); recorded in the audit log`,
           querystring: ledgerQuerystring.omit({ limit: true, cursor: true, total: true }),
           response: answers({ 200: fileDownload(XLSX, 'the ledger as a workbook; X-Export-Rows says how many rows') }, 422),
         },
@@ -183,7 +183,7 @@ export function complaintRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           .header('content-disposition', `attachment; filename="complaints.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
           .header('x-export-rows', String(file.rows))
           .header('cache-control', 'no-store')
-          .send(file.buffer);
+          .send(file.stream);
       },
     );
 

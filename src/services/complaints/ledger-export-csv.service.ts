@@ -1,22 +1,15 @@
 /**
- * The ledger as CSV, streamed (#13 item 7): the same filter, sort, data scope, columns and masking
- * as the .xlsx export (ledger-export.service.ts, ledger-export.labels.ts), but without its row
- * limit: the rows are read a cursor page at a time and written out as they come, so neither the
- * server nor the database holds the whole result. The export is written to the audit log, with its
- * filter and the row count, before the first byte leaves.
+ * The ledger as CSV, streamed (#13 item 7, #16 item 5): the same filter, sort, data scope, columns,
+ * masking and audit as the .xlsx export (ledger-export-reader.ts, ledger-export.labels.ts), with no
+ * row limit: the rows are read a keyset page at a time and written out as they come (the answer
+ * pulls the next page only when it has sent the last), so neither the server nor the database holds
+ * the whole result. The export is written to the audit log, with its filter and the row count,
+ * before the first byte leaves.
  */
 import type { Principal } from '../../domain/access/permissions.js';
-import type { LedgerQuery } from '../../domain/complaint/ledger-query.js';
 import { CSV_BOM, csvLine } from '../../domain/imports/csv-writer.js';
-import { countLedger, cursorAfter, listLedger } from '../../db/repositories/ledger.repository.js';
-import { audit } from '../administration/audit.service.js';
-import { currentPolicy } from '../administration/policy.service.js';
 import type { RequestMeta, ServiceContext } from '../context.js';
-import { ledgerSearch, summaries } from './complaint-query.service.js';
-import { auditedFilter } from './ledger-export.service.js';
-import { ledgerLabels } from './ledger-export.labels.js';
-
-const PAGE = 1000;
+import { openLedgerExport, type ExportFilter, type ExportOptions, type LedgerExportRow } from './ledger-export-reader.js';
 
 export interface LedgerCsv {
   fileName: string;
@@ -29,41 +22,22 @@ export async function exportLedgerCsv(
   ctx: ServiceContext,
   meta: RequestMeta,
   p: Principal,
-  q: Omit<LedgerQuery, 'limit' | 'cursor'>,
+  q: ExportFilter,
   english: boolean,
+  opts: ExportOptions = {},
 ): Promise<LedgerCsv> {
-  const now = ctx.now();
-  // the same builder as the listing, its count and the workbook: every filter of the ledger applies
-  const search = ledgerSearch(ctx, p, { ...q, limit: PAGE });
-  const rows = await countLedger(ctx.db, search, now);
-  const { policy } = await currentPolicy(ctx.db);
-  const labels = ledgerLabels(policy, english, ctx.timeZone);
-  await audit(ctx.db, meta, {
-    at: now,
-    actor: p.username,
-    action: 'complaint.export',
-    outcome: 'success',
-    targetType: 'ledger',
-    details: { filter: auditedFilter(q), rows, format: 'csv' },
-  });
-  const keys = labels.columns.map((c) => c.key);
+  const source = await openLedgerExport(ctx, meta, p, q, english, 'csv', opts);
+  const { labels } = source;
+  const keys = labels.columns.map((c) => c.key as keyof LedgerExportRow);
 
   async function* chunks(): AsyncGenerator<string> {
     yield CSV_BOM + csvLine(labels.columns.map((c) => c.header));
-    let cursor: string | undefined;
-    for (;;) {
-      const { rows: page, hasMore } = await listLedger(ctx.db, { ...search, cursor }, now);
+    for await (const page of source.pages()) {
       let text = '';
-      for (const s of await summaries(ctx.db, page, now)) {
-        const row: Record<string, string | number | null | undefined> = labels.row(s);
-        text += csvLine(keys.map((k) => row[k] ?? null));
-      }
-      if (text !== '') yield text;
-      const last = page[page.length - 1];
-      if (!hasMore || !last) return;
-      cursor = cursorAfter(last, q.sort, q.order);
+      for (const row of page) text += csvLine(keys.map((k) => row[k] ?? null));
+      yield text;
     }
   }
 
-  return { fileName: `${labels.fileStem}-${labels.stamp(now)}.csv`, rows, chunks: chunks() };
+  return { fileName: `${labels.fileStem}-${labels.stamp(source.now)}.csv`, rows: source.rows, chunks: chunks() };
 }

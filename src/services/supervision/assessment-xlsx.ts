@@ -3,25 +3,34 @@
  * the sign-off and every subject's score), one sheet of every line (figure, target, weight, score
  * share, the complaints behind it) with numbers as numbers, and one listing the complaint numbers
  * behind each figure, so the workbook can be checked against the ledger.
+ *
+ * Streamed (#16 item 5): the last sheet grows with the complaints of the period (every line lists
+ * its own), so the workbook is written as it is made, that sheet a page of numbers at a time.
  */
-import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 import { KPI_LABELS, kpiFormat } from '../../domain/supervision/kpi-labels.js';
 import { reportDateTime } from '../../domain/reports/report-texts.js';
+import { drained, streamingWorkbook } from '../xlsx-stream.js';
 import type { AssessmentDetail } from './assessment-read.service.js';
 
 export const ASSESSMENT_SHEETS = { summary: '考核概况', lines: '指标明细', complaints: '指标对应投诉' } as const;
 
 const FORMAT = { rate: '0.0%', days: '0.0', count: '#,##0', score: '0.0' } as const;
 
+/** A page of one line's complaint numbers (a line may come in several pages, in number order). */
 export interface LineNumbers {
   seq: number;
   code: string;
   numbers: Array<{ number: string; counted: boolean }>;
 }
 
-export async function renderAssessmentXlsx(a: AssessmentDetail, numbers: readonly LineNumbers[], timeZone: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.created = new Date(a.computedAt);
+export async function renderAssessmentXlsx(
+  a: AssessmentDetail,
+  numbers: AsyncIterable<LineNumbers>,
+  timeZone: string,
+  out: Writable,
+): Promise<void> {
+  const book = streamingWorkbook(out, new Date(a.computedAt));
   book.title = `绩效考核 ${a.period}`;
   const summary = book.addWorksheet(ASSESSMENT_SHEETS.summary);
   summary.columns = [
@@ -46,6 +55,7 @@ export async function renderAssessmentXlsx(a: AssessmentDetail, numbers: readonl
   const head = summary.addRow(['考核对象', '得分']);
   head.font = { bold: true };
   for (const s of a.subjects) summary.addRow([`${s.kind === 'department' ? '部门' : '人员'}：${s.name.zh}`, s.score]);
+  summary.commit();
 
   const lines = book.addWorksheet(ASSESSMENT_SHEETS.lines, { views: [{ state: 'frozen', ySplit: 1 }] });
   lines.columns = [
@@ -84,6 +94,7 @@ export async function renderAssessmentXlsx(a: AssessmentDetail, numbers: readonl
       row.getCell(7).numFmt = fmt;
       row.getCell(9).numFmt = '0.0%';
     }
+  lines.commit();
 
   const behind = book.addWorksheet(ASSESSMENT_SHEETS.complaints, { views: [{ state: 'frozen', ySplit: 1 }] });
   behind.columns = [
@@ -94,11 +105,15 @@ export async function renderAssessmentXlsx(a: AssessmentDetail, numbers: readonl
   ];
   behind.getRow(1).font = { bold: true };
   const bySeq = new Map(a.subjects.map((s) => [s.seq, s]));
-  for (const n of numbers) {
+  for await (const n of numbers) {
+    if (out.destroyed) return;
     const s = bySeq.get(n.seq);
     if (!s) continue;
     const code = n.code as keyof typeof KPI_LABELS;
-    for (const c of n.numbers) behind.addRow([s.name.zh, KPI_LABELS[code].zh, c.number, c.counted ? '是' : '']);
+    for (const c of n.numbers) behind.addRow([s.name.zh, KPI_LABELS[code].zh, c.number, c.counted ? '是' : '']).commit();
+    await drained(out);
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  if (out.destroyed) return;
+  behind.commit();
+  await book.commit();
 }

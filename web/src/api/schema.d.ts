@@ -9300,6 +9300,8 @@ export interface paths {
               nextCursor: string | null;
               /** @description all matching complaints, when total=true was asked */
               total: number | null;
+              /** @description true when total is an estimate (a search term matching more than 10,000 complaints, #16): show it as about N */
+              totalEstimated: boolean;
             };
           };
         };
@@ -34190,7 +34192,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The ledger's current filter and sort as an .xlsx file (within your data scope, at most 20000 rows); recorded in the audit log */
+    /** The ledger's current filter and sort as an .xlsx file, streamed (within your data scope; at most 1048575 rows, a worksheet's limit: export.csv has none); recorded in the audit log */
     get: {
       parameters: {
         query?: {
@@ -43508,7 +43510,8 @@ export interface paths {
             | 'statistics.spikes'
             | 'statistics.cache.prune'
             | 'training.reminders'
-            | 'retention.sweep';
+            | 'retention.sweep'
+            | 'backup.scheduled';
         };
         cookie?: never;
       };
@@ -43661,7 +43664,8 @@ export interface paths {
             | 'statistics.spikes'
             | 'statistics.cache.prune'
             | 'training.reminders'
-            | 'retention.sweep';
+            | 'retention.sweep'
+            | 'backup.scheduled';
         };
         header?: never;
         path?: never;
@@ -43704,7 +43708,8 @@ export interface paths {
                   | 'statistics.spikes'
                   | 'statistics.cache.prune'
                   | 'training.reminders'
-                  | 'retention.sweep';
+                  | 'retention.sweep'
+                  | 'backup.scheduled';
               }[];
             };
           };
@@ -46590,6 +46595,10 @@ export interface paths {
                   };
                 };
                 massIncident: {
+                  /** @default 3 */
+                  baselineFactor: number;
+                  /** @default 8 */
+                  baselineWindows: number;
                   jointComplainants: number;
                   sameMatterCount: number;
                   windowDays: number;
@@ -47251,6 +47260,10 @@ export interface paths {
                   };
                 };
                 massIncident: {
+                  /** @default 3 */
+                  baselineFactor: number;
+                  /** @default 8 */
+                  baselineWindows: number;
                   jointComplainants: number;
                   sameMatterCount: number;
                   windowDays: number;
@@ -48048,6 +48061,10 @@ export interface paths {
                   };
                 };
                 massIncident: {
+                  /** @default 3 */
+                  baselineFactor: number;
+                  /** @default 8 */
+                  baselineWindows: number;
                   jointComplainants: number;
                   sameMatterCount: number;
                   windowDays: number;
