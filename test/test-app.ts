@@ -6,6 +6,7 @@ import { TEST_PASSWORD, TEST_SESSION_SECRET, testSecurity } from './test-constan
 import { createApiToken } from '../src/services/people/auth/token.service.js';
 import type { SecuritySettings, ServiceContext } from '../src/services/context.js';
 import type { ChannelSettings } from '../src/services/channels/channel-settings.js';
+import type { Database } from '../src/db/database.js';
 import { principalOf } from '../src/services/people/principal.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -23,11 +24,17 @@ export interface TestApp extends TestDatabase {
   login(username: string, password?: string): Promise<{ cookie: string; csrf: string; res: LightMyRequestResponse }>;
 }
 
+export interface TestAppOptions {
+  /** the read handle for statistics and reports, as DATABASE_READ_URL gives it (#16 item 6); the caller closes it */
+  readDb?: Database;
+}
+
 /** The real app on a fresh database cloned from the template, with an injectable clock. */
 export async function createTestApp(
   initialNow: Date | string = '2026-11-25T02:00:00Z',
   security: Partial<SecuritySettings> = {},
   channels?: ChannelSettings,
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const tdb = await createTestDatabase();
   let current = new Date(initialNow);
@@ -35,6 +42,7 @@ export async function createTestApp(
   const settings = testSecurity(security);
   const app = await buildApp({
     db: tdb.db,
+    readDb: options.readDb,
     timeZone: 'Asia/Shanghai',
     now,
     logLevel: 'silent',
@@ -43,7 +51,14 @@ export async function createTestApp(
     channels,
   });
   await app.ready();
-  const ctx: ServiceContext = { db: tdb.db, timeZone: 'Asia/Shanghai', now, security: settings, channels };
+  const ctx: ServiceContext = {
+    db: tdb.db,
+    ...(options.readDb ? { readDb: options.readDb } : {}),
+    timeZone: 'Asia/Shanghai',
+    now,
+    security: settings,
+    channels,
+  };
   const tokens = new Map<string, string>();
 
   async function tokenFor(username: string): Promise<string> {

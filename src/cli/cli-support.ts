@@ -1,7 +1,7 @@
 import { protectWebhookSecrets } from '../services/channels/webhook-subscriptions.service.js';
 import { protectMailboxPasswords } from '../services/channels/mail-intake/mailboxes.service.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config.js';
-import { createDatabase, type Database } from '../db/database.js';
+import { createDatabase, createReadDatabase, type Database } from '../db/database.js';
 import { connectDatabase, type DatabaseTarget } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { seedReferenceData } from '../db/seed-reference.js';
@@ -12,6 +12,16 @@ import { alignFactsTimeZone } from '../services/reports/statistics.service.js';
 
 export function log(message: string): void {
   process.stdout.write(`${message}\n`);
+}
+
+/** A database URL as logged: host, port and database, without the user and password. */
+function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return '(DATABASE_READ_URL)';
+  }
 }
 
 export function configOrExit(): AppConfig {
@@ -30,6 +40,8 @@ export interface OpenedDatabase {
   config: AppConfig;
   target: DatabaseTarget;
   db: Database;
+  /** the replica's handle for statistics and reports (DATABASE_READ_URL, #16 item 6); `db` when unset */
+  readDb: Database;
   security: SecuritySettings;
   sessionSecret: string;
   close(): Promise<void>;
@@ -53,13 +65,18 @@ export async function openDatabase(): Promise<OpenedDatabase> {
   if (rekeyedSecrets > 0) log(`webhook secrets re-keyed: ${rekeyedSecrets}`);
   const rekeyedPasswords = await protectMailboxPasswords(db, security.keyRing);
   if (rekeyedPasswords > 0) log(`mailbox passwords re-keyed: ${rekeyedPasswords}`);
+  // its own small pool, connecting at the first statistics read (pg.Pool is lazy)
+  const readDb = config.databaseReadUrl ? createReadDatabase(config.databaseReadUrl) : db;
+  if (readDb !== db) log(`statistics and reports read from the replica ${redactedUrl(config.databaseReadUrl ?? '')}`);
   return {
     config,
     target,
     db,
+    readDb,
     security,
     sessionSecret,
     close: async () => {
+      if (readDb !== db) await readDb.destroy();
       await db.destroy();
       log('database pool closed');
       await target.stop();

@@ -1,13 +1,15 @@
 import { buildApp } from '../http/app.js';
 import { DEFAULT_WEB_ROOT } from '../http/routes/web.routes.js';
 import { ownShutdownSignals } from '../db/embedded.js';
-import { startClockSweeper } from '../jobs/clock-sweeper.job.js';
+import { startClockSweeper, sweepClocksAndCalendar } from '../jobs/clock-sweeper.job.js';
+import { countedSweep, trackActiveJobs } from '../http/metrics/process-metrics.js';
 import { startJobRunner } from '../jobs/job-runner.js';
 import { buildTransports, transportNames } from '../services/channels/transports/index.js';
 import { mailIntakeSettings } from '../services/channels/mail-intake/mail-intake-settings.js';
 import { startSmtpListener } from '../services/channels/mail-intake/smtp-listener.js';
 import { seedDemoAccounts } from '../services/people/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/administration/demo-seed.service.js';
+import { configuredKeys } from '../services/backup/backup-keys.js';
 import { log, openDatabase } from './cli-support.js';
 
 /**
@@ -17,8 +19,9 @@ import { log, openDatabase } from './cli-support.js';
  */
 const started = performance.now();
 const opened = await openDatabase();
-const { config, db, security } = opened;
-const base = { db, timeZone: config.timeZone, security };
+const { config, db, readDb, security } = opened;
+// readDb: the replica of DATABASE_READ_URL for statistics and report figures (#16 item 6), db when unset
+const base = { db, readDb, timeZone: config.timeZone, security };
 
 if (config.seedDemo) {
   const accounts = await seedDemoAccounts({ ...base, now: () => new Date() }, config.security.demoPassword);
@@ -50,6 +53,7 @@ if (config.seedDemo) {
 
 const app = await buildApp({
   db,
+  readDb,
   timeZone: config.timeZone,
   security,
   sessionSecret: opened.sessionSecret,
@@ -59,12 +63,14 @@ const app = await buildApp({
   evidence: config.evidence,
   channels: config.channels,
   portal: config.portal,
+  metrics: { token: config.metricsToken },
 });
 await app.listen({ port: config.port, host: config.host });
 // clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)
 const sweeper = startClockSweeper(
   { ...base, now: () => new Date() },
-  { intervalMs: 60_000, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } },
+  // counted: breaches, warnings and escalations reach /metrics (#16 item 8)
+  { intervalMs: 60_000, sweep: countedSweep(sweepClocksAndCalendar), log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } },
 );
 // every other background job: outbox delivery (e-mail, SMS, webhooks), the digest (#11)
 const jobCtx = { ...base, channels: config.channels, now: () => new Date() };
@@ -74,7 +80,24 @@ const mailIntake = mailIntakeSettings({
   evidence: config.evidence,
   tlsRejectUnauthorized: config.mailIntake.tlsRejectUnauthorized,
 });
-const jobs = await startJobRunner(jobCtx, { transports, mailIntake, log: { info: log, error: (m) => process.stderr.write(`${m}\n`) } });
+const jobs = await startJobRunner(jobCtx, {
+  transports,
+  mailIntake,
+  onActive: trackActiveJobs,
+  // scheduled backups (#16 item 7): BACKUP_SCHEDULE, on by default with the embedded PostgreSQL
+  ...(config.backup.schedule === 'daily'
+    ? {
+        backup: {
+          url: opened.target.url,
+          embedded: opened.target.embedded,
+          dir: config.backup.dir,
+          keep: config.backup.keep,
+          keys: configuredKeys(config),
+        },
+      }
+    : {}),
+  log: { info: log, error: (m) => process.stderr.write(`${m}\n`) },
+});
 // e-mail intake (#12): the SMTP listener the company's mail server forwards complaints to
 const smtpIntake =
   config.mailIntake.smtpPort === null

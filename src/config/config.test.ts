@@ -9,7 +9,9 @@ describe('configuration from the environment (issue #2 item 1)', () => {
       port: 3000,
       host: '127.0.0.1',
       databaseUrl: undefined,
+      databaseReadUrl: undefined,
       dataDir: './data',
+      backup: { schedule: 'daily', dir: 'data/backups', keep: 7 },
       timeZone: 'Asia/Shanghai',
       seedDemo: true,
       logLevel: 'info',
@@ -34,7 +36,26 @@ describe('configuration from the environment (issue #2 item 1)', () => {
       },
       portal: { limits: {} },
       mailIntake: { smtpPort: null, smtpHost: '127.0.0.1', maxBytes: 50 * 1024 * 1024, tlsRejectUnauthorized: true },
+      metricsToken: null,
     });
+  });
+
+  it("METRICS_TOKEN: the scraper's bearer token, 16 characters or more without spaces (#16 item 8)", () => {
+    expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(16) }).metricsToken).toBe('m'.repeat(16));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'has a space in it, long enough' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('DATABASE_READ_URL: a replica for statistics and reports, only beside DATABASE_URL (#16 item 6)', () => {
+    const primary = 'postgres://app:pw@db-primary:5432/complaints';
+    const replica = 'postgres://app:pw@db-replica:5433/complaints';
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReadUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica })).toMatchObject({
+      databaseUrl: primary,
+      databaseReadUrl: replica,
+    });
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'mysql://x' })).toThrow(/DATABASE_READ_URL/);
+    expect(() => loadConfig({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/);
   });
 
   it('the e-mail intake: the SMTP listener, the largest message, IMAP certificates (#12)', () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ChannelSettings } from '../services/channels/channel-settings.js';
 import { parseRateLimit } from '../domain/portal/rate-limit.js';
 import type { PortalOptions } from '../services/portal/portal-settings.js';
@@ -28,6 +29,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  // a streaming replica for the statistics, analysis, KPI and report figures (#16 item 6); unset: they read the primary
+  DATABASE_READ_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
@@ -127,6 +133,16 @@ const envSchema = z.object({
   MAIL_IMAP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
   // the telephony system's signed call events (#12 item 3); unset: the webhook answers 404
   HOTLINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  // scheduled backups (#16 item 7): daily at 02:30 company time into BACKUP_DIR (default DATA_DIR/backups), the newest BACKUP_KEEP
+  // kept; on by default with the embedded PostgreSQL only
+  BACKUP_SCHEDULE: z.enum(['off', 'daily']).optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  // GET /metrics for Prometheus (#16 item 8): the scraper's bearer token; unset: /metrics answers 404
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^\S{16,}$/, 'must be at least 16 characters, no spaces')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -134,6 +150,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** a replica the statistics and reports read from (DATABASE_READ_URL, #16 item 6); unset: the primary */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   timeZone: string;
   seedDemo: boolean;
@@ -149,6 +167,10 @@ export interface AppConfig {
   portal: PortalOptions;
   /** e-mail intake (#12 item 2): the SMTP listener's port (null: none) and address, the largest message, IMAP certificates */
   mailIntake: { smtpPort: number | null; smtpHost: string; maxBytes: number; tlsRejectUnauthorized: boolean };
+  /** scheduled backups (#16 item 7): off or daily, where, how many kept */
+  backup: { schedule: 'off' | 'daily'; dir: string; keep: number };
+  /** GET /metrics (#16 item 8): the scraper's bearer token; null: the endpoint answers 404 */
+  metricsToken: string | null;
 }
 
 export interface SecurityConfig {
@@ -173,6 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // a replica of the embedded PostgreSQL is not a set-up the app supports
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL)
+    throw new ConfigError('Invalid configuration:\n  DATABASE_READ_URL: needs DATABASE_URL (the primary it replicates)');
   if (e.NODE_ENV === 'production') {
     const missing = [
       e.SESSION_SECRET ? null : '  SESSION_SECRET: required in production',
@@ -185,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     dataDir: e.DATA_DIR,
     timeZone: e.TZ,
     // production never seeds demo data or demo accounts, whatever SEED_DEMO says
@@ -198,6 +224,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smtpHost: e.MAIL_INBOUND_SMTP_HOST,
       maxBytes: e.MAIL_INBOUND_MAX_BYTES,
       tlsRejectUnauthorized: e.MAIL_IMAP_TLS_REJECT_UNAUTHORIZED === 'true',
+    },
+    metricsToken: e.METRICS_TOKEN ?? null,
+    backup: {
+      schedule: e.BACKUP_SCHEDULE ?? (e.DATABASE_URL ? 'off' : 'daily'),
+      dir: e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups'),
+      keep: e.BACKUP_KEEP,
     },
     portal: {
       limits: {

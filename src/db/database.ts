@@ -23,13 +23,26 @@ export const CONNECTION_TIMEOUT_MS = 5_000;
  */
 export const SESSION_OPTIONS = '-c jit=off';
 
-export function createDatabase(url: string, max = 10): Database {
+/** The pool behind each database handle, for the metrics' in-use/idle/waiting gauges (#16 item 8). */
+const pools = new WeakMap<Database, pg.Pool>();
+
+export function poolOf(db: Database): pg.Pool | undefined {
+  return pools.get(db);
+}
+
+/**
+ * The read handle's sessions (DATABASE_READ_URL, #16 item 6): read-only besides, so a write that
+ * strays onto it fails at once, whether it points at a replica or (in tests) at a writable database.
+ */
+export const READ_SESSION_OPTIONS = `${SESSION_OPTIONS} -c default_transaction_read_only=on`;
+
+export function createDatabase(url: string, max = 10, options = SESSION_OPTIONS): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     keepAlive: true,
-    options: SESSION_OPTIONS,
+    options,
   });
   // An idle connection the server drops (restart, failover) must not crash the process; the pool
   // replaces it on the next checkout and the request that needs it gets the error instead.
@@ -43,7 +56,14 @@ export function createDatabase(url: string, max = 10): Database {
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The replica's handle for the statistics and reports (services/context.ts `readDb`): its own small pool, read-only sessions. */
+export function createReadDatabase(url: string, max = 5): Database {
+  return createDatabase(url, max, READ_SESSION_OPTIONS);
 }
 
 export function withDatabaseName(url: string, name: string): string {

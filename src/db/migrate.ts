@@ -13,11 +13,25 @@ export interface MigrationResult {
   applied: string[];
 }
 
+/** The migration files of this version, in the order they apply. */
+export function migrationFiles(): Array<{ name: string; checksum: string }> {
+  return readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((name) => ({
+      name,
+      checksum: createHash('sha256')
+        .update(readFileSync(path.join(migrationsDir, name), 'utf8'))
+        .digest('hex'),
+    }));
+}
+
 /**
  * Applies every pending SQL file of src/db/migrations in name order, each in its own transaction,
  * under an advisory lock so several instances starting together apply each file once.
+ * `upTo` (a restore, #16 item 7): only the files up to and including that name.
  */
-export async function migrate(url: string): Promise<MigrationResult> {
+export async function migrate(url: string, options: { upTo?: string } = {}): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: url });
   // a connection lost mid-migration rejects the query at hand; without a listener it would also
   // end the process
@@ -42,6 +56,7 @@ export async function migrate(url: string): Promise<MigrationResult> {
       .filter((f) => f.endsWith('.sql'))
       .sort();
     for (const file of files) {
+      if (options.upTo !== undefined && file > options.upTo) break;
       const sql = readFileSync(path.join(migrationsDir, file), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       const previous = done.get(file);

@@ -54,9 +54,15 @@ import { mailboxRoutes } from './routes/mailboxes.routes.js';
 import { hotlineRoutes } from './routes/hotline.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
+import { metricsRoutes } from './routes/metrics.routes.js';
+import { createAppMetrics } from './metrics/app-metrics.js';
+import { observability } from './metrics/observability.js';
+import { logSerializers, requestIdFor } from './metrics/request-id.js';
 
 export interface AppOptions {
   db: Database;
+  /** a replica for statistics, analysis, KPI and report figures (DATABASE_READ_URL, #16 item 6); unset: db */
+  readDb?: Database;
   timeZone: string;
   /** Injected in tests; the wall clock otherwise. */
   now?: () => Date;
@@ -76,6 +82,8 @@ export interface AppOptions {
   portal?: PortalOptions;
   /** e-mail, SMS, company name and public address (#11); default: the development mailbox */
   channels?: ChannelSettings;
+  /** GET /metrics (#16 item 8): the scraper's bearer token (METRICS_TOKEN); unset or null, /metrics answers 404 */
+  metrics?: { token: string | null };
 }
 
 /** 4 MiB: room for a long letter; a field's own limit names it long before this is reached. */
@@ -83,7 +91,9 @@ export const BODY_LIMIT = 4 * 1024 * 1024;
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: opts.logLevel ?? 'info' },
+    // JSON lines with the request id (reqId); no query strings, bodies or error data (request-id.ts, #16 item 8)
+    logger: { level: opts.logLevel ?? 'info', serializers: logSerializers },
+    genReqId: requestIdFor,
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -93,6 +103,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // First of all hooks: no string the database cannot store reaches authentication, a parser's
   // consumer or a handler (#9 item 1, invariant 2).
   await app.register(textGuard);
+  // X-Request-Id on every answer and the request histogram (#16 item 8)
+  const metrics = createAppMetrics(opts.db);
+  await app.register(observability, { metrics });
   // JSON only, except where a route plugin adds a parser of its own (calendar .ics upload).
   app.removeContentTypeParser('text/plain');
 
@@ -118,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const ctx: ServiceContext = {
     db: opts.db,
+    ...(opts.readDb && opts.readDb !== opts.db ? { readDb: opts.readDb } : {}),
     timeZone: opts.timeZone,
     now: opts.now ?? (() => new Date()),
     security: opts.security,
@@ -135,6 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(healthRoutes(opts.db));
+  await app.register(metricsRoutes({ metrics, token: opts.metrics?.token ?? null, now: ctx.now }));
   await app.register(policyRoutes(ctx));
   await app.register(calendarRoutes(ctx));
   await app.register(complaintRoutes(ctx));

@@ -40,6 +40,8 @@ export interface JobData {
   'training.reminders': Record<string, never>;
   /** every night: ended complaints past their retention period anonymised (unless held), old log rows deleted (#15, R-H6) */
   'retention.sweep': Record<string, never>;
+  /** every night (embedded PostgreSQL by default): a backup into BACKUP_DIR, the newest BACKUP_KEEP kept (#16 item 7) */
+  'backup.scheduled': Record<string, never>;
 }
 
 export type QueueName = keyof JobData;
@@ -193,6 +195,17 @@ export const QUEUES: Record<QueueName, QueueSpec> = {
     batchSize: 1,
     worked: true,
   },
+  // a backup of a large database takes a while; a failed one leaves a .partial directory the next run removes
+  'backup.scheduled': {
+    retryLimit: 1,
+    retryDelay: 600,
+    retryBackoff: false,
+    expireInSeconds: 6 * 3600,
+    deadLetter: 'jobs.dead',
+    cron: '30 2 * * *',
+    batchSize: 1,
+    worked: true,
+  },
   // a batch is one transaction and a re-run skips what is imported: a retry after a crash resumes
   'import.run': {
     retryLimit: 2,
@@ -223,6 +236,7 @@ export const QUEUE_ORDER: readonly QueueName[] = [
   'statistics.cache.prune',
   'training.reminders',
   'retention.sweep',
+  'backup.scheduled',
 ];
 
 export const QUEUE_NAMES = QUEUE_ORDER;

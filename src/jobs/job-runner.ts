@@ -26,6 +26,7 @@ import { buildReport, runMonthlySchedule } from '../services/reports/report-buil
 import { executeImportRun } from '../services/imports/import-runs.service.js';
 import { runRetentionSweep } from '../services/retention/retention.service.js';
 import { runTrainingReminders } from './training-reminders.job.js';
+import { runScheduledBackup, type BackupSchedule } from '../services/backup/backup-schedule.js';
 import { JOB_SCHEMA, QUEUES, type JobData, type QueueName } from './job-queues.js';
 
 export interface JobLog {
@@ -44,6 +45,10 @@ export interface JobRunnerOptions {
   /** e-mail intake: message size, attachments, IMAP timeouts (#12); default mail-intake-settings.ts */
   mailIntake?: MailIntakeSettings;
   log?: JobLog;
+  /** scheduled backups (#16 item 7): where and how; unset: none (the schedule is removed) */
+  backup?: BackupSchedule;
+  /** told when this instance takes (+n) and finishes (-n) jobs of a queue: the metrics' active jobs (#16 item 8) */
+  onActive?: (queue: QueueName, delta: number) => void;
 }
 
 export interface JobRunner {
@@ -88,6 +93,13 @@ export async function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions
     'training.reminders': async () => runTrainingReminders(ctx),
     'retention.sweep': async () => runRetentionSweep(ctx),
   };
+  const backup = opts.backup;
+  if (backup)
+    handlers['backup.scheduled'] = async () => {
+      const r = await runScheduledBackup(backup, ctx.now());
+      log.info(`backup written to ${r.summary.dir} (${r.summary.rows} rows, ${r.summary.ms} ms); removed ${r.removed.length} older`);
+    };
+  else if (opts.schedules ?? true) await boss.unschedule('backup.scheduled');
 
   const work = async <Q extends QueueName>(name: Q, handle: Handler<Q>) => {
     const spec = QUEUES[name];
@@ -95,14 +107,20 @@ export async function startJobRunner(ctx: ServiceContext, opts: JobRunnerOptions
       name,
       { batchSize: spec.batchSize, pollingIntervalSeconds: opts.pollSeconds ?? 1, includeMetadata: true },
       async (jobs) => {
+        opts.onActive?.(name, jobs.length);
         // one job's failure fails only that job: the batch's others complete
-        for (const job of jobs) {
-          try {
-            await handle(job);
-          } catch (err) {
-            log.error(`job ${name} ${job.id} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${describeError(err)}`);
-            await boss.fail(name, job.id, { message: describeError(err) });
+        try {
+          for (const job of jobs) {
+            try {
+              await handle(job);
+            } catch (err) {
+              // queue name and job id on every line: `job message.send <uuid> failed …` (#16 item 8)
+              log.error(`job ${name} ${job.id} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${describeError(err)}`);
+              await boss.fail(name, job.id, { message: describeError(err) });
+            }
           }
+        } finally {
+          opts.onActive?.(name, -jobs.length);
         }
       },
     );

@@ -93,17 +93,21 @@ export function evidenceFileStream(db: Kysely<DB>, id: string): Readable {
   return Readable.from(read(), { objectMode: false });
 }
 
-/** The sha256 each `add_evidence` event recorded for its file, by file id (the hash chain covers them). */
+/** The sha256 recorded for each file by the event that brought it (`add_evidence`, or a message's `attachments_received` / `correspondence_received`), by file id; the hash chain covers them. */
 export async function listRecordedEvidenceHashes(db: Kysely<DB>): Promise<Array<{ id: string; sha256: string }>> {
   return (
     await sql<{ id: string; sha256: string }>`
         SELECT payload->'file'->>'id' AS id, payload->'file'->>'sha256' AS sha256
           FROM complaint_events
-         WHERE type = 'add_evidence' AND jsonb_typeof(payload->'file') = 'object'`.execute(db)
+         WHERE type = 'add_evidence' AND jsonb_typeof(payload->'file') = 'object'
+        UNION ALL
+        -- files that came with a message (an e-mail, a portal addition, a letter: #12)
+        SELECT f->>'id', f->>'sha256'
+          FROM complaint_events, jsonb_array_elements(payload->'files') AS f
+         WHERE type IN ('attachments_received', 'correspondence_received') AND jsonb_typeof(payload->'files') = 'array'`.execute(db)
   ).rows;
 }
 
-/** Every stored evidence file, oldest first. */
 /** Files that still have their bytes (the retention job erases those of anonymised complaints). */
 export async function listEvidenceFiles(db: Kysely<DB>): Promise<Array<{ id: string; complaint_id: string }>> {
   return db.selectFrom('evidence_files').select(['id', 'complaint_id']).where('erased_at', 'is', null).orderBy('created_at').execute();

@@ -17,12 +17,18 @@ export interface CacheEntry {
   validUntil: Date | null;
 }
 
-/** The database's clock and the company-local date by it: what is cached follows the clock the change trigger uses. */
+/**
+ * The database's clock and the company-local date by it: what is cached follows the clock the change
+ * trigger uses. On a streaming replica (DATABASE_READ_URL, #16 item 6) the clock is the commit time
+ * of the last transaction it replayed (none yet: 1970, nothing cached), so a replica far behind
+ * never caches a month whose changes the primary did not record (those of its then current month).
+ */
 export async function databaseToday(db: Kysely<DB>): Promise<string> {
   const { rows } = await sql<{ today: string }>`
-    SELECT to_char(now() AT TIME ZONE COALESCE((SELECT time_zone FROM statistics_settings), 'Asia/Shanghai'), 'YYYY-MM-DD') AS today`.execute(
-    db,
-  );
+    SELECT to_char(
+      CASE WHEN pg_is_in_recovery() THEN LEAST(now(), COALESCE(pg_last_xact_replay_timestamp(), 'epoch'::timestamptz)) ELSE now() END
+        AT TIME ZONE COALESCE((SELECT time_zone FROM statistics_settings), 'Asia/Shanghai'),
+      'YYYY-MM-DD') AS today`.execute(db);
   return rows[0]!.today;
 }
 

@@ -90,6 +90,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /*': { allow: 'public', request: () => get('/complaints') },
   'GET /healthz': { allow: 'public', request: () => get('/healthz') },
   'GET /readyz': { allow: 'public', request: () => get('/readyz') },
+  // Prometheus (#16 item 8): its own bearer token, METRICS_TOKEN; 404 here (not configured)
+  'GET /metrics': { allow: 'public', request: () => get('/metrics') },
   'GET /api/openapi.json': { allow: 'public', request: () => get('/api/openapi.json') },
   'POST /api/auth/login': { allow: 'public', request: () => send('POST', '/api/auth/login', {}) },
   // the public portal: a complaint by number plus contact (an unknown number answers 404)

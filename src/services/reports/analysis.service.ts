@@ -18,7 +18,7 @@ import { causeCounts, causeTotals, impactTotals, type FactsSelection } from '../
 import type { FactsFilter } from '../../db/repositories/facts-filter.js';
 import { audit } from '../administration/audit.service.js';
 import { currentPolicy } from '../administration/policy.service.js';
-import type { RequestMeta, ServiceContext } from '../context.js';
+import { readerOf, type RequestMeta, type ServiceContext } from '../context.js';
 import { computeStatistics } from './statistics.service.js';
 
 export interface AnalysisQuery {
@@ -70,7 +70,12 @@ function drillContext(ctx: ServiceContext, q: AnalysisQuery, keys: DrillContext[
 export async function analyseCauses(ctx: ServiceContext, p: Principal, q: AnalysisQuery): Promise<CauseAnalysis> {
   assertNoIssues(periodIssues(q.from, q.to, 'querystring.'));
   const s = selection(ctx, p, q);
-  const [counts, totals, { policy }] = await Promise.all([causeCounts(ctx.db, s), causeTotals(ctx.db, s), currentPolicy(ctx.db)]);
+  // the counts on the replica if any (#16 item 6); the policy's labels from the primary
+  const [counts, totals, { policy }] = await Promise.all([
+    causeCounts(readerOf(ctx), s),
+    causeTotals(readerOf(ctx), s),
+    currentPolicy(ctx.db),
+  ]);
   const lookups = { taxonomies: policy.taxonomies, orgUnits: new Map<string, Label>(), users: new Map<string, string>() };
   const rows = paretoRanking(counts).map((r) => ({
     ...r,
@@ -200,7 +205,7 @@ const yuan = (s: string) => Math.round(Number(s) * 100) / 100;
 /** The impact of the complaints received in the period. */
 export async function analyseImpact(ctx: ServiceContext, p: Principal, q: AnalysisQuery): Promise<ImpactAnalysis> {
   assertNoIssues(periodIssues(q.from, q.to, 'querystring.'));
-  const r = await impactTotals(ctx.db, selection(ctx, p, q));
+  const r = await impactTotals(readerOf(ctx), selection(ctx, p, q));
   const base = drillContext(ctx, q);
   const received = drillString('received', base);
   const money = (figure: 'amount_involved' | 'compensation_proposed' | 'compensation_paid', sum: string, n: number): ImpactFigure => ({

@@ -5,7 +5,8 @@
  * computeStatistics (complaint_facts), company-wide: the report is the company's, whoever asks for
  * it. Causes come from the analysis service (analyseCauses, Pareto); the trend from statistics
  * grouped by month (received and closed in one call: the analysis service's trend is one measure
- * per call and is itself computed by computeStatistics, so the figures are the same).
+ * per call and is itself computed by computeStatistics, so the figures are the same). The figures
+ * are read from the replica when there is one (DATABASE_READ_URL, `readerOf`, #16 item 6).
  */
 import type { Principal } from '../../domain/access/permissions.js';
 import type { StatisticsMeasure } from '../../domain/codes.js';
@@ -25,7 +26,7 @@ import type { StatisticsDimension, StatisticsFilter, StatisticsResult } from '..
 import { zonedTimeToUtc } from '../../domain/time/zoned.js';
 import { improvementItems, improvementSummary, level1Facts } from '../../db/repositories/report.repository.js';
 import { currentPolicy } from '../administration/policy.service.js';
-import type { ServiceContext } from '../context.js';
+import { readerOf, type ServiceContext } from '../context.js';
 import { analyseCauses } from './analysis.service.js';
 import { computeStatistics } from './statistics.service.js';
 
@@ -105,7 +106,7 @@ function label(list: ReadonlyArray<{ code: string; zh: string; en: string }>, co
 
 async function level1Cases(ctx: ServiceContext, policy: Policy, from: string, to: string): Promise<Level1Case[]> {
   const t = policy.taxonomies;
-  return (await level1Facts(ctx.db, from, to)).map((r) => ({
+  return (await level1Facts(readerOf(ctx), from, to)).map((r) => ({
     number: r.number,
     receivedOn: r.received_on,
     closedOn: r.closed_on,
@@ -127,7 +128,10 @@ export function periodInstants(ctx: ServiceContext, from: string, to: string): {
 
 async function improvements(ctx: ServiceContext, from: string, to: string): Promise<ImprovementFigures> {
   const { start, end } = periodInstants(ctx, from, to);
-  const [s, items] = await Promise.all([improvementSummary(ctx.db, start, end), improvementItems(ctx.db, { start, end, limit: 50 })]);
+  const [s, items] = await Promise.all([
+    improvementSummary(readerOf(ctx), start, end),
+    improvementItems(readerOf(ctx), { start, end, limit: 50 }),
+  ]);
   return {
     open: s.open,
     overdue: s.overdue,

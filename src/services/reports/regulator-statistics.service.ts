@@ -11,7 +11,7 @@ import { addDays, zonedTimeToUtc } from '../../domain/time/zoned.js';
 import { countForRegulator } from '../../db/repositories/regulator-statistics.repository.js';
 import { audit } from '../administration/audit.service.js';
 import { currentPolicy } from '../administration/policy.service.js';
-import type { RequestMeta, ServiceContext } from '../context.js';
+import { readerOf, type RequestMeta, type ServiceContext } from '../context.js';
 import { regulatorCsv, regulatorWorkbook } from './regulator-statistics-files.js';
 
 export interface RegulatorPeriod {
@@ -21,11 +21,11 @@ export interface RegulatorPeriod {
 
 export type RegulatorFormat = 'json' | 'xlsx' | 'csv';
 
-/** The figures, without auditing (the report builders call this and audit their own reads). */
+/** The figures, without auditing (the report builders call this and audit their own reads); counted on the replica if any. */
 export async function computeRegulatorStatistics(ctx: ServiceContext, p: Principal, period: RegulatorPeriod): Promise<RegulatorStatistics> {
   const { from, to } = quarterDates(period.year, period.quarter);
   const { policy } = await currentPolicy(ctx.db);
-  const rows = await countForRegulator(ctx.db, scopeFilter(p), {
+  const rows = await countForRegulator(readerOf(ctx), scopeFilter(p), {
     from,
     to,
     timeZone: ctx.timeZone,

@@ -16,7 +16,7 @@ import { listEvents } from '../../db/repositories/event.repository.js';
 import { listRecords } from '../../db/repositories/record.repository.js';
 import { complaintFactsRow, improvementItems } from '../../db/repositories/report.repository.js';
 import { currentPolicy } from '../administration/policy.service.js';
-import type { ServiceContext } from '../context.js';
+import { readerOf, type ServiceContext } from '../context.js';
 import { causeRows, figureRows, periodInstants, statisticsRows, trendPoints, type ProgressFn } from './monthly-report.js';
 
 export type SpecialParameters =
@@ -48,6 +48,7 @@ function items(rows: Awaited<ReturnType<typeof improvementItems>>): ImprovementI
   }));
 }
 
+/** One complaint's facts, timeline and records from the primary (it may be new); its similar complaints from statistics. */
 async function complaintFigures(ctx: ServiceContext, complaintId: string, progress: ProgressFn): Promise<SpecialFigures> {
   await progress(10, 'facts');
   const f = await complaintFactsRow(ctx.db, complaintId);
@@ -186,7 +187,7 @@ async function setFigures(
 
   await progress(60, 'improvements');
   const { start, end } = periodInstants(ctx, p.from, p.to);
-  const improvements = items(await improvementItems(ctx.db, { start, end, limit: 50 }));
+  const improvements = items(await improvementItems(readerOf(ctx), { start, end, limit: 50 }));
   return {
     kind: 'special',
     subject: 'set',

@@ -19,7 +19,7 @@ import {
   type CacheEntry,
 } from '../../db/repositories/statistics-cache.repository.js';
 import type { FactsAggregateSpec } from '../../db/repositories/statistics.repository.js';
-import type { ServiceContext } from '../context.js';
+import { readerOf, type ServiceContext } from '../context.js';
 
 export type AggregateBasis = 'received' | 'closed' | 'open';
 
@@ -78,14 +78,18 @@ export type CachedAggregate = <R extends Keyed>(
 
 /**
  * The aggregates (received, closed or open at the end) of one statistics call, from the cache
- * where it holds; the database's date is read once per call.
+ * where it holds; the database's date is read once per call. Computed, and the cache read, on the
+ * replica when there is one (`readerOf`, #16 item 6): its snapshot is one the primary went through,
+ * so an entry computed there is checked against the recorded changes like any other; entries are
+ * stored on the primary.
  */
 export function cachedAggregates(ctx: ServiceContext): CachedAggregate {
   let cutoff: Promise<string> | undefined;
+  const reader = readerOf(ctx);
   return async (basis, spec, grouped, run) => {
     // "open and overdue now" as a filter changes with the clock for every complaint: never cached
-    if (!statisticsCacheEnabled() || spec.filter.timeliness) return run(ctx.db, spec, grouped);
-    cutoff ??= databaseCutoff(ctx.db);
+    if (!statisticsCacheEnabled() || spec.filter.timeliness) return run(reader, spec, grouped);
+    cutoff ??= databaseCutoff(reader);
     return aggregate(ctx, basis, spec, grouped, run, await cutoff);
   };
 }
@@ -100,11 +104,12 @@ async function aggregate<R extends Keyed>(
 ): Promise<R[]> {
   const monthAt = grouped ? spec.groupBy.indexOf('month') : -1;
   if (monthAt >= 0) return byMonth(ctx, basis, spec, run, monthAt, cutoff);
-  if (!rangeCacheable(spec.to, cutoff)) return run(ctx.db, spec, grouped);
+  const reader = readerOf(ctx);
+  if (!rangeCacheable(spec.to, cutoff)) return run(reader, spec, grouped);
   const key = entryKey(basis, spec, grouped, spec.from, spec.to);
-  const hit = (await readCacheEntries(ctx.db, [key], spec.now)).get(key);
+  const hit = (await readCacheEntries(reader, [key], spec.now)).get(key);
   if (hit) return hit as R[];
-  const { value, snapshot } = await inSnapshot(ctx.db, (trx) => run(trx, spec, grouped));
+  const { value, snapshot } = await inSnapshot(reader, (trx) => run(trx, spec, grouped));
   await storeCacheEntries(ctx.db, snapshot, [entryOf(basis, spec, key, monthsTouched(spec.from, spec.to), value)]);
   return value;
 }
@@ -120,7 +125,8 @@ async function byMonth<R extends Keyed>(
 ): Promise<R[]> {
   const cacheable = wholeMonths(spec.from, spec.to).filter((m) => m.first < cutoff);
   const keyOf = (m: CacheMonth) => entryKey(basis, spec, true, m.first, m.last);
-  const hits = await readCacheEntries(ctx.db, cacheable.map(keyOf), spec.now);
+  const reader = readerOf(ctx);
+  const hits = await readCacheEntries(reader, cacheable.map(keyOf), spec.now);
   // the range computed live starts at the first day not covered by a run of hits from the start
   let liveFrom = spec.from;
   const cached: R[] = [];
@@ -132,7 +138,7 @@ async function byMonth<R extends Keyed>(
   }
   if (liveFrom > spec.to) return cached;
   const live: FactsAggregateSpec = { ...spec, from: liveFrom, periods: spec.periods?.filter((p) => p.to >= liveFrom) };
-  const { value, snapshot } = await inSnapshot(ctx.db, (trx) => run(trx, live, true));
+  const { value, snapshot } = await inSnapshot(reader, (trx) => run(trx, live, true));
   const entries = cacheable
     .filter((m) => m.first >= liveFrom)
     .map((m) =>

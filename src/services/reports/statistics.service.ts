@@ -1,7 +1,9 @@
 /**
  * Statistics (#13, R-F1/R-F2): counts, rates, percentiles and money over a period, grouped by up to
  * two dimensions, within the reader's complaint scope, each figure with the ledger query that lists
- * the complaints behind it. Reads complaint_facts only (grouped in SQL: statistics.repository.ts).
+ * the complaints behind it. Reads complaint_facts only (grouped in SQL: statistics.repository.ts), on
+ * the replica when there is one (DATABASE_READ_URL, #16 item 6: statistics-cached.ts); the labels
+ * and the audit record on the primary.
  */
 import { scopeFilter, type Principal } from '../../domain/access/permissions.js';
 import { STATISTICS_MEASURES, type StatisticsDimension, type StatisticsMeasure } from '../../domain/codes.js';

@@ -79,7 +79,8 @@ export async function openAssessment(ctx: ServiceContext, meta: RequestMeta, p: 
   await ctx.db.transaction().execute(async (trx) => {
     await lockAssessmentPeriod(trx, period.key);
     if (await findAssessmentFor(trx, period.key, departmentId)) throw new DomainError('assessment_exists', { period: period.key });
-    // computed inside the transaction, so the snapshot is of one moment
+    // computed inside the transaction, so the snapshot is of one moment, and on the primary, never a
+    // replica (readerOf answers the transaction: #16 item 6)
     const computed = await computeKpis(
       { ...ctx, db: trx },
       period,

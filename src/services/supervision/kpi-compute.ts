@@ -9,7 +9,7 @@ import type { AssessmentPolicy } from '../../domain/policy/policy.assessment.js'
 import { inspectionScoreRows, kpiFactRows, rectificationRows, type KpiRowsFor } from '../../db/repositories/kpi.repository.js';
 import { completionRows } from '../../db/repositories/training.repository.js';
 import { sessionResult, type AttendanceStatus } from '../../domain/training/training.js';
-import type { ServiceContext } from '../context.js';
+import { readerOf, type ServiceContext } from '../context.js';
 
 /** A subject: a department, a person (handler), or the company as a whole. */
 export type KpiSubjectRef = { kind: 'department'; id: string } | { kind: 'person'; username: string } | { kind: 'company' };
@@ -30,14 +30,19 @@ function rowsFor(subjects: readonly KpiSubjectRef[]): KpiRowsFor {
   };
 }
 
+/**
+ * The period's rows: from the replica when there is one (the KPI pages, #16 item 6), from the
+ * transaction when `ctx.db` is one (the assessment's frozen snapshot reads the primary: `readerOf`).
+ */
 export async function loadKpiSources(ctx: ServiceContext, period: Period, subjects: readonly KpiSubjectRef[]): Promise<KpiSources> {
   const w = { ...period, timeZone: ctx.timeZone };
   const who = rowsFor(subjects);
+  const db = readerOf(ctx);
   const [facts, inspections, rectifications, trainingRows] = await Promise.all([
-    kpiFactRows(ctx.db, w, who),
-    inspectionScoreRows(ctx.db, w, who),
-    rectificationRows(ctx.db, w, who),
-    completionRows(ctx.db, w),
+    kpiFactRows(db, w, who),
+    inspectionScoreRows(db, w, who),
+    rectificationRows(db, w, who),
+    completionRows(db, w),
   ]);
   // training_completion (#15 item 1): each enrolled person's sessions that ended in the period
   const num = (v: string | null) => (v === null ? null : Number(v));
