@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { hitCounters, purgeExpiredCounters } from '../../db/repositories/rate-limit.repository.js';
+import { secondsUntil, windowOf, type RateLimit } from '../../domain/portal/rate-limit.js';
 import { contactKind, normalizeComplaintNumber, PUBLIC_NUMBER, PUBLIC_STAGES } from '../../domain/complaint/public-track.js';
 import { STATUSES } from '../../domain/workflow/workflow.types.js';
 import { trackComplaint, trackRateLimited } from '../../services/complaints/public-track.service.js';
@@ -13,12 +14,14 @@ import { BODY_ERRORS } from '../schemas/complaint.responses.js';
 import { answers, instant } from '../schemas/response.js';
 
 export interface PublicRouteOptions {
-  /** track attempts per client address and complaint number in the window */
-  trackPerNumber?: number;
+  /** track attempts per client address and complaint number in a window */
+  trackPerNumber?: RateLimit;
   /** track attempts per client address, whatever the number (against trying many numbers) */
-  trackPerAddress?: number;
-  trackWindow?: string;
+  trackPerAddress?: RateLimit;
 }
+
+const TRACK_PER_NUMBER: RateLimit = { max: 10, windowSeconds: 900 };
+const TRACK_PER_ADDRESS: RateLimit = { max: 200, windowSeconds: 900 };
 
 const trackBody = z.strictObject({
   number: z
@@ -60,14 +63,27 @@ export type TrackAnswer = z.output<typeof trackView>;
  */
 export function publicRoutes(ctx: ServiceContext, opts: PublicRouteOptions = {}): FastifyPluginAsyncZod {
   return async (app) => {
-    const timeWindow = opts.trackWindow ?? '15 minutes';
-    const numberOf = (req: FastifyRequest) => String((req.body as { number?: unknown } | undefined)?.number ?? '');
-    const perNumber = app.createRateLimit({
-      max: opts.trackPerNumber ?? 10,
-      timeWindow,
-      keyGenerator: (req) => `track:${req.ip}:${numberOf(req)}`,
-    });
-    const perAddress = app.createRateLimit({ max: opts.trackPerAddress ?? 200, timeWindow, keyGenerator: (req) => `track:${req.ip}` });
+    const perNumber = opts.trackPerNumber ?? TRACK_PER_NUMBER;
+    const perAddress = opts.trackPerAddress ?? TRACK_PER_ADDRESS;
+    /**
+     * Counts the attempt against both limits in PostgreSQL (rate_limit_counters), shared by every
+     * app instance (#16 item 6); the seconds until the window of a limit it exceeds, else null.
+     */
+    const exceeded = async (ip: string, number: string): Promise<number | null> => {
+      const now = ctx.now();
+      const limits = [
+        { key: `track:${ip}:${number}`, limit: perNumber },
+        { key: `track:${ip}`, limit: perAddress },
+      ].map((l) => ({ ...l, window: windowOf(now, l.limit) }));
+      const hits = await hitCounters(
+        ctx.db,
+        limits.map((l) => ({ key: l.key, windowStart: l.window.start, expiresAt: l.window.end })),
+      );
+      // a new window: remove some expired ones, so the table stays small without a job of its own
+      if ([...hits.values()].some((n) => n === 1)) await purgeExpiredCounters(ctx.db, now, 200);
+      const over = limits.find((l) => (hits.get(l.key) ?? 0) > l.limit.max);
+      return over ? secondsUntil(over.window.end, now) : null;
+    };
 
     app.post(
       '/api/public/track',
@@ -84,11 +100,10 @@ export function publicRoutes(ctx: ServiceContext, opts: PublicRouteOptions = {})
       async (req, reply) => {
         const locale = pickLocale(req.headers['accept-language']);
         const { number, contact } = req.body;
-        const limits = await Promise.all([perNumber(req), perAddress(req)]);
-        const exceeded = limits.find((l) => !l.isAllowed && l.isExceeded);
-        if (exceeded && !exceeded.isAllowed) {
+        const retryAfter = await exceeded(req.ip, number);
+        if (retryAfter !== null) {
           await trackRateLimited(ctx, metaOf(req), number, contact);
-          return reply.status(429).header('retry-after', String(exceeded.ttlInSeconds)).send(apiError(locale, 'too_many_requests'));
+          return reply.status(429).header('retry-after', String(retryAfter)).send(apiError(locale, 'too_many_requests'));
         }
         const view = await trackComplaint(ctx, metaOf(req), number, contact);
         if (!view) return reply.status(404).send(apiError(locale, 'track_not_found'));
