@@ -4,7 +4,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.js';
 import compress from '@fastify/compress';
-import rateLimit from '@fastify/rate-limit';
 import type { SecuritySettings, ServiceContext } from '../services/context.js';
 import { authentication } from './auth/auth.plugin.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -141,7 +140,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   // CSP on every answer, no-store on every API answer (#9 item 5)
   await registerSecurityHeaders(app);
-  await app.register(rateLimit, { global: false });
   await app.register(authentication, { ctx, sessionSecret: opts.sessionSecret });
   await app.register(webRoutes({ root: opts.webRoot }));
   await app.register(authRoutes(ctx, { loginRateLimit: opts.loginRateLimit ?? 20 }));
