@@ -41,6 +41,7 @@ export interface LedgerSearch extends Omit<LedgerQuery, 'idNumber' | 'account'> 
  */
 function textSql(term: string, mode: 'walk' | 'index'): Expression<SqlBool> {
   const t = textSearch(term);
+  if (t.phoneOnly && t.contactKey !== undefined) return sql<SqlBool>`contact_keys && ${sql.val([t.contactKey])}::text[]`;
   const like = sql<SqlBool>`search_text LIKE ${t.pattern}`;
   const text =
     mode === 'index' && t.indexed !== undefined
@@ -114,12 +115,15 @@ function cursorSql(q: LedgerSearch): Expression<SqlBool> | undefined {
  * The page as one query. With a term that has grams, the text index finds the candidates (see
  * textSql) and the date order is written so that no index provides it (`+ interval '0 s'`, the
  * same instants): the walk of the date index has been tried (walkQuery) and found the term rare,
- * so walking on would read far more rows than the bitmap, whatever the statistics say.
+ * so walking on would read far more rows than the bitmap, whatever the statistics say. A whole
+ * phone number is the same with the contact keys' index (a few complaints at most).
  */
 export function ledgerPageQuery(db: Kysely<DB>, q: LedgerSearch, now: Date) {
   const col = sortColumn[q.sort];
   const after = cursorSql(q);
-  const byText = q.q !== undefined && q.q !== '' && textSearch(q.q).indexed !== undefined;
+  const text = q.q ? textSearch(q.q) : undefined;
+  // a term's candidates come from an index (grams, or a whole phone number's contact key)
+  const byText = text !== undefined && (text.indexed !== undefined || text.phoneOnly);
   const byDate = col === 'received_at' || col === 'registered_at';
   return db
     .selectFrom('complaints')
@@ -175,11 +179,14 @@ function walkQuery(db: Kysely<DB>, q: LedgerSearch, now: Date, rows: number) {
 export async function listLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Promise<{ rows: ComplaintRecord[]; hasMore: boolean }> {
   const page = (rows: ComplaintRecord[]) => ({ rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit });
   const byDate = q.sort === 'receivedAt' || q.sort === 'registeredAt';
-  if (q.q && byDate && textSearch(q.q).indexed !== undefined) {
+  const text = q.q ? textSearch(q.q) : undefined;
+  // a whole phone number is the contact lookup alone: its index, never a walk (ledgerPageQuery)
+  if (text?.phoneOnly) return page(await ledgerPageQuery(db, q, now).execute());
+  if (q.q && byDate && text?.indexed !== undefined) {
     const walked = await walkQuery(db, q, now, Math.max(SEARCH_WALK_ROWS, 20 * q.limit)).execute();
     if (walked.length > q.limit) return page(walked);
   }
-  if (q.q && textSearch(q.q).indexed !== undefined) return page(await withSearchMemory(db, (d) => ledgerPageQuery(d, q, now).execute()));
+  if (text?.indexed !== undefined) return page(await withSearchMemory(db, (d) => ledgerPageQuery(d, q, now).execute()));
   return page(await ledgerPageQuery(db, q, now).execute());
 }
 

@@ -14,8 +14,8 @@ describe('the ledger search term (#16 item 1)', () => {
   });
 
   it('#16 a one-character term has no grams: the LIKE alone (documented fallback)', () => {
-    expect(textSearch('赔')).toEqual({ pattern: '%赔%', indexed: undefined, contactKey: undefined });
-    expect(textSearch('TS2026')).toEqual({ pattern: '%ts2026%', indexed: 'ts2026', contactKey: undefined });
+    expect(textSearch('赔')).toEqual({ pattern: '%赔%', indexed: undefined, contactKey: undefined, phoneOnly: false });
+    expect(textSearch('TS2026')).toEqual({ pattern: '%ts2026%', indexed: 'ts2026', contactKey: undefined, phoneOnly: false });
     expect(textSearch('50%_x').pattern).toBe('%50\\%\\_x%');
   });
 
@@ -31,6 +31,11 @@ describe('the ledger search term (#16 item 1)', () => {
     expect(phoneSearchKey('TS20261125000123')).toBeUndefined();
     expect(phoneSearchKey('理赔 13812345678')).toBeUndefined();
     expect(textSearch(' 138 1234 5678 ').contactKey).toBe('phone:13812345678');
+    // a whole phone number is the contact lookup alone; shorter digits are searched as text too
+    expect(textSearch('+86 138-1234-5678').phoneOnly).toBe(true);
+    expect(textSearch('(021) 6234-5678').phoneOnly).toBe(true);
+    expect(textSearch('87654321').phoneOnly).toBe(false);
+    expect(textSearch('理赔').phoneOnly).toBe(false);
   });
 
   it('#16 an estimated total keeps two significant digits and never goes below what was counted', () => {

@@ -45,6 +45,18 @@ export function phoneSearchKey(term: string): string | undefined {
   return contactKeys({ phone: t })[0];
 }
 
+/**
+ * A whole phone number: a mainland mobile (11 digits from 1) or a number with its area code (10 to
+ * 12 digits from 0), once the key is normalised. Such a term is routed to the contact lookup alone
+ * (#16 item 1): its digit pairs are in every complaint and policy number, so the text index would
+ * read a large part of the table for nothing. Shorter digits (a landline without area code, part
+ * of a policy number) are searched as text as well.
+ */
+function wholePhone(contactKey: string): boolean {
+  const digits = contactKey.slice('phone:'.length);
+  return /^1\d{10}$/.test(digits) || /^0\d{9,11}$/.test(digits);
+}
+
 export interface TextSearch {
   /** the LIKE pattern, lower-cased and with wildcards escaped: always applied (order and adjacency) */
   pattern: string;
@@ -52,15 +64,19 @@ export interface TextSearch {
   indexed?: string;
   /** the contact key of a phone number typed as the term: its complaints match too */
   contactKey?: string;
+  /** a whole phone number: the contact lookup alone answers (no text search) */
+  phoneOnly: boolean;
 }
 
 /** What a term of the ledger's `q` asks the database. */
 export function textSearch(term: string): TextSearch {
   const lower = term.toLowerCase();
+  const contactKey = phoneSearchKey(term);
   return {
     pattern: likePattern(term),
     indexed: searchBigrams(lower).length > 0 ? lower : undefined,
-    contactKey: phoneSearchKey(term),
+    contactKey,
+    phoneOnly: contactKey !== undefined && wholePhone(contactKey),
   };
 }
 
