@@ -112,12 +112,23 @@ async function receivedBefore(db: Database, scope: ScopeFilter, days: number) {
 const overdueBefore = (): RawBuilder<SqlBool> => sql<SqlBool>`EXISTS (SELECT 1 FROM complaint_clocks k WHERE k.complaint_id = c.id
     AND (k.status = 'breached' OR (k.status IN ('running', 'paused') AND k.due_at < ${NOW}::timestamptz)))`;
 
-async function plan(query: RawBuilder<unknown>): Promise<string> {
+/**
+ * The plan of a query with sequential scans off and, for the time of the EXPLAIN only (rolled back),
+ * without the indexes named: on a test table of a few hundred rows the planner's pick among indexes
+ * that can all serve is a near tie that differed between machines, so each check asks whether the
+ * new index can serve, not whether it wins the tie.
+ */
+async function plan(query: RawBuilder<unknown>, without: string[] = []): Promise<string> {
   return t.db.connection().execute(async (db) => {
-    await sql`SET enable_seqscan = off`.execute(db);
-    const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN ${query}`.execute(db);
-    await sql`RESET enable_seqscan`.execute(db);
-    return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    await sql`BEGIN`.execute(db);
+    try {
+      await sql`SET LOCAL enable_seqscan = off`.execute(db);
+      for (const index of without) await sql`DROP INDEX ${sql.id(index)}`.execute(db);
+      const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN ${query}`.execute(db);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    } finally {
+      await sql`ROLLBACK`.execute(db);
+    }
   });
 }
 
@@ -152,9 +163,6 @@ describe('the board bounded at a million complaints (#16 item 2)', () => {
   });
 
   it('the planner can answer each from the indexes of migration 0031', async () => {
-    // statistics as of now: without them (autovacuum has not run yet) the planner's choice among
-    // the indexes is a guess that differed between machines
-    await sql`ANALYZE complaints, complaint_clocks`.execute(t.db);
     const settled = await plan(sql`SELECT 1 FROM complaint_clocks k
       WHERE (k.breached_at IS NOT NULL OR (k.status = 'met' AND k.met_at IS NOT NULL))
         AND clock_settled_at(k.status, k.due_at, k.met_at, k.breached_at) >= ${NOW}::timestamptz - interval '8 weeks'
@@ -164,6 +172,7 @@ describe('the board bounded at a million complaints (#16 item 2)', () => {
     expect(breaches).toContain('complaint_clocks_breached_idx');
     const open = await plan(
       sql`SELECT count(*) FROM complaints c WHERE c.level = 1 AND c.status IN (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`,
+      ['complaints_level_idx'],
     );
     expect(open).toContain('complaints_open_level_idx');
     const mine = await plan(
