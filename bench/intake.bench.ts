@@ -137,7 +137,7 @@ for (const b of bodies.slice(0, half)) {
 const seqWall = performance.now() - seqStart;
 const perIntakeStatements = (statements - statementsBefore) / half;
 await new Promise((r) => setTimeout(r, 1100));
-const perIntakeXacts = (await committedTransactions(pg.url) - xactBefore - 2) / half;
+const perIntakeXacts = ((await committedTransactions(pg.url)) - xactBefore - 2) / half;
 // 2. concurrent intake
 const conc: number[] = [];
 const rest = bodies.slice(half);
@@ -175,7 +175,9 @@ const raw1 = await rawCommitRate(pg.url, 1, 5);
 const rawN = await rawCommitRate(pg.url, CONCURRENCY, 5);
 
 console.log(`complaints registered: ${bodies.length}`);
-console.log(`per intake: ${perIntakeStatements.toFixed(1)} statements, ${perIntakeXacts.toFixed(1)} committed transactions (pg_stat_database)`);
+console.log(
+  `per intake: ${perIntakeStatements.toFixed(1)} statements, ${perIntakeXacts.toFixed(1)} committed transactions (pg_stat_database)`,
+);
 console.log(summary('POST /api/complaints (sequential)', seq));
 console.log(`  throughput with 1 client: ${((half / seqWall) * 1000).toFixed(0)} complaints/s`);
 console.log(summary(`POST /api/complaints (${CONCURRENCY} clients)`, conc));

@@ -46,9 +46,9 @@ export async function existingImportIds(db: Kysely<DB>, source: string, ids: rea
  * order; registrations running at the same time may take numbers in between.
  */
 export async function reserveComplaintSequences(db: Kysely<DB>, localDay: string, count: number): Promise<number[]> {
-  const r = await sql<{ n: number }>`SELECT complaint_number_next(${localDay}::date) AS n FROM generate_series(1, ${count}::int) ORDER BY 1`.execute(
-    db,
-  );
+  const r = await sql<{
+    n: number;
+  }>`SELECT complaint_number_next(${localDay}::date) AS n FROM generate_series(1, ${count}::int) ORDER BY 1`.execute(db);
   return r.rows.map((x) => x.n);
 }
 

@@ -197,9 +197,7 @@ describe('mass incident, regulator and repeat', () => {
     const proposal = proposeLevel(facts({ sameMatterRecentCount: count, sameMatterBaseline: baseline }), defaultPolicy);
     expect(proposal.level).toBe(level);
     if (level === 1)
-      expect(proposal.reasons).toEqual([
-        { rule: 'mass_same_matter', level: 1, detail: { count, threshold: 20, windowDays: 7, baseline } },
-      ]);
+      expect(proposal.reasons).toEqual([{ rule: 'mass_same_matter', level: 1, detail: { count, threshold: 20, windowDays: 7, baseline } }]);
   });
 
   it('R-F3 an open spike on the product or category -> L2 with the spike named (the grader decides; never L1 by itself)', () => {

@@ -218,7 +218,12 @@ async function planEffect(
     return {
       notice: n,
       exception: null,
-      event: { type: 'clock_warning', actor: SWEEPER_ACTOR, occurredAt: now, payload: { ...common, warning: e.index, warnAt: e.at, notified } },
+      event: {
+        type: 'clock_warning',
+        actor: SWEEPER_ACTOR,
+        occurredAt: now,
+        payload: { ...common, warning: e.index, warnAt: e.at, notified },
+      },
     };
   }
   if (e.type === 'breach') {
