@@ -11,6 +11,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import pgLib from 'pg';
+import { rawCommitRate } from './commit-rate.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDemoComplaints } from '../src/db/demo/demo-complaints.js';
@@ -49,28 +50,6 @@ pgLib.Client.prototype.query = function (this: pgLib.Client, ...args: unknown[])
   statements++;
   return clientQuery.apply(this, args);
 } as typeof pgLib.Client.prototype.query;
-
-/** Single-row INSERT commits per second from `clients` connections for `seconds`, on their own table. */
-async function rawCommitRate(url: string, clients: number, seconds: number): Promise<number> {
-  const admin = new pgLib.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), note text)');
-  await admin.end();
-  let done = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      const c = new pgLib.Client({ connectionString: url });
-      await c.connect();
-      while (performance.now() < until) {
-        await c.query('INSERT INTO bench_commit (note) VALUES ($1)', ['x']);
-        done++;
-      }
-      await c.end();
-    }),
-  );
-  return done / seconds;
-}
 
 async function committedTransactions(url: string): Promise<number> {
   const c = new pgLib.Client({ connectionString: url });

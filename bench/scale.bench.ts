@@ -28,6 +28,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pgLib from 'pg';
+import { rawCommitRate } from './commit-rate.js';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -238,24 +239,6 @@ for (const c of cases.filter((x) => ONLY.length === 0 || ONLY.includes(x.group))
 say('');
 say(`took ${((performance.now() - started) / 1000).toFixed(0)} s; load average after: ${load()}`);
 
-/** Single-row INSERT commits per second from `clients` connections for `seconds`, on their own table. */
-async function rawCommitRate(url: string, clients: number, seconds: number): Promise<number> {
-  let done = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      const c = new pgLib.Client({ connectionString: url });
-      await c.connect();
-      while (performance.now() < until) {
-        await c.query('INSERT INTO bench_commit (note) VALUES ($1)', ['x']);
-        done++;
-      }
-      await c.end();
-    }),
-  );
-  return done / seconds;
-}
-
 if (INTAKE > 0) {
   const bodies = generateDemoComplaints(INTAKE, new Date(), 16).map((i) => ({
     ...i.input,
@@ -290,9 +273,6 @@ if (INTAKE > 0) {
   );
   const concWall = performance.now() - concStart;
   watchSlow = false;
-  await sql`CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), note text)`.execute(
-    db,
-  );
   const raw1 = await rawCommitRate(opened.target.url, 1, 5);
   const rawN = await rawCommitRate(opened.target.url, CLIENTS, 5);
   await sql`DROP TABLE bench_commit`.execute(db);
