@@ -3,7 +3,11 @@
  * one sweep at an instant where every clock has warned, breached and escalated, and a second sweep
  * that finds nothing. Bounded; stops by itself.
  *
- *   npx tsx bench/sweeper.bench.ts [--count 2000] [--instances 1]
+ *   npx tsx bench/sweeper.bench.ts [--count 2000] [--instances 1] [--daily]
+ *
+ * --daily: instead of the one worst-case sweep (six effects per clock), one sweep per day from the
+ * registrations to the end, each the catch-up of one day's backlog (a one-day outage): most clocks
+ * then have one or two effects per sweep, as after a real outage. The rate is over all the sweeps.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +28,7 @@ const arg = (name: string, dflt: number) => {
 };
 const COUNT = arg('count', 2000);
 const INSTANCES = arg('instances', 1);
+const DAILY = process.argv.includes('--daily');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'complaints-bench-'));
 rmSync(dir, { recursive: true, force: true });
@@ -55,9 +60,18 @@ const clocks = Number(
 );
 const later = new Date('2027-03-01T00:00:00Z');
 const dbs = Array.from({ length: INSTANCES }, () => createDatabase(pg.url, 3));
-t = performance.now();
-const results = await Promise.all(dbs.map((d) => sweepClocks({ db: d, timeZone: 'Asia/Shanghai', now: () => later, security })));
-const sweepMs = performance.now() - t;
+const sweepAt = (at: Date) => Promise.all(dbs.map((d) => sweepClocks({ db: d, timeZone: 'Asia/Shanghai', now: () => at, security })));
+let sweepMs = 0;
+const results: Awaited<ReturnType<typeof sweepAt>> = [];
+let sweeps = 0;
+// --daily: from the last registration's day on, a sweep per day up to `later`
+const lastRegistered = Math.max(...items.map((i) => i.registeredAt.getTime()));
+for (let at = DAILY ? lastRegistered + 86_400_000 : later.getTime(); at <= later.getTime(); at += 86_400_000) {
+  t = performance.now();
+  results.push(...(await sweepAt(new Date(at))));
+  sweepMs += performance.now() - t;
+  sweeps += 1;
+}
 t = performance.now();
 const again = await sweepClocks({ db, timeZone: 'Asia/Shanghai', now: () => later, security });
 const idleMs = performance.now() - t;
@@ -72,7 +86,7 @@ const sum = results.reduce(
 );
 console.log(`complaints ${COUNT}, clocks ${clocks}, registered in ${Math.round(registerMs)} ms`);
 console.log(
-  `sweep with ${INSTANCES} instance(s): ${Math.round(sweepMs)} ms for ${sum.checked} clocks (${sum.warnings} warnings, ${sum.breaches} breaches, ${sum.escalations} escalations) = ${Math.round((sum.checked / sweepMs) * 1000)} clocks/s`,
+  `${DAILY ? `${sweeps} daily sweeps` : 'one sweep'} with ${INSTANCES} instance(s): ${Math.round(sweepMs)} ms for ${sum.checked} clocks (${sum.warnings} warnings, ${sum.breaches} breaches, ${sum.escalations} escalations) = ${Math.round((sum.checked / sweepMs) * 1000)} clocks/s, ${Math.round(((sum.warnings + sum.breaches + sum.escalations) / sweepMs) * 1000)} effects/s`,
 );
 console.log(`second sweep (nothing due): ${Math.round(idleMs)} ms, checked ${again.checked}`);
 for (const d of dbs) await d.destroy();

@@ -16,8 +16,8 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { JOB_SCHEMA } from '../../jobs/job-queues.js';
 
-/** Tables that are not data: the migrations' own record (kept as a list in the manifest). */
-const SKIPPED_PUBLIC = new Set(['schema_migrations']);
+/** Tables that are not data: the migrations' own record (kept as a list in the manifest), and the facts refresh queue (empty outside a transaction, migration 0034). */
+const SKIPPED_PUBLIC = new Set(['schema_migrations', 'complaint_facts_pending']);
 /** Of pg-boss's schema only the jobs: its version, queues and schedules are installed by the restoring code. */
 const KEPT_JOB_TABLES = new Set(['job']);
 
