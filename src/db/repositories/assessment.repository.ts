@@ -182,22 +182,3 @@ export async function complaintsInScope(db: Database, ids: readonly string[], sc
 export async function lockAssessmentPeriod(db: Database, period: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`assessment:${period}`}))`.execute(db);
 }
-
-/** For each line of these subjects, the numbers of the complaints behind it (in the reader's scope) and whether each is counted. */
-export async function assessmentLineNumbers(
-  db: Database,
-  id: string,
-  seqs: readonly number[],
-  scope: ScopeFilter,
-): Promise<Array<{ subject_seq: number; code: string; number: string; counted: boolean }>> {
-  if (seqs.length === 0) return [];
-  const { rows } = await sql<{ subject_seq: number; code: string; number: string; counted: boolean }>`
-    SELECT l.subject_seq, l.code, c.number, c.id = ANY(l.hit_ids) AS counted
-    FROM assessment_lines l
-    CROSS JOIN LATERAL unnest(l.base_ids || l.hit_ids) AS u(id)
-    JOIN complaints c ON c.id = u.id
-    WHERE l.assessment_id = ${id} AND l.subject_seq = ANY(${sql.val([...seqs])}::int[]) AND ${scopeSql(scope, 'c')}
-    GROUP BY l.subject_seq, l.code, c.number, c.id, l.hit_ids
-    ORDER BY l.subject_seq, l.code, c.number`.execute(db);
-  return rows;
-}

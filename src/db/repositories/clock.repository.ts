@@ -148,7 +148,8 @@ export async function listOpenClocks(db: Kysely<DB>): Promise<ClockRow[]> {
   return rows.map(toClockRow);
 }
 
-const OPEN_CLOCK = ['running', 'paused', 'breached'] as const;
+/** the statuses of a clock that still runs or is late and not yet met */
+export const OPEN_CLOCK = ['running', 'paused', 'breached'] as const;
 
 /** Ends the open clocks of one milestone or improvement action, as met or as cancelled; returns how many. */
 async function endSubjectClocks(

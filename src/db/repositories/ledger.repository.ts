@@ -9,6 +9,35 @@ import { factOnlyFilterSql, sharedFilterSql } from './facts-filter.js';
 import { todoSql } from './complaint-todo.js';
 import type { ComplaintRecord } from './complaint.repository.js';
 
+/**
+ * The columns a ledger row shows (`complaintSummary`) and pages on (the sort columns and id): not the
+ * description, the search text or the encrypted personal data. #16: a page of 50 whole rows cost
+ * more to transfer and parse than to find.
+ */
+export const LEDGER_COLUMNS = [
+  'id',
+  'number',
+  'status',
+  'level',
+  'proposed_level',
+  'level_confirmed',
+  'major',
+  'channel',
+  'business_line',
+  'category',
+  'product',
+  'customer_group',
+  'branch',
+  'branch_id',
+  'complainant_name',
+  'amount',
+  'urgent',
+  'received_at',
+  'registered_at',
+] as const;
+/** A row of the ledger: what a page, its cursor and the export read. */
+export type LedgerRow = Pick<ComplaintRecord, (typeof LEDGER_COLUMNS)[number]>;
+
 const sortColumn: Record<LedgerSort, 'received_at' | 'registered_at' | 'level' | 'number'> = {
   receivedAt: 'received_at',
   registeredAt: 'registered_at',
@@ -127,7 +156,7 @@ export function ledgerPageQuery(db: Kysely<DB>, q: LedgerSearch, now: Date) {
   const byDate = col === 'received_at' || col === 'registered_at';
   return db
     .selectFrom('complaints')
-    .selectAll()
+    .select(LEDGER_COLUMNS)
     .where((eb) => eb.and(after ? [...filters(eb, q, now), after] : filters(eb, q, now)))
     .orderBy(byText && byDate ? sql`${sql.ref(col)} + interval '0 s'` : sql.ref(col), q.order)
     .orderBy('id', q.order)
@@ -168,7 +197,7 @@ function walkQuery(db: Kysely<DB>, q: LedgerSearch, now: Date, rows: number) {
   const eb = expressionBuilder<DB, 'complaints'>();
   return db
     .selectFrom(next.orderBy(col, q.order).orderBy('id', q.order).limit(rows).as('complaints'))
-    .selectAll()
+    .select(LEDGER_COLUMNS)
     .where(eb.and(filters(eb, q, now, 'walk')))
     .orderBy(col, q.order)
     .orderBy('id', q.order)
@@ -176,8 +205,8 @@ function walkQuery(db: Kysely<DB>, q: LedgerSearch, now: Date, rows: number) {
 }
 
 /** One page of the ledger, keyset-paged on (sort column, id); fetches one extra row to know if more follow. */
-export async function listLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Promise<{ rows: ComplaintRecord[]; hasMore: boolean }> {
-  const page = (rows: ComplaintRecord[]) => ({ rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit });
+export async function listLedger(db: Kysely<DB>, q: LedgerSearch, now: Date): Promise<{ rows: LedgerRow[]; hasMore: boolean }> {
+  const page = (rows: LedgerRow[]) => ({ rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit });
   const byDate = q.sort === 'receivedAt' || q.sort === 'registeredAt';
   const text = q.q ? textSearch(q.q) : undefined;
   // a whole phone number is the contact lookup alone: its index, never a walk (ledgerPageQuery)
@@ -254,7 +283,7 @@ export async function countLedgerTotal(
   return { total: roundEstimate(estimate, exactUpTo + 1), estimated: true };
 }
 
-export function cursorValue(row: ComplaintRecord, sort: LedgerSort): string | number {
+export function cursorValue(row: LedgerRow, sort: LedgerSort): string | number {
   switch (sort) {
     case 'receivedAt':
       return row.received_at.toISOString();
@@ -268,6 +297,6 @@ export function cursorValue(row: ComplaintRecord, sort: LedgerSort): string | nu
 }
 
 /** The cursor that continues a listing after `row` (same sort and order). */
-export function cursorAfter(row: ComplaintRecord, sort: LedgerSort, order: 'asc' | 'desc'): string {
+export function cursorAfter(row: LedgerRow, sort: LedgerSort, order: 'asc' | 'desc'): string {
   return encodeCursor({ sort, order, value: cursorValue(row, sort), id: row.id });
 }

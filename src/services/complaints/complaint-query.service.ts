@@ -2,9 +2,9 @@ import { inScope, scopeFilter, type Principal } from '../../domain/access/permis
 import type { LedgerQuery } from '../../domain/complaint/ledger-query.js';
 import { listClocks } from '../../db/repositories/clock.repository.js';
 import { listEvents } from '../../db/repositories/event.repository.js';
-import { listLinks, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
+import { listLinks } from '../../db/repositories/complaint.repository.js';
 import type { Database } from '../../db/database.js';
-import { countLedgerTotal, cursorAfter, listLedger, type LedgerSearch } from '../../db/repositories/ledger.repository.js';
+import { countLedgerTotal, cursorAfter, listLedger, type LedgerRow, type LedgerSearch } from '../../db/repositories/ledger.repository.js';
 import { keyedHash } from '../../security/pii-crypto.js';
 import { complaintInScope } from './complaint-access.js';
 import { auditComplaintRead } from './complaint-read-audit.service.js';
@@ -51,7 +51,7 @@ export async function listComplaints(ctx: ServiceContext, p: Principal, q: Ledge
 }
 
 /** Ledger rows as the API shows them, with their clocks (one query for the page). */
-export async function summaries(db: Database, rows: ComplaintRecord[], now: Date) {
+export async function summaries(db: Database, rows: readonly LedgerRow[], now: Date) {
   const clocks = await listClocks(
     db,
     rows.map((r) => r.id),

@@ -8,7 +8,9 @@ import { currentPolicy } from '../administration/policy.service.js';
 
 const IMPLEMENTED = new Set(WORKFLOW_HANDLERS.map((h) => h.action));
 import { listClocks, type ClockRow } from '../../db/repositories/clock.repository.js';
-import { listLinks, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
+import { listRecords } from '../../db/repositories/record.repository.js';
+import type { LedgerRow } from '../../db/repositories/ledger.repository.js';
+import { listLinks } from '../../db/repositories/complaint.repository.js';
 import { complaintInScope, scopeFacts } from './complaint-access.js';
 import type { ServiceContext } from '../context.js';
 import { presentComplainant } from './personal-data.service.js';
@@ -53,7 +55,7 @@ function clockView(c: ClockRow, now: Date): ClockView {
 }
 
 /** Summary used in the ledger: the fields people scan, plus the next due clock. */
-export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[], now: Date) {
+export function complaintSummary(r: LedgerRow, clocks: readonly ClockRow[], now: Date) {
   const views = clocks.filter((c) => c.status !== 'cancelled').map((c) => clockView(c, now));
   const open = views.filter((c) => c.status === 'running' || c.status === 'paused');
   const next = stricterClock(open);
@@ -92,8 +94,14 @@ export function complaintSummary(r: ComplaintRecord, clocks: readonly ClockRow[]
 export async function complaintDetail(ctx: ServiceContext, p: Principal, idOrNumber: string, opts: { unmasked?: boolean } = {}) {
   const now = ctx.now();
   const r = await complaintInScope(ctx.db, p, idOrNumber);
-  const [clocks, allLinks, { policy }] = await Promise.all([listClocks(ctx.db, [r.id]), listLinks(ctx.db, r.id), currentPolicy(ctx.db)]);
-  const state = await workflowState(ctx.db, r, policy);
+  // one round of reads: the workflow state takes the clocks and records from here
+  const [clocks, allLinks, { policy }, records] = await Promise.all([
+    listClocks(ctx.db, [r.id]),
+    listLinks(ctx.db, r.id),
+    currentPolicy(ctx.db),
+    listRecords(ctx.db, r.id),
+  ]);
+  const state = await workflowState(ctx.db, r, policy, { clocks, records });
   // a related complaint outside the principal's scope is not mentioned
   const links = allLinks.filter((l) => inScope(p, { branchId: l.branch_id, departmentIds: l.department_ids, createdBy: l.created_by }));
   const views = clocks.map((c) => clockView(c, now));

@@ -4,16 +4,37 @@
  * line numbers read in one query.
  */
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { tell } from '../../../test/kpi-scenario.js';
-import { scopeFilter } from '../../domain/access/permissions.js';
-import { assessmentLineNumbers } from '../../db/repositories/assessment.repository.js';
+import { scopeFilter, type ScopeFilter } from '../../domain/access/permissions.js';
+import type { Database } from '../../db/database.js';
+import { scopeSql } from '../../db/repositories/complaint-scope.js';
 import { findUser } from '../../db/repositories/user.repository.js';
 import { principalOf } from '../people/principal.service.js';
 import { exportAssessmentXlsx } from './assessment-export.service.js';
 import { ASSESSMENT_SHEETS } from './assessment-xlsx.js';
+
+/** The reference for the paged reader: for each line of these subjects, the numbers of the complaints behind it (in the reader's scope) and whether each is counted. */
+async function assessmentLineNumbers(
+  db: Database,
+  id: string,
+  seqs: readonly number[],
+  scope: ScopeFilter,
+): Promise<Array<{ subject_seq: number; code: string; number: string; counted: boolean }>> {
+  if (seqs.length === 0) return [];
+  const { rows } = await sql<{ subject_seq: number; code: string; number: string; counted: boolean }>`
+    SELECT l.subject_seq, l.code, c.number, c.id = ANY(l.hit_ids) AS counted
+    FROM assessment_lines l
+    CROSS JOIN LATERAL unnest(l.base_ids || l.hit_ids) AS u(id)
+    JOIN complaints c ON c.id = u.id
+    WHERE l.assessment_id = ${id} AND l.subject_seq = ANY(${sql.val([...seqs])}::int[]) AND ${scopeSql(scope, 'c')}
+    GROUP BY l.subject_seq, l.code, c.number, c.id, l.hit_ids
+    ORDER BY l.subject_seq, l.code, c.number`.execute(db);
+  return rows;
+}
 
 let t: TestApp;
 let assessmentId: string;

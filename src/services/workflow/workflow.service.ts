@@ -7,7 +7,7 @@ import type { Level } from '../../domain/grading/grading.js';
 import type { Policy } from '../../domain/policy/policy.schema.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Database } from '../../db/database.js';
-import { listOpenClockStatuses } from '../../db/repositories/clock.repository.js';
+import { listOpenClockStatuses, OPEN_CLOCK, type ClockRow } from '../../db/repositories/clock.repository.js';
 import { lockComplaintsInIdOrder, updateComplaint, type ComplaintRecord } from '../../db/repositories/complaint.repository.js';
 import { appendEvents } from '../../db/repositories/event.repository.js';
 import { stepEvent, type StepFacts } from '../../domain/events/event-types.js';
@@ -33,8 +33,18 @@ export function limitsOf(policy: Policy): PolicyLimits {
 }
 
 /** The rules' view of a complaint, read inside the action's transaction (and for the actions offered). */
-export async function workflowState(db: Database, c: ComplaintRecord, policy: Pick<Policy, 'handling' | 'reopen'>): Promise<WorkflowState> {
-  const [records, clocks] = await Promise.all([listRecords(db, c.id), listOpenClockStatuses(db, c.id)]);
+export async function workflowState(
+  db: Database,
+  c: ComplaintRecord,
+  policy: Pick<Policy, 'handling' | 'reopen'>,
+  /** what the caller has already read (the detail view reads every clock and record anyway) */
+  loaded: { records?: RecordRow[]; clocks?: ReadonlyArray<Pick<ClockRow, 'kind' | 'status'>> } = {},
+): Promise<WorkflowState> {
+  const open = (k: Pick<ClockRow, 'status'>) => (OPEN_CLOCK as readonly string[]).includes(k.status);
+  const [records, clocks] = await Promise.all([
+    loaded.records ?? listRecords(db, c.id),
+    loaded.clocks ? loaded.clocks.filter(open) : listOpenClockStatuses(db, c.id),
+  ]);
   const surveys = records.filter((r) => r.kind === 'survey' && r.round === c.round);
   const last = surveys[surveys.length - 1];
   const compensations = records.filter((r) => r.kind === 'compensation');

@@ -2,7 +2,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { passwordIssues } from '../../../domain/access/password-policy.js';
 import type { Principal } from '../../../domain/access/permissions.js';
 import { ValidationError, type FieldIssue } from '../../../domain/validation.js';
-import { findSession, insertSession, revokeSessions, touchSession } from '../../../db/repositories/session.repository.js';
+import { findSessionWithAccess, insertSession, revokeSessions, touchSession } from '../../../db/repositories/session.repository.js';
 import { findUser, updateUser, type UserWithAccess } from '../../../db/repositories/user.repository.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../../security/passwords.js';
 import { hashSecret, newSecret } from '../../../security/secret-tokens.js';
@@ -17,7 +17,7 @@ import {
   signInWait,
 } from './sign-in-throttle.service.js';
 import type { RequestMeta, ServiceContext } from '../../context.js';
-import { principalOf } from '../principal.service.js';
+import { principalFrom } from '../principal.service.js';
 
 const MINUTE = 60_000;
 /** last_seen_at is written at most this often, not on every request */
@@ -101,24 +101,27 @@ export async function login(ctx: ServiceContext, meta: RequestMeta, username: st
   return { token, csrfToken, expiresAt, user };
 }
 
-/** The principal behind a session cookie, or null when unknown, revoked, idle too long or expired. */
+/**
+ * The principal behind a session cookie, or null when unknown, revoked, idle too long or expired.
+ * One statement reads the session, the user, their roles and units (#16).
+ */
 export async function sessionPrincipal(ctx: ServiceContext, token: string): Promise<SessionPrincipal | null> {
   const now = ctx.now();
-  const session = await findSession(ctx.db, hashSecret(token));
-  if (!session || session.revoked_at) return null;
+  const found = await findSessionWithAccess(ctx.db, hashSecret(token));
+  if (!found || found.session.revoked_at) return null;
+  const { session, user } = found;
   const idleLimit = session.last_seen_at.getTime() + ctx.security.sessionIdleMinutes * MINUTE;
   if (now.getTime() >= session.expires_at.getTime() || now.getTime() >= idleLimit) {
     await revokeSessions(ctx.db, { id: session.id }, now);
     return null;
   }
-  const user = await findUser(ctx.db, { id: session.user_id });
-  if (!user || !user.active) return null;
+  if (!user.active) return null;
   if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_EVERY_MS) await touchSession(ctx.db, session.id, now);
   return {
-    ...(await principalOf(ctx.db, user)),
+    ...principalFrom(user, found.roles, found.units),
     sessionId: session.id,
     csrfToken: session.csrf_token,
-    mustChangePassword: user.must_change_password,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

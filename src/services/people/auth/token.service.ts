@@ -3,18 +3,17 @@ import { can, type Action, type Principal } from '../../../domain/access/permiss
 import { DomainError } from '../../../domain/errors.js';
 import { ValidationError } from '../../../domain/validation.js';
 import {
-  findApiTokenByHash,
+  findApiTokenWithAccess,
   insertApiToken,
   listApiTokens,
   recordTokenUse,
   revokeApiTokens,
   type ApiTokenRow,
 } from '../../../db/repositories/session.repository.js';
-import { findUser } from '../../../db/repositories/user.repository.js';
 import { hashSecret, newSecret } from '../../../security/secret-tokens.js';
 import { audit } from '../../administration/audit.service.js';
 import type { RequestMeta, ServiceContext } from '../../context.js';
-import { principalOf } from '../principal.service.js';
+import { principalFrom } from '../principal.service.js';
 
 export const TOKEN_PREFIX = 'cms_';
 const DAY = 86_400_000;
@@ -93,14 +92,14 @@ export async function revokeApiToken(ctx: ServiceContext, meta: RequestMeta, p: 
   });
 }
 
-/** The principal behind a bearer token: the user's roles narrowed to the token's actions. */
+/** The principal behind a bearer token: the user's roles narrowed to the token's actions (one read, one use record). */
 export async function tokenPrincipal(ctx: ServiceContext, secret: string): Promise<Principal | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const now = ctx.now();
-  const t = await findApiTokenByHash(ctx.db, hashSecret(secret));
-  if (!t || t.revoked_at || t.expires_at.getTime() <= now.getTime()) return null;
-  const user = await findUser(ctx.db, { id: t.user_id });
-  if (!user || !user.active) return null;
+  const found = await findApiTokenWithAccess(ctx.db, hashSecret(secret));
+  if (!found) return null;
+  const { token: t, user } = found;
+  if (t.revoked_at || t.expires_at.getTime() <= now.getTime() || !user.active) return null;
   await recordTokenUse(ctx.db, t.id, now);
-  return { ...(await principalOf(ctx.db, user)), tokenActions: t.actions as Action[] };
+  return { ...principalFrom(user, found.roles, found.units), tokenActions: t.actions as Action[] };
 }
