@@ -19,6 +19,7 @@ import { migrate } from '../src/db/migrate.js';
 import { seedReferenceData } from '../src/db/seed-reference.js';
 import { registerComplaint } from '../src/services/complaints/complaint-intake.service.js';
 import { sweepClocks } from '../src/services/workflow/sweeper.service.js';
+import { currentPolicy, publishPolicy } from '../src/services/administration/policy.service.js';
 import { testSecurity } from '../test/test-constants.js';
 import { seedTestPeople } from '../test/test-people.js';
 
@@ -29,6 +30,7 @@ const arg = (name: string, dflt: number) => {
 const COUNT = arg('count', 2000);
 const INSTANCES = arg('instances', 1);
 const DAILY = process.argv.includes('--daily');
+const LEAN = process.argv.includes('--lean');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'complaints-bench-'));
 rmSync(dir, { recursive: true, force: true });
@@ -40,6 +42,14 @@ await seedTestPeople(db);
 const security = testSecurity();
 const now = new Date('2026-11-25T02:00:00Z');
 const items = generateDemoComplaints(COUNT, now, 11);
+if (LEAN) {
+  const { policy } = await currentPolicy(db);
+  const lean = { ...policy, warningFractions: [], escalation: { ...policy.escalation, steps: policy.escalation.steps.slice(0, 1) } };
+  await publishPolicy({ db, timeZone: 'Asia/Shanghai', now: () => now, security }, { id: 'bench' }, lean, 'bench --lean', {
+    ip: null,
+    userAgent: 'bench',
+  });
+}
 let t = performance.now();
 for (const item of items) {
   await registerComplaint(
