@@ -48,8 +48,7 @@ process.env.SEED_DEMO ??= 'false';
 const PASSWORD = process.env.SCALE_PASSWORD ?? 'Scale-Bench-Passw0rd!16';
 
 // imported after the environment is set: the configuration is read when the database opens
-const { openDatabase } = await import('../src/cli/cli-support.js');
-const { buildApp } = await import('../src/http/app.js');
+const { buildConfiguredApp, openDatabase } = await import('../src/cli/cli-support.js');
 const { findOrgUnit } = await import('../src/db/repositories/org.repository.js');
 const { findUser } = await import('../src/db/repositories/user.repository.js');
 const { createUser } = await import('../src/services/people/user.service.js');
@@ -106,19 +105,7 @@ for (const p of people) {
 }
 
 // ---- the app, as npm start builds it (without the sweeper and jobs)
-const app = await buildApp({
-  db,
-  readDb,
-  timeZone: config.timeZone,
-  security,
-  sessionSecret: opened.sessionSecret,
-  trustProxy: config.security.trustProxy,
-  logLevel: 'silent',
-  evidence: config.evidence,
-  channels: config.channels,
-  portal: config.portal,
-  metrics: { token: config.metricsToken },
-});
+const app = await buildConfiguredApp(opened, { logLevel: 'silent' });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
 async function signIn(username: string): Promise<{ cookie: string; csrf: string }> {

@@ -9,6 +9,7 @@ import type { SecuritySettings } from '../services/context.js';
 import { protectStoredPersonalData } from '../services/complaints/personal-data.service.js';
 import { securityFromConfig } from './secrets.js';
 import { alignFactsTimeZone } from '../services/reports/statistics.service.js';
+import { buildApp } from '../http/app.js';
 
 export function log(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -82,4 +83,26 @@ export async function openDatabase(): Promise<OpenedDatabase> {
       await target.stop();
     },
   };
+}
+
+/**
+ * The HTTP app as `npm start` builds it from the configuration and the opened database (no
+ * listening, no background work): start.ts serves it, bench/scale.bench.ts measures it.
+ */
+export function buildConfiguredApp(opened: OpenedDatabase, opts: { logLevel: string; webRoot?: string }) {
+  const { config, db, readDb, security } = opened;
+  return buildApp({
+    db,
+    readDb,
+    timeZone: config.timeZone,
+    security,
+    sessionSecret: opened.sessionSecret,
+    trustProxy: config.security.trustProxy,
+    logLevel: opts.logLevel,
+    webRoot: opts.webRoot,
+    evidence: config.evidence,
+    channels: config.channels,
+    portal: config.portal,
+    metrics: { token: config.metricsToken },
+  });
 }

@@ -1,4 +1,3 @@
-import { buildApp } from '../http/app.js';
 import { DEFAULT_WEB_ROOT } from '../http/routes/web.routes.js';
 import { ownShutdownSignals } from '../db/embedded.js';
 import { startClockSweeper, sweepClocksAndCalendar } from '../jobs/clock-sweeper.job.js';
@@ -10,7 +9,7 @@ import { startSmtpListener } from '../services/channels/mail-intake/smtp-listene
 import { seedDemoAccounts } from '../services/people/demo-accounts.service.js';
 import { demoComplaintCount, seedDemoComplaints } from '../services/administration/demo-seed.service.js';
 import { configuredKeys } from '../services/backup/backup-keys.js';
-import { log, openDatabase } from './cli-support.js';
+import { buildConfiguredApp, log, openDatabase } from './cli-support.js';
 
 /**
  * npm start: PostgreSQL (embedded unless DATABASE_URL), migrations, reference data; in demo mode
@@ -51,19 +50,9 @@ if (config.seedDemo) {
   }
 }
 
-const app = await buildApp({
-  db,
-  readDb,
-  timeZone: config.timeZone,
-  security,
-  sessionSecret: opened.sessionSecret,
-  trustProxy: config.security.trustProxy,
+const app = await buildConfiguredApp(opened, {
   logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   webRoot: config.webRoot ?? DEFAULT_WEB_ROOT,
-  evidence: config.evidence,
-  channels: config.channels,
-  portal: config.portal,
-  metrics: { token: config.metricsToken },
 });
 await app.listen({ port: config.port, host: config.host });
 // clocks: warnings, breaches and escalations every minute; safe with several instances (SKIP LOCKED)
