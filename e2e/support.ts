@@ -112,3 +112,18 @@ export async function expectDrawn(chart: Locator): Promise<void> {
     })
     .toBe(true);
 }
+
+/**
+ * Picks `label` in an Ant Design select: opens it, waits until it says it is open, clicks the option
+ * in ITS dropdown (found through the combobox's aria-controls, not "the visible dropdown", which can
+ * be the previous select's while that one is still closing) and waits until it has closed.
+ */
+export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
+  const combobox = select.getByRole('combobox');
+  await select.click();
+  await expect(combobox).toHaveAttribute('aria-expanded', 'true');
+  const list = await combobox.getAttribute('aria-controls');
+  const dropdown = page.locator(`.ant-select-dropdown:has([id="${list}"])`);
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).getByText(label, { exact: true }).click();
+  await expect(combobox).toHaveAttribute('aria-expanded', 'false');
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors, signIn } from './support.js';
+import { chooseOption, collectErrors, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 const ONBOARDING_PLAN = '00000000-0000-4000-8000-00000000f001';
@@ -66,10 +66,7 @@ test('#15 item 1 (R-G1): a trainer plans a session, marks attendance and records
   await sessions.getByRole('link', { name: `投诉处理流程与案例 ${suffix}` }).click();
 
   // attendance and scores
-  const pick = async (username: string, label: string) => {
-    await page.getByTestId(`status-${username}`).click();
-    await page.locator('.ant-select-dropdown:visible').getByText(label, { exact: true }).click();
-  };
+  const pick = (username: string, label: string) => chooseOption(page, page.getByTestId(`status-${username}`), label);
   await pick('agent', '出席');
   await page.getByTestId('score-agent').fill('88');
   await pick('handler', '出席');
