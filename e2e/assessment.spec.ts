@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, expectDrawn, signIn } from './support.js';
+import { chooseOption, collectErrors, expectDrawn, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
@@ -17,8 +17,7 @@ test("a leader opens a department's KPIs and signs its monthly assessment, each 
 
   // last month, customer service: the department's KPIs against the policy's targets, and its people compared
   await page.getByTestId('period-previous').click();
-  await page.getByTestId('kpi-department').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('客户服务部', { exact: true }).click();
+  await chooseOption(page, page.getByTestId('kpi-department'), '客户服务部');
   await expect(page).toHaveURL(/department=/);
   await expect(page.getByTestId('kpi-subject-name')).toContainText('客户服务部');
   // nine complaint and inspection figures, and training completion (#15 item 1)
@@ -41,8 +40,7 @@ test("a leader opens a department's KPIs and signs its monthly assessment, each 
   await months.nth(test.info().retry).click();
   const period = (await dialog.getByTestId('assessment-period').locator('.ant-select-selection-item').textContent())!.trim();
   expect(period).toMatch(/^\d{4}-\d{2}$/);
-  await dialog.getByTestId('assessment-scope').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('客户服务部', { exact: true }).click();
+  await chooseOption(page, dialog.getByTestId('assessment-scope'), '客户服务部');
   await dialog.getByTestId('assessment-create').click();
   await expect(page).toHaveURL(/\/assessment\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('assessment-title')).toHaveText(`${period} 绩效考核 · 客户服务部`);

@@ -9,7 +9,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import nodemailer from 'nodemailer';
 import type { Answer, ItemOf } from '../web/src/api/types.js';
-import { answerOf, apiSession, collectErrors, signIn } from './support.js';
+import { answerOf, apiSession, chooseOption, collectErrors, signIn } from './support.js';
 
 const SHOTS = 'docs/screenshots';
 
@@ -38,8 +38,7 @@ async function chooseKind(page: Page, label: 'SMTP 转发' | 'IMAP 收取'): Pro
 
 /** Picks an option of an antd select by its label. */
 async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await chooseOption(page, page.getByTestId(testId), label);
 }
 
 /** The mailbox's messages as the API lists them, once `count` have arrived and none waits to be processed. */
