@@ -12,6 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import pgLib from 'pg';
 import { rawCommitRate } from './commit-rate.js';
+import { countStatements } from '../test/statement-counter.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDemoComplaints } from '../src/db/demo/demo-complaints.js';
@@ -44,12 +45,7 @@ function summary(name: string, ms: number[]) {
 }
 
 /** every statement any pg client of this process sends (the app's pool included) */
-let statements = 0;
-const clientQuery = pgLib.Client.prototype.query as (...args: unknown[]) => unknown;
-pgLib.Client.prototype.query = function (this: pgLib.Client, ...args: unknown[]) {
-  statements++;
-  return clientQuery.apply(this, args);
-} as typeof pgLib.Client.prototype.query;
+const statements = countStatements();
 
 async function committedTransactions(url: string): Promise<number> {
   const c = new pgLib.Client({ connectionString: url });
@@ -105,7 +101,7 @@ async function timed(fn: () => Promise<Response>): Promise<number> {
 // 1. sequential intake, with the statements and transactions it costs
 const seq: number[] = [];
 const half = Math.floor(bodies.length / 2);
-const statementsBefore = statements;
+const statementsBefore = statements.count;
 // pg_stat_database is updated when a backend reports (at most every second): wait it out
 await new Promise((r) => setTimeout(r, 1100));
 const xactBefore = await committedTransactions(pg.url);
@@ -114,7 +110,7 @@ for (const b of bodies.slice(0, half)) {
   seq.push(await timed(() => fetch(`${base}/api/complaints`, { method: 'POST', headers: json, body: JSON.stringify(b) })));
 }
 const seqWall = performance.now() - seqStart;
-const perIntakeStatements = (statements - statementsBefore) / half;
+const perIntakeStatements = (statements.count - statementsBefore) / half;
 await new Promise((r) => setTimeout(r, 1100));
 const perIntakeXacts = ((await committedTransactions(pg.url)) - xactBefore - 2) / half;
 // 2. concurrent intake

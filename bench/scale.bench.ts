@@ -27,8 +27,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pgLib from 'pg';
 import { rawCommitRate } from './commit-rate.js';
+import { countStatements } from '../test/statement-counter.js';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,31 +54,24 @@ const { findUser } = await import('../src/db/repositories/user.repository.js');
 const { createUser } = await import('../src/services/people/user.service.js');
 const { generateDemoComplaints } = await import('../src/db/demo/demo-complaints.js');
 
-/** every statement any pg client of this process sends (the app's pool included) */
-let statements = 0;
-const clientQuery = pgLib.Client.prototype.query as (...args: unknown[]) => unknown;
 /** --slow-ms: statements slower than this while the intake runs, by their first 100 characters */
 const slow = new Map<string, { n: number; ms: number }>();
 let watchSlow = false;
-pgLib.Client.prototype.query = function (this: pgLib.Client, ...args: unknown[]) {
-  statements++;
-  const result = clientQuery.apply(this, args);
-  if (watchSlow && result instanceof Promise) {
-    const t = performance.now();
-    const first = args[0] as string | { text?: string };
-    const text = (typeof first === 'string' ? first : (first.text ?? '')).replace(/\s+/g, ' ').slice(0, 100);
-    void result.then(
-      () => {
-        const ms = performance.now() - t;
-        if (ms < SLOW_MS) return;
-        const s = slow.get(text) ?? { n: 0, ms: 0 };
-        slow.set(text, { n: s.n + 1, ms: s.ms + ms });
-      },
-      () => undefined,
-    );
-  }
-  return result;
-} as typeof pgLib.Client.prototype.query;
+/** every statement any pg client of this process sends (the app's pool included) */
+const statements = countStatements((sent, result) => {
+  if (!watchSlow || !(result instanceof Promise)) return;
+  const t = performance.now();
+  const text = sent.replace(/\s+/g, ' ').slice(0, 100);
+  void result.then(
+    () => {
+      const ms = performance.now() - t;
+      if (ms < SLOW_MS) return;
+      const s = slow.get(text) ?? { n: 0, ms: 0 };
+      slow.set(text, { n: s.n + 1, ms: s.ms + ms });
+    },
+    () => undefined,
+  );
+});
 
 const say = (m: string) => process.stdout.write(`${m}\n`);
 const load = () =>
@@ -207,13 +200,13 @@ const started = performance.now();
 for (const c of cases.filter((x) => ONLY.length === 0 || ONLY.includes(x.group))) {
   const first = (await get(c.who, c.url)) as { items?: unknown[]; total?: number | null; totalEstimated?: boolean };
   const ms: number[] = [];
-  const statementsBefore = statements;
+  const statementsBefore = statements.count;
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
     await get(c.who, c.url);
     ms.push(performance.now() - t);
   }
-  const perRequest = (statements - statementsBefore) / RUNS;
+  const perRequest = (statements.count - statementsBefore) / RUNS;
   const p95 = pct(ms, 95);
   const target = Number.isNaN(c.target) ? '' : `< ${c.target}${p95 < c.target ? '' : ' **missed**'}`;
   const rows = Array.isArray(first.items)
@@ -244,12 +237,12 @@ if (INTAKE > 0) {
   };
   const half = Math.floor(bodies.length / 2);
   const seq: number[] = [];
-  const statementsBefore = statements;
+  const statementsBefore = statements.count;
   watchSlow = SLOW_MS > 0;
   const seqStart = performance.now();
   for (const b of bodies.slice(0, half)) seq.push(await post(b));
   const seqWall = performance.now() - seqStart;
-  const perIntake = (statements - statementsBefore) / half;
+  const perIntake = (statements.count - statementsBefore) / half;
   const rest = bodies.slice(half);
   const conc: number[] = [];
   const concStart = performance.now();

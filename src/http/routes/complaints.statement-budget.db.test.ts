@@ -6,32 +6,28 @@
  * Counted on the pg client of this process, as bench/scale.bench.ts counts them; by API token (its
  * use is recorded: one more statement than a session cookie).
  */
-import pgLib from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, createTestApp, type TestApp } from '../../../test/test-app.js';
+import { countStatements, type StatementCounter } from '../../../test/statement-counter.js';
 
 let t: TestApp;
-let statements = 0;
-const original = pgLib.Client.prototype.query as (...args: unknown[]) => unknown;
+let statements: StatementCounter;
 
 beforeAll(async () => {
   t = await createTestApp('2026-11-25T02:00:00Z');
   // the first request of a user creates their token: not counted
   await t.inject({ method: 'GET', url: '/api/complaints?limit=1' });
-  pgLib.Client.prototype.query = function (this: pgLib.Client, ...args: unknown[]) {
-    statements++;
-    return original.apply(this, args);
-  } as typeof pgLib.Client.prototype.query;
+  statements = countStatements();
 });
 afterAll(async () => {
-  pgLib.Client.prototype.query = original as typeof pgLib.Client.prototype.query;
+  statements.restore();
   await t.close();
 });
 
 async function counted<T>(run: () => Promise<T>): Promise<{ result: T; n: number }> {
-  const before = statements;
+  const before = statements.count;
   const result = await run();
-  return { result, n: statements - before };
+  return { result, n: statements.count - before };
 }
 
 describe('statements per request (#16)', () => {
