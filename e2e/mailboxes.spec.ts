@@ -36,11 +36,6 @@ async function chooseKind(page: Page, label: 'SMTP 转发' | 'IMAP 收取'): Pro
   await page.locator('label.ant-radio-button-wrapper', { hasText: label }).click();
 }
 
-/** Picks an option of an antd select by its label. */
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await chooseOption(page, page.getByTestId(testId), label);
-}
-
 /** The mailbox's messages as the API lists them, once `count` have arrived and none waits to be processed. */
 async function processed(baseURL: string | undefined, mailboxId: string, count: number): Promise<InboundMail[]> {
   const admin = await apiSession(baseURL, 'admin');
@@ -103,7 +98,7 @@ test('an administrator sets up a forwarding mailbox; mail sent to it becomes a c
   await chooseKind(page, 'SMTP 转发');
   await expect(page.getByTestId('mailbox-host')).toHaveCount(0);
   await page.getByTestId('mailbox-address').fill(taken);
-  await choose(page, 'mailbox-line', '财产保险');
+  await chooseOption(page, page.getByTestId('mailbox-line'), '财产保险');
 
   // an address another mailbox has: the server's answer is shown on the field
   const refused = page.waitForResponse((r) => r.url().endsWith('/api/admin/mailboxes') && r.request().method() === 'POST');
@@ -243,7 +238,7 @@ test('an IMAP mailbox whose server cannot be reached: the connection test says w
   await chooseKind(page, 'IMAP 收取');
   await page.getByTestId('mailbox-name').fill(name);
   await page.getByTestId('mailbox-host').fill('127.0.0.1');
-  await choose(page, 'mailbox-tls', '不加密（仅限内网或测试）');
+  await chooseOption(page, page.getByTestId('mailbox-tls'), '不加密（仅限内网或测试）');
   // port 1 of the loopback: nothing listens there
   await page.getByTestId('mailbox-port').fill('1');
   await page.getByTestId('mailbox-username').fill('complaints');

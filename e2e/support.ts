@@ -124,6 +124,6 @@ export async function chooseOption(page: Page, select: Locator, label: string): 
   await expect(combobox).toHaveAttribute('aria-expanded', 'true');
   const list = await combobox.getAttribute('aria-controls');
   const dropdown = page.locator(`.ant-select-dropdown:has([id="${list}"])`);
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).getByText(label, { exact: true }).click();
+  await dropdown.locator('.ant-select-item-option').getByText(label, { exact: true }).click();
   await expect(combobox).toHaveAttribute('aria-expanded', 'false');
 }

@@ -60,7 +60,7 @@ export async function onTimeByWeek(db: Database, scope: ScopeFilter, now: Date, 
     ? sql`true`
     : // complaint_facts (written in the same transaction as the complaint, so the same scope) is a
       // fraction of complaints' width: the probes of the 50,000 complaints behind 8 weeks' settled
-      // clocks at 1,000,000 read cached pages (865 -> 570 ms, bench/RESULTS.md)
+      // clocks at 1,000,000 read cached pages (865 -> 390-570 ms, bench/RESULTS.md)
       sql`s.complaint_id IN (SELECT c.id FROM complaint_facts c WHERE c.id IN (SELECT DISTINCT complaint_id FROM settled) AND ${scopeOf(scope)})`;
   const r = await sql<OnTimeWeekRow>`
     WITH w AS (
