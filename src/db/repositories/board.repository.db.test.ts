@@ -20,6 +20,8 @@ const DEPT_A = randomUUID();
 const DEPT_B = randomUUID();
 const all: ScopeFilter = { all: true, branchIds: [], departmentIds: [], createdBy: 'someone' };
 const scoped: ScopeFilter = { all: false, branchIds: [], departmentIds: [DEPT_A], createdBy: 'agent7' };
+// a reader who sees only the complaints naming them as handler
+const handler: ScopeFilter = { all: false, branchIds: [], departmentIds: [], createdBy: 'handler' };
 
 let t: TestDatabase;
 
@@ -142,6 +144,33 @@ describe('the board bounded at a million complaints (#16 item 2)', () => {
     }
   });
 
+  it("on-time per week for a scoped reader follows every clock change (the facts' settled clocks, migration 0036)", async () => {
+    const next = random(36);
+    const clocks = (await sql<{ id: string }>`SELECT id FROM complaint_clocks ORDER BY id`.execute(t.db)).rows;
+    const inWeeks = (): Date => new Date(NOW.getTime() - next() * 50 * 24 * HOUR);
+    // settle, breach, reopen and cancel clocks, each in its own transaction as the workflow does
+    for (let i = 0; i < 60; i++) {
+      const id = clocks[Math.floor(next() * clocks.length)]!.id;
+      const change = Math.floor(next() * 4);
+      await t.db.transaction().execute(async (trx) => {
+        if (change === 0)
+          await sql`UPDATE complaint_clocks SET status = 'met', met_at = ${inWeeks()}, breached_at = NULL WHERE id = ${id}`.execute(trx);
+        if (change === 1)
+          await sql`UPDATE complaint_clocks SET status = 'breached', breached_at = due_at WHERE id = ${id} AND due_at IS NOT NULL`.execute(
+            trx,
+          );
+        if (change === 2)
+          await sql`UPDATE complaint_clocks SET status = 'running', met_at = NULL, breached_at = NULL WHERE id = ${id}`.execute(trx);
+        if (change === 3) await sql`UPDATE complaint_clocks SET status = 'cancelled', met_at = NULL WHERE id = ${id}`.execute(trx);
+      });
+    }
+    for (const scope of [scoped, handler]) {
+      const before = await onTimeBefore(t.db, scope, 8);
+      expect(before.reduce((n, w) => n + w.onTime + w.late, 0)).toBeGreaterThan(5);
+      expect(await onTimeByWeek(t.db, scope, NOW, TZ, 8)).toEqual(before);
+    }
+  });
+
   it('received per day: a range on the receipt time, with the same counts as before', async () => {
     for (const scope of [all, scoped]) {
       const before = await receivedBefore(t.db, scope, 30);
@@ -183,5 +212,11 @@ describe('the board bounded at a million complaints (#16 item 2)', () => {
     expect(mine).not.toContain('complaints_status_idx');
     const overdue = await plan(sql`SELECT count(*) FROM complaints c WHERE ${overdueClockOf(NOW)}`);
     expect(overdue).toContain('complaint_clocks_live_idx');
+    // a scoped reader's on-time trend from the facts' settled clocks alone (migration 0037)
+    await sql`ANALYZE complaint_facts`.execute(t.db);
+    const facts =
+      await plan(sql`SELECT u.at, u.late FROM complaint_facts c CROSS JOIN LATERAL unnest(c.settled_at, c.settled_late) AS u(at, late)
+      WHERE c.last_settled_at >= ${NOW}::timestamptz - interval '8 weeks' AND ${scopeOf(scoped)}`);
+    expect(facts).toContain('complaint_facts_settled_idx');
   });
 });
