@@ -11,7 +11,15 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-databa
 import type { ScopeFilter } from '../../domain/access/permissions.js';
 import { OPEN_STATUSES } from '../../domain/workflow/workflow.types.js';
 import type { Database } from '../database.js';
-import { onTimeByWeek, openByLevel, overdueClockOf, receivedPerDay, scopeOf } from './board.repository.js';
+import {
+  onTimeByWeek,
+  openByLevel,
+  openExceptionCounts,
+  overdueClockOf,
+  receivedPerDay,
+  recentBreaches,
+  scopeOf,
+} from './board.repository.js';
 
 const NOW = new Date('2026-11-25T02:00:00Z'); // Wed 10:00 in Shanghai
 const TZ = 'Asia/Shanghai';
@@ -176,6 +184,42 @@ describe('the board bounded at a million complaints (#16 item 2)', () => {
       const before = await receivedBefore(t.db, scope, 30);
       expect(before.reduce((n, d) => n + d.count, 0)).toBeGreaterThan(20);
       expect(await receivedPerDay(t.db, scope, NOW, TZ, 30)).toEqual(before);
+    }
+  });
+
+  it('recent breaches: the page and the total the same as joining every breach to its complaint', async () => {
+    const since = new Date(NOW.getTime() - 30 * 24 * HOUR);
+    for (const scope of [all, scoped, handler]) {
+      const before = await sql<{ clockId: string; number: string; total: number }>`
+        SELECT k.id AS "clockId", c.number, (count(*) OVER ())::int AS total
+        FROM complaint_clocks k JOIN complaints c ON c.id = k.complaint_id
+        WHERE k.breached_at >= ${since}::timestamptz AND k.breached_at <= ${NOW}::timestamptz AND ${scopeOf(scope)}
+        ORDER BY k.breached_at DESC, k.id DESC LIMIT 7`.execute(t.db);
+      expect(before.rows.length).toBeGreaterThan(2);
+      const now = await recentBreaches(t.db, scope, since, NOW, 7);
+      expect(now.map((b) => ({ clockId: b.clockId, number: b.number, total: b.total }))).toEqual(before.rows);
+    }
+  });
+
+  it('open exceptions per kind: the scope on the facts row, the same as on the complaint', async () => {
+    const clocks = (
+      await sql<{
+        id: string;
+        complaint_id: string;
+      }>`SELECT id, complaint_id FROM complaint_clocks WHERE breached_at IS NOT NULL ORDER BY id LIMIT 40`.execute(t.db)
+    ).rows;
+    for (const [i, k] of clocks.entries()) {
+      await sql`INSERT INTO complaint_exceptions (id, complaint_id, clock_id, kind, source_key, status, raised_at, details)
+        VALUES (${randomUUID()}, ${k.complaint_id}, ${k.id}, ${i % 3 === 0 ? 'stalled' : 'breach'}, ${`test:${i}`}, ${i % 5 === 0 ? 'resolved' : 'open'}, ${NOW}, '{}')`.execute(
+        t.db,
+      );
+    }
+    for (const scope of [all, scoped, handler]) {
+      const before = await sql<{ kind: string; count: number }>`
+        SELECT e.kind, count(*)::int AS count FROM complaint_exceptions e JOIN complaints c ON c.id = e.complaint_id
+        WHERE e.status = 'open' AND ${scopeOf(scope)} GROUP BY e.kind ORDER BY e.kind`.execute(t.db);
+      expect(before.rows.length).toBeGreaterThan(0);
+      expect(await openExceptionCounts(t.db, scope)).toEqual(before.rows);
     }
   });
 

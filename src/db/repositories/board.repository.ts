@@ -122,12 +122,15 @@ export interface ExceptionCountRow {
   count: number;
 }
 
-/** Open tracked exceptions per kind; spikes (no complaint, company-wide figures) for readers of every complaint only. */
+/**
+ * Open tracked exceptions per kind; spikes (no complaint, company-wide figures) for readers of every
+ * complaint only. The scope is checked on the complaint's narrow complaint_facts row (#16).
+ */
 export async function openExceptionCounts(db: Database, scope: ScopeFilter): Promise<ExceptionCountRow[]> {
   const r = await sql<ExceptionCountRow>`
     SELECT e.kind, count(*)::int AS count
     FROM complaint_exceptions e
-    LEFT JOIN complaints c ON c.id = e.complaint_id
+    LEFT JOIN complaint_facts c ON c.id = e.complaint_id
     WHERE e.status = 'open' AND (CASE WHEN e.complaint_id IS NULL THEN ${scope.all} ELSE ${scopeOf(scope)} END)
     GROUP BY e.kind
     ORDER BY e.kind`.execute(db);
@@ -150,14 +153,27 @@ export interface BreachRow {
 
 /** Clocks that went past due since `since`, newest first; every row carries the total count. */
 export async function recentBreaches(db: Database, scope: ScopeFilter, since: Date, now: Date, limit: number): Promise<BreachRow[]> {
+  // bounded (#16): the window's breaches are counted from complaint_clocks_breached_idx, and only the
+  // page's rows are joined to their clock and complaint (after a catch-up sweep a week holds
+  // thousands of breaches: joining each to its complaint to count them took 60-75 ms at 1,000,000
+  // complaints). A breached clock is settled at its breach (clock_settled_at), so a scoped reader's
+  // breaches belong to the complaints in scope whose last_settled_at is in the window: read from
+  // complaint_facts_settled_idx alone (migration 0037) and matched by hash, not probed one by one.
+  const visible = scope.all
+    ? sql`true`
+    : sql`k.complaint_id IN (SELECT c.id FROM complaint_facts c WHERE c.last_settled_at >= ${since}::timestamptz AND ${scopeOf(scope)})`;
   const r = await sql<BreachRow>`
+    WITH b AS MATERIALIZED (
+      SELECT k.id, k.breached_at FROM complaint_clocks k
+      WHERE k.breached_at >= ${since}::timestamptz AND k.breached_at <= ${now}::timestamptz AND ${visible}
+    ),
+    page AS (SELECT b.id FROM b ORDER BY b.breached_at DESC, b.id DESC LIMIT ${limit})
     SELECT k.id AS "clockId", k.kind, k.label, k.due_at AS "dueAt", k.breached_at AS "breachedAt", k.status AS "clockStatus",
            c.id AS "complaintId", c.number, c.level, c.status AS "complaintStatus",
-           (count(*) OVER ())::int AS total
-    FROM complaint_clocks k
+           (SELECT count(*) FROM b)::int AS total
+    FROM page
+    JOIN complaint_clocks k ON k.id = page.id
     JOIN complaints c ON c.id = k.complaint_id
-    WHERE k.breached_at >= ${since}::timestamptz AND k.breached_at <= ${now}::timestamptz AND ${scopeOf(scope)}
-    ORDER BY k.breached_at DESC, k.id DESC
-    LIMIT ${limit}`.execute(db);
+    ORDER BY k.breached_at DESC, k.id DESC`.execute(db);
   return r.rows;
 }
